@@ -1,0 +1,1 @@
+"""summarizer: news articles in, grounded structured briefings out."""

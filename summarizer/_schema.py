@@ -1,0 +1,146 @@
+"""The contract: what the LLM must return (`Extraction`) and what users get (`Briefing`).
+
+`Extraction` is the response model handed to instructor. When it is validated
+with a context holding the cleaned article (``context={"article": ...}``), the
+grounding rules run as part of validation, so a violation becomes a precise
+re-ask. Without that context it is a plain schema check (used for salvage).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+
+SCHEMA_VERSION = "1"
+
+ActorType = Literal["person", "organization", "country", "group"]
+
+
+class Actor(BaseModel):
+    """A person, organisation, state or group that acts, speaks or is acted upon."""
+
+    name: str = Field(description="Fullest name the article uses, e.g. 'Vladimir Putin'.")
+    type: ActorType
+    role: str = Field(description="Role as the article states it.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other forms the article uses for this actor."
+    )
+
+    def names(self) -> list[str]:
+        """The name followed by every alias."""
+        return [self.name, *self.aliases]
+
+
+class Tension(BaseModel):
+    """A conflict, dispute, threat or strained relation the article states."""
+
+    parties: list[str] = Field(description="Names of actors listed in `actors`.")
+    description: str = Field(description="One neutral sentence.")
+    evidence: str = Field(description="Verbatim span of the article stating the tension.")
+
+
+class Quote(BaseModel):
+    """A direct quotation: words inside quotation marks, attributed to a speaker."""
+
+    text: str = Field(description="Exact words between the quotation marks, copied verbatim.")
+    speaker: str = Field(description="Name of the actor who said it, as in `actors`.")
+
+
+class Extraction(BaseModel):
+    """Structured briefing of one news article."""
+
+    summary: str = Field(description="2-4 neutral sentences, at most 90 words.")
+    actors: list[Actor]
+    tensions: list[Tension]
+    quotes: list[Quote]
+
+    @model_validator(mode="after")
+    def _grounded_in_article(self, info: ValidationInfo) -> Extraction:
+        context = info.context or {}
+        article = context.get("article")
+        if article is None or context.get("grounding") is False:
+            return self
+        from summarizer._grounding import check
+
+        violations = check(self, article)
+        if violations:
+            lines = "\n".join(f"- {v.message}" for v in violations)
+            raise ValueError(
+                "Some items are not grounded in the article. Fix or remove exactly these, "
+                f"keep everything else:\n{lines}"
+            )
+        return self
+
+
+class Rejection(BaseModel):
+    """An item that grounding removed, and why."""
+
+    field: Literal["actors", "tensions", "quotes"]
+    item: dict[str, Any]
+    reason: str
+
+
+class Usage(BaseModel):
+    """Token usage summed over every attempt: transport retries and re-asks included."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    calls: int = 0
+    reasks: int = 0
+
+    def add(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            total_tokens=self.total_tokens + other.total_tokens,
+            calls=self.calls + other.calls,
+            reasks=self.reasks + other.reasks,
+        )
+
+
+class ArticleMeta(BaseModel):
+    """Metadata of the cleaned article the briefing was made from."""
+
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+    credits: str | None = None
+    text_sha256: str | None = None
+    words: int = 0
+
+
+class PromptInfo(BaseModel):
+    """Which prompt made this briefing: id, version and a hash of the rendered template."""
+
+    id: str
+    version: str
+    sha256: str
+
+
+class Briefing(BaseModel):
+    """The public result: the extraction plus provenance and what grounding rejected."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    summary: str
+    actors: list[Actor] = Field(default_factory=list)
+    tensions: list[Tension] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    article: ArticleMeta = Field(default_factory=ArticleMeta)
+    model: str
+    prompt: PromptInfo
+    usage: Usage = Field(default_factory=Usage)
+    rejected: list[Rejection] = Field(default_factory=list)
+    grounding: bool = Field(
+        default=True, description="False only when grounding was switched off for measurement."
+    )
+    latency_s: float = 0.0
+    schema_version: str = SCHEMA_VERSION
+
+
+def briefing_json_schema() -> dict[str, Any]:
+    """JSON Schema of :class:`Briefing` (what ``summarizer schema`` prints)."""
+    return Briefing.model_json_schema()
