@@ -1,0 +1,46 @@
+"""The root Typer app and the error-to-exit-code mapping shared by every command."""
+
+from __future__ import annotations
+
+import click
+import typer
+
+from summarizer._errors import SummarizerError
+
+app = typer.Typer(
+    name="summarizer",
+    help="Turn news articles into grounded, structured briefing notes.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+USAGE_EXIT = 2
+
+
+def _register_commands() -> None:
+    # Imported here so each command module can import `app` without a cycle.
+    from summarizer.cli import _brief, _eval  # noqa: F401
+
+    app.add_typer(_eval.eval_app, name="eval")
+
+
+def dispatch(argv: list[str]) -> int:
+    """Run the app; map `SummarizerError` to a one-line message and its exit code."""
+    if not app.registered_commands:
+        _register_commands()
+    try:
+        result = app(args=argv, prog_name="summarizer", standalone_mode=False)
+    except SummarizerError as err:
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        typer.echo(f"summarizer: error: {message}", err=True)
+        return err.exit_code
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code or 0)
+    except click.exceptions.Abort:
+        typer.echo("summarizer: aborted", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return USAGE_EXIT
+    return int(result or 0)

@@ -1,0 +1,3 @@
+"""`summarizer brief` and `summarizer schema`."""
+
+from __future__ import annotations
