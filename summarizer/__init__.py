@@ -1,1 +1,33 @@
-"""summarizer: news articles in, grounded structured briefings out."""
+"""summarizer: news articles in, grounded structured briefings out.
+
+>>> from summarizer import Summarizer
+>>> briefing = Summarizer().summarize(open("article.txt").read())  # doctest: +SKIP
+"""
+
+from summarizer._cleaning import CleanArticle, clean_article
+from summarizer._errors import (
+    ConfigurationError,
+    InputError,
+    OutputError,
+    ProviderError,
+    SummarizerError,
+)
+from summarizer._schema import Actor, Briefing, Quote, Rejection, Tension
+from summarizer._summarizer import Summarizer, summarize
+
+__all__ = [
+    "Actor",
+    "Briefing",
+    "CleanArticle",
+    "ConfigurationError",
+    "InputError",
+    "OutputError",
+    "ProviderError",
+    "Quote",
+    "Rejection",
+    "Summarizer",
+    "SummarizerError",
+    "Tension",
+    "clean_article",
+    "summarize",
+]

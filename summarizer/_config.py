@@ -1,0 +1,98 @@
+"""Configuration: explicit argument > environment variable > ``.env`` file > default.
+
+Nothing here runs at import time; `Settings` is built when a `Summarizer` is.
+Every variable is listed in ``.env.example``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from summarizer._errors import ConfigurationError
+
+Mode = Literal["tools", "json", "json_schema", "md_json"]
+MODES: tuple[str, ...] = ("tools", "json", "json_schema", "md_json")
+OFFLINE = "offline"
+DEFAULT_HOSTED_MODEL = "gpt-4.1-mini"
+
+
+def _env(name: str) -> Any:
+    return Field(None, validation_alias=name)
+
+
+class Settings(BaseSettings):
+    """All knobs of the summariser. Field names are the keyword arguments users pass."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    api_key: SecretStr | None = _env("OPENAI_API_KEY")
+    base_url: str | None = _env("OPENAI_BASE_URL")
+    model: str | None = _env("SUMMARIZER_MODEL")
+    mode: Mode = Field("tools", validation_alias="SUMMARIZER_MODE")
+    max_reasks: int = Field(2, ge=0, validation_alias="SUMMARIZER_MAX_REASKS")
+    timeout: float = Field(120.0, gt=0, validation_alias="SUMMARIZER_TIMEOUT")
+    max_attempts: int = Field(5, ge=1, validation_alias="SUMMARIZER_MAX_ATTEMPTS")
+    max_retry_seconds: float = Field(120.0, gt=0, validation_alias="SUMMARIZER_MAX_RETRY_SECONDS")
+    temperature: float = Field(0.0, ge=0, validation_alias="SUMMARIZER_TEMPERATURE")
+    max_output_tokens: int = Field(2048, gt=0, validation_alias="SUMMARIZER_MAX_OUTPUT_TOKENS")
+    max_tokens_per_article: int | None = Field(
+        None,
+        gt=0,
+        validation_alias="SUMMARIZER_MAX_TOKENS_PER_ARTICLE",
+    )
+    prompt: str = Field("extract", validation_alias="SUMMARIZER_PROMPT")
+    prompt_version: str | None = Field(None, validation_alias="SUMMARIZER_PROMPT_VERSION")
+    strict: bool = Field(False, validation_alias="SUMMARIZER_STRICT")
+    grounding: bool = True
+
+    def __repr_args__(self) -> Any:  # keys never reach a repr, even masked
+        return [(k, v) for k, v in super().__repr_args__() if k != "api_key"]
+
+    @property
+    def offline(self) -> bool:
+        """No model and no endpoint configured (or ``model="offline"``): use the rule backend."""
+        if self.model == OFFLINE:
+            return True
+        return self.model is None and self.api_key is None and self.base_url is None
+
+    @property
+    def resolved_model(self) -> str:
+        if self.offline:
+            return OFFLINE
+        if self.model:
+            return self.model
+        if self.base_url:
+            raise ConfigurationError(
+                f"no model set for {self.base_url}: set SUMMARIZER_MODEL (or pass model=...) "
+                "to the model name the server expects"
+            )
+        return DEFAULT_HOSTED_MODEL
+
+    def check_llm(self) -> None:
+        """Raise a `ConfigurationError` saying what to set when the LLM path cannot run."""
+        if self.api_key is None and self.base_url is None:
+            raise ConfigurationError(
+                f"model {self.model!r} needs an endpoint: set OPENAI_API_KEY (for OpenAI) or "
+                "OPENAI_BASE_URL (for a local OpenAI-compatible server), or use model='offline'"
+            )
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build settings; explicit ``overrides`` (not ``None``) win over env and ``.env``."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    try:
+        return Settings(**given)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "settings"
+        hint = f" (choose one of {', '.join(MODES)})" if "mode" in where.lower() else ""
+        raise ConfigurationError(f"invalid setting {where}: {first['msg']}{hint}") from None

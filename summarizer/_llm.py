@@ -1,0 +1,377 @@
+"""The LLM client: openai SDK + instructor, with two kinds of retry kept apart.
+
+- Transport retries (429, 5xx, timeouts, connection errors) happen here, around
+  each HTTP request, with tenacity: exponential backoff with jitter, honouring
+  ``Retry-After``, bounded in attempts and in elapsed time. The openai client's
+  own retries are switched off so the two never multiply.
+- Validation re-asks (schema or grounding failed, so the error goes back to the
+  model) are instructor's ``max_retries``. A transport error is never fed back
+  to the model: instructor only re-asks on parse/validation errors, and every
+  other exception raised by the request function ends the call.
+
+Every HTTP attempt is reported to an optional ``on_call`` hook (the call log),
+and its usage is summed, so usage and cost include retries and re-asks.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+import instructor
+import openai
+from pydantic import ValidationError
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_any,
+    wait_exponential_jitter,
+)
+from tenacity.stop import stop_base
+
+from summarizer._config import Settings
+from summarizer._errors import (
+    BudgetExceededError,
+    OutputError,
+    ProviderConnectionError,
+    ProviderError,
+    ProviderTimeoutError,
+    RateLimitError,
+    SummarizerError,
+    TruncatedOutputError,
+)
+from summarizer._schema import Extraction, PromptInfo, Usage
+
+# instructor logs every failed attempt at ERROR; with no handler configured Python would
+# print that to stderr. The library never prints, so give its logger a quiet handler.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+
+_RETRYABLE_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
+_INSTRUCTOR_MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json": instructor.Mode.JSON,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "md_json": instructor.Mode.MD_JSON,
+}
+
+
+@dataclass
+class CallRecord:
+    """One HTTP attempt to the model: what the call log stores."""
+
+    started: datetime
+    model: str
+    prompt: PromptInfo
+    messages: list[dict[str, Any]]
+    attempt: int
+    latency_s: float
+    outcome: str  # "ok", "truncated", "refused", or the error class name
+    status: int | None = None
+    response_text: str | None = None
+    usage: Usage = field(default_factory=Usage)
+    error: str | None = None
+
+
+CallHook = Callable[[CallRecord], None]
+
+
+# --- transport retries -------------------------------------------------------
+
+
+def _is_transient(err: BaseException) -> bool:
+    if isinstance(err, openai.APIConnectionError):  # includes timeouts
+        return True
+    return isinstance(err, openai.APIStatusError) and err.status_code in _RETRYABLE_STATUS
+
+
+def _retry_after(err: BaseException | None) -> float | None:
+    """Seconds the server asked us to wait (``retry-after-ms`` or ``Retry-After``)."""
+    response = getattr(err, "response", None)
+    if response is None:
+        return None
+    headers = response.headers
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        value = headers.get(name)
+        if value is None:
+            continue
+        try:
+            return max(0.0, float(value) * scale)
+        except ValueError:
+            continue  # an HTTP date: fall back to our own backoff
+    return None
+
+
+class _Wait:
+    """Exponential backoff with jitter, unless the server said how long to wait."""
+
+    def __init__(self) -> None:
+        self._backoff = wait_exponential_jitter(multiplier=0.5, max=20.0, jitter=0.5)
+
+    def __call__(self, state: RetryCallState) -> float:
+        asked = _retry_after(state.outcome.exception() if state.outcome else None)
+        return asked if asked is not None else self._backoff(state)
+
+
+class _OutOfTime(stop_base):
+    """Stop now rather than sleep past the time budget (e.g. a long ``Retry-After``)."""
+
+    def __init__(self, budget: float) -> None:
+        self.budget = budget
+
+    def __call__(self, state: RetryCallState) -> bool:
+        return (state.seconds_since_start or 0.0) + state.upcoming_sleep > self.budget
+
+
+def _retrying_kwargs(settings: Settings) -> dict[str, Any]:
+    return {
+        "retry": retry_if_exception(_is_transient),
+        "stop": stop_any(
+            stop_after_attempt(settings.max_attempts), _OutOfTime(settings.max_retry_seconds)
+        ),
+        "wait": _Wait(),
+        "reraise": True,
+    }
+
+
+def _provider_message(err: BaseException) -> str:
+    body = getattr(err, "body", None)
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict) and inner.get("message"):
+            return str(inner["message"])
+    return str(getattr(err, "message", None) or err)
+
+
+def translate_error(err: BaseException, attempts: int) -> SummarizerError:
+    """Turn an openai SDK exception into this library's hierarchy (the one place it happens)."""
+    message = _provider_message(err)[:300]
+    if isinstance(err, openai.APITimeoutError):
+        return ProviderTimeoutError(
+            f"the model endpoint timed out after {attempts} attempt(s); raise "
+            "SUMMARIZER_TIMEOUT or check the server",
+            attempts=attempts,
+        )
+    if isinstance(err, openai.APIConnectionError):
+        return ProviderConnectionError(
+            f"could not reach the model endpoint after {attempts} attempt(s): {message}; "
+            "check OPENAI_BASE_URL and that the server is running",
+            attempts=attempts,
+        )
+    if isinstance(err, openai.APIStatusError):
+        status = err.status_code
+        cls = RateLimitError if status == 429 else ProviderError
+        hint = {
+            401: "check OPENAI_API_KEY",
+            403: "check the key's permissions",
+            404: "check SUMMARIZER_MODEL and OPENAI_BASE_URL",
+            429: "lower the concurrency or wait for the rate limit to reset",
+        }.get(status, "the provider failed; try again later")
+        return cls(
+            f"the model endpoint answered HTTP {status} after {attempts} attempt(s): "
+            f"{message} ({hint})",
+            status=status,
+            provider_message=message,
+            attempts=attempts,
+        )
+    return ProviderError(f"model call failed: {type(err).__name__}: {message}", attempts=attempts)
+
+
+# --- one summarise call ------------------------------------------------------
+
+
+def _completion_text(completion: Any) -> str | None:
+    """The raw text the model answered with: tool-call arguments or message content."""
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return None
+    calls = getattr(message, "tool_calls", None) or []
+    if calls:
+        return "".join(c.function.arguments or "" for c in calls)
+    return message.content
+
+
+def _usage_of(completion: Any) -> Usage:
+    usage = getattr(completion, "usage", None)
+    if usage is None:
+        return Usage(calls=1)
+    prompt = usage.prompt_tokens or 0
+    done = usage.completion_tokens or 0
+    return Usage(
+        prompt_tokens=prompt,
+        completion_tokens=done,
+        total_tokens=usage.total_tokens or prompt + done,
+        calls=1,
+    )
+
+
+class _Call:
+    """State of one article's model call: usage over all attempts, and the attempt hook."""
+
+    def __init__(self, settings: Settings, model: str, prompt: PromptInfo, hook: CallHook | None):
+        self.settings = settings
+        self.model = model
+        self.prompt = prompt
+        self.hook = hook
+        self.usage = Usage()
+        self.attempts = 0
+        self.last_text: str | None = None
+
+    def before_request(self) -> None:
+        budget = self.settings.max_tokens_per_article
+        if budget is not None and self.usage.total_tokens >= budget:
+            raise BudgetExceededError(
+                f"token budget of {budget} per article spent after {self.usage.calls} call(s); "
+                "raise SUMMARIZER_MAX_TOKENS_PER_ARTICLE",
+                attempts=self.usage.calls,
+                last_output=self.last_text,
+                usage=self.usage,
+            )
+        self.attempts += 1
+
+    def record(self, kwargs: dict[str, Any], started: float, outcome: str, **extra: Any) -> None:
+        if self.hook is None:
+            return
+        self.hook(
+            CallRecord(
+                started=datetime.now(timezone.utc),
+                model=self.model,
+                prompt=self.prompt,
+                messages=list(kwargs.get("messages", [])),
+                attempt=self.attempts,
+                latency_s=time.monotonic() - started,
+                outcome=outcome,
+                **extra,
+            )
+        )
+
+    def accept(self, completion: Any, kwargs: dict[str, Any], started: float) -> Any:
+        """Account for a completion, and fail fast on truncation, refusal or no choices."""
+        usage = _usage_of(completion)
+        self.usage = self.usage.add(usage)
+        self.last_text = _completion_text(completion)
+        choices = getattr(completion, "choices", None) or []
+        finish = getattr(choices[0], "finish_reason", None) if choices else None
+        refusal = getattr(choices[0].message, "refusal", None) if choices else None
+        outcome = "ok"
+        error: SummarizerError | None = None
+        if not choices:
+            outcome = "no_choices"
+            error = ProviderError("the model endpoint returned no choices", status=200)
+        elif finish == "length":
+            outcome = "truncated"
+            error = TruncatedOutputError(
+                f"the model stopped at its output limit ({self.settings.max_output_tokens} "
+                "tokens) before finishing; raise SUMMARIZER_MAX_OUTPUT_TOKENS",
+                attempts=self.attempts,
+                last_output=self.last_text,
+                usage=self.usage,
+            )
+        elif refusal:
+            outcome = "refused"
+            error = OutputError(f"the model refused: {refusal[:200]}", usage=self.usage)
+        self.record(kwargs, started, outcome, response_text=self.last_text, usage=usage)
+        if error is not None:
+            raise error
+        return completion
+
+    def failed(self, err: BaseException, kwargs: dict[str, Any], started: float) -> None:
+        status = getattr(err, "status_code", None)
+        self.record(kwargs, started, type(err).__name__, status=status, error=str(err)[:300])
+
+
+def make_create(client: openai.OpenAI, settings: Settings, call: _Call) -> Callable[..., Any]:
+    """A ``chat.completions.create`` with transport retries, for instructor to patch."""
+
+    def attempt(**kwargs: Any) -> Any:
+        call.before_request()
+        started = time.monotonic()
+        try:
+            completion = client.chat.completions.create(**kwargs)
+        except openai.APIError as err:
+            call.failed(err, kwargs, started)
+            raise
+        return call.accept(completion, kwargs, started)
+
+    def create(**kwargs: Any) -> Any:
+        try:
+            for trying in Retrying(**_retrying_kwargs(settings)):
+                with trying:
+                    return attempt(**kwargs)
+        except openai.APIError as err:
+            raise translate_error(err, call.attempts) from err
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    return create
+
+
+def make_acreate(client: openai.AsyncOpenAI, settings: Settings, call: _Call) -> Callable[..., Any]:
+    """The async twin of `make_create`."""
+
+    async def attempt(**kwargs: Any) -> Any:
+        call.before_request()
+        started = time.monotonic()
+        try:
+            completion = await client.chat.completions.create(**kwargs)
+        except openai.APIError as err:
+            call.failed(err, kwargs, started)
+            raise
+        return call.accept(completion, kwargs, started)
+
+    async def acreate(**kwargs: Any) -> Any:
+        try:
+            async for trying in AsyncRetrying(**_retrying_kwargs(settings)):
+                with trying:
+                    return await attempt(**kwargs)
+        except openai.APIError as err:
+            raise translate_error(err, call.attempts) from err
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    return acreate
+
+
+# --- salvage after re-asks ran out -------------------------------------------
+
+_FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.S)
+
+
+def parse_without_grounding(raw: str | None) -> Extraction | None:
+    """Schema-only parse of the model's last answer, for salvage; ``None`` if it is not valid."""
+    if not raw:
+        return None
+    fenced = _FENCE.search(raw)
+    text = fenced.group(1) if fenced else raw
+    start, end = text.find("{"), text.rfind("}")
+    if start == -1 or end <= start:
+        return None
+    try:
+        return Extraction.model_validate(json.loads(text[start : end + 1]))
+    except (ValueError, ValidationError):
+        return None
+
+
+def unwrap(err: BaseException) -> SummarizerError | None:
+    """Our own error hidden inside instructor's wrapper, if any."""
+    seen: BaseException | None = err
+    while seen is not None:
+        if isinstance(seen, SummarizerError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def instructor_mode(name: str) -> instructor.Mode:
+    return _INSTRUCTOR_MODES[name]
+
+
+def new_call(settings: Settings, model: str, prompt: PromptInfo, hook: CallHook | None) -> _Call:
+    return _Call(settings, model, prompt, hook)

@@ -1,0 +1,240 @@
+"""`Summarizer`: raw article text in, a validated, grounded `Briefing` out."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+import instructor
+import openai
+from instructor.core.exceptions import InstructorRetryException
+
+from summarizer import _llm
+from summarizer._cleaning import CleanArticle, clean_article
+from summarizer._config import OFFLINE, Settings, load_settings
+from summarizer._errors import GroundingError, InputError, OutputError
+from summarizer._grounding import ground
+from summarizer._offline import extract_offline
+from summarizer._prompts import PromptTemplate, load_prompt
+from summarizer._schema import Briefing, Extraction, PromptInfo, Rejection, Usage
+
+MAX_INPUT_CHARS = 400_000
+_OFFLINE_PROMPT = PromptInfo(id="offline-rules", version="1", sha256="-")
+
+
+def check_input(raw: str) -> None:
+    """Reject input no briefing can be made of, saying what is wrong."""
+    if not raw or not raw.strip():
+        raise InputError("the article is empty; pass the text of a news article")
+    if "\x00" in raw[:10_000] or sum(ch < " " and ch not in "\t\n\r" for ch in raw[:4096]) > 40:
+        raise InputError("the input looks like binary data, not article text")
+    if len(raw) > MAX_INPUT_CHARS:
+        raise InputError(
+            f"the article is {len(raw):,} characters; the limit is {MAX_INPUT_CHARS:,}. "
+            "Pass the article body only"
+        )
+
+
+class Summarizer:
+    """Turns news articles into grounded briefings.
+
+    With no model and no API key configured it runs the deterministic ``offline``
+    backend; otherwise it calls an OpenAI-compatible endpoint through instructor.
+    Every argument left as ``None`` falls back to the environment, then ``.env``,
+    then the default (see ``.env.example``).
+    """
+
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        client: openai.OpenAI | openai.AsyncOpenAI | None = None,
+        mode: str | None = None,
+        max_reasks: int | None = None,
+        strict: bool | None = None,
+        grounding: bool | None = None,
+        on_call: _llm.CallHook | None = None,
+        **settings: Any,
+    ) -> None:
+        self.settings: Settings = load_settings(
+            model=model,
+            base_url=base_url,
+            api_key=api_key,
+            mode=mode,
+            max_reasks=max_reasks,
+            strict=strict,
+            grounding=grounding,
+            **settings,
+        )
+        if client is not None and self.settings.model is None:
+            self.settings = self.settings.model_copy(update={"model": "gpt-4.1-mini"})
+        self.model = self.settings.resolved_model
+        self.offline = self.settings.offline and client is None
+        self._client = client
+        self._on_call = on_call
+        self._prompt: PromptTemplate | None = None
+        if not self.offline:
+            if client is None:
+                self.settings.check_llm()
+            self._prompt = load_prompt(self.settings.prompt, self.settings.prompt_version)
+
+    def __repr__(self) -> str:
+        where = self.settings.base_url or ("offline" if self.offline else "openai")
+        return f"Summarizer(model={self.model!r}, endpoint={where!r}, mode={self.settings.mode!r})"
+
+    @property
+    def prompt(self) -> PromptInfo:
+        """Id, version and hash of the prompt this summariser sends."""
+        return self._prompt.info if self._prompt else _OFFLINE_PROMPT
+
+    # --- public API ----------------------------------------------------------
+
+    def summarize(self, raw_text: str, *, html: bool | None = None) -> Briefing:
+        """Clean ``raw_text`` (scraped text or HTML) and return its grounded briefing."""
+        article = self.prepare(raw_text, html=html)
+        return self.summarize_article(article)
+
+    async def asummarize(self, raw_text: str, *, html: bool | None = None) -> Briefing:
+        """Async twin of `summarize`."""
+        article = self.prepare(raw_text, html=html)
+        return await self.asummarize_article(article)
+
+    def prepare(self, raw_text: str, *, html: bool | None = None) -> CleanArticle:
+        """Validate and clean the input; raise `InputError` when nothing usable is left."""
+        check_input(raw_text)
+        article = clean_article(raw_text, html=html)
+        if not article.paragraphs:
+            raise InputError("no article text left after cleaning (was it only page furniture?)")
+        return article
+
+    def summarize_article(self, article: CleanArticle) -> Briefing:
+        """Briefing of an already-cleaned article."""
+        started = time.monotonic()
+        if self.offline:
+            return self._finish(extract_offline(article), article, Usage(), started)
+        if isinstance(self._client, openai.AsyncOpenAI):
+            return asyncio.run(self.asummarize_article(article))
+        call = self._new_call()
+        client = self._sync_client()
+        create = instructor.patch(
+            create=_llm.make_create(client, self.settings, call), mode=self._mode
+        )
+        try:
+            extraction = create(**self._request(article))
+        except Exception as err:  # instructor wraps everything; sort it out in one place
+            extraction = self._salvage(err, call)
+        return self._finish(extraction, article, call.usage, started)
+
+    async def asummarize_article(self, article: CleanArticle) -> Briefing:
+        """Async twin of `summarize_article`."""
+        if self.offline or isinstance(self._client, openai.OpenAI):
+            return await asyncio.to_thread(self.summarize_article, article)
+        started = time.monotonic()
+        call = self._new_call()
+        client = self._async_client()
+        acreate = instructor.patch(
+            create=_llm.make_acreate(client, self.settings, call), mode=self._mode
+        )
+        try:
+            extraction = await acreate(**self._request(article))
+        except Exception as err:
+            extraction = self._salvage(err, call)
+        return self._finish(extraction, article, call.usage, started)
+
+    # --- internals -----------------------------------------------------------
+
+    @property
+    def _mode(self) -> instructor.Mode:
+        return _llm.instructor_mode(self.settings.mode)
+
+    def _new_call(self) -> Any:
+        return _llm.new_call(self.settings, self.model, self.prompt, self._on_call)
+
+    def _client_kwargs(self) -> dict[str, Any]:
+        key = self.settings.api_key.get_secret_value() if self.settings.api_key else "not-needed"
+        return {
+            "api_key": key,
+            "base_url": self.settings.base_url,
+            "max_retries": 0,  # transport retries are ours (tenacity); never both
+            "timeout": self.settings.timeout,
+        }
+
+    def _sync_client(self) -> openai.OpenAI:
+        if isinstance(self._client, openai.OpenAI):
+            return self._client.with_options(max_retries=0)
+        if self._client is None:
+            self._client = openai.OpenAI(**self._client_kwargs())
+        return self._client  # type: ignore[return-value]
+
+    def _async_client(self) -> openai.AsyncOpenAI:
+        if isinstance(self._client, openai.AsyncOpenAI):
+            return self._client.with_options(max_retries=0)
+        return openai.AsyncOpenAI(**self._client_kwargs())
+
+    def _request(self, article: CleanArticle) -> dict[str, Any]:
+        assert self._prompt is not None
+        messages = self._prompt.render(
+            article=article.text,
+            title=article.title,
+            source=article.source,
+            published=article.published,
+        )
+        return {
+            "model": self.model,
+            "messages": messages,
+            "response_model": Extraction,
+            "max_retries": self.settings.max_reasks,
+            "context": {"article": article.text, "grounding": self.settings.grounding},
+            "temperature": self.settings.temperature,
+            "max_tokens": self.settings.max_output_tokens,
+        }
+
+    def _salvage(self, err: Exception, call: Any) -> Extraction:
+        """Re-asks ran out: keep the last answer if its schema is valid; grounding drops the rest."""
+        ours = _llm.unwrap(err)
+        if ours is not None:
+            raise ours from err
+        if not isinstance(err, InstructorRetryException):
+            raise err
+        extraction = _llm.parse_without_grounding(call.last_text)
+        if extraction is None:
+            raise OutputError(
+                f"the model's output failed validation after {call.attempts} attempt(s): "
+                f"{str(err).splitlines()[0][:200]}",
+                attempts=call.attempts,
+                last_output=call.last_text,
+                usage=call.usage,
+            ) from err
+        return extraction
+
+    def _finish(
+        self, extraction: Extraction, article: CleanArticle, usage: Usage, started: float
+    ) -> Briefing:
+        rejected: list[Rejection] = []
+        if self.settings.grounding:
+            extraction, rejected = ground(extraction, article.text)
+            if rejected and self.settings.strict:
+                raise GroundingError(
+                    f"{len(rejected)} ungrounded item(s) after re-asks: {rejected[0].reason}",
+                    rejected=rejected,
+                    usage=usage,
+                )
+        usage = usage.model_copy(update={"reasks": max(0, usage.calls - 1)})
+        return Briefing(
+            **extraction.model_dump(),
+            article=article.meta(),
+            model=OFFLINE if self.offline else self.model,
+            prompt=self.prompt,
+            usage=usage,
+            rejected=rejected,
+            grounding=self.settings.grounding,
+            latency_s=round(time.monotonic() - started, 3),
+        )
+
+
+def summarize(raw_text: str, **kwargs: Any) -> Briefing:
+    """One-shot helper: ``Summarizer(**kwargs).summarize(raw_text)``."""
+    return Summarizer(**kwargs).summarize(raw_text)

@@ -1,0 +1,250 @@
+"""A fake OpenAI-compatible server on loopback, for tests and benchmarks.
+
+It speaks enough of ``POST /v1/chat/completions`` (and ``GET /v1/models``) for
+the real openai SDK and instructor to talk to it in every mode: it answers
+through a tool call when the request offers tools, with a fenced block when
+asked for Markdown JSON, and with plain JSON content otherwise. Replies are
+scripted, faults included::
+
+    with FakeOpenAI([Status(429, headers={"Retry-After": "0"}), Reply(payload)]) as server:
+        Summarizer(model="m", base_url=server.base_url, api_key="sk-x").summarize(text)
+        assert server.count == 2
+
+Loopback only; it never contacts anything else.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Union
+
+
+@dataclass
+class Reply:
+    """A completion whose content is ``payload`` (a dict is sent as JSON)."""
+
+    payload: Any
+    finish_reason: str = "stop"
+    prompt_tokens: int = 100
+    completion_tokens: int = 50
+    refusal: str | None = None
+    delay: float = 0.0
+
+
+@dataclass
+class Status:
+    """An HTTP error status with an OpenAI-style error body."""
+
+    code: int
+    message: str = "fake error"
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+
+@dataclass
+class Raw:
+    """Bytes sent as they are (a body that is not JSON, an empty ``choices`` list...)."""
+
+    body: bytes
+    code: int = 200
+    content_type: str = "application/json"
+    delay: float = 0.0
+
+
+@dataclass
+class Reset:
+    """Announce a body, send part of it, then drop the connection."""
+
+    delay: float = 0.0
+
+
+@dataclass
+class Hang:
+    """Do not answer for ``seconds`` (longer than the client's timeout)."""
+
+    seconds: float = 30.0
+
+
+Step = Union[Reply, Status, Raw, Reset, Hang]
+Responder = Callable[[dict[str, Any]], Step]
+
+
+def completion_body(request: dict[str, Any], reply: Reply) -> dict[str, Any]:
+    """The chat-completion JSON for ``reply``, shaped for the request's mode."""
+    content = reply.payload if isinstance(reply.payload, str) else json.dumps(reply.payload)
+    message: dict[str, Any] = {"role": "assistant", "content": content, "refusal": reply.refusal}
+    tools = request.get("tools") or []
+    if tools and reply.refusal is None:
+        name = tools[0]["function"]["name"]
+        message["content"] = None
+        message["tool_calls"] = [
+            {"id": "call_1", "type": "function", "function": {"name": name, "arguments": content}}
+        ]
+    elif _wants_markdown(request) and not isinstance(reply.payload, str):
+        message["content"] = f"Here is the JSON:\n```json\n{content}\n```"
+    return {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": request.get("model", "fake"),
+        "choices": [{"index": 0, "message": message, "finish_reason": reply.finish_reason}],
+        "usage": {
+            "prompt_tokens": reply.prompt_tokens,
+            "completion_tokens": reply.completion_tokens,
+            "total_tokens": reply.prompt_tokens + reply.completion_tokens,
+        },
+    }
+
+
+def _wants_markdown(request: dict[str, Any]) -> bool:
+    return "response_format" not in request and "tools" not in request
+
+
+class FakeOpenAI:
+    """The server. ``steps`` are served in order; then ``default`` (a step or a responder)."""
+
+    def __init__(
+        self,
+        steps: Iterable[Step] = (),
+        *,
+        default: Step | Responder | None = None,
+        latency: float = 0.0,
+        rpm: int | None = None,
+    ) -> None:
+        self._steps: deque[Step] = deque(steps)
+        self._default = default
+        self.latency = latency
+        self.rpm = rpm
+        self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.rate_limited = 0
+        self._window: deque[float] = deque()
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        port = self._server.server_address[1]
+        return f"http://127.0.0.1:{port}/v1"
+
+    @property
+    def count(self) -> int:
+        """Chat-completion requests received so far."""
+        return len(self.requests)
+
+    def push(self, *steps: Step) -> None:
+        with self._lock:
+            self._steps.extend(steps)
+
+    def __enter__(self) -> FakeOpenAI:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    # --- serving -------------------------------------------------------------
+
+    def _next_step(self, request: dict[str, Any]) -> Step:
+        with self._lock:
+            if self._over_rpm():
+                self.rate_limited += 1
+                return Status(429, "rate limit (fake rpm)", headers={"Retry-After": "1"})
+            if self._steps:
+                return self._steps.popleft()
+        default = self._default
+        if default is None:
+            return Status(500, "the fake server has no reply scripted for this request")
+        return default(request) if callable(default) else default
+
+    def _over_rpm(self) -> bool:
+        if self.rpm is None:
+            return False
+        now = time.monotonic()
+        while self._window and now - self._window[0] >= 60.0:
+            self._window.popleft()
+        if len(self._window) >= self.rpm:
+            return True
+        self._window.append(now)
+        return False
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:  # keep test output clean
+                return
+
+            def do_GET(self) -> None:
+                body = {"object": "list", "data": [{"id": "fake-model", "object": "model"}]}
+                self._send(200, json.dumps(body).encode())
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                request = json.loads(self.rfile.read(length) or b"{}")
+                with fake._lock:
+                    fake.requests.append(request)
+                    fake.headers.append(dict(self.headers))
+                    fake.in_flight += 1
+                    fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+                try:
+                    time.sleep(fake.latency)
+                    self._serve(fake._next_step(request), request)
+                finally:
+                    with fake._lock:
+                        fake.in_flight -= 1
+
+            def _serve(self, step: Step, request: dict[str, Any]) -> None:
+                if isinstance(step, Hang):
+                    time.sleep(step.seconds)
+                    return
+                time.sleep(step.delay)
+                if isinstance(step, Reply):
+                    self._send(200, json.dumps(completion_body(request, step)).encode())
+                elif isinstance(step, Status):
+                    error = {"error": {"message": step.message, "type": "fake", "code": None}}
+                    self._send(step.code, json.dumps(error).encode(), step.headers)
+                elif isinstance(step, Raw):
+                    self._send(step.code, step.body, content_type=step.content_type)
+                elif isinstance(step, Reset):
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", "1000")
+                    self.end_headers()
+                    self.wfile.write(b'{"id": "chatcmpl-')
+                    self.wfile.flush()
+                    self.close_connection = True
+                    self.connection.shutdown(2)
+
+            def _send(
+                self,
+                code: int,
+                body: bytes,
+                headers: dict[str, str] | None = None,
+                content_type: str = "application/json",
+            ) -> None:
+                self.send_response(code)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                for key, value in (headers or {}).items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+        return Handler

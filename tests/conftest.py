@@ -1,0 +1,63 @@
+"""Shared fixtures: an isolated environment and a guard against real network calls."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = ROOT / "examples" / "reuters-2025-10-08-putin-tajikistan.txt"
+SEED_GOLD = SHARED / "seed" / "reuters-2025-10-08-putin-tajikistan.gold.json"
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _is_loopback(address: Any) -> bool:
+    if not isinstance(address, tuple):  # AF_UNIX paths are local by nature
+        return True
+    host = address[0]
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a host name: would need DNS, i.e. the network
+
+
+def _guarded(real: Any) -> Any:
+    def connect(self: socket.socket, address: Any) -> Any:
+        if not _is_loopback(address):
+            raise RuntimeError(f"test tried to reach the network: {address!r} (only loopback)")
+        return real(self, address)
+
+    return connect
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket.socket, "connect", _guarded(_real_connect))
+    monkeypatch.setattr(socket.socket, "connect_ex", _guarded(_real_connect_ex))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No user key, endpoint, model, .env or home directory leaks into a test."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith(("OPENAI_", "SUMMARIZER_", "AZURE_OPENAI")):
+            monkeypatch.delenv(name, raising=False)
+    home = tmp_path / "summarizer-home"
+    monkeypatch.setenv("SUMMARIZER_HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
