@@ -52,11 +52,27 @@ class _Paragraph:
     regions: tuple[tuple[int, int], ...]  # (index of opening mark, index of closing mark)
 
 
+_OPEN, _CLOSE = "\ue000", "\ue001"  # private-use stand-ins that keep “ and ” apart
+
+
 def _double_quote_regions(text: str) -> list[tuple[int, int]]:
-    marks = [i for i, ch in enumerate(text) if ch == '"']
-    regions = [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
-    if len(marks) % 2:  # a quote running on into the next paragraph (newswire style)
-        regions.append((marks[-1], len(text)))
+    """Spans between double quotation marks.
+
+    Curly marks say which way they face, so a stray opening mark (“Meet the Press.
+    “I really would...”) restarts the quotation instead of closing it; straight
+    marks alternate. A mark left open runs to the end of the paragraph (newswire
+    style for a quotation that continues in the next paragraph).
+    """
+    regions: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch == _OPEN or (ch == '"' and start is None):
+            start = i
+        elif ch in (_CLOSE, '"') and start is not None:
+            regions.append((start, i))
+            start = None
+    if start is not None:
+        regions.append((start, len(text)))
     return regions
 
 
@@ -123,8 +139,9 @@ def index_article(text: str) -> ArticleIndex:
     raw_paragraphs = [p for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
     paragraphs = []
     for raw in raw_paragraphs:
-        norm = normalize(raw)
-        regions = _double_quote_regions(norm) + _single_quote_regions(norm)
+        marked = normalize(raw.replace("“", _OPEN).replace("”", _CLOSE))
+        norm = marked.replace(_OPEN, '"').replace(_CLOSE, '"')
+        regions = _double_quote_regions(marked) + _single_quote_regions(norm)
         paragraphs.append(_Paragraph(norm, tuple(regions)))
     joined = " ".join(p.text for p in paragraphs)
     return ArticleIndex(tuple(paragraphs), joined, joined.lower())

@@ -145,3 +145,13 @@ def test_seed_gold_quotes_are_grounded(seed_text: str) -> None:
     body = clean_article(seed_text).text
     assert quoted_verbatim("The current situation remains very difficult.", body)
     assert is_verbatim("with which Russia has had strained relations in recent months", body)
+
+
+def test_stray_opening_curly_mark_restarts_the_quotation() -> None:
+    # Real AllSides text: the show title never gets its closing mark.
+    text = (
+        "Warner said on NBC\u2019s \u201cMeet the Press. \u201cI really would feel much "
+        "better if there were other Americans in the room.\u201d"
+    )
+    assert quoted_verbatim("I really would feel much better if there were other Americans", text)
+    assert not quoted_verbatim("Warner said on NBC", text)
