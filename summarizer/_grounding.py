@@ -58,21 +58,26 @@ _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use stand-ins that keep “ and �
 def _double_quote_regions(text: str) -> list[tuple[int, int]]:
     """Spans between double quotation marks.
 
-    Curly marks say which way they face, so a stray opening mark (“Meet the Press.
-    “I really would...”) restarts the quotation instead of closing it; straight
-    marks alternate. A mark left open runs to the end of the paragraph (newswire
-    style for a quotation that continues in the next paragraph).
+    Curly marks say which way they face, so they nest (a tweet quoting a phrase:
+    “... the “f bomb.””) and a stray opening mark (“Meet the Press. “I really...”)
+    does not swallow the real quotation. Straight marks alternate. A mark left open
+    runs to the end of the paragraph (newswire style for a quotation that continues
+    in the next paragraph).
     """
     regions: list[tuple[int, int]] = []
-    start: int | None = None
+    opened: list[int] = []  # curly opening marks not yet closed
+    straight: int | None = None
     for i, ch in enumerate(text):
-        if ch == _OPEN or (ch == '"' and start is None):
-            start = i
-        elif ch in (_CLOSE, '"') and start is not None:
-            regions.append((start, i))
-            start = None
-    if start is not None:
-        regions.append((start, len(text)))
+        if ch == _OPEN:
+            opened.append(i)
+        elif ch == _CLOSE and opened:
+            regions.append((opened.pop(), i))
+        elif ch == '"' and straight is None:
+            straight = i
+        elif ch == '"':
+            regions.append((straight, i))
+            straight = None
+    regions += [(start, len(text)) for start in [*opened, straight] if start is not None]
     return regions
 
 

@@ -155,3 +155,11 @@ def test_stray_opening_curly_mark_restarts_the_quotation() -> None:
     )
     assert quoted_verbatim("I really would feel much better if there were other Americans", text)
     assert not quoted_verbatim("Warner said on NBC", text)
+
+
+def test_nested_curly_quotation_counts_as_quoted() -> None:
+    # Real BASIL text: a tweet that itself quotes a phrase.
+    text = "Trump tweeted: \u201cHe apologized for using the \u201cf bomb.\u201d\u201d Fox replied."
+    assert quoted_verbatim("He apologized for using the \u201cf bomb.\u201d", text)
+    assert quoted_verbatim("f bomb.", text)
+    assert not quoted_verbatim("Fox replied.", text)
