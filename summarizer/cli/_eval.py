@@ -1,7 +1,206 @@
-"""`summarizer eval ...`: the regression eval harness commands."""
+"""`summarizer eval ...`: the regression eval harness commands.
+
+A thin layer over `summarizer.eval`: it reads flags, shows progress and tables,
+and turns a failed check or gate into exit code 1.
+"""
 
 from __future__ import annotations
 
-import typer
+from pathlib import Path
+from typing import Annotated, Any
 
-eval_app = typer.Typer(help="Score briefings against gold suites and gate regressions.", no_args_is_help=True)
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from summarizer.eval import Report, check_suite, compare, gate, run_suite, score_run, write_reports
+from summarizer.eval._gold import gold_files
+from summarizer.eval._harness import Comparison
+from summarizer.eval._metrics import COUNT_METRICS
+from summarizer.eval._report import CASE_COLUMNS, fmt
+
+eval_app = typer.Typer(
+    help="Score briefings against gold suites and gate regressions.", no_args_is_help=True
+)
+
+SuiteArg = Annotated[Path, typer.Argument(help="Folder of *.gold.json files (or one gold file).")]
+RunDirArg = Annotated[Path, typer.Argument(help="A run folder written by `summarizer eval run`.")]
+BaselineOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--baseline",
+        help="A committed report.json, or a thresholds file (JSON/TOML). Exit 1 on regression.",
+    ),
+]
+
+
+@eval_app.command("check")
+def check(
+    suite: SuiteArg,
+    strict: Annotated[
+        bool, typer.Option(help="Also require single-party tension parties to be actors.")
+    ] = False,
+) -> None:
+    """Validate a gold suite: verbatim quotes and evidence, unique ids, well-formed fields."""
+    problems = check_suite(suite, strict=strict)
+    for problem in problems:
+        typer.echo(problem)
+    if problems:
+        typer.echo(f"{len(problems)} problem(s) in {suite}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{len(gold_files(suite))} gold file(s) OK in {suite}")
+
+
+@eval_app.command("run")
+def run(
+    suite: Annotated[Path, typer.Option("--suite", help="Folder of *.gold.json files.")],
+    out: Annotated[Path, typer.Option("--out", help="Run folder to write outputs and reports to.")],
+    model: Annotated[
+        str | None,
+        typer.Option("--model", "-m", help="Model name, or 'offline'. (env: SUMMARIZER_MODEL)"),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="OpenAI-compatible endpoint. (env: OPENAI_BASE_URL)"),
+    ] = None,
+    api_key: Annotated[
+        str | None, typer.Option("--api-key", help="API key. (env: OPENAI_API_KEY)")
+    ] = None,
+    mode: Annotated[
+        str | None,
+        typer.Option("--mode", help="instructor mode: tools|json|json_schema|md_json."),
+    ] = None,
+    concurrency: Annotated[int, typer.Option(min=1, help="Cases summarised at once.")] = 4,
+    baseline: BaselineOpt = None,
+    no_grounding: Annotated[
+        bool, typer.Option("--no-grounding", help="Switch grounding off, to measure it.")
+    ] = False,
+) -> None:
+    """Summarise every case of a suite with a model, record the outputs, score and report."""
+    from summarizer._summarizer import Summarizer
+
+    given = {"model": model, "base_url": base_url, "api_key": api_key, "mode": mode}
+    kwargs: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    if no_grounding:
+        kwargs["grounding"] = False
+    summarizer = Summarizer(**kwargs)
+    settings = {"base_url": base_url, "mode": mode, "grounding": not no_grounding}
+    with _progress() as bar:
+        task = bar.add_task("summarising", total=None, case="")
+
+        def advance(done: int, total: int, case_id: str | None) -> None:
+            bar.update(task, completed=done, total=total, case=case_id or "")
+
+        report = run_suite(
+            suite, summarizer, out, concurrency=concurrency, progress=advance, settings=settings
+        )
+    _print_report(report, out)
+    _apply_gate(report, baseline)
+
+
+@eval_app.command("score")
+def score(
+    run_dir: RunDirArg,
+    suite: Annotated[
+        Path | None, typer.Option("--suite", help="Score against this suite, not the recorded one.")
+    ] = None,
+    baseline: BaselineOpt = None,
+) -> None:
+    """Rescore a recorded run (no model calls) and rewrite its reports."""
+    report = score_run(run_dir, suite)
+    write_reports(report, run_dir)
+    _print_report(report, run_dir)
+    _apply_gate(report, baseline)
+
+
+@eval_app.command("compare")
+def compare_runs(
+    a: Annotated[Path, typer.Argument(help="Run A: a run folder or its report.json.")],
+    b: Annotated[Path, typer.Argument(help="Run B: a run folder or its report.json.")],
+) -> None:
+    """Show two runs side by side: metric deltas (B - A) and the cases that changed."""
+    comparison = compare(Report.load(a), Report.load(b))
+    console = Console(highlight=False)
+    console.print(_comparison_table(comparison, a, b))
+    if comparison.changed_cases:
+        console.print(_changed_cases_table(comparison))
+    else:
+        console.print("No case changed on quality metrics.")
+    for label, ids in (("only in A", comparison.only_in_a), ("only in B", comparison.only_in_b)):
+        if ids:
+            console.print(f"{label}: {', '.join(ids)}")
+
+
+# --- output -----------------------------------------------------------------------------
+
+
+def _progress() -> Progress:
+    console = Console(stderr=True)
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[case]}"),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+
+
+def _print_report(report: Report, run_dir: Path) -> None:
+    table = Table(title=f"{report.run.get('cases', len(report.cases))} case(s)")
+    table.add_column("metric")
+    table.add_column("mean", justify="right")
+    for section, name in CASE_COLUMNS:
+        metric = f"{section}.{name}"
+        table.add_row(metric, fmt(report.metric(metric), metric))
+    console = Console(highlight=False)
+    console.print(table)
+    for case_id, message in report.errors.items():
+        console.print(f"[red]error[/red] {case_id}: {message.splitlines()[0]}", markup=True)
+    console.print(f"Reports: {run_dir / 'report.html'} (and report.json, report.md)")
+
+
+def _apply_gate(report: Report, baseline: Path | None) -> None:
+    if baseline is None:
+        return
+    failures = gate(report, baseline)
+    if not failures:
+        typer.echo(f"Gate passed against {baseline}.")
+        return
+    typer.echo(f"Gate failed against {baseline}: {len(failures)} metric(s) regressed", err=True)
+    for failure in failures:
+        typer.echo(f"  {failure}", err=True)
+    raise typer.Exit(1)
+
+
+def _delta(value: float | None, metric: str) -> str:
+    if value is None:
+        return "–"
+    if abs(value) < 1e-9:
+        return "0"
+    counted = metric in COUNT_METRICS or metric.startswith("cost.")
+    return f"{value:+,.2f}" if counted else f"{value:+.3f}"
+
+
+def _comparison_table(comparison: Comparison, a: Path, b: Path) -> Table:
+    table = Table(title="Aggregate (B - A)")
+    for column in ("metric", f"A: {a}", f"B: {b}", "delta"):
+        table.add_column(column, justify="left" if column == "metric" else "right")
+    for m in comparison.metrics:
+        table.add_row(m.metric, fmt(m.a, m.metric), fmt(m.b, m.metric), _delta(m.delta, m.metric))
+    return table
+
+
+def _changed_cases_table(comparison: Comparison) -> Table:
+    table = Table(title=f"{len(comparison.changed_cases)} changed case(s)")
+    table.add_column("case")
+    table.add_column("A -> B")
+    for case_id, deltas in comparison.changed_cases.items():
+        moves = "; ".join(
+            f"{d.metric} {fmt(d.a, d.metric)} -> {fmt(d.b, d.metric)}" for d in deltas
+        )
+        table.add_row(case_id, moves)
+    return table

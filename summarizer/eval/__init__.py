@@ -1,0 +1,39 @@
+"""The regression eval harness: gold suites, metrics, runs, reports, comparisons and gates.
+
+>>> from summarizer.eval import load_suite, run_suite, gate  # doctest: +SKIP
+>>> report = run_suite("evals/suites/dev", Summarizer(model="offline"), "runs/x")  # doctest: +SKIP
+>>> gate(report, "evals/baseline.json")  # doctest: +SKIP
+[]
+"""
+
+from summarizer.eval._gold import Case, GoldCase, SuiteError, check_suite, load_suite
+from summarizer.eval._harness import (
+    Comparison,
+    GateFailure,
+    arun_suite,
+    compare,
+    gate,
+    run_suite,
+    score_run,
+)
+from summarizer.eval._metrics import CaseScore, score_case
+from summarizer.eval._report import Report, write_reports
+
+__all__ = [
+    "Case",
+    "CaseScore",
+    "Comparison",
+    "GateFailure",
+    "GoldCase",
+    "Report",
+    "SuiteError",
+    "arun_suite",
+    "check_suite",
+    "compare",
+    "gate",
+    "load_suite",
+    "run_suite",
+    "score_case",
+    "score_run",
+    "write_reports",
+]

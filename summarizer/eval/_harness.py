@@ -1,0 +1,451 @@
+"""The harness: run a summariser over a suite, rescore a recorded run, compare runs, gate.
+
+A run folder holds everything needed to rescore it without a model::
+
+    RUN_DIR/run.json              model, prompt, suite path, timestamps, settings
+    RUN_DIR/outputs/<case>.json   the Briefing JSON, or {"error", "message", ...}
+    RUN_DIR/report.{json,md,html} the scores (see `summarizer.eval._report`)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from summarizer._errors import ConfigurationError
+from summarizer._schema import Briefing, Usage
+from summarizer.eval._gold import Case, SuiteError, load_suite
+from summarizer.eval._metrics import COUNT_METRICS, CaseScore, aggregate, score_case
+from summarizer.eval._report import Report, fmt, write_reports
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+ProgressCallback = Callable[[int, int, "str | None"], None]
+"""Called as ``progress(done, total, case_id)``: once with ``(0, total, None)``, then per case."""
+
+_SECRET = re.compile(r"key|secret|token|password", re.IGNORECASE)
+
+
+class SummarizerLike(Protocol):
+    """What the harness needs: ``summarize(raw_text) -> Briefing`` (``asummarize`` is used
+    instead when present)."""
+
+    def summarize(self, raw_text: str) -> Briefing: ...
+
+
+# --- running --------------------------------------------------------------------------
+
+
+def run_suite(
+    suite_dir: str | Path,
+    summarizer: SummarizerLike | Callable[[], SummarizerLike],
+    out_dir: str | Path,
+    *,
+    concurrency: int = 4,
+    progress: ProgressCallback | None = None,
+    settings: Mapping[str, Any] | None = None,
+) -> Report:
+    """Summarise every case of a suite, record the outputs in ``out_dir``, score and report.
+
+    ``summarizer`` is a `summarizer.Summarizer` (or anything with the same
+    ``summarize``/``asummarize``), or a zero-argument factory returning one.
+    Up to ``concurrency`` cases run at once. A case whose call raises is
+    recorded as an error and scored as an empty prediction; the run goes on.
+    ``settings`` are recorded in run.json (anything named like a key or secret
+    is left out). Writes run.json, outputs/ and report.{json,md,html}.
+    From async code, await `arun_suite` instead.
+    """
+    return asyncio.run(
+        arun_suite(
+            suite_dir,
+            summarizer,
+            out_dir,
+            concurrency=concurrency,
+            progress=progress,
+            settings=settings,
+        )
+    )
+
+
+async def arun_suite(
+    suite_dir: str | Path,
+    summarizer: SummarizerLike | Callable[[], SummarizerLike],
+    out_dir: str | Path,
+    *,
+    concurrency: int = 4,
+    progress: ProgressCallback | None = None,
+    settings: Mapping[str, Any] | None = None,
+) -> Report:
+    """Async twin of `run_suite`."""
+    cases = load_suite(suite_dir)
+    instance = _instance(summarizer)
+    out = Path(out_dir)
+    outputs = out / "outputs"
+    outputs.mkdir(parents=True, exist_ok=True)
+    run = _run_record(suite_dir, instance, settings, concurrency)
+    _write_json(out / "run.json", run)
+    done = 0
+    gate_ = asyncio.Semaphore(max(1, concurrency))
+    if progress:
+        progress(0, len(cases), None)
+
+    async def one(case: Case) -> None:
+        nonlocal done
+        async with gate_:
+            record = await _summarize(instance, case.article_text)
+        _write_json(outputs / output_name(case.id), record)
+        done += 1
+        if progress:
+            progress(done, len(cases), case.id)
+
+    await asyncio.gather(*(one(case) for case in cases))
+    run["finished"] = _now()
+    report = _score(cases, outputs, run)
+    _write_json(out / "run.json", report.run)
+    write_reports(report, out)
+    return report
+
+
+def _instance(summarizer: SummarizerLike | Callable[[], SummarizerLike]) -> SummarizerLike:
+    if hasattr(summarizer, "summarize") or hasattr(summarizer, "asummarize"):
+        return summarizer  # type: ignore[return-value]
+    if callable(summarizer):
+        return summarizer()
+    raise TypeError("summarizer must have summarize()/asummarize(), or be a factory of one")
+
+
+def _run_record(
+    suite_dir: str | Path,
+    instance: SummarizerLike,
+    settings: Mapping[str, Any] | None,
+    concurrency: int,
+) -> dict[str, Any]:
+    prompt = getattr(instance, "prompt", None)
+    safe = {k: v for k, v in (settings or {}).items() if not _SECRET.search(k)}
+    return {
+        "suite": str(Path(suite_dir).resolve()),
+        "model": getattr(instance, "model", None),
+        "prompt": prompt.model_dump() if isinstance(prompt, BaseModel) else None,
+        "started": _now(),
+        "finished": None,
+        "settings": {**safe, "concurrency": concurrency},
+    }
+
+
+async def _summarize(instance: SummarizerLike, text: str) -> dict[str, Any]:
+    """Call the summariser once; return the Briefing JSON or an error record."""
+    started = time.monotonic()
+    try:
+        if hasattr(instance, "asummarize"):
+            result = await instance.asummarize(text)
+        else:
+            result = await asyncio.to_thread(instance.summarize, text)
+        return Briefing.model_validate(result).model_dump(mode="json")
+    except Exception as err:  # one failing case must not sink the run; the report lists it
+        return error_record(err, time.monotonic() - started)
+
+
+def error_record(err: BaseException, latency_s: float) -> dict[str, Any]:
+    """What outputs/<case>.json holds for a failed call: class, message, usage, latency."""
+    usage = getattr(err, "usage", None)
+    return {
+        "error": type(err).__name__,
+        "message": str(err),
+        "usage": usage.model_dump() if isinstance(usage, Usage) else None,
+        "latency_s": round(latency_s, 3),
+    }
+
+
+def output_name(case_id: str) -> str:
+    """The file name of a case's output (ids are path-safe already; this makes sure)."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", case_id) + ".json"
+
+
+# --- scoring --------------------------------------------------------------------------
+
+
+def score_run(run_dir: str | Path, suite_dir: str | Path | None = None) -> Report:
+    """Rescore a recorded run with no model call.
+
+    The suite is the one recorded in run.json unless ``suite_dir`` overrides it.
+    Nothing is written: pass the result to `write_reports` to refresh the files.
+    """
+    run_path = Path(run_dir)
+    run_file = run_path / "run.json"
+    run = json.loads(run_file.read_text(encoding="utf-8")) if run_file.is_file() else {}
+    suite = suite_dir or run.get("suite")
+    if not suite:
+        raise SuiteError(f"{run_file} records no suite: pass the suite folder explicitly")
+    run["suite"] = str(Path(suite).resolve())
+    run["rescored"] = _now()
+    return _score(load_suite(suite), run_path / "outputs", run)
+
+
+def _score(cases: list[Case], outputs: Path, run: dict[str, Any]) -> Report:
+    scores: dict[str, dict[str, dict[str, float | None]]] = {}
+    details: dict[str, dict[str, dict[str, list[str]]]] = {}
+    errors: dict[str, str] = {}
+    for case in cases:
+        result, error = _score_output(case, outputs / output_name(case.id), run)
+        scores[case.id] = result.scores()
+        if result.details():
+            details[case.id] = result.details()
+        if error:
+            errors[case.id] = error
+    run = {**run, "cases": len(cases), "failed": len(errors)}
+    return Report(
+        run=run,
+        aggregate=aggregate(list(scores.values())),
+        cases=scores,
+        details=details,
+        errors=errors,
+    )
+
+
+def _score_output(case: Case, path: Path, run: dict[str, Any]) -> tuple[CaseScore, str | None]:
+    """Score one recorded output; a missing, failed or invalid one scores as a failure."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        return score_case(None, case.gold, case.article_text), f"no usable output: {err}"
+    if "error" in data:
+        usage = Usage.model_validate(data.get("usage") or {})
+        result = score_case(
+            None, case.gold, case.article_text, usage=usage, latency_s=data.get("latency_s")
+        )
+        return result, f"{data['error']}: {data.get('message', '')}"
+    try:
+        briefing = Briefing.model_validate(data)
+    except ValidationError as err:
+        return score_case(None, case.gold, case.article_text), f"invalid output: {err}"
+    if run.get("model") is None:
+        run["model"] = briefing.model
+    if run.get("prompt") is None:
+        run["prompt"] = briefing.prompt.model_dump()
+    return score_case(briefing, case.gold, case.article_text), None
+
+
+# --- comparing ------------------------------------------------------------------------
+
+# Cost varies from run to run even when nothing changed; a case "changes" on quality.
+_QUALITY = ("actors", "quotes", "tensions", "summary", "grounding")
+
+
+@dataclass(frozen=True)
+class MetricDelta:
+    """One metric in two runs."""
+
+    metric: str
+    a: float | None
+    b: float | None
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.a is None or self.b is None else self.b - self.a
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Run B against run A: every aggregate metric, and the cases whose quality changed."""
+
+    metrics: list[MetricDelta]
+    changed_cases: dict[str, list[MetricDelta]] = field(default_factory=dict)
+    only_in_a: list[str] = field(default_factory=list)
+    only_in_b: list[str] = field(default_factory=list)
+
+
+def compare(report_a: Report, report_b: Report) -> Comparison:
+    """Side by side: aggregate deltas (B - A), and per case the quality metrics that moved."""
+    names = list(dict.fromkeys([*report_a.metric_names(), *report_b.metric_names()]))
+    metrics = [MetricDelta(m, report_a.metric(m), report_b.metric(m)) for m in names]
+    changed: dict[str, list[MetricDelta]] = {}
+    for case in report_a.cases.keys() & report_b.cases.keys():
+        moved = [
+            MetricDelta(m, a, b)
+            for m in names
+            if m.split(".")[0] in _QUALITY
+            and _differ(a := report_a.metric(m, case), b := report_b.metric(m, case))
+        ]
+        if moved:
+            changed[case] = moved
+    return Comparison(
+        metrics=metrics,
+        changed_cases=dict(sorted(changed.items())),
+        only_in_a=sorted(report_a.cases.keys() - report_b.cases.keys()),
+        only_in_b=sorted(report_b.cases.keys() - report_a.cases.keys()),
+    )
+
+
+def _differ(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is not b
+    return abs(a - b) > 1e-9
+
+
+# --- gating ---------------------------------------------------------------------------
+
+DEFAULT_TOLERANCE = 0.02
+DEFAULT_GATED = (
+    "actors.recall",
+    "actors.f1",
+    "quotes.f1",
+    "quotes.f1_at_0_3",
+    "quotes.speaker_accuracy",
+    "tensions.f1",
+    "summary.must_mention",
+    "summary.rouge_l",
+    "grounding.quotes_verbatim",
+    "grounding.evidence_verbatim",
+    "grounding.actors_present",
+)
+
+
+class GateRule(BaseModel):
+    """One gated metric: hard bounds and/or a baseline with a tolerance (see `gate`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    min: float | None = None
+    max: float | None = None
+    baseline: float | None = None
+    tolerance: float | None = Field(None, ge=0)
+
+
+class _Thresholds(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    tolerance: float = Field(DEFAULT_TOLERANCE, ge=0)
+    metrics: dict[str, GateRule]
+
+
+@dataclass(frozen=True)
+class GateFailure:
+    """A gated metric that regressed: its name, the reference value, the new value, the rule."""
+
+    metric: str
+    expected: float | None
+    actual: float | None
+    rule: str
+
+    def __str__(self) -> str:
+        return f"{self.metric}: {fmt(self.expected, self.metric)} -> {fmt(self.actual, self.metric)} ({self.rule})"
+
+
+def lower_is_better(metric: str) -> bool:
+    """Cost, not-quote hits and grounding rejections: smaller is better."""
+    return metric.startswith("cost.") or metric in COUNT_METRICS - {"summary.words"}
+
+
+def gate(report: Report, baseline_file: str | Path) -> list[GateFailure]:
+    """The gated metrics that regressed (an empty list means the gate passes).
+
+    ``baseline_file`` is either
+
+    - a committed ``report.json`` (or a run folder holding one): every metric of
+      ``DEFAULT_GATED`` may fall by at most ``DEFAULT_TOLERANCE`` (0.02,
+      absolute) below its value there; or
+    - a thresholds file, JSON or TOML (``.toml``)::
+
+          {"tolerance": 0.02,
+           "metrics": {"quotes.f1_at_0_3": {"min": 0.5},
+                       "actors.recall": {"baseline": 0.7, "tolerance": 0.03},
+                       "cost.total_tokens": {"max": 6000}}}
+
+      Each metric (``"section.name"`` as in report.json's ``aggregate``) takes
+      ``min`` and/or ``max`` (hard bounds) and/or ``baseline`` (may get worse by
+      at most its ``tolerance``, else the file's ``tolerance``, default 0.02).
+      "Worse" is lower, except for cost, ``quotes.not_quote_hits`` and
+      ``grounding.rejected``, where it is higher.
+
+    A gated metric missing from ``report`` (or undefined there) fails.
+    """
+    failures = []
+    for metric, rule in load_gate(baseline_file).items():
+        failure = _check(metric, rule, report.metric(metric))
+        if failure:
+            failures.append(failure)
+    return failures
+
+
+def load_gate(baseline_file: str | Path) -> dict[str, GateRule]:
+    """The gate rules in a baseline report or a thresholds file (see `gate`)."""
+    path = Path(baseline_file)
+    if path.is_dir():
+        path = path / "report.json"
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text)
+    except (OSError, ValueError) as err:
+        raise ConfigurationError(f"cannot read baseline {str(path)!r}: {err}") from err
+    if isinstance(data, dict) and "aggregate" in data:
+        try:
+            baseline = Report.model_validate(data)
+        except ValidationError as err:
+            raise ConfigurationError(f"baseline report {str(path)!r} is malformed: {err}") from err
+        return {
+            m: GateRule(baseline=value, tolerance=DEFAULT_TOLERANCE)
+            for m in DEFAULT_GATED
+            if (value := baseline.metric(m)) is not None
+        }
+    try:
+        thresholds = _Thresholds.model_validate(data)
+    except ValidationError as err:
+        raise ConfigurationError(
+            f"baseline {str(path)!r} is neither a report.json nor a thresholds file "
+            f'({{"tolerance": 0.02, "metrics": {{"quotes.f1": {{"min": 0.5}}}}}}): {err}'
+        ) from err
+    return {
+        m: rule.model_copy(
+            update={
+                "tolerance": rule.tolerance if rule.tolerance is not None else thresholds.tolerance
+            }
+        )
+        for m, rule in thresholds.metrics.items()
+    }
+
+
+def _check(metric: str, rule: GateRule, actual: float | None) -> GateFailure | None:
+    reference = (
+        rule.baseline
+        if rule.baseline is not None
+        else (rule.min if rule.min is not None else rule.max)
+    )
+    if actual is None:
+        return GateFailure(metric, reference, None, "missing from the report")
+    eps = 1e-9
+    if rule.min is not None and actual < rule.min - eps:
+        return GateFailure(metric, rule.min, actual, f"below min {rule.min:g}")
+    if rule.max is not None and actual > rule.max + eps:
+        return GateFailure(metric, rule.max, actual, f"above max {rule.max:g}")
+    if rule.baseline is None:
+        return None
+    tolerance = rule.tolerance if rule.tolerance is not None else DEFAULT_TOLERANCE
+    worse = actual - rule.baseline if lower_is_better(metric) else rule.baseline - actual
+    if worse > tolerance + eps:
+        verb = "rose" if lower_is_better(metric) else "fell"
+        return GateFailure(metric, rule.baseline, actual, f"{verb} by more than {tolerance:g}")
+    return None
+
+
+# --- files ----------------------------------------------------------------------------
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
