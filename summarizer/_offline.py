@@ -1,12 +1,93 @@
-"""The offline backend: deterministic rules, no network, no model (placeholder)."""
+"""The offline backend: deterministic rules, no network, no model.
+
+Used when no API key and no model are configured. It fills the same `Extraction`
+the LLM fills, and its output goes through the same grounding rules:
+
+- summary: the lead, i.e. the first body sentences (at most three, ~90 words);
+- actors, quotes and tensions: surface rules in the ``_offline_*`` modules
+  (names with titles, quotation marks with speech verbs, cue words with the
+  actors around them).
+
+It favours precision: an item the rules cannot pin down is left out, not guessed.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from summarizer._cleaning import CleanArticle
+from summarizer._offline_names import Registry
+from summarizer._offline_quotes import find_quotes
+from summarizer._offline_tensions import find_tensions
+from summarizer._offline_text import DOUBLE_MARKS, Paragraph, layout
 from summarizer._schema import Extraction
+
+_MAX_SUMMARY_WORDS = 90
+_MAX_SUMMARY_SENTENCES = 3
+_MIN_BODY_WORDS = 8
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.,'’/ -]{0,60}?\s*)?\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI)\)\s*[-–—]*\s*"
+    r"|^[A-Z][A-Z.,'’/ ]{2,40}\s+[-–—]+\s+"
+)
+_DEBRIS = re.compile(r"REUTERS/|\bFile Photo\b|^JUST WATCHED|^\(Reporting|^Slideshow", re.I)
 
 
 def extract_offline(article: CleanArticle) -> Extraction:
-    """Rule-based extraction of one cleaned article."""
-    lead = " ".join(article.paragraphs[:2])
-    return Extraction(summary=lead, actors=[], tensions=[], quotes=[])
+    """Rule-based extraction of one cleaned article (deterministic, no network)."""
+    paragraphs = layout(article.text)
+    registry = Registry(paragraphs)
+    quotes = find_quotes(paragraphs, registry)
+    tensions = find_tensions(paragraphs, registry)
+    actors = [entity.to_actor() for entity in registry.actors()]
+    return Extraction(
+        summary=lead_summary(article.paragraphs),
+        actors=actors,
+        tensions=tensions,
+        quotes=quotes,
+    )
+
+
+def lead_summary(paragraphs: list[str], max_words: int = _MAX_SUMMARY_WORDS) -> str:
+    """The first body sentences, whole, up to three of them and about ``max_words`` words.
+
+    Sentences that open with a quotation mark are passed over: a lead quote rarely
+    says who did what. When even the first sentence is too long it is cut at a word.
+    """
+    chosen: list[str] = []
+    words = 0
+    for sentence in _body_sentences(paragraphs):
+        n = len(sentence.split())
+        if chosen and words + n > max_words:
+            break
+        chosen.append(sentence)
+        words += n
+        if len(chosen) == _MAX_SUMMARY_SENTENCES:
+            break
+    if not chosen:
+        return " ".join(" ".join(paragraphs).split()[:max_words])
+    summary = " ".join(chosen)
+    if words > max_words:
+        summary = " ".join(summary.split()[:max_words]).rstrip(",;:") + " …"
+    return summary
+
+
+def _body_sentences(paragraphs: list[str]) -> Iterator[str]:
+    """Sentences of body paragraphs, leaving out those inside or opening with a quotation."""
+    for i, raw in enumerate(paragraphs):
+        para = Paragraph(i, _DATELINE.sub("", raw.strip()))
+        if not _is_body(para.text):
+            continue
+        for a, b in para.sentences():
+            sentence = para.text[a:b].strip()
+            if sentence and sentence[0] not in DOUBLE_MARKS and not para.inside_quote(a):
+                yield sentence
+
+
+def _is_body(text: str) -> bool:
+    """A paragraph of running prose, not a heading, caption, credit or widget."""
+    return (
+        len(text.split()) >= _MIN_BODY_WORDS
+        and text.rstrip()[-1:] in '.!?"”’)'
+        and not _DEBRIS.search(text)
+    )

@@ -1,0 +1,334 @@
+"""Word lists the offline backend's rules lean on: countries, titles, cue words.
+
+Kept apart from the rules so a reader can audit (and extend) the vocabulary
+without reading the code that uses it.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as running text, one or more words a line."""
+    return frozenset(text.split())
+
+
+# Canonical country name -> other forms an article may use for the same state.
+# Metonyms (capitals, seats of government) are listed separately: they only
+# count when the article uses them as an acting subject or a party.
+COUNTRY_FORMS: dict[str, tuple[str, ...]] = {
+    "United States": ("U.S.", "US", "USA", "U.S.A."),
+    "United Kingdom": ("Britain", "U.K.", "UK", "Great Britain"),
+    "North Korea": ("DPRK", "N. Korea"),
+    "South Korea": ("S. Korea",),
+    "United Arab Emirates": ("UAE", "U.A.E."),
+    "Czech Republic": ("Czechia",),
+    "Democratic Republic of Congo": ("DRC",),
+    "Ivory Coast": ("Cote d'Ivoire",),
+    "Myanmar": ("Burma",),
+}
+_PLAIN_COUNTRIES = """
+Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan
+Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia
+Botswana Brazil Brunei Bulgaria Burundi Cambodia Cameroon Canada Chile China Colombia
+Congo Croatia Cuba Cyprus Denmark Djibouti Dominica Ecuador Egypt Eritrea Estonia Eswatini
+Ethiopia Fiji Finland France Gabon Gambia Germany Ghana Greece Grenada Guatemala
+Guinea Guyana Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy
+Jamaica Japan Kazakhstan Kenya Kiribati Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon
+Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg Madagascar Malawi Malaysia Maldives
+Mali Malta Mauritania Mauritius Mexico Moldova Monaco Mongolia Montenegro Morocco Mozambique
+Namibia Nauru Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palau Palestine
+Panama Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal
+Serbia Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname Sweden Switzerland
+Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Tunisia Turkey Turkmenistan Tuvalu Uganda
+Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe
+"""
+COUNTRY_FORMS.update({name: () for name in sorted(_words(_PLAIN_COUNTRIES))})
+COUNTRY_FORMS.update(
+    {
+        "Saudi Arabia": (),
+        "South Africa": (),
+        "South Sudan": (),
+        "New Zealand": (),
+        "Sri Lanka": (),
+        "Costa Rica": (),
+        "El Salvador": (),
+        "Dominican Republic": (),
+        "Sierra Leone": (),
+        "Papua New Guinea": (),
+        "Burkina Faso": (),
+        "Vatican": (),
+    }
+)
+
+# Seat-of-power metonyms: an alias of the state when the article makes it act.
+METONYMS: dict[str, str] = {
+    "Moscow": "Russia",
+    "Kremlin": "Russia",
+    "Washington": "United States",
+    "Beijing": "China",
+    "Pyongyang": "North Korea",
+    "Seoul": "South Korea",
+    "Tehran": "Iran",
+    "Kyiv": "Ukraine",
+    "Kiev": "Ukraine",
+    "Ankara": "Turkey",
+    "Tokyo": "Japan",
+    "Damascus": "Syria",
+    "London": "United Kingdom",
+    "Paris": "France",
+    "Berlin": "Germany",
+    "Riyadh": "Saudi Arabia",
+    "Caracas": "Venezuela",
+    "Havana": "Cuba",
+}
+
+# Named groups that act collectively (parties' members, armed groups).
+GROUPS = _words(
+    """Democrats Republicans Taliban Hamas Hezbollah Houthis Kurds Palestinians Israelis
+    Conservatives Liberals Tories"""
+)
+
+# Capitalised titles that introduce a person's name ("President Vladimir Putin").
+TITLES = (
+    "Secretary of State",
+    "Secretary of Defense",
+    "Secretary of Homeland Security",
+    "Attorney General",
+    "Prime Minister",
+    "Vice President",
+    "Chief Justice",
+    "Crown Prince",
+    "Majority Leader",
+    "Minority Leader",
+    "Press Secretary",
+    "Special Counsel",
+    "President-elect",
+    "President",
+    "Minister",
+    "Secretary",
+    "Chancellor",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Reps.",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Gov.",
+    "Governor",
+    "Lt. Gov.",
+    "Lt. Col.",
+    "Lt. Gen.",
+    "Maj. Gen.",
+    "Mayor",
+    "Speaker",
+    "Ambassador",
+    "Commissioner",
+    "Director",
+    "Chairman",
+    "Chairwoman",
+    "Judge",
+    "Justice",
+    "Gen.",
+    "General",
+    "Admiral",
+    "Secretary General",
+    "Secretary-General",
+    "Director General",
+    "Director-General",
+    "Envoy",
+    "Special Envoy",
+    "Adm.",
+    "Col.",
+    "Lt.",
+    "Sgt.",
+    "Capt.",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Emir",
+    "Sheikh",
+    "Ayatollah",
+    "Premier",
+    "Leader",
+    "Spokesman",
+    "Spokeswoman",
+    "Dr.",
+    "Prof.",
+    "Rev.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+)
+# Honorifics carry no role: "Mr. Trump" names Trump but says nothing of his job.
+HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof."})
+
+# Lower-case nouns that introduce a person's name ("national security adviser H.R. McMaster")
+# or follow it in an apposition ("Brian Darling, a Republican strategist").
+ROLE_NOUNS = _words(
+    """leader spokesman spokeswoman spokesperson adviser advisor aide official strategist
+    analyst professor lawyer attorney director chief executive founder candidate nominee
+    lawmaker senator congressman congresswoman judge ambassador envoy economist expert
+    researcher diplomat commander minister secretary president chairman chairwoman activist
+    author historian scientist physician pastor governor mayor prosecutor counsel investigator
+    businessman businesswoman billionaire dictator opponent ally owner son daughter wife husband
+    son-in-law daughter-in-law brother sister mother father spokesperson ceo founder pollster
+    consultant columnist journalist officer general admiral negotiator representative"""
+)
+
+# Verbs that attribute direct speech.
+SPEECH_VERBS = _words(
+    """said says say told tells added adds asked asks wrote writes stated warned warns
+    explained explains noted notes argued argues insisted insists declared announced tweeted
+    replied responded remarked acknowledged admitted claimed complained predicted cautioned
+    conceded testified countered quipped recalled continued adding saying telling writing
+    warning"""
+)
+# Words that may sit between a subject and its speech verb ("Trump later said").
+SPEECH_ADVERBS = _words(
+    """also later then again previously earlier recently once reportedly repeatedly publicly
+    privately has had have would will had"""
+)
+
+# Capitalised words that start sentences or fill slots but never name anyone.
+STOP_CAPS = _words(
+    """The A An And But Or Nor So Yet For In On At By To Of From With Without As If When While
+    After Before Since Until Because Although Though However Meanwhile Still Also Then Now Here
+    There This That These Those It Its He She They We I You His Her Their Our My Your Who What
+    Where Why How Which Asked According Speaking Earlier Later Last Next Some Many Most Several
+    Both Each Every All No Not One Two Three Mr Mrs Ms Dr Sen Rep Gov Gen Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday January February March April June July August
+    September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Reuters AP AFP Associated Press Photo Image Video Read More Watch Click Sign Subscribe
+    Advertisement Related Just Even Only Instead Despite During Under Over Into Through Such
+    Senior Former Retired Top Acting Then Late Four Five Six Seven Eight Nine Ten Eleven Twelve
+    Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen Twenty Dozens Hundreds
+    Lt Col Maj Sgt Capt Adm Cpl Pvt Prof Rev Amb Sens Reps Facebook Twitter Pinterest
+    Instagram LinkedIn WhatsApp Email Share Comment Comments Getty Images"""
+)
+
+# Verbs (and auxiliaries) that show a country or organisation acting as a subject.
+ACTING_VERBS = _words(
+    """also has have had is was were will would could can may might must should did does do
+    says said wants plans accuses demands threatens insists denies claims warns seeks rejects
+    refuses launches supports opposes agrees calls urges announces remains holds sends needs
+    hopes expects considers backs blames faces imposes maintains fears tries pushes sent made
+    took gave began met won lost held led left struck fought sought built brought put hit cut
+    became came went saw got kept spent paid rose fell drew threw chose broke spoke stood shot
+    beat told"""
+)
+# Organisations a single head word names ("the Senate", "the Pentagon").
+INSTITUTIONS = _words("Congress Senate House Pentagon Parliament Duma Knesset Cabinet Bundestag")
+
+# Words that make a capitalised run a place or a nationality, never a person's name.
+NOT_NAMES = _words(
+    """Korea Korean Koreans Europe European Asia Asian Africa African America American Americas
+    Arab Arabs Russian Chinese Japanese British French German Iranian Iraqi Syrian Israeli
+    Palestinian Ukrainian Turkish Mexican Canadian Indian Pakistani Afghan Saudi Soviet Western
+    Eastern Northern Southern Middle East Gulf Pacific Atlantic Peninsula Kingdom Republic
+    States Island Islands Sea River Street Avenue Valley County City Province Region Capitol"""
+)
+
+# Head words that make a capitalised phrase an organisation's name.
+ORG_HEADS = _words(
+    """Court House Ministry Department Party Council Commission Committee Agency Bank Union
+    Organization Organisation Association Institute University Congress Senate Parliament
+    Assembly Army Navy Forces Police Service Office Corporation Corp Company Group Fund
+    Federation League Caucus Foundation Bureau Administration Authority Board Guard Command
+    Commonwealth Alliance Coalition Movement Front Cabinet Government Tribunal Reserve Academy
+    Center Centre Church Journal Times Post News Network Pentagon Duma Knesset
+    Inc Ltd"""
+)
+# Well-known acronyms that name organisations.
+ORG_ACRONYMS = _words(
+    """NATO FBI CIA ICC UN U.N. EU E.U. NSA DOJ EPA IRS OPEC IMF WHO IAEA ISIS GOP DHS ICE
+    NAACP ACLU NRA DNC RNC CDC FDA SEC FCC FTC NASA"""
+)
+
+# Cue words that state a tension, as regular expressions over lower-cased text, in three
+# kinds that find their parties differently (see `summarizer._offline_tensions`).
+# Verbs: a subject before the cue, an object after it ("Rahmon berated Putin").
+TENSION_VERBS = (
+    r"accus(?:ed|es|ing)",
+    r"berat(?:ed|es|ing)",
+    r"condemn(?:ed|s|ing)",
+    r"criticis(?:ed|es|ing)",
+    r"criticiz(?:ed|es|ing)",
+    r"denounc(?:ed|es|ing)",
+    r"blam(?:ed|es|ing)",
+    r"rebuk(?:ed|es|ing)",
+    r"slamm(?:ed|ing)",
+    r"slams",
+    r"threaten(?:ed|s|ing)",
+    r"warn(?:ed|s|ing)",
+    r"attack(?:ed|ing)",
+    r"derid(?:ed|es|ing)",
+    r"insult(?:ed|s|ing)",
+    r"oppos(?:ed|es|ing)",
+    r"fought",
+    r"clash(?:ed|es|ing)\s+with",
+    r"defie[sd]",
+    r"defying",
+    r"punish(?:ed|es|ing)",
+    r"impeach(?:ed|es|ing)",
+    r"indict(?:ed|s|ing)",
+    r"arrest(?:ed|s|ing)",
+    r"expell?(?:ed|s|ing)",
+    r"boycott(?:ed|s|ing)",
+    r"invad(?:ed|es|ing)",
+    r"retaliat(?:ed|es|ing)\s+against",
+    r"sued",
+    r"sues",
+    r"suing",
+    r"sanction(?:ed|ing)",
+    r"mock(?:ed|s|ing)",
+    r"ridicul(?:ed|es|ing)",
+    r"rejected",
+    r"rebuffed",
+    r"chastis(?:ed|es|ing)",
+    r"lambast(?:ed|s|ing)",
+    r"assail(?:ed|s|ing)",
+)
+# Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the
+# ICC", "trade war with China"), the other the nearest actor around it.
+TENSION_NOUNS = (
+    r"wars?",
+    r"conflicts?",
+    r"sanctions?",
+    r"attacks?",
+    r"threats?",
+    r"arrest",
+    r"lawsuits?",
+    r"invasion",
+    r"tariffs?",
+    r"criticism",
+    r"impeachment",
+    r"indictment",
+    r"accusations?",
+    r"allegations?",
+    r"confrontation",
+    r"retaliation",
+    r"hostility",
+    r"embargo",
+    r"offensive",
+    r"strikes?",
+)
+# Relations: any two actors in the clause ("with which Russia has had strained relations").
+TENSION_RELATIONS = (
+    r"strained",
+    r"tensions?",
+    r"rivalry",
+    r"rivals?",
+    r"disputes?",
+    r"disputed",
+    r"feuds?",
+    r"feuding",
+    r"rift",
+    r"standoff",
+    r"at odds",
+    r"quarrel\w*",
+    r"disagree\w*",
+    r"spat",
+)

@@ -1,0 +1,494 @@
+"""Actors for the offline backend: people, organisations, countries and groups.
+
+Candidates come from surface patterns only:
+
+- people: a title before a capitalised name ("Tajik President Emomali Rahmon"), a
+  lower-case role noun before one ("national security adviser H.R. McMaster"), an
+  apposition after one ("Brian Darling, a Republican strategist") or a speech verb
+  next to one ("said Brian Darling"); surname-only mentions are merged in;
+- organisations: capitalised phrases ending in a head word ("International Criminal
+  Court", "Defence Ministry") and well-known acronyms;
+- countries: a built-in list, plus seat-of-power metonyms ("Moscow") used as subjects;
+- groups: a short list of collective names ("Democrats", "Taliban").
+
+Organisations, countries and groups only become actors with a signal that they act:
+subject of a verb, speaker of a quote, party to a tension, or (organisations) named
+twice or defined by an acronym.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from summarizer._offline_lexicon import (
+    ACTING_VERBS,
+    COUNTRY_FORMS,
+    GROUPS,
+    HONORIFICS,
+    INSTITUTIONS,
+    METONYMS,
+    NOT_NAMES,
+    ORG_ACRONYMS,
+    ORG_HEADS,
+    ROLE_NOUNS,
+    SPEECH_ADVERBS,
+    SPEECH_VERBS,
+    STOP_CAPS,
+    TITLES,
+)
+from summarizer._offline_text import Paragraph
+from summarizer._schema import Actor, ActorType
+
+Pos = tuple[int, int]  # (paragraph index, offset)
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿā-ž"
+_CAP = (
+    rf"(?:(?:Mc|Mac|O['’])?[{_UP}][{_LOW}]+(?:[-'’][{_UP}{_LOW}][{_LOW}]+)*"
+    rf"|(?:al|el)-[{_UP}][{_LOW}]+|(?:[A-Z]\.){{1,2}}(?=\s+[A-Z]))"
+)
+_TOKEN = rf"(?<![\w.'’-]){_CAP}(?![\w-])(?!['’](?!s\b))"
+_PARTICLE = r"(?:de|da|van|von|der|bin|ben|al|la|le|du|del|dos)"
+_PNAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}}"
+_TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+_TITLED = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<title>{_TITLE_ALT})\s+(?P<name>{_PNAME})")
+_ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+_ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLES})\s+(?P<name>{_PNAME})")
+_APPOSITION = re.compile(
+    rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),\s+(?:a|an|the)\s+(?:[\w.'’-]+\s+){{0,5}}?(?P<role>{_ROLES})\b"
+)
+_MILITARY = frozenset({"General", "Admiral"})
+_TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) - {"of"}
+_VERBS = "|".join(sorted(SPEECH_VERBS))
+_ADVS = "|".join(sorted(SPEECH_ADVERBS))
+_SUBJECT_SAID = re.compile(
+    rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
+)
+_SAID_SUBJECT = re.compile(rf"\b(?=[a-z])(?:{_VERBS})\s+(?=[A-Z])(?P<name>{_PNAME})")
+_ORG_WORD = r"(?:[A-Z][\w&'’-]*|[A-Z]{2,}|U\.S\.|U\.N\.)"
+_ORG_PHRASE = re.compile(
+    rf"(?<![\w.'’-])(?=[A-Z]){_ORG_WORD}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_ORG_WORD})*(?![\w'’-])"
+)
+_BEFORE_NAME = re.compile(
+    rf"\s+(?:(?:[a-z-]+\s+)?(?:{_ROLES})|(?:[A-Z][a-z]+\s+)?(?:{_TITLE_ALT}))\s+[A-Z]"
+)
+_FULL_NAME = re.compile(rf"(?<![\w.])(?=[A-Z]){_TOKEN}(?:\s+{_TOKEN}){{1,2}}(?!\s+[A-Z])")
+_PROPER_NOUN_BEFORE = re.compile(r"(?:\b(?:the|The|of|for|and)|[A-Z][\w.]*['’]s)\s+$")
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z.]{1,8})\)")
+_ACTING = re.compile(rf"^(?:\s+(?:{'|'.join(sorted(ACTING_VERBS))})\b|\s+[a-z]+ed\b)")
+_STATE_OF = {f: c for c, o in COUNTRY_FORMS.items() for f in (c, *o)} | METONYMS
+_STATE_WORDS = frozenset(_STATE_OF) | GROUPS
+_CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
+
+
+@dataclass
+class Entity:
+    """A candidate actor: its canonical name, the forms the article uses, and why it counts."""
+
+    name: str
+    type: ActorType
+    role: str = ""
+    forms: set[str] = field(default_factory=set)
+    signals: set[str] = field(default_factory=set)
+    mentions: list[tuple[Pos, int]] = field(default_factory=list)  # (start, end offset)
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return tuple(self.name.split())
+
+    @property
+    def first(self) -> Pos:
+        return self.mentions[0][0] if self.mentions else (10**9, 0)
+
+    def is_actor(self) -> bool:
+        """People always count; others need a signal that they act or are acted upon."""
+        return self.type == "person" or bool(self.signals)
+
+    def to_actor(self) -> Actor:
+        aliases = sorted(self.forms - {self.name}, key=lambda f: (len(f), f))
+        return Actor(name=self.name, type=self.type, role=self.role, aliases=aliases[:4])
+
+
+def _clean_name(raw: str) -> tuple[str, ...]:
+    """Tokens of a captured name, with stop words, titles and honorifics trimmed off."""
+    tokens = raw.split()
+    while tokens and (tokens[0].rstrip(".") in STOP_CAPS or tokens[0] in _TITLE_WORDS | HONORIFICS):
+        tokens.pop(0)
+    while tokens and (tokens[-1].rstrip(".") in STOP_CAPS or tokens[-1].endswith(".")):
+        tokens.pop()
+    titles = [i for i, t in enumerate(tokens[:-1]) if t in _TITLE_WORDS]
+    tokens = tokens[titles[-1] + 1 :] if titles else tokens
+    # "Mark Meadows Mark Randall Meadows...": a name run into its own full-name tooltip.
+    for i in range(1, len(tokens)):
+        if any(tokens[i].startswith(t) for t in tokens[:i]):
+            return tuple(tokens[:i])
+    return tuple(tokens)
+
+
+def _is_person_name(tokens: tuple[str, ...]) -> bool:
+    """Not an organisation, place, nationality or stop word, by the lexicon."""
+    if not tokens or any(
+        t in ORG_HEADS or t in NOT_NAMES or t.rstrip(".") in STOP_CAPS for t in tokens
+    ):
+        return False
+    joined = " ".join(tokens)
+    if joined in COUNTRY_FORMS or joined in METONYMS or joined in GROUPS:
+        return False
+    return not any(t in COUNTRY_FORMS or t in METONYMS for t in tokens)
+
+
+def _title_role(para: str, start: int, title: str) -> str:
+    """The title plus up to two capitalised words before it ("Tajik President")."""
+    if title in HONORIFICS:
+        return ""
+    before = para[:start].split()[-2:]
+    pre: list[str] = []
+    for word in reversed(before):
+        if not re.fullmatch(r"[A-Z][\w.'’-]*", word) or word.rstrip(".") in STOP_CAPS:
+            break
+        pre.insert(0, word)
+    return " ".join([*pre, title])
+
+
+def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, str]]:
+    """(name tokens, role, surface form) for every person pattern in the paragraph."""
+    text = para.text
+    for m in _TITLED.finditer(text):
+        tokens = _clean_name(m["name"])
+        if m["title"] in _MILITARY and len(tokens) < 2:
+            continue  # "General Motors", "General Assembly"
+        role = _title_role(text, m.start(), m["title"])
+        form = f"{role} {' '.join(tokens)}".strip() if role else ""
+        yield tokens, role, form
+        if m["title"] in HONORIFICS and tokens:
+            yield tokens, "", f"{m['title']} {' '.join(tokens)}"
+    for pattern in (_ROLE_BEFORE, _APPOSITION):
+        for m in pattern.finditer(text):
+            tokens = _clean_name(m["name"])
+            if len(tokens) >= 2:
+                yield tokens, m["role"], ""
+    for pattern in (_SUBJECT_SAID, _SAID_SUBJECT):
+        for m in pattern.finditer(text):
+            tokens = _clean_name(m["name"])
+            if len(tokens) >= 2 and not _PROPER_NOUN_BEFORE.search(text, 0, m.start("name")):
+                yield tokens, "", ""
+
+
+def _sub_span(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether ``short`` is a run of ``long``, middle initials ignored ("Donald J. Trump")."""
+    short, long = _no_initials(short), _no_initials(long)
+    n = len(short)
+    return n > 0 and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def _no_initials(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    kept = tuple(t for t in tokens if not re.fullmatch(r"(?:[A-Z]\.)+", t))
+    return kept or tokens
+
+
+class Registry:
+    """Every candidate actor of one article, with where each is mentioned."""
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.text = "\n".join(p.text for p in paragraphs)
+        self._starts = list(accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=0))
+        self.entities: list[Entity] = []
+        self._by_paragraph: dict[int, list[tuple[int, int, Entity]]] | None = None
+        self._add_people()
+        self._add_organisations()
+        self._taken = self._named_spans()
+        self._add_countries_and_groups()
+        for entity in self.entities:
+            self._index(entity)
+        self.entities = [e for e in self.entities if e.mentions]
+        self._mark_acting()
+
+    # --- building ------------------------------------------------------------
+
+    def _add_people(self) -> None:
+        found = [c for p in self.paragraphs for c in _person_candidates(p)]
+        found = [c for c in found if _is_person_name(c[0])]
+        found.sort(key=lambda c: -len(c[0]))
+        for tokens, role, form in found:
+            person = self._person_for(tokens, role)
+            if person is None:
+                person = Entity(" ".join(tokens), "person", role)
+                self.entities.append(person)
+            person.role = person.role or role
+            person.forms.update(f for f in (form, " ".join(tokens)) if f)
+        self._add_named_subjects()
+        self._add_surnames()
+
+    def _add_named_subjects(self) -> None:
+        """Untitled full names ("Donald Trump landed"): people when "Trump said" occurs too."""
+        for para in self.paragraphs:
+            for m in _FULL_NAME.finditer(para.text):
+                tokens = _clean_name(m.group())
+                if not 2 <= len(tokens) <= 3 or not _is_person_name(tokens):
+                    continue
+                if _PROPER_NOUN_BEFORE.search(para.text, 0, m.start()):
+                    continue  # "the Winter Olympics", "Ministry of Foreign Affairs"
+                if self._person_for(tokens, "") is None and self._acts_alone(tokens[-1]):
+                    self._add_full_name(tokens, m.group())
+
+    def _add_full_name(self, tokens: tuple[str, ...], form: str) -> None:
+        """A new person, or the full name of one known so far only as "Mr. Trump"."""
+        shorter = [e for e in self.people() if _sub_span(e.tokens, tokens)]
+        if len(shorter) == 1:
+            shorter[0].name = " ".join(tokens)
+            shorter[0].forms.add(form)
+        else:
+            self.entities.append(Entity(" ".join(tokens), "person", forms={form}))
+
+    def _acts_alone(self, surname: str) -> bool:
+        """Whether the surname alone (no capitalised word before it) is a speech verb's subject."""
+        for start, end in _occurrences(self.text, {surname}):
+            after = self.text[end : end + 20].split()[:1]
+            before = self.text[max(0, start - 30) : start].split()[-1:]
+            joined = before and before[0][:1].isupper() and not before[0].endswith((".", ","))
+            if after and after[0].strip(",.;:") in SPEECH_VERBS and not joined:
+                return True
+        return False
+
+    def _person_for(self, tokens: tuple[str, ...], role: str) -> Entity | None:
+        people = [e for e in self.entities if e.type == "person" and _sub_span(tokens, e.tokens)]
+        if len(people) > 1 and role:
+            same_role = [e for e in people if role.split()[-1] in e.role]
+            people = same_role or people
+        return people[0] if people else None
+
+    def _add_surnames(self) -> None:
+        """Surname-only forms ("Putin"; "Moon" for Moon Jae-in), unless two people share it."""
+        people = [e for e in self.people() if len(e.tokens) >= 2]
+        counts = Counter(t for e in people for t in {e.tokens[0], e.tokens[-1]})
+        for person in people:
+            for surname in (person.tokens[-1], person.tokens[0]):
+                if counts[surname] == 1 and len(surname) > 2 and self._alone(surname):
+                    person.forms.add(surname)
+                    break
+
+    def _alone(self, word: str) -> bool:
+        """Whether ``word`` occurs with no capitalised word right before or after it."""
+        for start, end in _occurrences(self.text, {word}):
+            before = self.text[max(0, start - 30) : start].split()[-1:]
+            after = self.text[end : end + 30].split()[:1]
+            joined = [w for w in before if w[:1].isupper() and not w.endswith((".", ",", ":"))]
+            if not joined and not (after and re.match(r"[A-Z][a-z]", after[0])):
+                return True
+        return False
+
+    def _add_organisations(self) -> None:
+        defined = {m[1].replace(".", "") for m in _ACRONYM_DEF.finditer(self.text)}
+        for para in self.paragraphs:
+            for m in _ORG_PHRASE.finditer(para.text):
+                name = _org_name(m.group())
+                if name:
+                    self._add_org(name, para.text, m.start() + m.group().find(name))
+        for acronym in defined:
+            org = self._find_org(acronym)
+            if org is not None:
+                org.signals.add("defined")
+
+    def _add_org(self, name: str, text: str, start: int) -> None:
+        org = next((e for e in self.entities if e.name == name), None)
+        if org is None:
+            org = Entity(name, "organization")
+            self.entities.append(org)
+        org.forms.add(name)
+        possessive = re.search(r"([A-Z][\w.]*)['’]s\s+$", text[:start])
+        if possessive:
+            org.forms.add(f"{possessive.group()}{name}")
+        acronym = re.match(r"\s*\(([A-Z][A-Z.]{1,8})\)", text[start + len(name) :])
+        if acronym:
+            org.forms.add(acronym[1])
+            org.signals.add("defined")
+
+    def _find_org(self, acronym: str) -> Entity | None:
+        for e in self.entities:
+            if e.type == "organization" and any(f.replace(".", "") == acronym for f in e.forms):
+                return e
+        return None
+
+    def _add_countries_and_groups(self) -> None:
+        capitalised = {
+            w for t in _CAPITALISED.findall(self.text) for w in (t, t.rstrip(".,"), t[:-2], t[:-3])
+        }  # "U.S.", "Russia's": a cheap filter, so only likely forms are searched for
+        candidates = {w for w in _STATE_WORDS if w.split()[0] in capitalised}
+        present = {w for w in candidates if _occurrences(self.text, {w})}
+        countries = {_STATE_OF[w] for w in present if w in _STATE_OF}
+        for country in sorted(countries):
+            forms = [f for f in (country, *COUNTRY_FORMS[country]) if f in present]
+            metonyms = [m for m, c in METONYMS.items() if c == country and m in present]
+            if forms or metonyms:
+                entity = Entity(forms[0] if forms else metonyms[0], "country")
+                entity.forms.update(forms + metonyms)
+                self.entities.append(entity)
+        for group in sorted(GROUPS & present):
+            if not any(e.name == group for e in self.entities):
+                self.entities.append(Entity(group, "group", forms={group}))
+
+    # --- mentions ------------------------------------------------------------
+
+    def _index(self, entity: Entity) -> None:
+        """Find every mention of ``entity``; metonyms only count where they act."""
+        used: set[str] = set()
+        for start, end in _occurrences(self.text, entity.forms):
+            if entity.type == "country" and any(a <= start < b for a, b in self._taken):
+                continue
+            pi = bisect_right(self._starts, start) - 1
+            para, offset = self.paragraphs[pi], self._starts[pi]
+            form = self.text[start:end]
+            if form in METONYMS and not self._acting(para, end - offset):
+                continue
+            if entity.type == "country" and _BEFORE_NAME.match(self.text, end):
+                continue  # "China expert Susan Thornton": the country only qualifies a person
+            entity.mentions.append(((pi, start - offset), end - offset))
+            used.add(form)
+        entity.forms = {
+            f
+            for f in entity.forms
+            if f in used or (f not in METONYMS and _occurrences(self.text, {f}))
+        }
+
+    def _named_spans(self) -> list[tuple[int, int]]:
+        """Where people and organisations are named, so "Washington Post" is no country."""
+        return _occurrences(self.text, {f for e in self.entities for f in e.forms})
+
+    def _acting(self, para: Paragraph, end: int) -> bool:
+        after = para.text[end:]
+        return bool(_ACTING.match(after) or after.startswith(("'s", "’s")))
+
+    def _mark_acting(self) -> None:
+        """Signal organisations, countries and groups that act as a verb's subject."""
+        for entity in self.entities:
+            if entity.type == "person":
+                continue
+            for (pi, _start), end in entity.mentions:
+                if _ACTING.match(self.paragraphs[pi].text[end:]):
+                    entity.signals.add("subject")
+            if entity.type == "organization" and len(entity.mentions) >= 2:
+                entity.signals.add("repeated")
+
+    # --- look-ups ------------------------------------------------------------
+
+    def people(self) -> list[Entity]:
+        """The candidate people."""
+        return [e for e in self.entities if e.type == "person"]
+
+    def mentions_in(self, pi: int, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """(start, end, entity) of every mention in paragraph ``pi`` between two offsets."""
+        if self._by_paragraph is None:
+            self._by_paragraph = {}
+            for e in self.entities:
+                for (p, offset), stop in e.mentions:
+                    self._by_paragraph.setdefault(p, []).append((offset, stop, e))
+            for found in self._by_paragraph.values():
+                found.sort(key=lambda m: m[0])
+        found = self._by_paragraph.get(pi, [])
+        return [m for m in found if start <= m[0] and m[1] <= end]
+
+    def subject_before(self, pos: Pos) -> Entity | None:
+        """What "he" or "she" at ``pos`` most likely means: the first person named in the
+        latest sentence (before ``pos``) that names one, outside quotation marks."""
+        seen = sorted(
+            (
+                (where, person)
+                for person in self.people()
+                for where, _end in person.mentions
+                if where < pos and not self.paragraphs[where[0]].inside_quote(where[1])
+            ),
+            key=lambda seen: seen[0],
+        )
+        if not seen:
+            return None
+        (pi, offset), _ = seen[-1]
+        start, _ = self.paragraphs[pi].sentence_span(offset)
+        return next(person for (p, o), person in seen if p == pi and o >= start)
+
+    def people_between(self, start: Pos, end: Pos) -> list[Entity]:
+        """People named (outside quotation marks) between two positions."""
+        return [
+            person
+            for person in self.people()
+            for where, _end in person.mentions
+            if start <= where < end and not self.paragraphs[where[0]].inside_quote(where[1])
+        ]
+
+    def resolve(self, phrase: str, pos: Pos) -> Entity | None:
+        """The entity a subject phrase ("Belousov", "the White House") names, if any."""
+        tokens = _clean_name(re.sub(r"^(?:the|The)\s+", "", phrase.strip()))
+        if not tokens:
+            return None
+        exact = [e for e in self.entities if " ".join(tokens) in e.forms]
+        if exact:
+            return self._most_recent(exact, pos)
+        inside = [e for e in self.entities if _sub_span(e.tokens, tokens)]
+        if inside:
+            return max(inside, key=lambda e: len(e.tokens))
+        partial = [e for e in self.people() if _sub_span(tokens, e.tokens)]
+        return self._most_recent(partial, pos) if partial else None
+
+    def _most_recent(self, entities: list[Entity], pos: Pos) -> Entity:
+        def last(e: Entity) -> Pos:
+            before = [m[0] for m in e.mentions if m[0] < pos]
+            return max(before) if before else (-1, -1)
+
+        return max(entities, key=last)
+
+    def actors(self) -> list[Entity]:
+        """Entities that count as actors, in order of first mention."""
+        return sorted((e for e in self.entities if e.is_actor()), key=lambda e: e.first)
+
+
+def _occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word occurrence of any form; the longest wins an overlap."""
+    found: list[tuple[int, int]] = []
+    for form in forms:
+        start = text.find(form)
+        while start != -1:
+            end = start + len(form)
+            if _boundary(text, start - 1) and _boundary(text, end):
+                found.append((start, end))
+            start = text.find(form, start + 1)
+    found.sort(key=lambda s: (s[0], -s[1]))
+    kept: list[tuple[int, int]] = []
+    for span in found:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def _boundary(text: str, i: int) -> bool:
+    return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] in "_-")
+
+
+def _org_name(phrase: str) -> str | None:
+    """The organisation a capitalised phrase names: it must end in a head word (or "of X")."""
+    tokens = phrase.split()
+    if not any(t in ORG_HEADS or t in ORG_ACRONYMS for t in tokens):
+        return None
+    owners = [i for i, t in enumerate(tokens) if t.endswith(("'s", "’s"))]
+    tokens = tokens[owners[-1] + 1 :] if owners else tokens
+    while tokens and tokens[0] in STOP_CAPS:
+        tokens.pop(0)
+    while tokens and tokens[-1] in STOP_CAPS:
+        tokens.pop()
+    if len(tokens) == 1:  # "NATO", "the Senate"; but "Times", "Party" alone name nobody
+        return tokens[0] if tokens[0] in ORG_ACRONYMS | INSTITUTIONS else None
+    heads = [i for i, t in enumerate(tokens) if t in ORG_HEADS]
+    if not heads:
+        return None
+    end = heads[-1] + 1
+    if end < len(tokens) and tokens[end] == "of":
+        end = len(tokens)
+    if end < len(tokens):  # "Senate Majority Leader ...": the head only qualifies a title
+        return None
+    while tokens[end - 1] in {"of", "for", "the"}:
+        end -= 1
+    return " ".join(tokens[:end]) or None

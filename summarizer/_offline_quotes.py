@@ -1,0 +1,235 @@
+"""Direct quotes for the offline backend: spans inside quotation marks, and who said them.
+
+A span is attributed, in this order, by
+1. the words right after its closing mark, up to the end of the sentence
+   (``," the ministry quoted Belousov as saying``, ``," said Brian Darling``,
+   ``," he said``);
+2. the words before its opening mark, back to the start of the sentence or the
+   previous quote (``Trump told reporters: "...``, ``According to X, "...``);
+3. continuation: an unattributed span after an attributed one in the same
+   paragraph, or one that opens a paragraph right after a quote left unclosed,
+   belongs to the same speaker.
+
+"He"/"she" is the previous speaker when no other person has been named (outside
+quotation marks) since that quote's sentence, else the first person named in the
+latest sentence that names one; "it" is the previous speaker when that was an
+organisation or a country. A span whose speaker cannot be resolved is dropped, never
+guessed; so are scare quotes and titles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer._offline_lexicon import SPEECH_ADVERBS, SPEECH_VERBS
+from summarizer._offline_names import Entity, Registry
+from summarizer._offline_text import DOUBLE_MARKS, Paragraph, single_quote_regions
+from summarizer._schema import Quote
+
+_NAMED = r"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,5}[A-Z][\w'’-]*"
+_SUBJ = rf"\b(?P<subj>[Hh]e|[Ss]he|[Ii]t|{_NAMED})"
+# After an inverted verb only a name: in `said he "would ..."` the "he" starts the quote.
+_NAMED_SUBJ = rf"\b(?P<subj>{_NAMED})"
+_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_ADVS = "|".join(sorted(SPEECH_ADVERBS))
+_QUOTED_AS = re.compile(rf"\bquoted\s+{_SUBJ}\s+as\s+say")
+_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_SUBJ}")
+# "X (D-Conn.), a member of the committee, which ..., told": asides between subject and verb.
+_ASIDES = r"(?:\s*\([^()]{1,30}\))?(?:(?:,[^,\"“”]{1,100}){1,3},)?"
+_SUBJ_VERB = re.compile(rf"^{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}(?:{_VERBS})\b")
+_VERB_SUBJ = re.compile(rf"^(?:{_VERBS})\s+{_NAMED_SUBJ}")
+_VERB_SUBJ_INTRO = re.compile(rf"^(?:{_VERBS})\s+{_NAMED_SUBJ}[\s,:;—–-]*$")
+_ANY_VERB = re.compile(rf"\b(?:{_VERBS})\b")
+_SUBJ_AT_END = re.compile(rf"{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}$")
+_PARTICIPLES = frozenset({"adding", "saying", "telling", "writing", "warning"})
+_SCARE_LEAD = re.compile(
+    r"(?:so-called|dubbed|called|calling|named|titled|entitled|known as|labell?ed|term|word|"
+    r"phrase|slogan|headline)\s*$",
+    re.IGNORECASE,
+)
+_LEAD_PUNCT = " \t,;:—–-"
+_MIN_WORDS = 4
+_MAX_WORDS = 150
+_NEAR = 80  # characters after a quote in which a speech verb still attributes it
+
+
+@dataclass(frozen=True)
+class _Span:
+    para: Paragraph
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark (the paragraph's length when unclosed)
+    single: bool
+
+    @property
+    def text(self) -> str:
+        return self.para.text[self.open + 1 : self.close].strip()
+
+    @property
+    def unclosed(self) -> bool:
+        return self.close >= len(self.para.text)
+
+
+# An attribution: an entity, UNKNOWN (a speaker is named but not resolvable) or None (no cue).
+UNKNOWN = Entity("?", "group")
+_Who = Entity | None
+
+
+@dataclass
+class _Context:
+    """What attribution needs beyond the span: the actors and the last quote's speaker."""
+
+    registry: Registry
+    speaker: _Who = None
+    after: tuple[int, int] = (-1, -1)  # end of the sentence that held the last quote
+
+    def heard(self, who: Entity, span: _Span) -> None:
+        self.speaker = who
+        _, end = span.para.sentence_span(max(span.close - 1, span.open))
+        self.after = (span.para.index, end)
+
+
+def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
+    """Every attributable direct quote, in article order."""
+    quotes: list[Quote] = []
+    ctx = _Context(registry)
+    carried: _Who = None  # speaker of a quote left unclosed at the end of a paragraph
+    for para in paragraphs:
+        previous: _Who = None
+        for i, span in enumerate(_spans(para)):
+            who = _attribute(span, ctx)
+            if who is None:
+                starts_para = i == 0 and not para.text[: span.open].strip()
+                who = carried if starts_para and carried else _continued(span, previous, registry)
+            if who is not None and who is not UNKNOWN and _is_quote(span):
+                quotes.append(Quote(text=span.text, speaker=who.name))
+                who.signals.add("speaker")
+                ctx.heard(who, span)
+            previous = who
+            carried = who if span.unclosed else None
+        if not para.regions:
+            carried = None
+    return quotes
+
+
+def _continued(span: _Span, previous: _Who, registry: Registry) -> _Who:
+    """The previous speaker, unless someone else is named between the two quotes."""
+    if previous is None or previous is UNKNOWN:
+        return previous
+    window = _before_window(span)
+    start = span.open - len(window)
+    named = registry.mentions_in(span.para.index, start, span.open)
+    return UNKNOWN if any(e is not previous for _, _, e in named) else previous
+
+
+def _spans(para: Paragraph) -> list[_Span]:
+    if para.regions:
+        return [_Span(para, a, b, False) for a, b in para.regions]
+    return [_Span(para, a, b, True) for a, b in single_quote_regions(para.text)]
+
+
+def _is_quote(span: _Span) -> bool:
+    """Not a scare quote, title or stray mark: long enough, or cued by a speech verb nearby."""
+    text = span.text
+    words = re.findall(r"[\w'’-]+", text)
+    if not words or len(words) > _MAX_WORDS or _title_case(words):
+        return False
+    if any(ch in DOUBLE_MARKS for ch in text):
+        return False  # marks paired wrongly in the source: the span swallowed its attribution
+    short = len(words) < _MIN_WORDS
+    if short and _SCARE_LEAD.search(span.para.text[: span.open].rstrip(' \t,“"')):
+        return False
+    if span.single or short:
+        start, _ = span.para.sentence_span(span.open)
+        _, end = span.para.sentence_span(max(span.close - 1, span.open))
+        outside = span.para.text[start : span.open] + " " + span.para.text[span.close + 1 : end]
+        return bool(_ANY_VERB.search(outside))
+    return True
+
+
+def _title_case(words: list[str]) -> bool:
+    """'The Dangerous Case of Donald Trump', 'Phase 1': a title or a name, not speech."""
+    if len(words) < _MIN_WORDS:
+        return all(w[0].isupper() or w.isdigit() for w in words)
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 2 and all(w[0].isupper() for w in long)
+
+
+def _attribute(span: _Span, ctx: _Context) -> _Who:
+    who = _after(span, ctx)
+    if who is None:
+        who = _before(span, ctx)
+    return who
+
+
+def _after_window(span: _Span) -> str:
+    """Text after the closing mark, to the end of the sentence or the next quote."""
+    para = span.para
+    if span.unclosed:
+        return ""
+    end = next((s for s in para.starts if s > span.close), len(para.text))
+    next_open = [a for a, _ in para.regions if a > span.close]
+    if next_open:
+        end = min(end, next_open[0])
+    return para.text[span.close + 1 : end]
+
+
+def _before_window(span: _Span) -> str:
+    """Text before the opening mark, back to the start of its sentence or the previous quote."""
+    para = span.para
+    start, _ = para.sentence_span(span.open)
+    prev_close = [b for _, b in para.regions if b < span.open]
+    if prev_close:
+        start = max(start, prev_close[-1] + 1)
+    return para.text[start : span.open]
+
+
+def _after(span: _Span, ctx: _Context) -> _Who:
+    window = _after_window(span).lstrip(_LEAD_PUNCT)
+    pos = (span.para.index, span.close)
+    for pattern in (_QUOTED_AS, _ACCORDING):
+        if m := pattern.search(window):
+            return _resolve(m["subj"], ctx, pos)
+    for pattern in (_SUBJ_VERB, _VERB_SUBJ):
+        if m := pattern.match(window):
+            return _resolve(m["subj"], ctx, pos)
+    verb = _ANY_VERB.search(window[:_NEAR])
+    return UNKNOWN if verb and verb.group() not in _PARTICIPLES else None
+
+
+def _before(span: _Span, ctx: _Context) -> _Who:
+    window = _before_window(span)
+    pos = (span.para.index, span.open)
+    for pattern in (_ACCORDING, _QUOTED_AS):
+        if m := pattern.search(window):
+            return _resolve(m["subj"], ctx, pos)
+    verbs = list(_ANY_VERB.finditer(window))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    if m := _SUBJ_AT_END.search(window[: verb.start()]):
+        return _resolve(m["subj"], ctx, pos)
+    if m := _VERB_SUBJ_INTRO.match(window[verb.start() :]):  # said Trump: "..."
+        return _resolve(m["subj"], ctx, pos)
+    return None if verb.group() in _PARTICIPLES else UNKNOWN
+
+
+def _resolve(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
+    """The entity a subject names; UNKNOWN when it names someone the rules cannot pin down."""
+    word = subject.lower()
+    if word in ("he", "she"):
+        return _pronoun(ctx, pos) or UNKNOWN
+    if word == "it":
+        ok = ctx.speaker is not None and ctx.speaker.type != "person"
+        return ctx.speaker if ok else UNKNOWN
+    return ctx.registry.resolve(subject, pos) or UNKNOWN
+
+
+def _pronoun(ctx: _Context, pos: tuple[int, int]) -> _Who:
+    """The last speaker if nobody else was named since, else the last person named."""
+    last = ctx.registry.subject_before(pos)
+    speaker = ctx.speaker
+    if speaker is None or speaker.type != "person" or pos[0] - ctx.after[0] > 1:
+        return last
+    named_since = ctx.registry.people_between(ctx.after, pos)
+    return speaker if all(e is speaker for e in named_since) else last

@@ -1,0 +1,173 @@
+"""Stated tensions for the offline backend: cue words, the actors around them, the clause.
+
+A sentence states a tension when it holds a cue word and names two different candidate
+actors in the cue's clause (or the clause before it, looking past an aside such as
+"X, the chairman of Y, accused Z"). How the two parties are found depends on the cue:
+
+- a verb ("berated", "accused") takes the nearest actor before it and the nearest after;
+- a noun ("war", "sanctions", "arrest") needs one actor tied to it ("Moscow's war",
+  "sanctions on Iran", "arrest by the ICC", "trade war with China"), plus the nearest
+  other actor;
+- a relation ("strained", "tensions", "dispute") takes the two actors after "between",
+  else the two nearest.
+
+The evidence is the verbatim run of clauses from the first party to the end of the
+cue's clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from summarizer._offline_lexicon import TENSION_NOUNS, TENSION_RELATIONS, TENSION_VERBS
+from summarizer._offline_names import Entity, Registry
+from summarizer._offline_text import Paragraph
+from summarizer._schema import Tension
+
+_CUE = re.compile(
+    rf"\b(?:(?P<verb>{'|'.join(TENSION_VERBS)})|(?P<noun>{'|'.join(TENSION_NOUNS)})"
+    rf"|(?P<relation>{'|'.join(TENSION_RELATIONS)}))\b"
+)
+_CLAUSE_END = re.compile(r"[,;:]\s+|\s+[—–]\s+|\s+-\s+")
+_APPOSITIVE = re.compile(r"(?:the|a|an|who|which|whose)\s", re.IGNORECASE)
+# What may sit between a noun cue and the actor tied to it, on either side.
+_TIED_AFTER = re.compile(
+    r"^\s+(?:[a-z-]+\s+)?(?:with|against|on|by|from|between|over|targeting|at|of)\s+"
+    r"(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
+)
+_TIED_BEFORE = re.compile(r"^(?:['’]s)?(?:\s+[a-z-]+){0,2}\s+$")
+_MAX_TENSIONS = 6
+_MIN_WORDS = 3
+
+Mention = tuple[int, int, Entity]  # (start, end, entity) in one paragraph
+
+
+@dataclass(frozen=True)
+class _Cue:
+    kind: str  # "verb" | "noun" | "relation"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Found:
+    parties: tuple[Entity, Entity]
+    evidence: str
+
+
+def find_tensions(paragraphs: list[Paragraph], registry: Registry) -> list[Tension]:
+    """Tensions in article order, at most one per pair of parties."""
+    seen: set[frozenset[int]] = set()
+    tensions: list[Tension] = []
+    for found in _candidates(paragraphs, registry):
+        key = frozenset(id(p) for p in found.parties)
+        if key in seen:
+            continue
+        seen.add(key)
+        for party in found.parties:
+            party.signals.add("party")
+        names = [p.name for p in found.parties]
+        description = f"{names[0]} and {names[1]}: {_sentence(found.evidence)}"
+        tensions.append(Tension(parties=names, description=description, evidence=found.evidence))
+        if len(tensions) == _MAX_TENSIONS:
+            break
+    return tensions
+
+
+def _candidates(paragraphs: list[Paragraph], registry: Registry) -> Iterator[_Found]:
+    for para in paragraphs:
+        for m in _CUE.finditer(para.text.lower()):
+            cue = _Cue(m.lastgroup or "relation", m.start(), m.end())
+            found = _around(para, cue, registry)
+            if found is not None:
+                yield found
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of one sentence."""
+    bounds = [start]
+    for m in _CLAUSE_END.finditer(text, start, end):
+        bounds.append(m.end())
+    bounds.append(end)
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+def _around(para: Paragraph, cue: _Cue, registry: Registry) -> _Found | None:
+    """The parties of one cue and the evidence that states the tension."""
+    clauses = _clauses(para.text, *para.sentence_span(cue.start))
+    at = next(i for i, (a, b) in enumerate(clauses) if a <= cue.start < b or i == len(clauses) - 1)
+    window = [clauses[at]]
+    j = at - 1
+    while j >= 0 and _APPOSITIVE.match(para.text, clauses[j][0]):
+        j -= 1  # "X, the chairman of Y, accused Z": look past the aside for the subject
+    if j >= 0:
+        window.insert(0, clauses[j])
+    mentions = [m for a, b in window for m in registry.mentions_in(para.index, a, b)]
+    pair = _pick(_distinct(mentions, cue.start), cue, para.text)
+    if pair is None or _same_side(pair[0][2], pair[1][2]):
+        return None
+    first = min(pair[0][0], pair[1][0])
+    begin = next(a for a, b in clauses if a <= first < b)
+    evidence = para.text[begin : clauses[at][1]].strip().rstrip(",;:—–- ")
+    if len(evidence.split()) < _MIN_WORDS:
+        return None
+    ordered = sorted(pair, key=lambda m: m[0])
+    return _Found((ordered[0][2], ordered[1][2]), evidence)
+
+
+def _distinct(mentions: list[Mention], cue: int) -> list[Mention]:
+    """One mention per entity, the nearest to the cue, nearest first."""
+    distinct: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: abs(m[0] - cue)):
+        if all(mention[2] is not e for _, _, e in distinct):
+            distinct.append(mention)
+    return distinct
+
+
+def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Mention] | None:
+    before = [m for m in mentions if m[0] < cue.start]
+    after = [m for m in mentions if m[0] >= cue.end]
+    if cue.kind == "verb":
+        return (before[0], after[0]) if before and after else None
+    if cue.kind == "noun":
+        return _pick_for_noun(mentions, cue, text)
+    between = re.search(r"\bbetween\b", text[cue.end : cue.end + 40])
+    if between:
+        linked = [m for m in after if m[0] > cue.end + between.start()]
+        return (linked[0], linked[1]) if len(linked) >= 2 else None
+    return (mentions[0], mentions[1]) if len(mentions) >= 2 else None
+
+
+def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Mention] | None:
+    """An actor tied to the noun ("Moscow's war", "sanctions on Iran"), and the nearest other."""
+    tied = [m for m in mentions if _tied(m, cue, text)]
+    if not tied:
+        return None
+    other = [m for m in mentions if m[2] is not tied[0][2]]
+    return (tied[0], other[0]) if other else None
+
+
+def _tied(mention: Mention, cue: _Cue, text: str) -> bool:
+    start, end, _ = mention
+    if start >= cue.end:
+        return bool(_TIED_AFTER.match(text[cue.end : start]))
+    return cue.start - end <= 30 and bool(_TIED_BEFORE.match(text[end : cue.start]))
+
+
+def _same_side(a: Entity, b: Entity) -> bool:
+    """A person and the state their title names ("U.S. President Donald Trump", "U.S.")."""
+    for person, other in ((a, b), (b, a)):
+        if person.type == "person" and other.type == "country":
+            titled = " ".join(person.forms)
+            if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", titled) for f in other.forms):
+                return True
+    return False
+
+
+def _sentence(evidence: str) -> str:
+    """The evidence as a sentence: capitalised, ending with a full stop."""
+    text = evidence.strip(" \"'“”‘’")
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else f"{text}."
