@@ -74,7 +74,7 @@ def _double_quote_regions(text: str) -> list[tuple[int, int]]:
             regions.append((opened.pop(), i))
         elif ch == '"' and straight is None:
             straight = i
-        elif ch == '"':
+        elif ch == '"' and straight is not None:
             regions.append((straight, i))
             straight = None
     regions += [(start, len(text)) for start in [*opened, straight] if start is not None]
