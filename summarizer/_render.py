@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from summarizer._schema import Briefing
+
+if TYPE_CHECKING:
+    from summarizer._multi import EventNote, SourceInfo
 
 
 def _header(briefing: Briefing) -> list[str]:
@@ -71,3 +77,80 @@ def _describe(item: dict[str, object]) -> str:
         if key in item:
             return repr(item[key])[:120]
     return repr(item)[:120]
+
+
+# --- several sources: the event note ---------------------------------------------------
+
+
+def render_event_markdown(note: EventNote) -> str:
+    """The note of one event from several sources; every item cites its source as [n]."""
+    actors = [
+        f"- **{a.name}** ({a.type}) — "
+        + "; ".join(f"{role} [{key}]".strip() for key, role in a.roles.items())
+        + (f" · also: {', '.join(a.aliases)}" if a.aliases else "")
+        for a in note.actors
+    ]
+    lines = [
+        f"# {note.title}",
+        "",
+        f"*{len(note.sources)} sources: {', '.join(s.label for s in note.sources)}*",
+        "",
+        *_section("Summary", [note.summary], "No summary."),
+        *_section("Key actors", actors, "No actors found."),
+        *_by_source(note, "Tensions", "No stated tensions found.", _event_tensions),
+        *_by_source(note, "Quotes", "No direct quotes found.", _event_quotes),
+        *_section("Sources", [_source_line(s) for s in note.sources], "No sources."),
+        "---",
+        "",
+        _event_footer(note),
+    ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _event_tensions(note: EventNote, key: str) -> list[str]:
+    return [
+        f"- **{' vs '.join(t.parties)}**: {t.description}\n  > {t.evidence}"
+        for t in note.tensions
+        if t.source == key
+    ]
+
+
+def _event_quotes(note: EventNote, key: str) -> list[str]:
+    return [f"- **{q.speaker}**: “{q.text}”" for q in note.quotes if q.source == key]
+
+
+def _by_source(
+    note: EventNote, title: str, empty: str, items: Callable[[EventNote, str], list[str]]
+) -> list[str]:
+    lines = [f"## {title}", ""]
+    for source in note.sources:
+        found = items(note, source.key)
+        if found:
+            lines += [f"### [{source.key}] {source.label}", "", *found, ""]
+    return lines if len(lines) > 2 else [*lines, f"_{empty}_", ""]
+
+
+def _source_line(source: SourceInfo) -> str:
+    parts = [f"{source.key}. **{source.label}**", source.title, source.published]
+    parts.append(f"{source.words} words · `{source.location}`")
+    return " — ".join(p for p in parts if p)
+
+
+def _event_footer(note: EventNote) -> str:
+    models = sorted({b.model for b in note.briefings})
+    usage = note.usage
+    footer = (
+        f"<sub>Model: {', '.join(models)} · {usage.total_tokens} tokens over {usage.calls} "
+        f"call(s) · joint summary: {note.summary_method}</sub>"
+    )
+    if note.rejected:
+        removed = "\n".join(
+            f"- [{r.source}] {r.rejection.field}: {_describe(r.rejection.item)} — "
+            f"{r.rejection.reason}"
+            for r in note.rejected
+        )
+        footer += f"\n\n**Removed by grounding ({len(note.rejected)}):**\n\n{removed}"
+    else:
+        footer += "\n\n<sub>Grounding: every quote and piece of evidence was checked against "
+        footer += "the article it is attributed to; nothing was removed.</sub>"
+    return footer

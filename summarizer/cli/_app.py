@@ -7,6 +7,15 @@ import typer
 
 from summarizer._errors import SummarizerError
 
+try:  # typer >= 0.2x vendors its own click and raises that copy's exceptions
+    from typer._click.exceptions import ClickException as _TyperClickException
+except ImportError:  # pragma: no cover - older typer raises click's own
+    _TyperClickException = click.ClickException  # type: ignore[misc,assignment]
+
+_EXIT = (click.exceptions.Exit, typer.Exit)
+_ABORT = (click.exceptions.Abort, typer.Abort)
+_USAGE = (click.ClickException, _TyperClickException)
+
 app = typer.Typer(
     name="summarizer",
     help="Turn news articles into grounded, structured briefing notes.",
@@ -20,9 +29,10 @@ USAGE_EXIT = 2
 
 def _register_commands() -> None:
     # Imported here so each command module can import `app` without a cycle.
-    from summarizer.cli import _brief, _eval  # noqa: F401
+    from summarizer.cli import _batch, _brief, _cache, _eval, _logs  # noqa: F401
 
     app.add_typer(_eval.eval_app, name="eval")
+    app.add_typer(_cache.cache_app, name="cache")
 
 
 def dispatch(argv: list[str]) -> int:
@@ -35,12 +45,12 @@ def dispatch(argv: list[str]) -> int:
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         typer.echo(f"summarizer: error: {message}", err=True)
         return err.exit_code
-    except click.exceptions.Exit as exc:
+    except _EXIT as exc:
         return int(exc.exit_code or 0)
-    except click.exceptions.Abort:
+    except _ABORT:
         typer.echo("summarizer: aborted", err=True)
         return 130
-    except click.ClickException as exc:
+    except _USAGE as exc:
         exc.show()
         return USAGE_EXIT
     return int(result or 0)

@@ -1,16 +1,21 @@
-"""`summarizer brief` and `summarizer schema`."""
+"""`summarizer brief` and `summarizer schema`, and the settings flags shared with `batch`."""
 
 from __future__ import annotations
 
 import json
-import sys
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
+import openai
 import typer
 
-from summarizer._errors import InputError
-from summarizer._render import render_markdown
+from summarizer._cache import Cache
+from summarizer._calllog import CallLog, combine_hooks
+from summarizer._inputs import read_articles
+from summarizer._llm import CallHook
+from summarizer._render import render_event_markdown, render_markdown
 from summarizer._schema import briefing_json_schema
 from summarizer._summarizer import Summarizer
 from summarizer.cli._app import app
@@ -35,47 +40,156 @@ ModeOpt = Annotated[
         "--mode", help="instructor mode: tools|json|json_schema|md_json. [env: SUMMARIZER_MODE]"
     ),
 ]
+MaxReasksOpt = Annotated[
+    Optional[int],
+    typer.Option("--max-reasks", help="Validation re-asks. [env: SUMMARIZER_MAX_REASKS]"),
+]
+TemperatureOpt = Annotated[
+    Optional[float],
+    typer.Option("--temperature", help="Sampling temperature. [env: SUMMARIZER_TEMPERATURE]"),
+]
+MaxOutputOpt = Annotated[
+    Optional[int],
+    typer.Option(
+        "--max-output-tokens", help="Output tokens per call. [env: SUMMARIZER_MAX_OUTPUT_TOKENS]"
+    ),
+]
+TimeoutOpt = Annotated[
+    Optional[float],
+    typer.Option("--timeout", help="Seconds per request. [env: SUMMARIZER_TIMEOUT]"),
+]
+StrictOpt = Annotated[
+    Optional[bool],
+    typer.Option(
+        "--strict/--no-strict",
+        help="Fail instead of dropping ungrounded items. [env: SUMMARIZER_STRICT]",
+        show_default=False,
+    ),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the briefing cache.")
+]
+NoLogOpt = Annotated[bool, typer.Option("--no-log", help="Do not log model calls to SQLite.")]
 
 
-def read_input(source: str) -> str:
-    """Text of a file, or of stdin for ``-``; `InputError` naming the input otherwise."""
-    if source == "-":
-        return sys.stdin.read()
-    path = Path(source)
-    if not path.exists():
-        raise InputError(f"{source}: no such file")
-    if path.is_dir():
-        raise InputError(f"{source}: is a directory; pass article files")
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{source}: cannot read ({err.strerror})") from err
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{source}: looks like a binary file, not article text")
-    return data.decode("utf-8", errors="replace")
+_SETTING_FLAGS = (
+    "model", "base_url", "mode", "max_reasks", "temperature", "max_output_tokens", "timeout", "strict"
+)  # fmt: skip
 
 
-def build_summarizer(model: str | None, base_url: str | None, mode: str | None) -> Summarizer:
-    """A `Summarizer` from CLI flags; tells stderr when the offline baseline serves."""
-    summarizer = Summarizer(model=model, base_url=base_url, mode=mode)
+@dataclass
+class ModelFlags:
+    """The settings flags every summarising command takes (``None``: env, ``.env``, default)."""
+
+    model: str | None = None
+    base_url: str | None = None
+    mode: str | None = None
+    max_reasks: int | None = None
+    temperature: float | None = None
+    max_output_tokens: int | None = None
+    timeout: float | None = None
+    strict: bool | None = None
+    cache: bool = True
+    log: bool = True
+
+    def settings(self) -> dict[str, Any]:
+        """The flags given, as `Summarizer` keyword arguments."""
+        return {n: getattr(self, n) for n in _SETTING_FLAGS if getattr(self, n) is not None}
+
+
+def build_summarizer(
+    flags: ModelFlags, *extra_hooks: CallHook, client: openai.AsyncOpenAI | None = None
+) -> Summarizer:
+    """A `Summarizer` from CLI flags, with the default cache and call log unless switched off."""
+    hook = combine_hooks(CallLog() if flags.log else None, *extra_hooks)
+    cache = Cache() if flags.cache else None
+    summarizer = Summarizer(on_call=hook, cache=cache, client=client, **flags.settings())
     if summarizer.offline:
         typer.echo(OFFLINE_NOTICE, err=True)
     return summarizer
 
 
+class NoteFormat(str, Enum):
+    """Output formats of `summarizer brief`."""
+
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+def _pick_format(fmt: NoteFormat | None, as_json: bool, output: Path | None) -> NoteFormat:
+    if as_json:
+        return NoteFormat.json
+    if fmt is not None:
+        return fmt
+    suffix = output.suffix.lower().lstrip(".") if output else ""
+    return {"json": NoteFormat.json, "html": NoteFormat.html, "htm": NoteFormat.html}.get(
+        suffix, NoteFormat.md
+    )
+
+
+def _render(summarizer: Summarizer, sources: list[str], fmt: NoteFormat) -> str:
+    from summarizer._html_note import render_html
+    from summarizer._multi import SourcedBriefing, brief_event, merge
+
+    articles = read_articles(sources)
+    if len(articles) > 1:
+        note = brief_event(summarizer, articles)
+        if fmt is NoteFormat.md:
+            return render_event_markdown(note)
+        return note.model_dump_json(indent=2) if fmt is NoteFormat.json else render_html(note)
+    clean = summarizer.prepare(articles[0].text, html=articles[0].html)
+    briefing = summarizer.summarize_article(clean)
+    if fmt is NoteFormat.html:
+        return render_html(merge([SourcedBriefing(articles[0], clean, briefing)]))
+    return (
+        briefing.model_dump_json(indent=2) if fmt is NoteFormat.json else render_markdown(briefing)
+    )
+
+
 @app.command()
 def brief(
-    source: Annotated[str, typer.Argument(help="Article file (text or HTML), or - for stdin.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the Briefing as JSON.")] = False,
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files (text or HTML), directories, http(s) URLs, or - for stdin. "
+            "Several articles on one event give one joint note.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write the note to this file.")
+    ] = None,
+    fmt: Annotated[
+        Optional[NoteFormat],
+        typer.Option(
+            "--format", "-f", help="md, json or html (default: from -o's suffix, else md)."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
+    max_reasks: MaxReasksOpt = None,
+    temperature: TemperatureOpt = None,
+    max_output_tokens: MaxOutputOpt = None,
+    timeout: TimeoutOpt = None,
+    strict: StrictOpt = None,
+    no_cache: NoCacheOpt = False,
+    no_log: NoLogOpt = False,
 ) -> None:
-    """Print the briefing note of one article."""
-    text = read_input(source)
-    summarizer = build_summarizer(model, base_url, mode)
-    briefing = summarizer.summarize(text, html=source.lower().endswith((".html", ".htm")) or None)
-    typer.echo(briefing.model_dump_json(indent=2) if as_json else render_markdown(briefing))
+    """Print the briefing note of one article, or one joint note of several on one event."""
+    flags = ModelFlags(
+        model, base_url, mode, max_reasks, temperature, max_output_tokens, timeout, strict,
+        cache=not no_cache, log=not no_log,
+    )  # fmt: skip
+    text = _render(build_summarizer(flags), sources, _pick_format(fmt, as_json, output))
+    if output is None:
+        typer.echo(text)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    typer.echo(f"summarizer: wrote {output}", err=True)
 
 
 @app.command()

@@ -1,0 +1,338 @@
+"""Batch runs that never lose work: records in, one JSONL line per record out.
+
+Shape of a run::
+
+    reader ──(bounded queue)──> N workers ──(bounded queue)──> one writer ──> OUT.jsonl
+
+- The reader pulls records lazily and skips ids the output already holds, so a rerun
+  of the same command resumes where the last one stopped (Ctrl-C, crash, ``kill -9``).
+- Each worker passes a `Limiter` before it summarises a record; the default lets
+  everything through, a rate limiter (requests or tokens per minute) plugs in here.
+- The single writer appends one line per result and flushes it at once, so lines never
+  interleave and a finished result is on disk before the next one is written.
+- A record that fails is written as ``{"id", "ok": false, "error": {"type", "message"}}``
+  and the run goes on. ``retry_failed`` first rewrites the output without those lines
+  (temp file + rename, atomically), so they run again and every id keeps exactly one line.
+- A torn last line (``kill -9`` mid-write) is cut off before appending; its record runs again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from summarizer._errors import InputError, SummarizerError
+from summarizer._inputs import Record
+from summarizer._schema import Briefing, Usage
+from summarizer._summarizer import Summarizer
+
+DEFAULT_CONCURRENCY = 8
+_MESSAGE_CHARS = 500
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of one record, as written to the output file."""
+
+    id: str
+    briefing: Briefing | None = None
+    error_type: str | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.briefing is not None
+
+    def line(self) -> str:
+        """The JSON line (without its newline)."""
+        data: dict[str, Any] = {"id": self.id, "ok": self.ok}
+        if self.briefing is not None:
+            data["briefing"] = self.briefing.model_dump(mode="json")
+        else:
+            data["error"] = {"type": self.error_type, "message": self.error}
+        return json.dumps(data, ensure_ascii=False)
+
+
+def failure(record_id: str, err: BaseException) -> Result:
+    """A failed record: its error class and the first line of the message."""
+    message = (str(err).splitlines() or [type(err).__name__])[0][:_MESSAGE_CHARS]
+    return Result(id=record_id, error_type=type(err).__name__, error=message)
+
+
+# --- the output file ---------------------------------------------------------------------
+
+
+@dataclass
+class OutputState:
+    """What an existing output file already holds."""
+
+    done: set[str] = field(default_factory=set)
+    failed: set[str] = field(default_factory=set)
+    torn_bytes: int = 0
+
+
+def _lines(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as handle:
+        yield from handle
+
+
+def _line_id(raw: bytes) -> tuple[str, bool] | None:
+    try:
+        data = json.loads(raw)
+        return str(data["id"]), bool(data["ok"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _end_of_last_line(handle: IO[bytes], size: int) -> int:
+    """Offset just past the last newline (0 if there is none), reading backwards in blocks."""
+    end = size
+    while end > 0:
+        start = max(0, end - 65536)
+        handle.seek(start)
+        cut = handle.read(end - start).rfind(b"\n")
+        if cut != -1:
+            return start + cut + 1
+        end = start
+    return 0
+
+
+def repair_tail(path: Path) -> int:
+    """Cut a torn last line (no newline: the writer was killed); return the bytes removed."""
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    with path.open("rb+") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        handle.seek(size - 1)
+        if handle.read(1) == b"\n":
+            return 0
+        keep = _end_of_last_line(handle, size)
+        handle.truncate(keep)
+    return size - keep
+
+
+def scan_output(path: Path) -> OutputState:
+    """Ids already written (ok or failed), after cutting a torn last line."""
+    state = OutputState(torn_bytes=repair_tail(path))
+    if not path.exists():
+        return state
+    for raw in _lines(path):
+        found = _line_id(raw)
+        if found is None:
+            continue
+        record_id, ok = found
+        state.done.add(record_id)
+        if ok:
+            state.failed.discard(record_id)
+        else:
+            state.failed.add(record_id)
+    return state
+
+
+def drop_failed(path: Path, failed: set[str]) -> None:
+    """Rewrite ``path`` without the lines of ``failed`` ids: temp file, fsync, rename."""
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for raw in _lines(path):
+                found = _line_id(raw)
+                if found is None or found[0] not in failed:
+                    out.write(raw)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def prepare_output(path: Path, *, retry_failed: bool = False) -> OutputState:
+    """Scan (and repair) the output; with ``retry_failed`` drop failed lines so they rerun."""
+    state = scan_output(path)
+    if retry_failed and state.failed:
+        drop_failed(path, state.failed)
+        state.done -= state.failed
+        state.failed = set()
+    return state
+
+
+# --- the engine ----------------------------------------------------------------------------
+
+
+class Limiter(Protocol):
+    """Gates each record before it is summarised (e.g. requests or tokens per minute)."""
+
+    async def acquire(self, record: Record) -> None:
+        """Wait until ``record`` may be sent."""
+
+    def release(self, record: Record, usage: Usage | None) -> None:
+        """``record`` is done; ``usage`` is what it spent (``None`` if unknown)."""
+
+
+class NoLimit:
+    """The default `Limiter`: lets every record through at once."""
+
+    async def acquire(self, record: Record) -> None:
+        return None
+
+    def release(self, record: Record, usage: Usage | None) -> None:
+        return None
+
+
+Process = Callable[[Record], Awaitable[Briefing]]
+OnResult = Callable[[Result], None]
+OnSkip = Callable[[str], None]
+
+
+@dataclass
+class BatchReport:
+    """What a run did. ``failed_before`` counts failures left in the file by earlier runs."""
+
+    output: Path
+    ok: int = 0
+    failed: Counter[str] = field(default_factory=Counter)
+    skipped: int = 0
+    failed_before: int = 0
+    torn_bytes: int = 0
+    wall_s: float = 0.0
+
+    @property
+    def any_failed(self) -> bool:
+        """Whether the output holds any failed record (from this run or an earlier one)."""
+        return bool(self.failed) or self.failed_before > 0
+
+
+class BatchRun:
+    """One run over ``records`` writing to ``output``; ``process`` summarises one record."""
+
+    def __init__(
+        self,
+        output: Path,
+        process: Process,
+        *,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        limiter: Limiter | None = None,
+        on_result: OnResult | None = None,
+        on_skip: OnSkip | None = None,
+    ) -> None:
+        self.output = output
+        self.process = process
+        self.concurrency = max(1, concurrency)
+        self.limiter: Limiter = limiter or NoLimit()
+        self.on_result = on_result
+        self.on_skip = on_skip
+        self._todo: asyncio.Queue[Record | None] = asyncio.Queue(maxsize=2 * self.concurrency)
+        self._done: asyncio.Queue[Result | None] = asyncio.Queue(maxsize=2 * self.concurrency)
+
+    async def run(self, records: Iterable[Record], *, retry_failed: bool = False) -> BatchReport:
+        """Summarise every record not yet in the output; return what happened."""
+        started = time.monotonic()
+        state = prepare_output(self.output, retry_failed=retry_failed)
+        report = BatchReport(
+            self.output, failed_before=len(state.failed), torn_bytes=state.torn_bytes
+        )
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        with self.output.open("a", encoding="utf-8", newline="\n") as out:
+            writer = asyncio.create_task(self._write(out, report))
+            workers = [asyncio.create_task(self._work()) for _ in range(self.concurrency)]
+            try:
+                await self._read(records, state.done, report)
+                await asyncio.gather(*workers)
+                await self._done.put(None)
+                await writer
+            finally:
+                for task in (*workers, writer):
+                    task.cancel()
+                self._drain(out, report)  # results finished before a Ctrl-C still get written
+                os.fsync(out.fileno())
+        report.wall_s = time.monotonic() - started
+        return report
+
+    async def _read(self, records: Iterable[Record], done: set[str], report: BatchReport) -> None:
+        queued: set[str] = set()
+        for record in records:
+            if record.id in done or record.id in queued:
+                report.skipped += 1
+                if self.on_skip is not None:
+                    self.on_skip(record.id)
+                continue
+            queued.add(record.id)
+            await self._todo.put(record)
+        for _ in range(self.concurrency):
+            await self._todo.put(None)
+
+    async def _work(self) -> None:
+        while (record := await self._todo.get()) is not None:
+            await self._done.put(await self._one(record))
+
+    async def _one(self, record: Record) -> Result:
+        if record.error is not None:
+            return failure(record.id, InputError(record.error))
+        await self.limiter.acquire(record)
+        usage: Usage | None = None
+        try:
+            briefing = await self.process(record)
+            usage = briefing.usage
+            return Result(id=record.id, briefing=briefing)
+        except SummarizerError as err:
+            usage = getattr(err, "usage", None)
+            return failure(record.id, err)
+        except Exception as err:  # one broken article must not stop the other 99,999
+            return failure(record.id, err)
+        finally:
+            self.limiter.release(record, usage if isinstance(usage, Usage) else None)
+
+    async def _write(self, out: IO[str], report: BatchReport) -> None:
+        while (result := await self._done.get()) is not None:
+            self._emit(out, result, report)
+
+    def _drain(self, out: IO[str], report: BatchReport) -> None:
+        while not self._done.empty():
+            result = self._done.get_nowait()
+            if result is not None:
+                self._emit(out, result, report)
+
+    def _emit(self, out: IO[str], result: Result, report: BatchReport) -> None:
+        out.write(result.line() + "\n")
+        out.flush()
+        if result.ok:
+            report.ok += 1
+        else:
+            report.failed[result.error_type or "Error"] += 1
+        if self.on_result is not None:
+            self.on_result(result)
+
+
+async def run_batch(
+    summarizer: Summarizer,
+    records: Iterable[Record],
+    output: Path,
+    *,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    retry_failed: bool = False,
+    limiter: Limiter | None = None,
+    on_result: OnResult | None = None,
+    on_skip: OnSkip | None = None,
+) -> BatchReport:
+    """Summarise ``records`` with ``summarizer`` into ``output`` (resumable); see `BatchRun`."""
+
+    async def process(record: Record) -> Briefing:
+        return await summarizer.asummarize(record.text, html=record.html)
+
+    run = BatchRun(
+        output,
+        process,
+        concurrency=concurrency,
+        limiter=limiter,
+        on_result=on_result,
+        on_skip=on_skip,
+    )
+    return await run.run(records, retry_failed=retry_failed)

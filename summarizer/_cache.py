@@ -1,0 +1,198 @@
+"""A content-addressed SQLite cache of briefings, and where the summariser keeps its files.
+
+The key is a hash of everything that decides the output: the cleaned article (body and
+the metadata the prompt shows), the model, the prompt (id, version, sha256 of the
+template), the schema version and the settings that change the answer (mode, grounding,
+strictness, re-asks, temperature, output limit, chunk size). Change any of them and the cache misses.
+
+The database runs in WAL mode with a busy timeout, so a second process can read and write
+at the same time and a ``kill -9`` mid-write leaves the last committed state intact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import platformdirs
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from summarizer._cleaning import CleanArticle
+from summarizer._config import Settings
+from summarizer._schema import SCHEMA_VERSION, Briefing, PromptInfo
+
+APP_NAME = "summarizer"
+KEY_SETTINGS = (
+    "mode", "grounding", "strict", "max_reasks", "temperature", "max_output_tokens",
+    "max_article_tokens",  # chunking: a long article split differently reads differently
+)  # fmt: skip
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS briefings (
+    key TEXT PRIMARY KEY,
+    article_sha256 TEXT NOT NULL,
+    model TEXT NOT NULL,
+    prompt TEXT NOT NULL,
+    created REAL NOT NULL,
+    briefing TEXT NOT NULL
+);
+"""
+
+
+class FileSettings(BaseSettings):
+    """Where files live: ``SUMMARIZER_HOME`` and ``SUMMARIZER_PRICES`` (env > ``.env``)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", env_ignore_empty=True)
+
+    home: Path | None = Field(default=None, validation_alias="SUMMARIZER_HOME")
+    prices: Path | None = Field(default=None, validation_alias="SUMMARIZER_PRICES")
+
+
+def home_dir(kind: Literal["cache", "data"]) -> Path:
+    """``SUMMARIZER_HOME`` if set, else the platform's user cache or data directory."""
+    home = FileSettings().home
+    if home is not None:
+        return home.expanduser()
+    if kind == "cache":
+        return Path(platformdirs.user_cache_dir(APP_NAME))
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def default_cache_path() -> Path:
+    """Where ``cache.sqlite`` lives by default."""
+    return home_dir("cache") / "cache.sqlite"
+
+
+def connect(path: Path, schema: str) -> sqlite3.Connection:
+    """Open (creating it if needed) a WAL-mode database safe for several threads and processes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, timeout=30.0, check_same_thread=False, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA busy_timeout=30000")
+    db.executescript(schema)
+    return db
+
+
+def article_digest(article: CleanArticle) -> str:
+    """Hash of the cleaned article as the prompt and the briefing see it (body + metadata)."""
+    meta = article.meta().model_dump(exclude={"words"})
+    return hashlib.sha256(json.dumps(meta, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def cache_key(article: CleanArticle, *, model: str, prompt: PromptInfo, settings: Settings) -> str:
+    """The content address of a briefing: article, model, prompt, schema and settings."""
+    parts = {
+        "article": article_digest(article),
+        "model": model,
+        "prompt": [prompt.id, prompt.version, prompt.sha256],
+        "schema": SCHEMA_VERSION,
+        "settings": {name: getattr(settings, name, None) for name in KEY_SETTINGS},
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class CacheStats:
+    """What ``summarizer cache stats`` shows."""
+
+    path: Path
+    entries: int
+    bytes: int
+    by_model: dict[str, int] = field(default_factory=dict)
+
+
+class Cache:
+    """Briefings by content address. ``Summarizer(cache=Cache())`` checks it before any call.
+
+    ``hits`` and ``misses`` count lookups made through this object.
+    """
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path is not None else default_cache_path()
+        self.hits = 0
+        self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"Cache({str(self.path)!r})"
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = connect(self.path, _SCHEMA)
+        return self._db
+
+    def lookup(
+        self, article: CleanArticle, *, model: str, prompt: PromptInfo, settings: Settings
+    ) -> tuple[str, Briefing | None]:
+        """The key for this article and summariser, and the cached briefing if there is one."""
+        key = cache_key(article, model=model, prompt=prompt, settings=settings)
+        return key, self.get(key)
+
+    def get(self, key: str) -> Briefing | None:
+        """The briefing stored under ``key``; an unreadable entry counts as a miss."""
+        with self._lock:
+            row = self._conn().execute("SELECT briefing FROM briefings WHERE key = ?", (key,))
+            found = row.fetchone()
+        briefing = None
+        if found is not None:
+            try:
+                briefing = Briefing.model_validate_json(found[0])
+            except ValidationError:
+                briefing = None
+        if briefing is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return briefing
+
+    def put(self, key: str, briefing: Briefing) -> None:
+        """Store ``briefing`` under ``key`` (replacing any older entry)."""
+        prompt = f"{briefing.prompt.id}@{briefing.prompt.version}"
+        row = (key, briefing.article.text_sha256 or "", briefing.model, prompt, time.time())
+        with self._lock:
+            self._conn().execute(
+                "INSERT OR REPLACE INTO briefings VALUES (?, ?, ?, ?, ?, ?)",
+                (*row, briefing.model_dump_json()),
+            )
+
+    def stats(self) -> CacheStats:
+        """Entry count, size on disk, and entries per model."""
+        with self._lock:
+            db = self._conn()
+            entries = db.execute("SELECT count(*) FROM briefings").fetchone()[0]
+            rows = db.execute(
+                "SELECT model, count(*) FROM briefings GROUP BY model ORDER BY 2 DESC"
+            )
+            by_model = {model: count for model, count in rows}
+        size = sum(p.stat().st_size for p in self._files())
+        return CacheStats(path=self.path, entries=entries, bytes=size, by_model=by_model)
+
+    def clear(self) -> int:
+        """Delete every entry; return how many there were."""
+        with self._lock:
+            db = self._conn()
+            count = db.execute("SELECT count(*) FROM briefings").fetchone()[0]
+            db.execute("DELETE FROM briefings")
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with self._lock:
+            self._conn().execute("VACUUM")
+        return int(count)
+
+    def close(self) -> None:
+        """Close the database connection (reopened on next use)."""
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+    def _files(self) -> list[Path]:
+        names = (self.path.name, self.path.name + "-wal", self.path.name + "-shm")
+        return [self.path.with_name(n) for n in names if self.path.with_name(n).exists()]

@@ -1,0 +1,260 @@
+"""The call log: every HTTP attempt to the model, in SQLite, via the ``on_call`` hook.
+
+Two tables. ``articles`` holds each article once, keyed by the sha256 of the text
+between the prompt's ``<article>`` delimiters. ``calls`` holds one row per attempt
+(transport retries and re-asks included): time, model, prompt id/version/sha256,
+the request messages with the article replaced by a reference to its hash, the raw
+response, usage, latency, outcome, HTTP status, error and an estimated cost.
+
+No headers are stored, and anything shaped like an API key or bearer token is
+redacted from messages, responses and errors before it is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from summarizer._cache import connect, home_dir
+from summarizer._costs import Price, estimate, load_prices
+from summarizer._llm import CallHook, CallRecord
+
+_ARTICLE = re.compile(r"(<article>)(.*?)(</article>)", re.S)
+_SECRETS = re.compile(r"\b(?:sk|rk|pk|key)-[A-Za-z0-9_\-]{6,}|(?i:bearer)\s+[A-Za-z0-9._\-]{6,}")
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    sha256 TEXT PRIMARY KEY,
+    text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS calls (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    model TEXT NOT NULL,
+    prompt_id TEXT,
+    prompt_version TEXT,
+    prompt_sha256 TEXT,
+    article_sha256 TEXT REFERENCES articles(sha256),
+    attempt INTEGER,
+    latency_s REAL,
+    outcome TEXT,
+    status INTEGER,
+    messages TEXT,
+    response TEXT,
+    error TEXT,
+    prompt_tokens INTEGER,
+    completion_tokens INTEGER,
+    total_tokens INTEGER,
+    cost_usd REAL
+);
+CREATE INDEX IF NOT EXISTS calls_started ON calls(started);
+CREATE INDEX IF NOT EXISTS calls_model ON calls(model);
+"""
+_COLUMNS = (
+    "id, started, model, prompt_id, prompt_version, prompt_sha256, article_sha256, attempt, "
+    "latency_s, outcome, status, messages, response, error, prompt_tokens, completion_tokens, "
+    "total_tokens, cost_usd"
+)
+_ANSWERED = {"ok", "truncated", "refused", "no_choices"}
+
+
+def default_log_path() -> Path:
+    """Where ``calls.sqlite`` lives by default."""
+    return home_dir("data") / "calls.sqlite"
+
+
+def redact(text: str | None) -> str | None:
+    """Mask anything that looks like an API key or a bearer token."""
+    return None if text is None else _SECRETS.sub("[redacted]", text)
+
+
+def article_reference(sha256: str) -> str:
+    """What the logged messages hold in place of the article text."""
+    return f"[article sha256:{sha256}]"
+
+
+def split_article(
+    messages: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], str | None, str | None]:
+    """Messages with the article replaced by a reference to its hash; the article and its hash.
+
+    The article is the longest ``<article>...</article>`` span of a user message (the
+    system prompt may name the delimiters; re-asks do not repeat the article).
+    """
+    stored = list(messages)
+    spans = [
+        (len(m.group(2)), i, m)
+        for i, message in enumerate(messages)
+        if message.get("role") == "user" and isinstance(message.get("content"), str)
+        for m in _ARTICLE.finditer(message["content"])
+    ]
+    if not spans:
+        return stored, None, None
+    _, index, match = max(spans, key=lambda span: span[0])
+    text = match.group(2)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    content = messages[index]["content"]
+    swapped = content[: match.start(2)] + article_reference(sha) + content[match.end(2) :]
+    stored[index] = {**messages[index], "content": swapped}
+    return stored, sha, text
+
+
+class LoggedCall(BaseModel):
+    """One row of the call log, as ``summarizer logs`` shows it."""
+
+    id: int
+    started: str
+    model: str
+    prompt_id: str | None
+    prompt_version: str | None
+    prompt_sha256: str | None
+    article_sha256: str | None
+    attempt: int
+    latency_s: float
+    outcome: str
+    status: int | None
+    messages: list[dict[str, Any]]
+    response: str | None
+    error: str | None
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+    cost_usd: float | None
+
+
+class CallLog:
+    """A call hook that writes every attempt to SQLite: ``Summarizer(on_call=CallLog())``."""
+
+    def __init__(self, path: Path | str | None = None, *, prices: dict[str, Price] | None = None):
+        self.path = Path(path) if path is not None else default_log_path()
+        self._prices = prices
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"CallLog({str(self.path)!r})"
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = connect(self.path, _SCHEMA)
+        if self._prices is None:
+            self._prices = load_prices()
+        return self._db
+
+    def __call__(self, record: CallRecord) -> None:
+        messages, sha, text = split_article(record.messages)
+        with self._lock:
+            db = self._conn()
+            assert self._prices is not None
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if sha is not None:
+                    db.execute("INSERT OR IGNORE INTO articles VALUES (?, ?)", (sha, text))
+                db.execute(
+                    f"INSERT INTO calls ({_COLUMNS}) VALUES ({', '.join('?' * 18)})",
+                    _row(record, messages, sha, estimate(record.model, record.usage, self._prices)),
+                )
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def recent(
+        self, limit: int = 20, *, model: str | None = None, status: str | None = None
+    ) -> list[LoggedCall]:
+        """The latest calls, newest first; ``status`` matches the outcome or the HTTP status."""
+        where, args = _filters(model, status)
+        sql = f"SELECT {_COLUMNS} FROM calls {where} ORDER BY id DESC LIMIT ?"
+        with self._lock:
+            rows = self._conn().execute(sql, (*args, limit)).fetchall()
+        return [_logged(row) for row in rows]
+
+    def article(self, sha256: str) -> str | None:
+        """The article text stored under ``sha256``."""
+        with self._lock:
+            row = self._conn().execute("SELECT text FROM articles WHERE sha256 = ?", (sha256,))
+            found = row.fetchone()
+        return None if found is None else str(found[0])
+
+    def close(self) -> None:
+        """Close the database connection (reopened on next use)."""
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+
+def _row(
+    record: CallRecord, messages: list[dict[str, Any]], sha: str | None, cost: float | None
+) -> tuple[Any, ...]:
+    status = (
+        record.status
+        if record.status is not None
+        else (200 if record.outcome in _ANSWERED else None)
+    )
+    usage = record.usage
+    return (
+        None,
+        record.started.isoformat(timespec="milliseconds"),
+        record.model,
+        record.prompt.id,
+        record.prompt.version,
+        record.prompt.sha256,
+        sha,
+        record.attempt,
+        round(record.latency_s, 4),
+        record.outcome,
+        status,
+        redact(json.dumps(messages, ensure_ascii=False)),
+        redact(record.response_text),
+        redact(record.error),
+        usage.prompt_tokens,
+        usage.completion_tokens,
+        usage.total_tokens,
+        cost,
+    )
+
+
+def _filters(model: str | None, status: str | None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    args: list[Any] = []
+    if model:
+        clauses.append("model = ?")
+        args.append(model)
+    if status:
+        if status.isdigit():
+            clauses.append("status = ?")
+            args.append(int(status))
+        else:
+            clauses.append("lower(outcome) = lower(?)")
+            args.append(status)
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), args
+
+
+def _logged(row: Iterable[Any]) -> LoggedCall:
+    names = [c.strip() for c in _COLUMNS.split(",")]
+    data = dict(zip(names, row, strict=True))
+    data["messages"] = json.loads(data["messages"] or "[]")
+    return LoggedCall.model_validate(data)
+
+
+def combine_hooks(*hooks: CallHook | None) -> CallHook | None:
+    """One call hook that calls each given hook in turn (``None`` entries skipped)."""
+    live = [h for h in hooks if h is not None]
+    if not live:
+        return None
+    if len(live) == 1:
+        return live[0]
+
+    def hook(record: CallRecord) -> None:
+        for each in live:
+            each(record)
+
+    return hook

@@ -1,0 +1,341 @@
+"""Several articles on one event merged into one briefing note (`EventNote`).
+
+Each article is summarised and grounded on its own; merging never moves an item
+from one source to another:
+
+- **actors** are merged across sources when their names match alias-aware ("Putin"
+  and "Vladimir Putin", "Mr. Steele" and "Chairman Michael Steele"): an exact name or
+  alias first, then a whole-token sub-span (leading titles set aside) of the same
+  actor type; a short name that fits two different actors ("Obama" for
+  Barack and Michelle) is left unmerged rather than guessed. Two actors of one source
+  are never merged with each other. Each keeps its role per source.
+- **tensions and quotes** stay with the source they came from, and are checked again
+  against that source's article text (a quote must still be there, in quotation marks).
+- the **joint summary** is composed without another model call: the lead (first)
+  source's summary, then the sentences of the other summaries that add something new,
+  trimmed to `JOINT_SUMMARY_WORDS`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, Field
+
+from summarizer._cleaning import CleanArticle
+from summarizer._errors import SummarizerError
+from summarizer._grounding import find_actor, is_verbatim, names_match, normalize, quoted_verbatim
+from summarizer._inputs import Article
+from summarizer._schema import Actor, ActorType, Briefing, Rejection, Usage
+from summarizer._summarizer import Summarizer
+
+JOINT_SUMMARY_WORDS = 130
+_NEW_WORDS_SHARE = 0.5
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(]?[A-Z])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|No|vs)|\b[A-Z])\.$"
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+_TITLES = frozenset(
+    [
+        "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "the", "president", "vice",
+        "prime", "minister", "chancellor", "secretary", "chairman", "chairwoman", "chair",
+        "senator", "sen", "representative", "rep", "congressman", "congresswoman", "governor",
+        "gov", "mayor", "general", "gen", "admiral", "adm", "colonel", "col", "lieutenant", "lt",
+        "sergeant", "sgt", "captain", "capt", "judge", "justice", "king", "queen", "prince",
+        "princess", "pope", "rev", "reverend", "ayatollah", "sheikh", "former", "acting",
+    ]
+)  # fmt: skip
+
+
+class SourceInfo(BaseModel):
+    """One source of a note: its number, label, and the article's metadata."""
+
+    key: str = Field(description="Number used to cite it in the note: '1', '2', ...")
+    label: str = Field(description="Outlet, file name or URL host.")
+    location: str = Field(description="The file path or URL it was read from.")
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    words: int = 0
+    text_sha256: str | None = None
+
+
+class MergedActor(BaseModel):
+    """An actor across sources: the fullest name, every other form, and its role per source."""
+
+    name: str
+    type: ActorType
+    aliases: list[str] = Field(default_factory=list)
+    roles: dict[str, str] = Field(default_factory=dict, description="Source key -> role.")
+
+    @property
+    def sources(self) -> list[str]:
+        """Keys of the sources that name this actor."""
+        return list(self.roles)
+
+
+class SourcedTension(BaseModel):
+    """A tension as one source states it, with parties under their merged names."""
+
+    source: str
+    parties: list[str]
+    description: str
+    evidence: str
+
+
+class SourcedQuote(BaseModel):
+    """A direct quote from one source, speaker under the merged name."""
+
+    source: str
+    speaker: str
+    text: str
+
+
+class SourcedRejection(BaseModel):
+    """An item grounding removed from one source's briefing."""
+
+    source: str
+    rejection: Rejection
+
+
+class EventNote(BaseModel):
+    """One briefing note of an event reported by one or more sources."""
+
+    title: str
+    summary: str
+    actors: list[MergedActor] = Field(default_factory=list)
+    tensions: list[SourcedTension] = Field(default_factory=list)
+    quotes: list[SourcedQuote] = Field(default_factory=list)
+    sources: list[SourceInfo] = Field(default_factory=list)
+    rejected: list[SourcedRejection] = Field(default_factory=list)
+    briefings: list[Briefing] = Field(default_factory=list, description="Per source, in order.")
+    usage: Usage = Field(default_factory=Usage)
+    summary_method: str = "lead summary + new sentences from the other sources (no extra call)"
+
+
+@dataclass(frozen=True)
+class SourcedBriefing:
+    """A briefing with the cleaned article it was grounded against and where it came from."""
+
+    article: Article
+    clean: CleanArticle
+    briefing: Briefing
+
+
+# --- actors ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    type: ActorType
+    names: list[str]
+    roles: dict[str, str] = field(default_factory=dict)
+
+    def has_name(self, name: str) -> bool:
+        wanted = normalize(name).lower()
+        return any(normalize(n).lower() == wanted for n in self.names)
+
+    def add(self, actor: Actor, source: str) -> None:
+        self.names.extend(n for n in actor.names() if not self.has_name(n))
+        self.roles.setdefault(source, actor.role)
+
+    def merged(self) -> MergedActor:
+        full = max(self.names, key=_fullness)
+        aliases = [n for n in self.names if n != full]
+        return MergedActor(name=full, type=self.type, aliases=aliases, roles=self.roles)
+
+
+def without_titles(name: str) -> str:
+    """``name`` without leading titles: "Chairman Michael Steele" -> "Michael Steele"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(".,") in _TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _fullness(name: str) -> tuple[int, int, int]:
+    """Rank names: most words besides titles, then fewest titles, then longest."""
+    core = len(without_titles(name).split())
+    return core, core - len(name.split()), len(name)
+
+
+def _near(a: str, b: str) -> bool:
+    return names_match(a, b) or names_match(without_titles(a), without_titles(b))
+
+
+def _match(actor: Actor, groups: list[_Group], source: str) -> _Group | None:
+    """The group ``actor`` belongs to: exact name first, then one unambiguous sub-span."""
+    free = [g for g in groups if source not in g.roles]
+    exact = [g for g in free if any(g.has_name(n) for n in actor.names())]
+    if exact:
+        return exact[0]
+    near = [
+        g
+        for g in free
+        if g.type == actor.type and any(_near(a, b) for a in actor.names() for b in g.names)
+    ]
+    return near[0] if len(near) == 1 else None
+
+
+def merge_actors(
+    items: list[tuple[str, list[Actor]]],
+) -> tuple[list[MergedActor], dict[tuple[str, str], str]]:
+    """Merged actors, and a map (source key, actor name in that source) -> merged name."""
+    groups: list[_Group] = []
+    membership: dict[tuple[str, str], _Group] = {}
+    for source, actors in items:
+        for actor in actors:
+            group = _match(actor, groups, source)
+            if group is None:
+                group = _Group(type=actor.type, names=[])
+                groups.append(group)
+            group.add(actor, source)
+            membership[(source, actor.name)] = group
+    final = {id(g): g.merged() for g in groups}
+    names = {key: final[id(g)].name for key, g in membership.items()}
+    ranked = sorted(final.values(), key=lambda a: -len(a.roles))  # stable: most sources first
+    return ranked, names
+
+
+def _merged_name(
+    name: str, source: str, actors: list[Actor], names: dict[tuple[str, str], str]
+) -> str:
+    actor = find_actor(name, actors)
+    return names.get((source, actor.name), name) if actor else name
+
+
+# --- quotes and tensions -----------------------------------------------------------------
+
+
+def _sourced_items(
+    key: str, item: SourcedBriefing, names: dict[tuple[str, str], str]
+) -> tuple[list[SourcedQuote], list[SourcedTension], list[SourcedRejection]]:
+    """Quotes and tensions of one source, re-checked against that source's own article."""
+    briefing, text, actors = item.briefing, item.clean.text, item.briefing.actors
+    check = briefing.grounding
+    quotes, tensions, dropped = [], [], []
+    for q in briefing.quotes:
+        if check and not quoted_verbatim(q.text, text):
+            dropped.append(_dropped(key, "quotes", q.model_dump(), "quote not in its source"))
+            continue
+        speaker = _merged_name(q.speaker, key, actors, names)
+        quotes.append(SourcedQuote(source=key, speaker=speaker, text=q.text))
+    for t in briefing.tensions:
+        if check and not is_verbatim(t.evidence.strip(" .,;:\"'"), text):
+            dropped.append(_dropped(key, "tensions", t.model_dump(), "evidence not in its source"))
+            continue
+        parties = [_merged_name(p, key, actors, names) for p in t.parties]
+        tensions.append(
+            SourcedTension(
+                source=key, parties=parties, description=t.description, evidence=t.evidence
+            )
+        )
+    return quotes, tensions, dropped
+
+
+def _dropped(source: str, kind: str, item: dict[str, object], reason: str) -> SourcedRejection:
+    rejection = Rejection(field=kind, item=item, reason=reason)  # type: ignore[arg-type]
+    return SourcedRejection(source=source, rejection=rejection)
+
+
+# --- summary -----------------------------------------------------------------------------
+
+
+def sentences(text: str) -> list[str]:
+    """Split a summary into sentences, not at "Mr." or an initial ("George W. Bush")."""
+    found, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[start : end.start() + 1]):
+            continue
+        found.append(text[start : end.end()].strip())
+        start = end.end()
+    tail = text[start:].strip()
+    return [*found, tail] if tail else found
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def joint_summary(summaries: list[str], limit: int = JOINT_SUMMARY_WORDS) -> str:
+    """The lead summary, then sentences of the others that are mostly new, within ``limit`` words."""
+    if not summaries:
+        return ""
+    chosen = sentences(summaries[0])
+    seen = _content_words(summaries[0])
+    words = sum(len(s.split()) for s in chosen)
+    for other in summaries[1:]:
+        for sentence in sentences(other):
+            new = _content_words(sentence)
+            fresh = len(new - seen) / len(new) if new else 0.0
+            if fresh < _NEW_WORDS_SHARE or words + len(sentence.split()) > limit:
+                continue
+            chosen.append(sentence)
+            seen |= new
+            words += len(sentence.split())
+    return " ".join(chosen)
+
+
+# --- the note ----------------------------------------------------------------------------
+
+
+def _source_info(key: str, item: SourcedBriefing) -> SourceInfo:
+    meta = item.briefing.article
+    return SourceInfo(
+        key=key,
+        label=meta.source or item.article.label,
+        location=item.article.name,
+        title=meta.title,
+        outlet=meta.source,
+        published=meta.published,
+        words=meta.words,
+        text_sha256=meta.text_sha256,
+    )
+
+
+def merge(items: list[SourcedBriefing]) -> EventNote:
+    """One note of the event the ``items`` report; the first item is the lead source."""
+    keys = [str(i) for i in range(1, len(items) + 1)]
+    actors, names = merge_actors(
+        [(k, it.briefing.actors) for k, it in zip(keys, items, strict=True)]
+    )
+    note = EventNote(
+        title=next((it.briefing.article.title for it in items if it.briefing.article.title), None)
+        or "Briefing note",
+        summary=joint_summary([it.briefing.summary for it in items]),
+        actors=actors,
+        sources=[_source_info(k, it) for k, it in zip(keys, items, strict=True)],
+        briefings=[it.briefing for it in items],
+    )
+    for key, item in zip(keys, items, strict=True):
+        quotes, tensions, dropped = _sourced_items(key, item, names)
+        note.quotes += quotes
+        note.tensions += tensions
+        note.rejected += [SourcedRejection(source=key, rejection=r) for r in item.briefing.rejected]
+        note.rejected += dropped
+        note.usage = note.usage.add(item.briefing.usage)
+    return note
+
+
+async def _one(summarizer: Summarizer, article: Article) -> SourcedBriefing:
+    try:
+        clean = summarizer.prepare(article.text, html=article.html)
+        briefing = await summarizer.asummarize_article(clean)
+    except SummarizerError as err:
+        err.args = (f"{article.name}: {err}", *err.args[1:])  # say which input failed
+        raise
+    return SourcedBriefing(article=article, clean=clean, briefing=briefing)
+
+
+async def abrief_event(summarizer: Summarizer, articles: list[Article]) -> EventNote:
+    """Summarise ``articles`` concurrently and merge them into one `EventNote`."""
+    items = await asyncio.gather(*(_one(summarizer, a) for a in articles))
+    return merge(list(items))
+
+
+def brief_event(summarizer: Summarizer, articles: list[Article]) -> EventNote:
+    """Blocking twin of `abrief_event`."""
+    return asyncio.run(abrief_event(summarizer, articles))

@@ -1,0 +1,214 @@
+"""`summarizer batch`: many articles into one resumable JSONL file, with progress and a bill."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Awaitable
+from pathlib import Path
+from typing import Annotated, Any
+
+import openai
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from summarizer._batch import DEFAULT_CONCURRENCY, BatchReport, Result, run_batch
+from summarizer._config import load_settings
+from summarizer._costs import PRICES_AS_OF, UsageMeter, format_cost
+from summarizer._inputs import count_records, iter_records
+from summarizer._ratelimit import RateLimiter
+from summarizer._summarizer import Summarizer
+from summarizer.cli._app import app
+from summarizer.cli._brief import (
+    BaseUrlOpt,
+    MaxOutputOpt,
+    MaxReasksOpt,
+    ModelFlags,
+    ModelOpt,
+    ModeOpt,
+    NoCacheOpt,
+    NoLogOpt,
+    StrictOpt,
+    TemperatureOpt,
+    TimeoutOpt,
+    build_summarizer,
+)
+
+
+class _RateColumn(ProgressColumn):
+    """Articles per second."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f}/s" if speed else "–/s", style="progress.data.speed")
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        TimeElapsedColumn(),
+        TextColumn("[red]{task.fields[failed]} failed"),
+        console=console,
+        disable=not console.is_terminal,
+    )
+
+
+def _summarizer(
+    flags: ModelFlags, meter: UsageMeter
+) -> tuple[Summarizer, openai.AsyncOpenAI | None]:
+    """One shared async client for the whole run (building one per article costs ~0.1 s)."""
+    settings = load_settings(**flags.settings())
+    if settings.offline:
+        return build_summarizer(flags, meter), None
+    settings.check_llm()
+    key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
+    client = openai.AsyncOpenAI(
+        api_key=key, base_url=settings.base_url, timeout=settings.timeout, max_retries=0
+    )
+    flags = dataclasses.replace(flags, model=settings.resolved_model)
+    return build_summarizer(flags, meter, client=client), client
+
+
+async def _closing(client: openai.AsyncOpenAI | None, run: Awaitable[BatchReport]) -> BatchReport:
+    try:
+        return await run
+    finally:
+        if client is not None:
+            await client.close()
+
+
+@app.command()
+def batch(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help='A directory of article files, or a JSONL file of {"id", "text"} (or "html") records.',
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="JSONL file of results; rerunning the same command resumes it."
+        ),
+    ],
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-j", min=1, help="Articles summarised at once.")
+    ] = DEFAULT_CONCURRENCY,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Run the records that failed before again.")
+    ] = False,
+    rpm: Annotated[
+        float | None,
+        typer.Option("--rpm", min=1, help="Requests per minute the endpoint allows."),
+    ] = None,
+    tpm: Annotated[
+        float | None,
+        typer.Option("--tpm", min=1, help="Tokens per minute the endpoint allows (estimated)."),
+    ] = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    mode: ModeOpt = None,
+    max_reasks: MaxReasksOpt = None,
+    temperature: TemperatureOpt = None,
+    max_output_tokens: MaxOutputOpt = None,
+    timeout: TimeoutOpt = None,
+    strict: StrictOpt = None,
+    no_cache: NoCacheOpt = False,
+    no_log: NoLogOpt = False,
+) -> None:
+    """Summarise many articles into a JSONL file: resumable, one line per article.
+
+    Exit code 0 when every record is ok, 1 when any failed (see the "error" of its line).
+    """
+    flags = ModelFlags(
+        model, base_url, mode, max_reasks, temperature, max_output_tokens, timeout, strict,
+        cache=not no_cache, log=not no_log,
+    )  # fmt: skip
+    meter = UsageMeter()
+    summarizer, client = _summarizer(flags, meter)
+    # One limiter for every HTTP attempt of the run (retries, re-asks, chunks); a 429 slows it.
+    summarizer.limiter = RateLimiter(concurrency, rpm=rpm, tpm=tpm)
+    options = {"concurrency": concurrency, "retry_failed": retry_failed}
+    report = _run_with_progress(summarizer, client, source, output, options)
+    Console(highlight=False).print(_report_table(report, meter, summarizer))
+    if report.any_failed:
+        raise typer.Exit(1)
+
+
+def _run_with_progress(
+    summarizer: Summarizer,
+    client: openai.AsyncOpenAI | None,
+    source: Path,
+    output: Path,
+    options: dict[str, Any],
+) -> BatchReport:
+    """Run the batch under a progress bar on stderr (shown only on a terminal)."""
+    total = count_records(source)
+    console = Console(stderr=True)
+    with _progress(console) as bar:
+        task = bar.add_task("summarising", total=total, failed=0)
+        seen = {"skipped": 0, "failed": 0}
+
+        def on_skip(_: str) -> None:
+            seen["skipped"] += 1
+            bar.update(task, total=total - seen["skipped"])
+
+        def on_result(result: Result) -> None:
+            seen["failed"] += not result.ok
+            bar.update(task, advance=1, failed=seen["failed"])
+
+        run = run_batch(
+            summarizer,
+            iter_records(source),
+            output,
+            on_result=on_result,
+            on_skip=on_skip,
+            **options,
+        )
+        try:
+            return asyncio.run(_closing(client, run))
+        except KeyboardInterrupt:
+            console.print(f"interrupted: finished results are in {output}; rerun to resume")
+            raise typer.Exit(130) from None
+
+
+def _report_table(report: BatchReport, meter: UsageMeter, summarizer: Summarizer) -> Table:
+    table = Table(title=f"batch → {report.output}", show_header=False, title_justify="left")
+    table.add_column("what")
+    table.add_column("value", justify="right")
+    table.add_row("done (ok)", f"{report.ok:,}")
+    for error, count in report.failed.most_common():
+        table.add_row(f"[red]failed: {error}[/red]", f"{count:,}")
+    if report.failed_before:
+        table.add_row("failed earlier (--retry-failed reruns them)", f"{report.failed_before:,}")
+    table.add_row("skipped (already in the output)", f"{report.skipped:,}")
+    if summarizer.cache is not None:
+        table.add_row("cache hits", f"{summarizer.cache.hits:,}")
+    usage = meter.usage
+    table.add_row("model calls (retries and re-asks included)", f"{usage.calls:,}")
+    table.add_row(
+        "tokens (prompt / completion)", f"{usage.prompt_tokens:,} / {usage.completion_tokens:,}"
+    )
+    cost = format_cost(meter.cost)
+    table.add_row(f"estimated cost (prices as of {PRICES_AS_OF})", cost)
+    rate = (report.ok + sum(report.failed.values())) / report.wall_s if report.wall_s else 0.0
+    table.add_row("wall time", f"{report.wall_s:.1f} s ({rate:.1f} articles/s)")
+    return table

@@ -1,0 +1,180 @@
+"""The briefing cache: a repeated article costs no model call; anything that matters misses."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import pytest
+
+from summarizer import Summarizer
+from summarizer._cache import Cache, cache_key, default_cache_path
+from summarizer._cleaning import clean_article
+from summarizer._config import load_settings
+from summarizer._schema import PromptInfo
+from summarizer.cli import main
+from summarizer.testing import FakeOpenAI, Reply, Status
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "reuters-2025-10-08-putin-tajikistan.txt"
+
+GOOD: dict[str, Any] = {
+    "summary": "Vladimir Putin arrived in Tajikistan for a Russia-Central Asia summit.",
+    "actors": [{"name": "Vladimir Putin", "type": "person", "role": "President", "aliases": []}],
+    "tensions": [],
+    "quotes": [],
+}
+PROMPT = PromptInfo(id="extract", version="1", sha256="a" * 64)
+
+
+def make(server: FakeOpenAI, cache: Cache, **kw: Any) -> Summarizer:
+    return Summarizer(model="m", base_url=server.base_url, api_key="sk-x", cache=cache, **kw)
+
+
+def test_repeated_article_makes_zero_calls(seed_text: str, tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c.sqlite")
+    with FakeOpenAI(default=Reply(GOOD)) as server:
+        first = make(server, cache).summarize(seed_text)
+        second = make(server, cache).summarize(seed_text)
+    assert server.count == 1
+    assert second == first
+    assert (cache.hits, cache.misses) == (1, 1)
+
+
+async def test_async_path_uses_the_cache_too(seed_text: str, tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c.sqlite")
+    with FakeOpenAI(default=Reply(GOOD)) as server:
+        await make(server, cache).asummarize(seed_text)
+        briefing = await make(server, cache).asummarize(seed_text)
+    assert server.count == 1 and briefing.summary == GOOD["summary"]
+
+
+def test_changing_anything_that_shapes_the_answer_misses(seed_text: str, tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c.sqlite")
+    with FakeOpenAI(default=Reply(GOOD)) as server:
+        make(server, cache).summarize(seed_text)
+        make(server, cache, temperature=0.5).summarize(seed_text)
+        make(server, cache, max_reasks=0).summarize(seed_text)
+        make(server, cache).summarize(seed_text.replace("Wednesday", "Tuesday"))
+        make(server, cache, timeout=30).summarize(seed_text)  # transport only: a hit
+    assert server.count == 4
+
+
+def test_key_covers_article_model_prompt_schema_and_settings() -> None:
+    article = clean_article(SEED.read_text(encoding="utf-8"))
+    base = load_settings(model="m", api_key="k")
+
+    def key(**changes: Any) -> str:
+        art = changes.pop("article", article)
+        model = changes.pop("model", "m")
+        prompt = changes.pop("prompt", PROMPT)
+        return cache_key(art, model=model, prompt=prompt, settings=base.model_copy(update=changes))
+
+    variants = [
+        key(),
+        key(model="m2"),
+        key(prompt=PROMPT.model_copy(update={"sha256": "b" * 64})),
+        key(prompt=PROMPT.model_copy(update={"version": "2"})),
+        key(mode="json"),
+        key(grounding=False),
+        key(strict=True),
+        key(max_reasks=0),
+        key(temperature=0.7),
+        key(max_output_tokens=100),
+        key(max_article_tokens=1000),
+        key(article=article.model_copy(update={"title": "Another title"})),
+        key(article=article.model_copy(update={"paragraphs": article.paragraphs[:-1]})),
+    ]
+    assert len(set(variants)) == len(variants)
+    assert key() == key(timeout=5.0, base_url="http://elsewhere/v1", api_key="other")
+
+
+def test_a_failed_call_is_not_cached(seed_text: str, tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c.sqlite")
+    with FakeOpenAI([Status(400, "bad request")], default=Reply(GOOD)) as server:
+        with pytest.raises(Exception, match="HTTP 400"):
+            make(server, cache).summarize(seed_text)
+        make(server, cache).summarize(seed_text)
+    assert server.count == 2 and cache.stats().entries == 1
+
+
+def test_offline_briefings_are_not_cached(seed_text: str, tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c.sqlite")
+    Summarizer(model="offline", cache=cache).summarize(seed_text)
+    assert not cache.path.exists()
+
+
+def test_an_unreadable_entry_is_a_miss(seed_text: str, tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c.sqlite")
+    with FakeOpenAI(default=Reply(GOOD)) as server:
+        make(server, cache).summarize(seed_text)
+        with sqlite3.connect(cache.path) as db:
+            db.execute("UPDATE briefings SET briefing = '{\"summary\": 1}'")
+        make(server, cache).summarize(seed_text)
+    assert server.count == 2
+
+
+def test_database_is_wal_and_shared_between_connections(seed_text: str, tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    writer, reader = Cache(path), Cache(path)  # as two processes would hold it
+    with FakeOpenAI(default=Reply(GOOD)) as server:
+        make(server, writer).summarize(seed_text)
+        make(server, reader).summarize(seed_text)
+    assert server.count == 1
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_default_location_is_summarizer_home_then_platform_dir(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    assert default_cache_path() == tmp_path / "summarizer-home" / "cache.sqlite"
+    monkeypatch.delenv("SUMMARIZER_HOME")
+    assert default_cache_path().parent == Path(platformdirs.user_cache_dir("summarizer"))
+    (tmp_path / ".env").write_text("SUMMARIZER_HOME=/srv/briefings\n")
+    assert default_cache_path() == Path("/srv/briefings/cache.sqlite")
+
+
+# --- the CLI -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def llm(monkeypatch: pytest.MonkeyPatch) -> Any:
+    with FakeOpenAI(default=Reply(GOOD)) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+        monkeypatch.setenv("SUMMARIZER_MODEL", "fake-model")
+        yield server
+
+
+def test_repeated_brief_makes_zero_calls_unless_no_cache(llm: FakeOpenAI) -> None:
+    assert main(["brief", str(SEED)]) == 0
+    assert main(["brief", str(SEED), "--format", "html"]) == 0
+    assert llm.count == 1
+    assert main(["brief", str(SEED), "--no-cache"]) == 0
+    assert llm.count == 2
+
+
+def test_batch_into_a_new_output_is_served_from_the_cache(llm: FakeOpenAI, tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    text = SEED.read_text(encoding="utf-8")
+    source.write_text("".join(json.dumps({"id": i, "text": f"{text}\n\nUpdate {i}."}) + "\n" for i in range(3)))  # fmt: skip
+    assert main(["batch", str(source), "-o", "a.jsonl"]) == 0
+    assert main(["batch", str(source), "-o", "b.jsonl"]) == 0
+    assert llm.count == 3
+    assert len((tmp_path / "b.jsonl").read_text().splitlines()) == 3
+
+
+def test_cache_stats_and_clear(llm: FakeOpenAI, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", str(SEED)]) == 0
+    capsys.readouterr()
+    assert main(["cache", "stats"]) == 0
+    out = capsys.readouterr().out
+    assert "fake-model" in out and "cache.sqlite" in out
+    assert main(["cache", "clear"]) == 0
+    assert "Removed 1 cached briefing(s)" in capsys.readouterr().out
+    assert main(["brief", str(SEED)]) == 0
+    assert llm.count == 2
