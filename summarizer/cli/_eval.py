@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from summarizer.eval import Report, check_suite, compare, gate, run_suite, score_run, write_reports
+from summarizer.eval._bench import BenchReport, run_bench
 from summarizer.eval._gold import gold_files
 from summarizer.eval._harness import Comparison
 from summarizer.eval._metrics import COUNT_METRICS
@@ -132,6 +133,74 @@ def compare_runs(
             console.print(f"{label}: {', '.join(ids)}")
 
 
+@eval_app.command("bench")
+def bench(
+    name: Annotated[
+        str,
+        typer.Argument(help="polnear (quotes), basil (main entities) or writer (summary ROUGE)."),
+    ],
+    model: Annotated[
+        str | None,
+        typer.Option("--model", "-m", help="Model name, or 'offline'. (env: SUMMARIZER_MODEL)"),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="OpenAI-compatible endpoint. (env: OPENAI_BASE_URL)"),
+    ] = None,
+    api_key: Annotated[
+        str | None, typer.Option("--api-key", help="API key. (env: OPENAI_API_KEY)")
+    ] = None,
+    mode: Annotated[
+        str | None,
+        typer.Option("--mode", help="instructor mode: tools|json|json_schema|md_json."),
+    ] = None,
+    split: Annotated[str, typer.Option(help="PolNeAR split: dev (tune on it) or test.")] = "test",
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N articles.")] = None,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            help="Folder holding polnear/, basil/, llm_news_summ_writer_summaries/. "
+            "(env: SUMMARIZER_DATA_DIR; default: ../shared/data/external beside the repo)",
+        ),
+    ] = None,
+    concurrency: Annotated[int, typer.Option(min=1, help="Articles summarised at once.")] = 4,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for outputs/<id>.json, report.json and report.md."),
+    ] = None,
+    peer: Annotated[
+        bool, typer.Option("--peer/--no-peer", help="PolNeAR: also run textacy if installed.")
+    ] = True,
+) -> None:
+    """Score a model on an external benchmark, beside baselines and peers run the same way."""
+    from summarizer._summarizer import Summarizer
+
+    given = {"model": model, "base_url": base_url, "api_key": api_key, "mode": mode}
+    kwargs: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    summarizer = Summarizer(**kwargs)
+    settings = {"base_url": base_url, "mode": mode, "split": split, "limit": limit}
+    with _progress() as bar:
+        task = bar.add_task(f"bench {name}", total=None, case="")
+
+        def advance(done: int, total: int, case_id: str | None) -> None:
+            bar.update(task, completed=done, total=total, case=case_id or "")
+
+        report = run_bench(
+            name,
+            summarizer,
+            data_dir=data_dir,
+            split=split,
+            limit=limit,
+            concurrency=concurrency,
+            out_dir=out,
+            progress=advance,
+            settings=settings,
+            with_peer=peer,
+        )
+    _print_bench(report, out)
+
+
 # --- output -----------------------------------------------------------------------------
 
 
@@ -204,3 +273,9 @@ def _changed_cases_table(comparison: Comparison) -> Table:
         )
         table.add_row(case_id, moves)
     return table
+
+
+def _print_bench(report: BenchReport, out: Path | None) -> None:
+    typer.echo(report.to_markdown())
+    if out is not None:
+        typer.echo(f"Report: {out / 'report.md'} (and report.json, outputs/)")

@@ -6,6 +6,7 @@
 []
 """
 
+from summarizer.eval._bench import BenchReport, run_bench
 from summarizer.eval._gold import Case, GoldCase, SuiteError, check_suite, load_suite
 from summarizer.eval._harness import (
     Comparison,
@@ -20,6 +21,7 @@ from summarizer.eval._metrics import CaseScore, score_case
 from summarizer.eval._report import Report, write_reports
 
 __all__ = [
+    "BenchReport",
     "Case",
     "CaseScore",
     "Comparison",
@@ -32,6 +34,7 @@ __all__ = [
     "compare",
     "gate",
     "load_suite",
+    "run_bench",
     "run_suite",
     "score_case",
     "score_run",

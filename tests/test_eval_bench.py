@@ -1,0 +1,464 @@
+"""External benchmarks: loaders and scorers on tiny hand-made samples, the runner, the CLI.
+
+Tests whose names contain ``shared`` read ``../shared/data/external`` and skip
+when it is absent.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer._schema import Actor, Briefing, PromptInfo, Quote
+from summarizer.cli import main
+from summarizer.eval import _bench_peer as peer
+from summarizer.eval._bench import BenchDataError, BenchReport, default_data_dir, run_bench
+from summarizer.eval._bench_basil import BasilArticle, load_basil, score_basil
+from summarizer.eval._bench_polnear import (
+    PolnearArticle,
+    PredictedQuote,
+    alnum_positions,
+    load_polnear,
+    locate,
+    parse_record,
+    score_article,
+    score_polnear,
+    speaker_matches,
+)
+from summarizer.eval._bench_writer import (
+    WriterArticle,
+    lead3,
+    load_writer,
+    rouge_best,
+    score_summaries,
+    score_writers,
+    sentences,
+)
+
+EXTERNAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "external"
+needs_shared = pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/data/external absent")
+
+# --- a tiny PolNeAR record ----------------------------------------------------------------
+
+PN_TEXT = (
+    "Senator Jane Roe spoke on Monday.\n\n"
+    "“We will win,” Roe said. “We always do.”\n\n"
+    "She called the plan “a disaster” in a statement.\n\n"
+    "“Nobody asked us,” he said."
+)
+
+
+def _span(text: str, needle: str) -> dict[str, Any]:
+    start = PN_TEXT.index(needle)
+    return {"start": start, "end": start + len(needle), "text": needle}
+
+
+def _relation(content: list[str], source: str, quote_type: str, pronoun: bool = False) -> Any:
+    return {
+        "id": "E",
+        "source": [_span(PN_TEXT, source)],
+        "cue": [],
+        "content": [_span(PN_TEXT, c) for c in content],
+        "has_source": True,
+        "quote_type": quote_type,
+        "source_is_pronoun": pronoun,
+    }
+
+
+PN_RECORD = {
+    "id": "pn-1",
+    "text": PN_TEXT,
+    "primary_annotator": "a1",
+    "annotations": {
+        "a1": [
+            {**_relation(["spoke"], "Senator Jane Roe", "indirect")},
+            _relation(["“We will win,”", "“We always do.”"], "Roe", "direct"),
+            _relation(["the plan “a disaster”"], "She", "partial", pronoun=True),
+            _relation(["“Nobody asked us,”"], "he", "direct", pronoun=True),
+        ],
+        "a2": [],
+    },
+}
+
+
+@pytest.fixture
+def pn_article() -> PolnearArticle:
+    return parse_record(PN_RECORD)
+
+
+def _pred(text: str, speaker: str = "Jane Roe") -> PredictedQuote:
+    start = PN_TEXT.index(text)
+    return PredictedQuote(alnum_positions(PN_TEXT, [(start, start + len(text))]), (speaker,), text)
+
+
+def test_polnear_record_keeps_direct_and_partial_quotes_of_the_primary_annotator(
+    pn_article: PolnearArticle,
+) -> None:
+    kinds = [(q.direct, q.speaker, q.pronoun) for q in pn_article.quotes]
+    assert kinds == [(True, "Roe", False), (False, "She", True), (True, "he", True)]
+    assert len(pn_article.direct) == 2
+    # the quote broken by its attribution is one gold quote with both spans' letters
+    assert pn_article.quotes[0].chars == alnum_positions(
+        PN_TEXT, [(PN_TEXT.index("“We will"), PN_TEXT.index(" Roe said"))]
+    ) | alnum_positions(PN_TEXT, [(PN_TEXT.index("“We always"), PN_TEXT.index("\n\nShe"))])
+
+
+def test_pronoun_speaker_gets_the_nearest_preceding_named_source(
+    pn_article: PolnearArticle,
+) -> None:
+    assert pn_article.quotes[2].antecedent == "Roe"  # "She" is a pronoun too: skipped
+
+
+def test_locate_places_quotes_whatever_their_quotation_marks_and_case() -> None:
+    quotes = [
+        Quote(text='"we will win,"', speaker="Roe"),
+        Quote(text="Nobody   asked us", speaker="Roe"),
+        Quote(text="not in the article", speaker="Roe"),
+    ]
+    actors = [Actor(name="Jane Roe", type="person", role="", aliases=["Roe"])]
+    placed = locate(PN_TEXT, quotes, actors)
+    assert placed[0].chars == _pred("We will win").chars
+    assert placed[1].chars == _pred("Nobody asked us").chars
+    assert placed[2].chars == frozenset()
+    assert "Jane Roe" in placed[0].speaker_names  # the speaker's aliases come along
+
+
+def test_locate_gives_a_repeated_quote_the_next_occurrence() -> None:
+    text = '"Yes we can," he said. Later: "Yes we can," she said.'
+    placed = locate(text, [Quote(text="Yes we can", speaker="x")] * 2, [])
+    assert placed[0].chars != placed[1].chars
+    assert min(placed[1].chars) > max(placed[0].chars)
+
+
+def test_pieces_of_a_broken_quote_are_pooled_into_one_match(pn_article: PolnearArticle) -> None:
+    preds = [_pred("We will win"), _pred("We always do")]
+    counts = score_article(pn_article, preds, 0.8)
+    assert (counts.found, counts.correct, counts.predicted) == (1, 2, 2)
+
+
+def test_half_a_quote_matches_at_0_3_but_not_at_0_8(pn_article: PolnearArticle) -> None:
+    preds = [_pred("We will win")]
+    assert score_article(pn_article, preds, 0.3).found == 1
+    assert score_article(pn_article, preds, 0.8).found == 0
+    assert score_article(pn_article, preds, 0.8).correct == 0  # a false positive there
+
+
+def test_partial_quote_is_allowed_but_not_required(pn_article: PolnearArticle) -> None:
+    counts = score_article(pn_article, [_pred("a disaster")], 0.8)
+    assert (counts.found, counts.correct, counts.correct_strict) == (0, 1, 0)
+
+
+def test_duplicate_and_stray_predictions_are_false_positives(pn_article: PolnearArticle) -> None:
+    preds = [_pred("We will win"), _pred("We will win"), _pred("Senator Jane Roe spoke")]
+    counts = score_article(pn_article, preds, 0.3)
+    assert (counts.found, counts.correct, counts.predicted) == (1, 1, 3)
+
+
+def test_speaker_matches_names_alias_aware_both_ways() -> None:
+    assert speaker_matches(["Donald Trump"], "Mr. Trump")
+    assert speaker_matches(["Chris Low"], "Chris Low at FTN Financial")
+    assert speaker_matches(["Jerry Nadler"], "Rep. Jerry Nadler, a Democrat from New York")
+    assert not speaker_matches(["The Washington Post"], "the influential US daily")
+    assert not speaker_matches([], "Roe")
+
+
+def test_score_polnear_is_micro_averaged_with_named_and_pronoun_speakers_apart(
+    pn_article: PolnearArticle,
+) -> None:
+    preds = [
+        _pred("We will win", "Jane Roe"),
+        _pred("We always do", "Jane Roe"),
+        _pred("Nobody asked us", "Somebody Else"),
+    ]
+    scores = score_polnear([pn_article], {"pn-1": preds})
+    assert scores["precision_0_8"] == scores["recall_0_8"] == scores["f1_0_8"] == 1.0
+    assert scores["speaker_named_0_8"] == 1.0 and scores["named_0_8"] == 1
+    assert scores["speaker_pronoun_0_8"] == 0.0 and scores["pronoun_0_8"] == 1
+    assert (scores["predicted"], scores["gold"]) == (3, 2)
+
+
+def test_score_polnear_with_no_prediction_has_undefined_precision(
+    pn_article: PolnearArticle,
+) -> None:
+    scores = score_polnear([pn_article], {})
+    assert scores["precision_0_3"] is None and scores["recall_0_3"] == 0.0
+    assert scores["f1_0_3"] is None
+
+
+def test_load_polnear_reads_jsonl_and_limit(tmp_path: Path) -> None:
+    path = tmp_path / "pn.jsonl"
+    path.write_text(json.dumps(PN_RECORD) + "\n" + json.dumps({**PN_RECORD, "id": "pn-2"}) + "\n")
+    assert [a.id for a in load_polnear(path)] == ["pn-1", "pn-2"]
+    assert [a.id for a in load_polnear(path, limit=1)] == ["pn-1"]
+
+
+# --- BASIL ------------------------------------------------------------------------------
+
+
+def _actor(name: str, *aliases: str) -> Actor:
+    return Actor(name=name, type="person", role="", aliases=list(aliases))
+
+
+def test_basil_recall_is_alias_aware_and_split_by_named_in_text() -> None:
+    articles = [
+        BasilArticle(
+            "b1", "Barack Obama spoke. Obama left.", ("Barack Obama", "Republican Lawmakers")
+        ),
+        BasilArticle("b2", "Michael Steele resigned.", ("Michael Steele",)),
+    ]
+    predictions = {"b1": [_actor("Obama")], "b2": [_actor("RNC chair", "Michael Steele")]}
+    scores = score_basil(articles, predictions)
+    assert scores["recall"] == pytest.approx(2 / 3)
+    assert scores["recall_macro"] == pytest.approx((0.5 + 1.0) / 2)
+    assert scores["in_text"] == pytest.approx(2 / 3)
+    assert scores["recall_in_text"] == 1.0
+    assert scores["actors_per_article"] == 1.0
+
+
+def test_basil_longer_prediction_does_not_match_a_shorter_entity() -> None:
+    # the eval's name matching: a prediction may shorten a gold name, not extend it
+    articles = [BasilArticle("b1", "Trump.", ("Trump",))]
+    assert score_basil(articles, {"b1": [_actor("President Donald Trump")]})["recall"] == 0.0
+    assert score_basil(articles, {"b1": [_actor("Donald Trump", "Trump")]})["recall"] == 1.0
+
+
+def test_load_basil_reads_main_entities(tmp_path: Path) -> None:
+    path = tmp_path / "basil.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": "T", "main_entities": ["A B"]}) + "\n")
+    assert load_basil(path) == [BasilArticle("x", "T", ("A B",))]
+
+
+# --- writer summaries -----------------------------------------------------------------
+
+
+def test_sentences_do_not_end_at_abbreviations_or_initials() -> None:
+    text = "Mr. Smith met U.S. officials. He left at 5 p.m. on Monday! Did J. Doe come?\nNew line."
+    assert sentences(text) == [
+        "Mr. Smith met U.S. officials.",
+        "He left at 5 p.m. on Monday!",
+        "Did J. Doe come?",
+        "New line.",
+    ]
+
+
+def test_lead3_is_the_first_three_sentences() -> None:
+    assert lead3("One is here. Two is here.\n\nThree is here. Four is here.") == (
+        "One is here. Two is here. Three is here."
+    )
+
+
+def test_rouge_uses_the_best_matching_reference() -> None:
+    refs = ["the cat sat on the mat", "stocks fell sharply in Tokyo"]
+    assert rouge_best("stocks fell sharply in Tokyo", refs)["rouge_1"] == 1.0
+    assert rouge_best("", refs) == {"rouge_1": 0.0, "rouge_2": 0.0, "rouge_l": 0.0}
+
+
+def test_score_summaries_averages_over_articles_and_missing_is_empty() -> None:
+    articles = [WriterArticle("w1", "", ("a b c",)), WriterArticle("w2", "", ("d e f",))]
+    scores = score_summaries(articles, {"w1": "a b c"})
+    assert scores["rouge_1"] == 0.5 and scores["words"] == 1.5
+
+
+def test_writers_leave_one_out_skips_single_reference_articles() -> None:
+    articles = [
+        WriterArticle("w1", "", ("a b c d", "a b c d")),
+        WriterArticle("w2", "", ("only one",)),
+    ]
+    scores = score_writers(articles)
+    assert scores["rouge_1"] == 1.0 and scores["articles"] == 1
+
+
+def test_load_writer_reads_references(tmp_path: Path) -> None:
+    path = tmp_path / "w.jsonl"
+    record = {"article_id": "w1", "article": "Text.", "writer_summaries": ["S1", "S2"]}
+    path.write_text(json.dumps(record) + "\n")
+    assert load_writer(path) == [WriterArticle("w1", "Text.", ("S1", "S2"))]
+
+
+# --- the runner and the CLI -------------------------------------------------------------
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    root = tmp_path / "external"
+    for folder in ("polnear", "basil", "llm_news_summ_writer_summaries"):
+        (root / folder).mkdir(parents=True)
+    (root / "polnear" / "polnear_test.jsonl").write_text(json.dumps(PN_RECORD) + "\n")
+    (root / "polnear" / "polnear_dev.jsonl").write_text(
+        json.dumps({**PN_RECORD, "id": "pn-dev"}) + "\n"
+    )
+    basil_record = {"id": "b1", "text": PN_TEXT, "main_entities": ["Jane Roe", "Acme Corp"]}
+    (root / "basil" / "basil_articles.jsonl").write_text(json.dumps(basil_record) + "\n")
+    writer_record = {
+        "article_id": "w1",
+        "article": PN_TEXT,
+        "writer_summaries": ["Senator Jane Roe said they will win.", "Roe spoke."],
+    }
+    (root / "llm_news_summ_writer_summaries" / "writer_summaries_by_article.jsonl").write_text(
+        json.dumps(writer_record) + "\n"
+    )
+    return root
+
+
+class FakeSummarizer:
+    model = "fake-model"
+    prompt = PromptInfo(id="briefing", version="1", sha256="abc")
+
+    def __init__(self, fail: bool = False) -> None:
+        self.fail = fail
+
+    def summarize(self, raw_text: str) -> Briefing:
+        if self.fail:
+            raise RuntimeError("model down")
+        return Briefing(
+            summary="Senator Jane Roe said they will win.",
+            actors=[_actor("Jane Roe", "Roe")],
+            quotes=[
+                Quote(text="We will win,", speaker="Roe"),
+                Quote(text="We always do.", speaker="Roe"),
+            ],
+            model=self.model,
+            prompt=self.prompt,
+        )
+
+
+def test_run_bench_polnear_records_outputs_and_report(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bench"
+    report = run_bench("polnear", FakeSummarizer(), data_dir=data_dir, out_dir=out, with_peer=False)
+    model_row = report.rows[0]
+    assert model_row.system == "summarizer (fake-model)"
+    assert model_row.metrics["recall_0_8"] == 0.5 and model_row.metrics["precision_0_8"] == 1.0
+    assert report.rows[-1].system.startswith("SFU Gender Gap Tracker")
+    assert (out / "outputs" / "pn-1.json").is_file()
+    saved = BenchReport.model_validate_json((out / "report.json").read_text())
+    assert saved.run["model"] == "fake-model" and saved.split == "test"
+    assert "| summarizer (fake-model) | 100.0 | 50.0 |" in (out / "report.md").read_text()
+
+
+def test_run_bench_polnear_dev_split(data_dir: Path) -> None:
+    report = run_bench("polnear", FakeSummarizer(), data_dir=data_dir, split="dev", with_peer=False)
+    assert report.split == "dev" and list(report.cases) == ["pn-dev"]
+
+
+def test_run_bench_failed_article_is_scored_empty_and_listed(data_dir: Path) -> None:
+    report = run_bench("basil", FakeSummarizer(fail=True), data_dir=data_dir)
+    assert report.errors == {"b1": "RuntimeError: model down"}
+    assert report.rows[0].metrics["recall"] == 0.0
+    assert any("failed" in note for note in report.notes)
+
+
+def test_run_bench_writer_has_lead3_and_writer_rows(data_dir: Path) -> None:
+    report = run_bench("writer", FakeSummarizer(), data_dir=data_dir)
+    assert [r.system for r in report.rows] == [
+        "summarizer (fake-model)",
+        "Lead-3",
+        "writers (leave-one-out)",
+    ]
+    assert report.rows[0].metrics["rouge_1"] == 1.0
+
+
+def test_peer_row_says_why_it_did_not_run(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(peer, "textacy_unavailable", lambda: "textacy not installed")
+    report = run_bench("polnear", FakeSummarizer(), data_dir=data_dir)
+    row = next(r for r in report.rows if r.system.startswith("textacy"))
+    assert row.metrics == {} and row.note == "not run: textacy not installed"
+    assert "| – |" in report.to_markdown()
+
+
+def test_textacy_peer_finds_direct_quotes_per_paragraph() -> None:
+    reason = peer.textacy_unavailable()  # loads spaCy: only here, not at collection
+    if reason:
+        pytest.skip(reason)
+    found, refused = peer.textacy_quotes(
+        'The mayor spoke.\n\n"We will rebuild the bridge," the mayor said.\n\n"Unclosed, he said.'
+    )
+    assert refused == 1
+    assert [q.text for q in found] == ['"We will rebuild the bridge,"']
+    assert any("mayor" in name for name in found[0].speaker_names)
+
+
+def test_missing_data_says_how_to_point_at_it(tmp_path: Path) -> None:
+    with pytest.raises(BenchDataError, match="--data-dir"):
+        run_bench("basil", FakeSummarizer(), data_dir=tmp_path)
+
+
+def test_data_dir_comes_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SUMMARIZER_DATA_DIR", str(tmp_path))
+    assert default_data_dir() == tmp_path
+
+
+def test_cli_bench_basil_offline_prints_the_table(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "cli-bench"
+    code = main(
+        [
+            "eval",
+            "bench",
+            "basil",
+            "--model",
+            "offline",
+            "--data-dir",
+            str(data_dir),
+            "--out",
+            str(out),
+        ]
+    )
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "| summarizer (offline) |" in printed and "recall (micro)" in printed
+    assert (out / "report.json").is_file()
+
+
+def test_cli_bench_rejects_an_unknown_benchmark_or_split(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["eval", "bench", "nope", "--model", "offline"]) == 4
+    assert "choose polnear, basil, writer" in capsys.readouterr().err
+    args = ["eval", "bench", "polnear", "--split", "train", "--data-dir", str(data_dir)]
+    assert main(args) == 4
+    assert "choose dev, test" in capsys.readouterr().err
+
+
+def test_cli_bench_missing_data_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["eval", "bench", "writer", "--model", "offline", "--data-dir", str(tmp_path)])
+    assert code == 4
+    assert "SUMMARIZER_DATA_DIR" in capsys.readouterr().err
+
+
+# --- the real data sets (../shared) -----------------------------------------------------
+
+
+@needs_shared
+def test_shared_polnear_test_has_84_articles_and_427_direct_quotes() -> None:
+    articles = load_polnear(EXTERNAL / "polnear" / "polnear_test.jsonl")
+    assert len(articles) == 84
+    assert sum(len(a.direct) for a in articles) == 427
+    assert all(q.chars for a in articles for q in a.direct)
+
+
+@needs_shared
+def test_shared_polnear_direct_quotes_agree_with_the_convenience_field() -> None:
+    path = EXTERNAL / "polnear" / "polnear_dev.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for record in records[:20]:
+        article = parse_record(record)
+        assert [q.speaker for q in article.direct] == [
+            q["speaker_mention"] for q in record["direct_quotes"]
+        ]
+
+
+@needs_shared
+def test_shared_basil_and_writer_sizes() -> None:
+    basil = load_basil(EXTERNAL / "basil" / "basil_articles.jsonl")
+    assert len(basil) == 300 and sum(len(a.main_entities) for a in basil) == 612
+    path = EXTERNAL / "llm_news_summ_writer_summaries" / "writer_summaries_by_article.jsonl"
+    writer = load_writer(path)
+    assert len(writer) == 109 and sum(len(a.references) for a in writer) == 302
