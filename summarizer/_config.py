@@ -49,6 +49,8 @@ class Settings(BaseSettings):
         gt=0,
         validation_alias="SUMMARIZER_MAX_TOKENS_PER_ARTICLE",
     )
+    # Longer bodies (estimated as chars / 4 tokens) are split into chunks and merged.
+    max_article_tokens: int = Field(6000, ge=100, validation_alias="SUMMARIZER_MAX_ARTICLE_TOKENS")
     prompt: str = Field("extract", validation_alias="SUMMARIZER_PROMPT")
     prompt_version: str | None = Field(None, validation_alias="SUMMARIZER_PROMPT_VERSION")
     strict: bool = Field(False, validation_alias="SUMMARIZER_STRICT")

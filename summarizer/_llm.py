@@ -15,18 +15,20 @@ and its usage is summed, so usage and cost include retries and re-asks.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
 import time
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 import instructor
 import openai
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -49,6 +51,7 @@ from summarizer._errors import (
     SummarizerError,
     TruncatedOutputError,
 )
+from summarizer._ratelimit import RateLimiter
 from summarizer._schema import Extraction, PromptInfo, Usage
 
 # instructor logs every failed attempt at ERROR; with no handler configured Python would
@@ -87,8 +90,17 @@ CallHook = Callable[[CallRecord], None]
 # --- transport retries -------------------------------------------------------
 
 
+class MalformedResponseError(Exception):
+    """A 2xx answer whose body is not a chat completion (not JSON: a proxy's HTML page...).
+
+    A transport fault: retried like a 5xx, never shown to the model as a validation error.
+    """
+
+    status_code = 200
+
+
 def _is_transient(err: BaseException) -> bool:
-    if isinstance(err, openai.APIConnectionError):  # includes timeouts
+    if isinstance(err, (openai.APIConnectionError, MalformedResponseError)):  # incl. timeouts
         return True
     return isinstance(err, openai.APIStatusError) and err.status_code in _RETRYABLE_STATUS
 
@@ -151,9 +163,25 @@ def _provider_message(err: BaseException) -> str:
     return str(getattr(err, "message", None) or err)
 
 
-def translate_error(err: BaseException, attempts: int) -> SummarizerError:
+def scrub(text: str, secret: str | None) -> str:
+    """``text`` without ``secret`` (the API key), should a server echo it in an error."""
+    return text.replace(secret, "[redacted]") if secret and len(secret) >= 8 else text
+
+
+def translate_error(
+    err: BaseException, attempts: int, secret: str | None = None
+) -> SummarizerError:
     """Turn an openai SDK exception into this library's hierarchy (the one place it happens)."""
-    message = _provider_message(err)[:300]
+    message = scrub(_provider_message(err), secret)[:300]
+    if isinstance(err, MalformedResponseError):
+        return ProviderError(
+            f"the model endpoint answered with a body that is not a chat completion after "
+            f"{attempts} attempt(s): {message}; check that OPENAI_BASE_URL is an "
+            "OpenAI-compatible /v1 endpoint",
+            status=200,
+            provider_message=message,
+            attempts=attempts,
+        )
     if isinstance(err, openai.APITimeoutError):
         return ProviderTimeoutError(
             f"the model endpoint timed out after {attempts} attempt(s); raise "
@@ -214,50 +242,91 @@ def _usage_of(completion: Any) -> Usage:
     )
 
 
+@dataclass
+class ArticleSpend:
+    """Usage of one article over all its calls: the chunks of a long one share the budget."""
+
+    usage: Usage = field(default_factory=Usage)
+
+
 class _Call:
     """State of one article's model call: usage over all attempts, and the attempt hook."""
 
-    def __init__(self, settings: Settings, model: str, prompt: PromptInfo, hook: CallHook | None):
+    def __init__(
+        self,
+        settings: Settings,
+        model: str,
+        prompt: PromptInfo,
+        hook: CallHook | None,
+        limiter: RateLimiter | None = None,
+        spend: ArticleSpend | None = None,
+    ):
+        self.spend = spend or ArticleSpend()  # what max_tokens_per_article is checked against
         self.settings = settings
         self.model = model
         self.prompt = prompt
         self.hook = hook
+        self.limiter = limiter
+        self.reserved_tokens = 0  # what the limiter holds for the attempt in flight
         self.usage = Usage()
         self.attempts = 0
         self.last_text: str | None = None
+        self.secret: str | None = None  # the API key, scrubbed from logged errors
 
     def before_request(self) -> None:
         budget = self.settings.max_tokens_per_article
-        if budget is not None and self.usage.total_tokens >= budget:
+        spent = self.spend.usage
+        if budget is not None and spent.total_tokens >= budget:
             raise BudgetExceededError(
-                f"token budget of {budget} per article spent after {self.usage.calls} call(s); "
+                f"token budget of {budget} per article spent after {spent.calls} call(s); "
                 "raise SUMMARIZER_MAX_TOKENS_PER_ARTICLE",
-                attempts=self.usage.calls,
+                attempts=spent.calls,
                 last_output=self.last_text,
-                usage=self.usage,
+                usage=spent,
             )
         self.attempts += 1
 
     def record(self, kwargs: dict[str, Any], started: float, outcome: str, **extra: Any) -> None:
-        if self.hook is None:
+        if self.hook is None and self.limiter is None:
             return
-        self.hook(
-            CallRecord(
-                started=datetime.now(timezone.utc),
-                model=self.model,
-                prompt=self.prompt,
-                messages=list(kwargs.get("messages", [])),
-                attempt=self.attempts,
-                latency_s=time.monotonic() - started,
-                outcome=outcome,
-                **extra,
-            )
+        record = CallRecord(
+            started=datetime.now(timezone.utc),
+            model=self.model,
+            prompt=self.prompt,
+            messages=list(kwargs.get("messages", [])),
+            attempt=self.attempts,
+            latency_s=time.monotonic() - started,
+            outcome=outcome,
+            **extra,
         )
+        if self.limiter is not None:  # a 429 slows every request of the run down
+            self.limiter.observe(record, self.reserved_tokens)
+        if self.hook is not None:
+            self.hook(record)
+
+    def slot(self, kwargs: dict[str, Any]) -> AbstractContextManager[None]:
+        """The limiter's slot for one synchronous HTTP attempt (none without a limiter)."""
+        if self.limiter is None:
+            return nullcontext()
+        self.reserved_tokens = self.limiter.estimate(kwargs)
+        return self.limiter.slot_sync(self.reserved_tokens)
+
+    def aslot(self, kwargs: dict[str, Any]) -> AbstractAsyncContextManager[None]:
+        """The async twin of `slot`: every attempt, retry and re-ask waits its turn here."""
+        if self.limiter is None:
+            return nullcontext()
+        self.reserved_tokens = self.limiter.estimate(kwargs)
+        return self.limiter.slot(self.reserved_tokens)
 
     def accept(self, completion: Any, kwargs: dict[str, Any], started: float) -> Any:
         """Account for a completion, and fail fast on truncation, refusal or no choices."""
+        if not hasattr(completion, "choices"):  # the SDK hands back a body that is not JSON
+            raise self.malformed(
+                f"the body is not JSON: {str(completion)[:100]!r}", kwargs, started
+            )
         usage = _usage_of(completion)
         self.usage = self.usage.add(usage)
+        self.spend.usage = self.spend.usage.add(usage)
         self.last_text = _completion_text(completion)
         choices = getattr(completion, "choices", None) or []
         finish = getattr(choices[0], "finish_reason", None) if choices else None
@@ -286,20 +355,31 @@ class _Call:
 
     def failed(self, err: BaseException, kwargs: dict[str, Any], started: float) -> None:
         status = getattr(err, "status_code", None)
-        self.record(kwargs, started, type(err).__name__, status=status, error=str(err)[:300])
+        error = scrub(str(err), self.secret)[:300]
+        self.record(kwargs, started, type(err).__name__, status=status, error=error)
+
+    def malformed(self, detail: str, kwargs: dict[str, Any], started: float) -> Exception:
+        """Log a 2xx answer that is not a chat completion; the error to raise (and retry)."""
+        err = MalformedResponseError(detail)
+        self.failed(err, kwargs, started)
+        return err
 
 
 def make_create(client: openai.OpenAI, settings: Settings, call: _Call) -> Callable[..., Any]:
     """A ``chat.completions.create`` with transport retries, for instructor to patch."""
+    call.secret = getattr(client, "api_key", None)
 
     def attempt(**kwargs: Any) -> Any:
         call.before_request()
-        started = time.monotonic()
-        try:
-            completion = client.chat.completions.create(**kwargs)
-        except openai.APIError as err:
-            call.failed(err, kwargs, started)
-            raise
+        with call.slot(kwargs):
+            started = time.monotonic()
+            try:
+                completion = client.chat.completions.create(**kwargs)
+            except openai.APIError as err:
+                call.failed(err, kwargs, started)
+                raise
+            except json.JSONDecodeError as err:  # a 2xx body that is not JSON
+                raise call.malformed(f"the body is not JSON ({err.msg})", kwargs, started) from err
         return call.accept(completion, kwargs, started)
 
     def create(**kwargs: Any) -> Any:
@@ -307,8 +387,8 @@ def make_create(client: openai.OpenAI, settings: Settings, call: _Call) -> Calla
             for trying in Retrying(**_retrying_kwargs(settings)):
                 with trying:
                     return attempt(**kwargs)
-        except openai.APIError as err:
-            raise translate_error(err, call.attempts) from err
+        except (openai.APIError, MalformedResponseError) as err:
+            raise translate_error(err, call.attempts, call.secret) from err
         raise AssertionError("unreachable")  # pragma: no cover
 
     return create
@@ -316,15 +396,19 @@ def make_create(client: openai.OpenAI, settings: Settings, call: _Call) -> Calla
 
 def make_acreate(client: openai.AsyncOpenAI, settings: Settings, call: _Call) -> Callable[..., Any]:
     """The async twin of `make_create`."""
+    call.secret = getattr(client, "api_key", None)
 
     async def attempt(**kwargs: Any) -> Any:
         call.before_request()
-        started = time.monotonic()
-        try:
-            completion = await client.chat.completions.create(**kwargs)
-        except openai.APIError as err:
-            call.failed(err, kwargs, started)
-            raise
+        async with call.aslot(kwargs):
+            started = time.monotonic()
+            try:
+                completion = await client.chat.completions.create(**kwargs)
+            except openai.APIError as err:
+                call.failed(err, kwargs, started)
+                raise
+            except json.JSONDecodeError as err:  # a 2xx body that is not JSON
+                raise call.malformed(f"the body is not JSON ({err.msg})", kwargs, started) from err
         return call.accept(completion, kwargs, started)
 
     async def acreate(**kwargs: Any) -> Any:
@@ -332,8 +416,8 @@ def make_acreate(client: openai.AsyncOpenAI, settings: Settings, call: _Call) ->
             async for trying in AsyncRetrying(**_retrying_kwargs(settings)):
                 with trying:
                     return await attempt(**kwargs)
-        except openai.APIError as err:
-            raise translate_error(err, call.attempts) from err
+        except (openai.APIError, MalformedResponseError) as err:
+            raise translate_error(err, call.attempts, call.secret) from err
         raise AssertionError("unreachable")  # pragma: no cover
 
     return acreate
@@ -373,5 +457,19 @@ def instructor_mode(name: str) -> instructor.Mode:
     return _INSTRUCTOR_MODES[name]
 
 
-def new_call(settings: Settings, model: str, prompt: PromptInfo, hook: CallHook | None) -> _Call:
-    return _Call(settings, model, prompt, hook)
+@functools.lru_cache(maxsize=8)
+def response_model(model: type[BaseModel]) -> type[BaseModel]:
+    """``model`` wrapped for instructor once: given a plain model, instructor builds a new
+    wrapper class (and its JSON schema) on every call, a few ms of CPU each."""
+    return instructor.openai_schema(model)  # type: ignore[no-any-return]
+
+
+def new_call(
+    settings: Settings,
+    model: str,
+    prompt: PromptInfo,
+    hook: CallHook | None,
+    limiter: RateLimiter | None = None,
+    spend: ArticleSpend | None = None,
+) -> _Call:
+    return _Call(settings, model, prompt, hook, limiter, spend)

@@ -20,12 +20,12 @@ ActorType = Literal["person", "organization", "country", "group"]
 class Actor(BaseModel):
     """A person, organisation, state or group that acts, speaks or is acted upon."""
 
-    name: str = Field(description="Fullest name the article uses, e.g. 'Vladimir Putin'.")
+    # Field descriptions are kept short: the model sees them in every request, and the
+    # prompt already explains each field (see docs/PERFORMANCE.md, "Tokens").
+    name: str = Field(description="fullest form in the article")
     type: ActorType
-    role: str = Field(description="Role as the article states it.")
-    aliases: list[str] = Field(
-        default_factory=list, description="Other forms the article uses for this actor."
-    )
+    role: str = Field(description="as the article states it")
+    aliases: list[str] = Field(default_factory=list, description="other forms in the article")
 
     def names(self) -> list[str]:
         """The name followed by every alias."""
@@ -35,25 +35,31 @@ class Actor(BaseModel):
 class Tension(BaseModel):
     """A conflict, dispute, threat or strained relation the article states."""
 
-    parties: list[str] = Field(description="Names of actors listed in `actors`.")
-    description: str = Field(description="One neutral sentence.")
-    evidence: str = Field(description="Verbatim span of the article stating the tension.")
+    parties: list[str] = Field(description="actor names")
+    description: str = Field(description="one neutral sentence")
+    evidence: str = Field(description="verbatim from the article")
 
 
 class Quote(BaseModel):
     """A direct quotation: words inside quotation marks, attributed to a speaker."""
 
-    text: str = Field(description="Exact words between the quotation marks, copied verbatim.")
-    speaker: str = Field(description="Name of the actor who said it, as in `actors`.")
+    text: str = Field(description="verbatim, between quotation marks")
+    speaker: str = Field(description="actor name")
 
 
 class Extraction(BaseModel):
     """Structured briefing of one news article."""
 
-    summary: str = Field(description="2-4 neutral sentences, at most 90 words.")
+    summary: str = Field(description="2-4 neutral sentences, at most 90 words")
     actors: list[Actor]
     tensions: list[Tension]
     quotes: list[Quote]
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
+        """The schema the model is shown, without what only repeats: property titles (the
+        names say it) and the nested models' docstrings. The top-level title names the tool."""
+        return _compact(super().model_json_schema(*args, **kwargs))
 
     @model_validator(mode="after")
     def _grounded_in_article(self, info: ValidationInfo) -> Extraction:
@@ -71,6 +77,16 @@ class Extraction(BaseModel):
                 f"keep everything else:\n{lines}"
             )
         return self
+
+
+def _compact(schema: dict[str, Any]) -> dict[str, Any]:
+    for prop in schema.get("properties", {}).values():
+        prop.pop("title", None)
+    for nested in schema.get("$defs", {}).values():
+        nested.pop("title", None)
+        nested.pop("description", None)
+        _compact(nested)
+    return schema
 
 
 class Rejection(BaseModel):

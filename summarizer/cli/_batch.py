@@ -24,7 +24,13 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from summarizer._batch import DEFAULT_CONCURRENCY, BatchReport, Result, run_batch
+from summarizer._batch import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_MAX_CONSECUTIVE_FAILURES,
+    BatchReport,
+    Result,
+    run_batch,
+)
 from summarizer._config import load_settings
 from summarizer._costs import PRICES_AS_OF, UsageMeter, format_cost
 from summarizer._inputs import count_records, iter_records
@@ -45,6 +51,8 @@ from summarizer.cli._brief import (
     TimeoutOpt,
     build_summarizer,
 )
+
+OUTAGE_EXIT = 75  # EX_TEMPFAIL: the run stopped on an outage; rerunning resumes it
 
 
 class _RateColumn(ProgressColumn):
@@ -115,6 +123,14 @@ def batch(
     retry_failed: Annotated[
         bool, typer.Option("--retry-failed", help="Run the records that failed before again.")
     ] = False,
+    max_consecutive_failures: Annotated[
+        int,
+        typer.Option(
+            "--max-consecutive-failures",
+            min=0,
+            help="Stop (resumably, exit code 75) after this many provider failures in a row; 0 never stops.",
+        ),
+    ] = DEFAULT_MAX_CONSECUTIVE_FAILURES,
     rpm: Annotated[
         float | None,
         typer.Option("--rpm", min=1, help="Requests per minute the endpoint allows."),
@@ -136,7 +152,8 @@ def batch(
 ) -> None:
     """Summarise many articles into a JSONL file: resumable, one line per article.
 
-    Exit code 0 when every record is ok, 1 when any failed (see the "error" of its line).
+    Exit code 0 when every record is ok, 1 when any failed (see the "error" of its line),
+    75 when an outage (provider failures in a row) stopped it: rerun the same command.
     """
     flags = ModelFlags(
         model, base_url, mode, max_reasks, temperature, max_output_tokens, timeout, strict,
@@ -146,11 +163,28 @@ def batch(
     summarizer, client = _summarizer(flags, meter)
     # One limiter for every HTTP attempt of the run (retries, re-asks, chunks); a 429 slows it.
     summarizer.limiter = RateLimiter(concurrency, rpm=rpm, tpm=tpm)
-    options = {"concurrency": concurrency, "retry_failed": retry_failed}
+    options = {
+        "concurrency": concurrency,
+        "retry_failed": retry_failed,
+        "max_consecutive_failures": max_consecutive_failures,
+    }
     report = _run_with_progress(summarizer, client, source, output, options)
     Console(highlight=False).print(_report_table(report, meter, summarizer))
+    if report.stopped is not None:
+        typer.echo(_stopped_message(report), err=True)
+        raise typer.Exit(OUTAGE_EXIT)
     if report.any_failed:
         raise typer.Exit(1)
+
+
+def _stopped_message(report: BatchReport) -> str:
+    last = report.stopped
+    assert last is not None
+    return (
+        f"summarizer: batch stopped: the model endpoint looks down ({report.not_written} "
+        f"provider failures in a row, not written; last: {last.error_type}: {last.error}). "
+        f"Finished results are in {report.output}; rerun the same command to resume"
+    )
 
 
 def _run_with_progress(
@@ -200,6 +234,8 @@ def _report_table(report: BatchReport, meter: UsageMeter, summarizer: Summarizer
     if report.failed_before:
         table.add_row("failed earlier (--retry-failed reruns them)", f"{report.failed_before:,}")
     table.add_row("skipped (already in the output)", f"{report.skipped:,}")
+    if report.stopped is not None:
+        table.add_row("[red]stopped: provider outage (rerun resumes)[/red]", "")
     if summarizer.cache is not None:
         table.add_row("cache hits", f"{summarizer.cache.hits:,}")
     usage = meter.usage

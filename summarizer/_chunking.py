@@ -1,0 +1,258 @@
+"""Long articles: split on paragraph boundaries, extract each chunk, merge the results.
+
+The size of a body is *estimated* as ``ceil(chars / 4)`` tokens: no tokenizer is
+needed, and for English news it errs on the safe side (the Qwen2.5 tokenizer
+averages ~4.9 characters per token on the dev suite, so 6,000 estimated tokens
+are ~4,900 real ones). The budget (``max_article_tokens``) covers the article
+body only; instructions, schema and output come on top of it.
+
+Splitting: an article within the budget is one chunk (the request is the same as
+without chunking). A longer one is cut into the fewest chunks that fit, of
+balanced size, between paragraphs; only a single paragraph larger than the budget
+is cut between sentences (and a sentence larger than that between words).
+
+Merging is deterministic:
+
+- actors are deduplicated alias-aware: the same name or alias
+  (`summarizer._grounding.names_match` on token sequences), or one name a
+  full-token part of the other for actors of the same type ("Putin" ~ "Vladimir
+  Putin", but "Trump" is not "Trump administration", nor "Melania Trump" "Donald
+  Trump"); the fuller name wins and the others become aliases;
+- quote speakers and tension parties are renamed to the merged actor's name;
+- quotes are deduplicated by text (after folding quote marks, case and edge
+  punctuation). A quote contained in a longer one is kept: articles quote a phrase
+  again after the full sentence ("... to reconsider its options." after "We call
+  upon ... to reconsider its options in that regard"), and gold lists both;
+- tensions are deduplicated when their evidence is the same span, or their
+  parties are the same and their descriptions mostly share words;
+- the summary is the first chunk's summary (news puts the lead first) plus
+  sentences of later chunk summaries that are mostly new, trimmed to 90 words.
+  No extra model call: it costs nothing and cannot fail; the price is a summary
+  that leans on the opening of the article.
+
+Grounding of the merged result is checked against the full article by the caller.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from summarizer._cleaning import CleanArticle
+from summarizer._grounding import find_actor, names_match, normalize
+from summarizer._schema import Actor, Extraction, Quote, Tension, Usage
+
+CHARS_PER_TOKEN = 4
+SUMMARY_MAX_WORDS = 90
+_SEP = "\n\n"
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+")
+_WORD = re.compile(r"\w+")
+
+
+def estimate_tokens(text: str) -> int:
+    """Estimated tokens of ``text``: characters / 4, rounded up."""
+    return math.ceil(len(text) / CHARS_PER_TOKEN)
+
+
+# --- splitting ---------------------------------------------------------------
+
+
+def split_article(article: CleanArticle, max_tokens: int) -> list[CleanArticle]:
+    """``[article]`` if its body fits ``max_tokens``; else one article per chunk of paragraphs.
+
+    Every chunk keeps the title, source and date, so each request reads like an article.
+    """
+    groups = split_paragraphs(article.paragraphs, max_tokens)
+    if len(groups) == 1:
+        return [article]
+    return [article.model_copy(update={"paragraphs": group}) for group in groups]
+
+
+def split_paragraphs(paragraphs: Sequence[str], max_tokens: int) -> list[list[str]]:
+    """Group ``paragraphs`` into chunks of at most ``max_tokens`` (estimated), in order.
+
+    Chunks are balanced: n = the fewest that fit, each near total / n.
+    """
+    limit = max_tokens * CHARS_PER_TOKEN
+    if len(_SEP.join(paragraphs)) <= limit:
+        return [list(paragraphs)]
+    pieces = [piece for p in paragraphs for piece in _fit(p, limit)]
+    total = len(_SEP.join(pieces))
+    target = total / math.ceil(total / limit)
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for piece in pieces:
+        grown = size + len(_SEP) + len(piece) if chunks[-1] else len(piece)
+        if chunks[-1] and (grown > limit or size + len(piece) / 2 > target):
+            chunks.append([])
+            grown = len(piece)
+        chunks[-1].append(piece)
+        size = grown
+    return chunks
+
+
+def _fit(paragraph: str, limit: int) -> list[str]:
+    """``paragraph``, or its sentences packed into pieces of at most ``limit`` characters."""
+    if len(paragraph) <= limit:
+        return [paragraph]
+    units = [u for s in _SENTENCE_END.split(paragraph) for u in _hard_split(s, limit)]
+    pieces = [units[0]]
+    for unit in units[1:]:
+        if len(pieces[-1]) + 1 + len(unit) <= limit:
+            pieces[-1] += " " + unit
+        else:
+            pieces.append(unit)
+    return pieces
+
+
+def _hard_split(sentence: str, limit: int) -> list[str]:
+    """A sentence longer than the budget, cut between words (or anywhere, for one long word)."""
+    if len(sentence) <= limit:
+        return [sentence]
+    out = [""]
+    for word in sentence.split():
+        while len(word) > limit:
+            out.extend([word[:limit], ""])
+            word = word[limit:]
+        if out[-1] and len(out[-1]) + 1 + len(word) > limit:
+            out.append("")
+        out[-1] = f"{out[-1]} {word}".strip()
+    return [piece for piece in out if piece]
+
+
+# --- merging -----------------------------------------------------------------
+
+
+def merge_extractions(parts: Sequence[Extraction]) -> Extraction:
+    """One extraction from the extractions of a long article's chunks, in chunk order."""
+    if len(parts) == 1:
+        return parts[0]
+    actors, where = _merge_actors(parts)
+    quotes: list[Quote] = []
+    tensions: list[Tension] = []
+    for part, slots in zip(parts, where, strict=True):
+
+        def rename(name: str, part: Extraction = part, slots: list[int] = slots) -> str:
+            own = find_actor(name, part.actors)
+            return actors[slots[part.actors.index(own)]].name if own is not None else name
+
+        for q in part.quotes:
+            _add_quote(quotes, q.model_copy(update={"speaker": rename(q.speaker)}))
+        for t in part.tensions:
+            parties = list(dict.fromkeys(rename(p) for p in t.parties))
+            _add_tension(tensions, t.model_copy(update={"parties": parties}))
+    summary = merge_summaries([p.summary for p in parts])
+    return Extraction(summary=summary, actors=actors, tensions=tensions, quotes=quotes)
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(normalize(name).lower()))
+
+
+def _same_actor(a: Actor, b: Actor, *, loose: bool) -> bool:
+    """Exact: a name of one is a name or alias of the other. Loose: sub-span, same type."""
+    if loose:
+        return a.type == b.type and names_match(a.name, b.name)
+    keys_a, keys_b = {_key(n) for n in a.names()}, {_key(n) for n in b.names()}
+    return _key(a.name) in keys_b or _key(b.name) in keys_a
+
+
+def _merge_actors(parts: Sequence[Extraction]) -> tuple[list[Actor], list[list[int]]]:
+    """Merged actors, and for each part the merged index of each of its actors."""
+    merged: list[Actor] = []
+    where: list[list[int]] = []
+    for part in parts:
+        slots = []
+        for actor in part.actors:
+            found = _find_same(actor, merged)
+            if found is None:
+                merged.append(actor)
+                found = len(merged) - 1
+            else:
+                merged[found] = _absorb(merged[found], actor)
+            slots.append(found)
+        where.append(slots)
+    return merged, where
+
+
+def _find_same(actor: Actor, merged: list[Actor]) -> int | None:
+    for loose in (False, True):
+        for i, kept in enumerate(merged):
+            if _same_actor(actor, kept, loose=loose):
+                return i
+    return None
+
+
+def _absorb(kept: Actor, new: Actor) -> Actor:
+    """``kept`` with ``new``'s names; a fuller name ("Vladimir Putin" for "Putin") wins."""
+    fuller = len(_key(new.name)) > len(_key(kept.name)) and names_match(new.name, kept.name)
+    name = new.name if fuller else kept.name
+    aliases: dict[tuple[str, ...], str] = {}
+    for n in [*kept.names(), *new.names()]:
+        if _key(n) != _key(name):
+            aliases.setdefault(_key(n), n)
+    return kept.model_copy(
+        update={"name": name, "aliases": list(aliases.values()), "role": kept.role or new.role}
+    )
+
+
+def _quote_key(text: str) -> str:
+    return normalize(text).strip(" \"'.,;:!?…").lower()
+
+
+def _add_quote(quotes: list[Quote], quote: Quote) -> None:
+    key = _quote_key(quote.text)
+    if all(_quote_key(kept.text) != key for kept in quotes):
+        quotes.append(quote)
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    return len(wa & wb) / len(wa | wb) if wa | wb else 1.0
+
+
+def _add_tension(tensions: list[Tension], tension: Tension) -> None:
+    evidence = _quote_key(tension.evidence)
+    parties = {_key(p) for p in tension.parties}
+    for kept in tensions:
+        if evidence and evidence == _quote_key(kept.evidence):
+            return
+        same_parties = parties == {_key(p) for p in kept.parties}
+        if same_parties and _overlap(tension.description, kept.description) >= 0.5:
+            return
+    tensions.append(tension)
+
+
+def merge_summaries(summaries: Sequence[str], max_words: int = SUMMARY_MAX_WORDS) -> str:
+    """The first summary, plus later sentences that are mostly new, within ``max_words``."""
+    sentences = [s for s in _SENTENCE_END.split(summaries[0].strip()) if s]
+    words = sum(len(s.split()) for s in sentences)
+    if words > max_words:
+        return " ".join(" ".join(sentences).split()[:max_words])
+    for summary in summaries[1:]:
+        for sentence in _SENTENCE_END.split(summary.strip()):
+            size = len(sentence.split())
+            if not size or words + size > max_words:
+                continue
+            if _novelty(sentence, " ".join(sentences)) >= 0.5:
+                sentences.append(sentence)
+                words += size
+    return " ".join(sentences)
+
+
+def _novelty(sentence: str, text: str) -> float:
+    """Share of the sentence's content words (4+ letters) that ``text`` lacks."""
+    content = {w for w in _WORD.findall(sentence.lower()) if len(w) > 3}
+    if not content:
+        return 0.0
+    seen = set(_WORD.findall(text.lower()))
+    return len(content - seen) / len(content)
+
+
+def merge_parts(parts: Sequence[tuple[Extraction, Usage]]) -> tuple[Extraction, Usage]:
+    """Merge the chunks' extractions and add up their usage."""
+    usage = Usage()
+    for _, used in parts:
+        usage = usage.add(used)
+    return merge_extractions([extraction for extraction, _ in parts]), usage
