@@ -1,13 +1,16 @@
 """The contract: what the LLM must return (`Extraction`) and what users get (`Briefing`).
 
 `Extraction` is the response model handed to instructor. When it is validated
-with a context holding the cleaned article (``context={"article": ...}``), the
+inside `grounding_context(article_text)` (or with ``context={"article": ...}``), the
 grounding rules run as part of validation, so a violation becomes a precise
 re-ask. Without that context it is a plain schema check (used for salvage).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
@@ -63,7 +66,7 @@ class Extraction(BaseModel):
 
     @model_validator(mode="after")
     def _grounded_in_article(self, info: ValidationInfo) -> Extraction:
-        context = info.context or {}
+        context = info.context or _GROUNDING_CONTEXT.get() or {}
         article = context.get("article")
         if article is None or context.get("grounding") is False:
             return self
@@ -87,6 +90,24 @@ def _compact(schema: dict[str, Any]) -> dict[str, Any]:
         nested.pop("description", None)
         _compact(nested)
     return schema
+
+
+# The article reaches the validator through a ContextVar, not instructor's `context=`:
+# given a context, instructor renders every message as a Jinja template, so an article
+# containing "{{" or "{%" would crash the call or be rewritten.
+_GROUNDING_CONTEXT: ContextVar[dict[str, Any] | None] = ContextVar(
+    "summarizer_grounding", default=None
+)
+
+
+@contextmanager
+def grounding_context(article_text: str, *, enabled: bool = True) -> Iterator[None]:
+    """Validate `Extraction` objects against ``article_text`` inside this block."""
+    token = _GROUNDING_CONTEXT.set({"article": article_text, "grounding": enabled})
+    try:
+        yield
+    finally:
+        _GROUNDING_CONTEXT.reset(token)
 
 
 class Rejection(BaseModel):

@@ -23,7 +23,14 @@ from summarizer._grounding import ground
 from summarizer._offline import extract_offline
 from summarizer._prompts import PromptTemplate, load_prompt
 from summarizer._ratelimit import RateLimiter
-from summarizer._schema import Briefing, Extraction, PromptInfo, Rejection, Usage
+from summarizer._schema import (
+    Briefing,
+    Extraction,
+    PromptInfo,
+    Rejection,
+    Usage,
+    grounding_context,
+)
 
 MAX_INPUT_CHARS = 400_000
 _T = TypeVar("_T")
@@ -170,7 +177,8 @@ class Summarizer:
             create=_llm.make_create(client, self.settings, call), mode=self._mode
         )
         try:
-            return create(**self._request(article)), call.usage
+            with grounding_context(article.text, enabled=self.settings.grounding):
+                return create(**self._request(article)), call.usage
         except Exception as err:  # instructor wraps everything; sort it out in one place
             return self._salvage(err, call), call.usage
 
@@ -186,7 +194,8 @@ class Summarizer:
             create=_llm.make_acreate(client, self.settings, call), mode=self._mode
         )
         try:
-            return await acreate(**self._request(article)), call.usage
+            with grounding_context(article.text, enabled=self.settings.grounding):
+                return await acreate(**self._request(article)), call.usage
         except Exception as err:
             return self._salvage(err, call), call.usage
 
@@ -248,7 +257,6 @@ class Summarizer:
             "messages": messages,
             "response_model": _llm.response_model(Extraction),
             "max_retries": self.settings.max_reasks,
-            "context": {"article": article.text, "grounding": self.settings.grounding},
             "temperature": self.settings.temperature,
             "max_tokens": self.settings.max_output_tokens,
         }

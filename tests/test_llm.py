@@ -196,3 +196,15 @@ def test_key_never_in_repr_or_errors(seed_text: str) -> None:
             summarizer.summarize(seed_text)
     assert canary not in repr(summarizer) and canary not in repr(summarizer.settings)
     assert canary not in str(info.value)
+
+
+def test_article_with_template_syntax_is_sent_verbatim() -> None:
+    # instructor renders messages as Jinja when given a context; the article must not be.
+    text = (
+        "Officials met on Monday to discuss {{ article }} and {% raw %} markers.\n\n"
+        '"We agreed on {{ nothing }}," said Minister Jane Doe.'
+    )
+    with FakeOpenAI([Reply({"summary": "s", "actors": [], "tensions": [], "quotes": []})]) as s:
+        make(s).summarize(text)
+    user = s.requests[0]["messages"][-1]["content"]
+    assert "{{ article }}" in user and "{% raw %}" in user and "{{ nothing }}" in user
