@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,11 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.S)
 _SECTIONS = re.compile(r"^\[(system|user)\]\n", re.M)
 _ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
 _DELIMITER = re.compile(r"</?\s*article\s*>", re.I)
+
+
+@lru_cache(maxsize=32)
+def _compile(source: str) -> jinja2.Template:
+    return _ENV.from_string(source)
 
 
 def _prompt_dirs() -> list[Path]:
@@ -70,8 +76,8 @@ class PromptTemplate:
             # The article is data: it must not be able to close its own delimiter.
             variables["article"] = _DELIMITER.sub("[article tag removed]", variables["article"])
         try:
-            system = _ENV.from_string(self.system).render(**variables).strip()
-            user = _ENV.from_string(self.user).render(**variables).strip()
+            system = _compile(self.system).render(**variables).strip()
+            user = _compile(self.user).render(**variables).strip()
         except jinja2.UndefinedError as err:
             raise ConfigurationError(f"prompt {self.id} v{self.version}: {err}") from err
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
