@@ -4,6 +4,8 @@
 >>> briefing = Summarizer().summarize(open("article.txt").read())  # doctest: +SKIP
 """
 
+from summarizer._cache import Cache
+from summarizer._calllog import CallLog
 from summarizer._cleaning import CleanArticle, clean_article
 from summarizer._errors import (
     ConfigurationError,
@@ -12,18 +14,22 @@ from summarizer._errors import (
     ProviderError,
     SummarizerError,
 )
+from summarizer._ratelimit import RateLimiter
 from summarizer._schema import Actor, Briefing, Quote, Rejection, Tension
 from summarizer._summarizer import Summarizer, summarize
 
 __all__ = [
     "Actor",
     "Briefing",
+    "Cache",
+    "CallLog",
     "CleanArticle",
     "ConfigurationError",
     "InputError",
     "OutputError",
     "ProviderError",
     "Quote",
+    "RateLimiter",
     "Rejection",
     "Summarizer",
     "SummarizerError",
