@@ -14,6 +14,11 @@ Shape of a run::
   and the run goes on. ``retry_failed`` first rewrites the output without those lines
   (temp file + rename, atomically), so they run again and every id keeps exactly one line.
 - A torn last line (``kill -9`` mid-write) is cut off before appending; its record runs again.
+- A circuit breaker stops the run when the provider is down: after
+  ``max_consecutive_failures`` provider failures in a row it stops scheduling, lets the
+  records in flight finish and writes what is done. Those failures are not written
+  (a success in between writes them, as the bad luck they were), so rerunning the same
+  command resumes with them instead of burning the whole input against an outage.
 """
 
 from __future__ import annotations
@@ -29,13 +34,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from summarizer._errors import InputError, SummarizerError
+from summarizer._errors import InputError, ProviderError, SummarizerError
 from summarizer._inputs import Record
 from summarizer._schema import Briefing, Usage
 from summarizer._summarizer import Summarizer
 
 DEFAULT_CONCURRENCY = 8
+DEFAULT_MAX_CONSECUTIVE_FAILURES = 10
 _MESSAGE_CHARS = 500
+# Client errors about one request (an article too long for the context...): the provider
+# is up, and a rerun would fail the same way, so they never trip the breaker.
+_ARTICLE_STATUSES = frozenset({400, 413, 422})
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,9 @@ class Result:
     briefing: Briefing | None = None
     error_type: str | None = None
     error: str | None = None
+    # What the outcome says about the provider: "up" (it answered), "down" (outage), or
+    # None (no model call was made, e.g. an empty article). Not written to the file.
+    provider: str | None = field(default=None, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -64,7 +76,48 @@ class Result:
 def failure(record_id: str, err: BaseException) -> Result:
     """A failed record: its error class and the first line of the message."""
     message = (str(err).splitlines() or [type(err).__name__])[0][:_MESSAGE_CHARS]
-    return Result(id=record_id, error_type=type(err).__name__, error=message)
+    provider = None
+    if isinstance(err, ProviderError):
+        provider = "up" if err.status in _ARTICLE_STATUSES else "down"
+    elif isinstance(err, SummarizerError) and not isinstance(err, InputError):
+        provider = "up"  # it answered; the answer failed validation
+    return Result(id=record_id, error_type=type(err).__name__, error=message, provider=provider)
+
+
+class CircuitBreaker:
+    """Trips after ``threshold`` provider outages in a row (``threshold <= 0``: never).
+
+    Outage failures are held back until the provider answers again (then they are
+    written) or the breaker trips (then they are dropped, and a rerun does them again).
+    """
+
+    def __init__(self, threshold: int) -> None:
+        self.threshold = threshold
+        self.held: list[Result] = []
+        self.tripped: Result | None = None  # the failure that tripped it
+        self.dropped = 0
+
+    def admit(self, result: Result) -> list[Result]:
+        """The results to write now: ``result`` and any it releases, or none."""
+        if self.threshold <= 0 or (not result.ok and result.provider is None):
+            return [result]  # it says nothing about the provider
+        if result.ok or result.provider == "up":
+            released, self.held = self.held, []
+            return [*released, result]
+        if self.tripped is None:
+            self.held.append(result)
+            if len(self.held) < self.threshold:
+                return []
+            self.tripped = result
+            self.dropped, self.held = len(self.held), []
+            return []
+        self.dropped += 1
+        return []
+
+    def release(self) -> list[Result]:
+        """At the end of a run that did not trip: the held failures, to be written."""
+        released, self.held = self.held, []
+        return released
 
 
 # --- the output file ---------------------------------------------------------------------
@@ -203,6 +256,8 @@ class BatchReport:
     failed_before: int = 0
     torn_bytes: int = 0
     wall_s: float = 0.0
+    stopped: Result | None = None  # the provider failure that tripped the circuit breaker
+    not_written: int = 0  # failures the breaker dropped: a rerun does them again
 
     @property
     def any_failed(self) -> bool:
@@ -222,10 +277,12 @@ class BatchRun:
         limiter: Limiter | None = None,
         on_result: OnResult | None = None,
         on_skip: OnSkip | None = None,
+        max_consecutive_failures: int = DEFAULT_MAX_CONSECUTIVE_FAILURES,
     ) -> None:
         self.output = output
         self.process = process
         self.concurrency = max(1, concurrency)
+        self.breaker = CircuitBreaker(max_consecutive_failures)
         self.limiter: Limiter = limiter or NoLimit()
         self.on_result = on_result
         self.on_skip = on_skip
@@ -248,17 +305,22 @@ class BatchRun:
                 await asyncio.gather(*workers)
                 await self._done.put(None)
                 await writer
+                for result in self.breaker.release():
+                    self._emit(out, result, report)
             finally:
                 for task in (*workers, writer):
                     task.cancel()
                 self._drain(out, report)  # results finished before a Ctrl-C still get written
                 os.fsync(out.fileno())
         report.wall_s = time.monotonic() - started
+        report.stopped, report.not_written = self.breaker.tripped, self.breaker.dropped
         return report
 
     async def _read(self, records: Iterable[Record], done: set[str], report: BatchReport) -> None:
         queued: set[str] = set()
         for record in records:
+            if self.breaker.tripped is not None:
+                break  # an outage: stop reading; a rerun resumes here
             if record.id in done or record.id in queued:
                 report.skipped += 1
                 if self.on_skip is not None:
@@ -271,7 +333,10 @@ class BatchRun:
 
     async def _work(self) -> None:
         while (record := await self._todo.get()) is not None:
-            await self._done.put(await self._one(record))
+            if self.breaker.tripped is None:  # after an outage, queued records wait for a rerun
+                # The breaker sees each result as it comes, so it trips without delay.
+                for admitted in self.breaker.admit(await self._one(record)):
+                    await self._done.put(admitted)
 
     async def _one(self, record: Record) -> Result:
         if record.error is not None:
@@ -321,6 +386,7 @@ async def run_batch(
     limiter: Limiter | None = None,
     on_result: OnResult | None = None,
     on_skip: OnSkip | None = None,
+    max_consecutive_failures: int = DEFAULT_MAX_CONSECUTIVE_FAILURES,
 ) -> BatchReport:
     """Summarise ``records`` with ``summarizer`` into ``output`` (resumable); see `BatchRun`."""
 
@@ -334,5 +400,6 @@ async def run_batch(
         limiter=limiter,
         on_result=on_result,
         on_skip=on_skip,
+        max_consecutive_failures=max_consecutive_failures,
     )
     return await run.run(records, retry_failed=retry_failed)

@@ -33,6 +33,11 @@ _WS = re.compile(r"\s+")
 _EDGE_PUNCT = " \t\n\"'.,;:!?…"
 _MIN_EVIDENCE_WORDS = 3
 _OPENERS = ' ([{"-—–/'
+# Scripts written without spaces between words (CJK, Thai, Lao, Khmer, Myanmar) or with
+# particles glued to names (Korean): a name there has no word boundary to look for.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
 
 
 def normalize(text: str) -> str:
@@ -134,8 +139,9 @@ class ArticleIndex:
         needle = normalize(name).lower()
         if not needle or not any(ch.isalnum() for ch in needle):
             return False
-        pattern = r"(?<!\w)" + re.escape(needle) + r"(?!\w)"
-        return re.search(pattern, self.joined_lower) is not None
+        before = "" if _UNSPACED.match(needle[0]) else r"(?<!\w)"
+        after = "" if _UNSPACED.match(needle[-1]) else r"(?!\w)"
+        return re.search(before + re.escape(needle) + after, self.joined_lower) is not None
 
 
 @lru_cache(maxsize=64)

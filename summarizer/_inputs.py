@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 
@@ -21,6 +21,7 @@ from summarizer._errors import InputError
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 MAX_DOWNLOAD_BYTES = 5_000_000
+MAX_FILE_BYTES = MAX_DOWNLOAD_BYTES  # read no more of a file or stdin than this
 _USER_AGENT = "summarizer/0.1 (+https://github.com/; news briefing tool)"
 
 
@@ -61,17 +62,35 @@ def _decode(data: bytes, name: str) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+def _read_at_most(handle: IO[Any], name: str) -> Any:
+    """At most `MAX_FILE_BYTES` of ``handle``: a huge file never sits in memory."""
+    data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"{name}: larger than {MAX_FILE_BYTES:,} bytes; pass one article")
+    return data
+
+
+def _read_stdin() -> str:
+    binary = getattr(sys.stdin, "buffer", None)  # bytes: invalid UTF-8 must not crash
+    if binary is None:
+        return str(_read_at_most(sys.stdin, "stdin"))
+    return _decode(_read_at_most(binary, "stdin"), "stdin")
+
+
 def read_input(source: str) -> str:
     """Text of a file, or of stdin for ``-``; `InputError` naming the input otherwise."""
     if source == "-":
-        return sys.stdin.read()
+        return _read_stdin()
     path = Path(source)
     if not path.exists():
         raise InputError(f"{source}: no such file")
     if path.is_dir():
         raise InputError(f"{source}: is a directory; pass article files")
+    if not path.is_file():  # a fifo or a device could block forever or never end
+        raise InputError(f"{source}: not a regular file; pipe it in with '-' instead")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = _read_at_most(handle, source)
     except OSError as err:
         raise InputError(f"{source}: cannot read ({err.strerror})") from err
     return _decode(data, source)

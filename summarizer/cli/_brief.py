@@ -13,6 +13,8 @@ import typer
 
 from summarizer._cache import Cache
 from summarizer._calllog import CallLog, combine_hooks
+from summarizer._errors import InputError
+from summarizer._files import write_text_atomic
 from summarizer._inputs import read_articles
 from summarizer._llm import CallHook
 from summarizer._render import render_event_markdown, render_markdown
@@ -138,7 +140,11 @@ def _render(summarizer: Summarizer, sources: list[str], fmt: NoteFormat) -> str:
         if fmt is NoteFormat.md:
             return render_event_markdown(note)
         return note.model_dump_json(indent=2) if fmt is NoteFormat.json else render_html(note)
-    clean = summarizer.prepare(articles[0].text, html=articles[0].html)
+    try:
+        clean = summarizer.prepare(articles[0].text, html=articles[0].html)
+    except InputError as err:  # say which input it was, as for several articles
+        name = "stdin" if articles[0].name == "-" else articles[0].name
+        raise InputError(f"{name}: {err}") from err
     briefing = summarizer.summarize_article(clean)
     if fmt is NoteFormat.html:
         return render_html(merge([SourcedBriefing(articles[0], clean, briefing)]))
@@ -187,8 +193,7 @@ def brief(
     if output is None:
         typer.echo(text)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    write_text_atomic(output, text if text.endswith("\n") else text + "\n")
     typer.echo(f"summarizer: wrote {output}", err=True)
 
 

@@ -29,6 +29,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from summarizer._errors import InputError
+from summarizer._files import write_text_atomic
 from summarizer._schema import Briefing
 from summarizer.eval import _bench_basil as basil
 from summarizer.eval import _bench_peer as peer
@@ -247,8 +248,8 @@ async def arun_bench(
         )
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-        (out / "report.json").write_text(report.model_dump_json(indent=2) + "\n", "utf-8")
-        (out / "report.md").write_text(report.to_markdown() + "\n", "utf-8")
+        write_text_atomic(out / "report.json", report.model_dump_json(indent=2) + "\n")
+        write_text_atomic(out / "report.md", report.to_markdown() + "\n")
     return report
 
 

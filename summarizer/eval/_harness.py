@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from summarizer._errors import ConfigurationError
+from summarizer._files import write_text_atomic
 from summarizer._schema import Briefing, Usage
 from summarizer.eval._gold import Case, SuiteError, load_suite
 from summarizer.eval._metrics import COUNT_METRICS, CaseScore, aggregate, score_case
@@ -448,4 +449,4 @@ def _now() -> str:
 
 
 def _write_json(path: Path, data: Any) -> None:
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")

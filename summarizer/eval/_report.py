@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, StrictUndefined
 from pydantic import BaseModel, Field
 
+from summarizer._files import write_text_atomic
 from summarizer.eval._metrics import COUNT_METRICS, SECTIONS, Scores
 
 REPORT_FILES = ("report.json", "report.md", "report.html")
@@ -79,7 +80,7 @@ def write_reports(report: Report, out_dir: str | Path) -> list[Path]:
     texts = (report.model_dump_json(indent=2), render_markdown(report), render_html(report))
     paths = [out / name for name in REPORT_FILES]
     for path, text in zip(paths, texts, strict=True):
-        path.write_text(text + "\n", encoding="utf-8")
+        write_text_atomic(path, text + "\n")
     return paths
 
 
