@@ -34,6 +34,7 @@ from summarizer._batch import (
 from summarizer._config import load_settings
 from summarizer._costs import PRICES_AS_OF, UsageMeter, format_cost
 from summarizer._inputs import count_records, iter_records
+from summarizer._openai_batch import DEFAULT_POLL_INTERVAL
 from summarizer._ratelimit import RateLimiter
 from summarizer._summarizer import Summarizer
 from summarizer.cli._app import app
@@ -51,6 +52,7 @@ from summarizer.cli._brief import (
     TimeoutOpt,
     build_summarizer,
 )
+from summarizer.cli._openai_batch import VIAS, print_status, run_openai_batch
 
 OUTAGE_EXIT = 75  # EX_TEMPFAIL: the run stopped on an outage; rerunning resumes it
 
@@ -107,16 +109,37 @@ def batch(
     source: Annotated[
         Path,
         typer.Argument(
-            help='A directory of article files, or a JSONL file of {"id", "text"} (or "html") records.',
+            help='A directory of article files, or a JSONL file of {"id", "text"} (or "html") records; or "status" followed by a Batch API batch id.',
             show_default=False,
         ),
     ],
+    batch_id: Annotated[
+        str | None,
+        typer.Argument(help="With `status`: the batch id to report on.", show_default=False),
+    ] = None,
     output: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--output", "-o", help="JSONL file of results; rerunning the same command resumes it."
         ),
-    ],
+    ] = None,
+    via: Annotated[
+        str,
+        typer.Option(
+            "--via",
+            help="sync: call the endpoint per article; openai-batch: the OpenAI Batch API (results re-validated, failures repaired synchronously).",
+        ),
+    ] = "sync",
+    poll_interval: Annotated[
+        float,
+        typer.Option("--poll-interval", min=0, help="Seconds between Batch API status polls."),
+    ] = DEFAULT_POLL_INTERVAL,
+    no_wait: Annotated[
+        bool,
+        typer.Option(
+            "--no-wait", help="With --via openai-batch: submit, print the batch id, exit."
+        ),
+    ] = False,
     concurrency: Annotated[
         int, typer.Option("--concurrency", "-j", min=1, help="Articles summarised at once.")
     ] = DEFAULT_CONCURRENCY,
@@ -159,6 +182,13 @@ def batch(
         model, base_url, mode, max_reasks, temperature, max_output_tokens, timeout, strict,
         cache=not no_cache, log=not no_log,
     )  # fmt: skip
+    if str(source) == "status" and batch_id is not None:
+        print_status(flags, batch_id)
+        return
+    if output is None or batch_id is not None or via not in VIAS:
+        raise typer.BadParameter(
+            "give SOURCE and --output (or: status BATCH_ID); --via is sync or openai-batch"
+        )
     meter = UsageMeter()
     summarizer, client = _summarizer(flags, meter)
     # One limiter for every HTTP attempt of the run (retries, re-asks, chunks); a 429 slows it.
@@ -168,7 +198,16 @@ def batch(
         "retry_failed": retry_failed,
         "max_consecutive_failures": max_consecutive_failures,
     }
-    report = _run_with_progress(summarizer, client, source, output, options)
+    if via == "openai-batch":
+        found = run_openai_batch(
+            summarizer, flags, source, output, options,
+            poll_interval=poll_interval, wait=not no_wait, closing=lambda run: _closing(client, run),
+        )  # fmt: skip
+        if found is None:
+            return
+        report = found
+    else:
+        report = _run_with_progress(summarizer, client, source, output, options)
     Console(highlight=False).print(_report_table(report, meter, summarizer))
     if report.stopped is not None:
         typer.echo(_stopped_message(report), err=True)

@@ -1,0 +1,319 @@
+"""Very large jobs through the OpenAI Batch API (or vLLM's ``run_batch``): same requests, async.
+
+Shape of a run::
+
+    records ─> request lines ─> files.create ─> batches.create ─> poll ─> output file
+                                                                          │
+    OUT.jsonl <── the batch engine (`BatchRun`) <── re-validate each result locally
+
+- Each request line carries the very body the synchronous path sends (instructor builds it
+  for the configured mode), so the JSONL also runs under
+  ``python -m vllm.entrypoints.openai.run_batch -i REQUESTS -o RESULTS --model MODEL``.
+- Results are checked here, schema **and** grounding against their article. One that fails
+  (or is missing, truncated, or an error line) goes through the normal synchronous path,
+  re-asks included: the Batch API cannot re-ask.
+- State lives in a sidecar, ``OUT.jsonl.batch.json`` (batch id, input file id, custom_id →
+  record id). Rerunning resumes polling the same batch instead of uploading again, and
+  results already in OUT.jsonl (by id) are skipped, as in every batch run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+import openai
+from instructor.processing.response import handle_response_model
+from openai.types.chat import ChatCompletion
+from pydantic import ValidationError
+
+from summarizer import _chunking, _llm
+from summarizer._batch import DEFAULT_CONCURRENCY, BatchReport, BatchRun, prepare_output
+from summarizer._cleaning import CleanArticle
+from summarizer._errors import InputError, ProviderError
+from summarizer._grounding import check
+from summarizer._inputs import Record
+from summarizer._schema import Briefing
+from summarizer._summarizer import Summarizer
+
+ENDPOINT: Final = "/v1/chat/completions"
+TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
+DEFAULT_POLL_INTERVAL = 30.0
+OnStatus = Callable[[Any], None]
+
+
+def sidecar_path(output: Path) -> Path:
+    """Where the batch state of ``output`` is kept: ``OUT.jsonl.batch.json``."""
+    return output.with_name(output.name + ".batch.json")
+
+
+def requests_path(output: Path) -> Path:
+    """Where the request lines are written (and kept, for vLLM): ``OUT.jsonl.requests.jsonl``."""
+    return output.with_name(output.name + ".requests.jsonl")
+
+
+@dataclass
+class BatchState:
+    """What a submitted batch is: enough to resume polling and to map results back."""
+
+    batch_id: str
+    input_file_id: str
+    ids: dict[str, str]  # custom_id -> record id
+    sync: list[str] = field(default_factory=list)  # records for the synchronous path
+    status: str = "submitted"  # ... "ingested" once every result is in OUT.jsonl
+
+    def save(self, path: Path) -> None:
+        """Write atomically (temp file + rename): a torn sidecar would lose the batch id."""
+        temp = path.with_name(path.name + ".tmp")
+        temp.write_text(json.dumps(asdict(self), indent=1), encoding="utf-8")
+        os.replace(temp, path)
+
+    @classmethod
+    def load(cls, path: Path) -> BatchState | None:
+        if not path.exists():
+            return None
+        try:
+            return cls(**json.loads(path.read_text(encoding="utf-8")))
+        except (ValueError, TypeError) as err:
+            raise InputError(f"{path} is not a batch state file ({err}); delete it") from err
+
+
+# --- requests ------------------------------------------------------------------------------
+
+
+def request_body(summarizer: Summarizer, article: CleanArticle) -> dict[str, Any]:
+    """The chat-completions body the synchronous path sends for ``article``."""
+    kwargs = summarizer._request(article)
+    response_model = kwargs.pop("response_model")
+    kwargs.pop("max_retries", None)  # instructor's, not the endpoint's
+    _, body = handle_response_model(response_model, mode=summarizer._mode, **kwargs)
+    return body
+
+
+def request_line(custom_id: str, body: dict[str, Any]) -> str:
+    """One line of the Batch API input file (also vLLM ``run_batch``'s input)."""
+    line = {"custom_id": custom_id, "method": "POST", "url": ENDPOINT, "body": body}
+    return json.dumps(line, ensure_ascii=False)
+
+
+def write_requests(
+    summarizer: Summarizer, records: Iterable[Record], done: set[str], path: Path
+) -> tuple[dict[str, str], list[str]]:
+    """Write the request lines of the records not ``done``; return (custom_id → id, sync ids).
+
+    Records that cannot be sent as one request (bad input, long enough to be chunked) go
+    to the synchronous path, which fails or chunks them as a plain batch run would.
+    """
+    ids: dict[str, str] = {}
+    sync: list[str] = []
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        for record in records:
+            if record.id in done or record.id in ids.values() or record.id in sync:
+                continue
+            article = _single_request_article(summarizer, record)
+            if article is None:
+                sync.append(record.id)
+                continue
+            custom_id = f"req-{len(ids):07d}"
+            ids[custom_id] = record.id
+            out.write(request_line(custom_id, request_body(summarizer, article)) + "\n")
+    return ids, sync
+
+
+def _single_request_article(summarizer: Summarizer, record: Record) -> CleanArticle | None:
+    if record.error is not None:
+        return None
+    try:
+        article = summarizer.prepare(record.text, html=record.html)
+    except InputError:
+        return None
+    chunks = _chunking.split_article(article, summarizer.settings.max_article_tokens)
+    return article if len(chunks) == 1 else None
+
+
+# --- the batch -----------------------------------------------------------------------------
+
+
+def submit(
+    summarizer: Summarizer,
+    client: openai.OpenAI,
+    records: Iterable[Record],
+    output: Path,
+    *,
+    retry_failed: bool = False,
+) -> BatchState | None:
+    """The batch for ``output``: the one in its sidecar if not yet ingested, else a new one.
+
+    ``None`` when every record is already in the output.
+    """
+    sidecar = sidecar_path(output)
+    state = BatchState.load(sidecar)
+    if state is not None and state.status != "ingested":
+        return state  # resume: never upload the same work twice
+    done = prepare_output(output, retry_failed=retry_failed).done
+    output.parent.mkdir(parents=True, exist_ok=True)
+    path = requests_path(output)
+    ids, sync = write_requests(summarizer, records, done, path)
+    if not ids and not sync:
+        return None
+    if not ids:  # nothing for the Batch API: only synchronous work
+        state = BatchState(batch_id="", input_file_id="", ids={}, sync=sync, status="completed")
+    else:
+        state = _create(client, path, ids, sync, output)
+    state.save(sidecar)
+    return state
+
+
+def _create(
+    client: openai.OpenAI, path: Path, ids: dict[str, str], sync: list[str], output: Path
+) -> BatchState:
+    with path.open("rb") as handle:
+        uploaded = client.files.create(file=handle, purpose="batch")
+    batch = client.batches.create(
+        input_file_id=uploaded.id,
+        endpoint=ENDPOINT,
+        completion_window="24h",
+        metadata={"tool": "summarizer", "output": output.name[:500]},
+    )
+    return BatchState(batch_id=batch.id, input_file_id=uploaded.id, ids=ids, sync=sync)
+
+
+def wait(
+    client: openai.OpenAI,
+    batch_id: str,
+    *,
+    poll_interval: float = DEFAULT_POLL_INTERVAL,
+    on_status: OnStatus | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Any:
+    """Poll until the batch reaches a terminal status; return it."""
+    while True:
+        batch = client.batches.retrieve(batch_id)
+        if on_status is not None:
+            on_status(batch)
+        if batch.status in TERMINAL:
+            return batch
+        sleep(poll_interval)
+
+
+def download(client: openai.OpenAI, batch: Any) -> dict[str, dict[str, Any]]:
+    """Result lines of the output and error files, by ``custom_id``."""
+    results: dict[str, dict[str, Any]] = {}
+    for file_id in (batch.error_file_id, batch.output_file_id):  # output lines win
+        if not file_id:
+            continue
+        for raw in client.files.content(file_id).text.splitlines():
+            try:
+                line = json.loads(raw)
+                results[str(line["custom_id"])] = line
+            except (ValueError, KeyError, TypeError):
+                continue  # a line we cannot map back: its record takes the synchronous path
+    return results
+
+
+# --- results -------------------------------------------------------------------------------
+
+
+def completion_of(line: dict[str, Any] | None) -> ChatCompletion | None:
+    """The chat completion of a result line; ``None`` for an error line or a bad body."""
+    response = (line or {}).get("response") or {}
+    if (line or {}).get("error") or response.get("status_code") != 200:
+        return None
+    try:
+        return ChatCompletion.model_validate(response.get("body"))
+    except ValidationError:
+        return None
+
+
+def accept(
+    summarizer: Summarizer, article: CleanArticle, line: dict[str, Any] | None
+) -> Briefing | None:
+    """The briefing of a batch result, or ``None`` if it needs the synchronous path:
+    an error, truncated, not the schema, or anything not grounded in the article."""
+    started = time.monotonic()
+    completion = completion_of(line)
+    if completion is None or not completion.choices:
+        return None
+    if completion.choices[0].finish_reason == "length":
+        return None
+    extraction = _llm.parse_without_grounding(_llm._completion_text(completion))
+    if extraction is None:
+        return None
+    if summarizer.settings.grounding and check(extraction, article.text):
+        return None  # the synchronous path turns each violation into a precise re-ask
+    return summarizer._finish(extraction, article, _llm._usage_of(completion), started)
+
+
+@dataclass
+class IngestStats:
+    """Where each briefing came from."""
+
+    from_batch: int = 0
+    repaired: int = 0  # sent through the synchronous path (re-asks)
+
+
+async def ingest(
+    summarizer: Summarizer,
+    state: BatchState,
+    results: dict[str, dict[str, Any]],
+    records: Iterable[Record],
+    output: Path,
+    *,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    stats: IngestStats | None = None,
+    **engine: Any,
+) -> BatchReport:
+    """Write a line per record of the batch into ``output`` with the batch engine."""
+    stats = stats if stats is not None else IngestStats()
+    custom_of = {record_id: custom for custom, record_id in state.ids.items()}
+    wanted = set(custom_of) | set(state.sync)
+
+    async def process(record: Record) -> Briefing:
+        article = summarizer.prepare(record.text, html=record.html)
+        custom = custom_of.get(record.id)
+        briefing = accept(summarizer, article, results.get(custom)) if custom else None
+        if briefing is not None:
+            stats.from_batch += 1
+            return briefing
+        stats.repaired += 1
+        return await summarizer.asummarize_article(article)
+
+    run = BatchRun(output, process, concurrency=concurrency, **engine)
+    report = await run.run(r for r in records if r.id in wanted)
+    if report.stopped is None:
+        state.status = "ingested"
+        state.save(sidecar_path(output))
+    return report
+
+
+def status(client: openai.OpenAI, batch_id: str) -> dict[str, Any]:
+    """A batch's status and request counts (``summarizer batch status ID``)."""
+    try:
+        batch = client.batches.retrieve(batch_id)
+    except openai.APIError as err:
+        raise _llm.translate_error(err, 1, getattr(client, "api_key", None)) from err
+    counts = batch.request_counts
+    return {
+        "id": batch.id,
+        "status": batch.status,
+        "total": counts.total if counts else 0,
+        "completed": counts.completed if counts else 0,
+        "failed": counts.failed if counts else 0,
+        "output_file_id": batch.output_file_id,
+        "error_file_id": batch.error_file_id,
+    }
+
+
+def check_finished(batch: Any, output: Path) -> None:
+    """A batch that ended (failed, expired, cancelled) with no result file at all is an error:
+    running every record synchronously instead should be the user's decision."""
+    if batch.status != "completed" and not batch.output_file_id and not batch.error_file_id:
+        raise ProviderError(
+            f"batch {batch.id} ended {batch.status} without results; delete "
+            f"{sidecar_path(output)} and rerun to submit again (or run without --via)"
+        )

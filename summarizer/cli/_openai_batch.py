@@ -1,0 +1,116 @@
+"""`summarizer batch --via openai-batch` and `summarizer batch status ID`: the Batch API."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import openai
+import typer
+
+from summarizer import _openai_batch
+from summarizer._batch import BatchReport
+from summarizer._config import load_settings
+from summarizer._errors import ConfigurationError
+from summarizer._inputs import iter_records
+from summarizer._llm import translate_error
+from summarizer._summarizer import Summarizer
+from summarizer.cli._brief import ModelFlags
+
+VIAS = ("sync", "openai-batch")
+
+
+def batch_client(flags: ModelFlags) -> openai.OpenAI:
+    """A client for the Files and Batches endpoints (its own transport retries: no re-asks here)."""
+    settings = load_settings(**flags.settings())
+    if settings.offline:
+        raise ConfigurationError(
+            "--via openai-batch needs a model endpoint: set OPENAI_API_KEY (and "
+            "SUMMARIZER_MODEL, or OPENAI_BASE_URL for a compatible server)"
+        )
+    settings.check_llm()
+    key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
+    return openai.OpenAI(api_key=key, base_url=settings.base_url, timeout=settings.timeout)
+
+
+def _on_status(batch: Any) -> None:
+    counts = batch.request_counts
+    done = f" {counts.completed}/{counts.total} done, {counts.failed} failed" if counts else ""
+    typer.echo(f"batch {batch.id}: {batch.status}{done}", err=True)
+
+
+def run_openai_batch(
+    summarizer: Summarizer,
+    flags: ModelFlags,
+    source: Path,
+    output: Path,
+    options: dict[str, Any],
+    *,
+    poll_interval: float,
+    wait: bool,
+    closing: Callable[[Awaitable[BatchReport]], Coroutine[Any, Any, BatchReport]],
+) -> BatchReport | None:
+    """Submit (or resume) the batch, wait for it, and write OUT.jsonl; ``None``: nothing to write
+    yet (``--no-wait``) or nothing to do."""
+    client = batch_client(flags)
+    try:
+        state = _openai_batch.submit(
+            summarizer, client, iter_records(source), output, retry_failed=options["retry_failed"]
+        )
+        if state is None:
+            typer.echo(f"nothing to do: every record is already in {output}", err=True)
+            return None
+        if state.batch_id:
+            typer.echo(f"batch {state.batch_id} ({len(state.ids)} requests)", err=True)
+            if not wait:
+                typer.echo(state.batch_id)
+                return None
+        results = _results(client, state, output, poll_interval)
+    except openai.APIError as err:
+        raise translate_error(err, 1, client.api_key) from err
+    finally:
+        client.close()
+    stats = _openai_batch.IngestStats()
+    run = _openai_batch.ingest(
+        summarizer,
+        state,
+        results,
+        iter_records(source),
+        output,
+        concurrency=options["concurrency"],
+        max_consecutive_failures=options["max_consecutive_failures"],
+        stats=stats,
+    )
+    report = asyncio.run(closing(run))
+    typer.echo(
+        f"from the batch: {stats.from_batch}; repaired on the synchronous path: {stats.repaired}",
+        err=True,
+    )
+    return report
+
+
+def _results(
+    client: openai.OpenAI, state: _openai_batch.BatchState, output: Path, poll_interval: float
+) -> dict[str, dict[str, Any]]:
+    if not state.batch_id:
+        return {}
+    batch = _openai_batch.wait(
+        client, state.batch_id, poll_interval=poll_interval, on_status=_on_status
+    )
+    _openai_batch.check_finished(batch, output)
+    return _openai_batch.download(client, batch)
+
+
+def print_status(flags: ModelFlags, batch_id: str) -> None:
+    """Print a batch's status and request counts."""
+    client = batch_client(flags)
+    try:
+        info = _openai_batch.status(client, batch_id)
+    finally:
+        client.close()
+    typer.echo(
+        f"{info['id']}: {info['status']} ({info['completed']}/{info['total']} completed, "
+        f"{info['failed']} failed)"
+    )
