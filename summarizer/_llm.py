@@ -52,7 +52,7 @@ from summarizer._errors import (
     TruncatedOutputError,
 )
 from summarizer._ratelimit import RateLimiter
-from summarizer._schema import Extraction, PromptInfo, Usage
+from summarizer._schema import Actor, Extraction, PromptInfo, Quote, Rejection, Tension, Usage
 
 # instructor logs every failed attempt at ERROR; with no handler configured Python would
 # print that to stderr. The library never prints, so give its logger a quiet handler.
@@ -428,8 +428,10 @@ def make_acreate(client: openai.AsyncOpenAI, settings: Settings, call: _Call) ->
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.S)
 
 
-def parse_without_grounding(raw: str | None) -> Extraction | None:
-    """Schema-only parse of the model's last answer, for salvage; ``None`` if it is not valid."""
+_ITEM_MODELS: dict[str, type[BaseModel]] = {"actors": Actor, "tensions": Tension, "quotes": Quote}
+
+
+def _json_object(raw: str | None) -> dict[str, Any] | None:
     if not raw:
         return None
     fenced = _FENCE.search(raw)
@@ -438,9 +440,49 @@ def parse_without_grounding(raw: str | None) -> Extraction | None:
     if start == -1 or end <= start:
         return None
     try:
-        return Extraction.model_validate(json.loads(text[start : end + 1]))
-    except (ValueError, ValidationError):
+        data = json.loads(text[start : end + 1])
+    except ValueError:
         return None
+    return data if isinstance(data, dict) else None
+
+
+def _valid_items(field: str, items: Any) -> tuple[list[BaseModel], list[Rejection]]:
+    """Keep the items of one list that fit the schema; list the others as rejected."""
+    kept: list[BaseModel] = []
+    dropped: list[Rejection] = []
+    for item in items if isinstance(items, list) else []:
+        try:
+            kept.append(_ITEM_MODELS[field].model_validate(item))
+        except ValidationError as err:
+            reason = f"does not fit the schema: {err.errors()[0]['msg']}"
+            shown = item if isinstance(item, dict) else {"value": item}
+            dropped.append(Rejection(field=field, item=shown, reason=reason))  # type: ignore[arg-type]
+    return kept, dropped
+
+
+def parse_without_grounding(raw: str | None) -> tuple[Extraction, list[Rejection]] | None:
+    """Salvage the model's last answer item by item, with no grounding check.
+
+    A small model often gets most of the answer right and one item wrong (an actor
+    typed "location", a quote without a speaker): keep what fits the schema and list
+    the rest as rejected, rather than failing the whole article. ``None`` when the
+    answer is not a JSON object with at least one of the lists, and a summary or a
+    valid item.
+    """
+    data = _json_object(raw)
+    if data is None:
+        return None
+    fields: dict[str, Any] = {}
+    dropped: list[Rejection] = []
+    for name in _ITEM_MODELS:
+        fields[name], rejected = _valid_items(name, data.get(name))
+        dropped += rejected
+    summary = data.get("summary")
+    answered_lists = any(isinstance(data.get(name), list) for name in _ITEM_MODELS)
+    if not answered_lists or (not isinstance(summary, str) and not any(fields.values())):
+        return None
+    fields["summary"] = summary if isinstance(summary, str) else ""
+    return Extraction.model_validate(fields), dropped
 
 
 def unwrap(err: BaseException) -> SummarizerError | None:

@@ -241,9 +241,10 @@ def accept(
         return None
     if completion.choices[0].finish_reason == "length":
         return None
-    extraction = _llm.parse_without_grounding(_llm._completion_text(completion))
-    if extraction is None:
+    salvaged = _llm.parse_without_grounding(_llm._completion_text(completion))
+    if salvaged is None or salvaged[1]:  # not the schema: the synchronous path re-asks
         return None
+    extraction = salvaged[0]
     if summarizer.settings.grounding and check(extraction, article.text):
         return None  # the synchronous path turns each violation into a precise re-ask
     return summarizer._finish(extraction, article, _llm._usage_of(completion), started)

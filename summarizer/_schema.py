@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, model_validator
 
 SCHEMA_VERSION = "1"
 
@@ -57,6 +57,8 @@ class Extraction(BaseModel):
     actors: list[Actor]
     tensions: list[Tension]
     quotes: list[Quote]
+    # Items salvage dropped for not fitting the schema (reported in Briefing.rejected).
+    _salvage_rejected: list[Rejection] = PrivateAttr(default_factory=list)
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]

@@ -268,8 +268,8 @@ class Summarizer:
             raise ours from (ours.__cause__ or err)
         if not isinstance(err, InstructorRetryException):
             raise err
-        extraction = _llm.parse_without_grounding(call.last_text)
-        if extraction is None:
+        salvaged = _llm.parse_without_grounding(call.last_text)
+        if salvaged is None:
             raise OutputError(
                 f"the model's output failed validation after {call.attempts} attempt(s): "
                 f"{str(err).splitlines()[0][:200]}",
@@ -277,6 +277,8 @@ class Summarizer:
                 last_output=call.last_text,
                 usage=call.usage,
             ) from err
+        extraction, dropped = salvaged
+        extraction._salvage_rejected = dropped
         return extraction
 
     def _finish(
@@ -288,9 +290,10 @@ class Summarizer:
         *,
         chunks: int = 1,
     ) -> Briefing:
-        rejected: list[Rejection] = []
+        rejected: list[Rejection] = list(extraction._salvage_rejected)
         if self.settings.grounding:
-            extraction, rejected = ground(extraction, article.text)
+            extraction, ungrounded = ground(extraction, article.text)
+            rejected += ungrounded
             if rejected and self.settings.strict:
                 raise GroundingError(
                     f"{len(rejected)} ungrounded item(s) after re-asks: {rejected[0].reason}",

@@ -208,3 +208,18 @@ def test_article_with_template_syntax_is_sent_verbatim() -> None:
         make(s).summarize(text)
     user = s.requests[0]["messages"][-1]["content"]
     assert "{{ article }}" in user and "{% raw %}" in user and "{{ nothing }}" in user
+
+
+def test_salvage_keeps_valid_items_and_lists_malformed_ones(seed_text: str) -> None:
+    # A small model's typical slip: one actor of a type the schema does not allow.
+    sloppy = {
+        **GOOD,
+        "actors": [*GOOD["actors"], {"name": "Tajikistan", "type": "location", "role": "host"}],
+    }
+    with FakeOpenAI(default=Reply(sloppy)) as server:
+        briefing = make(server, max_reasks=1).summarize(seed_text)
+    assert server.count == 2
+    assert [q.speaker for q in briefing.quotes] == ["Andrei Belousov"]
+    [dropped] = briefing.rejected
+    assert dropped.field == "actors" and dropped.item["type"] == "location"
+    assert "schema" in dropped.reason
