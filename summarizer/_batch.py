@@ -26,7 +26,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Iterator
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from summarizer._errors import InputError, ProviderError, SummarizerError
+from summarizer._files import atomic_file
 from summarizer._inputs import Record
 from summarizer._schema import Briefing, Usage
 from summarizer._summarizer import Summarizer
@@ -192,19 +192,11 @@ def scan_output(path: Path) -> OutputState:
 
 def drop_failed(path: Path, failed: set[str]) -> None:
     """Rewrite ``path`` without the lines of ``failed`` ids: temp file, fsync, rename."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for raw in _lines(path):
-                found = _line_id(raw)
-                if found is None or found[0] not in failed:
-                    out.write(raw)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic_file(path, "wb") as out:
+        for raw in _lines(path):
+            found = _line_id(raw)
+            if found is None or found[0] not in failed:
+                out.write(raw)
 
 
 def prepare_output(path: Path, *, retry_failed: bool = False) -> OutputState:

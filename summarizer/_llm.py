@@ -249,7 +249,7 @@ class ArticleSpend:
     usage: Usage = field(default_factory=Usage)
 
 
-class _Call:
+class Call:
     """State of one article's model call: usage over all attempts, and the attempt hook."""
 
     def __init__(
@@ -365,7 +365,7 @@ class _Call:
         return err
 
 
-def make_create(client: openai.OpenAI, settings: Settings, call: _Call) -> Callable[..., Any]:
+def make_create(client: openai.OpenAI, settings: Settings, call: Call) -> Callable[..., Any]:
     """A ``chat.completions.create`` with transport retries, for instructor to patch."""
     call.secret = getattr(client, "api_key", None)
 
@@ -394,7 +394,7 @@ def make_create(client: openai.OpenAI, settings: Settings, call: _Call) -> Calla
     return create
 
 
-def make_acreate(client: openai.AsyncOpenAI, settings: Settings, call: _Call) -> Callable[..., Any]:
+def make_acreate(client: openai.AsyncOpenAI, settings: Settings, call: Call) -> Callable[..., Any]:
     """The async twin of `make_create`."""
     call.secret = getattr(client, "api_key", None)
 
@@ -504,14 +504,3 @@ def response_model(model: type[BaseModel]) -> type[BaseModel]:
     """``model`` wrapped for instructor once: given a plain model, instructor builds a new
     wrapper class (and its JSON schema) on every call, a few ms of CPU each."""
     return instructor.openai_schema(model)  # type: ignore[no-any-return]
-
-
-def new_call(
-    settings: Settings,
-    model: str,
-    prompt: PromptInfo,
-    hook: CallHook | None,
-    limiter: RateLimiter | None = None,
-    spend: ArticleSpend | None = None,
-) -> _Call:
-    return _Call(settings, model, prompt, hook, limiter, spend)

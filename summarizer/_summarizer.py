@@ -216,9 +216,7 @@ class Summarizer:
         return briefing
 
     def _new_call(self, spend: _llm.ArticleSpend | None = None) -> Any:
-        return _llm.new_call(
-            self.settings, self.model, self.prompt, self._on_call, self.limiter, spend
-        )
+        return _llm.Call(self.settings, self.model, self.prompt, self._on_call, self.limiter, spend)
 
     def _client_kwargs(self) -> dict[str, Any]:
         key = self.settings.api_key.get_secret_value() if self.settings.api_key else "not-needed"
