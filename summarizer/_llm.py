@@ -365,6 +365,21 @@ class Call:
         return err
 
 
+def with_json_schema(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """In ``json`` mode, send the schema inside ``response_format`` too.
+
+    instructor's json mode asks for ``{"type": "json_object"}`` and puts the schema only
+    in the prompt; llama.cpp then constrains decoding to *any* JSON, and a small model
+    drops required fields or invents enum values. With ``"schema"`` present, llama.cpp
+    builds its grammar from it (measured: an article that failed the schema three times
+    in a row came back valid on every attempt).
+    """
+    if kwargs.get("response_format") != {"type": "json_object"}:
+        return kwargs
+    schema = Extraction.model_json_schema()
+    return {**kwargs, "response_format": {"type": "json_object", "schema": schema}}
+
+
 def make_create(client: openai.OpenAI, settings: Settings, call: Call) -> Callable[..., Any]:
     """A ``chat.completions.create`` with transport retries, for instructor to patch."""
     call.secret = getattr(client, "api_key", None)
@@ -374,7 +389,7 @@ def make_create(client: openai.OpenAI, settings: Settings, call: Call) -> Callab
         with call.slot(kwargs):
             started = time.monotonic()
             try:
-                completion = client.chat.completions.create(**kwargs)
+                completion = client.chat.completions.create(**with_json_schema(kwargs))
             except openai.APIError as err:
                 call.failed(err, kwargs, started)
                 raise
@@ -403,7 +418,7 @@ def make_acreate(client: openai.AsyncOpenAI, settings: Settings, call: Call) -> 
         async with call.aslot(kwargs):
             started = time.monotonic()
             try:
-                completion = await client.chat.completions.create(**kwargs)
+                completion = await client.chat.completions.create(**with_json_schema(kwargs))
             except openai.APIError as err:
                 call.failed(err, kwargs, started)
                 raise

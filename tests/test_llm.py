@@ -223,3 +223,13 @@ def test_salvage_keeps_valid_items_and_lists_malformed_ones(seed_text: str) -> N
     [dropped] = briefing.rejected
     assert dropped.field == "actors" and dropped.item["type"] == "location"
     assert "schema" in dropped.reason
+
+
+def test_json_mode_sends_the_schema_in_response_format(seed_text: str) -> None:
+    # llama.cpp builds its decoding grammar from response_format.schema; without it a
+    # small model is only held to "some JSON".
+    with FakeOpenAI([Reply(GOOD)]) as server:
+        make(server, mode="json").summarize(seed_text)
+    response_format = server.requests[0]["response_format"]
+    assert response_format["type"] == "json_object"
+    assert set(response_format["schema"]["required"]) >= {"summary", "actors", "quotes"}
