@@ -13,7 +13,6 @@ the recall on those alone.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from statistics import fmean
 
 from summarizer._grounding import index_article
 from summarizer._schema import Actor
+from summarizer.eval._jsonl import read_jsonl
 from summarizer.eval._text import names_score
 
 
@@ -39,17 +39,9 @@ def basil_file(data_dir: Path) -> Path:
 
 def load_basil(path: Path, limit: int | None = None) -> list[BasilArticle]:
     """Articles of ``basil_articles.jsonl`` (see its SOURCE.md), the first ``limit`` if given."""
-    articles: list[BasilArticle] = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if limit is not None and len(articles) >= limit:
-                break
-            if line.strip():
-                record = json.loads(line)
-                articles.append(
-                    BasilArticle(record["id"], record["text"], tuple(record["main_entities"]))
-                )
-    return articles
+    return [
+        BasilArticle(r["id"], r["text"], tuple(r["main_entities"])) for r in read_jsonl(path, limit)
+    ]
 
 
 def entity_found(entity: str, actors: Sequence[Actor]) -> bool:

@@ -25,7 +25,6 @@ over all articles, as in the GGT script.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from typing import Any
 
 from summarizer._grounding import normalize
 from summarizer._schema import Actor, Quote
+from summarizer.eval._jsonl import read_jsonl
 from summarizer.eval._metrics import _pred_names
 from summarizer.eval._text import names_score, tokens
 
@@ -109,14 +109,7 @@ def polnear_file(data_dir: Path, split: str) -> Path:
 
 def load_polnear(path: Path, limit: int | None = None) -> list[PolnearArticle]:
     """Articles of a PolNeAR JSONL file (see its SOURCE.md), the first ``limit`` if given."""
-    articles: list[PolnearArticle] = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if limit is not None and len(articles) >= limit:
-                break
-            if line.strip():
-                articles.append(parse_record(json.loads(line)))
-    return articles
+    return [parse_record(record) for record in read_jsonl(path, limit)]
 
 
 def parse_record(record: Mapping[str, Any]) -> PolnearArticle:

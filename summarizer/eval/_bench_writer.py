@@ -12,13 +12,13 @@ themselves (each writer summary against the other writers', leave-one-out).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import fmean
 
+from summarizer.eval._jsonl import read_jsonl
 from summarizer.eval._metrics import _rouge
 
 ROUGE_KEYS = {"rouge_1": "rouge1", "rouge_2": "rouge2", "rouge_l": "rougeL"}
@@ -81,19 +81,10 @@ def writer_file(data_dir: Path) -> Path:
 
 def load_writer(path: Path, limit: int | None = None) -> list[WriterArticle]:
     """Articles of ``writer_summaries_by_article.jsonl``, the first ``limit`` if given."""
-    articles: list[WriterArticle] = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if limit is not None and len(articles) >= limit:
-                break
-            if line.strip():
-                record = json.loads(line)
-                articles.append(
-                    WriterArticle(
-                        record["article_id"], record["article"], tuple(record["writer_summaries"])
-                    )
-                )
-    return articles
+    return [
+        WriterArticle(r["article_id"], r["article"], tuple(r["writer_summaries"]))
+        for r in read_jsonl(path, limit)
+    ]
 
 
 def sentences(text: str) -> list[str]:
