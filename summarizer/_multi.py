@@ -133,6 +133,7 @@ class _Group:
     type: ActorType
     names: list[str]
     roles: dict[str, str] = field(default_factory=dict)
+    primary: list[str] = field(default_factory=list)  # each source's own `name`
 
     def has_name(self, name: str) -> bool:
         wanted = normalize(name).lower()
@@ -141,9 +142,12 @@ class _Group:
     def add(self, actor: Actor, source: str) -> None:
         self.names.extend(n for n in actor.names() if not self.has_name(n))
         self.roles.setdefault(source, actor.role)
+        self.primary.append(actor.name)
 
     def merged(self) -> MergedActor:
-        full = max(self.names, key=_fullness)
+        # The display name is one a source chose as the name, never a titled alias
+        # ("Russian President Vladimir Putin" is an alias of "Vladimir Putin").
+        full = max(self.primary or self.names, key=_fullness)
         aliases = [n for n in self.names if n != full]
         return MergedActor(name=full, type=self.type, aliases=aliases, roles=self.roles)
 

@@ -282,3 +282,18 @@ def test_single_article_keeps_the_briefing_json_and_markdown(
     assert (tmp_path / "n.md").read_text().startswith("# Russia")
     assert main(["brief", str(SEED), "--model", "offline", "-f", "html"]) == 0
     assert "<h1>Russia’s Putin arrives" in capsys.readouterr().out
+
+
+def test_note_keeps_the_extracted_name_not_a_titled_alias() -> None:
+    from summarizer._multi import merge_actors
+    from summarizer._schema import Actor
+
+    putin = Actor(
+        name="Vladimir Putin",
+        type="person",
+        role="Russian President",
+        aliases=["Putin", "Russian President Vladimir Putin"],
+    )
+    [merged], _ = merge_actors([("reuters", [putin])])
+    assert merged.name == "Vladimir Putin"
+    assert "Russian President Vladimir Putin" in merged.aliases
