@@ -28,7 +28,8 @@ def _section(title: str, items: list[str], empty: str) -> list[str]:
 def render_markdown(briefing: Briefing) -> str:
     """The briefing note: title, source and date, summary, actors, tensions, quotes, footer."""
     actors = [
-        f"- **{a.name}** ({a.type}) — {a.role}"
+        f"- **{a.name}** ({a.type})"
+        + (f" — {a.role}" if a.role.strip() else "")
         + (f" · also: {', '.join(a.aliases)}" if a.aliases else "")
         for a in briefing.actors
     ]
