@@ -7,19 +7,24 @@ and turns a failed check or gate into exit code 1.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from summarizer.cli._brief import BaseUrlOpt, ModelOpt, ModeOpt
 from summarizer.eval import Report, check_suite, compare, gate, run_suite, score_run, write_reports
 from summarizer.eval._bench import BenchReport, run_bench
 from summarizer.eval._gold import gold_files
 from summarizer.eval._harness import Comparison
 from summarizer.eval._metrics import COUNT_METRICS
 from summarizer.eval._report import CASE_COLUMNS, fmt
+
+ApiKeyOpt = Annotated[
+    Optional[str], typer.Option("--api-key", help="API key. [env: OPENAI_API_KEY]")
+]
 
 eval_app = typer.Typer(
     help="Score briefings against gold suites and gate regressions.", no_args_is_help=True
@@ -57,21 +62,10 @@ def check(
 def run(
     suite: Annotated[Path, typer.Option("--suite", help="Folder of *.gold.json files.")],
     out: Annotated[Path, typer.Option("--out", help="Run folder to write outputs and reports to.")],
-    model: Annotated[
-        str | None,
-        typer.Option("--model", "-m", help="Model name, or 'offline'. (env: SUMMARIZER_MODEL)"),
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option("--base-url", help="OpenAI-compatible endpoint. (env: OPENAI_BASE_URL)"),
-    ] = None,
-    api_key: Annotated[
-        str | None, typer.Option("--api-key", help="API key. (env: OPENAI_API_KEY)")
-    ] = None,
-    mode: Annotated[
-        str | None,
-        typer.Option("--mode", help="instructor mode: tools|json|json_schema|md_json."),
-    ] = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    mode: ModeOpt = None,
     concurrency: Annotated[int, typer.Option(min=1, help="Cases summarised at once.")] = 4,
     baseline: BaselineOpt = None,
     no_grounding: Annotated[
@@ -139,21 +133,10 @@ def bench(
         str,
         typer.Argument(help="polnear (quotes), basil (main entities) or writer (summary ROUGE)."),
     ],
-    model: Annotated[
-        str | None,
-        typer.Option("--model", "-m", help="Model name, or 'offline'. (env: SUMMARIZER_MODEL)"),
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option("--base-url", help="OpenAI-compatible endpoint. (env: OPENAI_BASE_URL)"),
-    ] = None,
-    api_key: Annotated[
-        str | None, typer.Option("--api-key", help="API key. (env: OPENAI_API_KEY)")
-    ] = None,
-    mode: Annotated[
-        str | None,
-        typer.Option("--mode", help="instructor mode: tools|json|json_schema|md_json."),
-    ] = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    mode: ModeOpt = None,
     split: Annotated[str, typer.Option(help="PolNeAR split: dev (tune on it) or test.")] = "test",
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N articles.")] = None,
     data_dir: Annotated[
