@@ -399,6 +399,26 @@ def test_cli_run_offline_on_the_shared_seed_writes_reports(tmp_path: Path) -> No
     assert main(["eval", "score", str(out), "--baseline", str(out / "report.json")]) == 0
 
 
+def test_cli_run_records_settings_that_came_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run made with SUMMARIZER_MODE=json in the environment must say so in run.json."""
+    monkeypatch.setenv("SUMMARIZER_MODE", "json")
+    monkeypatch.setenv("SUMMARIZER_MAX_REASKS", "1")
+    monkeypatch.setenv("SUMMARIZER_MAX_OUTPUT_TOKENS", "1536")
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://user:hunter2@127.0.0.1:9/v1")
+    out = tmp_path / "run"
+    argv = ["eval", "run", "--suite", str(SHARED_SEED), "--model", "offline", "--out", str(out)]
+    assert main([*argv, "--no-grounding"]) == 0
+    settings = json.loads((out / "run.json").read_text())["settings"]
+    assert settings["mode"] == "json"
+    assert settings["max_reasks"] == 1
+    assert settings["max_output_tokens"] == 1536
+    assert settings["grounding"] is False
+    assert settings["base_url"] == "http://127.0.0.1:9/v1"
+    assert "hunter2" not in (out / "run.json").read_text()
+
+
 def test_every_eval_command_has_help_text() -> None:
     from summarizer.cli._eval import eval_app
 

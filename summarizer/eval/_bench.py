@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,11 +42,11 @@ from summarizer.eval._harness import (
     _summarize,
     _write_json,
     output_name,
+    recorded_settings,
 )
 
 BENCHMARKS = ("polnear", "basil", "writer")
 DATA_DIR_ENV = "SUMMARIZER_DATA_DIR"
-_SECRET = re.compile(r"key|secret|token|password", re.IGNORECASE)
 
 # Published context for the PolNeAR table (not run here): the SFU Gender Gap
 # Tracker's quote extractor on its own annotated Canadian news set.
@@ -257,13 +256,12 @@ def _run_record(
     instance: SummarizerLike, settings: Mapping[str, Any] | None, concurrency: int
 ) -> dict[str, Any]:
     prompt = getattr(instance, "prompt", None)
-    safe = {k: v for k, v in (settings or {}).items() if not _SECRET.search(k)}
     return {
         "model": getattr(instance, "model", None),
         "prompt": prompt.model_dump() if isinstance(prompt, BaseModel) else None,
         "started": _now(),
         "finished": None,
-        "settings": {**safe, "concurrency": concurrency},
+        "settings": recorded_settings(instance, settings, concurrency),
     }
 
 

@@ -135,15 +135,48 @@ def _run_record(
     concurrency: int,
 ) -> dict[str, Any]:
     prompt = getattr(instance, "prompt", None)
-    safe = {k: v for k, v in (settings or {}).items() if not _SECRET.search(k)}
     return {
         "suite": str(Path(suite_dir).resolve()),
         "model": getattr(instance, "model", None),
         "prompt": prompt.model_dump() if isinstance(prompt, BaseModel) else None,
         "started": _now(),
         "finished": None,
-        "settings": {**safe, "concurrency": concurrency},
+        "settings": recorded_settings(instance, settings, concurrency),
     }
+
+
+# What decides a model's output besides the model and the prompt: recorded with every
+# run, whether it came from an argument, the environment or .env.
+_EFFECTIVE = (
+    "base_url",
+    "mode",
+    "grounding",
+    "strict",
+    "max_reasks",
+    "max_output_tokens",
+    "max_article_tokens",
+    "temperature",
+    "timeout",
+)
+
+
+def recorded_settings(
+    instance: Any, settings: Mapping[str, Any] | None, concurrency: int
+) -> dict[str, Any]:
+    """The settings a run.json keeps: the summariser's effective ones, then the caller's.
+
+    A run recorded with ``SUMMARIZER_MODE=json`` in the environment must say so, or
+    nobody can reproduce it. Caller values that are ``None`` (an option not given) do not
+    hide the effective value; caller keys named like a key or secret are left out.
+    """
+    effective = getattr(instance, "settings", None)
+    record = {name: getattr(effective, name) for name in _EFFECTIVE if hasattr(effective, name)}
+    if isinstance(record.get("base_url"), str):  # never keep user:password@ from a URL
+        record["base_url"] = re.sub(r"//[^/@]*@", "//", record["base_url"])
+    for key, value in (settings or {}).items():
+        if value is not None and not _SECRET.search(key):
+            record[key] = value
+    return {**record, "concurrency": concurrency}
 
 
 async def _summarize(instance: SummarizerLike, text: str) -> dict[str, Any]:
