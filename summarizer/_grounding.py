@@ -30,7 +30,7 @@ _QUOTE_MAP = str.maketrans(
     }
 )  # fmt: skip
 _WS = re.compile(r"\s+")
-_EDGE_PUNCT = " \t\n\"'.,;:!?…"
+EDGE_PUNCT = " \t\n\"'.,;:!?…"  # a quote may end "." where the article has ","
 _MIN_EVIDENCE_WORDS = 3
 _OPENERS = ' ([{"-—–/'
 # Scripts written without spaces between words (CJK, Thai, Lao, Khmer, Myanmar) or with
@@ -110,6 +110,7 @@ class ArticleIndex:
     paragraphs: tuple[_Paragraph, ...]
     joined: str
     joined_lower: str = field(repr=False)
+    _mentioned: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def contains(self, span: str) -> bool:
         """Whether ``span`` occurs verbatim (case-insensitively) anywhere in the article."""
@@ -121,7 +122,7 @@ class ArticleIndex:
         needle = _strip_marks(normalize(span))
         if not any(ch.isalnum() for ch in needle):
             return False
-        candidates = [needle, needle.strip(_EDGE_PUNCT)]
+        candidates = [needle, needle.strip(EDGE_PUNCT)]
         return any(self._quoted_exact(c) for c in candidates if c)
 
     def _quoted_exact(self, needle: str) -> bool:
@@ -139,9 +140,13 @@ class ArticleIndex:
         needle = normalize(name).lower()
         if not needle or not any(ch.isalnum() for ch in needle):
             return False
-        before = "" if _UNSPACED.match(needle[0]) else r"(?<!\w)"
-        after = "" if _UNSPACED.match(needle[-1]) else r"(?!\w)"
-        return re.search(before + re.escape(needle) + after, self.joined_lower) is not None
+        found = self._mentioned.get(needle)
+        if found is None:  # the validator and `ground` ask about the same names
+            before = "" if _UNSPACED.match(needle[0]) else r"(?<!\w)"
+            after = "" if _UNSPACED.match(needle[-1]) else r"(?!\w)"
+            pattern = before + re.escape(needle) + after
+            found = self._mentioned[needle] = re.search(pattern, self.joined_lower) is not None
+        return found
 
 
 @lru_cache(maxsize=64)
@@ -171,6 +176,7 @@ def quoted_verbatim(span: str, article_text: str) -> bool:
 # --- names -------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)  # the same few names are compared many times per article
 def _tokens(name: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\w+", normalize(name).lower()))
 
@@ -230,7 +236,7 @@ def _quote_problem(quote: Quote, index: ArticleIndex, actors: list[Actor]) -> st
 def _tension_problem(tension: Tension, index: ArticleIndex, actors: list[Actor]) -> str | None:
     if len(tension.evidence.split()) < _MIN_EVIDENCE_WORDS:
         return f"evidence {tension.evidence!r} is too short to state the tension"
-    if not index.contains(tension.evidence.strip(_EDGE_PUNCT)):
+    if not index.contains(tension.evidence.strip(EDGE_PUNCT)):
         return f"evidence is not in the article word for word: {tension.evidence!r}"
     if not tension.parties:
         return "has no parties"

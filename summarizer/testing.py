@@ -106,6 +106,13 @@ def _wants_markdown(request: dict[str, Any]) -> bool:
     return "response_format" not in request and "tools" not in request
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # socketserver's default backlog is 5: a client opening 32 connections at once had
+    # the rest of its SYNs dropped and retried after a second, which looked like latency.
+    request_queue_size = 256
+
+
 class FakeOpenAI:
     """The server. ``steps`` are served in order; then ``default`` (a step or a responder)."""
 
@@ -128,8 +135,7 @@ class FakeOpenAI:
         self.rate_limited = 0
         self._window: deque[float] = deque()
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), self._handler())
         # A short poll interval: `close` waits for the serve loop to notice (0.5 s by default).
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -190,6 +196,9 @@ class FakeOpenAI:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out in two writes; with Nagle on, the client's delayed ACK
+            # adds ~40 ms to every request.
+            disable_nagle_algorithm = True
 
             def log_message(self, *args: Any) -> None:  # keep test output clean
                 return
