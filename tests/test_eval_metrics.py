@@ -374,6 +374,18 @@ def test_words_outside_quotation_marks_are_verbatim_but_not_quoted() -> None:
     assert scores["quotes_in_quote_marks"] == 0.0
 
 
+def test_end_punctuation_is_ignored_as_grounding_ignores_it() -> None:
+    """The metric must not call a quote unverbatim that grounding rightly let through."""
+    briefing = _briefing(
+        quotes=[Quote(text="Tajikistan wants respect,", speaker="Rahmon")],
+        tensions=[tension(["Rahmon", "Putin"], evidence="Tajikistan wants respect!")],
+    )
+    scores = score_grounding(briefing, ARTICLE).scores
+    assert scores["quotes_verbatim"] == 1.0
+    assert scores["quotes_in_quote_marks"] == 1.0
+    assert scores["evidence_verbatim"] == 1.0
+
+
 def test_cost_comes_from_the_briefing() -> None:
     usage = Usage(prompt_tokens=100, completion_tokens=20, total_tokens=120, calls=2, reasks=1)
     scores = score_case(_briefing(usage=usage, latency_s=1.5), gold_case(), ARTICLE).scores()

@@ -32,7 +32,7 @@ from typing import Any
 from rapidfuzz import fuzz, utils
 from rouge_score import rouge_scorer
 
-from summarizer._grounding import ArticleIndex, index_article, is_verbatim
+from summarizer._grounding import EDGE_PUNCT, ArticleIndex, index_article, is_verbatim
 from summarizer._schema import Actor, Briefing, Extraction, Quote, Tension, Usage
 from summarizer.eval._gold import GoldCase, GoldSummary
 from summarizer.eval._text import (
@@ -403,8 +403,12 @@ def score_summary(summary: str, gold: GoldSummary) -> SectionScore:
 
 
 def _in(quote: str, index: ArticleIndex) -> bool:
-    """Whether a quote's words occur in the article, with or without the quotation marks."""
-    return index.contains(strip_quote_marks(quote))
+    """Whether a quote's words occur in the article, with or without the quotation marks.
+
+    Punctuation at the ends does not count, as in grounding: "He is not welcome." is
+    verbatim where the article has “He is not welcome,” Mr. Fox said.
+    """
+    return index.contains(strip_quote_marks(quote).strip(EDGE_PUNCT))
 
 
 def _share(flags: Sequence[bool]) -> float:
@@ -444,7 +448,10 @@ def score_grounding(prediction: Prediction | None, article_text: str) -> Section
             "quotes_verbatim": _share([_in(q.text, index) for q in quotes]),
             "quotes_in_quote_marks": _share([index.quoted(q.text) for q in quotes]),
             "evidence_verbatim": _share(
-                [is_verbatim(t.evidence, article_text) for t in prediction.tensions]
+                [
+                    is_verbatim(t.evidence.strip(EDGE_PUNCT), article_text)
+                    for t in prediction.tensions
+                ]
             ),
             "actors_present": _share(
                 [any(index.mentions(n) for n in a.names()) for a in prediction.actors]
