@@ -233,6 +233,17 @@ class NoLimit:
 
 
 Process = Callable[[Record], Awaitable[Briefing]]
+"""Summarises one record; raises on failure (`RecordFailed` when the `Result` is made)."""
+
+
+class RecordFailed(Exception):
+    """A record failed elsewhere (a worker process), which already made its `Result`."""
+
+    def __init__(self, result: Result) -> None:
+        super().__init__(result.error)
+        self.result = result
+
+
 OnResult = Callable[[Result], None]
 OnSkip = Callable[[str], None]
 
@@ -339,6 +350,8 @@ class BatchRun:
             briefing = await self.process(record)
             usage = briefing.usage
             return Result(id=record.id, briefing=briefing)
+        except RecordFailed as err:  # a worker process made the Result already
+            return err.result
         except SummarizerError as err:
             usage = getattr(err, "usage", None)
             return failure(record.id, err)
@@ -379,19 +392,31 @@ async def run_batch(
     on_result: OnResult | None = None,
     on_skip: OnSkip | None = None,
     max_consecutive_failures: int = DEFAULT_MAX_CONSECUTIVE_FAILURES,
+    workers: int = 1,
 ) -> BatchReport:
-    """Summarise ``records`` with ``summarizer`` into ``output`` (resumable); see `BatchRun`."""
+    """Summarise ``records`` with ``summarizer`` into ``output`` (resumable); see `BatchRun`.
+
+    ``workers > 1`` summarises in that many processes (`summarizer._pool.WorkerPool`),
+    for runs where one event loop's CPU, not the provider, is the limit.
+    """
 
     async def process(record: Record) -> Briefing:
         return await summarizer.asummarize(record.text, html=record.html)
 
-    run = BatchRun(
-        output,
-        process,
-        concurrency=concurrency,
-        limiter=limiter,
-        on_result=on_result,
-        on_skip=on_skip,
-        max_consecutive_failures=max_consecutive_failures,
-    )
-    return await run.run(records, retry_failed=retry_failed)
+    def batch_run(process: Process) -> BatchRun:
+        return BatchRun(
+            output,
+            process,
+            concurrency=concurrency,
+            limiter=limiter,
+            on_result=on_result,
+            on_skip=on_skip,
+            max_consecutive_failures=max_consecutive_failures,
+        )
+
+    if workers <= 1:
+        return await batch_run(process).run(records, retry_failed=retry_failed)
+    from summarizer._pool import WorkerPool  # imports this module
+
+    async with WorkerPool(summarizer, workers, concurrency=concurrency) as pool:
+        return await batch_run(pool.process).run(records, retry_failed=retry_failed)

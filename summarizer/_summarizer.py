@@ -101,6 +101,15 @@ class Summarizer:
                 self.settings.check_llm()
             self._prompt = load_prompt(self.settings.prompt, self.settings.prompt_version)
 
+    @classmethod
+    def from_settings(cls, settings: Settings, **objects: Any) -> Summarizer:
+        """A summariser with exactly ``settings`` (e.g. another one's ``.settings``).
+
+        ``objects`` are the non-setting arguments: ``client``, ``on_call``, ``cache``,
+        ``limiter``. Used to rebuild a summariser in a worker process.
+        """
+        return cls(**settings.model_dump(), **objects)
+
     def __repr__(self) -> str:
         where = self.settings.base_url or ("offline" if self.offline else "openai")
         return f"Summarizer(model={self.model!r}, endpoint={where!r}, mode={self.settings.mode!r})"

@@ -1,0 +1,291 @@
+"""Worker processes for batches where the client's CPU, not the provider, is the limit.
+
+One event loop spends ~10 ms of CPU per article (request building, instructor, JSON
+and pydantic validation, grounding), so it tops out near 100 articles/s whatever the
+provider allows. `WorkerPool` runs ``workers`` child processes, each with its own event
+loop, HTTP client and `Summarizer` built from the parent's settings, and spreads the
+run's limits over them: child *i* gets its share of the concurrency and ``rpm / workers``,
+``tpm / workers`` (each child's AIMD reacts to the 429s it sees).
+
+The parent keeps everything that must stay single: reading, resuming, writing, the
+circuit breaker. Every `CallRecord` a child makes is sent back and given to the parent
+summariser's ``on_call`` hook, so call logs and cost meters see every attempt; cache
+hits are added to the parent's cache counters. Children ignore Ctrl-C: the parent stops
+them, and what they had not sent back runs again on the next (resumed) run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import signal
+import threading
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import openai
+
+from summarizer._batch import RecordFailed, failure
+from summarizer._cache import Cache
+from summarizer._config import Settings
+from summarizer._errors import SummarizerError
+from summarizer._inputs import Record
+from summarizer._llm import CallRecord
+from summarizer._ratelimit import RateLimiter
+from summarizer._schema import Briefing
+from summarizer._summarizer import Summarizer
+
+_START_TIMEOUT_S = 60.0
+
+
+class WorkerError(SummarizerError):
+    """A worker process died with records in flight (they run again on a rerun)."""
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """What a child needs to build its summariser (picklable)."""
+
+    settings: Settings
+    cache_path: Path | None
+    concurrency: int
+    rpm: float | None
+    tpm: float | None
+
+
+def shares(total: int, workers: int) -> list[int]:
+    """``total`` split over ``workers`` as evenly as whole numbers allow (each at least 1)."""
+    return [max(1, total // workers + (i < total % workers)) for i in range(workers)]
+
+
+class WorkerPool:
+    """``workers`` child processes summarising records for one batch run.
+
+    Use as an async context manager; `process` has the signature `BatchRun` expects.
+    ``concurrency`` caps the requests in flight over all children (the summariser's
+    limiter's, if it has one, wins).
+    """
+
+    def __init__(self, summarizer: Summarizer, workers: int, *, concurrency: int) -> None:
+        if workers < 2:
+            raise ValueError("a pool needs at least 2 workers; run in-process otherwise")
+        limiter = summarizer.limiter
+        total = limiter.concurrency if limiter is not None else concurrency
+        self.workers = workers
+        self._hook = summarizer._on_call
+        self._cache = summarizer.cache
+        self._specs = [
+            _Spec(
+                settings=summarizer.settings,
+                cache_path=summarizer.cache.path if summarizer.cache is not None else None,
+                concurrency=share,
+                rpm=limiter.rpm / workers if limiter is not None and limiter.rpm else None,
+                tpm=limiter.tpm / workers if limiter is not None and limiter.tpm else None,
+            )
+            for share in shares(max(total, workers), workers)
+        ]
+        self._children: list[_Child] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._cache_base = (self._cache.hits, self._cache.misses) if self._cache else (0, 0)
+
+    async def __aenter__(self) -> WorkerPool:
+        self._loop = asyncio.get_running_loop()
+        ctx = multiprocessing.get_context("spawn")  # no fork: the parent has threads
+        self._children = [_Child(ctx, spec, self) for spec in self._specs]
+        await asyncio.gather(*(c.ready for c in self._children))
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await asyncio.to_thread(self.close)
+
+    async def process(self, record: Record) -> Briefing:
+        """Summarise ``record`` in the least busy child; raise `RecordFailed` on failure."""
+        alive = [c for c in self._children if c.alive]
+        if not alive:
+            raise WorkerError("every worker process has exited; rerun to resume")
+        return await min(alive, key=lambda c: len(c.pending)).submit(record)
+
+    def close(self) -> None:
+        """Stop the children: ask, wait a little, then terminate."""
+        for child in self._children:
+            child.stop()
+        for child in self._children:
+            child.join()
+
+    # called from the children's reader threads, through the event loop
+
+    def _on_message(self, child: _Child, message: tuple[Any, ...]) -> None:
+        kind = message[0]
+        if kind == "call" and self._hook is not None:
+            self._hook(message[1])
+        elif kind == "cache" and self._cache is not None:
+            child.cache_counts = message[1]
+            hits = sum(c.cache_counts[0] for c in self._children)
+            misses = sum(c.cache_counts[1] for c in self._children)
+            self._cache.hits = self._cache_base[0] + hits
+            self._cache.misses = self._cache_base[1] + misses
+        elif kind in ("ok", "failed"):
+            future = child.pending.pop(message[1], None)
+            if future is None or future.done():
+                return
+            if kind == "ok":
+                future.set_result(Briefing.model_validate_json(message[2]))
+            else:
+                future.set_exception(RecordFailed(message[2]))
+
+
+class _Child:
+    """One worker process, its pipe, and a thread that reads what it sends back."""
+
+    def __init__(self, ctx: Any, spec: _Spec, pool: WorkerPool) -> None:
+        assert pool._loop is not None
+        self.loop = pool._loop
+        self.pool = pool
+        self.pending: dict[int, asyncio.Future[Briefing]] = {}
+        self.cache_counts = (0, 0)
+        self.alive = True
+        self.ready: asyncio.Future[None] = self.loop.create_future()
+        self._next = 0
+        self._send_lock = threading.Lock()
+        self.conn, theirs = ctx.Pipe()
+        self.proc = ctx.Process(target=_child_main, args=(theirs, spec), daemon=True)
+        self.proc.start()
+        theirs.close()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    async def submit(self, record: Record) -> Briefing:
+        job = self._next
+        self._next += 1
+        future: asyncio.Future[Briefing] = self.loop.create_future()
+        self.pending[job] = future
+        try:
+            with self._send_lock:
+                self.conn.send(("job", job, record.id, record.text, record.html))
+        except (OSError, ValueError) as err:
+            self.pending.pop(job, None)
+            raise WorkerError(f"worker process {self.proc.pid} is gone: {err}") from err
+        try:
+            return await future
+        finally:
+            self.pending.pop(job, None)
+
+    def _read(self) -> None:
+        while True:
+            try:
+                message = self.conn.recv()
+            except (EOFError, OSError):
+                self.loop.call_soon_threadsafe(self._died)
+                return
+            if message[0] == "ready":
+                self.loop.call_soon_threadsafe(_resolve, self.ready)
+            else:
+                self.loop.call_soon_threadsafe(self.pool._on_message, self, message)
+
+    def _died(self) -> None:
+        self.alive = False
+        self.proc.join(timeout=1)
+        code = self.proc.exitcode
+        error = WorkerError(
+            f"worker process {self.proc.pid} exited (code {code}) with "
+            f"{len(self.pending)} record(s) in flight; rerun to resume them"
+        )
+        if not self.ready.done():
+            self.ready.set_exception(error)
+        for future in self.pending.values():
+            if not future.done():
+                future.set_exception(error)
+        self.pending.clear()
+
+    def stop(self) -> None:
+        try:
+            with self._send_lock:
+                self.conn.send(("stop",))
+        except (OSError, ValueError):
+            pass
+
+    def join(self) -> None:
+        self.proc.join(timeout=10)
+        if self.proc.is_alive():
+            self.proc.terminate()
+            self.proc.join(timeout=5)
+        self.conn.close()
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
+# --- the child ---------------------------------------------------------------------------
+
+
+def _child_main(conn: Connection, spec: _Spec) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    asyncio.run(_serve(conn, spec))
+
+
+async def _serve(conn: Connection, spec: _Spec) -> None:
+    loop = asyncio.get_running_loop()
+    settings = spec.settings
+    cache = Cache(spec.cache_path) if spec.cache_path is not None else None
+    client = None
+    if not settings.offline:
+        key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
+        client = openai.AsyncOpenAI(
+            api_key=key, base_url=settings.base_url, timeout=settings.timeout, max_retries=0
+        )
+
+    def send(message: tuple[Any, ...]) -> None:
+        conn.send(message)  # only ever from this loop's thread
+
+    def forward(record: CallRecord) -> None:
+        send(("call", record))
+
+    summarizer = Summarizer.from_settings(
+        settings,
+        client=client,
+        cache=cache,
+        on_call=forward,
+        limiter=RateLimiter(spec.concurrency, rpm=spec.rpm, tpm=spec.tpm),
+    )
+    inbox: asyncio.Queue[tuple[Any, ...]] = asyncio.Queue()
+
+    def read() -> None:
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                message = ("stop",)
+            loop.call_soon_threadsafe(inbox.put_nowait, message)
+            if message[0] == "stop":
+                return
+
+    threading.Thread(target=read, daemon=True).start()
+    tasks: set[asyncio.Task[None]] = set()
+
+    async def one(job: int, record_id: str, text: str, html: bool | None) -> None:
+        try:
+            briefing = await summarizer.asummarize(text, html=html)
+            send(("ok", job, briefing.model_dump_json()))
+        except Exception as err:  # every failure goes back as a Result
+            send(("failed", job, failure(record_id, err)))
+        if cache is not None:
+            send(("cache", (cache.hits, cache.misses)))
+
+    send(("ready",))
+    try:
+        while (message := await inbox.get())[0] != "stop":
+            task = asyncio.create_task(one(*message[1:]))
+            tasks.add(task)
+            task.add_done_callback(tasks.discard)
+        if tasks:
+            await asyncio.gather(*tasks)
+    finally:
+        if client is not None:
+            await client.close()
+        if cache is not None:
+            cache.close()
+        conn.close()

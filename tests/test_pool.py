@@ -1,0 +1,130 @@
+"""`batch --workers N`: the same output as one process, limits shared, hooks and cache seen."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from test_batch import article, fake, read_lines, write_jsonl  # noqa: F401
+
+from summarizer._cache import Cache
+from summarizer._calllog import CallLog
+from summarizer._inputs import Record
+from summarizer._pool import WorkerError, WorkerPool, shares
+from summarizer._ratelimit import RateLimiter
+from summarizer._summarizer import Summarizer
+from summarizer.cli import main
+from summarizer.testing import FakeOpenAI
+
+
+def test_shares_split_the_total_and_give_each_worker_at_least_one() -> None:
+    assert shares(32, 2) == [16, 16]
+    assert shares(7, 3) == [3, 2, 2]
+    assert sum(shares(33, 4)) == 33
+    assert shares(1, 3) == [1, 1, 1]
+
+
+def test_workers_write_what_one_process_writes(
+    fake: FakeOpenAI,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    records = [{"id": f"a{i}", "text": article(i)} for i in range(12)]
+    records.append({"id": "bad", "text": article(99) + " POISON"})
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    assert main(["batch", str(source), "-o", "one.jsonl", "--no-cache"]) == 1
+    capsys.readouterr()
+    assert main(["batch", str(source), "-o", "two.jsonl", "--no-cache", "--workers", "2"]) == 1
+    report = capsys.readouterr().out
+
+    def by_id(name: str) -> dict[str, dict[str, object]]:
+        lines = read_lines(tmp_path / name)
+        for line in lines:
+            if line["ok"]:
+                line["briefing"].pop("latency_s")  # type: ignore[union-attr]
+        return {str(line["id"]): line for line in lines}
+
+    assert by_id("two.jsonl") == by_id("one.jsonl")
+    assert by_id("two.jsonl")["bad"]["error"] == by_id("one.jsonl")["bad"]["error"]
+    assert fake.count == 26
+    # The parent's cost meter saw every call the children made.
+    calls_row = next(line for line in report.splitlines() if "model calls" in line)
+    assert calls_row.split()[-2:] == ["13", "│"] or calls_row.rstrip(" │").endswith("13")
+
+
+def test_children_send_every_call_to_the_parents_hooks_and_cache_counters(
+    fake: FakeOpenAI,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    seen: list[str] = []
+    records = [Record(id=f"r{i}", text=article(i)) for i in range(6)]
+    log = CallLog(tmp_path / "calls.sqlite")
+    cache = Cache(tmp_path / "cache.sqlite")
+    summarizer = Summarizer(
+        on_call=lambda r: (seen.append(r.outcome), log(r)), cache=cache, max_reasks=0
+    )
+
+    async def run() -> list[object]:
+        async with WorkerPool(summarizer, 2, concurrency=4) as pool:
+            first = await asyncio.gather(*(pool.process(r) for r in records))
+            again = await asyncio.gather(*(pool.process(r) for r in records))
+            return [*first, *again]
+
+    briefings = asyncio.run(run())
+    assert len(briefings) == 12
+    assert seen == ["ok"] * 6  # the second round came from the shared cache
+    assert fake.count == 6
+    assert cache.hits == 6 and cache.misses == 6
+    assert len(log.recent(100)) == 6
+
+
+def test_the_limits_are_shared_across_the_workers(
+    fake: FakeOpenAI,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    fake.latency = 0.2
+    records = [Record(id=f"r{i}", text=article(i)) for i in range(24)]
+    summarizer = Summarizer(limiter=RateLimiter(4))
+
+    async def run() -> None:
+        async with WorkerPool(summarizer, 2, concurrency=16) as pool:
+            await asyncio.gather(*(pool.process(r) for r in records))
+
+    asyncio.run(run())
+    assert fake.count == 24
+    assert fake.max_in_flight <= 4  # the limiter's 4, not the batch's 16
+
+
+def test_a_dead_worker_fails_only_its_records_and_the_others_carry_on(
+    fake: FakeOpenAI,  # noqa: F811
+) -> None:
+    records = [Record(id=f"r{i}", text=article(i)) for i in range(8)]
+    summarizer = Summarizer(cache=None)
+
+    async def run() -> tuple[list[object], BaseException | None]:
+        async with WorkerPool(summarizer, 2, concurrency=4) as pool:
+            dead = pool._children[0]
+            os.kill(dead.proc.pid, signal.SIGKILL)
+            for _ in range(200):
+                if not dead.alive:
+                    break
+                await asyncio.sleep(0.02)
+            done = await asyncio.gather(*(pool.process(r) for r in records))
+            for child in pool._children[1:]:
+                os.kill(child.proc.pid, signal.SIGKILL)
+            for _ in range(200):
+                if not any(c.alive for c in pool._children):
+                    break
+                await asyncio.sleep(0.02)
+            try:
+                await pool.process(records[0])
+            except WorkerError as err:
+                return list(done), err
+            return list(done), None
+
+    done, err = asyncio.run(run())
+    assert len(done) == 8
+    assert err is not None and "rerun to resume" in str(err)
