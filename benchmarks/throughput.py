@@ -31,9 +31,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
+import json
 import multiprocessing as mp
 import os
+import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,7 +45,10 @@ from typing import Any
 import openai
 
 from summarizer import Summarizer
+from summarizer._batch import BatchRun, run_batch
+from summarizer._inputs import Record
 from summarizer._offline import extract_offline
+from summarizer._pool import WorkerPool
 from summarizer._ratelimit import RateLimiter
 from summarizer.testing import FakeOpenAI, Reply
 
@@ -94,6 +101,14 @@ def grounded_payload() -> dict[str, Any]:
 
 
 @dataclass
+class Timed:
+    failed: int
+    wall: float
+    cpu: float  # client CPU seconds: this process, plus the workers in the workers row
+    startup: float | None = None
+
+
+@dataclass
 class Row:
     scenario: str
     method: str
@@ -137,8 +152,60 @@ async def _with_client(base_url: str, limiter: RateLimiter | None, n: int) -> in
         return await _gather(summarizer(base_url, limiter, client), n)
 
 
-def run_limiter(base_url: str, n: int, concurrency: int, rpm: int | None) -> int:
-    return asyncio.run(_with_client(base_url, RateLimiter(concurrency, rpm=rpm), n))
+def _records(n: int) -> list[Record]:
+    return [Record(id=f"a{i}", text=ARTICLE) for i in range(n)]
+
+
+def _failed_lines(path: Path) -> int:
+    return sum(not json.loads(line)["ok"] for line in path.read_text("utf-8").splitlines())
+
+
+def run_limiter(base_url: str, n: int, concurrency: int, rpm: int | None) -> Timed:
+    """`summarizer batch -j C --rpm R`: the batch engine, one process, JSONL output."""
+
+    async def main(out: Path) -> None:
+        async with openai.AsyncOpenAI(base_url=base_url, api_key="sk-fake", max_retries=0) as c:
+            s = summarizer(base_url, RateLimiter(concurrency, rpm=rpm), c)
+            await run_batch(s, _records(n), out, concurrency=concurrency)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.jsonl"
+        started, cpu = time.perf_counter(), time.process_time()
+        asyncio.run(main(out))
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        return Timed(_failed_lines(out), wall, cpu)
+
+
+def run_workers(base_url: str, n: int, concurrency: int, rpm: int | None, workers: int) -> Timed:
+    """`summarizer batch -j C --rpm R --workers W`, timed once the worker processes are up.
+
+    Their start-up (each imports the library: ~2 s) is reported, not counted: it is paid
+    once per run, and the runs that need workers last minutes to hours.
+    """
+
+    async def main(out: Path) -> Timed:
+        s = summarizer(base_url, RateLimiter(concurrency, rpm=rpm))
+        began = time.perf_counter()
+        async with WorkerPool(s, workers, concurrency=concurrency) as pool:
+            startup = time.perf_counter() - began
+            pids = [child.proc.pid for child in pool._children]
+            cpu0, started = _cpu(pids) + time.process_time(), time.perf_counter()
+            await BatchRun(out, pool.process, concurrency=concurrency).run(_records(n))
+            wall = time.perf_counter() - started
+            cpu = _cpu(pids) + time.process_time() - cpu0
+        return Timed(_failed_lines(out), wall, cpu, startup)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return asyncio.run(main(Path(tmp) / "out.jsonl"))
+
+
+def _cpu(pids: list[int]) -> float:
+    """User + system CPU seconds of these (live) processes, from /proc."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def run_gather(base_url: str, n: int, concurrency: int, rpm: int | None) -> int:
@@ -180,17 +247,29 @@ def limiter_alone(n: int, concurrency: int, rpm: int | None, latency: float) -> 
 # --- scenarios ----------------------------------------------------------------------------
 
 
+def _timed(run: Callable[[str, int, int, int | None], int]) -> Callable[..., Timed]:
+    def timed(base_url: str, n: int, concurrency: int, rpm: int | None) -> Timed:
+        started, cpu = time.perf_counter(), time.process_time()
+        failed = run(base_url, n, concurrency, rpm)
+        return Timed(failed, time.perf_counter() - started, time.process_time() - cpu)
+
+    return timed
+
+
 def scenario(name: str, args: argparse.Namespace, payload: dict[str, Any]) -> list[Row]:
     rpm = args.rpm if name == "rpm" else None
     limit = args.concurrency / args.latency
     if rpm is not None:
         limit = min(limit, rpm / 60)
-    n = args.n or (200 if rpm is None else int(rpm / 60 * 20))  # ~20 s at an RPM limit
+    # Concurrency: 20 full waves of requests, so a partial last wave costs little.
+    n = args.n or (20 * args.concurrency if rpm is None else int(rpm / 60 * 20))
     n_gather = n if rpm is None else rpm + max(20, rpm // 5)  # past the window: it trips
-    plan = [
-        ("limiter", run_limiter, n),
-        ("sequential", run_sequential, args.n_sequential),
-        ("gather (no limiter)", run_gather, n_gather),
+    workers = functools.partial(run_workers, workers=args.workers)
+    plan: list[tuple[str, Callable[..., Timed], int]] = [
+        ("batch, 1 process", run_limiter, n),
+        (f"batch, {args.workers} worker processes", workers, n),
+        ("sequential", _timed(run_sequential), args.n_sequential),
+        ("gather (no limiter)", _timed(run_gather), n_gather),
     ]
     rows = []
     for method, run, count in plan:
@@ -198,15 +277,15 @@ def scenario(name: str, args: argparse.Namespace, payload: dict[str, Any]) -> li
         try:
             summarizer(server.base_url, None).summarize(ARTICLE)  # warm up: imports, caches
             before = server.stats()
-            started, cpu = time.perf_counter(), time.process_time()
-            failed = run(server.base_url, count, args.concurrency, rpm)
-            wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+            timed = run(server.base_url, count, args.concurrency, rpm)
             after = server.stats()
         finally:
             server.close()
         stats = {k: after[k] - before[k] for k in ("count", "rate_limited")}
         stats["max_in_flight"] = after["max_in_flight"]
-        rows.append(Row(name, method, count, wall, limit, cpu, failed, stats))
+        if timed.startup is not None:
+            method += f" (start-up {timed.startup:.1f} s, not timed)"
+        rows.append(Row(name, method, count, timed.wall, limit, timed.cpu, timed.failed, stats))
     # 10x the articles: no CPU work, and fewer partial waves at the end
     alone = limiter_alone(n * 10 if rpm is None else n, args.concurrency, rpm, args.latency)
     alone.scenario, alone.limit = name, limit
@@ -222,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--rpm", type=int, default=300)
+    parser.add_argument("--workers", type=int, default=2, help="processes for the workers row")
     args = parser.parse_args(argv)
     payload = grounded_payload()
     names = ["concurrency", "rpm"] if args.scenario == "both" else [args.scenario]
