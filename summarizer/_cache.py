@@ -69,15 +69,31 @@ def default_cache_path() -> Path:
     return home_dir("cache") / "cache.sqlite"
 
 
+_SETUP_ATTEMPTS = 100  # x 50 ms: how long opening waits out other processes' setup
+
+
 def connect(path: Path, schema: str) -> sqlite3.Connection:
-    """Open (creating it if needed) a WAL-mode database safe for several threads and processes."""
+    """Open (creating it if needed) a WAL-mode database safe for several threads and processes.
+
+    Switching a new file to WAL and creating the tables take locks that SQLite does not
+    wait for with the busy timeout: several processes opening the same new database at
+    once (``batch --workers``) got "database is locked" on 1 open in 10. Setup is retried.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(path, timeout=30.0, check_same_thread=False, isolation_level=None)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
-    db.execute("PRAGMA busy_timeout=30000")
-    db.executescript(schema)
-    return db
+    for attempt in range(_SETUP_ATTEMPTS):
+        db = sqlite3.connect(path, timeout=30.0, check_same_thread=False, isolation_level=None)
+        try:
+            db.execute("PRAGMA busy_timeout=30000")
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript(schema)
+            return db
+        except sqlite3.OperationalError as err:
+            db.close()
+            if "locked" not in str(err) or attempt == _SETUP_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def article_digest(article: CleanArticle) -> str:

