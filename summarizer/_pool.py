@@ -25,8 +25,6 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-import openai
-
 from summarizer._batch import RecordFailed, failure
 from summarizer._cache import Cache
 from summarizer._config import Settings
@@ -35,7 +33,7 @@ from summarizer._inputs import Record
 from summarizer._llm import CallRecord
 from summarizer._ratelimit import RateLimiter
 from summarizer._schema import Briefing
-from summarizer._summarizer import Summarizer
+from summarizer._summarizer import Summarizer, shared_async_client
 
 _START_TIMEOUT_S = 60.0
 
@@ -231,12 +229,7 @@ async def _serve(conn: Connection, spec: _Spec) -> None:
     loop = asyncio.get_running_loop()
     settings = spec.settings
     cache = Cache(spec.cache_path) if spec.cache_path is not None else None
-    client = None
-    if not settings.offline:
-        key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
-        client = openai.AsyncOpenAI(
-            api_key=key, base_url=settings.base_url, timeout=settings.timeout, max_retries=0
-        )
+    client = None if settings.offline else shared_async_client(settings)
 
     def send(message: tuple[Any, ...]) -> None:
         conn.send(message)  # only ever from this loop's thread

@@ -230,13 +230,7 @@ class Summarizer:
         return _llm.Call(self.settings, self.model, self.prompt, self._on_call, self.limiter, spend)
 
     def _client_kwargs(self) -> dict[str, Any]:
-        key = self.settings.api_key.get_secret_value() if self.settings.api_key else "not-needed"
-        return {
-            "api_key": key,
-            "base_url": self.settings.base_url,
-            "max_retries": 0,  # transport retries are ours (tenacity); never both
-            "timeout": self.settings.timeout,
-        }
+        return client_kwargs(self.settings)
 
     def _sync_client(self) -> openai.OpenAI:
         if isinstance(self._client, openai.OpenAI):
@@ -320,6 +314,22 @@ class Summarizer:
             grounding=self.settings.grounding,
             latency_s=round(time.monotonic() - started, 3),
         )
+
+
+def client_kwargs(settings: Settings) -> dict[str, Any]:
+    """The openai client arguments for ``settings``: key, endpoint, timeout, no SDK retries."""
+    key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
+    return {
+        "api_key": key,
+        "base_url": settings.base_url,
+        "max_retries": 0,  # transport retries are ours (tenacity); never both
+        "timeout": settings.timeout,
+    }
+
+
+def shared_async_client(settings: Settings) -> openai.AsyncOpenAI:
+    """One async client for a whole run (building one per article costs ~0.1 s of CPU)."""
+    return openai.AsyncOpenAI(**client_kwargs(settings))
 
 
 @functools.lru_cache(maxsize=1)

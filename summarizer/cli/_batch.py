@@ -36,7 +36,7 @@ from summarizer._costs import PRICES_AS_OF, UsageMeter, format_cost
 from summarizer._inputs import count_records, iter_records
 from summarizer._openai_batch import DEFAULT_POLL_INTERVAL
 from summarizer._ratelimit import RateLimiter
-from summarizer._summarizer import Summarizer
+from summarizer._summarizer import Summarizer, shared_async_client
 from summarizer.cli._app import app
 from summarizer.cli._brief import (
     BaseUrlOpt,
@@ -88,10 +88,7 @@ def _summarizer(
     if settings.offline:
         return build_summarizer(flags, meter), None
     settings.check_llm()
-    key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
-    client = openai.AsyncOpenAI(
-        api_key=key, base_url=settings.base_url, timeout=settings.timeout, max_retries=0
-    )
+    client = shared_async_client(settings)
     flags = dataclasses.replace(flags, model=settings.resolved_model)
     return build_summarizer(flags, meter, client=client), client
 
