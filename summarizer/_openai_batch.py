@@ -33,7 +33,13 @@ from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
 from summarizer import _chunking, _llm
-from summarizer._batch import DEFAULT_CONCURRENCY, BatchReport, BatchRun, prepare_output
+from summarizer._batch import (
+    DEFAULT_CONCURRENCY,
+    BatchReport,
+    BatchRun,
+    articles_in_progress,
+    prepare_output,
+)
 from summarizer._cleaning import CleanArticle
 from summarizer._errors import InputError, ProviderError
 from summarizer._grounding import check
@@ -284,7 +290,9 @@ async def ingest(
         stats.repaired += 1
         return await summarizer.asummarize_article(article)
 
-    run = BatchRun(output, process, concurrency=concurrency, **engine)
+    run = BatchRun(
+        output, process, concurrency=articles_in_progress(summarizer, concurrency), **engine
+    )
     report = await run.run(r for r in records if r.id in wanted)
     if report.stopped is None:
         state.status = "ingested"

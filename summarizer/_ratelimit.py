@@ -96,6 +96,7 @@ class LimiterStats:
 
     acquired: int = 0
     max_in_flight: int = 0
+    max_queued: int = 0  # most requests waiting for a slot at once: work was ready to send
     rate_limited: int = 0  # 429s observed
     decreases: int = 0  # multiplicative decreases applied (at most one per cooldown)
     waited_s: float = 0.0  # total time the head of the pacing queue slept for the buckets
@@ -292,6 +293,7 @@ class RateLimiter:
                 return None
             waiter = _Waiter(loop)
             self._waiters.append(waiter)
+            self.stats.max_queued = max(self.stats.max_queued, len(self._waiters))
             return waiter
 
     def _leave_slots(self, waiter: _Waiter) -> None:

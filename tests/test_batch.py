@@ -16,8 +16,10 @@ from typing import Any
 
 import pytest
 
-from summarizer._batch import BatchRun, prepare_output, repair_tail
+from summarizer import Summarizer
+from summarizer._batch import BatchRun, prepare_output, repair_tail, run_batch
 from summarizer._inputs import Record, iter_records, parse_record
+from summarizer._ratelimit import RateLimiter
 from summarizer._schema import Briefing, PromptInfo, Usage
 from summarizer.cli import main
 from summarizer.testing import FakeOpenAI, Reply, Status
@@ -224,6 +226,21 @@ async def test_limiter_gates_every_record_and_sees_its_usage(tmp_path: Path) -> 
     report = await BatchRun(tmp_path / "o.jsonl", process, limiter=limiter).run(records)
     assert sorted(limiter.acquired) == ["0", "1", "2", "3", "4"]
     assert len(limiter.released) == 5 and report.ok == 5
+
+
+async def test_articles_queue_behind_busy_request_slots_and_the_cap_holds(
+    tmp_path: Path,
+) -> None:
+    # Two articles per request slot: when a slot frees, the next article is already
+    # cleaned and waiting for it, instead of the slot idling while one is prepared.
+    limiter = RateLimiter(concurrency=2)
+    with FakeOpenAI(default=grounded_reply, latency=0.05) as server:
+        s = Summarizer(model="m", base_url=server.base_url, api_key="sk-x", limiter=limiter)
+        records = [Record(id=str(i), text=article(i)) for i in range(8)]
+        report = await run_batch(s, records, tmp_path / "out.jsonl", concurrency=2)
+    assert report.ok == 8 and server.count == 8
+    assert server.max_in_flight <= 2  # requests: still the limiter's cap
+    assert limiter.stats.max_queued == 2  # articles: twice as many in progress
 
 
 async def test_results_finished_before_cancellation_are_written(tmp_path: Path) -> None:

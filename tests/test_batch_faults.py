@@ -241,9 +241,9 @@ def test_outage_stops_the_batch_resumably_instead_of_burning_the_input(
         assert "rerun the same command to resume" in err and "HTTP 503" in err
         lines = read_lines(out)
         assert len(lines) == 30 and all(line["ok"] for line in lines)  # no outage failure written
-        # Stopped early: the 5 failures that tripped it and the 3 others in flight, each
-        # with its attempts; not the 90 records left.
-        assert outage.down_served <= (5 + 4 - 1) * MAX_ATTEMPTS
+        # Stopped early: the 5 failures that tripped it and the others in progress (two
+        # articles per request slot: 8), each with its attempts; not the 90 records left.
+        assert outage.down_served <= (5 + 2 * 4 - 1) * MAX_ATTEMPTS
         print(f"outage: {outage.down_served} failing requests before the stop")
         outage.heal()
         before = server.count

@@ -138,7 +138,13 @@ def batch(
         ),
     ] = False,
     concurrency: Annotated[
-        int, typer.Option("--concurrency", "-j", min=1, help="Articles summarised at once.")
+        int,
+        typer.Option(
+            "--concurrency",
+            "-j",
+            min=1,
+            help="Requests in flight at once (retries, re-asks and chunks included); twice as many articles are in progress.",
+        ),
     ] = DEFAULT_CONCURRENCY,
     retry_failed: Annotated[
         bool, typer.Option("--retry-failed", help="Run the records that failed before again.")
