@@ -45,7 +45,7 @@ from typing import Any
 import openai
 
 from summarizer import Summarizer
-from summarizer._batch import BatchRun, run_batch
+from summarizer._batch import BatchRun, articles_in_progress, run_batch
 from summarizer._inputs import Record
 from summarizer._offline import extract_offline
 from summarizer._pool import WorkerPool
@@ -180,7 +180,8 @@ def run_workers(base_url: str, n: int, concurrency: int, rpm: int | None, worker
     """`summarizer batch -j C --rpm R --workers W`, timed once the worker processes are up.
 
     Their start-up (each imports the library: ~2 s) is reported, not counted: it is paid
-    once per run, and the runs that need workers last minutes to hours.
+    once per run, and the runs that need workers last minutes to hours. Each child then
+    summarises one article untimed, as the other rows warm up with one.
     """
 
     async def main(out: Path) -> Timed:
@@ -189,8 +190,11 @@ def run_workers(base_url: str, n: int, concurrency: int, rpm: int | None, worker
         async with WorkerPool(s, workers, concurrency=concurrency) as pool:
             startup = time.perf_counter() - began
             pids = [child.proc.pid for child in pool._children]
+            # One article per child first, as the other rows warm up with one article.
+            await asyncio.gather(*(pool.process(r) for r in _records(workers)))
             cpu0, started = _cpu(pids) + time.process_time(), time.perf_counter()
-            await BatchRun(out, pool.process, concurrency=concurrency).run(_records(n))
+            in_progress = articles_in_progress(s, concurrency)  # as run_batch does
+            await BatchRun(out, pool.process, concurrency=in_progress).run(_records(n))
             wall = time.perf_counter() - started
             cpu = _cpu(pids) + time.process_time() - cpu0
         return Timed(_failed_lines(out), wall, cpu, startup)

@@ -438,6 +438,9 @@ _SECTIONS = (
     "News", "Investigations", "Aerospace & Defense", "Retail & Consumer", "Boards",
     "Policy & Regulation", "Ukraine and Russia War", "Israel and Hamas at War",
 )  # fmt: skip
+# One of them glued to a capital; the first in `_SECTIONS` order that fits, as a loop
+# over the tuple would pick.
+_SECTION_PREFIX = re.compile("(" + "|".join(map(re.escape, _SECTIONS)) + ")(?=[A-Z])")
 
 
 def _take_title(draft: _Draft) -> None:
@@ -529,14 +532,12 @@ def _headline_key(line: str) -> str:
 
 def _strip_breadcrumb(line: str) -> str:
     """'HomeAsiaRussia's Putin...' -> "Russia's Putin...": section names glued to the title."""
-    if not re.match(r"Home[A-Z]", line):
+    if not line.startswith("Home") or not _SECTION_PREFIX.match(line):
         return line
     rest = line[len("Home") :]
-    while True:
-        section = next((s for s in _SECTIONS if re.match(re.escape(s) + r"[A-Z]", rest)), None)
-        if section is None:
-            return rest
-        rest = rest[len(section) :]
+    while (section := _SECTION_PREFIX.match(rest)) is not None:
+        rest = rest[section.end(1) :]
+    return rest
 
 
 def _unify_quotes(text: str) -> str:

@@ -168,6 +168,22 @@ def scrub(text: str, secret: str | None) -> str:
     return text.replace(secret, "[redacted]") if secret and len(secret) >= 8 else text
 
 
+def _refused(err: BaseException) -> bool:
+    """A connection refused or reset that the SDK reports as a timeout.
+
+    The aiohttp transport (the batch client's) maps every aiohttp connection error,
+    "connection refused" included, to a connect *timeout*; the OS error underneath says
+    which it was, so the user is told to start the server, not to raise the timeout.
+    """
+    seen: list[BaseException] = []
+    current: BaseException | None = err
+    while current is not None and len(seen) < 20:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    timed_out = any(isinstance(e, TimeoutError) for e in seen)
+    return not timed_out and any(isinstance(e, ConnectionError) for e in seen)
+
+
 def translate_error(
     err: BaseException, attempts: int, secret: str | None = None
 ) -> SummarizerError:
@@ -182,7 +198,7 @@ def translate_error(
             provider_message=message,
             attempts=attempts,
         )
-    if isinstance(err, openai.APITimeoutError):
+    if isinstance(err, openai.APITimeoutError) and not _refused(err):
         return ProviderTimeoutError(
             f"the model endpoint timed out after {attempts} attempt(s); raise "
             "SUMMARIZER_TIMEOUT or check the server",

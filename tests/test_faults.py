@@ -14,11 +14,12 @@ import contextlib
 import json
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx2
+import openai
 import pytest
 from tenacity import RetryCallState, Retrying, wait_exponential_jitter
 from test_llm import BAD, FABRICATED, GOOD
@@ -36,6 +37,7 @@ from summarizer._errors import (
 from summarizer._inputs import Record
 from summarizer._llm import CallRecord, _Wait
 from summarizer._schema import Briefing
+from summarizer._summarizer import shared_async_client
 from summarizer.testing import FakeOpenAI, Hang, Raw, Reply, Reset, Status
 
 # Every quote and the tension's evidence made up; the actors are real.
@@ -415,3 +417,81 @@ async def test_slow_server_at_the_concurrency_limit_finishes_every_article(
     assert report.ok == 12 and not report.failed
     assert server.max_in_flight <= 3  # never more requests in flight than the limit
     assert elapsed < 20
+
+
+# --- the batch engine's client: the SDK's aiohttp transport ------------------------------
+# `summarizer batch` (and its worker processes) share one `shared_async_client`, which
+# speaks HTTP through aiohttp rather than httpx: each fault must end the same way there.
+
+
+@contextlib.asynccontextmanager
+async def batch_client_summarizer(base_url: str, **kw: Any) -> AsyncIterator[Summarizer]:
+    settings = make(base_url, **kw).settings
+    async with shared_async_client(settings) as client:
+        yield Summarizer.from_settings(settings, client=client)
+
+
+async def test_batch_client_uses_the_aiohttp_transport() -> None:
+    client = shared_async_client(make("http://127.0.0.1:9/v1").settings)
+    assert isinstance(client._client, openai.DefaultAioHttpClient)
+    await client.close()
+
+
+TRANSIENT = [
+    pytest.param(Status(503, headers={"Retry-After": "0"}), id="503"),
+    pytest.param(Hang(2.0), id="read-timeout"),
+    pytest.param(Reset(), id="reset-mid-body"),
+    pytest.param(Raw(b"{not json"), id="not-json"),
+]
+
+
+@pytest.mark.parametrize("fault", TRANSIENT)
+async def test_batch_client_retries_each_transient_fault_with_the_same_request(
+    seed_text: str, fault: Any
+) -> None:
+    with FakeOpenAI([fault, Reply(GOOD)]) as server:
+        async with batch_client_summarizer(server.base_url, timeout=0.5) as s:
+            briefing = await s.asummarize(seed_text)
+    assert server.count == 2 and same_request(server, 0, 1)
+    assert briefing.usage.calls == 1 and briefing.usage.reasks == 0
+
+
+PERSISTENT = [
+    pytest.param(Status(503, headers={"Retry-After": "0"}), ProviderError, id="503"),
+    pytest.param(Hang(3.0), ProviderTimeoutError, id="read-timeout"),
+    pytest.param(Reset(), ProviderConnectionError, id="reset-mid-body"),
+    pytest.param(Raw(b"<html>502</html>", content_type="text/html"), ProviderError, id="html"),
+]
+
+
+@pytest.mark.parametrize(("fault", "error"), PERSISTENT)
+async def test_batch_client_translates_each_persistent_fault(
+    seed_text: str, fault: Any, error: type[Exception]
+) -> None:
+    with FakeOpenAI(default=fault) as server:
+        async with batch_client_summarizer(server.base_url, timeout=0.5, max_attempts=2) as s:
+            with pytest.raises(error) as info:
+                await s.asummarize(seed_text)
+    assert server.count == 2 and info.value.attempts == 2  # type: ignore[attr-defined]
+    assert not isinstance(info.value, OutputError)  # never mistaken for the model's fault
+
+
+async def test_batch_client_connection_refused_names_the_setting(seed_text: str) -> None:
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    async with batch_client_summarizer(f"http://127.0.0.1:{port}/v1", max_attempts=2) as s:
+        with pytest.raises(ProviderConnectionError) as info:
+            await s.asummarize(seed_text)
+    assert info.value.attempts == 2 and "OPENAI_BASE_URL" in str(info.value)
+
+
+async def test_batch_client_connect_timeout_raises_timeout_error(
+    seed_text: str, unaccepting_port: int
+) -> None:
+    url = f"http://127.0.0.1:{unaccepting_port}/v1"
+    async with batch_client_summarizer(url, timeout=0.3, max_attempts=2) as s:
+        with pytest.raises(ProviderTimeoutError) as info:
+            await s.asummarize(seed_text)
+    assert info.value.attempts == 2 and "SUMMARIZER_TIMEOUT" in str(info.value)
