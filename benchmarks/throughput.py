@@ -12,10 +12,13 @@ child process so that its CPU does not count against the client.
 
 For each scenario it prints, from one run: achieved articles/s, the limit
 ``min(concurrency / latency, RPM / 60)``, their ratio, the 429s the server sent,
-the most requests it saw in flight, failures, and the client's CPU per article, for
+the most requests it saw in flight, failures, the client's CPU per article, and the
+median latency of an HTTP attempt as the client saw it (over the server's latency: time
+a request held its slot waiting for a busy event loop), for
 
-- ``limiter``: ``asyncio.gather`` over every article with ``Summarizer(limiter=
-  RateLimiter(concurrency, rpm))``: what ``summarizer batch --concurrency --rpm`` does;
+- ``batch, 1 process``: ``run_batch`` with ``Summarizer(limiter=RateLimiter(concurrency,
+  rpm))`` and the batch client: what ``summarizer batch --concurrency --rpm`` does;
+- ``batch, N worker processes``: the same over a ``WorkerPool`` (``--workers N``);
 - ``sequential``: a plain loop over ``Summarizer.summarize``;
 - ``gather``: ``asyncio.gather`` over every article with no limiter (in the RPM
   scenario with more articles than the RPM, so that the window fills and it trips);
@@ -35,6 +38,7 @@ import functools
 import json
 import multiprocessing as mp
 import os
+import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -44,12 +48,13 @@ from typing import Any
 
 import openai
 
-from summarizer import Summarizer
+from summarizer import Summarizer, _batch
 from summarizer._batch import BatchRun, articles_in_progress, run_batch
 from summarizer._inputs import Record
 from summarizer._offline import extract_offline
 from summarizer._pool import WorkerPool
 from summarizer._ratelimit import RateLimiter
+from summarizer._summarizer import shared_async_client
 from summarizer.testing import FakeOpenAI, Reply
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,6 +123,7 @@ class Row:
     cpu_s: float
     failed: int
     server: dict[str, int]
+    attempt_ms: float | None = None  # median attempt latency
 
     @property
     def rate(self) -> float:
@@ -129,13 +135,24 @@ class Row:
         return (
             f"| {self.scenario} | {self.method} | {self.n} | {self.wall_s:.1f} | {self.rate:.1f} "
             f"| {self.limit:.1f} | {self.rate / self.limit:.2f} | {self.server['rate_limited']} "
-            f"| {self.server['max_in_flight']} | {self.failed} | {cpu_ms:.1f} | {ceiling} |"
+            f"| {self.server['max_in_flight']} | {self.failed} | {cpu_ms:.1f} | {ceiling} "
+            f"| {f'{self.attempt_ms:.0f}' if self.attempt_ms is not None else '-'} |"
         )
+
+
+# Each HTTP attempt's latency as the client saw it (request built, sent, answered, read):
+# past the server's 200 ms, the time a request held its slot waiting for the busy loop.
+ATTEMPTS: list[float] = []
 
 
 def summarizer(base_url: str, limiter: RateLimiter | None, client: Any = None) -> Summarizer:
     return Summarizer(
-        model="fake", base_url=base_url, api_key="sk-fake", client=client, limiter=limiter
+        model="fake",
+        base_url=base_url,
+        api_key="sk-fake",
+        client=client,
+        limiter=limiter,
+        on_call=lambda record: ATTEMPTS.append(record.latency_s),
     )
 
 
@@ -164,7 +181,8 @@ def run_limiter(base_url: str, n: int, concurrency: int, rpm: int | None) -> Tim
     """`summarizer batch -j C --rpm R`: the batch engine, one process, JSONL output."""
 
     async def main(out: Path) -> None:
-        async with openai.AsyncOpenAI(base_url=base_url, api_key="sk-fake", max_retries=0) as c:
+        settings = summarizer(base_url, None).settings
+        async with shared_async_client(settings) as c:  # the batch CLI's client
             s = summarizer(base_url, RateLimiter(concurrency, rpm=rpm), c)
             await run_batch(s, _records(n), out, concurrency=concurrency)
 
@@ -281,7 +299,9 @@ def scenario(name: str, args: argparse.Namespace, payload: dict[str, Any]) -> li
         try:
             summarizer(server.base_url, None).summarize(ARTICLE)  # warm up: imports, caches
             before = server.stats()
+            ATTEMPTS.clear()
             timed = run(server.base_url, count, args.concurrency, rpm)
+            attempt_ms = 1000 * statistics.median(ATTEMPTS) if ATTEMPTS else None
             after = server.stats()
         finally:
             server.close()
@@ -289,7 +309,9 @@ def scenario(name: str, args: argparse.Namespace, payload: dict[str, Any]) -> li
         stats["max_in_flight"] = after["max_in_flight"]
         if timed.startup is not None:
             method += f" (start-up {timed.startup:.1f} s, not timed)"
-        rows.append(Row(name, method, count, timed.wall, limit, timed.cpu, timed.failed, stats))
+        rows.append(
+            Row(name, method, count, timed.wall, limit, timed.cpu, timed.failed, stats, attempt_ms)
+        )
     # 10x the articles: no CPU work, and fewer partial waves at the end
     alone = limiter_alone(n * 10 if rpm is None else n, args.concurrency, rpm, args.latency)
     alone.scenario, alone.limit = name, limit
@@ -306,19 +328,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--rpm", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2, help="processes for the workers row")
+    parser.add_argument(
+        "--articles-per-slot",
+        type=int,
+        default=_batch.PIPELINE_DEPTH,
+        help="articles the batch rows keep in progress per request slot (1: the old engine)",
+    )
     args = parser.parse_args(argv)
+    _batch.PIPELINE_DEPTH = args.articles_per_slot  # read by articles_in_progress()
     payload = grounded_payload()
     names = ["concurrency", "rpm"] if args.scenario == "both" else [args.scenario]
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
         f"concurrency {args.concurrency}, latency {args.latency * 1000:.0f} ms, "
-        f"rpm {args.rpm} (rpm scenario); {os.cpu_count()} CPUs, load average {load}"
+        f"rpm {args.rpm} (rpm scenario); {args.articles_per_slot} articles in progress per "
+        f"request slot; {os.cpu_count()} CPUs, load average {load}"
     )
     print(
         "| scenario | method | N | wall s | articles/s | limit/s | ratio | 429s | max in flight "
-        "| failed | client CPU ms/article | cpu ceiling/s |"
+        "| failed | client CPU ms/article | cpu ceiling/s | median attempt ms |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name in names:
         for row in scenario(name, args, payload):
             print(row.line(), flush=True)

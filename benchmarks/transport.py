@@ -1,0 +1,88 @@
+"""The batch client's HTTP transport: the openai SDK's httpx default against its aiohttp one.
+
+    .venv/bin/python benchmarks/transport.py              # 5 pairs of 640 articles (~2 min)
+    .venv/bin/python benchmarks/transport.py --pairs 3 -n 320
+
+Runs `run_batch` (one process, 32 requests in flight, the fake server answering after
+200 ms in a child process; see `throughput.py`) with an `AsyncOpenAI` on each transport,
+alternating, so that the machine's drift (CPU per article moves by ±20 % between runs on a
+shared 2-core box) falls on both alike. Prints each run's client CPU per article and
+ratio to the 160 articles/s limit, then each pair's difference and the means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import openai
+from throughput import ARTICLE, Server, _failed_lines, _records, grounded_payload, summarizer
+
+from summarizer._batch import run_batch
+from summarizer._ratelimit import RateLimiter
+from summarizer._summarizer import client_kwargs
+
+TRANSPORTS = {
+    "httpx": openai.DefaultAsyncHttpxClient,
+    "aiohttp": openai.DefaultAioHttpClient,
+}
+
+
+def run(base_url: str, transport: str, n: int, concurrency: int) -> tuple[float, float]:
+    """(client CPU ms per article, ratio to the limit) of one batch run."""
+
+    async def main(out: Path) -> None:
+        settings = summarizer(base_url, None).settings
+        http = TRANSPORTS[transport]()
+        async with openai.AsyncOpenAI(**client_kwargs(settings), http_client=http) as client:
+            s = summarizer(base_url, RateLimiter(concurrency), client)
+            await run_batch(s, _records(n), out, concurrency=concurrency)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.jsonl"
+        started, cpu = time.perf_counter(), time.process_time()
+        asyncio.run(main(out))
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        if _failed_lines(out):
+            raise SystemExit(f"{transport}: some articles failed; the figures would mislead")
+    return 1000 * cpu / n, n / wall / (concurrency / 0.2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("-n", type=int, default=640, help="articles per run")
+    parser.add_argument("--concurrency", type=int, default=32)
+    args = parser.parse_args(argv)
+    server = Server(grounded_payload(), 0.2, None)
+    try:
+        summarizer(server.base_url, None).summarize(ARTICLE)  # warm up: imports, caches
+        print("| pair | httpx CPU ms | aiohttp CPU ms | difference | httpx ratio | aiohttp ratio |")
+        print("|---|---|---|---|---|---|")
+        rows = []
+        for pair in range(1, args.pairs + 1):
+            a = run(server.base_url, "httpx", args.n, args.concurrency)
+            b = run(server.base_url, "aiohttp", args.n, args.concurrency)
+            rows.append((a, b))
+            print(
+                f"| {pair} | {a[0]:.2f} | {b[0]:.2f} | {b[0] - a[0]:+.2f} | {a[1]:.2f} "
+                f"| {b[1]:.2f} |",
+                flush=True,
+            )
+        mean = statistics.mean
+        print(
+            f"| mean | {mean(a[0] for a, _ in rows):.2f} | {mean(b[0] for _, b in rows):.2f} "
+            f"| {mean(b[0] - a[0] for a, b in rows):+.2f} | {mean(a[1] for a, _ in rows):.2f} "
+            f"| {mean(b[1] for _, b in rows):.2f} |"
+        )
+    finally:
+        server.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
