@@ -22,6 +22,8 @@ a request held its slot waiting for a busy event loop), for
 - ``sequential``: a plain loop over ``Summarizer.summarize``;
 - ``gather``: ``asyncio.gather`` over every article with no limiter (in the RPM
   scenario with more articles than the RPM, so that the window fills and it trips);
+- ``raw HTTP``: the captured request body posted by bare aiohttp at the same
+  concurrency: what the fake server and loopback allow with next to no client work;
 - ``limiter alone``: the limiter around ``asyncio.sleep(latency)``, no HTTP, no CPU
   work: the limiter's own efficiency.
 
@@ -46,6 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import openai
 
 from summarizer import Summarizer, _batch
@@ -244,6 +247,34 @@ def run_sequential(base_url: str, n: int, concurrency: int, rpm: int | None) -> 
     return failed
 
 
+@functools.cache
+def request_body() -> bytes:
+    """The body `Summarizer` posts for the example article (captured from a fake server)."""
+    with FakeOpenAI(default=Reply(grounded_payload())) as server:
+        summarizer(server.base_url, None).summarize(ARTICLE)
+        return json.dumps(server.requests[0]).encode()
+
+
+def run_raw_http(base_url: str, n: int, concurrency: int, rpm: int | None) -> int:
+    """The same request body posted ``n`` times, ``concurrency`` at once, by bare aiohttp:
+    what the fake server and loopback allow with next to no client work."""
+    body, url = request_body(), f"{base_url}/chat/completions"
+    headers = {"Content-Type": "application/json", "Authorization": "Bearer sk-fake"}
+
+    async def main() -> int:
+        gate = asyncio.Semaphore(concurrency)
+        async with aiohttp.ClientSession() as session:
+
+            async def one() -> bool:
+                async with gate, session.post(url, data=body, headers=headers) as response:
+                    await response.read()
+                    return response.status == 200
+
+            return sum(not ok for ok in await asyncio.gather(*(one() for _ in range(n))))
+
+    return asyncio.run(main())
+
+
 def limiter_alone(n: int, concurrency: int, rpm: int | None, latency: float) -> Row:
     limiter = RateLimiter(concurrency, rpm=rpm)
     in_flight = peak = 0
@@ -293,6 +324,9 @@ def scenario(name: str, args: argparse.Namespace, payload: dict[str, Any]) -> li
         ("sequential", _timed(run_sequential), args.n_sequential),
         ("gather (no limiter)", _timed(run_gather), n_gather),
     ]
+    if rpm is None:
+        request_body()  # captured before the clock starts
+        plan.append(("raw HTTP (no summariser)", _timed(run_raw_http), n))
     rows = []
     for method, run, count in plan:
         server = Server(payload, args.latency, rpm)

@@ -44,8 +44,8 @@ DEFAULT_CONCURRENCY = 8
 # article spends part of its time off the network (cleaning, building the request, parsing,
 # validation, grounding, its JSONL line); with only one article per slot, each of those
 # moments leaves a slot idle. With two, the next article is ready to send when a slot
-# frees: at 32 slots and 200 ms of latency this took `summarizer batch` from 0.77 to 0.84
-# of the limit over two workers (docs/PERFORMANCE.md). The limiter still caps requests.
+# frees (docs/PERFORMANCE.md: at 32 slots and 200 ms, 0.74 -> 0.80 of the limit over two
+# workers, 0.51 -> 0.56 in one process). The limiter still caps requests.
 PIPELINE_DEPTH = 2
 DEFAULT_MAX_CONSECUTIVE_FAILURES = 10
 _MESSAGE_CHARS = 500
