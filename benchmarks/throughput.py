@@ -53,6 +53,7 @@ import openai
 
 from summarizer import Summarizer, _batch
 from summarizer._batch import BatchRun, articles_in_progress, run_batch
+from summarizer._config import Settings
 from summarizer._inputs import Record
 from summarizer._offline import extract_offline
 from summarizer._pool import WorkerPool
@@ -180,12 +181,18 @@ def _failed_lines(path: Path) -> int:
     return sum(not json.loads(line)["ok"] for line in path.read_text("utf-8").splitlines())
 
 
-def run_limiter(base_url: str, n: int, concurrency: int, rpm: int | None) -> Timed:
+def run_limiter(
+    base_url: str,
+    n: int,
+    concurrency: int,
+    rpm: int | None,
+    make_client: Callable[[Settings], openai.AsyncOpenAI] = shared_async_client,
+) -> Timed:
     """`summarizer batch -j C --rpm R`: the batch engine, one process, JSONL output."""
 
     async def main(out: Path) -> None:
         settings = summarizer(base_url, None).settings
-        async with shared_async_client(settings) as c:  # the batch CLI's client
+        async with make_client(settings) as c:  # by default the batch CLI's client
             s = summarizer(base_url, RateLimiter(concurrency, rpm=rpm), c)
             await run_batch(s, _records(n), out, concurrency=concurrency)
 

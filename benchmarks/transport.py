@@ -13,17 +13,12 @@ ratio to the 160 articles/s limit, then each pair's difference and the means.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import statistics
-import tempfile
-import time
-from pathlib import Path
 
 import openai
-from throughput import ARTICLE, Server, _failed_lines, _records, grounded_payload, summarizer
+from throughput import ARTICLE, Server, grounded_payload, run_limiter, summarizer
 
-from summarizer._batch import run_batch
-from summarizer._ratelimit import RateLimiter
+from summarizer._config import Settings
 from summarizer._summarizer import client_kwargs
 
 TRANSPORTS = {
@@ -35,21 +30,14 @@ TRANSPORTS = {
 def run(base_url: str, transport: str, n: int, concurrency: int) -> tuple[float, float]:
     """(client CPU ms per article, ratio to the limit) of one batch run."""
 
-    async def main(out: Path) -> None:
-        settings = summarizer(base_url, None).settings
+    def make_client(settings: Settings) -> openai.AsyncOpenAI:
         http = TRANSPORTS[transport]()
-        async with openai.AsyncOpenAI(**client_kwargs(settings), http_client=http) as client:
-            s = summarizer(base_url, RateLimiter(concurrency), client)
-            await run_batch(s, _records(n), out, concurrency=concurrency)
+        return openai.AsyncOpenAI(**client_kwargs(settings), http_client=http)
 
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "out.jsonl"
-        started, cpu = time.perf_counter(), time.process_time()
-        asyncio.run(main(out))
-        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
-        if _failed_lines(out):
-            raise SystemExit(f"{transport}: some articles failed; the figures would mislead")
-    return 1000 * cpu / n, n / wall / (concurrency / 0.2)
+    timed = run_limiter(base_url, n, concurrency, None, make_client)
+    if timed.failed:
+        raise SystemExit(f"{transport}: some articles failed; the figures would mislead")
+    return 1000 * timed.cpu / n, n / timed.wall / (concurrency / 0.2)
 
 
 def main(argv: list[str] | None = None) -> int:
