@@ -20,7 +20,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -175,13 +175,19 @@ def _refused(err: BaseException) -> bool:
     "connection refused" included, to a connect *timeout*; the OS error underneath says
     which it was, so the user is told to start the server, not to raise the timeout.
     """
-    seen: list[BaseException] = []
+    chain = list(_causes(err))
+    timed_out = any(isinstance(e, TimeoutError) for e in chain)
+    return not timed_out and any(isinstance(e, ConnectionError) for e in chain)
+
+
+def _causes(err: BaseException, limit: int = 50) -> Iterator[BaseException]:
+    """``err`` and what caused it, nearest first (bounded: a chain can loop)."""
     current: BaseException | None = err
-    while current is not None and len(seen) < 20:
-        seen.append(current)
+    for _ in range(limit):
+        if current is None:
+            return
+        yield current
         current = current.__cause__ or current.__context__
-    timed_out = any(isinstance(e, TimeoutError) for e in seen)
-    return not timed_out and any(isinstance(e, ConnectionError) for e in seen)
 
 
 def translate_error(
@@ -518,12 +524,7 @@ def parse_without_grounding(raw: str | None) -> tuple[Extraction, list[Rejection
 
 def unwrap(err: BaseException) -> SummarizerError | None:
     """Our own error hidden inside instructor's wrapper, if any."""
-    seen: BaseException | None = err
-    while seen is not None:
-        if isinstance(seen, SummarizerError):
-            return seen
-        seen = seen.__cause__ or seen.__context__
-    return None
+    return next((e for e in _causes(err) if isinstance(e, SummarizerError)), None)
 
 
 def instructor_mode(name: str) -> instructor.Mode:

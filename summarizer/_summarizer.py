@@ -332,9 +332,9 @@ def shared_async_client(settings: Settings) -> openai.AsyncOpenAI:
 
     It speaks HTTP through the SDK's aiohttp transport (``openai.DefaultAioHttpClient``,
     the ``openai[aiohttp]`` extra), which the SDK offers for concurrency: at 32 requests
-    in flight it took the client's CPU per article from 10.8 to 8.9 ms (mean of five
-    alternating runs, docs/PERFORMANCE.md). Proxies and CA bundles from the environment
-    apply as with the default transport; the fault matrix runs on both.
+    in flight it took the client's CPU per article from 8.6 to 7.7 ms (five alternating
+    pairs, `benchmarks/transport.py`, docs/PERFORMANCE.md). Proxies and CA bundles from
+    the environment apply as with the default transport; the fault matrix runs on both.
     """
     return openai.AsyncOpenAI(**client_kwargs(settings), http_client=openai.DefaultAioHttpClient())
 
