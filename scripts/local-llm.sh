@@ -60,6 +60,7 @@ VERBOSE=${SUMMARIZER_LLM_VERBOSE:-0}
 PID_FILE=$MODEL_DIR/llama-server-$PORT.pid
 LOG_FILE=$MODEL_DIR/llama-server-$PORT.log
 BASE_URL=http://$HOST:$PORT/v1
+PORTABLE_CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON"
 
 say() { printf '%s\n' "local-llm: $*" >&2; }
 die() {
@@ -82,7 +83,14 @@ cmd_install() {
     say "installing $ROOT/requirements-e2e.txt into $VENV"
     say "(the first run builds llama.cpp from source: 4-8 min on 2 cores; pip caches the wheel)"
     # CMAKE_BUILD_PARALLEL_LEVEL: use every core for the llama.cpp build.
-    CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc 2>/dev/null || echo 2)} \
+    # CMAKE_ARGS: a portable build. llama.cpp's default GGML_NATIVE=ON compiles for the
+    # build machine's exact CPU, and such a wheel (which pip caches and reuses) crashed
+    # with "Illegal instruction" at model load on another machine of the same kind.
+    # AVX2/FMA/F16C is what the x86-64 machines we run on have; set CMAKE_ARGS for another
+    # CPU. pip's wheel cache is keyed by the sdist, not CMAKE_ARGS: after changing them,
+    # run `pip cache remove llama_cpp_python` so the old wheel is not reused.
+    CMAKE_ARGS=${CMAKE_ARGS:-$PORTABLE_CMAKE_ARGS} \
+        CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc 2>/dev/null || echo 2)} \
         "$PY" -m pip install --disable-pip-version-check -r "$ROOT/requirements-e2e.txt"
 }
 
