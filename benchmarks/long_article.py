@@ -35,10 +35,10 @@ from typing import Any
 
 from summarizer import Summarizer
 from summarizer._chunking import split_article
-from summarizer._cleaning import CleanArticle
 from summarizer._grounding import ground, index_article, names_match
-from summarizer._offline import extract_offline
+from summarizer.backends.offline._extract import extract_offline
 from summarizer.eval import Case, load_suite, score_case
+from summarizer.input._cleaning import CleanArticle
 from summarizer.testing import FakeOpenAI, Reply
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -37,8 +37,8 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from summarizer import Summarizer
-from summarizer._config import MODES
 from summarizer.eval import load_suite
+from summarizer.infra._settings import MODES
 from summarizer.testing import FakeOpenAI, Reply
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -53,12 +53,12 @@ import openai
 
 from summarizer import Summarizer, _batch
 from summarizer._batch import BatchRun, articles_in_progress, run_batch
-from summarizer._config import Settings
-from summarizer._inputs import Record
-from summarizer._offline import extract_offline
 from summarizer._pool import WorkerPool
-from summarizer._ratelimit import RateLimiter
 from summarizer._summarizer import shared_async_client
+from summarizer.backends.offline._extract import extract_offline
+from summarizer.infra._ratelimit import RateLimiter
+from summarizer.infra._settings import Settings
+from summarizer.input._read import Record
 from summarizer.testing import FakeOpenAI, Reply
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,8 +18,8 @@ import statistics
 import openai
 from throughput import ARTICLE, Server, grounded_payload, run_limiter, summarizer
 
-from summarizer._config import Settings
 from summarizer._summarizer import client_kwargs
+from summarizer.infra._settings import Settings
 
 TRANSPORTS = {
     "httpx": openai.DefaultAsyncHttpxClient,

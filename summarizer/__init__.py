@@ -4,9 +4,6 @@
 >>> briefing = Summarizer().summarize(open("article.txt").read())  # doctest: +SKIP
 """
 
-from summarizer._cache import Cache
-from summarizer._calllog import CallLog
-from summarizer._cleaning import CleanArticle, clean_article
 from summarizer._errors import (
     ConfigurationError,
     InputError,
@@ -14,9 +11,12 @@ from summarizer._errors import (
     ProviderError,
     SummarizerError,
 )
-from summarizer._ratelimit import RateLimiter
 from summarizer._schema import Actor, Briefing, Quote, Rejection, Tension
 from summarizer._summarizer import Summarizer, summarize
+from summarizer.infra._cache import Cache
+from summarizer.infra._calllog import CallLog
+from summarizer.infra._ratelimit import RateLimiter
+from summarizer.input._cleaning import CleanArticle, clean_article
 
 __all__ = [
     "Actor",

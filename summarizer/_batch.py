@@ -34,10 +34,10 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from summarizer._errors import InputError, ProviderError, SummarizerError
-from summarizer._files import atomic_file
-from summarizer._inputs import Record
 from summarizer._schema import Briefing, Usage
 from summarizer._summarizer import Summarizer
+from summarizer.infra._files import atomic_file
+from summarizer.input._read import Record
 
 DEFAULT_CONCURRENCY = 8
 # Articles a run keeps in progress per request slot when a limiter caps the requests. An

@@ -39,9 +39,9 @@ import math
 import re
 from collections.abc import Sequence
 
-from summarizer._cleaning import CleanArticle
 from summarizer._grounding import find_actor, names_match, normalize
 from summarizer._schema import Actor, Extraction, Quote, Tension, Usage
+from summarizer.input._cleaning import CleanArticle
 
 CHARS_PER_TOKEN = 4
 SUMMARY_MAX_WORDS = 90

@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
-from summarizer._cleaning import CleanArticle
 from summarizer._errors import SummarizerError
 from summarizer._grounding import find_actor, is_verbatim, names_match, normalize, quoted_verbatim
-from summarizer._inputs import Article
 from summarizer._schema import Actor, ActorType, Briefing, Rejection, Usage
 from summarizer._summarizer import Summarizer
+from summarizer.input._cleaning import CleanArticle
+from summarizer.input._read import Article
 
 JOINT_SUMMARY_WORDS = 130
 _NEW_WORDS_SHARE = 0.5

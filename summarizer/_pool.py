@@ -26,14 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from summarizer._batch import RecordFailed, failure
-from summarizer._cache import Cache
-from summarizer._config import Settings
 from summarizer._errors import SummarizerError
-from summarizer._inputs import Record
-from summarizer._llm import CallRecord
-from summarizer._ratelimit import RateLimiter
 from summarizer._schema import Briefing
 from summarizer._summarizer import Summarizer, shared_async_client
+from summarizer.backends._openai import CallRecord
+from summarizer.infra._cache import Cache
+from summarizer.infra._ratelimit import RateLimiter
+from summarizer.infra._settings import Settings
+from summarizer.input._read import Record
 
 _START_TIMEOUT_S = 60.0
 

@@ -15,15 +15,10 @@ import instructor
 import openai
 from instructor.core.exceptions import InstructorRetryException
 
-from summarizer import _chunking, _llm
-from summarizer._cache import Cache
-from summarizer._cleaning import CleanArticle, clean_article
-from summarizer._config import OFFLINE, Settings, load_settings
+from summarizer import _chunking
 from summarizer._errors import GroundingError, InputError, OutputError
 from summarizer._grounding import ground
-from summarizer._offline import extract_offline
 from summarizer._prompts import PromptTemplate, load_prompt
-from summarizer._ratelimit import RateLimiter
 from summarizer._schema import (
     Briefing,
     Extraction,
@@ -32,6 +27,12 @@ from summarizer._schema import (
     Usage,
     grounding_context,
 )
+from summarizer.backends import _openai
+from summarizer.backends.offline._extract import extract_offline
+from summarizer.infra._cache import Cache
+from summarizer.infra._ratelimit import RateLimiter
+from summarizer.infra._settings import OFFLINE, Settings, load_settings
+from summarizer.input._cleaning import CleanArticle, clean_article
 
 MAX_INPUT_CHARS = 400_000
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # below space, not \t \n \r
@@ -72,7 +73,7 @@ class Summarizer:
         max_reasks: int | None = None,
         strict: bool | None = None,
         grounding: bool | None = None,
-        on_call: _llm.CallHook | None = None,
+        on_call: _openai.CallHook | None = None,
         cache: Cache | None = None,
         limiter: RateLimiter | None = None,
         **settings: Any,
@@ -151,7 +152,7 @@ class Summarizer:
             return cached
         client = self._sync_client()
         chunks = _chunking.split_article(article, self.settings.max_article_tokens)
-        spend = _llm.ArticleSpend()  # max_tokens_per_article covers every chunk
+        spend = _openai.ArticleSpend()  # max_tokens_per_article covers every chunk
         parts = [self._extract(client, chunk, spend) for chunk in chunks]
         extraction, usage = _chunking.merge_parts(parts)
         briefing = self._finish(extraction, article, usage, started, chunks=len(chunks))
@@ -167,7 +168,7 @@ class Summarizer:
             return cached
         client = self._async_client()
         chunks = _chunking.split_article(article, self.settings.max_article_tokens)
-        spend = _llm.ArticleSpend()  # max_tokens_per_article covers every chunk
+        spend = _openai.ArticleSpend()  # max_tokens_per_article covers every chunk
         try:
             parts = await _all([self._aextract(client, chunk, spend) for chunk in chunks])
         finally:
@@ -180,12 +181,15 @@ class Summarizer:
     # --- internals -----------------------------------------------------------
 
     def _extract(
-        self, client: openai.OpenAI, article: CleanArticle, spend: _llm.ArticleSpend | None = None
+        self,
+        client: openai.OpenAI,
+        article: CleanArticle,
+        spend: _openai.ArticleSpend | None = None,
     ) -> tuple[Extraction, Usage]:
         """One model call, re-asks included, for an article or one chunk of a long one."""
         call = self._new_call(spend)
         create = instructor.patch(
-            create=_llm.make_create(client, self.settings, call), mode=self._mode
+            create=_openai.make_create(client, self.settings, call), mode=self._mode
         )
         try:
             with grounding_context(article.text, enabled=self.settings.grounding):
@@ -197,12 +201,12 @@ class Summarizer:
         self,
         client: openai.AsyncOpenAI,
         article: CleanArticle,
-        spend: _llm.ArticleSpend | None = None,
+        spend: _openai.ArticleSpend | None = None,
     ) -> tuple[Extraction, Usage]:
         """Async twin of `_extract`."""
         call = self._new_call(spend)
         acreate = instructor.patch(
-            create=_llm.make_acreate(client, self.settings, call), mode=self._mode
+            create=_openai.make_acreate(client, self.settings, call), mode=self._mode
         )
         try:
             with grounding_context(article.text, enabled=self.settings.grounding):
@@ -212,7 +216,7 @@ class Summarizer:
 
     @property
     def _mode(self) -> instructor.Mode:
-        return _llm.instructor_mode(self.settings.mode)
+        return _openai.instructor_mode(self.settings.mode)
 
     def _cache_lookup(self, article: CleanArticle) -> tuple[str | None, Briefing | None]:
         if self.cache is None:
@@ -226,8 +230,10 @@ class Summarizer:
             self.cache.put(key, briefing)
         return briefing
 
-    def _new_call(self, spend: _llm.ArticleSpend | None = None) -> Any:
-        return _llm.Call(self.settings, self.model, self.prompt, self._on_call, self.limiter, spend)
+    def _new_call(self, spend: _openai.ArticleSpend | None = None) -> Any:
+        return _openai.Call(
+            self.settings, self.model, self.prompt, self._on_call, self.limiter, spend
+        )
 
     def _client_kwargs(self) -> dict[str, Any]:
         return client_kwargs(self.settings)
@@ -258,7 +264,7 @@ class Summarizer:
         return {
             "model": self.model,
             "messages": messages,
-            "response_model": _llm.response_model(Extraction),
+            "response_model": _openai.response_model(Extraction),
             "max_retries": self.settings.max_reasks,
             "temperature": self.settings.temperature,
             "max_tokens": self.settings.max_output_tokens,
@@ -266,12 +272,12 @@ class Summarizer:
 
     def _salvage(self, err: Exception, call: Any) -> Extraction:
         """Re-asks ran out: keep the last answer if its schema is valid; grounding drops the rest."""
-        ours = _llm.unwrap(err)
+        ours = _openai.unwrap(err)
         if ours is not None:  # keep its own cause (the SDK error), not instructor's wrapper
             raise ours from (ours.__cause__ or err)
         if not isinstance(err, InstructorRetryException):
             raise err
-        salvaged = _llm.parse_without_grounding(call.last_text)
+        salvaged = _openai.parse_without_grounding(call.last_text)
         if salvaged is None:
             raise OutputError(
                 f"the model's output failed validation after {call.attempts} attempt(s): "

@@ -18,10 +18,10 @@ import pytest
 
 from summarizer import Summarizer
 from summarizer._batch import BatchRun, prepare_output, repair_tail, run_batch
-from summarizer._inputs import Record, iter_records, parse_record
-from summarizer._ratelimit import RateLimiter
 from summarizer._schema import Briefing, PromptInfo, Usage
 from summarizer.cli import main
+from summarizer.infra._ratelimit import RateLimiter
+from summarizer.input._read import Record, iter_records, parse_record
 from summarizer.testing import FakeOpenAI, Reply, Status
 
 ARTICLE = re.compile(r"<article>(.*?)</article>", re.S)

@@ -24,12 +24,12 @@ from typing import Any
 import pytest
 from tenacity import wait_exponential_jitter
 
-from summarizer import _llm
 from summarizer._batch import BatchRun, CircuitBreaker, Result, failure
 from summarizer._errors import InputError, OutputError, ProviderError, RateLimitError
-from summarizer._inputs import Record
 from summarizer._schema import Briefing, PromptInfo
+from summarizer.backends import _openai
 from summarizer.cli import main
+from summarizer.input._read import Record
 from summarizer.testing import FakeOpenAI, Hang, Raw, Reply, Reset, Status, Step
 
 SEED = 20251127
@@ -46,7 +46,7 @@ def _fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     def fast(**kw: Any) -> wait_exponential_jitter:
         return wait_exponential_jitter(**{**kw, "multiplier": 0.01, "jitter": 0.01})
 
-    monkeypatch.setattr(_llm, "wait_exponential_jitter", fast)
+    monkeypatch.setattr(_openai, "wait_exponential_jitter", fast)
 
 
 def article(i: int) -> str:

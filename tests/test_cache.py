@@ -12,11 +12,11 @@ import platformdirs
 import pytest
 
 from summarizer import Summarizer
-from summarizer._cache import _SCHEMA, Cache, cache_key, connect, default_cache_path
-from summarizer._cleaning import clean_article
-from summarizer._config import load_settings
 from summarizer._schema import PromptInfo
 from summarizer.cli import main
+from summarizer.infra._cache import _SCHEMA, Cache, cache_key, connect, default_cache_path
+from summarizer.infra._settings import load_settings
+from summarizer.input._cleaning import clean_article
 from summarizer.testing import FakeOpenAI, Reply, Status
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from summarizer import ConfigurationError, Summarizer
-from summarizer._calllog import CallLog, redact
-from summarizer._costs import UsageMeter, estimate, format_cost, load_prices, price_of
 from summarizer._schema import Usage
 from summarizer.cli import main
+from summarizer.infra._calllog import CallLog, redact
+from summarizer.infra._costs import UsageMeter, estimate, format_cost, load_prices, price_of
 from summarizer.testing import FakeOpenAI, Reply, Status
 
 ROOT = Path(__file__).resolve().parent.parent

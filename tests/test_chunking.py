@@ -16,10 +16,10 @@ from summarizer._chunking import (
     split_article,
     split_paragraphs,
 )
-from summarizer._cleaning import CleanArticle
 from summarizer._grounding import ground
-from summarizer._offline import extract_offline
 from summarizer._schema import Actor, Extraction, Quote, Tension
+from summarizer.backends.offline._extract import extract_offline
+from summarizer.input._cleaning import CleanArticle
 from summarizer.testing import FakeOpenAI, Reply
 
 DEV = Path(__file__).resolve().parent.parent / "evals" / "suites" / "dev"

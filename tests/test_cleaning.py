@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizer._cleaning import CleanArticle, clean_article
+from summarizer.input._cleaning import CleanArticle, clean_article
 
 DATA = Path(__file__).resolve().parent / "data" / "cleaning"
 SHARED = Path(__file__).resolve().parents[2] / "shared"

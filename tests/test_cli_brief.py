@@ -13,13 +13,13 @@ from typing import Any
 
 import pytest
 
-from summarizer._cleaning import clean_article
 from summarizer._grounding import quoted_verbatim
-from summarizer._html_note import render_html
-from summarizer._inputs import Article
 from summarizer._multi import EventNote, SourcedBriefing, joint_summary, merge, merge_actors
 from summarizer._schema import Actor, Briefing, PromptInfo, Quote
 from summarizer.cli import main
+from summarizer.input._cleaning import clean_article
+from summarizer.input._read import Article
+from summarizer.render._html import render_html
 from summarizer.testing import FakeOpenAI, Reply
 
 ROOT = Path(__file__).resolve().parent.parent

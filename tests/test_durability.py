@@ -20,11 +20,11 @@ from typing import Any
 
 import pytest
 
-from summarizer._cache import Cache
-from summarizer._calllog import CallLog
-from summarizer._files import write_text_atomic
-from summarizer._llm import CallRecord
 from summarizer._schema import Briefing, PromptInfo, Usage
+from summarizer.backends._openai import CallRecord
+from summarizer.infra._cache import Cache
+from summarizer.infra._calllog import CallLog
+from summarizer.infra._files import write_text_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "reuters-2025-10-08-putin-tajikistan.txt"
@@ -149,7 +149,7 @@ def test_reader_in_another_process_sees_committed_entries_while_a_writer_holds_o
     writer.execute("BEGIN IMMEDIATE")  # a writer in the middle of a transaction
     writer.execute("INSERT OR REPLACE INTO briefings VALUES ('k2', '', 'm', 'p', 0, '{}')")
     script = (
-        "import sys; from summarizer._cache import Cache; "
+        "import sys; from summarizer.infra._cache import Cache; "
         "print(Cache(sys.argv[1]).get('k').summary[:17])"
     )
     read = subprocess.run(

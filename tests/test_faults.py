@@ -24,7 +24,7 @@ import pytest
 from tenacity import RetryCallState, Retrying, wait_exponential_jitter
 from test_llm import BAD, FABRICATED, GOOD
 
-from summarizer import OutputError, ProviderError, Summarizer, _llm
+from summarizer import OutputError, ProviderError, Summarizer
 from summarizer._batch import BatchRun
 from summarizer._chunking import split_article
 from summarizer._errors import (
@@ -34,10 +34,11 @@ from summarizer._errors import (
     ProviderTimeoutError,
     RateLimitError,
 )
-from summarizer._inputs import Record
-from summarizer._llm import CallRecord, _Wait
 from summarizer._schema import Briefing
 from summarizer._summarizer import shared_async_client
+from summarizer.backends import _openai
+from summarizer.backends._openai import CallRecord, _Wait
+from summarizer.input._read import Record
 from summarizer.testing import FakeOpenAI, Hang, Raw, Reply, Reset, Status
 
 # Every quote and the tension's evidence made up; the actors are real.
@@ -72,7 +73,7 @@ def _fast_backoff(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
     def fast(**kw: Any) -> wait_exponential_jitter:
         return wait_exponential_jitter(**{**kw, "multiplier": 0.01, "jitter": 0.01})
 
-    monkeypatch.setattr(_llm, "wait_exponential_jitter", fast)
+    monkeypatch.setattr(_openai, "wait_exponential_jitter", fast)
 
 
 def make(server: FakeOpenAI | str, **kw: Any) -> Summarizer:

@@ -27,8 +27,8 @@ import pytest
 
 from summarizer import ProviderError, Summarizer
 from summarizer._chunking import split_article
-from summarizer._inputs import MAX_FILE_BYTES, read_input
 from summarizer.cli import main
+from summarizer.input._read import MAX_FILE_BYTES, read_input
 from summarizer.testing import FakeOpenAI, Reply, Status
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,8 +10,8 @@ import pytest
 
 from summarizer import CleanArticle, Summarizer, clean_article
 from summarizer._grounding import check, names_match, quoted_verbatim
-from summarizer._offline import extract_offline, lead_summary
 from summarizer._schema import Extraction
+from summarizer.backends.offline._extract import extract_offline, lead_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "reuters-2025-10-08-putin-tajikistan.txt"

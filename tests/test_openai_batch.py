@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from summarizer._openai_batch import ENDPOINT, sidecar_path
+from summarizer.backends._openai_batch import ENDPOINT, sidecar_path
 from summarizer.cli import main
 from summarizer.testing import Reply, completion_body
 

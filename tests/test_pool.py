@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from test_batch import article, fake, read_lines, write_jsonl  # noqa: F401
 
-from summarizer._cache import Cache
-from summarizer._calllog import CallLog
-from summarizer._inputs import Record
 from summarizer._pool import WorkerError, WorkerPool, shares
-from summarizer._ratelimit import RateLimiter
 from summarizer._summarizer import Summarizer
 from summarizer.cli import main
+from summarizer.infra._cache import Cache
+from summarizer.infra._calllog import CallLog
+from summarizer.infra._ratelimit import RateLimiter
+from summarizer.input._read import Record
 from summarizer.testing import FakeOpenAI
 
 

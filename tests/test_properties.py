@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarizer import InputError, Summarizer
-from summarizer._cleaning import _CONTROLS, clean_article
 from summarizer._grounding import check, ground, is_verbatim, normalize, quoted_verbatim
 from summarizer._schema import Actor, Extraction, Quote, Tension
+from summarizer.input._cleaning import _CONTROLS, clean_article
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -13,9 +13,9 @@ import pytest
 from test_llm import BAD, GOOD
 
 from summarizer import Summarizer
-from summarizer._llm import CallRecord
-from summarizer._ratelimit import RateLimiter, TokenBucket
 from summarizer._schema import PromptInfo, Usage
+from summarizer.backends._openai import CallRecord
+from summarizer.infra._ratelimit import RateLimiter, TokenBucket
 from summarizer.testing import FakeOpenAI, Reply, Status
 
 

@@ -31,12 +31,8 @@ from summarizer._batch import (
     Result,
     run_batch,
 )
-from summarizer._config import load_settings
-from summarizer._costs import PRICES_AS_OF, UsageMeter, format_cost
-from summarizer._inputs import count_records, iter_records
-from summarizer._openai_batch import DEFAULT_POLL_INTERVAL
-from summarizer._ratelimit import RateLimiter
 from summarizer._summarizer import Summarizer, shared_async_client
+from summarizer.backends._openai_batch import DEFAULT_POLL_INTERVAL
 from summarizer.cli._app import app
 from summarizer.cli._brief import (
     BaseUrlOpt,
@@ -53,6 +49,10 @@ from summarizer.cli._brief import (
     build_summarizer,
 )
 from summarizer.cli._openai_batch import VIAS, print_status, run_openai_batch
+from summarizer.infra._costs import PRICES_AS_OF, UsageMeter, format_cost
+from summarizer.infra._ratelimit import RateLimiter
+from summarizer.infra._settings import load_settings
+from summarizer.input._read import count_records, iter_records
 
 OUTAGE_EXIT = 75  # EX_TEMPFAIL: the run stopped on an outage; rerunning resumes it
 

@@ -11,16 +11,16 @@ from typing import Annotated, Any, Optional
 import openai
 import typer
 
-from summarizer._cache import Cache
-from summarizer._calllog import CallLog, combine_hooks
 from summarizer._errors import InputError
-from summarizer._files import write_text_atomic
-from summarizer._inputs import read_articles
-from summarizer._llm import CallHook
-from summarizer._render import render_event_markdown, render_markdown
 from summarizer._schema import briefing_json_schema
 from summarizer._summarizer import Summarizer
+from summarizer.backends._openai import CallHook
 from summarizer.cli._app import app
+from summarizer.infra._cache import Cache
+from summarizer.infra._calllog import CallLog, combine_hooks
+from summarizer.infra._files import write_text_atomic
+from summarizer.input._read import read_articles
+from summarizer.render._markdown import render_event_markdown, render_markdown
 
 OFFLINE_NOTICE = (
     "summarizer: using the offline baseline (rules, no LLM). To use a model, set "
@@ -131,8 +131,8 @@ def _pick_format(fmt: NoteFormat | None, as_json: bool, output: Path | None) -> 
 
 
 def _render(summarizer: Summarizer, sources: list[str], fmt: NoteFormat) -> str:
-    from summarizer._html_note import render_html
     from summarizer._multi import SourcedBriefing, brief_event, merge
+    from summarizer.render._html import render_html
 
     articles = read_articles(sources)
     if len(articles) > 1:

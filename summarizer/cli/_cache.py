@@ -6,7 +6,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from summarizer._cache import Cache
+from summarizer.infra._cache import Cache
 
 cache_app = typer.Typer(
     help="Inspect or clear the briefing cache (a repeated article costs no model call).",

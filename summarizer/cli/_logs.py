@@ -9,9 +9,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from summarizer._calllog import CallLog, LoggedCall
-from summarizer._costs import format_cost
 from summarizer.cli._app import app
+from summarizer.infra._calllog import CallLog, LoggedCall
+from summarizer.infra._costs import format_cost
 
 
 def _table(calls: list[LoggedCall]) -> Table:

@@ -10,14 +10,14 @@ from typing import Any
 import openai
 import typer
 
-from summarizer import _openai_batch
 from summarizer._batch import BatchReport
-from summarizer._config import load_settings
 from summarizer._errors import ConfigurationError
-from summarizer._inputs import iter_records
-from summarizer._llm import translate_error
 from summarizer._summarizer import Summarizer
+from summarizer.backends import _openai_batch
+from summarizer.backends._openai import translate_error
 from summarizer.cli._brief import ModelFlags
+from summarizer.infra._settings import load_settings
+from summarizer.input._read import iter_records
 
 VIAS = ("sync", "openai-batch")
 

@@ -28,7 +28,6 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from summarizer._errors import InputError
-from summarizer._files import write_text_atomic
 from summarizer._schema import Briefing
 from summarizer.eval import _bench_basil as basil
 from summarizer.eval import _bench_peer as peer
@@ -44,6 +43,7 @@ from summarizer.eval._harness import (
     output_name,
     recorded_settings,
 )
+from summarizer.infra._files import write_text_atomic
 
 BENCHMARKS = ("polnear", "basil", "writer")
 DATA_DIR_ENV = "SUMMARIZER_DATA_DIR"

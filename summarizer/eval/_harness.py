@@ -23,11 +23,11 @@ from typing import Any, Protocol
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from summarizer._errors import ConfigurationError
-from summarizer._files import write_text_atomic
 from summarizer._schema import Briefing, Usage
 from summarizer.eval._gold import Case, SuiteError, load_suite
 from summarizer.eval._metrics import COUNT_METRICS, CaseScore, aggregate, score_case
 from summarizer.eval._report import Report, fmt, write_reports
+from summarizer.infra._files import write_text_atomic
 
 if sys.version_info >= (3, 11):
     import tomllib

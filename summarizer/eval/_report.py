@@ -13,8 +13,8 @@ from typing import Any
 from jinja2 import Environment, StrictUndefined
 from pydantic import BaseModel, Field
 
-from summarizer._files import write_text_atomic
 from summarizer.eval._metrics import COUNT_METRICS, SECTIONS, Scores
+from summarizer.infra._files import write_text_atomic
 
 REPORT_FILES = ("report.json", "report.md", "report.html")
 

@@ -23,9 +23,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from summarizer._cache import connect, home_dir
-from summarizer._costs import Price, estimate, load_prices
-from summarizer._llm import CallHook, CallRecord
+from summarizer.backends._openai import CallHook, CallRecord
+from summarizer.infra._cache import connect, home_dir
+from summarizer.infra._costs import Price, estimate, load_prices
 
 _ARTICLE = re.compile(r"(<article>)(.*?)(</article>)", re.S)
 _SECRETS = re.compile(r"\b(?:sk|rk|pk|key)-[A-Za-z0-9_\-]{6,}|(?i:bearer)\s+[A-Za-z0-9._\-]{6,}")

@@ -24,9 +24,9 @@ import platformdirs
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from summarizer._cleaning import CleanArticle
-from summarizer._config import Settings
 from summarizer._schema import SCHEMA_VERSION, Briefing, PromptInfo
+from summarizer.infra._settings import Settings
+from summarizer.input._cleaning import CleanArticle
 
 APP_NAME = "summarizer"
 KEY_SETTINGS = (

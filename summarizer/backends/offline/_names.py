@@ -25,7 +25,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from summarizer._offline_lexicon import (
+from summarizer._schema import Actor, ActorType
+from summarizer.backends.offline._lexicon import (
     ACTING_VERBS,
     COUNTRY_FORMS,
     GROUPS,
@@ -41,8 +42,7 @@ from summarizer._offline_lexicon import (
     STOP_CAPS,
     TITLES,
 )
-from summarizer._offline_text import Paragraph
-from summarizer._schema import Actor, ActorType
+from summarizer.backends.offline._text import Paragraph
 
 Pos = tuple[int, int]  # (paragraph index, offset)
 

@@ -1,7 +1,7 @@
 """Rendering: a briefing note as one self-contained HTML page (no external assets).
 
 The page is the `EventNote` of one or more sources, made from a jinja2 template under
-``summarizer/templates/`` with autoescaping on: article text, quotes and model output
+``summarizer/render/templates/`` with autoescaping on: article text, quotes and model output
 are data and can never inject markup. Styles are inline, with print rules, so the page
 reads well on screen, offline, and on paper.
 """
@@ -15,7 +15,7 @@ import jinja2
 from summarizer._multi import EventNote
 
 _ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("summarizer", "templates"),
+    loader=jinja2.PackageLoader("summarizer.render", "templates"),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,

@@ -40,7 +40,6 @@ from tenacity import (
 )
 from tenacity.stop import stop_base
 
-from summarizer._config import Settings
 from summarizer._errors import (
     BudgetExceededError,
     OutputError,
@@ -51,8 +50,9 @@ from summarizer._errors import (
     SummarizerError,
     TruncatedOutputError,
 )
-from summarizer._ratelimit import RateLimiter
 from summarizer._schema import Actor, Extraction, PromptInfo, Quote, Rejection, Tension, Usage
+from summarizer.infra._ratelimit import RateLimiter
+from summarizer.infra._settings import Settings
 
 # instructor logs every failed attempt at ERROR; with no handler configured Python would
 # print that to stderr. The library never prints, so give its logger a quiet handler.

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarizer._cache import FileSettings
 from summarizer._errors import ConfigurationError
-from summarizer._llm import CallRecord
 from summarizer._schema import Usage
+from summarizer.backends._openai import CallRecord
+from summarizer.infra._cache import FileSettings
 
 PRICES_AS_OF = "2025-08-01"
 UNKNOWN_PRICE = "unknown price"

@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer._offline_lexicon import SPEECH_ADVERBS, SPEECH_VERBS
-from summarizer._offline_names import Entity, Registry
-from summarizer._offline_text import DOUBLE_MARKS, Paragraph, single_quote_regions
 from summarizer._schema import Quote
+from summarizer.backends.offline._lexicon import SPEECH_ADVERBS, SPEECH_VERBS
+from summarizer.backends.offline._names import Entity, Registry
+from summarizer.backends.offline._text import DOUBLE_MARKS, Paragraph, single_quote_regions
 
 _NAMED = r"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,5}[A-Z][\w'’-]*"
 _SUBJ = rf"\b(?P<subj>[Hh]e|[Ss]he|[Ii]t|{_NAMED})"

@@ -22,8 +22,8 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, Field, computed_field
 
-from summarizer._html import HtmlExtract, extract_html, looks_like_html
 from summarizer._schema import ArticleMeta
+from summarizer.input._html import HtmlExtract, extract_html, looks_like_html
 
 
 class CleanArticle(BaseModel):

@@ -21,10 +21,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from summarizer._offline_lexicon import TENSION_NOUNS, TENSION_RELATIONS, TENSION_VERBS
-from summarizer._offline_names import Entity, Registry
-from summarizer._offline_text import Paragraph
 from summarizer._schema import Tension
+from summarizer.backends.offline._lexicon import TENSION_NOUNS, TENSION_RELATIONS, TENSION_VERBS
+from summarizer.backends.offline._names import Entity, Registry
+from summarizer.backends.offline._text import Paragraph
 
 _CUE = re.compile(
     rf"\b(?:(?P<verb>{'|'.join(TENSION_VERBS)})|(?P<noun>{'|'.join(TENSION_NOUNS)})"

@@ -32,7 +32,7 @@ from instructor.processing.response import handle_response_model
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
-from summarizer import _chunking, _llm
+from summarizer import _chunking
 from summarizer._batch import (
     DEFAULT_CONCURRENCY,
     BatchReport,
@@ -40,12 +40,13 @@ from summarizer._batch import (
     articles_in_progress,
     prepare_output,
 )
-from summarizer._cleaning import CleanArticle
 from summarizer._errors import InputError, ProviderError
 from summarizer._grounding import check
-from summarizer._inputs import Record
 from summarizer._schema import Briefing
 from summarizer._summarizer import Summarizer
+from summarizer.backends import _openai
+from summarizer.input._cleaning import CleanArticle
+from summarizer.input._read import Record
 
 ENDPOINT: Final = "/v1/chat/completions"
 TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
@@ -247,13 +248,13 @@ def accept(
         return None
     if completion.choices[0].finish_reason == "length":
         return None
-    salvaged = _llm.parse_without_grounding(_llm._completion_text(completion))
+    salvaged = _openai.parse_without_grounding(_openai._completion_text(completion))
     if salvaged is None or salvaged[1]:  # not the schema: the synchronous path re-asks
         return None
     extraction = salvaged[0]
     if summarizer.settings.grounding and check(extraction, article.text):
         return None  # the synchronous path turns each violation into a precise re-ask
-    return summarizer._finish(extraction, article, _llm._usage_of(completion), started)
+    return summarizer._finish(extraction, article, _openai._usage_of(completion), started)
 
 
 @dataclass
@@ -305,7 +306,7 @@ def status(client: openai.OpenAI, batch_id: str) -> dict[str, Any]:
     try:
         batch = client.batches.retrieve(batch_id)
     except openai.APIError as err:
-        raise _llm.translate_error(err, 1, getattr(client, "api_key", None)) from err
+        raise _openai.translate_error(err, 1, getattr(client, "api_key", None)) from err
     counts = batch.request_counts
     return {
         "id": batch.id,

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from summarizer._llm import CallRecord
+    from summarizer.backends._openai import CallRecord
 
 Clock = Callable[[], float]
 CHARS_PER_TOKEN = 4  # a cheap, conservative estimate (English news: ~4.9 chars per Qwen token)

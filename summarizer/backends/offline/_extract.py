@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from summarizer._cleaning import CleanArticle
-from summarizer._offline_names import Registry
-from summarizer._offline_quotes import find_quotes
-from summarizer._offline_tensions import find_tensions
-from summarizer._offline_text import DOUBLE_MARKS, Paragraph, layout
 from summarizer._schema import Extraction
+from summarizer.backends.offline._names import Registry
+from summarizer.backends.offline._quotes import find_quotes
+from summarizer.backends.offline._tensions import find_tensions
+from summarizer.backends.offline._text import DOUBLE_MARKS, Paragraph, layout
+from summarizer.input._cleaning import CleanArticle
 
 _MAX_SUMMARY_WORDS = 90
 _MAX_SUMMARY_SENTENCES = 3

@@ -248,7 +248,7 @@ ORG_ACRONYMS = _words(
 )
 
 # Cue words that state a tension, as regular expressions over lower-cased text, in three
-# kinds that find their parties differently (see `summarizer._offline_tensions`).
+# kinds that find their parties differently (see `summarizer.backends.offline._tensions`).
 # Verbs: a subject before the cue, an object after it ("Rahmon berated Putin").
 TENSION_VERBS = (
     r"accus(?:ed|es|ing)",

@@ -1,0 +1,1 @@
+"""The offline baseline: deterministic rules, no network, no model."""

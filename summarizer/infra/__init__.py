@@ -1,0 +1,1 @@
+"""Infrastructure: settings, SQLite cache and call log, costs, rate limiting, atomic files."""

@@ -1,0 +1,1 @@
+"""Input: reading articles (files, stdin, directories, URLs, JSONL), HTML, cleaning."""

@@ -1,0 +1,1 @@
+"""Presentation: briefing notes as Markdown and as self-contained HTML."""
