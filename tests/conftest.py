@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = ROOT.parent / "shared"  # third-party data sets only: tests that read them skip without it
 SEED = ROOT / "examples" / "reuters-2025-10-08-putin-tajikistan.txt"
-SEED_GOLD = SHARED / "seed" / "reuters-2025-10-08-putin-tajikistan.gold.json"
+SEED_GOLD = ROOT / "evals" / "suites" / "dev" / "reuters-2025-10-08-putin-tajikistan.gold.json"
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
