@@ -2,7 +2,15 @@
 
 >>> from summarizer import Summarizer
 >>> briefing = Summarizer().summarize(open("article.txt").read())  # doctest: +SKIP
+
+The public names are imported on first use (PEP 562), so ``import summarizer`` and the
+command's ``--help`` do not pay for the openai SDK, instructor or trafilatura.
 """
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from summarizer._errors import (
     ConfigurationError,
@@ -11,12 +19,43 @@ from summarizer._errors import (
     ProviderError,
     SummarizerError,
 )
-from summarizer._schema import Actor, Briefing, Quote, Rejection, Tension
-from summarizer._summarizer import Summarizer, summarize
-from summarizer.infra._cache import Cache
-from summarizer.infra._calllog import CallLog
-from summarizer.infra._ratelimit import RateLimiter
-from summarizer.input._cleaning import CleanArticle, clean_article
+from summarizer._version import __version__
+
+if TYPE_CHECKING:
+    from summarizer._schema import Actor, Briefing, Quote, Rejection, Tension
+    from summarizer._summarizer import Summarizer, summarize
+    from summarizer.infra._cache import Cache
+    from summarizer.infra._calllog import CallLog
+    from summarizer.infra._ratelimit import RateLimiter
+    from summarizer.input._cleaning import CleanArticle, clean_article
+
+_LAZY = {
+    "Actor": "summarizer._schema",
+    "Briefing": "summarizer._schema",
+    "Quote": "summarizer._schema",
+    "Rejection": "summarizer._schema",
+    "Tension": "summarizer._schema",
+    "Summarizer": "summarizer._summarizer",
+    "summarize": "summarizer._summarizer",
+    "Cache": "summarizer.infra._cache",
+    "CallLog": "summarizer.infra._calllog",
+    "RateLimiter": "summarizer.infra._ratelimit",
+    "CleanArticle": "summarizer.input._cleaning",
+    "clean_article": "summarizer.input._cleaning",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+    value = getattr(import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
 
 __all__ = [
     "Actor",
@@ -34,6 +73,7 @@ __all__ = [
     "Summarizer",
     "SummarizerError",
     "Tension",
+    "__version__",
     "clean_article",
     "summarize",
 ]

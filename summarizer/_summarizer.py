@@ -8,12 +8,7 @@ import re
 import ssl
 import time
 from collections.abc import Coroutine
-from typing import Any, TypeVar
-
-import httpx2
-import instructor
-import openai
-from instructor.core.exceptions import InstructorRetryException
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from summarizer import _chunking
 from summarizer._errors import GroundingError, InputError, OutputError
@@ -27,12 +22,21 @@ from summarizer._schema import (
     Usage,
     grounding_context,
 )
-from summarizer.backends import _openai
 from summarizer.backends.offline._extract import extract_offline
 from summarizer.infra._cache import Cache
 from summarizer.infra._ratelimit import RateLimiter
 from summarizer.infra._settings import OFFLINE, Settings, load_settings
 from summarizer.input._cleaning import CleanArticle, clean_article
+
+if TYPE_CHECKING:
+    import instructor
+    import openai
+
+    from summarizer.backends import _openai
+
+# The openai SDK, instructor and the backend built on them are imported where a model is
+# called, not here: `import openai` alone costs ~1 s of CPU, which the offline backend and
+# `summarizer --help` never need.
 
 MAX_INPUT_CHARS = 400_000
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # below space, not \t \n \r
@@ -145,6 +149,10 @@ class Summarizer:
         started = time.monotonic()
         if self.offline:
             return self._finish(extract_offline(article), article, Usage(), started)
+        import openai
+
+        from summarizer.backends import _openai
+
         if isinstance(self._client, openai.AsyncOpenAI):
             return asyncio.run(self.asummarize_article(article))
         key, cached = self._cache_lookup(article)
@@ -160,6 +168,10 @@ class Summarizer:
 
     async def asummarize_article(self, article: CleanArticle) -> Briefing:
         """Async twin of `summarize_article`."""
+        import openai
+
+        from summarizer.backends import _openai
+
         if self.offline or isinstance(self._client, openai.OpenAI):
             return await asyncio.to_thread(self.summarize_article, article)
         started = time.monotonic()
@@ -187,6 +199,10 @@ class Summarizer:
         spend: _openai.ArticleSpend | None = None,
     ) -> tuple[Extraction, Usage]:
         """One model call, re-asks included, for an article or one chunk of a long one."""
+        import instructor
+
+        from summarizer.backends import _openai
+
         call = self._new_call(spend)
         create = instructor.patch(
             create=_openai.make_create(client, self.settings, call), mode=self._mode
@@ -204,6 +220,10 @@ class Summarizer:
         spend: _openai.ArticleSpend | None = None,
     ) -> tuple[Extraction, Usage]:
         """Async twin of `_extract`."""
+        import instructor
+
+        from summarizer.backends import _openai
+
         call = self._new_call(spend)
         acreate = instructor.patch(
             create=_openai.make_acreate(client, self.settings, call), mode=self._mode
@@ -216,6 +236,8 @@ class Summarizer:
 
     @property
     def _mode(self) -> instructor.Mode:
+        from summarizer.backends import _openai
+
         return _openai.instructor_mode(self.settings.mode)
 
     def _cache_lookup(self, article: CleanArticle) -> tuple[str | None, Briefing | None]:
@@ -231,6 +253,8 @@ class Summarizer:
         return briefing
 
     def _new_call(self, spend: _openai.ArticleSpend | None = None) -> Any:
+        from summarizer.backends import _openai
+
         return _openai.Call(
             self.settings, self.model, self.prompt, self._on_call, self.limiter, spend
         )
@@ -239,6 +263,8 @@ class Summarizer:
         return client_kwargs(self.settings)
 
     def _sync_client(self) -> openai.OpenAI:
+        import openai
+
         if isinstance(self._client, openai.OpenAI):
             return self._client.with_options(max_retries=0)
         if self._client is None:
@@ -246,6 +272,8 @@ class Summarizer:
         return self._client  # type: ignore[return-value]
 
     def _async_client(self) -> openai.AsyncOpenAI:
+        import openai
+
         if isinstance(self._client, openai.AsyncOpenAI):
             return self._client.with_options(max_retries=0)
         # A client per call (its connection pool belongs to the running event loop), but one
@@ -254,6 +282,8 @@ class Summarizer:
         return openai.AsyncOpenAI(**self._client_kwargs(), http_client=http)
 
     def _request(self, article: CleanArticle) -> dict[str, Any]:
+        from summarizer.backends import _openai
+
         assert self._prompt is not None
         messages = self._prompt.render(
             article=article.text,
@@ -272,6 +302,10 @@ class Summarizer:
 
     def _salvage(self, err: Exception, call: Any) -> Extraction:
         """Re-asks ran out: keep the last answer if its schema is valid; grounding drops the rest."""
+        from instructor.core import InstructorRetryException
+
+        from summarizer.backends import _openai
+
         ours = _openai.unwrap(err)
         if ours is not None:  # keep its own cause (the SDK error), not instructor's wrapper
             raise ours from (ours.__cause__ or err)
@@ -342,12 +376,16 @@ def shared_async_client(settings: Settings) -> openai.AsyncOpenAI:
     pairs, `benchmarks/transport.py`, docs/PERFORMANCE.md). Proxies and CA bundles from
     the environment apply as with the default transport; the fault matrix runs on both.
     """
+    import openai
+
     return openai.AsyncOpenAI(**client_kwargs(settings), http_client=openai.DefaultAioHttpClient())
 
 
 @functools.lru_cache(maxsize=1)
 def _ssl_context() -> ssl.SSLContext:
     """The SSL context the openai client would build (CA bundle loaded once)."""
+    import httpx2
+
     return httpx2.create_ssl_context()
 
 

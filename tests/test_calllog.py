@@ -13,7 +13,15 @@ from summarizer import ConfigurationError, Summarizer
 from summarizer._schema import Usage
 from summarizer.cli import main
 from summarizer.infra._calllog import CallLog, redact
-from summarizer.infra._costs import UsageMeter, estimate, format_cost, load_prices, price_of
+from summarizer.infra._costs import (
+    Price,
+    UsageMeter,
+    estimate,
+    format_cost,
+    load_prices,
+    maintained_price,
+    price_of,
+)
 from summarizer.testing import FakeOpenAI, Reply, Status
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,14 +147,22 @@ def test_cost_counts_retries_and_reasks(tmp_path: Path) -> None:
     assert meter.cost == pytest.approx((200 * 0.40 + 100 * 1.60) / 1e6)
 
 
-def test_price_table_matches_snapshots_and_leaves_unknown_models_unpriced() -> None:
+def test_maintained_prices_match_snapshots_and_leave_unknown_models_unpriced() -> None:
     prices = load_prices()
-    assert price_of("gpt-4.1-mini-2025-04-14", prices) == prices["gpt-4.1-mini"]
-    assert price_of("gpt-4.1-2025-04-14", prices) == prices["gpt-4.1"]
+    assert prices == {}  # no SUMMARIZER_PRICES: every price comes from genai-prices
+    assert price_of("gpt-4.1-mini-2025-04-14", prices) == price_of("gpt-4.1-mini", prices)
+    assert price_of("gpt-4.1-2025-04-14", prices) == price_of("gpt-4.1", prices)
     usage = Usage(prompt_tokens=1_000_000, completion_tokens=1_000_000)
     assert estimate("gpt-4.1-mini", usage, prices) == pytest.approx(2.00)
     assert estimate("qwen2.5:7b-instruct", usage, prices) is None
+    assert estimate("m", usage, prices) is None  # the test suites' fake model names
     assert format_cost(None) == "unknown price"
+
+
+def test_maintained_prices_need_no_network() -> None:
+    """genai-prices' bundled data is read; nothing is fetched (the suite refuses sockets)."""
+    maintained_price.cache_clear()
+    assert maintained_price("gpt-4o-mini") == Price(0.15, 0.60)
 
 
 @pytest.mark.parametrize(
@@ -165,7 +181,8 @@ def test_prices_can_be_overridden_by_a_file(
     usage = Usage(prompt_tokens=1_000_000, completion_tokens=500_000)
     assert estimate("local-llama", usage, prices) == pytest.approx(2.0)
     assert estimate("gpt-4.1-mini", usage, prices) == pytest.approx(13.5)
-    assert estimate("gpt-4o", usage, prices) is not None  # the built-ins stay
+    assert estimate("gpt-4o", usage, prices) is not None  # the maintained prices stay
+    assert estimate("local-llama-7b", usage, prices) == pytest.approx(2.0)  # a prefix + "-"
 
 
 def test_a_broken_price_file_says_how_to_fix_it(

@@ -49,7 +49,7 @@ from summarizer.cli._brief import (
     build_summarizer,
 )
 from summarizer.cli._openai_batch import VIAS, print_status, run_openai_batch
-from summarizer.infra._costs import PRICES_AS_OF, UsageMeter, format_cost
+from summarizer.infra._costs import UsageMeter, format_cost, prices_source
 from summarizer.infra._ratelimit import RateLimiter
 from summarizer.infra._settings import load_settings
 from summarizer.input._read import count_records, iter_records
@@ -298,7 +298,7 @@ def _report_table(report: BatchReport, meter: UsageMeter, summarizer: Summarizer
         "tokens (prompt / completion)", f"{usage.prompt_tokens:,} / {usage.completion_tokens:,}"
     )
     cost = format_cost(meter.cost)
-    table.add_row(f"estimated cost (prices as of {PRICES_AS_OF})", cost)
+    table.add_row(f"estimated cost (prices: {prices_source()})", cost)
     rate = (report.ok + sum(report.failed.values())) / report.wall_s if report.wall_s else 0.0
     table.add_row("wall time", f"{report.wall_s:.1f} s ({rate:.1f} articles/s)")
     return table

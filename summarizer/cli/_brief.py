@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -111,7 +111,7 @@ def build_summarizer(
     return summarizer
 
 
-class NoteFormat(str, Enum):
+class NoteFormat(StrEnum):
     """Output formats of `summarizer brief`."""
 
     md = "md"

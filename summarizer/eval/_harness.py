@@ -12,8 +12,8 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import sys
 import time
+import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -28,11 +28,6 @@ from summarizer.eval._gold import Case, SuiteError, load_suite
 from summarizer.eval._metrics import COUNT_METRICS, CaseScore, aggregate, score_case
 from summarizer.eval._report import Report, fmt, write_reports
 from summarizer.infra._files import write_text_atomic
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 ProgressCallback = Callable[[int, int, "str | None"], None]
 """Called as ``progress(done, total, case_id)``: once with ``(0, total, None)``, then per case."""

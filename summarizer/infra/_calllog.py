@@ -19,13 +19,15 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from summarizer.backends._openai import CallHook, CallRecord
 from summarizer.infra._cache import connect, home_dir
 from summarizer.infra._costs import Price, estimate, load_prices
+
+if TYPE_CHECKING:  # the backend imports the openai SDK: ~1 s of CPU
+    from summarizer.backends._openai import CallHook, CallRecord
 
 _ARTICLE = re.compile(r"(<article>)(.*?)(</article>)", re.S)
 _SECRETS = re.compile(r"\b(?:sk|rk|pk|key)-[A-Za-z0-9_\-]{6,}|(?i:bearer)\s+[A-Za-z0-9._\-]{6,}")

@@ -1,13 +1,17 @@
-"""Cost estimates: a small price table, overridable, and a meter fed by the call hook.
+"""Cost estimates: maintained model prices, overridable, and a meter fed by the call hook.
 
-Prices are **estimates**: list prices in USD per 1M tokens, copied by hand on
-`PRICES_AS_OF` from the provider's pricing page; they drift. Override or extend them
-with a JSON or TOML file named by ``SUMMARIZER_PRICES``::
+Prices are **estimates** in USD per 1M tokens. They come from `genai-prices`
+(maintained by Pydantic, the data bundled with the package: no network at run time),
+matched on the model name (dated snapshots such as ``gpt-4.1-mini-2025-04-14``
+included). Override or extend them with a JSON or TOML file named by
+``SUMMARIZER_PRICES``::
 
     {"gpt-4.1-mini": {"input": 0.40, "output": 1.60}, "my-local-model": {"input": 0, "output": 0}}
 
-A model not in the table (a local one, say) costs 0 and is reported as "unknown price".
-The meter counts every HTTP attempt it is shown, so retries and re-asks are paid for.
+A model neither knows (a local one, say) costs 0 and is reported as "unknown price".
+A local model that shares a hosted model's name is priced as the hosted one: set it to
+0 in the file. The meter counts every HTTP attempt it is shown, so retries and re-asks
+are paid for.
 """
 
 from __future__ import annotations
@@ -15,15 +19,17 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarizer._errors import ConfigurationError
 from summarizer._schema import Usage
-from summarizer.backends._openai import CallRecord
 from summarizer.infra._cache import FileSettings
 
-PRICES_AS_OF = "2025-08-01"
+if TYPE_CHECKING:  # the backend imports the openai SDK: ~1 s of CPU
+    from summarizer.backends._openai import CallRecord
+
 UNKNOWN_PRICE = "unknown price"
 
 
@@ -35,52 +41,63 @@ class Price:
     output: float
 
 
-BUILTIN_PRICES: dict[str, Price] = {
-    "gpt-4.1": Price(2.00, 8.00),
-    "gpt-4.1-mini": Price(0.40, 1.60),
-    "gpt-4.1-nano": Price(0.10, 0.40),
-    "gpt-4o": Price(2.50, 10.00),
-    "gpt-4o-mini": Price(0.15, 0.60),
-    "o4-mini": Price(1.10, 4.40),
-    "gpt-5": Price(1.25, 10.00),
-    "gpt-5-mini": Price(0.25, 2.00),
-    "gpt-5-nano": Price(0.05, 0.40),
-}
+def prices_source() -> str:
+    """Where the prices come from, for reports: ``genai-prices 0.2.3``."""
+    from importlib.metadata import version
+
+    return f"genai-prices {version('genai-prices')}"
 
 
 def _parse_price_file(path: Path) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8")
     if path.suffix.lower() == ".toml":
-        import tomllib  # Python 3.11+
+        import tomllib
 
         return tomllib.loads(text)
     return dict(json.loads(text))
 
 
 def load_prices(path: Path | None = None) -> dict[str, Price]:
-    """Built-in prices, overridden by ``path`` or the file ``SUMMARIZER_PRICES`` names."""
+    """The overrides of ``path`` or of the file ``SUMMARIZER_PRICES`` names ({} without one)."""
     path = path or FileSettings().prices
-    prices = dict(BUILTIN_PRICES)
     if path is None:
-        return prices
+        return {}
     try:
         raw = _parse_price_file(Path(path))
-        prices.update({m: Price(float(p["input"]), float(p["output"])) for m, p in raw.items()})
-    except (OSError, ValueError, KeyError, TypeError, ImportError) as err:
+        return {m: Price(float(p["input"]), float(p["output"])) for m, p in raw.items()}
+    except (OSError, ValueError, KeyError, TypeError) as err:
         raise ConfigurationError(
             f"cannot read the price file {path} ({type(err).__name__}: {err}); it must map "
             'each model to {"input": USD per 1M tokens, "output": USD per 1M tokens} '
             "(fix it or unset SUMMARIZER_PRICES)"
         ) from err
-    return prices
+
+
+@lru_cache(maxsize=256)
+def maintained_price(model: str) -> Price | None:
+    """genai-prices' price of ``model`` (its base tier), or ``None`` if it does not know it."""
+    import genai_prices  # imported on first use: ~0.2 s of CPU
+
+    probe = 1000  # small enough for the base tier of tiered (long-context) prices
+    try:
+        calc = genai_prices.calc_price(
+            genai_prices.Usage(input_tokens=probe, output_tokens=probe), model
+        )
+    except LookupError:
+        return None
+    scale = 1_000_000 / probe
+    return Price(float(calc.input_price) * scale, float(calc.output_price) * scale)
 
 
 def price_of(model: str, prices: dict[str, Price]) -> Price | None:
-    """The price of ``model``: exact name, else the longest known prefix (dated snapshots)."""
+    """The price of ``model``: an override (exact name, else the longest prefix that is
+    followed by ``-``, for dated snapshots), else genai-prices', else ``None``."""
     if model in prices:
         return prices[model]
     known = [name for name in prices if model.startswith(name + "-")]
-    return prices[max(known, key=len)] if known else None
+    if known:
+        return prices[max(known, key=len)]
+    return maintained_price(model)
 
 
 def estimate(model: str, usage: Usage, prices: dict[str, Price]) -> float | None:
