@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from summarizer._offline_text import double_quote_regions
 from summarizer._schema import Actor, Extraction, Quote, Rejection, Tension
 
 _QUOTE_MAP = str.maketrans(
@@ -57,33 +58,15 @@ class _Paragraph:
     regions: tuple[tuple[int, int], ...]  # (index of opening mark, index of closing mark)
 
 
-_OPEN, _CLOSE = "\ue000", "\ue001"  # private-use stand-ins that keep “ and ” apart
-
-
 def _double_quote_regions(text: str) -> list[tuple[int, int]]:
-    """Spans between double quotation marks.
+    """Spans between double quotation marks, paired as the offline rules pair them
+    (`summarizer._offline_text.double_quote_regions`: one definition for both).
 
-    Curly marks say which way they face, so they nest (a tweet quoting a phrase:
-    “... the “f bomb.””) and a stray opening mark (“Meet the Press. “I really...”)
-    does not swallow the real quotation. Straight marks alternate. A mark left open
-    runs to the end of the paragraph (newswire style for a quotation that continues
-    in the next paragraph).
+    ``text`` keeps its curly marks, which say which way they face; straight marks
+    are read by their neighbours. A mark left open runs to the end of the paragraph
+    (newswire style for a quotation that continues in the next paragraph).
     """
-    regions: list[tuple[int, int]] = []
-    opened: list[int] = []  # curly opening marks not yet closed
-    straight: int | None = None
-    for i, ch in enumerate(text):
-        if ch == _OPEN:
-            opened.append(i)
-        elif ch == _CLOSE and opened:
-            regions.append((opened.pop(), i))
-        elif ch == '"' and straight is None:
-            straight = i
-        elif ch == '"' and straight is not None:
-            regions.append((straight, i))
-            straight = None
-    regions += [(start, len(text)) for start in [*opened, straight] if start is not None]
-    return regions
+    return double_quote_regions(text)
 
 
 def _single_quote_regions(text: str) -> list[tuple[int, int]]:
@@ -155,8 +138,8 @@ def index_article(text: str) -> ArticleIndex:
     raw_paragraphs = [p for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
     paragraphs = []
     for raw in raw_paragraphs:
-        marked = normalize(raw.replace("“", _OPEN).replace("”", _CLOSE))
-        norm = marked.replace(_OPEN, '"').replace(_CLOSE, '"')
+        marked = _WS.sub(" ", unicodedata.normalize("NFKC", raw)).strip()
+        norm = marked.translate(_QUOTE_MAP)  # one character for one: offsets still hold
         regions = _double_quote_regions(marked) + _single_quote_regions(norm)
         paragraphs.append(_Paragraph(norm, tuple(regions)))
     joined = " ".join(p.text for p in paragraphs)

@@ -184,7 +184,9 @@ SPEECH_VERBS = _words(
     explained explains noted notes argued argues insisted insists declared announced tweeted
     replied responded remarked acknowledged admitted claimed complained predicted cautioned
     conceded testified countered quipped recalled continued adding saying telling writing
-    warning"""
+    warning demanded boasted joked shouted yelled exclaimed sang sings reads vowed observed
+    emphasized stressed charged contended concluded continues lamented mused wondered pleaded
+    confirmed recounted interjected scoffed chimed"""
 )
 # Words that may sit between a subject and its speech verb ("Trump later said").
 SPEECH_ADVERBS = _words(

@@ -70,6 +70,8 @@ _SUBJECT_SAID = re.compile(
     rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
 )
 _SAID_SUBJECT = re.compile(rf"\b(?=[a-z])(?:{_VERBS})\s+(?=[A-Z])(?P<name>{_PNAME})")
+# A quotation credited after a dash: “...” ― Pamela Padilla
+_DASH_CREDIT = re.compile(rf"[”\"][ \t]*[―—–][ \t]*(?P<name>{_PNAME})[ \t]*[.]?[ \t]*$", re.M)
 _ORG_WORD = r"(?:[A-Z][\w&'’-]*|[A-Z]{2,}|U\.S\.|U\.N\.)"
 _ORG_PHRASE = re.compile(
     rf"(?<![\w.'’-])(?=[A-Z]){_ORG_WORD}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_ORG_WORD})*(?![\w'’-])"
@@ -172,7 +174,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
             tokens = _clean_name(m["name"])
             if len(tokens) >= 2:
                 yield tokens, m["role"], ""
-    for pattern in (_SUBJECT_SAID, _SAID_SUBJECT):
+    for pattern in (_SUBJECT_SAID, _SAID_SUBJECT, _DASH_CREDIT):
         for m in pattern.finditer(text):
             tokens = _clean_name(m["name"])
             if len(tokens) >= 2 and not _PROPER_NOUN_BEFORE.search(text, 0, m.start("name")):
@@ -433,6 +435,14 @@ class Registry:
             return max(inside, key=lambda e: len(e.tokens))
         partial = [e for e in self.people() if _sub_span(tokens, e.tokens)]
         return self._most_recent(partial, pos) if partial else None
+
+    def by_role(self, noun: str, pos: Pos) -> Entity | None:
+        """The person a description names ("the mayor", "the New York businessman"): the
+        one mentioned last before ``pos`` whose role ends in that noun, if any."""
+        noun = noun.lower()
+        people = [e for e in self.people() if e.role and e.role.lower().split()[-1] == noun]
+        people = [e for e in people if any(m[0] < pos for m in e.mentions)]
+        return self._most_recent(people, pos) if people else None
 
     def _most_recent(self, entities: list[Entity], pos: Pos) -> Entity:
         def last(e: Entity) -> Pos:

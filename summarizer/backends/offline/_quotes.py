@@ -42,6 +42,7 @@ _VERB_SUBJ = re.compile(rf"^(?:{_VERBS})\s+{_NAMED_SUBJ}")
 _VERB_SUBJ_INTRO = re.compile(rf"^(?:{_VERBS})\s+{_NAMED_SUBJ}[\s,:;—–-]*$")
 _ANY_VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _SUBJ_AT_END = re.compile(rf"{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}$")
+_CLAUSE_SUBJ = re.compile(rf"\s*{_SUBJ}(?:\s+[a-z][\w'’-]*){{1,2}}\b")
 _PARTICIPLES = frozenset({"adding", "saying", "telling", "writing", "warning"})
 _SCARE_LEAD = re.compile(
     r"(?:so-called|dubbed|called|calling|named|titled|entitled|known as|labell?ed|term|word|"
@@ -185,21 +186,40 @@ def _before_window(span: _Span) -> str:
 
 
 def _after(span: _Span, ctx: _Context) -> _Who:
-    window = _after_window(span).lstrip(_LEAD_PUNCT)
-    pos = (span.para.index, span.close)
+    window = _after_window(span)
+    if span.unclosed or not window.strip():
+        return None
+    para, pos = span.para, (span.para.index, span.close)
+    base = span.close + 1 + len(window) - len(window.lstrip(_LEAD_PUNCT))
+    window = window.lstrip(_LEAD_PUNCT)
     for pattern in (_QUOTED_AS, _ACCORDING):
         if m := pattern.search(window):
             return _resolve(m["subj"], ctx, pos)
-    for pattern in (_SUBJ_VERB, _VERB_SUBJ):
-        if m := pattern.match(window):
-            return _resolve(m["subj"], ctx, pos)
+    if m := _DASH_CREDIT.match(para.text, span.close + 1):  # ...” ― Pamela Padilla
+        return ctx.registry.resolve(m["name"], pos) or UNKNOWN
     verb = _ANY_VERB.search(window[:_NEAR])
-    return UNKNOWN if verb and verb.group() not in _PARTICIPLES else None
+    if verb is None:
+        return None
+    if m := _SUBJ_VERB.match(window):
+        who = _resolve(m["subj"], ctx, pos)
+        if who is not UNKNOWN:
+            return who
+    if m := _VERB_SUBJ.match(window):
+        who = _resolve(m["subj"], ctx, pos)
+        if who is not UNKNOWN:
+            return who
+    if verb.group() in _PARTICIPLES and verb.start() > 0:
+        return None  # "..., adding that ...": the participle belongs to the previous clause
+    if verb.start() == 0:  # inverted: said Leonard Burman, director of ...
+        end = base + verb.end()
+        stop = re.search(r"[,.;:(]|\s(?:who|of|at|in|on)\s", para.text[end : end + _NEAR])
+        return _subject(para, end, end + (stop.start() if stop else _NEAR), ctx, pos)
+    return _subject(para, base, base + verb.start(), ctx, pos)
 
 
 def _before(span: _Span, ctx: _Context) -> _Who:
     window = _before_window(span)
-    pos = (span.para.index, span.open)
+    para, pos = span.para, (span.para.index, span.open)
     for pattern in (_ACCORDING, _QUOTED_AS):
         if m := pattern.search(window):
             return _resolve(m["subj"], ctx, pos)
@@ -207,11 +227,58 @@ def _before(span: _Span, ctx: _Context) -> _Who:
     if not verbs:
         return None
     verb = verbs[-1]
+    base = span.open - len(window)
     if m := _SUBJ_AT_END.search(window[: verb.start()]):
-        return _resolve(m["subj"], ctx, pos)
+        who = _resolve(m["subj"], ctx, pos)
+        if who is not UNKNOWN:
+            return who
     if m := _VERB_SUBJ_INTRO.match(window[verb.start() :]):  # said Trump: "..."
         return _resolve(m["subj"], ctx, pos)
-    return None if verb.group() in _PARTICIPLES else UNKNOWN
+    if verb.group() in _PARTICIPLES:  # "He then defended the remark, saying, "...": the subject
+        m = _CLAUSE_SUBJ.match(window)
+        return _resolve(m["subj"], ctx, pos) if m else None
+    return _subject(para, base, base + verb.start(), ctx, pos)
+
+
+# A subject phrase's apposition or aside: ", a senior fellow at ...", ", who runs ...", ", 82,".
+_APPOSITION_START = re.compile(r"^\s*(?:[a-z0-9(]|the\s+[a-z])")
+_DESCRIPTION = re.compile(r"^(?:the|The|a|A|an|An)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z][\w-]+)\s*$")
+_DASH_CREDIT = re.compile(
+    rf"[ \t]*[―—–-]{{1,2}}[ \t]*(?P<name>{_NAMED})[ \t]*[.,]?[ \t]*$", re.MULTILINE
+)
+
+
+def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[int, int]) -> _Who:
+    """Who a subject phrase (``para.text[start:end]``) names: its main clause's last person
+    ("Trump lawyer Marc Kasowitz"), else its last entity, else a role ("the mayor")."""
+    phrase = para.text[start:end]
+    if m := re.search(r"(?:^|[\s,])(?P<p>[Hh]e|[Ss]he|[Ii]t)\s*$", phrase):
+        return _resolve(m["p"], ctx, pos)
+    # The main clause: the last comma-separated part that is not an apposition or aside.
+    cut = [start]
+    for m in re.finditer(r",", phrase):
+        cut.append(start + m.end())
+    head = (start, end)
+    for i, a in enumerate(cut):
+        b = cut[i + 1] - 1 if i + 1 < len(cut) else end
+        if not _APPOSITION_START.match(para.text[a:b]) and para.text[a:b].strip():
+            head = (a, b)
+    a, b = head
+    b = min([b, *(a + m.start() for m in re.finditer(r"\s\(", para.text[a:b]))])
+    named = ctx.registry.mentions_in(para.index, a, b)
+    people = [e for _, _, e in named if e.type == "person"]
+    if people:
+        return people[-1]
+    if named:
+        return named[-1][2]
+    text = para.text[a:b].strip()
+    if m := re.search(r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w'’-]*$", text):
+        who = ctx.registry.resolve(m.group(), pos)
+        if who is not None:
+            return who
+    if m := _DESCRIPTION.match(text):
+        return ctx.registry.by_role(m["noun"], pos) or UNKNOWN
+    return UNKNOWN
 
 
 def _resolve(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 DOUBLE_MARKS = frozenset('"“”„‟«»＂')  # every character grounding folds to '"'
-_DOUBLE_MARK = re.compile(f"[{''.join(sorted(DOUBLE_MARKS))}]")
+# A double mark, or two ASCII apostrophes standing for one (a New York Times convention).
+_MARK = re.compile(f"''|[{''.join(sorted(DOUBLE_MARKS))}]")
 _APOSTROPHE = re.compile("['‘’‚‛′`＇]")  # every character grounding folds to "'"
 _OPENERS = ' ([{"-—–/'
+_CLOSERS = ".,;:!?)]}-—–/…'\"”’"
 _PARAGRAPH_SPLIT = re.compile(r"\n\s*\n|\n")
 # A sentence ends at . ! or ? (plus closing marks), then space, then a capital, digit or opener.
-_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=(?:''|[\"“‘(\[])?[A-Z0-9])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|St|Jr|Sr|Prof|Rev|Inc|"
     r"Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ft|Mt)|(?:\b[A-Za-z]\.)*\b[A-Z])$"
@@ -36,26 +38,38 @@ def split_paragraphs(text: str) -> list[str]:
 def double_quote_regions(para: str) -> list[Region]:
     """(opening mark, closing mark) pairs, outermost only, in order.
 
-    As in grounding: curly marks say which way they face, so they nest and a stray
-    opening mark does not swallow the next quotation; straight marks alternate; a
-    mark left open runs to the end of the paragraph.
+    Every mark is read as opening or closing: curly marks by the way they face,
+    unless their neighbours plainly say otherwise (a ``”`` at the start of a
+    paragraph opens); straight marks, and the two apostrophes some newspapers use
+    (``''Hello,'' he said``), by their neighbours, else by alternation. So a
+    quotation opened with a curly mark and closed with a straight one (or the
+    reverse) pairs up, curly quotations nest, and a mark left open runs to the
+    end of the paragraph (newswire style for a quotation that continues in the
+    next paragraph). For a two-character mark the region's ends are the
+    characters next to the quoted text, so ``para[open + 1 : close]`` is the text.
     """
     regions: list[Region] = []
     opened: list[int] = []
-    straight: int | None = None
-    for m in _DOUBLE_MARK.finditer(para):
-        i, ch = m.start(), m.group()
-        if ch == "“":
-            opened.append(i)
-        elif ch == "”" and opened:
+    for m in _MARK.finditer(para):
+        i, j, ch = m.start(), m.end(), m.group()
+        prev = para[i - 1] if i else " "
+        nxt = para[j] if j < len(para) else " "
+        can_open = (prev.isspace() or prev in _OPENERS) and not nxt.isspace()
+        can_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSERS)
+        if ch in "“„«":
+            opening = not (can_close and not can_open)
+        elif ch in "”»":
+            opening = can_open and not can_close
+        elif can_open != can_close:
+            opening = can_open
+        else:
+            opening = not opened
+        if opening:
+            opened.append(j - 1)
+        elif opened:
             regions.append((opened.pop(), i))
-        elif ch in DOUBLE_MARKS and ch not in "“”":
-            if straight is None:
-                straight = i
-            else:
-                regions.append((straight, i))
-                straight = None
-    regions += [(start, len(para)) for start in [*opened, straight] if start is not None]
+    if opened:
+        regions.append((opened[0], len(para)))
     regions.sort()
     return [r for r in regions if not any(o[0] < r[0] and r[1] <= o[1] for o in regions)]
 
