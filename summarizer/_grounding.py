@@ -21,8 +21,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarizer._offline_text import double_quote_regions
 from summarizer._schema import Actor, Extraction, Quote, Rejection, Tension
+from summarizer.backends.offline._text import double_quote_regions
 
 _QUOTE_MAP = str.maketrans(
     {
@@ -60,7 +60,7 @@ class _Paragraph:
 
 def _double_quote_regions(text: str) -> list[tuple[int, int]]:
     """Spans between double quotation marks, paired as the offline rules pair them
-    (`summarizer._offline_text.double_quote_regions`: one definition for both).
+    (`summarizer.backends.offline._text.double_quote_regions`: one definition for both).
 
     ``text`` keeps its curly marks, which say which way they face; straight marks
     are read by their neighbours. A mark left open runs to the end of the paragraph

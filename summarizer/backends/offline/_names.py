@@ -69,6 +69,10 @@ _ADVS = "|".join(sorted(SPEECH_ADVERBS))
 _SUBJECT_SAID = re.compile(
     rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
 )
+# "Rucker Culpepper, who runs the campaign's effort, said": an aside between name and verb.
+_SUBJECT_ASIDE_SAID = re.compile(
+    rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),[^,\"“”]{{1,120}},\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
+)
 _SAID_SUBJECT = re.compile(rf"\b(?=[a-z])(?:{_VERBS})\s+(?=[A-Z])(?P<name>{_PNAME})")
 # A quotation credited after a dash: “...” ― Pamela Padilla
 _DASH_CREDIT = re.compile(rf"[”\"][ \t]*[―—–][ \t]*(?P<name>{_PNAME})[ \t]*[.]?[ \t]*$", re.M)
@@ -174,7 +178,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
             tokens = _clean_name(m["name"])
             if len(tokens) >= 2:
                 yield tokens, m["role"], ""
-    for pattern in (_SUBJECT_SAID, _SAID_SUBJECT, _DASH_CREDIT):
+    for pattern in (_SUBJECT_SAID, _SUBJECT_ASIDE_SAID, _SAID_SUBJECT, _DASH_CREDIT):
         for m in pattern.finditer(text):
             tokens = _clean_name(m["name"])
             if len(tokens) >= 2 and not _PROPER_NOUN_BEFORE.search(text, 0, m.start("name")):

@@ -3,12 +3,17 @@
 A span is attributed, in this order, by
 1. the words right after its closing mark, up to the end of the sentence
    (``," the ministry quoted Belousov as saying``, ``," said Brian Darling``,
-   ``," he said``);
+   ``," he said``, ``," company lawyer Marc Hollis said``, ``" ― Carla Mendes``);
 2. the words before its opening mark, back to the start of the sentence or the
-   previous quote (``Trump told reporters: "...``, ``According to X, "...``);
+   previous quote (``Trump told reporters: "...``, ``According to X, "...``,
+   ``X, who runs the campaign, said, "...``, ``He defended it, saying, "...``);
 3. continuation: an unattributed span after an attributed one in the same
    paragraph, or one that opens a paragraph right after a quote left unclosed,
    belongs to the same speaker.
+
+A subject phrase names its main clause's last person ("Trump lawyer Marc Kasowitz"),
+else its last actor; a description ("the mayor") names the person last mentioned
+with that role.
 
 "He"/"she" is the previous speaker when no other person has been named (outside
 quotation marks) since that quote's sentence, else the first person named in the
@@ -242,7 +247,9 @@ def _before(span: _Span, ctx: _Context) -> _Who:
 
 # A subject phrase's apposition or aside: ", a senior fellow at ...", ", who runs ...", ", 82,".
 _APPOSITION_START = re.compile(r"^\s*(?:[a-z0-9(]|the\s+[a-z])")
-_DESCRIPTION = re.compile(r"^(?:the|The|a|A|an|An)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z][\w-]+)\s*$")
+_DESCRIPTION = re.compile(
+    r"^(?:the|The|a|A|an|An)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z][\w-]+)\s*$"
+)
 _DASH_CREDIT = re.compile(
     rf"[ \t]*[―—–-]{{1,2}}[ \t]*(?P<name>{_NAMED})[ \t]*[.,]?[ \t]*$", re.MULTILINE
 )

@@ -1,0 +1,141 @@
+"""Offline quote rules on articles nobody tuned them on (issue #14).
+
+Every text here is a short synthetic article written for the test; each test guards
+one rule and fails when that rule is taken out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import CleanArticle
+from summarizer._grounding import check, quoted_verbatim
+from summarizer._schema import Extraction
+from summarizer.backends.offline._extract import extract_offline
+from summarizer.backends.offline._text import double_quote_regions
+
+
+def _article(*paragraphs: str) -> CleanArticle:
+    return CleanArticle(paragraphs=list(paragraphs))
+
+
+def _speakers(extraction: Extraction) -> dict[str, str]:
+    return {q.text: q.speaker for q in extraction.quotes}
+
+
+def _inner(text: str) -> list[str]:
+    return [text[a + 1 : b] for a, b in double_quote_regions(text)]
+
+
+# --- pairing quotation marks ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('"We will appeal,” said Dana Ruiz. “Soon.”', ["We will appeal,", "Soon."]),
+        ('“We will appeal," said Dana Ruiz.', ["We will appeal,"]),
+        ("''We will appeal,'' said Dana Ruiz, ''and win.''", ["We will appeal,", "and win."]),
+        ("”We will appeal.” ― Dana Ruiz", ["We will appeal."]),
+        ("“A tweet on the “f bomb.”” she said", ["A tweet on the “f bomb.”"]),
+        ('He said "budget cuts" would help', ["budget cuts"]),
+    ],
+)
+def test_marks_pair_by_the_way_they_face(text: str, quoted: list[str]) -> None:
+    assert _inner(text) == quoted
+
+
+def test_grounding_accepts_what_the_offline_rules_pair() -> None:
+    text = "''The bill is dead,'' Senator Ann Cole said. \"It is over,” she added."
+    assert quoted_verbatim("The bill is dead,", text)
+    assert quoted_verbatim("It is over,", text)
+    assert not quoted_verbatim("Senator Ann Cole said.", text)
+
+
+# --- quotes found ---------------------------------------------------------------------
+
+
+def test_quote_opened_straight_and_closed_curly_is_extracted() -> None:
+    article = _article(
+        "Mayor Dana Ruiz closed the bridge on Friday.",
+        '"The cracks are wider than we were told,” Ruiz said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The cracks are wider than we were told,": "Dana Ruiz"
+    }
+
+
+def test_quote_in_double_apostrophes_is_extracted_and_grounded() -> None:
+    article = _article(
+        "Governor Paul Hart signed the water bill on Tuesday.",
+        "''This is the end of a ten-year fight,'' Mr. Hart said.",
+    )
+    extraction = extract_offline(article)
+    assert _speakers(extraction) == {"This is the end of a ten-year fight,": "Paul Hart"}
+    assert check(extraction, article.text) == []
+
+
+def test_subject_with_lower_case_role_words_before_the_verb() -> None:
+    article = _article(
+        "The court ruled against the Rowan Group on Monday.",
+        '"We will appeal the ruling at once," company lawyer Marc Hollis said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "We will appeal the ruling at once,": "Marc Hollis"
+    }
+
+
+def test_inverted_verb_with_a_long_apposition() -> None:
+    article = _article(
+        '"The plan adds layers of complexity," said Leonard Burgess, director of the Fiscal '
+        "Policy Center and a professor at the Maxwell School."
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The plan adds layers of complexity,": "Leonard Burgess"
+    }
+
+
+def test_subject_followed_by_an_aside_before_the_verb() -> None:
+    article = _article(
+        "Rucker Culpepper, who runs the volunteer effort for the Lane campaign, said, "
+        '"Our phones have not stopped ringing since Monday."'
+    )
+    assert _speakers(extract_offline(article)) == {
+        "Our phones have not stopped ringing since Monday.": "Rucker Culpepper"
+    }
+
+
+def test_a_role_description_names_the_person_with_that_role() -> None:
+    article = _article(
+        "Mayor Dana Ruiz spoke after the storm.",
+        'The city will reopen schools on Monday. "We do not see any risk left," the mayor said.',
+    )
+    assert _speakers(extract_offline(article)) == {"We do not see any risk left,": "Dana Ruiz"}
+
+
+def test_participle_after_a_clause_takes_the_clause_subject() -> None:
+    article = _article(
+        "Governor Paul Hart faced reporters on Monday.",
+        'He then defended the veto, saying, "The bill would have cost far too much."',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The bill would have cost far too much.": "Paul Hart"
+    }
+
+
+def test_quote_credited_after_a_dash() -> None:
+    article = _article(
+        "Readers answered our question about the new stadium.",
+        "“It is a waste of public money and a gift to the owners.” ― Carla Mendes",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "It is a waste of public money and a gift to the owners.": "Carla Mendes"
+    }
+
+
+def test_adding_after_a_quote_does_not_attribute_it_to_the_next_clause() -> None:
+    article = _article(
+        "Mayor Dana Ruiz spoke on Friday.",
+        '"The bridge is closed," Ruiz said, adding that a ferry would run.',
+    )
+    assert _speakers(extract_offline(article)) == {"The bridge is closed,": "Dana Ruiz"}
