@@ -18,6 +18,7 @@ DOUBLE_MARKS = frozenset('"“”„‟«»＂')  # every character grounding fo
 _MARK = re.compile(f"''|[{''.join(sorted(DOUBLE_MARKS))}]")
 _APOSTROPHE = re.compile("['‘’‚‛′`＇]")  # every character grounding folds to "'"
 _OPENERS = ' ([{"-—–/'
+_CURLY = "“”„«»"
 _CLOSERS = ".,;:!?)]}-—–/…'\"”’"
 _PARAGRAPH_SPLIT = re.compile(r"\n\s*\n|\n")
 # A sentence ends at . ! or ? (plus closing marks), then space, then a capital, digit or opener.
@@ -41,7 +42,8 @@ def double_quote_regions(para: str) -> list[Region]:
     Every mark is read as opening or closing: curly marks by the way they face,
     unless their neighbours plainly say otherwise (a ``”`` at the start of a
     paragraph opens); straight marks, and the two apostrophes some newspapers use
-    (``''Hello,'' he said``), by their neighbours, else by alternation. So a
+    (``''Hello,'' he said``), alternate and never nest in one another, but inside a
+    curly quotation they are read by their neighbours. So a
     quotation opened with a curly mark and closed with a straight one (or the
     reverse) pairs up, curly quotations nest, and a mark left open runs to the
     end of the paragraph (newswire style for a quotation that continues in the
@@ -49,27 +51,28 @@ def double_quote_regions(para: str) -> list[Region]:
     characters next to the quoted text, so ``para[open + 1 : close]`` is the text.
     """
     regions: list[Region] = []
-    opened: list[int] = []
+    opened: list[tuple[int, bool]] = []  # (index, opened by a straight mark)
     for m in _MARK.finditer(para):
         i, j, ch = m.start(), m.end(), m.group()
         prev = para[i - 1] if i else " "
         nxt = para[j] if j < len(para) else " "
         can_open = (prev.isspace() or prev in _OPENERS) and not nxt.isspace()
         can_close = not prev.isspace() and (nxt.isspace() or nxt in _CLOSERS)
-        if ch in "“„«":
-            opening = not (can_close and not can_open)
-        elif ch in "”»":
-            opening = can_open and not can_close
-        elif can_open != can_close:
-            opening = can_open
+        straight = ch not in _CURLY
+        if not straight:
+            opening = can_open and not can_close if ch in "”»" else not can_close or can_open
+        elif not opened:
+            opening = True  # straight marks alternate ...
+        elif opened[-1][1]:
+            opening = False  # ... and never nest in one another
         else:
-            opening = not opened
+            opening = can_open and not can_close  # inside a curly quotation: by neighbours
         if opening:
-            opened.append(j - 1)
+            opened.append((j - 1, straight))
         elif opened:
-            regions.append((opened.pop(), i))
+            regions.append((opened.pop()[0], i))
     if opened:
-        regions.append((opened[0], len(para)))
+        regions.append((opened[0][0], len(para)))
     regions.sort()
     return [r for r in regions if not any(o[0] < r[0] and r[1] <= o[1] for o in regions)]
 
