@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     import instructor
     import openai
 
-    from summarizer.backends import _openai
+    from summarizer.backends import _openai, _strategies
 
 # The openai SDK, instructor and the backend built on them are imported where a model is
 # called, not here: `import openai` alone costs ~1 s of CPU, which the offline backend and
@@ -104,7 +104,7 @@ class Summarizer:
         if not self.offline:
             if client is None:
                 self.settings.check_llm()
-            self._prompt = load_prompt(self.settings.prompt, self.settings.prompt_version)
+            self._prompt = load_prompt(self.settings.prompt_name, self.settings.prompt_version)
 
     @classmethod
     def from_settings(cls, settings: Settings, **objects: Any) -> Summarizer:
@@ -204,14 +204,17 @@ class Summarizer:
         from summarizer.backends import _openai
 
         call = self._new_call(spend)
+        plan = self._plan(article)
+        call.schema = plan.schema
         create = instructor.patch(
             create=_openai.make_create(client, self.settings, call), mode=self._mode
         )
         try:
             with grounding_context(article.text, enabled=self.settings.grounding):
-                return create(**self._request(article)), call.usage
+                answer = create(**plan.request)
         except Exception as err:  # instructor wraps everything; sort it out in one place
-            return self._salvage(err, call), call.usage
+            return self._salvage(err, call, plan), call.usage
+        return plan.finish(answer), call.usage
 
     async def _aextract(
         self,
@@ -225,14 +228,17 @@ class Summarizer:
         from summarizer.backends import _openai
 
         call = self._new_call(spend)
+        plan = self._plan(article)
+        call.schema = plan.schema
         acreate = instructor.patch(
             create=_openai.make_acreate(client, self.settings, call), mode=self._mode
         )
         try:
             with grounding_context(article.text, enabled=self.settings.grounding):
-                return await acreate(**self._request(article)), call.usage
+                answer = await acreate(**plan.request)
         except Exception as err:
-            return self._salvage(err, call), call.usage
+            return self._salvage(err, call, plan), call.usage
+        return plan.finish(answer), call.usage
 
     @property
     def _mode(self) -> instructor.Mode:
@@ -281,26 +287,17 @@ class Summarizer:
         http = openai.DefaultAsyncHttpxClient(verify=_ssl_context())
         return openai.AsyncOpenAI(**self._client_kwargs(), http_client=http)
 
-    def _request(self, article: CleanArticle) -> dict[str, Any]:
-        from summarizer.backends import _openai
+    def _plan(self, article: CleanArticle) -> _strategies.Plan:
+        from summarizer.backends import _strategies
 
         assert self._prompt is not None
-        messages = self._prompt.render(
-            article=article.text,
-            title=article.title,
-            source=article.source,
-            published=article.published,
-        )
-        return {
-            "model": self.model,
-            "messages": messages,
-            "response_model": _openai.response_model(Extraction),
-            "max_retries": self.settings.max_reasks,
-            "temperature": self.settings.temperature,
-            "max_tokens": self.settings.max_output_tokens,
-        }
+        return _strategies.make_plan(self.settings, self._prompt, self.model, article)
 
-    def _salvage(self, err: Exception, call: Any) -> Extraction:
+    def _request(self, article: CleanArticle) -> dict[str, Any]:
+        """The request one article's first model call sends (benchmarks measure it)."""
+        return self._plan(article).request
+
+    def _salvage(self, err: Exception, call: Any, plan: _strategies.Plan) -> Extraction:
         """Re-asks ran out: keep the last answer if its schema is valid; grounding drops the rest."""
         from instructor.core import InstructorRetryException
 
@@ -311,7 +308,7 @@ class Summarizer:
             raise ours from (ours.__cause__ or err)
         if not isinstance(err, InstructorRetryException):
             raise err
-        salvaged = _openai.parse_without_grounding(call.last_text)
+        salvaged = plan.parse(call.last_text)
         if salvaged is None:
             raise OutputError(
                 f"the model's output failed validation after {call.attempts} attempt(s): "

@@ -294,6 +294,7 @@ class Call:
         self.attempts = 0
         self.last_text: str | None = None
         self.secret: str | None = None  # the API key, scrubbed from logged errors
+        self.schema: dict[str, Any] | None = None  # json mode: the schema llama.cpp decodes to
 
     def before_request(self) -> None:
         budget = self.settings.max_tokens_per_article
@@ -387,7 +388,9 @@ class Call:
         return err
 
 
-def with_json_schema(kwargs: dict[str, Any]) -> dict[str, Any]:
+def with_json_schema(
+    kwargs: dict[str, Any], schema: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """In ``json`` mode, send the schema inside ``response_format`` too.
 
     instructor's json mode asks for ``{"type": "json_object"}`` and puts the schema only
@@ -398,7 +401,7 @@ def with_json_schema(kwargs: dict[str, Any]) -> dict[str, Any]:
     """
     if kwargs.get("response_format") != {"type": "json_object"}:
         return kwargs
-    schema = Extraction.model_json_schema()
+    schema = schema or Extraction.model_json_schema()
     return {**kwargs, "response_format": {"type": "json_object", "schema": schema}}
 
 
@@ -411,7 +414,7 @@ def make_create(client: openai.OpenAI, settings: Settings, call: Call) -> Callab
         with call.slot(kwargs):
             started = time.monotonic()
             try:
-                completion = client.chat.completions.create(**with_json_schema(kwargs))
+                completion = client.chat.completions.create(**with_json_schema(kwargs, call.schema))
             except openai.APIError as err:
                 call.failed(err, kwargs, started)
                 raise
@@ -440,7 +443,9 @@ def make_acreate(client: openai.AsyncOpenAI, settings: Settings, call: Call) -> 
         async with call.aslot(kwargs):
             started = time.monotonic()
             try:
-                completion = await client.chat.completions.create(**with_json_schema(kwargs))
+                completion = await client.chat.completions.create(
+                    **with_json_schema(kwargs, call.schema)
+                )
             except openai.APIError as err:
                 call.failed(err, kwargs, started)
                 raise
@@ -468,7 +473,7 @@ _FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.S)
 _ITEM_MODELS: dict[str, type[BaseModel]] = {"actors": Actor, "tensions": Tension, "quotes": Quote}
 
 
-def _json_object(raw: str | None) -> dict[str, Any] | None:
+def json_object(raw: str | None) -> dict[str, Any] | None:
     if not raw:
         return None
     fenced = _FENCE.search(raw)
@@ -506,7 +511,7 @@ def parse_without_grounding(raw: str | None) -> tuple[Extraction, list[Rejection
     answer is not a JSON object with at least one of the lists, and a summary or a
     valid item.
     """
-    data = _json_object(raw)
+    data = json_object(raw)
     if data is None:
         return None
     fields: dict[str, Any] = {}

@@ -134,6 +134,7 @@ def _run_record(
         "suite": str(Path(suite_dir).resolve()),
         "model": getattr(instance, "model", None),
         "prompt": prompt.model_dump() if isinstance(prompt, BaseModel) else None,
+        "strategy": getattr(getattr(instance, "settings", None), "strategy", None),
         "started": _now(),
         "finished": None,
         "settings": recorded_settings(instance, settings, concurrency),
@@ -145,6 +146,7 @@ def _run_record(
 _EFFECTIVE = (
     "base_url",
     "mode",
+    "strategy",
     "grounding",
     "strict",
     "max_reasks",

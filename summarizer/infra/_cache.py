@@ -30,7 +30,7 @@ from summarizer.input._cleaning import CleanArticle
 
 APP_NAME = "summarizer"
 KEY_SETTINGS = (
-    "mode", "grounding", "strict", "max_reasks", "temperature", "max_output_tokens",
+    "mode", "strategy", "grounding", "strict", "max_reasks", "temperature", "max_output_tokens",
     "max_article_tokens",  # chunking: a long article split differently reads differently
 )  # fmt: skip
 _SCHEMA = """

@@ -15,6 +15,10 @@ from summarizer._errors import ConfigurationError
 
 Mode = Literal["tools", "json", "json_schema", "md_json"]
 MODES: tuple[str, ...] = ("tools", "json", "json_schema", "md_json")
+# free: the model copies quotes and evidence; anchored: it answers with ids of numbered
+# sentences and quotation-mark spans, and code fills in the text (backends/_anchored.py).
+Strategy = Literal["free", "anchored"]
+STRATEGIES: tuple[str, ...] = ("free", "anchored")
 OFFLINE = "offline"
 DEFAULT_HOSTED_MODEL = "gpt-4.1-mini"
 
@@ -51,7 +55,9 @@ class Settings(BaseSettings):
     )
     # Longer bodies (estimated as chars / 4 tokens) are split into chunks and merged.
     max_article_tokens: int = Field(6000, ge=100, validation_alias="SUMMARIZER_MAX_ARTICLE_TOKENS")
-    prompt: str = Field("extract", validation_alias="SUMMARIZER_PROMPT")
+    strategy: Strategy = Field("free", validation_alias="SUMMARIZER_STRATEGY")
+    # None: the strategy's own template ("extract" for free, "anchored" for anchored).
+    prompt: str | None = Field(None, validation_alias="SUMMARIZER_PROMPT")
     prompt_version: str | None = Field(None, validation_alias="SUMMARIZER_PROMPT_VERSION")
     strict: bool = Field(False, validation_alias="SUMMARIZER_STRICT")
     grounding: bool = True
@@ -79,6 +85,11 @@ class Settings(BaseSettings):
             )
         return DEFAULT_HOSTED_MODEL
 
+    @property
+    def prompt_name(self) -> str:
+        """The prompt template to load: the one set, else the strategy's own."""
+        return self.prompt or ("anchored" if self.strategy == "anchored" else "extract")
+
     def check_llm(self) -> None:
         """Raise a `ConfigurationError` saying what to set when the LLM path cannot run."""
         if self.api_key is None and self.base_url is None:
@@ -96,5 +107,9 @@ def load_settings(**overrides: Any) -> Settings:
     except ValidationError as err:
         first = err.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "settings"
-        hint = f" (choose one of {', '.join(MODES)})" if "mode" in where.lower() else ""
+        hint = ""
+        if "mode" in where.lower():
+            hint = f" (choose one of {', '.join(MODES)})"
+        elif "strategy" in where.lower():
+            hint = f" (choose one of {', '.join(STRATEGIES)})"
         raise ConfigurationError(f"invalid setting {where}: {first['msg']}{hint}") from None

@@ -1,0 +1,296 @@
+"""Anchored extraction: the model answers with references, code fills in the text.
+
+The free strategy asks the model to copy quotes and evidence out of the article, and a
+small model then misquotes, paraphrases or invents them; grounding drops what is not
+word for word, so recall falls. Here code indexes the article first:
+
+- every sentence gets an id (``S1``, ``S2``, ...), every span between double quotation
+  marks a candidate id (``Q1``, ...), written into the article the model reads;
+- the offline rules run on the same text, and their actors and speaker attributions are
+  shown as hints.
+
+The model answers ``quotes`` as ``{id, speaker}`` and ``tensions`` with a ``sentence`` id;
+the ids are enums in the response schema, so an endpoint with constrained decoding
+(llama.cpp's grammar from ``response_format.schema``, OpenAI Structured Outputs, vLLM
+guided decoding) cannot even emit an unknown one. `resolve` turns the references back into
+verbatim text, so a quote or a piece of evidence cannot be fabricated; `merge_with_rules`
+then keeps everything the rules found (the LLM path never returns fewer grounded items
+than the offline backend) and adds what the model found on top. Grounding still runs on
+the result, like on any other extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from summarizer._chunking import merge_extractions
+from summarizer._grounding import find_actor, normalize
+from summarizer._schema import Actor, ActorType, Extraction, Quote, Rejection, Tension
+from summarizer.backends.offline._text import layout
+
+_MIN_CANDIDATE_WORDS = 1
+_NUMBER = re.compile(r"\d[\d,.]*")
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+# Words a summary may capitalise without the article naming them (sentence starts).
+_COMMON_CAPITALS = frozenset(
+    {"The", "A", "An", "In", "On", "At", "For", "Of", "And", "But", "Or", "It", "Its"}
+    | {"This", "That", "These", "Those", "He", "She", "They", "We", "His", "Her", "Their"}
+    | {"After", "Before", "While", "When", "As", "With", "Without", "By", "From", "To"}
+)
+_WORD = re.compile(r"[\w.,]*\w")  # words and numbers as the article writes them ("1,200")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One span between double quotation marks: a possible direct quote."""
+
+    id: str
+    text: str  # the words between the marks, exactly as the article has them
+    hint: str | None = None  # the speaker the offline rules attribute it to, if any
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str
+    text: str
+
+
+@dataclass
+class AnchorIndex:
+    """The article as the model sees it: numbered sentences and quote candidates."""
+
+    sentences: list[Sentence]
+    candidates: list[Candidate]
+    numbered: str  # the article with [S#] before each sentence and [Q#] before each candidate
+    rules: Extraction  # the offline backend's answer on the same text: hints and floor
+    by_id: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_id = {s.id: s.text for s in self.sentences}
+        self.by_id.update({c.id: c.text for c in self.candidates})
+
+
+def index_article(text: str, rules: Extraction) -> AnchorIndex:
+    """Number the sentences and quotation-mark spans of ``text`` (a cleaned article body)."""
+    sentences: list[Sentence] = []
+    candidates: list[Candidate] = []
+    lines: list[str] = []
+    for para in layout(text):
+        marks = {a: b for a, b in para.regions}
+        pieces: list[str] = []
+        for start, end in para.sentences():
+            sid = f"S{len(sentences) + 1}"
+            sentences.append(Sentence(sid, para.text[start:end].strip()))
+            pieces.append(f"[{sid}] " + _mark_candidates(para.text, start, end, marks, candidates))
+        lines.append(" ".join(p.strip() for p in pieces))
+    hinted = [_with_hint(c, rules) for c in candidates]
+    return AnchorIndex(sentences, hinted, "\n\n".join(lines), rules)
+
+
+def _mark_candidates(
+    text: str, start: int, end: int, marks: dict[int, int], out: list[Candidate]
+) -> str:
+    """The sentence ``text[start:end]`` with ``[Q#]`` written before each opening mark."""
+    pieces: list[str] = []
+    pos = start
+    for open_at in sorted(a for a in marks if start <= a < end):
+        inner = text[open_at + 1 : marks[open_at]].strip()
+        if len(inner.split()) < _MIN_CANDIDATE_WORDS:
+            continue
+        qid = f"Q{len(out) + 1}"
+        out.append(Candidate(qid, inner))
+        pieces += [text[pos:open_at], f"[{qid}]"]
+        pos = open_at
+    pieces.append(text[pos:end])
+    return "".join(pieces)
+
+
+def _with_hint(candidate: Candidate, rules: Extraction) -> Candidate:
+    key = _quote_key(candidate.text)
+    for quote in rules.quotes:
+        other = _quote_key(quote.text)
+        if other and (other in key or key in other):
+            return Candidate(candidate.id, candidate.text, quote.speaker)
+    return candidate
+
+
+def _quote_key(text: str) -> str:
+    return normalize(text).strip(" \"'.,;:!?…").lower()
+
+
+# --- the answer the model gives ----------------------------------------------------
+
+
+class AnchoredActor(BaseModel):
+    name: str = Field(description="fullest form in the article")
+    type: ActorType
+    role: str = Field("", description="as the article states it")
+
+
+def answer_model(index: AnchorIndex) -> type[BaseModel]:
+    """The response model for ``index``: candidate and sentence ids are enums.
+
+    With no candidates the model cannot answer quotes at all (an empty enum is not valid
+    JSON Schema), so the field is left out; likewise tensions with no sentences.
+    """
+    fields: dict[str, Any] = {
+        "summary": (str, Field(description="2-4 neutral sentences, at most 90 words")),
+        "actors": (list[AnchoredActor], Field(default_factory=list)),
+    }
+    qids = tuple(c.id for c in index.candidates)
+    if qids:
+        quote = create_model(
+            "AnchoredQuote",
+            id=(Literal[qids], ...),  # type: ignore[valid-type,arg-type]
+            speaker=(str, Field(description="actor name")),
+        )
+        fields["quotes"] = (list[quote], Field(default_factory=list))  # type: ignore[valid-type]
+    sids = tuple(s.id for s in index.sentences)
+    if sids:
+        tension = create_model(
+            "AnchoredTension",
+            parties=(list[str], Field(description="actor names")),
+            description=(str, Field(description="one neutral sentence")),
+            sentence=(Literal[sids], Field(description="id of the sentence stating it")),  # type: ignore[valid-type,arg-type]
+        )
+        fields["tensions"] = (list[tension], Field(default_factory=list))  # type: ignore[valid-type]
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        "Briefing", __config__=ConfigDict(extra="ignore"), **fields
+    )
+
+
+def answer_schema_lenient() -> type[BaseModel]:
+    """The same answer with ids as plain strings: for salvage after re-asks ran out."""
+    return _LenientAnswer
+
+
+class _LenientQuote(BaseModel):
+    id: str
+    speaker: str = ""
+
+
+class _LenientTension(BaseModel):
+    parties: list[str] = Field(default_factory=list)
+    description: str = ""
+    sentence: str = ""
+
+
+class _LenientAnswer(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    summary: str = ""
+    actors: list[AnchoredActor] = Field(default_factory=list)
+    quotes: list[_LenientQuote] = Field(default_factory=list)
+    tensions: list[_LenientTension] = Field(default_factory=list)
+
+
+# --- from references back to text ---------------------------------------------------
+
+
+def resolve(answer: BaseModel, index: AnchorIndex) -> tuple[Extraction, list[Rejection]]:
+    """The model's answer as an `Extraction` with verbatim text filled in by code.
+
+    A reference to an id the index does not hold is dropped and listed as rejected
+    (with constrained decoding it cannot occur; without it, it can).
+    """
+    data = answer.model_dump()
+    rejected: list[Rejection] = []
+    actors = [
+        Actor(name=a["name"].strip(), type=a["type"], role=a.get("role") or "")
+        for a in data.get("actors") or []
+        if a.get("name", "").strip()
+    ]
+    quotes: list[Quote] = []
+    for item in data.get("quotes") or []:
+        candidate = next((c for c in index.candidates if c.id == item.get("id")), None)
+        if candidate is None:
+            rejected.append(_rejection("quotes", item, "refers to no quotation in the article"))
+            continue
+        speaker = candidate.hint or (item.get("speaker") or "").strip()
+        if not speaker:
+            rejected.append(_rejection("quotes", item, "has no speaker"))
+            continue
+        quotes.append(Quote(text=candidate.text, speaker=speaker))
+    tensions: list[Tension] = []
+    for item in data.get("tensions") or []:
+        evidence = index.by_id.get(item.get("sentence") or "")
+        if evidence is None or not str(item.get("sentence", "")).startswith("S"):
+            rejected.append(_rejection("tensions", item, "refers to no sentence of the article"))
+            continue
+        parties = [p.strip() for p in item.get("parties") or [] if p and p.strip()]
+        tensions.append(
+            Tension(parties=parties, description=item.get("description") or "", evidence=evidence)
+        )
+    summary = (data.get("summary") or "").strip()
+    return Extraction(summary=summary, actors=actors, tensions=tensions, quotes=quotes), rejected
+
+
+def _rejection(field_name: str, item: Any, reason: str) -> Rejection:
+    shown = item if isinstance(item, dict) else {"value": item}
+    return Rejection(field=field_name, item=shown, reason=reason)  # type: ignore[arg-type]
+
+
+def merge_with_rules(model: Extraction, index: AnchorIndex, article_text: str) -> Extraction:
+    """The rules' items first (the floor), then what the model adds.
+
+    A quote both found keeps the rules' speaker (they resolve attribution better on a
+    small model, measured in evals/BENCHMARKS.md); the model's actors are merged into
+    the rules' by name. The summary is the model's unless it names something (a
+    capitalised name or a number) the article does not hold; then the rules' lead.
+    """
+    model = _speakers_as_actors(model)
+    merged = merge_extractions([index.rules, model])
+    summary = model.summary if faithful_summary(model.summary, article_text) else ""
+    return merged.model_copy(update={"summary": summary or index.rules.summary})
+
+
+def _speakers_as_actors(extraction: Extraction) -> Extraction:
+    """Every quote speaker and tension party the model named is also one of its actors."""
+    actors = list(extraction.actors)
+    names = [q.speaker for q in extraction.quotes] + [
+        p for t in extraction.tensions for p in t.parties
+    ]
+    for name in names:
+        if find_actor(name, actors) is None:
+            actors.append(Actor(name=name, type=_guess_type(name), role=""))
+    return extraction.model_copy(update={"actors": actors})
+
+
+def _guess_type(name: str) -> ActorType:
+    return "person" if len(name.split()) in (2, 3) and name.istitle() else "organization"
+
+
+def unsupported_terms(summary: str, article_text: str) -> list[str]:
+    """Names and numbers in ``summary`` that do not occur in the article (as whole words)."""
+    article = normalize(article_text).lower()
+    words = set(_WORD.findall(article))
+    missing = [n for n in _NUMBER.findall(summary) if n.rstrip(".,") not in words]
+    for name in _NAME.findall(summary):
+        parts = [_POSSESSIVE.sub("", w).lower() for w in name.split() if w not in _COMMON_CAPITALS]
+        if any(p.strip(".") not in words for p in parts if p.strip(".")):
+            missing.append(name)
+    return [m.rstrip(".,") for m in missing]
+
+
+def faithful_summary(summary: str, article_text: str) -> bool:
+    """A non-empty summary every name and number of which occurs in the article."""
+    return bool(summary.strip()) and not unsupported_terms(summary, article_text)
+
+
+# --- hints shown to the model -------------------------------------------------------
+
+
+def actor_hints(index: AnchorIndex) -> str:
+    """The rules' actors, one compact line: ``Vladimir Putin (person); Russia (country)``."""
+    shown = [f"{a.name} ({a.type})" for a in index.rules.actors]
+    return "; ".join(shown) if shown else "none"
+
+
+def speaker_hints(index: AnchorIndex) -> str:
+    """The candidates the rules attributed: ``Q1 Andrei Belousov; Q3 Vladimir Putin``."""
+    shown = [f"{c.id} {c.hint}" for c in index.candidates if c.hint]
+    return "; ".join(shown) if shown else "none"

@@ -1,0 +1,105 @@
+"""Extraction strategies: what one model call asks for, and how its answer becomes an
+`Extraction`.
+
+- ``free``: the model fills `Extraction` itself, copying quotes and evidence; grounding
+  runs as a validator, so an unverbatim quote goes back to the model as a re-ask.
+- ``anchored``: code numbers the article's sentences and quotation-mark spans and runs
+  the offline rules; the model answers with ids (enums in its schema) and code fills in
+  the text and merges the rules' items in (`summarizer.backends._anchored`).
+
+A plan carries the request (messages, response model, limits), the JSON schema sent in
+``response_format`` in ``json`` mode (llama.cpp builds its decoding grammar from it), and
+two ways back to an `Extraction`: from a validated answer, and from the raw text of the
+last answer when re-asks ran out (salvage).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import instructor
+from pydantic import BaseModel, ValidationError
+
+from summarizer._prompts import PromptTemplate
+from summarizer._schema import Extraction, Rejection
+from summarizer.backends import _anchored, _openai
+from summarizer.backends.offline._extract import extract_offline
+from summarizer.infra._settings import Settings
+from summarizer.input._cleaning import CleanArticle
+
+
+@dataclass
+class FreePlan:
+    """The model fills `Extraction` directly."""
+
+    request: dict[str, Any]
+    schema: dict[str, Any] | None = None
+
+    def finish(self, answer: Any) -> Extraction:
+        return answer  # type: ignore[no-any-return]
+
+    def parse(self, raw: str | None) -> tuple[Extraction, list[Rejection]] | None:
+        return _openai.parse_without_grounding(raw)
+
+
+@dataclass
+class AnchoredPlan:
+    """The model answers with ids; code fills in verbatim text and merges the rules in."""
+
+    request: dict[str, Any]
+    schema: dict[str, Any]
+    index: _anchored.AnchorIndex
+    article_text: str
+
+    def finish(self, answer: BaseModel) -> Extraction:
+        resolved, rejected = _anchored.resolve(answer, self.index)
+        merged = _anchored.merge_with_rules(resolved, self.index, self.article_text)
+        merged._salvage_rejected = rejected
+        return merged
+
+    def parse(self, raw: str | None) -> tuple[Extraction, list[Rejection]] | None:
+        """Read the last answer leniently: unknown ids are dropped (and listed), not fatal."""
+        data = _openai.json_object(raw)
+        if data is None:
+            return None
+        try:
+            answer = _anchored.answer_schema_lenient().model_validate(data)
+        except ValidationError:
+            return None
+        extraction = self.finish(answer)
+        return extraction, list(extraction._salvage_rejected)
+
+
+Plan = FreePlan | AnchoredPlan
+
+
+def make_plan(
+    settings: Settings, prompt: PromptTemplate, model: str, article: CleanArticle
+) -> Plan:
+    """The request for one article (or one chunk of a long one) under ``settings.strategy``."""
+    limits = {
+        "model": model,
+        "max_retries": settings.max_reasks,
+        "temperature": settings.temperature,
+        "max_tokens": settings.max_output_tokens,
+    }
+    meta = {"title": article.title, "source": article.source, "published": article.published}
+    if settings.strategy != "anchored":
+        messages = prompt.render(article=article.text, **meta)
+        return FreePlan({**limits, "messages": messages, "response_model": _free_model()})
+    index = _anchored.index_article(article.text, extract_offline(article))
+    answer = _anchored.answer_model(index)
+    messages = prompt.render(
+        article=index.numbered,
+        actors=_anchored.actor_hints(index),
+        speakers=_anchored.speaker_hints(index),
+        **meta,
+    )
+    response_model = instructor.openai_schema(answer)
+    request = {**limits, "messages": messages, "response_model": response_model}
+    return AnchoredPlan(request, answer.model_json_schema(), index, article.text)
+
+
+def _free_model() -> type[BaseModel]:
+    return _openai.response_model(Extraction)
