@@ -213,3 +213,21 @@ def test_unknown_strategy_names_the_choices() -> None:
 
     with pytest.raises(ConfigurationError, match="free, anchored"):
         Summarizer(model="m", base_url="http://127.0.0.1:9/v1", strategy="bogus")
+
+
+def test_brief_strategy_flag_runs_the_anchored_path(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from summarizer.cli import main
+
+    article = tmp_path / "harbor.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    with FakeOpenAI(default=lambda req: Reply(answer(req))) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-x")
+        monkeypatch.setenv("SUMMARIZER_MODEL", "test-model")
+        code = main(["brief", str(article), "--strategy", "anchored", "--json", "--no-cache"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert out["prompt"]["id"] == "anchored"
+    assert "[Q1]" in json.dumps(server.requests[0]["messages"])

@@ -40,7 +40,7 @@ from summarizer._batch import (
     articles_in_progress,
     prepare_output,
 )
-from summarizer._errors import InputError, ProviderError
+from summarizer._errors import ConfigurationError, InputError, ProviderError
 from summarizer._grounding import check
 from summarizer._schema import Briefing
 from summarizer._summarizer import Summarizer
@@ -95,6 +95,13 @@ class BatchState:
 
 def request_body(summarizer: Summarizer, article: CleanArticle) -> dict[str, Any]:
     """The chat-completions body the synchronous path sends for ``article``."""
+    if summarizer.settings.strategy != "free":
+        # The results are re-validated as `Extraction` when they come back; an anchored
+        # answer holds ids that only this run's article index can resolve.
+        raise ConfigurationError(
+            "the Batch API path supports --strategy free only; run anchored briefings "
+            "with the synchronous batch (--via sync)"
+        )
     kwargs = summarizer._request(article)
     response_model = kwargs.pop("response_model")
     kwargs.pop("max_retries", None)  # instructor's, not the endpoint's

@@ -43,6 +43,7 @@ from summarizer.cli._brief import (
     ModeOpt,
     NoCacheOpt,
     NoLogOpt,
+    StrategyOpt,
     StrictOpt,
     TemperatureOpt,
     TimeoutOpt,
@@ -176,6 +177,7 @@ def batch(
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
+    strategy: StrategyOpt = None,
     max_reasks: MaxReasksOpt = None,
     temperature: TemperatureOpt = None,
     max_output_tokens: MaxOutputOpt = None,
@@ -191,7 +193,7 @@ def batch(
     """
     flags = ModelFlags(
         model, base_url, mode, max_reasks, temperature, max_output_tokens, timeout, strict,
-        cache=not no_cache, log=not no_log,
+        cache=not no_cache, log=not no_log, strategy=strategy,
     )  # fmt: skip
     if str(source) == "status" and batch_id is not None:
         print_status(flags, batch_id)

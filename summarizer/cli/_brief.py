@@ -42,6 +42,14 @@ ModeOpt = Annotated[
         "--mode", help="instructor mode: tools|json|json_schema|md_json. [env: SUMMARIZER_MODE]"
     ),
 ]
+StrategyOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--strategy",
+        help="free (the model copies quotes and evidence) or anchored (it answers with "
+        "sentence and quotation ids; code fills in the text). [env: SUMMARIZER_STRATEGY]",
+    ),
+]
 MaxReasksOpt = Annotated[
     Optional[int],
     typer.Option("--max-reasks", help="Validation re-asks. [env: SUMMARIZER_MAX_REASKS]"),
@@ -75,7 +83,7 @@ NoLogOpt = Annotated[bool, typer.Option("--no-log", help="Do not log model calls
 
 
 _SETTING_FLAGS = (
-    "model", "base_url", "mode", "max_reasks", "temperature", "max_output_tokens", "timeout", "strict"
+    "model", "base_url", "mode", "strategy", "max_reasks", "temperature", "max_output_tokens", "timeout", "strict"
 )  # fmt: skip
 
 
@@ -93,6 +101,7 @@ class ModelFlags:
     strict: bool | None = None
     cache: bool = True
     log: bool = True
+    strategy: str | None = None
 
     def settings(self) -> dict[str, Any]:
         """The flags given, as `Summarizer` keyword arguments."""
@@ -176,6 +185,7 @@ def brief(
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
+    strategy: StrategyOpt = None,
     max_reasks: MaxReasksOpt = None,
     temperature: TemperatureOpt = None,
     max_output_tokens: MaxOutputOpt = None,
@@ -187,7 +197,7 @@ def brief(
     """Print the briefing note of one article, or one joint note of several on one event."""
     flags = ModelFlags(
         model, base_url, mode, max_reasks, temperature, max_output_tokens, timeout, strict,
-        cache=not no_cache, log=not no_log,
+        cache=not no_cache, log=not no_log, strategy=strategy,
     )  # fmt: skip
     text = _render(build_summarizer(flags), sources, _pick_format(fmt, as_json, output))
     if output is None:

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from summarizer.cli._brief import BaseUrlOpt, ModelOpt, ModeOpt
+from summarizer.cli._brief import BaseUrlOpt, ModelOpt, ModeOpt, StrategyOpt
 from summarizer.eval import Report, check_suite, compare, gate, run_suite, score_run, write_reports
 from summarizer.eval._bench import BenchReport, run_bench
 from summarizer.eval._gold import gold_files
@@ -66,6 +66,7 @@ def run(
     base_url: BaseUrlOpt = None,
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
+    strategy: StrategyOpt = None,
     concurrency: Annotated[int, typer.Option(min=1, help="Cases summarised at once.")] = 4,
     baseline: BaselineOpt = None,
     no_grounding: Annotated[
@@ -75,12 +76,16 @@ def run(
     """Summarise every case of a suite with a model, record the outputs, score and report."""
     from summarizer._summarizer import Summarizer
 
-    given = {"model": model, "base_url": base_url, "api_key": api_key, "mode": mode}
+    given = {
+        "model": model, "base_url": base_url, "api_key": api_key, "mode": mode,
+        "strategy": strategy,
+    }  # fmt: skip
     kwargs: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     if no_grounding:
         kwargs["grounding"] = False
     summarizer = Summarizer(**kwargs)
     settings = {"base_url": base_url, "mode": mode, "grounding": not no_grounding}
+    settings["strategy"] = strategy
     with _progress() as bar:
         task = bar.add_task("summarising", total=None, case="")
 
@@ -137,6 +142,7 @@ def bench(
     base_url: BaseUrlOpt = None,
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
+    strategy: StrategyOpt = None,
     split: Annotated[str, typer.Option(help="PolNeAR split: dev (tune on it) or test.")] = "test",
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N articles.")] = None,
     data_dir: Annotated[
@@ -159,7 +165,10 @@ def bench(
     """Score a model on an external benchmark, beside baselines and peers run the same way."""
     from summarizer._summarizer import Summarizer
 
-    given = {"model": model, "base_url": base_url, "api_key": api_key, "mode": mode}
+    given = {
+        "model": model, "base_url": base_url, "api_key": api_key, "mode": mode,
+        "strategy": strategy,
+    }  # fmt: skip
     kwargs: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     summarizer = Summarizer(**kwargs)
     settings = {"base_url": base_url, "mode": mode, "split": split, "limit": limit}
