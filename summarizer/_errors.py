@@ -100,3 +100,19 @@ class GroundingError(OutputError):
 
 class BudgetExceededError(OutputError):
     """The per-article token or attempt ceiling was reached."""
+
+
+class SummarizerWarning(UserWarning):
+    """Root of the warnings this library issues (``warnings.warn``; it never prints).
+
+    The CLI shows each as one ``summarizer: warning: ...`` line on stderr.
+    """
+
+
+class LocalStateWarning(SummarizerWarning):
+    """The cache or the call log could not be used as it was; the work went on without it
+    (or with a fresh one, the broken file moved aside)."""
+
+
+class InputWarning(SummarizerWarning):
+    """Something was assumed about the input (e.g. its text encoding) that the user should know."""

@@ -10,6 +10,8 @@ import time
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pydantic import ValidationError
+
 from summarizer import _chunking
 from summarizer._errors import GroundingError, InputError, OutputError
 from summarizer._grounding import ground
@@ -39,17 +41,33 @@ if TYPE_CHECKING:
 # `summarizer --help` never need.
 
 MAX_INPUT_CHARS = 400_000
+_WORD = re.compile(r"[^\W_]")  # a letter or a digit, in any script
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # below space, not \t \n \r
 _T = TypeVar("_T")
 _OFFLINE_PROMPT = PromptInfo(id="offline-rules", version="1", sha256="-")
 
 
+def check_type(raw: object) -> None:
+    """`TypeError` naming what was expected when ``raw`` is not the article's text (a str)."""
+    if isinstance(raw, str):
+        return
+    if isinstance(raw, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            f"pass the article text as str, not {type(raw).__name__}: decode it first, "
+            "e.g. data.decode('utf-8')"
+        )
+    raise TypeError(f"pass the article text as str, not {type(raw).__name__}")
+
+
 def check_input(raw: str) -> None:
     """Reject input no briefing can be made of, saying what is wrong."""
+    check_type(raw)
     if not raw or not raw.strip():
         raise InputError("the article is empty; pass the text of a news article")
     if "\x00" in raw[:10_000] or len(_CONTROL_CHARS.findall(raw, 0, 4096)) > 40:
         raise InputError("the input looks like binary data, not article text")
+    if not _WORD.search(raw):  # only quotation marks, dashes, punctuation...
+        raise InputError("the article has no text (no letters or digits)")
     if len(raw) > MAX_INPUT_CHARS:
         raise InputError(
             f"the article is {len(raw):,} characters; the limit is {MAX_INPUT_CHARS:,}. "
@@ -142,6 +160,8 @@ class Summarizer:
         article = clean_article(raw_text, html=html)
         if not article.paragraphs:
             raise InputError("no article text left after cleaning (was it only page furniture?)")
+        if not _WORD.search(article.text):  # only quotation marks, dashes, punctuation...
+            raise InputError("the article has no text (no letters or digits)")
         return article
 
     def summarize_article(self, article: CleanArticle) -> Briefing:
@@ -311,8 +331,8 @@ class Summarizer:
         salvaged = plan.parse(call.last_text)
         if salvaged is None:
             raise OutputError(
-                f"the model's output failed validation after {call.attempts} attempt(s): "
-                f"{str(err).splitlines()[0][:200]}",
+                f"the model's output failed validation after {call.attempts} attempt(s); "
+                f"the last answer: {_last_errors(err)}",
                 attempts=call.attempts,
                 last_output=call.last_text,
                 usage=call.usage,
@@ -351,6 +371,21 @@ class Summarizer:
             grounding=self.settings.grounding,
             latency_s=round(time.monotonic() - started, 3),
         )
+
+
+def _last_errors(err: Exception, limit: int = 4) -> str:
+    """The validation errors of the last attempt, one ``field: problem`` each."""
+    attempts = getattr(err, "failed_attempts", None) or []
+    last = attempts[-1].exception if attempts else err
+    if isinstance(last, ValidationError):
+        problems = [
+            f"{'.'.join(str(part) for part in e['loc']) or 'answer'}: {e['msg']}"
+            for e in last.errors()
+        ]
+        more = f" (and {len(problems) - limit} more)" if len(problems) > limit else ""
+        return "; ".join(problems[:limit]) + more
+    text = str(last).splitlines()
+    return (text[0] if text else type(last).__name__)[:200]
 
 
 def client_kwargs(settings: Settings) -> dict[str, Any]:

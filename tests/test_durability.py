@@ -145,7 +145,7 @@ def test_reader_in_another_process_sees_committed_entries_while_a_writer_holds_o
 ) -> None:
     cache = Cache(tmp_path / "cache.sqlite")
     cache.put("k", briefing(1))
-    writer = cache._conn()
+    writer = cache._store._conn()
     writer.execute("BEGIN IMMEDIATE")  # a writer in the middle of a transaction
     writer.execute("INSERT OR REPLACE INTO briefings VALUES ('k2', '', 'm', 'p', 0, '{}')")
     script = (

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
+from typing import Any
+
 import click
 import typer
 
-from summarizer._errors import SummarizerError
+from summarizer._errors import SummarizerError, SummarizerWarning
+from summarizer.cli import _terminal
 
 try:  # typer >= 0.2x vendors its own click and raises that copy's exceptions
     from typer._click.exceptions import ClickException as _TyperClickException
@@ -35,12 +39,49 @@ def _register_commands() -> None:
     app.add_typer(_cache.cache_app, name="cache")
 
 
+def _show_warning(
+    message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any
+) -> None:
+    typer.echo(f"summarizer: warning: {message}", err=True)
+
+
 def dispatch(argv: list[str]) -> int:
-    """Run the app; map `SummarizerError` to a one-line message and its exit code."""
+    """Run the app; map `SummarizerError` to a one-line message and its exit code.
+
+    The library's warnings (`SummarizerWarning`: a broken cache moved aside, an encoding
+    assumed) are shown as one ``summarizer: warning: ...`` line each.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", SummarizerWarning)  # the library warns once itself
+        shown = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], *args: Any, **kw: Any) -> None:
+            if issubclass(category, SummarizerWarning):
+                _show_warning(message, category)
+            else:
+                shown(message, category, *args, **kw)
+
+        warnings.showwarning = show
+        return _dispatch(argv)
+
+
+def _dispatch(argv: list[str]) -> int:
     if not app.registered_commands:
         _register_commands()
+    _terminal.guard_stdout()
     try:
         result = app(args=argv, prog_name="summarizer", standalone_mode=False)
+        _terminal.flush_stdout()
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
+        _terminal.silence_stdout()
+        return _terminal.BROKEN_PIPE_EXIT
+    except SystemExit as exc:  # click's own broken-pipe handling exits; main returns codes
+        _terminal.silence_stdout()
+        return exc.code if isinstance(exc.code, int) else 1
+    except OSError as err:  # a full disk, a closed stdout: one line, never a traceback
+        _terminal.silence_stdout()
+        typer.echo(f"summarizer: error: {_terminal.describe_os_error(err)}", err=True)
+        return 1
     except SummarizerError as err:
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         typer.echo(f"summarizer: error: {message}", err=True)

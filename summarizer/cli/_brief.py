@@ -16,6 +16,7 @@ from summarizer._schema import briefing_json_schema
 from summarizer._summarizer import Summarizer
 from summarizer.backends._openai import CallHook
 from summarizer.cli._app import app
+from summarizer.cli._terminal import require_stdout
 from summarizer.infra._cache import Cache
 from summarizer.infra._calllog import CallLog, combine_hooks
 from summarizer.infra._files import write_text_atomic
@@ -199,6 +200,8 @@ def brief(
         model, base_url, mode, max_reasks, temperature, max_output_tokens, timeout, strict,
         cache=not no_cache, log=not no_log, strategy=strategy,
     )  # fmt: skip
+    if output is None:
+        require_stdout()
     text = _render(build_summarizer(flags), sources, _pick_format(fmt, as_json, output))
     if output is None:
         typer.echo(text)

@@ -35,4 +35,7 @@ def clear() -> None:
     """Delete every cached briefing."""
     cache = Cache()
     removed = cache.clear()
+    if cache.unavailable is not None:
+        typer.echo(f"summarizer: error: cannot clear the cache at {cache.path}", err=True)
+        raise typer.Exit(1)
     typer.echo(f"Removed {removed:,} cached briefing(s) from {cache.path}")

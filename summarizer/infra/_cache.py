@@ -13,21 +13,26 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 import time
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import platformdirs
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from summarizer._errors import LocalStateWarning
 from summarizer._schema import SCHEMA_VERSION, Briefing, PromptInfo
 from summarizer.infra._settings import Settings
 from summarizer.input._cleaning import CleanArticle
 
+_T = TypeVar("_T")
 APP_NAME = "summarizer"
 KEY_SETTINGS = (
     "mode", "strategy", "grounding", "strict", "max_reasks", "temperature", "max_output_tokens",
@@ -96,6 +101,104 @@ def connect(path: Path, schema: str) -> sqlite3.Connection:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+_CORRUPT = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+def _is_corrupt(err: BaseException) -> bool:
+    name = getattr(err, "sqlite_errorname", "") or ""
+    text = str(err)
+    return name.startswith(_CORRUPT) or "malformed" in text or "not a database" in text
+
+
+class LocalDatabase:
+    """A SQLite file the tool keeps for itself (cache, call log) that never stops the work.
+
+    Every use goes through `run`. A file that is corrupt ("file is not a database",
+    "database disk image is malformed") is moved aside to ``NAME.broken-<time>`` (its WAL
+    files with it) and a fresh one is started; a file that cannot be opened or written (a
+    read-only home, a full disk, a lock held past the busy timeout) is switched off for the
+    life of this object. Either way `LocalStateWarning` is issued once per object and the
+    operation returns its ``default``: a cache miss, a call not logged, an empty listing.
+    """
+
+    def __init__(self, path: Path, schema: str, what: str) -> None:
+        self.path = path
+        self.what = what
+        self._schema = schema
+        self._db: sqlite3.Connection | None = None
+        self._inode: int | None = None
+        self.unavailable: str | None = None  # why it was switched off
+        self._warned = False
+        self._lock = threading.RLock()
+
+    def run(self, operation: Callable[[sqlite3.Connection], _T], default: _T) -> _T:
+        """``operation(connection)``, healing or skipping a broken database (see the class)."""
+        with self._lock:
+            for healed in (False, True):
+                if self.unavailable is not None:
+                    return default
+                try:
+                    return operation(self._conn())
+                except sqlite3.DatabaseError as err:
+                    if _is_corrupt(err) and not healed:
+                        self._move_aside(err)
+                        continue
+                    self._switch_off(f"{type(err).__name__}: {err}")
+                except OSError as err:
+                    self._switch_off(f"{err.strerror or err}")
+            return default
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = connect(self.path, self._schema)
+            self._inode = _inode(self.path)
+        return self._db
+
+    def close(self) -> None:
+        """Close the connection (reopened on next use)."""
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+    def _move_aside(self, err: BaseException) -> None:
+        self.close()
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.broken-{stamp}-{os.getpid()}")
+        # Another process may have moved it already and started a fresh one: leave that be.
+        if self._inode is None or _inode(self.path) == self._inode:
+            for suffix in ("", "-wal", "-shm"):
+                try:
+                    os.replace(f"{self.path}{suffix}", f"{aside}{suffix}")
+                except FileNotFoundError:
+                    pass
+                except OSError as move_err:
+                    self._switch_off(f"it is corrupt ({err}) and cannot be moved ({move_err})")
+                    return
+        self._inode = None
+        self._warn(
+            f"the {self.what} {self.path} was unreadable ({err}); moved it aside to "
+            f"{aside.name} and started a new one"
+        )
+
+    def _switch_off(self, reason: str) -> None:
+        self.close()
+        self.unavailable = reason
+        self._warn(f"cannot use the {self.what} at {self.path} ({reason}); going on without it")
+
+    def _warn(self, message: str) -> None:
+        if not self._warned:
+            self._warned = True
+            warnings.warn(message, LocalStateWarning, stacklevel=4)
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except OSError:
+        return None
+
+
 def article_digest(article: CleanArticle) -> str:
     """Hash of the cleaned article as the prompt and the briefing see it (body + metadata)."""
     meta = article.meta().model_dump(exclude={"words"})
@@ -127,23 +230,24 @@ class CacheStats:
 class Cache:
     """Briefings by content address. ``Summarizer(cache=Cache())`` checks it before any call.
 
-    ``hits`` and ``misses`` count lookups made through this object.
+    ``hits`` and ``misses`` count lookups made through this object. A broken or unwritable
+    database never stops a run: it is moved aside or skipped with one `LocalStateWarning`
+    (see `LocalDatabase`); ``unavailable`` then says why the cache is off.
     """
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else default_cache_path()
         self.hits = 0
         self.misses = 0
-        self._db: sqlite3.Connection | None = None
-        self._lock = threading.Lock()
+        self._store = LocalDatabase(self.path, _SCHEMA, "cache")
 
     def __repr__(self) -> str:
         return f"Cache({str(self.path)!r})"
 
-    def _conn(self) -> sqlite3.Connection:
-        if self._db is None:
-            self._db = connect(self.path, _SCHEMA)
-        return self._db
+    @property
+    def unavailable(self) -> str | None:
+        """Why the cache is switched off (it could not be opened or written), else ``None``."""
+        return self._store.unavailable
 
     def lookup(
         self, article: CleanArticle, *, model: str, prompt: PromptInfo, settings: Settings
@@ -154,9 +258,12 @@ class Cache:
 
     def get(self, key: str) -> Briefing | None:
         """The briefing stored under ``key``; an unreadable entry counts as a miss."""
-        with self._lock:
-            row = self._conn().execute("SELECT briefing FROM briefings WHERE key = ?", (key,))
-            found = row.fetchone()
+
+        def read(db: sqlite3.Connection) -> tuple[str] | None:
+            found = db.execute("SELECT briefing FROM briefings WHERE key = ?", (key,)).fetchone()
+            return None if found is None else (str(found[0]),)
+
+        found = self._store.run(read, None)
         briefing = None
         if found is not None:
             try:
@@ -173,41 +280,44 @@ class Cache:
         """Store ``briefing`` under ``key`` (replacing any older entry)."""
         prompt = f"{briefing.prompt.id}@{briefing.prompt.version}"
         row = (key, briefing.article.text_sha256 or "", briefing.model, prompt, time.time())
-        with self._lock:
-            self._conn().execute(
+        self._store.run(
+            lambda db: db.execute(
                 "INSERT OR REPLACE INTO briefings VALUES (?, ?, ?, ?, ?, ?)",
                 (*row, briefing.model_dump_json()),
-            )
+            ),
+            None,
+        )
 
     def stats(self) -> CacheStats:
         """Entry count, size on disk, and entries per model."""
-        with self._lock:
-            db = self._conn()
+
+        def count(db: sqlite3.Connection) -> tuple[int, dict[str, int]]:
             entries = db.execute("SELECT count(*) FROM briefings").fetchone()[0]
             rows = db.execute(
                 "SELECT model, count(*) FROM briefings GROUP BY model ORDER BY 2 DESC"
             )
-            by_model = {model: count for model, count in rows}
+            return int(entries), {model: count for model, count in rows}
+
+        nothing: tuple[int, dict[str, int]] = (0, {})
+        entries, by_model = self._store.run(count, nothing)
         size = sum(p.stat().st_size for p in self._files())
         return CacheStats(path=self.path, entries=entries, bytes=size, by_model=by_model)
 
     def clear(self) -> int:
         """Delete every entry; return how many there were."""
-        with self._lock:
-            db = self._conn()
+
+        def delete(db: sqlite3.Connection) -> int:
             count = db.execute("SELECT count(*) FROM briefings").fetchone()[0]
             db.execute("DELETE FROM briefings")
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        with self._lock:
-            self._conn().execute("VACUUM")
-        return int(count)
+            db.execute("VACUUM")
+            return int(count)
+
+        return self._store.run(delete, 0)
 
     def close(self) -> None:
         """Close the database connection (reopened on next use)."""
-        with self._lock:
-            if self._db is not None:
-                self._db.close()
-                self._db = None
+        self._store.close()
 
     def _files(self) -> list[Path]:
         names = (self.path.name, self.path.name + "-wal", self.path.name + "-shm")

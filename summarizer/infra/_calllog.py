@@ -16,14 +16,13 @@ import hashlib
 import json
 import re
 import sqlite3
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from summarizer.infra._cache import connect, home_dir
+from summarizer.infra._cache import LocalDatabase, home_dir
 from summarizer.infra._costs import Price, estimate, load_prices
 
 if TYPE_CHECKING:  # the backend imports the openai SDK: ~1 s of CPU
@@ -132,41 +131,44 @@ class LoggedCall(BaseModel):
 
 
 class CallLog:
-    """A call hook that writes every attempt to SQLite: ``Summarizer(on_call=CallLog())``."""
+    """A call hook that writes every attempt to SQLite: ``Summarizer(on_call=CallLog())``.
+
+    A broken or unwritable log never stops a run: it is moved aside or skipped with one
+    `LocalStateWarning` (see `summarizer.infra._cache.LocalDatabase`).
+    """
 
     def __init__(self, path: Path | str | None = None, *, prices: dict[str, Price] | None = None):
         self.path = Path(path) if path is not None else default_log_path()
         self._prices = prices
-        self._db: sqlite3.Connection | None = None
-        self._lock = threading.Lock()
+        self._store = LocalDatabase(self.path, _SCHEMA, "call log")
 
     def __repr__(self) -> str:
         return f"CallLog({str(self.path)!r})"
 
-    def _conn(self) -> sqlite3.Connection:
-        if self._db is None:
-            self._db = connect(self.path, _SCHEMA)
-        if self._prices is None:
-            self._prices = load_prices()
-        return self._db
+    @property
+    def unavailable(self) -> str | None:
+        """Why the log is switched off (it could not be opened or written), else ``None``."""
+        return self._store.unavailable
 
     def __call__(self, record: CallRecord) -> None:
         messages, sha, text = split_article(record.messages)
-        with self._lock:
-            db = self._conn()
-            assert self._prices is not None
+        if self._prices is None:
+            self._prices = load_prices()
+        row = _row(record, messages, sha, estimate(record.model, record.usage, self._prices))
+
+        def write(db: sqlite3.Connection) -> None:
             db.execute("BEGIN IMMEDIATE")
             try:
                 if sha is not None:
                     db.execute("INSERT OR IGNORE INTO articles VALUES (?, ?)", (sha, text))
-                db.execute(
-                    f"INSERT INTO calls ({_COLUMNS}) VALUES ({', '.join('?' * 18)})",
-                    _row(record, messages, sha, estimate(record.model, record.usage, self._prices)),
-                )
+                db.execute(f"INSERT INTO calls ({_COLUMNS}) VALUES ({', '.join('?' * 18)})", row)
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
                 raise
+
+        self._store.run(write, None)
 
     def recent(
         self, limit: int = 20, *, model: str | None = None, status: str | None = None
@@ -174,23 +176,22 @@ class CallLog:
         """The latest calls, newest first; ``status`` matches the outcome or the HTTP status."""
         where, args = _filters(model, status)
         sql = f"SELECT {_COLUMNS} FROM calls {where} ORDER BY id DESC LIMIT ?"
-        with self._lock:
-            rows = self._conn().execute(sql, (*args, limit)).fetchall()
+        nothing: list[Any] = []
+        rows = self._store.run(lambda db: db.execute(sql, (*args, limit)).fetchall(), nothing)
         return [_logged(row) for row in rows]
 
     def article(self, sha256: str) -> str | None:
         """The article text stored under ``sha256``."""
-        with self._lock:
-            row = self._conn().execute("SELECT text FROM articles WHERE sha256 = ?", (sha256,))
-            found = row.fetchone()
-        return None if found is None else str(found[0])
+
+        def read(db: sqlite3.Connection) -> str | None:
+            found = db.execute("SELECT text FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
+            return None if found is None else str(found[0])
+
+        return self._store.run(read, None)
 
     def close(self) -> None:
         """Close the database connection (reopened on next use)."""
-        with self._lock:
-            if self._db is not None:
-                self._db.close()
-                self._db = None
+        self._store.close()
 
 
 def _row(

@@ -71,6 +71,8 @@ def _read_at_most(handle: IO[Any], name: str) -> Any:
 
 
 def _read_stdin() -> str:
+    if sys.stdin is None:  # descriptor 0 closed (`<&-`)
+        raise InputError("stdin is closed; pass a file, or pipe the article in")
     binary = getattr(sys.stdin, "buffer", None)  # bytes: invalid UTF-8 must not crash
     if binary is None:
         return str(_read_at_most(sys.stdin, "stdin"))
