@@ -139,3 +139,37 @@ def test_adding_after_a_quote_does_not_attribute_it_to_the_next_clause() -> None
         '"The bridge is closed," Ruiz said, adding that a ferry would run.',
     )
     assert _speakers(extract_offline(article)) == {"The bridge is closed,": "Dana Ruiz"}
+
+
+def test_inverted_verb_after_a_double_apostrophe_mark() -> None:
+    article = _article(
+        "''The bill is a gift to tax lawyers,'' said Leonard Burgess, an economist at a think tank."
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The bill is a gift to tax lawyers,": "Leonard Burgess"
+    }
+
+
+def test_a_question_closing_the_quotation_does_not_end_the_sentence() -> None:
+    article = _article(
+        "Senator Lena Ortiz questioned the budget office on Tuesday.",
+        "“Why did nobody warn the families about the cuts?” Ortiz asked. “Nobody here knows why.”",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "Why did nobody warn the families about the cuts?": "Lena Ortiz",
+        "Nobody here knows why.": "Lena Ortiz",
+    }
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next_quotation() -> None:
+    article = _article(
+        "Pollster Samuel Okafor spoke on the radio on Monday.",
+        "Okafor continued:",
+        '"The numbers moved in both polls, and the question was: “Are you worried?” '
+        'Forty percent said yes."',
+    )
+    quoted = (
+        "The numbers moved in both polls, and the question was: “Are you worried?” "
+        "Forty percent said yes."
+    )
+    assert _speakers(extract_offline(article)) == {quoted: "Samuel Okafor"}

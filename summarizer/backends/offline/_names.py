@@ -123,7 +123,11 @@ class Entity:
 def _clean_name(raw: str) -> tuple[str, ...]:
     """Tokens of a captured name, with stop words, titles and honorifics trimmed off."""
     tokens = raw.split()
-    while tokens and (tokens[0].rstrip(".") in STOP_CAPS or tokens[0] in _TITLE_WORDS | HONORIFICS):
+    while tokens and (
+        tokens[0].rstrip(".") in STOP_CAPS
+        or tokens[0] in _TITLE_WORDS | HONORIFICS
+        or (len(tokens) > 2 and tokens[0].lower() in ROLE_NOUNS)  # "Pollster Samuel Okafor"
+    ):
         tokens.pop(0)
     while tokens and (tokens[-1].rstrip(".") in STOP_CAPS or tokens[-1].endswith(".")):
         tokens.pop()

@@ -72,6 +72,16 @@ class _Span:
         return self.para.text[self.open + 1 : self.close].strip()
 
     @property
+    def start(self) -> int:
+        """Where the opening mark begins (one before ``open`` for a ``''`` mark)."""
+        return self.open - 1 if self.para.text[self.open - 1 : self.open + 1] == "''" else self.open
+
+    @property
+    def end(self) -> int:
+        """Just after the closing mark (two after ``close`` for a ``''`` mark)."""
+        return self.close + (2 if self.para.text.startswith("''", self.close) else 1)
+
+    @property
     def unclosed(self) -> bool:
         return self.close >= len(self.para.text)
 
@@ -105,8 +115,10 @@ def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
         for i, span in enumerate(_spans(para)):
             who = _attribute(span, ctx)
             if who is None:
-                starts_para = i == 0 and not para.text[: span.open].strip()
+                starts_para = i == 0 and not para.text[: span.start].strip()
                 who = carried if starts_para and carried else _continued(span, previous, registry)
+            if who is None and i == 0 and not para.text[: span.start].strip():
+                who = _introduced(paragraphs, para.index, ctx)
             if who is not None and who is not UNKNOWN and _is_quote(span):
                 quotes.append(Quote(text=span.text, speaker=who.name))
                 who.signals.add("speaker")
@@ -118,12 +130,24 @@ def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
     return quotes
 
 
+def _introduced(paragraphs: list[Paragraph], index: int, ctx: _Context) -> _Who:
+    """The speaker a previous paragraph announces with a colon (``Caddell continued:``,
+    ``The New York Times reports:``), for a quotation that opens the next paragraph."""
+    if index == 0:
+        return None
+    prev = paragraphs[index - 1]
+    text = prev.text.rstrip()
+    if not text.endswith(":") or prev.inside_quote(len(text) - 1):
+        return None
+    return _before(_Span(prev, len(text), len(text), False), ctx)
+
+
 def _continued(span: _Span, previous: _Who, registry: Registry) -> _Who:
     """The previous speaker, unless someone else is named between the two quotes."""
     if previous is None or previous is UNKNOWN:
         return previous
     window = _before_window(span)
-    start = span.open - len(window)
+    start = span.start - len(window)
     named = registry.mentions_in(span.para.index, start, span.open)
     return UNKNOWN if any(e is not previous for _, _, e in named) else previous
 
@@ -140,15 +164,15 @@ def _is_quote(span: _Span) -> bool:
     words = re.findall(r"[\w'’-]+", text)
     if not words or len(words) > _MAX_WORDS or _title_case(words):
         return False
-    if any(ch in DOUBLE_MARKS for ch in text):
+    if sum(ch in DOUBLE_MARKS for ch in text) % 2:
         return False  # marks paired wrongly in the source: the span swallowed its attribution
     short = len(words) < _MIN_WORDS
-    if short and _SCARE_LEAD.search(span.para.text[: span.open].rstrip(' \t,“"')):
+    if short and _SCARE_LEAD.search(span.para.text[: span.start].rstrip(" \t,“\"'")):
         return False
     if span.single or short:
         start, _ = span.para.sentence_span(span.open)
         _, end = span.para.sentence_span(max(span.close - 1, span.open))
-        outside = span.para.text[start : span.open] + " " + span.para.text[span.close + 1 : end]
+        outside = span.para.text[start : span.start] + " " + span.para.text[span.end : end]
         return bool(_ANY_VERB.search(outside))
     return True
 
@@ -169,15 +193,20 @@ def _attribute(span: _Span, ctx: _Context) -> _Who:
 
 
 def _after_window(span: _Span) -> str:
-    """Text after the closing mark, to the end of the sentence or the next quote."""
+    """Text after the closing mark, to the end of the sentence or the next quote.
+
+    A question or exclamation closing the quotation does not end the sentence:
+    ``“Why?” Graham asked.``
+    """
     para = span.para
     if span.unclosed:
         return ""
-    end = next((s for s in para.starts if s > span.close), len(para.text))
+    gap = len(para.text[span.end :]) - len(para.text[span.end :].lstrip())
+    end = next((s for s in para.starts if s > span.end + gap), len(para.text))
     next_open = [a for a, _ in para.regions if a > span.close]
     if next_open:
         end = min(end, next_open[0])
-    return para.text[span.close + 1 : end]
+    return para.text[span.end : end]
 
 
 def _before_window(span: _Span) -> str:
@@ -186,8 +215,9 @@ def _before_window(span: _Span) -> str:
     start, _ = para.sentence_span(span.open)
     prev_close = [b for _, b in para.regions if b < span.open]
     if prev_close:
-        start = max(start, prev_close[-1] + 1)
-    return para.text[start : span.open]
+        b = prev_close[-1]
+        start = max(start, b + (2 if para.text.startswith("''", b) else 1))
+    return para.text[start : span.start]
 
 
 def _after(span: _Span, ctx: _Context) -> _Who:
@@ -195,12 +225,12 @@ def _after(span: _Span, ctx: _Context) -> _Who:
     if span.unclosed or not window.strip():
         return None
     para, pos = span.para, (span.para.index, span.close)
-    base = span.close + 1 + len(window) - len(window.lstrip(_LEAD_PUNCT))
+    base = span.end + len(window) - len(window.lstrip(_LEAD_PUNCT))
     window = window.lstrip(_LEAD_PUNCT)
     for pattern in (_QUOTED_AS, _ACCORDING):
         if m := pattern.search(window):
             return _resolve(m["subj"], ctx, pos)
-    if m := _DASH_CREDIT.match(para.text, span.close + 1):  # ...” ― Pamela Padilla
+    if m := _DASH_CREDIT.match(para.text, span.end):  # ...” ― Pamela Padilla
         return ctx.registry.resolve(m["name"], pos) or UNKNOWN
     verb = _ANY_VERB.search(window[:_NEAR])
     if verb is None:
@@ -232,7 +262,7 @@ def _before(span: _Span, ctx: _Context) -> _Who:
     if not verbs:
         return None
     verb = verbs[-1]
-    base = span.open - len(window)
+    base = span.start - len(window)
     if m := _SUBJ_AT_END.search(window[: verb.start()]):
         who = _resolve(m["subj"], ctx, pos)
         if who is not UNKNOWN:
