@@ -29,18 +29,26 @@ from functools import lru_cache
 from statistics import fmean
 from typing import Any
 
-from rapidfuzz import fuzz, utils
 from rouge_score import rouge_scorer
 
 from summarizer._grounding import EDGE_PUNCT, ArticleIndex, index_article, is_verbatim
 from summarizer._schema import Actor, Briefing, Extraction, Quote, Tension, Usage
+from summarizer.eval._faithful import (
+    FUNCTION_WORDS,
+    checked_items,
+    sentences,
+    unreadable,
+    unsupported,
+)
 from summarizer.eval._gold import GoldCase, GoldSummary
+from summarizer.eval._names import actor_scores, best_match, resolve
 from summarizer.eval._text import (
+    coverage,
     mentions,
-    names_score,
+    overlap_both_ways,
     same_name,
-    span_similarity,
     strip_quote_marks,
+    token_f1,
     tokens,
 )
 
@@ -48,10 +56,12 @@ Prediction = Extraction | Briefing
 Scores = dict[str, float | None]
 
 SECTIONS = ("actors", "quotes", "tensions", "summary", "grounding", "cost")
-QUOTE_THRESHOLDS = (0.3, 0.8)  # token overlap, as in the SFU Gender Gap Tracker evaluation
+QUOTE_THRESHOLDS = (0.3, 0.8)  # coverage both ways, as in the SFU Gender Gap Tracker evaluation
 HEADLINE_QUOTE_THRESHOLD = 0.8
-EVIDENCE_MIN_OVERLAP = 0.5  # span_similarity of two evidence spans
-DESCRIPTION_MIN_SIMILARITY = 0.6  # rapidfuzz token_set_ratio / 100 of two descriptions
+EVIDENCE_MIN_COVERAGE = 0.5  # share of the gold evidence's words the predicted evidence covers
+EVIDENCE_MAX_SENTENCES = 2  # longer evidence is not evidence of one tension
+EVIDENCE_MAX_WORDS = 80
+DESCRIPTION_MIN_SIMILARITY = 0.45  # content-word F1 of two descriptions
 
 # Metrics that are counts or amounts rather than shares in [0, 1]; for cost
 # metrics lower is better.
@@ -158,9 +168,20 @@ def _pred_names(name: str, actors: Sequence[Actor]) -> list[str]:
 # --- actors ---------------------------------------------------------------------------
 
 
+def _gold_names(gold: GoldCase) -> list[list[str]]:
+    return [a.names() for a in gold.actors]
+
+
 def score_actors(predicted: Sequence[Actor], gold: GoldCase) -> SectionScore:
-    """Actor precision, recall, F1 (alias-aware), and type accuracy on matched actors."""
-    matrix = [[names_score(p.names(), g.names()) for g in gold.actors] for p in predicted]
+    """Actor precision, recall, F1 (on names, see `summarizer.eval._names`), type accuracy.
+
+    Each predicted actor is paired with at most one gold actor and each gold actor
+    with at most one prediction, best name match first. A prediction whose names
+    equal names of two different gold actors matches neither; a lone title or a
+    generic word ("President", "House") matches nothing.
+    """
+    names = _gold_names(gold)
+    matrix = [actor_scores(p.names(), names) for p in predicted]
     pairs = greedy_match(matrix, threshold=0.0)
     required = [j for j, g in enumerate(gold.actors) if g.required]
     found = [j for j in required if j in pairs.values()]
@@ -190,74 +211,95 @@ def score_actors(predicted: Sequence[Actor], gold: GoldCase) -> SectionScore:
 class _QuoteMatch:
     pairs: dict[int, int]
     traps: list[int]  # predictions that matched a not_quote
-    precision: float
-    recall: float
-    f1: float
+    attributed: list[int]  # matched predictions whose speaker is the gold speaker
+    required: list[int]
+
+    def scores(self, predicted: int) -> Scores:
+        found = [j for j in self.required if j in self.pairs.values()]
+        p, r, f1 = prf(predicted, len(self.pairs), len(self.required), len(found))
+        right = {self.pairs[i] for i in self.attributed}
+        ap, ar, af1 = prf(
+            predicted,
+            len(self.attributed),
+            len(self.required),
+            sum(1 for j in found if j in right),
+        )
+        return {
+            "precision": p,
+            "recall": r,
+            "f1": f1,
+            "speaker_accuracy": _accuracy(len(self.attributed), len(self.pairs)),
+            "attributed_precision": ap,
+            "attributed_recall": ar,
+            "attributed_f1": af1,
+        }
+
+
+def speaker_is_right(speaker: str, gold_speaker: str, gold: GoldCase) -> bool:
+    """Whether a predicted speaker string names the gold speaker's actor, and only it.
+
+    The string alone is matched (not the predicted actor's aliases), against every
+    gold actor's names: it must resolve to the gold speaker's actor, not to another
+    one or to several ("Biden" when the gold has Joe and Hunter Biden without that
+    alias).
+    """
+    names = _gold_names(gold)
+    actor = gold.find_actor(gold_speaker)
+    if actor is None:  # a speaker the gold does not list as an actor: compare names only
+        return best_match([speaker], [gold_speaker]) > 0
+    return resolve(speaker, names) == gold.actors.index(actor)
 
 
 def _match_quotes(predicted: Sequence[Quote], gold: GoldCase, threshold: float) -> _QuoteMatch:
-    """Match at one threshold; a prediction closer to a not_quote than to any gold quote
-    (and over the threshold) is a trap hit: unmatched, so a false positive."""
-    matrix = [[span_similarity(p.text, g.text) for g in gold.quotes] for p in predicted]
+    """Match at one threshold, one-to-one.
+
+    Two quotes match when each covers at least ``threshold`` of the other's words
+    (`overlap_both_ways`). A prediction that matches a not_quote at least as well as
+    any gold quote is a trap hit: unmatched, so a false positive.
+    """
+    matrix = [[overlap_both_ways(p.text, g.text) for g in gold.quotes] for p in predicted]
     traps = [
         i
         for i, p in enumerate(predicted)
-        if (trap := max((span_similarity(p.text, t) for t in gold.not_quotes), default=0.0))
+        if (trap := max((overlap_both_ways(p.text, t) for t in gold.not_quotes), default=0.0))
         >= threshold
         and trap >= max(matrix[i], default=0.0)
     ]
     eligible = [[0.0 if i in traps else s for s in row] for i, row in enumerate(matrix)]
     pairs = greedy_match(eligible, threshold)
-    required = [j for j, g in enumerate(gold.quotes) if g.required]
-    found = sum(1 for j in required if j in pairs.values())
-    precision, recall, f1 = prf(len(predicted), len(pairs), len(required), found)
-    return _QuoteMatch(pairs, traps, precision, recall, f1)
-
-
-def _speaker_hits(
-    match: _QuoteMatch, predicted: Sequence[Quote], actors: Sequence[Actor], gold: GoldCase
-) -> list[int]:
-    """Predictions (indices) whose speaker names the gold speaker's actor."""
-    return [
+    attributed = [
         i
-        for i, j in match.pairs.items()
-        if names_score(
-            _pred_names(predicted[i].speaker, actors), gold.actor_names(gold.quotes[j].speaker)
-        )
-        > 0
+        for i, j in pairs.items()
+        if speaker_is_right(predicted[i].speaker, gold.quotes[j].speaker, gold)
     ]
+    required = [j for j, g in enumerate(gold.quotes) if g.required]
+    return _QuoteMatch(pairs, traps, attributed, required)
 
 
-def score_quotes(
-    predicted: Sequence[Quote], actors: Sequence[Actor], gold: GoldCase
-) -> SectionScore:
-    """Quote precision/recall/F1 at token-overlap thresholds 0.3 and 0.8, and speaker accuracy.
+def score_quotes(predicted: Sequence[Quote], gold: GoldCase) -> SectionScore:
+    """Quote detection and attribution at coverage thresholds 0.3 and 0.8.
 
-    Two quotes match when one contains the other (at least three tokens) or their
-    token F1 (lower-cased, punctuation stripped, curly quotes folded) reaches the
-    threshold. The headline ``precision``, ``recall`` and ``f1`` (and
-    ``speaker_accuracy``, ``not_quote_hits``) are at the **0.8** threshold; the
-    ``*_at_0_3`` and ``*_at_0_8`` keys give both. A prediction that matches a
-    ``not_quotes`` trap counts as a false positive. ``actors`` are the predicted
-    actors, used to read a predicted speaker's aliases.
+    A predicted quote matches a gold quote when it covers at least the threshold of
+    the gold quote's words **and** the gold quote covers at least the threshold of
+    the prediction's words (a paragraph holding a quote is not that quote, nor is a
+    three-word fragment of it). Each prediction and each gold quote is used once,
+    best overlap first.
+
+    ``precision``/``recall``/``f1``: detection. ``speaker_accuracy``: share of
+    matched quotes whose speaker string names the gold speaker's actor (see
+    `speaker_is_right`). ``attributed_*``: a quote counts only if it matches **and**
+    its speaker is right, the headline figure. Unsuffixed keys are at **0.8**;
+    ``*_at_0_3`` and ``*_at_0_8`` give both. ``not_quote_hits``: predictions that
+    match a ``not_quotes`` trap (false positives).
     """
-    per_threshold: dict[float, Scores] = {}
     matches = {t: _match_quotes(predicted, gold, t) for t in QUOTE_THRESHOLDS}
-    for t, m in matches.items():
-        hits = _speaker_hits(m, predicted, actors, gold)
-        per_threshold[t] = {
-            "precision": m.precision,
-            "recall": m.recall,
-            "f1": m.f1,
-            "speaker_accuracy": _accuracy(len(hits), len(m.pairs)),
-        }
+    per_threshold = {t: m.scores(len(predicted)) for t, m in matches.items()}
     suffixed = {
         f"{name}_at_{str(t).replace('.', '_')}": value
         for t, scores in per_threshold.items()
         for name, value in scores.items()
     }
     head = matches[HEADLINE_QUOTE_THRESHOLD]
-    hits = _speaker_hits(head, predicted, actors, gold)
     return SectionScore(
         scores={
             **per_threshold[HEADLINE_QUOTE_THRESHOLD],
@@ -276,7 +318,7 @@ def score_quotes(
             f"{predicted[i].text}: speaker {predicted[i].speaker!r}, "
             f"gold {gold.quotes[j].speaker!r}"
             for i, j in head.pairs.items()
-            if i not in hits
+            if i not in head.attributed
         ],
     )
 
@@ -284,53 +326,80 @@ def score_quotes(
 # --- tensions -------------------------------------------------------------------------
 
 
-def _parties_score(
-    pred: Tension, actors: Sequence[Actor], gold_parties: Sequence[str], gold: GoldCase
-) -> float:
-    """Share of parties paired one-to-one; 0 unless every party of the shorter side pairs."""
-    matrix = [
-        [names_score(_pred_names(p, actors), gold.actor_names(g)) for g in gold_parties]
-        for p in pred.parties
-    ]
-    paired = len(greedy_match(matrix, threshold=0.0))
-    needed = min(len(pred.parties), len(gold_parties))
-    if paired == 0 or paired < needed:
+def _party_index(name: str, gold: GoldCase) -> int | str:
+    """A gold party's actor (index), or its own name when the gold lists no such actor."""
+    actor = gold.find_actor(name)
+    return gold.actors.index(actor) if actor is not None else name
+
+
+def _parties_score(pred: Tension, gold_parties: Sequence[str], gold: GoldCase) -> float:
+    """Share of parties that agree, or 0 unless **every** gold party is named by a predicted one.
+
+    A predicted party names a gold party when its string resolves to that party's
+    gold actor (`summarizer.eval._names.resolve`) or, for a diffuse party the gold
+    does not list as an actor, matches its name. No partial credit: a one-party
+    prediction does not match a two-party tension.
+    """
+    names = _gold_names(gold)
+    wanted = [_party_index(g, gold) for g in gold_parties]
+    named: set[int | str | None] = set()
+    for party in pred.parties:
+        j = resolve(party, names)
+        named.add(j)
+        named.update(w for w in wanted if isinstance(w, str) and best_match([party], [w]) > 0)
+    if not all(w in named for w in wanted):
         return 0.0
-    return paired / max(len(pred.parties), len(gold_parties))
+    return len(wanted) / max(len(pred.parties), len(wanted))
+
+
+def evidence_is_valid(evidence: str) -> bool:
+    """Whether a predicted evidence span is short enough to state one tension:
+    at most two sentences and 80 words (the whole article overlaps everything)."""
+    return (
+        len(sentences(evidence)) <= EVIDENCE_MAX_SENTENCES
+        and len(tokens(evidence)) <= EVIDENCE_MAX_WORDS
+    )
+
+
+def _content_stems(text: str) -> list[str]:
+    return [w[:5] for w in tokens(text) if w not in FUNCTION_WORDS]
+
+
+def description_similarity(a: str, b: str) -> float:
+    """F1 of the two descriptions' content words (function words dropped, words cut to
+    five letters as a crude stem: "criticised" ~ "criticized"). Both descriptions count
+    whole, so one word ("Trump") cannot score high against a sentence: at most 0.4
+    against four content words."""
+    return token_f1(_content_stems(a), _content_stems(b))
 
 
 def _text_score(pred: Tension, evidence: str, description: str) -> float:
-    """Evidence overlap or description similarity, whichever clears its bar (0 if neither)."""
-    overlap = span_similarity(pred.evidence, evidence)
-    similar = fuzz.token_set_ratio(pred.description, description, processor=utils.default_process)
-    similar /= 100
-    best = max(
-        overlap if overlap >= EVIDENCE_MIN_OVERLAP else 0.0,
+    """Evidence coverage or description similarity, whichever clears its bar (0 if neither)."""
+    overlap = coverage(pred.evidence, evidence)[0] if evidence_is_valid(pred.evidence) else 0.0
+    similar = description_similarity(pred.description, description)
+    return max(
+        overlap if overlap >= EVIDENCE_MIN_COVERAGE else 0.0,
         similar if similar >= DESCRIPTION_MIN_SIMILARITY else 0.0,
     )
-    return best
 
 
 def _tension_label(parties: Sequence[str], description: str) -> str:
     return f"{' / '.join(parties)}: {description}"
 
 
-def score_tensions(
-    predicted: Sequence[Tension], actors: Sequence[Actor], gold: GoldCase
-) -> SectionScore:
-    """Tension precision, recall and F1.
+def score_tensions(predicted: Sequence[Tension], gold: GoldCase) -> SectionScore:
+    """Tension precision, recall and F1, one-to-one.
 
-    A predicted tension matches a gold one when their parties match alias-aware
-    (every party of the side with fewer parties pairs with one on the other side)
-    **and** either their evidence spans overlap (containment or token F1 >=
-    ``EVIDENCE_MIN_OVERLAP``) or their descriptions are similar (rapidfuzz
-    token-set ratio >= ``DESCRIPTION_MIN_SIMILARITY``).
+    A predicted tension matches a gold one when every gold party is named by one of
+    its parties (`_parties_score`) **and** either its evidence is valid (at most two
+    sentences, 80 words) and covers at least half of the gold evidence's words, or
+    its description is similar (`description_similarity` >= 0.45).
     """
     matrix = []
     for p in predicted:
         row = []
         for g in gold.tensions:
-            parties = _parties_score(p, actors, g.parties, gold)
+            parties = _parties_score(p, g.parties, gold)
             text = _text_score(p, g.evidence, g.description) if parties else 0.0
             row.append(parties + text if text else 0.0)
         matrix.append(row)
@@ -369,14 +438,23 @@ def _coverage(
     return (1 - len(missed) / len(facts) if facts else 1.0), missed
 
 
-def score_summary(summary: str, gold: GoldSummary) -> SectionScore:
-    """must_mention / should_mention coverage, ROUGE-1/2/L F-measure, length.
+def score_summary(summary: str, gold: GoldSummary, article_text: str | None = None) -> SectionScore:
+    """must_mention / should_mention coverage, readability, facts supported, ROUGE, length.
 
+    ``readable`` is 1.0 when the summary is a text of sentences within
+    ``max_words`` (`summarizer.eval._faithful.unreadable`); an unreadable summary
+    earns **no** must/should-mention credit (a keyword list or the whole article
+    mentions everything). ``facts_supported``: share of the summary's named
+    entities, numbers and dates found in the article (1.0 when it has none; only
+    with ``article_text``); the unsupported ones are listed under ``wrong``.
     Coverage is 1.0 when the gold lists no facts. ROUGE uses rouge-score with
     Porter stemming against ``gold.reference``; an empty summary scores 0.
     ``within_max_words`` is 1.0 or 0.0 (1.0 when the gold sets no limit).
     """
     summary_tokens = tokens(summary)
+    problem = unreadable(summary, gold.max_words)
+    if problem is not None and summary.strip():
+        summary_tokens = ()
     must, missed_must = _coverage(summary_tokens, gold.must_mention)
     should, _ = _coverage(summary_tokens, gold.should_mention)
     words = len(summary.split())
@@ -385,18 +463,25 @@ def score_summary(summary: str, gold: GoldSummary) -> SectionScore:
     def fmeasure(key: str) -> float:
         return float(rouge[key].fmeasure) if key in rouge else 0.0
 
-    return SectionScore(
-        scores={
-            "must_mention": must,
-            "should_mention": should,
-            "rouge_1": fmeasure("rouge1"),
-            "rouge_2": fmeasure("rouge2"),
-            "rouge_l": fmeasure("rougeL"),
-            "words": float(words),
-            "within_max_words": float(gold.max_words is None or words <= gold.max_words),
-        },
-        missed=missed_must,
-    )
+    scores: Scores = {
+        "must_mention": must,
+        "should_mention": should,
+        "readable": float(problem is None),
+    }
+    wrong = [f"not readable: {problem}"] if problem is not None and summary.strip() else []
+    if article_text is not None:
+        missing = unsupported(summary, article_text)
+        checked = len(checked_items(summary))
+        scores["facts_supported"] = 1.0 - len(missing) / checked if checked else 1.0
+        wrong += [f"not in the article: {item}" for item in missing]
+    scores |= {
+        "rouge_1": fmeasure("rouge1"),
+        "rouge_2": fmeasure("rouge2"),
+        "rouge_l": fmeasure("rougeL"),
+        "words": float(words),
+        "within_max_words": float(gold.max_words is None or words <= gold.max_words),
+    }
+    return SectionScore(scores=scores, missed=missed_must, wrong=wrong)
 
 
 # --- grounding and cost ---------------------------------------------------------------
@@ -502,9 +587,9 @@ def score_case(
         latency_s = prediction.latency_s if latency_s is None else latency_s
     return CaseScore(
         actors=score_actors(pred.actors, gold),
-        quotes=score_quotes(pred.quotes, pred.actors, gold),
-        tensions=score_tensions(pred.tensions, pred.actors, gold),
-        summary=score_summary(pred.summary, gold.summary),
+        quotes=score_quotes(pred.quotes, gold),
+        tensions=score_tensions(pred.tensions, gold),
+        summary=score_summary(pred.summary, gold.summary, article_text),
         grounding=score_grounding(prediction, article_text),
         cost=score_cost(usage or Usage(), latency_s or 0.0, failed=prediction is None),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
 
 from summarizer._grounding import normalize
 
@@ -101,3 +102,28 @@ def same_name(a: str, b: str) -> bool:
 def mentions(text_tokens: Sequence[str], phrase: str) -> bool:
     """Whether ``phrase`` occurs as whole tokens in an already tokenised text."""
     return is_sub_span(tokens(phrase), text_tokens)
+
+
+def coverage(predicted: str, gold: str) -> tuple[float, float]:
+    """How much of each span the other covers: ``(share of gold, share of prediction)``.
+
+    Shares of word tokens in common, in order (difflib's matching blocks over the
+    token sequences), as the SFU Gender Gap Tracker evaluation measures a quote's
+    coverage, but both ways: a paragraph that contains a gold quote covers all of
+    the quote and little of itself.
+    """
+    tp, tg = tokens(predicted), tokens(gold)
+    if not tp or not tg:
+        return 0.0, 0.0
+    common = _common_tokens(tp, tg)
+    return common / len(tg), common / len(tp)
+
+
+def _common_tokens(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks())
+
+
+def overlap_both_ways(predicted: str, gold: str) -> float:
+    """The smaller of the two `coverage` shares: a match must cover, and not overshoot."""
+    return min(coverage(predicted, gold))
