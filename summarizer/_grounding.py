@@ -109,13 +109,16 @@ class ArticleIndex:
         return any(self._quoted_exact(c) for c in candidates if c)
 
     def _quoted_exact(self, needle: str) -> bool:
+        # Case-insensitive, like `contains`: a partial quote the model starts with a
+        # capital ("A betrayal ...") is the article's “a betrayal ...”. A lookahead
+        # finds overlapping occurrences; IGNORECASE matches character for character,
+        # so a match is exactly len(needle) long and the regions' indices hold.
+        pattern = re.compile(f"(?={re.escape(needle)})", re.IGNORECASE)
         for para in self.paragraphs:
-            start = para.text.find(needle)
-            while start != -1:
-                end = start + len(needle)
+            for found in pattern.finditer(para.text):
+                start, end = found.start(), found.start() + len(needle)
                 if any(a < start and end <= b for a, b in para.regions):
                     return True
-                start = para.text.find(needle, start + 1)
         return False
 
     def mentions(self, name: str) -> bool:

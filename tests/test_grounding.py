@@ -163,3 +163,19 @@ def test_nested_curly_quotation_counts_as_quoted() -> None:
     assert quoted_verbatim("He apologized for using the \u201cf bomb.\u201d", text)
     assert quoted_verbatim("f bomb.", text)
     assert not quoted_verbatim("Fox replied.", text)
+
+
+def test_quote_case_differs_from_the_article_still_inside_quotation_marks() -> None:
+    """Grounding's verbatim check ignores case, so "inside quotation marks" must too:
+    a partial quote the model starts with a capital was rejected as not quoted."""
+    article = 'The minister called the plan “a betrayal of our farmers,” and left.\n'
+    assert quoted_verbatim("A betrayal of our farmers", article)
+    extraction = Extraction.model_validate(
+        {
+            "summary": "s",
+            "actors": [{"name": "The minister", "type": "person", "role": "", "aliases": []}],
+            "tensions": [],
+            "quotes": [{"text": "A betrayal of our farmers", "speaker": "The minister"}],
+        }
+    )
+    assert check(extraction, article) == []
