@@ -250,6 +250,7 @@ def test_one_prediction_is_credited_for_one_gold_quote_only() -> None:
     scores = score_quotes([Quote(text=both, speaker="Putin")], gold).scores
     assert scores["recall_at_0_3"] <= 0.5
 
+
 def test_curly_quotes_and_case_do_not_break_a_match() -> None:
     gold = gold_case(quotes=[{"text": "Tajikistan's respect.", "speaker": "Emomali Rahmon"}])
     pred = Quote(text="tajikistan’s RESPECT", speaker="Rahmon")
@@ -311,12 +312,16 @@ def test_an_ambiguous_speaker_is_not_right() -> None:
         ],
         quotes=[{"text": LONG_QUOTE, "speaker": "Joe Biden"}],
     )
-    assert score_quotes([Quote(text=LONG_QUOTE, speaker="Biden")], gold).scores[
-        "speaker_accuracy"
-    ] == 0.0
-    assert score_quotes([Quote(text=LONG_QUOTE, speaker="Mr. Joe Biden")], gold).scores[
-        "speaker_accuracy"
-    ] == 1.0
+    assert (
+        score_quotes([Quote(text=LONG_QUOTE, speaker="Biden")], gold).scores["speaker_accuracy"]
+        == 0.0
+    )
+    assert (
+        score_quotes([Quote(text=LONG_QUOTE, speaker="Mr. Joe Biden")], gold).scores[
+            "speaker_accuracy"
+        ]
+        == 1.0
+    )
 
 
 # --- tensions ---------------------------------------------------------------------------
@@ -357,6 +362,24 @@ def test_tension_with_right_parties_but_unrelated_text_does_not_match() -> None:
     assert score_tensions([pred], gold_case()).scores["f1"] == 0.0
 
 
+def test_one_party_prediction_does_not_match_a_two_party_tension() -> None:
+    result = score_tensions([tension(["Rahmon"])], gold_case())
+    assert result.scores["precision"] == 0.0
+
+
+def test_evidence_longer_than_two_sentences_is_not_evidence() -> None:
+    whole_article = ARTICLE.replace("\n", " ")
+    pred = tension(["Rahmon", "Putin"], evidence=whole_article, description="Trump")
+    assert score_tensions([pred], gold_case()).scores["f1"] == 0.0
+    short = tension(["Rahmon", "Putin"], evidence="At their last summit " + EVIDENCE + ".")
+    assert score_tensions([short], gold_case()).scores["f1"] == 1.0
+
+
+def test_one_word_cannot_pass_as_a_similar_description() -> None:
+    pred = tension(["Rahmon", "Putin"], evidence="met Tajik President", description="Putin")
+    assert score_tensions([pred], gold_case()).scores["f1"] == 0.0
+
+
 # --- summary ----------------------------------------------------------------------------
 
 
@@ -392,6 +415,31 @@ def test_rouge_rewards_overlap_with_the_reference() -> None:
     assert close is not None and far is not None
     assert 0.0 < close < 1.0
     assert far == 0.0
+
+
+def test_unreadable_summary_earns_no_must_mention_credit() -> None:
+    gold = gold_case()
+    salad = "Putin Rahmon Dushanbe Tajikistan respect China summit."
+    scores = score_summary(salad, gold.summary).scores
+    assert scores["must_mention"] == 0.0 and scores["readable"] == 0.0
+    frequency_list = "The of to and Putin Rahmon in Dushanbe respect Tajikistan."
+    assert score_summary(frequency_list, gold.summary).scores["must_mention"] == 0.0
+    too_long = "Putin met Rahmon in Dushanbe and asked for respect. " * 3
+    assert score_summary(too_long, gold.summary).scores["must_mention"] == 0.0
+    good = "Putin met Rahmon in Dushanbe, where Rahmon asked for respect."
+    assert score_summary(good, gold.summary).scores["must_mention"] == 1.0
+
+
+def test_facts_not_in_the_article_are_listed() -> None:
+    gold = gold_case()
+    summary = "Putin met Rahmon in Moscow on Thursday with 300 aides."
+    result = score_summary(summary, gold.summary, ARTICLE)
+    assert result.scores["facts_supported"] == 0.5  # Rahmon, Thursday / Moscow, 300
+    assert result.wrong == ["not in the article: Moscow", "not in the article: 300"]
+    ok = score_summary(
+        "Vladimir Putin's talks with Rahmon were in Dushanbe.", gold.summary, ARTICLE
+    )
+    assert ok.scores["facts_supported"] == 1.0
 
 
 # --- grounding and cost -----------------------------------------------------------------

@@ -168,7 +168,7 @@ def test_nested_curly_quotation_counts_as_quoted() -> None:
 def test_quote_case_differs_from_the_article_still_inside_quotation_marks() -> None:
     """Grounding's verbatim check ignores case, so "inside quotation marks" must too:
     a partial quote the model starts with a capital was rejected as not quoted."""
-    article = 'The minister called the plan “a betrayal of our farmers,” and left.\n'
+    article = "The minister called the plan “a betrayal of our farmers,” and left.\n"
     assert quoted_verbatim("A betrayal of our farmers", article)
     extraction = Extraction.model_validate(
         {

@@ -119,7 +119,9 @@ def compare_runs(
     a: Annotated[Path, typer.Argument(help="Run A: a run folder or its report.json.")],
     b: Annotated[Path, typer.Argument(help="Run B: a run folder or its report.json.")],
 ) -> None:
-    """Show two runs side by side: metric deltas (B - A) and the cases that changed."""
+    """Show two runs side by side: metric deltas (B - A), whether each is beyond the noise
+    (a paired bootstrap 95 % interval over the cases that excludes zero), and the cases
+    that changed."""
     comparison = compare(Report.load(a), Report.load(b))
     console = Console(highlight=False)
     console.print(_comparison_table(comparison, a, b))
@@ -247,11 +249,24 @@ def _delta(value: float | None, metric: str) -> str:
 
 
 def _comparison_table(comparison: Comparison, a: Path, b: Path) -> Table:
-    table = Table(title="Aggregate (B - A)")
-    for column in ("metric", f"A: {a}", f"B: {b}", "delta"):
+    table = Table(title="Aggregate (B - A); 95 % interval of the paired per-case difference")
+    for column in ("metric", f"A: {a}", f"B: {b}", "delta", "95 % interval", "beyond noise"):
         table.add_column(column, justify="left" if column == "metric" else "right")
     for m in comparison.metrics:
-        table.add_row(m.metric, fmt(m.a, m.metric), fmt(m.b, m.metric), _delta(m.delta, m.metric))
+        interval = (
+            f"{_delta(m.interval[0], m.metric)} … {_delta(m.interval[1], m.metric)}"
+            if m.interval
+            else ""
+        )
+        noise = "" if m.beyond_noise is None else ("yes" if m.beyond_noise else "no")
+        table.add_row(
+            m.metric,
+            fmt(m.a, m.metric),
+            fmt(m.b, m.metric),
+            _delta(m.delta, m.metric),
+            interval,
+            noise,
+        )
     return table
 
 

@@ -27,7 +27,11 @@ from summarizer._schema import Briefing, Usage
 from summarizer.eval._gold import Case, SuiteError, load_suite
 from summarizer.eval._metrics import COUNT_METRICS, CaseScore, aggregate, score_case
 from summarizer.eval._report import Report, fmt, write_reports
+from summarizer.eval._stats import Interval, beyond_noise, bootstrap_intervals, paired_difference
 from summarizer.infra._files import write_text_atomic
+
+# Cost varies from run to run even when nothing changed; a case "changes" on quality.
+_QUALITY = ("actors", "quotes", "tensions", "summary", "grounding", "judge")
 
 ProgressCallback = Callable[[int, int, "str | None"], None]
 """Called as ``progress(done, total, case_id)``: once with ``(0, total, None)``, then per case."""
@@ -241,6 +245,7 @@ def _score(cases: list[Case], outputs: Path, run: dict[str, Any]) -> Report:
         run=run,
         aggregate=aggregate(list(scores.values())),
         cases=scores,
+        intervals=bootstrap_intervals(list(scores.values()), _QUALITY),
         details=details,
         errors=errors,
     )
@@ -271,17 +276,21 @@ def _score_output(case: Case, path: Path, run: dict[str, Any]) -> tuple[CaseScor
 
 # --- comparing ------------------------------------------------------------------------
 
-# Cost varies from run to run even when nothing changed; a case "changes" on quality.
-_QUALITY = ("actors", "quotes", "tensions", "summary", "grounding")
-
 
 @dataclass(frozen=True)
 class MetricDelta:
-    """One metric in two runs."""
+    """One metric in two runs; for quality metrics, how sure the difference is.
+
+    ``interval`` is a paired bootstrap 95 % interval of the mean per-case
+    difference (B - A) over the cases both runs scored; ``beyond_noise`` says
+    whether it excludes zero. Both are ``None`` for cost and per-case deltas.
+    """
 
     metric: str
     a: float | None
     b: float | None
+    interval: Interval | None = None
+    beyond_noise: bool | None = None
 
     @property
     def delta(self) -> float | None:
@@ -299,11 +308,24 @@ class Comparison:
 
 
 def compare(report_a: Report, report_b: Report) -> Comparison:
-    """Side by side: aggregate deltas (B - A), and per case the quality metrics that moved."""
+    """Side by side: aggregate deltas (B - A) with a paired bootstrap interval for each
+    quality metric (is the difference larger than the noise?), and per case the quality
+    metrics that moved."""
     names = list(dict.fromkeys([*report_a.metric_names(), *report_b.metric_names()]))
-    metrics = [MetricDelta(m, report_a.metric(m), report_b.metric(m)) for m in names]
+    common = sorted(report_a.cases.keys() & report_b.cases.keys())
+    metrics = []
+    for m in names:
+        interval = None
+        if m.split(".")[0] in _QUALITY:
+            paired = paired_difference(
+                [report_a.metric(m, c) for c in common], [report_b.metric(m, c) for c in common]
+            )
+            interval = paired[1] if paired else None
+        metrics.append(
+            MetricDelta(m, report_a.metric(m), report_b.metric(m), interval, beyond_noise(interval))
+        )
     changed: dict[str, list[MetricDelta]] = {}
-    for case in report_a.cases.keys() & report_b.cases.keys():
+    for case in common:
         moved = [
             MetricDelta(m, a, b)
             for m in names
@@ -332,15 +354,23 @@ DEFAULT_TOLERANCE = 0.02
 DEFAULT_GATED = (
     "actors.recall",
     "actors.f1",
+    "quotes.attributed_f1",
+    "quotes.attributed_f1_at_0_3",
     "quotes.f1",
     "quotes.f1_at_0_3",
     "quotes.speaker_accuracy",
+    "quotes.not_quote_hits",
     "tensions.f1",
     "summary.must_mention",
+    "summary.readable",
+    "summary.facts_supported",
     "summary.rouge_l",
     "grounding.quotes_verbatim",
+    "grounding.quotes_in_quote_marks",
     "grounding.evidence_verbatim",
     "grounding.actors_present",
+    "judge.supported",
+    "judge.contradicted",
 )
 
 
@@ -375,9 +405,17 @@ class GateFailure:
         return f"{self.metric}: {fmt(self.expected, self.metric)} -> {fmt(self.actual, self.metric)} ({self.rule})"
 
 
+_LOWER_SHARES = frozenset({"judge.contradicted", "judge.not_in_article"})
+
+
 def lower_is_better(metric: str) -> bool:
-    """Cost, not-quote hits and grounding rejections: smaller is better."""
-    return metric.startswith("cost.") or metric in COUNT_METRICS - {"summary.words"}
+    """Cost, not-quote hits, grounding rejections and sentences the judge faults:
+    smaller is better."""
+    return (
+        metric.startswith("cost.")
+        or metric in COUNT_METRICS - {"summary.words"}
+        or metric in _LOWER_SHARES
+    )
 
 
 def gate(report: Report, baseline_file: str | Path) -> list[GateFailure]:

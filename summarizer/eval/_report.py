@@ -21,11 +21,13 @@ REPORT_FILES = ("report.json", "report.md", "report.html")
 # The few metrics the per-case tables show, in order.
 CASE_COLUMNS = (
     ("actors", "f1"),
+    ("quotes", "attributed_f1"),
     ("quotes", "f1"),
     ("quotes", "f1_at_0_3"),
     ("quotes", "speaker_accuracy"),
     ("tensions", "f1"),
     ("summary", "must_mention"),
+    ("summary", "facts_supported"),
     ("summary", "rouge_l"),
     ("grounding", "quotes_verbatim"),
     ("cost", "total_tokens"),
@@ -46,6 +48,7 @@ class Report(BaseModel):
     run: dict[str, Any] = Field(default_factory=dict)
     aggregate: dict[str, Scores]
     cases: dict[str, dict[str, Scores]]
+    intervals: dict[str, dict[str, list[float]]] = Field(default_factory=dict)
     details: dict[str, dict[str, dict[str, list[str]]]] = Field(default_factory=dict)
     errors: dict[str, str] = Field(default_factory=dict)
 
@@ -54,6 +57,12 @@ class Report(BaseModel):
         section, _, name = dotted.partition(".")
         scores = self.aggregate if case is None else self.cases.get(case, {})
         return scores.get(section, {}).get(name)
+
+    def interval(self, dotted: str) -> tuple[float, float] | None:
+        """The bootstrap 95 % interval of an aggregate metric, if the report has one."""
+        section, _, name = dotted.partition(".")
+        found = self.intervals.get(section, {}).get(name)
+        return (found[0], found[1]) if found else None
 
     def metric_names(self) -> list[str]:
         """Every ``"section.name"`` in the aggregate, in report order."""
@@ -105,7 +114,17 @@ def _view(report: Report) -> dict[str, Any]:
         for name, value in report.aggregate[section].items():
             dotted = f"{section}.{name}"
             share = dotted not in COUNT_METRICS and not dotted.startswith("cost.")
-            rows.append({"name": name, "value": value, "text": fmt(value, dotted), "share": share})
+            found = report.interval(dotted)
+            interval = f"{fmt(found[0], dotted)}–{fmt(found[1], dotted)}" if found else ""
+            rows.append(
+                {
+                    "name": name,
+                    "value": value,
+                    "text": fmt(value, dotted),
+                    "share": share,
+                    "interval": interval,
+                }
+            )
         sections.append({"name": section, "rows": rows})
     columns = [f"{s}.{n}" for s, n in CASE_COLUMNS]
     cases = [
@@ -164,15 +183,15 @@ _MARKDOWN = """\
 {% endif %}
 {% endfor %}
 
-## Aggregate (mean over cases)
+## Aggregate (mean over cases, bootstrap 95 % interval)
 
 {% for section in sections %}
 ### {{ section.name }}
 
-| metric | value |
-|---|---:|
+| metric | value | 95 % interval |
+|---|---:|---:|
 {% for row in section.rows %}
-| {{ row.name }} | {{ row.text }} |
+| {{ row.name }} | {{ row.text }} | {{ row.interval }} |
 {% endfor %}
 
 {% endfor %}
@@ -237,14 +256,14 @@ details ul { margin: .2em 0 .6em; } .kind { font-weight: 600; }
 {% endfor %}
 </dl>
 
-<h2>Aggregate (mean over cases)</h2>
+<h2>Aggregate (mean over cases, bootstrap 95 % interval)</h2>
 <div class="sections">
 {% for section in sections %}
 <div class="section">
 <h3>{{ section.name }}</h3>
 <table class="bars">
 {% for row in section.rows %}
-<tr><td>{{ row.name }}</td><td class="num">{{ row.text }}</td>
+<tr><td>{{ row.name }}</td><td class="num">{{ row.text }}</td><td class="num">{{ row.interval }}</td>
 <td>{% if row.share and row.value is not none %}<svg class="bar" width="160" height="12" role="img" aria-label="{{ row.text }}"><rect class="track" width="160" height="12"/><rect class="fill" width="{{ (row.value * 160) | round(1) }}" height="12"/></svg>{% endif %}</td></tr>
 {% endfor %}
 </table>
