@@ -90,7 +90,7 @@ def unreadable(summary: str, max_words: int | None) -> str | None:
         if len(tokens) > MAX_SENTENCE_WORDS:
             return f"a sentence of {len(tokens)} words"
         glue = sum(1 for t in tokens if t in FUNCTION_WORDS)
-        if len(tokens) >= 4 and (glue == 0 or len(tokens) >= 8 and glue / len(tokens) < 0.15):
+        if len(tokens) >= 4 and (glue == 0 or (len(tokens) >= 8 and glue / len(tokens) < 0.15)):
             return f"a list of words, not a sentence: {sentence[:60]!r}"
         run = 0
         for token in tokens:
