@@ -189,6 +189,7 @@ def _cases() -> tuple[Case, ...]:
     return tuple(load_suite(SUITE))
 
 
+@cache
 def _report(strategy: Strategy) -> Report:
     scores = {
         c.id: score_case(strategy(c.article_text), c.gold, c.article_text).scores()

@@ -332,26 +332,24 @@ def _party_index(name: str, gold: GoldCase) -> int | str:
     return gold.actors.index(actor) if actor is not None else name
 
 
-def _parties_score(pred: Tension, gold_parties: Sequence[str], gold: GoldCase) -> float:
+def _parties_score(parties: Sequence[tuple[str, int | None]], wanted: Sequence[int | str]) -> float:
     """Share of parties that agree, or 0 unless **every** gold party is named by a predicted one.
 
-    A predicted party names a gold party when its string resolves to that party's
-    gold actor (`summarizer.eval._names.resolve`) or, for a diffuse party the gold
-    does not list as an actor, matches its name. No partial credit: a one-party
-    prediction does not match a two-party tension.
+    ``parties`` are the predicted parties with the gold actor each resolves to
+    (`summarizer.eval._names.resolve`); ``wanted`` the gold parties' actors, or the
+    name of a diffuse party the gold does not list as an actor (matched by name).
+    No partial credit: a one-party prediction does not match a two-party tension.
     """
-    names = _gold_names(gold)
-    wanted = [_party_index(g, gold) for g in gold_parties]
     named: set[int | str | None] = set()
-    for party in pred.parties:
-        j = resolve(party, names)
+    for party, j in parties:
         named.add(j)
         named.update(w for w in wanted if isinstance(w, str) and best_match([party], [w]) > 0)
     if not all(w in named for w in wanted):
         return 0.0
-    return len(wanted) / max(len(pred.parties), len(wanted))
+    return len(wanted) / max(len(parties), len(wanted))
 
 
+@lru_cache(maxsize=1024)
 def evidence_is_valid(evidence: str) -> bool:
     """Whether a predicted evidence span is short enough to state one tension:
     at most two sentences and 80 words (the whole article overlaps everything)."""
@@ -395,11 +393,18 @@ def score_tensions(predicted: Sequence[Tension], gold: GoldCase) -> SectionScore
     sentences, 80 words) and covers at least half of the gold evidence's words, or
     its description is similar (`description_similarity` >= 0.45).
     """
+    names = _gold_names(gold)
+    wanted = [[_party_index(party, gold) for party in g.parties] for g in gold.tensions]
+    resolved: dict[str, int | None] = {}
     matrix = []
     for p in predicted:
         row = []
-        for g in gold.tensions:
-            parties = _parties_score(p, g.parties, gold)
+        for x in p.parties:
+            if x not in resolved:
+                resolved[x] = resolve(x, names)
+        mine = [(x, resolved[x]) for x in p.parties]
+        for g, parties_wanted in zip(gold.tensions, wanted, strict=True):
+            parties = _parties_score(mine, parties_wanted)
             text = _text_score(p, g.evidence, g.description) if parties else 0.0
             row.append(parties + text if text else 0.0)
         matrix.append(row)

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from summarizer._grounding import normalize
 
@@ -65,6 +66,7 @@ def span_similarity(a: str, b: str) -> float:
     return token_f1(ta, tb)
 
 
+@lru_cache(maxsize=8192)
 def _name_tokens(name: str) -> tuple[str, ...]:
     found = tokens(name)
     # "the Kremlin" and "Kremlin" are the same name.
