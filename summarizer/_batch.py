@@ -24,6 +24,7 @@ Shape of a run::
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import time
@@ -52,6 +53,8 @@ _MESSAGE_CHARS = 500
 # Client errors about one request (an article too long for the context...): the provider
 # is up, and a rerun would fail the same way, so they never trip the breaker.
 _ARTICLE_STATUSES = frozenset({400, 413, 422})
+# The key was refused: every other request would be refused too, so the run stops at once.
+_REFUSED_STATUSES = frozenset({401, 403})
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,8 @@ def failure(record_id: str, err: BaseException) -> Result:
     provider = None
     if isinstance(err, ProviderError):
         provider = "up" if err.status in _ARTICLE_STATUSES else "down"
+        if err.status in _REFUSED_STATUSES:
+            provider = "refused"
     elif isinstance(err, SummarizerError) and not isinstance(err, InputError):
         provider = "up"  # it answered; the answer failed validation
     return Result(id=record_id, error_type=type(err).__name__, error=message, provider=provider)
@@ -106,6 +111,12 @@ class CircuitBreaker:
 
     def admit(self, result: Result) -> list[Result]:
         """The results to write now: ``result`` and any it releases, or none."""
+        if result.provider == "refused":  # the key: stop at once, whatever the threshold
+            if self.tripped is None or self.tripped.provider != "refused":
+                self.tripped = result
+            self.dropped += len(self.held) + 1
+            self.held = []
+            return []
         if self.threshold <= 0 or (not result.ok and result.provider is None):
             return [result]  # it says nothing about the provider
         if result.ok or result.provider == "up":
@@ -128,6 +139,57 @@ class CircuitBreaker:
 
 
 # --- the output file ---------------------------------------------------------------------
+
+
+def check_output_path(source: Path, output: Path) -> None:
+    """`InputError` when ``output`` is the input itself (results would be appended to it)."""
+    same = source.resolve() == output.resolve()
+    if not same and output.exists() and source.exists():
+        same = os.path.samefile(source, output)  # a hard link or a symlink to it
+    if same:
+        raise InputError(f"{output} is the input; write the results to another file")
+
+
+class OutputLocked(SummarizerError):
+    """Another process is writing the same batch output."""
+
+
+@contextlib.contextmanager
+def output_lock(output: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``output`` for a whole run; `OutputLocked` if it is taken.
+
+    Two runs on one output would each summarise (and pay for) every record and write
+    each id twice. The lock is ``flock`` on a file of its own (the
+    output itself is replaced by ``--retry-failed``, which would orphan a lock held on
+    it) named ``NAME.lock`` beside the output; it dies with its process, so a killed run never leaves it stuck. The file is
+    left in place: removing it would let a third process lock a new file while the
+    second still holds the old one. Without ``fcntl`` (Windows) there is no lock.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    path = output.with_name(f"{output.name}.lock")
+    with open(path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise OutputLocked(
+                f"{output} is being written by another summarizer batch (pid {holder}); "
+                "wait for it to finish, or choose another -o"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 @dataclass

@@ -330,7 +330,8 @@ def test_failure_classifies_what_an_error_says_about_the_provider() -> None:
 
     assert provider(ProviderError("down", status=503)) == "down"
     assert provider(ProviderError("timeout")) == "down"
-    assert provider(ProviderError("bad key", status=401)) == "down"  # every request would fail
+    assert provider(ProviderError("bad key", status=401)) == "refused"  # stops the run at once
+    assert provider(ProviderError("forbidden", status=403)) == "refused"
     assert provider(ProviderError("too long", status=400)) == "up"
     assert provider(OutputError("invalid")) == "up"
     assert provider(InputError("empty")) is None

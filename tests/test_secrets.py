@@ -129,8 +129,8 @@ def test_canary_key_never_leaves_the_authorization_header(
         assert main(["brief", "ok.txt", *model, "--json", "-o", "note.json", "--no-cache"]) == 0
         assert main(["brief", "badkey.txt", *model]) == 5
         batch = ["batch", "in.jsonl", "-o", "out.jsonl", *model]
-        assert main(batch) == 1
-        assert main([*batch, "--retry-failed"]) == 1
+        assert main(batch) == 3  # the 401 of "badkey" stops the run (a refused key)
+        assert main([*batch, "--retry-failed"]) == 3
         suite = small_suite(tmp_path)
         run = ["eval", "run", "--suite", str(suite), "--out", "run", *model, "--api-key", canary]
         main(run)  # its exit code is the gate's business; the key is ours

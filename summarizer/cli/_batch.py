@@ -29,8 +29,11 @@ from summarizer._batch import (
     DEFAULT_MAX_CONSECUTIVE_FAILURES,
     BatchReport,
     Result,
+    check_output_path,
+    output_lock,
     run_batch,
 )
+from summarizer._errors import ConfigurationError, InputError
 from summarizer._summarizer import Summarizer, shared_async_client
 from summarizer.backends._openai_batch import DEFAULT_POLL_INTERVAL
 from summarizer.cli._app import app
@@ -51,11 +54,13 @@ from summarizer.cli._brief import (
 )
 from summarizer.cli._openai_batch import VIAS, print_status, run_openai_batch
 from summarizer.infra._costs import UsageMeter, format_cost, prices_source
+from summarizer.infra._files import check_writable
 from summarizer.infra._ratelimit import RateLimiter
 from summarizer.infra._settings import load_settings
-from summarizer.input._read import count_records, iter_records
+from summarizer.input._read import check_unique_ids, count_records, iter_records
 
 OUTAGE_EXIT = 75  # EX_TEMPFAIL: the run stopped on an outage; rerunning resumes it
+REFUSED_EXIT = ConfigurationError.exit_code  # 401/403: the key, a setting, was refused
 
 
 class _RateColumn(ProgressColumn):
@@ -202,23 +207,48 @@ def batch(
         raise typer.BadParameter(
             "give SOURCE and --output (or: status BATCH_ID); --via is sync or openai-batch"
         )
+    if workers > 1 and via != "sync":
+        raise typer.BadParameter("--workers applies to --via sync only")
+    # Fail before spending: every check that can fail is made before the first model call.
+    if not source.exists():
+        raise InputError(f"{source}: no such file or directory")
+    check_unique_ids(source)
+    check_output_path(source, output)
+    check_writable(output)
+    with output_lock(output):
+        _batch_run(flags, source, output, via, concurrency, rpm, tpm, workers, {
+            "retry_failed": retry_failed, "max_consecutive_failures": max_consecutive_failures,
+            "poll_interval": poll_interval, "wait": not no_wait,
+        })  # fmt: skip
+
+
+def _batch_run(
+    flags: ModelFlags,
+    source: Path,
+    output: Path,
+    via: str,
+    concurrency: int,
+    rpm: float | None,
+    tpm: float | None,
+    workers: int,
+    given: dict[str, Any],
+) -> None:
     meter = UsageMeter()
     summarizer, client = _summarizer(flags, meter)
     # One limiter for every HTTP attempt of the run (retries, re-asks, chunks); a 429 slows it.
     summarizer.limiter = RateLimiter(concurrency, rpm=rpm, tpm=tpm)
     options = {
         "concurrency": concurrency,
-        "retry_failed": retry_failed,
-        "max_consecutive_failures": max_consecutive_failures,
+        "retry_failed": given["retry_failed"],
+        "max_consecutive_failures": given["max_consecutive_failures"],
     }
     if workers > 1:
-        if via != "sync":
-            raise typer.BadParameter("--workers applies to --via sync only")
         options["workers"] = workers
     if via == "openai-batch":
         found = run_openai_batch(
             summarizer, flags, source, output, options,
-            poll_interval=poll_interval, wait=not no_wait, closing=lambda run: _closing(client, run),
+            poll_interval=given["poll_interval"], wait=given["wait"],
+            closing=lambda run: _closing(client, run),
         )  # fmt: skip
         if found is None:
             return
@@ -226,11 +256,24 @@ def batch(
     else:
         report = _run_with_progress(summarizer, client, source, output, options)
     Console(highlight=False).print(_report_table(report, meter, summarizer))
+    if report.stopped is not None and report.stopped.provider == "refused":
+        typer.echo(_refused_message(report), err=True)
+        raise typer.Exit(REFUSED_EXIT)
     if report.stopped is not None:
         typer.echo(_stopped_message(report), err=True)
         raise typer.Exit(OUTAGE_EXIT)
     if report.any_failed:
         raise typer.Exit(1)
+
+
+def _refused_message(report: BatchReport) -> str:
+    last = report.stopped
+    assert last is not None
+    return (
+        f"summarizer: batch stopped: the key was refused ({last.error}). Nothing more was "
+        f"sent; finished results are in {report.output}; check OPENAI_API_KEY and rerun the same "
+        "command to resume"
+    )
 
 
 def _stopped_message(report: BatchReport) -> str:

@@ -19,7 +19,7 @@ from summarizer.cli._app import app
 from summarizer.cli._terminal import require_stdout
 from summarizer.infra._cache import Cache
 from summarizer.infra._calllog import CallLog, combine_hooks
-from summarizer.infra._files import write_text_atomic
+from summarizer.infra._files import check_writable, write_text_atomic
 from summarizer.input._read import read_articles
 from summarizer.render._markdown import render_event_markdown, render_markdown
 
@@ -202,6 +202,8 @@ def brief(
     )  # fmt: skip
     if output is None:
         require_stdout()
+    else:
+        check_writable(output)  # before the model call: a paid result is never lost
     text = _render(build_summarizer(flags), sources, _pick_format(fmt, as_json, output))
     if output is None:
         typer.echo(text)

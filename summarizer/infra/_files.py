@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -18,8 +19,11 @@ def atomic_file(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     reader sees the old file or the new one, never a mix; if writing fails (disk full,
     the process killed), the old file is left as it was and the temp file is removed.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise _naming(err, path) from err
     text: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
     try:
         with os.fdopen(fd, mode, **text) as out:
@@ -27,12 +31,45 @@ def atomic_file(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, path)
+    except OSError as err:
+        Path(temp).unlink(missing_ok=True)
+        raise _naming(err, path) from err
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _naming(err: OSError, path: Path) -> OSError:
+    """``err`` with ``path`` as its file name (a failed write says which file it was)."""
+    if err.filename == str(path):
+        return err
+    return type(err)(err.errno, err.strerror or str(err), str(path))
 
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` all at once (see `atomic_file`)."""
     with atomic_file(path) as out:
         out.write(text)
+
+
+def check_writable(path: Path) -> None:
+    """Raise `OSError` (naming ``path``) unless a file can be written there; writes nothing.
+
+    Called before the first model call, so a result that was paid for is never lost to
+    an output path that could not take it: the folder is created if needed, a probe file
+    is made in it and removed, and an existing ``path`` must be a file that opens for
+    appending (opening it does not change it).
+    """
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if path.parent.exists() and not path.parent.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+        if path.exists():
+            with path.open("ab"):
+                pass
+    except OSError as err:
+        raise _naming(err, path) from err

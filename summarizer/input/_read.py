@@ -186,6 +186,35 @@ def count_records(source: Path) -> int:
     return count
 
 
+def check_unique_ids(source: Path, *, shown: int = 5) -> None:
+    """`InputError` listing the ids that occur more than once in a JSONL input.
+
+    Checked before any model call: a duplicate would otherwise be skipped as "already
+    done" (its article never summarised) or, run twice, paid for twice. Ids compare as
+    strings, so ``42`` and ``"42"`` are one id, and a malformed line's fallback id
+    (``line-N``) counts too. A directory's ids (relative paths) are unique by nature.
+    """
+    if source.is_dir():
+        return
+    lines: dict[str, list[int]] = {}
+    with source.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                lines.setdefault(parse_record(line, number).id, []).append(number)
+    repeated = {rid: numbers for rid, numbers in lines.items() if len(numbers) > 1}
+    if not repeated:
+        return
+    listed = "; ".join(
+        f"{rid!r} (lines {', '.join(map(str, numbers))})"
+        for rid, numbers in list(repeated.items())[:shown]
+    )
+    more = f"; and {len(repeated) - shown} more" if len(repeated) > shown else ""
+    raise InputError(
+        f"{source}: {len(repeated)} ids occur more than once: {listed}{more}; "
+        "give each record its own id; nothing was sent"
+    )
+
+
 def _directory_records(directory: Path) -> Iterator[Record]:
     for path in article_files(directory):
         record_id = path.relative_to(directory).as_posix()
