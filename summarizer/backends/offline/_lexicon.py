@@ -127,6 +127,7 @@ TITLES = (
     "Director",
     "Chairman",
     "Chairwoman",
+    "Chair",
     "Judge",
     "Justice",
     "Gen.",
@@ -241,7 +242,7 @@ ORG_HEADS = _words(
     Federation League Caucus Foundation Bureau Administration Authority Board Guard Command
     Commonwealth Alliance Coalition Movement Front Cabinet Government Tribunal Reserve Academy
     Center Centre Church Journal Times Post News Network Pentagon Duma Knesset
-    Inc Ltd"""
+    Inc Ltd International Watch Society Trust Institution"""
 )
 # Well-known acronyms that name organisations.
 ORG_ACRONYMS = _words(

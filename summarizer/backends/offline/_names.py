@@ -78,7 +78,7 @@ _SAID_SUBJECT = re.compile(rf"\b(?=[a-z])(?:{_VERBS})\s+(?=[A-Z])(?P<name>{_PNAM
 _DASH_CREDIT = re.compile(rf"[”\"][ \t]*[―—–][ \t]*(?P<name>{_PNAME})[ \t]*[.]?[ \t]*$", re.M)
 _ORG_WORD = r"(?:[A-Z][\w&'’-]*|[A-Z]{2,}|U\.S\.|U\.N\.)"
 _ORG_PHRASE = re.compile(
-    rf"(?<![\w.'’-])(?=[A-Z]){_ORG_WORD}(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?{_ORG_WORD})*(?![\w'’-])"
+    rf"(?<![\w.'’-])(?=[A-Z]){_ORG_WORD}(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?{_ORG_WORD})*(?![\w'’-])"
 )
 _BEFORE_NAME = re.compile(
     rf"\s+(?:(?:[a-z-]+\s+)?(?:{_ROLES})|(?:[A-Z][a-z]+\s+)?(?:{_TITLE_ALT}))\s+[A-Z]"
@@ -89,6 +89,10 @@ _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z.]{1,8})\)")
 _ACTING = re.compile(rf"^(?:\s+(?:{'|'.join(sorted(ACTING_VERBS))})\b|\s+[a-z]+ed\b)")
 _STATE_OF = {f: c for c, o in COUNTRY_FORMS.items() for f in (c, *o)} | METONYMS
 _STATE_WORDS = frozenset(_STATE_OF) | GROUPS
+# First words of place names that look like a first and last name ("New Hampshire").
+_PLACE_STARTS = frozenset(
+    ["New", "San", "Santa", "Los", "Las", "Fort", "Saint", "St", "Port", "Mount", "Lake", "Cape"]
+)
 _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
 
 
@@ -212,6 +216,7 @@ class Registry:
         self._by_paragraph: dict[int, list[tuple[int, int, Entity]]] | None = None
         self._add_people()
         self._add_organisations()
+        self._merge_organisations()
         self._taken = self._named_spans()
         self._add_countries_and_groups()
         for entity in self.entities:
@@ -236,7 +241,9 @@ class Registry:
         self._add_surnames()
 
     def _add_named_subjects(self) -> None:
-        """Untitled full names ("Donald Trump landed"): people when "Trump said" occurs too."""
+        """Untitled full names ("Donald Trump landed"): people when the surname is also used
+        alone ("Trump said", "asked Trump"), as an article does for a person it is about,
+        even one who never speaks in it."""
         for para in self.paragraphs:
             for m in _FULL_NAME.finditer(para.text):
                 tokens = _clean_name(m.group())
@@ -244,8 +251,19 @@ class Registry:
                     continue
                 if _PROPER_NOUN_BEFORE.search(para.text, 0, m.start()):
                     continue  # "the Winter Olympics", "Ministry of Foreign Affairs"
-                if self._person_for(tokens, "") is None and self._acts_alone(tokens[-1]):
+                if self._person_for(tokens, "") is not None or not self._given_name(tokens):
+                    continue
+                if self._acts_alone(tokens[-1]) or self._alone(tokens[-1]):
                     self._add_full_name(tokens, m.group())
+
+    def _given_name(self, tokens: tuple[str, ...]) -> bool:
+        """Whether an untitled capitalised pair can be a first and last name: no place
+        start ("New Hampshire"), title ("U.S. Secretary") or state form, and a first word
+        the article never writes in lower case ("Peace Games", "Human Rights")."""
+        first = tokens[0]
+        if first in _PLACE_STARTS or any(t in _TITLE_WORDS or t in _STATE_OF for t in tokens):
+            return False
+        return re.search(rf"\b{re.escape(first.lower())}\b", self.text) is None
 
     def _add_full_name(self, tokens: tuple[str, ...], form: str) -> None:
         """A new person, or the full name of one known so far only as "Mr. Trump"."""
@@ -297,13 +315,33 @@ class Registry:
         defined = {m[1].replace(".", "") for m in _ACRONYM_DEF.finditer(self.text)}
         for para in self.paragraphs:
             for m in _ORG_PHRASE.finditer(para.text):
-                name = _org_name(m.group())
-                if name:
-                    self._add_org(name, para.text, m.start() + m.group().find(name))
+                for start, phrase in _org_parts(m.start(), m.group()):
+                    name = _org_name(phrase)
+                    if name:
+                        self._add_org(name, para.text, start + phrase.find(name))
         for acronym in defined:
             org = self._find_org(acronym)
             if org is not None:
                 org.signals.add("defined")
+
+    def _merge_organisations(self) -> None:
+        """One entity per organisation: "FBI" joins "Federal Bureau of Investigation" (its
+        initials), "House" joins "House of Representatives" (the only "House of ...")."""
+        orgs = [e for e in self.entities if e.type == "organization"]
+        for short in orgs:
+            if len(short.tokens) != 1:
+                continue
+            word = short.name.replace(".", "")
+            longer = [
+                e
+                for e in orgs
+                if e is not short
+                and (_initials(e.tokens) == word or e.name.startswith(f"{short.name} of "))
+            ]
+            if len(longer) == 1:
+                longer[0].forms |= short.forms
+                longer[0].signals |= short.signals
+                self.entities.remove(short)
 
     def _add_org(self, name: str, text: str, start: int) -> None:
         org = next((e for e in self.entities if e.name == name), None)
@@ -482,8 +520,27 @@ def _occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:
     return kept
 
 
+def _initials(tokens: tuple[str, ...]) -> str:
+    """ "Federal Bureau of Investigation" -> "FBI" (small words skipped)."""
+    return "".join(t[0] for t in tokens if t not in {"of", "for", "and", "the", "&"})
+
+
 def _boundary(text: str, i: int) -> bool:
     return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] in "_-")
+
+
+def _org_parts(start: int, phrase: str) -> list[tuple[int, str]]:
+    """A capitalised phrase joined by "and": one name ("Securities and Exchange
+    Commission") unless the part before "and" is a name by itself ("Department of
+    Justice and the FBI", "Democrats and Republican Party")."""
+    m = re.search(r"\s+(?:and|&)\s+(?:the\s+)?", phrase)
+    if m is None:
+        return [(start, phrase)]
+    head, tail = phrase[: m.start()], phrase[m.end() :]
+    words = head.split()
+    if _org_name(head) or any(w in ORG_ACRONYMS or w in GROUPS or w in _STATE_OF for w in words):
+        return [(start, head), *_org_parts(start + m.end(), tail)]
+    return [(start, phrase)]
 
 
 def _org_name(phrase: str) -> str | None:

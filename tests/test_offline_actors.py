@@ -1,0 +1,91 @@
+"""Offline actor rules on articles nobody tuned them on (issue #14): main actors kept,
+no junk or duplicate actors. Synthetic texts; each test fails without its rule."""
+
+from __future__ import annotations
+
+from summarizer import CleanArticle
+from summarizer._schema import Extraction
+from summarizer.backends.offline._extract import extract_offline
+
+
+def _article(*paragraphs: str) -> CleanArticle:
+    return CleanArticle(paragraphs=list(paragraphs))
+
+
+def _names(extraction: Extraction) -> list[str]:
+    return [a.name for a in extraction.actors]
+
+
+def test_a_person_named_in_full_who_never_speaks_is_kept() -> None:
+    article = _article(
+        "Marta Lindqvist won the primary in a landslide on Tuesday night.",
+        "Analysts expect the result to shift the race, and Lindqvist now leads every poll.",
+    )
+    assert "Marta Lindqvist" in _names(extract_offline(article))
+
+
+def test_a_capitalised_pair_whose_first_word_the_article_uses_in_lower_case_is_no_person() -> None:
+    article = _article(
+        "Marta Lindqvist spoke in the capital on Tuesday. Peace Games begin there in May.",
+        "Talk of peace filled the stadium, and the Games will draw ten thousand people.",
+    )
+    names = _names(extract_offline(article))
+    assert "Peace Games" not in names
+
+
+def test_an_acronym_joins_the_organisation_it_abbreviates() -> None:
+    article = _article(
+        "The Federal Bureau of Investigation opened an inquiry into the contract.",
+        "The FBI said the inquiry would take months, and the FBI declined to say more.",
+    )
+    orgs = [a for a in extract_offline(article).actors if a.type == "organization"]
+    assert [a.name for a in orgs] == ["Federal Bureau of Investigation"]
+    assert "FBI" in orgs[0].aliases
+
+
+def test_a_chamber_joins_its_full_name() -> None:
+    article = _article(
+        "The House of Representatives passed the bill on Friday.",
+        "The House will now send it to the president, and the House has adjourned.",
+    )
+    orgs = [a.name for a in extract_offline(article).actors if a.type == "organization"]
+    assert orgs == ["House of Representatives"]
+
+
+def test_an_organisation_name_with_and_is_not_truncated() -> None:
+    article = _article(
+        "The Securities and Exchange Commission fined the bank on Monday.",
+        "The Securities and Exchange Commission said the fine was the largest this year.",
+    )
+    names = _names(extract_offline(article))
+    assert "Securities and Exchange Commission" in names
+    assert "Exchange Commission" not in names
+
+
+def test_two_organisations_joined_by_and_stay_two() -> None:
+    article = _article(
+        "The Department of Justice and the Internal Revenue Service opened inquiries.",
+        "The Department of Justice said the Internal Revenue Service would lead.",
+    )
+    names = _names(extract_offline(article))
+    assert "Department of Justice" in names
+    assert "Internal Revenue Service" in names
+    assert not any(" and " in name for name in names)
+
+
+def test_an_organisation_named_international_is_an_actor() -> None:
+    article = _article(
+        "Amnesty International said executions rose sharply last year.",
+        "Amnesty International counted at least 600 executions in 22 countries.",
+    )
+    orgs = [a.name for a in extract_offline(article).actors if a.type == "organization"]
+    assert orgs == ["Amnesty International"]
+
+
+def test_chair_is_a_title_not_part_of_a_name() -> None:
+    article = _article(
+        "SEC Chair Mary Jo White defended the agency's record on Tuesday.",
+        "Chair White said the agency had brought more cases than ever.",
+    )
+    people = [a.name for a in extract_offline(article).actors if a.type == "person"]
+    assert people == ["Mary Jo White"]
