@@ -294,7 +294,11 @@ class Summarizer:
         if isinstance(self._client, openai.OpenAI):
             return self._client.with_options(max_retries=0)
         if self._client is None:
-            self._client = openai.OpenAI(**self._client_kwargs())
+            from summarizer.backends._openai import bound_response
+
+            # the response hook bounds each attempt's total time (SUMMARIZER_TIMEOUT)
+            http = openai.DefaultHttpxClient(event_hooks={"response": [bound_response]})
+            self._client = openai.OpenAI(**self._client_kwargs(), http_client=http)
         return self._client  # type: ignore[return-value]
 
     def _async_client(self) -> openai.AsyncOpenAI:

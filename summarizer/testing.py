@@ -71,7 +71,19 @@ class Hang:
     seconds: float = 30.0
 
 
-Step = Union[Reply, Status, Raw, Reset, Hang]
+@dataclass
+class Trickle:
+    """Send the headers of ``reply`` at once, then its body one byte every ``interval`` s.
+
+    A per-read timeout never fires (a byte always comes in time), so only a total bound
+    per request ends it. The server stops when the client hangs up.
+    """
+
+    reply: Reply
+    interval: float = 5.0
+
+
+Step = Union[Reply, Status, Raw, Reset, Hang, Trickle]
 Responder = Callable[[dict[str, Any]], Step]
 
 
@@ -226,6 +238,9 @@ class FakeOpenAI:
                 if isinstance(step, Hang):
                     time.sleep(step.seconds)
                     return
+                if isinstance(step, Trickle):
+                    self._trickle(json.dumps(completion_body(request, step.reply)).encode(), step)
+                    return
                 time.sleep(step.delay)
                 if isinstance(step, Reply):
                     self._send(200, json.dumps(completion_body(request, step)).encode())
@@ -243,6 +258,20 @@ class FakeOpenAI:
                     self.wfile.flush()
                     self.close_connection = True
                     self.connection.shutdown(2)
+
+            def _trickle(self, body: bytes, step: Trickle) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.flush()
+                try:
+                    for i in range(len(body)):
+                        time.sleep(step.interval)
+                        self.wfile.write(body[i : i + 1])
+                        self.wfile.flush()
+                except OSError:  # the client gave up and closed the connection
+                    self.close_connection = True
 
             def _send(
                 self,

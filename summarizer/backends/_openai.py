@@ -15,6 +15,8 @@ and its usage is summed, so usage and cost include retries and re-asks.
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import functools
 import json
 import logging
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+import httpx2
 import instructor
 import openai
 from pydantic import BaseModel, ValidationError
@@ -143,11 +146,24 @@ class _OutOfTime(stop_base):
         return (state.seconds_since_start or 0.0) + state.upcoming_sleep > self.budget
 
 
-def _retrying_kwargs(settings: Settings) -> dict[str, Any]:
+class _OutOfArticleTime(stop_base):
+    """Stop rather than sleep past the article's time budget (``max_article_seconds``)."""
+
+    def __init__(self, call: Call) -> None:
+        self.call = call
+
+    def __call__(self, state: RetryCallState) -> bool:
+        left = self.call.seconds_left()
+        return left is not None and state.upcoming_sleep >= left
+
+
+def _retrying_kwargs(settings: Settings, call: Call) -> dict[str, Any]:
     return {
         "retry": retry_if_exception(_is_transient),
         "stop": stop_any(
-            stop_after_attempt(settings.max_attempts), _OutOfTime(settings.max_retry_seconds)
+            stop_after_attempt(settings.max_attempts),
+            _OutOfTime(settings.max_retry_seconds),
+            _OutOfArticleTime(call),
         ),
         "wait": _Wait(),
         "reraise": True,
@@ -266,9 +282,59 @@ def _usage_of(completion: Any) -> Usage:
 
 @dataclass
 class ArticleSpend:
-    """Usage of one article over all its calls: the chunks of a long one share the budget."""
+    """Usage and time of one article over all its calls: its chunks share the budgets."""
 
     usage: Usage = field(default_factory=Usage)
+    started: float = field(default_factory=time.monotonic)
+
+
+# --- the total time bound of one HTTP attempt ----------------------------------------------
+#
+# httpx's timeouts are per network operation: a server that sends its headers and then one
+# byte every few seconds never trips a read timeout, and held a request forever. Each
+# attempt therefore gets a deadline: the async path wraps the request in
+# `asyncio.wait_for` (headers and body, any transport); the sync path, which has no event
+# loop to cancel from, checks the deadline after every chunk of the body (`bound_response`,
+# an httpx response hook on the clients this library builds) and caps each read at the
+# time left.
+
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "summarizer_deadline", default=None
+)
+
+
+class _DeadlineStream(httpx2.SyncByteStream):
+    """A response body that raises `httpx.ReadTimeout` once the attempt's deadline passed."""
+
+    def __init__(self, inner: Any, deadline: float, request: httpx2.Request) -> None:
+        self._inner = inner
+        self._deadline = deadline
+        self._request = request
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._inner:
+            if time.monotonic() > self._deadline:
+                raise httpx2.ReadTimeout(
+                    "the response took longer than SUMMARIZER_TIMEOUT in all",
+                    request=self._request,
+                )
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+def bound_response(response: httpx2.Response) -> None:
+    """httpx response hook: bound the body's total read time by the attempt's deadline."""
+    deadline = _DEADLINE.get()
+    if deadline is not None:
+        response.stream = _DeadlineStream(response.stream, deadline, response.request)
+
+
+def attempt_timed_out(client: Any, seconds: float) -> openai.APITimeoutError:
+    """The SDK's timeout error for an attempt cut at its deadline (retried like any timeout)."""
+    url = f"{str(getattr(client, 'base_url', '')).rstrip('/')}/chat/completions"
+    return openai.APITimeoutError(request=httpx2.Request("POST", url))
 
 
 class Call:
@@ -296,7 +362,31 @@ class Call:
         self.secret: str | None = None  # the API key, scrubbed from logged errors
         self.schema: dict[str, Any] | None = None  # json mode: the schema llama.cpp decodes to
 
+    def seconds_left(self) -> float | None:
+        """Time left in the article's budget (``max_article_seconds``); ``None``: no budget."""
+        budget = self.settings.max_article_seconds
+        if budget is None:
+            return None
+        return budget - (time.monotonic() - self.spend.started)
+
+    def attempt_timeout(self) -> float:
+        """The total time one HTTP attempt may take: the timeout, cut to the article's budget."""
+        left = self.seconds_left()
+        timeout = self.settings.timeout
+        return timeout if left is None else max(0.05, min(timeout, left))
+
     def before_request(self) -> None:
+        left = self.seconds_left()
+        if left is not None and left <= 0:
+            spent = self.spend.usage
+            raise BudgetExceededError(
+                f"time budget of {self.settings.max_article_seconds:g} s per article spent "
+                f"after {spent.calls} answer(s) and {self.attempts} attempt(s); raise "
+                "SUMMARIZER_MAX_ARTICLE_SECONDS",
+                attempts=self.attempts,
+                last_output=self.last_text,
+                usage=spent,
+            )
         budget = self.settings.max_tokens_per_article
         spent = self.spend.usage
         if budget is not None and spent.total_tokens >= budget:
@@ -413,18 +503,24 @@ def make_create(client: openai.OpenAI, settings: Settings, call: Call) -> Callab
         call.before_request()
         with call.slot(kwargs):
             started = time.monotonic()
+            timeout = call.attempt_timeout()
+            deadline = _DEADLINE.set(started + timeout)
             try:
-                completion = client.chat.completions.create(**with_json_schema(kwargs, call.schema))
+                completion = client.chat.completions.create(
+                    **with_json_schema(kwargs, call.schema), timeout=timeout
+                )
             except openai.APIError as err:
                 call.failed(err, kwargs, started)
                 raise
             except json.JSONDecodeError as err:  # a 2xx body that is not JSON
                 raise call.malformed(f"the body is not JSON ({err.msg})", kwargs, started) from err
+            finally:
+                _DEADLINE.reset(deadline)
         return call.accept(completion, kwargs, started)
 
     def create(**kwargs: Any) -> Any:
         try:
-            for trying in Retrying(**_retrying_kwargs(settings)):
+            for trying in Retrying(**_retrying_kwargs(settings, call)):
                 with trying:
                     return attempt(**kwargs)
         except (openai.APIError, MalformedResponseError) as err:
@@ -442,10 +538,16 @@ def make_acreate(client: openai.AsyncOpenAI, settings: Settings, call: Call) -> 
         call.before_request()
         async with call.aslot(kwargs):
             started = time.monotonic()
+            timeout = call.attempt_timeout()
+            request = client.chat.completions.create(
+                **with_json_schema(kwargs, call.schema), timeout=timeout
+            )
             try:
-                completion = await client.chat.completions.create(
-                    **with_json_schema(kwargs, call.schema)
-                )
+                completion = await asyncio.wait_for(request, timeout)
+            except TimeoutError as err:  # the total bound (headers and body), not one read
+                cut = attempt_timed_out(client, timeout)
+                call.failed(cut, kwargs, started)
+                raise cut from err
             except openai.APIError as err:
                 call.failed(err, kwargs, started)
                 raise
@@ -455,7 +557,7 @@ def make_acreate(client: openai.AsyncOpenAI, settings: Settings, call: Call) -> 
 
     async def acreate(**kwargs: Any) -> Any:
         try:
-            async for trying in AsyncRetrying(**_retrying_kwargs(settings)):
+            async for trying in AsyncRetrying(**_retrying_kwargs(settings, call)):
                 with trying:
                     return await attempt(**kwargs)
         except (openai.APIError, MalformedResponseError) as err:

@@ -67,7 +67,9 @@ MaxOutputOpt = Annotated[
 ]
 TimeoutOpt = Annotated[
     Optional[float],
-    typer.Option("--timeout", help="Seconds per request. [env: SUMMARIZER_TIMEOUT]"),
+    typer.Option(
+        "--timeout", help="Total seconds per request, headers and body. [env: SUMMARIZER_TIMEOUT]"
+    ),
 ]
 StrictOpt = Annotated[
     Optional[bool],

@@ -43,7 +43,13 @@ class Settings(BaseSettings):
     model: str | None = _env("SUMMARIZER_MODEL")
     mode: Mode = Field("tools", validation_alias="SUMMARIZER_MODE")
     max_reasks: int = Field(2, ge=0, validation_alias="SUMMARIZER_MAX_REASKS")
+    # Total seconds per HTTP attempt (headers and body), not per read: a server trickling
+    # one byte at a time cannot stretch it.
     timeout: float = Field(120.0, gt=0, validation_alias="SUMMARIZER_TIMEOUT")
+    # Total seconds per article over every attempt, re-ask and chunk; None: no budget.
+    max_article_seconds: float | None = Field(
+        None, gt=0, validation_alias="SUMMARIZER_MAX_ARTICLE_SECONDS"
+    )
     max_attempts: int = Field(5, ge=1, validation_alias="SUMMARIZER_MAX_ATTEMPTS")
     max_retry_seconds: float = Field(120.0, gt=0, validation_alias="SUMMARIZER_MAX_RETRY_SECONDS")
     temperature: float = Field(0.0, ge=0, validation_alias="SUMMARIZER_TEMPERATURE")
