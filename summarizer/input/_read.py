@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,8 @@ from typing import IO, Any
 
 import httpx
 
-from summarizer._errors import InputError
+from summarizer._errors import InputError, InputWarning
+from summarizer.input._encoding import NotText, decode
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -57,9 +59,14 @@ def is_url(source: str) -> bool:
 
 
 def _decode(data: bytes, name: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file, not article text")
-    return data.decode("utf-8", errors="replace")
+    """Text of ``data``, in the encoding it is in; a warning names it when not UTF-8."""
+    try:
+        text, encoding = decode(data)
+    except NotText as err:
+        raise InputError(f"{name}: looks like a binary file, not article text") from err
+    if encoding != "utf-8":
+        warnings.warn(f"{name}: not UTF-8; read as {encoding}", InputWarning, stacklevel=3)
+    return text
 
 
 def _read_at_most(handle: IO[Any], name: str) -> Any:
