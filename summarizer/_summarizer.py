@@ -29,6 +29,7 @@ from summarizer.infra._cache import Cache
 from summarizer.infra._ratelimit import RateLimiter
 from summarizer.infra._settings import OFFLINE, Settings, load_settings
 from summarizer.input._cleaning import CleanArticle, clean_article
+from summarizer.input._html import looks_like_html
 
 if TYPE_CHECKING:
     import instructor
@@ -40,7 +41,10 @@ if TYPE_CHECKING:
 # called, not here: `import openai` alone costs ~1 s of CPU, which the offline backend and
 # `summarizer --help` never need.
 
-MAX_INPUT_CHARS = 400_000
+MAX_INPUT_CHARS = 400_000  # of article text (plain text as given; a page's cleaned text)
+# Raw HTML may be much larger than its article (inline images, scripts, styles): its own cap,
+# the same as the most a file or download is read (`input._read.MAX_FILE_BYTES`).
+MAX_PAGE_CHARS = 5_000_000
 _WORD = re.compile(r"[^\W_]")  # a letter or a digit, in any script
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # below space, not \t \n \r
 _T = TypeVar("_T")
@@ -59,7 +63,7 @@ def check_type(raw: object) -> None:
     raise TypeError(f"pass the article text as str, not {type(raw).__name__}")
 
 
-def check_input(raw: str) -> None:
+def check_input(raw: str, html: bool | None = None) -> None:
     """Reject input no briefing can be made of, saying what is wrong."""
     check_type(raw)
     if not raw or not raw.strip():
@@ -68,10 +72,26 @@ def check_input(raw: str) -> None:
         raise InputError("the input looks like binary data, not article text")
     if not _WORD.search(raw):  # only quotation marks, dashes, punctuation...
         raise InputError("the article has no text (no letters or digits)")
-    if len(raw) > MAX_INPUT_CHARS:
+    if html is None:
+        html = looks_like_html(raw)
+    if html and len(raw) > MAX_PAGE_CHARS:
+        raise InputError(
+            f"the page is {len(raw):,} characters; the limit is {MAX_PAGE_CHARS:,}. "
+            "Pass the article's page only"
+        )
+    if not html and len(raw) > MAX_INPUT_CHARS:
         raise InputError(
             f"the article is {len(raw):,} characters; the limit is {MAX_INPUT_CHARS:,}. "
             "Pass the article body only"
+        )
+
+
+def check_cleaned(article: CleanArticle) -> None:
+    """The text limit, on the text the model would see (a page's markup does not count)."""
+    if len(article.text) > MAX_INPUT_CHARS:
+        raise InputError(
+            f"the article text is {len(article.text):,} characters after cleaning; the limit "
+            f"is {MAX_INPUT_CHARS:,}. Pass one article"
         )
 
 
@@ -156,8 +176,9 @@ class Summarizer:
 
     def prepare(self, raw_text: str, *, html: bool | None = None) -> CleanArticle:
         """Validate and clean the input; raise `InputError` when nothing usable is left."""
-        check_input(raw_text)
+        check_input(raw_text, html)
         article = clean_article(raw_text, html=html)
+        check_cleaned(article)
         if not article.paragraphs:
             raise InputError("no article text left after cleaning (was it only page furniture?)")
         if not _WORD.search(article.text):  # only quotation marks, dashes, punctuation...

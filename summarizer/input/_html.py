@@ -68,6 +68,10 @@ def _bare_extraction(page: str) -> Any:
             include_images=False,
             include_links=False,
             favor_recall=True,  # losing a paragraph is worse than keeping debris
+            # Dates from the page's metadata only (meta tags, JSON-LD, <time>): htmldate's
+            # extensive search also reads free text, where "Copyright 2025" became the
+            # publication date 2025-01-01 and the model was told so.
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception:  # a parser failure on odd input must not fail cleaning
         return None
