@@ -15,7 +15,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from summarizer.cli._brief import BaseUrlOpt, ModelOpt, ModeOpt, StrategyOpt
-from summarizer.eval import Report, check_suite, compare, gate, run_suite, score_run, write_reports
+from summarizer.eval import (
+    Judge,
+    Report,
+    check_suite,
+    compare,
+    gate,
+    run_suite,
+    score_run,
+    write_reports,
+)
 from summarizer.eval._bench import BenchReport, run_bench
 from summarizer.eval._gold import gold_files
 from summarizer.eval._harness import Comparison
@@ -32,6 +41,20 @@ eval_app = typer.Typer(
 
 SuiteArg = Annotated[Path, typer.Argument(help="Folder of *.gold.json files (or one gold file).")]
 RunDirArg = Annotated[Path, typer.Argument(help="A run folder written by `summarizer eval run`.")]
+JudgeOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--judge",
+        help="Also have this model label each summary sentence supported / contradicted / "
+        "not in the article (the same endpoint settings as a summariser; calls logged).",
+    ),
+]
+JudgeBaseUrlOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--judge-base-url", help="The judge's endpoint. [env: OPENAI_BASE_URL]", show_default=False
+    ),
+]
 BaselineOpt = Annotated[
     Path | None,
     typer.Option(
@@ -72,6 +95,8 @@ def run(
     no_grounding: Annotated[
         bool, typer.Option("--no-grounding", help="Switch grounding off, to measure it.")
     ] = False,
+    judge: JudgeOpt = None,
+    judge_base_url: JudgeBaseUrlOpt = None,
 ) -> None:
     """Summarise every case of a suite with a model, record the outputs, score and report."""
     from summarizer._summarizer import Summarizer
@@ -93,7 +118,13 @@ def run(
             bar.update(task, completed=done, total=total, case=case_id or "")
 
         report = run_suite(
-            suite, summarizer, out, concurrency=concurrency, progress=advance, settings=settings
+            suite,
+            summarizer,
+            out,
+            concurrency=concurrency,
+            progress=advance,
+            settings=settings,
+            judge=_judge(judge, judge_base_url, api_key, mode),
         )
     _print_report(report, out)
     _apply_gate(report, baseline)
@@ -106,12 +137,103 @@ def score(
         Path | None, typer.Option("--suite", help="Score against this suite, not the recorded one.")
     ] = None,
     baseline: BaselineOpt = None,
+    judge: JudgeOpt = None,
+    judge_base_url: JudgeBaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    mode: ModeOpt = None,
 ) -> None:
-    """Rescore a recorded run (no model calls) and rewrite its reports."""
-    report = score_run(run_dir, suite)
+    """Rescore a recorded run (no model calls, but the judge's with --judge) and rewrite
+    its reports."""
+    report = score_run(run_dir, suite, judge=_judge(judge, judge_base_url, api_key, mode))
     write_reports(report, run_dir)
     _print_report(report, run_dir)
     _apply_gate(report, baseline)
+
+
+@eval_app.command("judge")
+def judge_agreement(
+    gold: Annotated[
+        Path, typer.Argument(help="Hand-labelled summary sentences (evals/judge/gold.jsonl).")
+    ],
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    mode: ModeOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for the verdicts (judge/) and agreement.json."),
+    ] = None,
+) -> None:
+    """Measure how well a model judges faithfulness: its labels against a hand-labelled gold."""
+    import json
+
+    from summarizer.eval import agreement, load_judge_gold
+
+    items = load_judge_gold(gold)
+    judge = _judge(model, base_url, api_key, mode, cache_dir=out / "judge" if out else None)
+    assert judge is not None
+    articles = _articles(gold, [item.source for item in items])
+    verdicts = [judge.judge(articles[item.source], item.summary) for item in items]
+    result = agreement(items, verdicts)
+    console = Console(highlight=False)
+    table = Table(title=f"{judge!r} against {gold}")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("sentences", str(result.sentences))
+    table.add_row("agreement (3 labels)", fmt(result.accuracy))
+    table.add_row("Cohen's kappa", fmt(result.kappa))
+    table.add_row("false sentences caught", f"{result.false_caught}/{result.false_total}")
+    table.add_row("supported sentences flagged", f"{result.true_flagged}/{result.true_total}")
+    console.print(table)
+    for d in result.disagreements:
+        console.print(f"{d['case']}: gold {d['gold']}, judge {d['judge']}: {d['sentence'][:100]}")
+    if out is not None:
+        record = {"judge": judge.info, "gold": str(gold), **result.as_dict()}
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "agreement.json").write_text(
+            json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        console.print(f"Verdicts and agreement: {out}")
+
+
+def _articles(gold: Path, sources: list[str]) -> dict[str, str]:
+    """Each gold summary's article text: the suite case named by its recorded run."""
+    import json
+
+    from summarizer.eval._gold import load_suite
+
+    root = gold.resolve().parent.parent.parent  # evals/judge/gold.jsonl -> the repository
+    found: dict[str, str] = {}
+    suites: dict[Path, dict[str, str]] = {}
+    for source in sources:
+        output = root / source
+        run = json.loads((output.parent.parent / "run.json").read_text(encoding="utf-8"))
+        suite = Path(run["suite"])
+        if not suite.is_absolute():
+            suite = root / suite
+        if not suite.is_dir():
+            suite = root / "evals" / "suites" / suite.name
+        if suite not in suites:
+            suites[suite] = {c.id: c.article_text for c in load_suite(suite)}
+        found[source] = suites[suite][output.stem]
+    return found
+
+
+def _judge(
+    model: str | None,
+    base_url: str | None,
+    api_key: str | None,
+    mode: str | None,
+    cache_dir: Path | None = None,
+) -> Judge | None:
+    """A judge with the default call log, or ``None`` without a model."""
+    if model is None:
+        return None
+    from summarizer.infra._calllog import CallLog
+
+    return Judge(
+        model, base_url=base_url, api_key=api_key, mode=mode, on_call=CallLog(), cache_dir=cache_dir
+    )
 
 
 @eval_app.command("compare")

@@ -17,6 +17,7 @@ from summarizer.eval._harness import (
     run_suite,
     score_run,
 )
+from summarizer.eval._judge import Judge, Verdict, agreement, load_judge_gold
 from summarizer.eval._metrics import CaseScore, score_case
 from summarizer.eval._report import Report, write_reports
 
@@ -27,12 +28,16 @@ __all__ = [
     "Comparison",
     "GateFailure",
     "GoldCase",
+    "Judge",
     "Report",
     "SuiteError",
+    "Verdict",
+    "agreement",
     "arun_suite",
     "check_suite",
     "compare",
     "gate",
+    "load_judge_gold",
     "load_suite",
     "run_bench",
     "run_suite",

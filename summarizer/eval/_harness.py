@@ -22,9 +22,10 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from summarizer._errors import ConfigurationError
+from summarizer._errors import ConfigurationError, SummarizerError
 from summarizer._schema import Briefing, Usage
 from summarizer.eval._gold import Case, SuiteError, load_suite
+from summarizer.eval._judge import Judge
 from summarizer.eval._metrics import COUNT_METRICS, CaseScore, aggregate, score_case
 from summarizer.eval._report import Report, fmt, write_reports
 from summarizer.eval._stats import Interval, beyond_noise, bootstrap_intervals, paired_difference
@@ -57,6 +58,7 @@ def run_suite(
     concurrency: int = 4,
     progress: ProgressCallback | None = None,
     settings: Mapping[str, Any] | None = None,
+    judge: Judge | None = None,
 ) -> Report:
     """Summarise every case of a suite, record the outputs in ``out_dir``, score and report.
 
@@ -65,7 +67,9 @@ def run_suite(
     Up to ``concurrency`` cases run at once. A case whose call raises is
     recorded as an error and scored as an empty prediction; the run goes on.
     ``settings`` are recorded in run.json (anything named like a key or secret
-    is left out). Writes run.json, outputs/ and report.{json,md,html}.
+    is left out). ``judge`` (a `summarizer.eval.Judge`) adds the ``judge`` section: each
+    summary sentence labelled supported / contradicted / not in the article, its
+    verdicts kept in ``out_dir/judge/``. Writes run.json, outputs/ and report.{json,md,html}.
     From async code, await `arun_suite` instead.
     """
     return asyncio.run(
@@ -76,6 +80,7 @@ def run_suite(
             concurrency=concurrency,
             progress=progress,
             settings=settings,
+            judge=judge,
         )
     )
 
@@ -88,6 +93,7 @@ async def arun_suite(
     concurrency: int = 4,
     progress: ProgressCallback | None = None,
     settings: Mapping[str, Any] | None = None,
+    judge: Judge | None = None,
 ) -> Report:
     """Async twin of `run_suite`."""
     cases = load_suite(suite_dir)
@@ -113,7 +119,7 @@ async def arun_suite(
 
     await asyncio.gather(*(one(case) for case in cases))
     run["finished"] = _now()
-    report = _score(cases, outputs, run)
+    report = await asyncio.to_thread(_score, cases, outputs, run, _with_cache(judge, out))
     _write_json(out / "run.json", report.run)
     write_reports(report, out)
     return report
@@ -212,10 +218,14 @@ def output_name(case_id: str) -> str:
 # --- scoring --------------------------------------------------------------------------
 
 
-def score_run(run_dir: str | Path, suite_dir: str | Path | None = None) -> Report:
-    """Rescore a recorded run with no model call.
+def score_run(
+    run_dir: str | Path, suite_dir: str | Path | None = None, *, judge: Judge | None = None
+) -> Report:
+    """Rescore a recorded run with no model call (but the judge's, when one is given).
 
     The suite is the one recorded in run.json unless ``suite_dir`` overrides it.
+    ``judge`` adds the ``judge`` section; its verdicts are kept in ``run_dir/judge/``,
+    so a second rescore with the same judge makes no call.
     Nothing is written: pass the result to `write_reports` to refresh the files.
     """
     run_path = Path(run_dir)
@@ -226,21 +236,37 @@ def score_run(run_dir: str | Path, suite_dir: str | Path | None = None) -> Repor
         raise SuiteError(f"{run_file} records no suite: pass the suite folder explicitly")
     run["suite"] = str(Path(suite).resolve())
     run["rescored"] = _now()
-    return _score(load_suite(suite), run_path / "outputs", run)
+    return _score(load_suite(suite), run_path / "outputs", run, _with_cache(judge, run_path))
 
 
-def _score(cases: list[Case], outputs: Path, run: dict[str, Any]) -> Report:
+def _with_cache(judge: Judge | None, run_dir: Path) -> Judge | None:
+    """The judge, keeping its verdicts in the run folder unless it has its own cache."""
+    if judge is not None and judge.cache_dir is None:
+        judge.cache_dir = run_dir / "judge"
+    return judge
+
+
+def _score(
+    cases: list[Case], outputs: Path, run: dict[str, Any], judge: Judge | None = None
+) -> Report:
     scores: dict[str, dict[str, dict[str, float | None]]] = {}
     details: dict[str, dict[str, dict[str, list[str]]]] = {}
     errors: dict[str, str] = {}
     for case in cases:
-        result, error = _score_output(case, outputs / output_name(case.id), run)
+        result, error, summary = _score_output(case, outputs / output_name(case.id), run)
         scores[case.id] = result.scores()
         if result.details():
             details[case.id] = result.details()
         if error:
             errors[case.id] = error
+        if judge is not None:
+            judged, faults = _judge_case(judge, case, summary)
+            scores[case.id]["judge"] = judged
+            if faults:
+                details.setdefault(case.id, {})["judge"] = {"wrong": faults}
     run = {**run, "cases": len(cases), "failed": len(errors)}
+    if judge is not None:
+        run["judge"] = judge.info
     return Report(
         run=run,
         aggregate=aggregate(list(scores.values())),
@@ -251,27 +277,48 @@ def _score(cases: list[Case], outputs: Path, run: dict[str, Any]) -> Report:
     )
 
 
-def _score_output(case: Case, path: Path, run: dict[str, Any]) -> tuple[CaseScore, str | None]:
-    """Score one recorded output; a missing, failed or invalid one scores as a failure."""
+def _judge_case(
+    judge: Judge, case: Case, summary: str | None
+) -> tuple[dict[str, float | None], list[str]]:
+    """The judge's scores for one case's summary; a failed judge call leaves them undefined."""
+    empty: dict[str, float | None] = dict.fromkeys(
+        ("supported", "contradicted", "not_in_article", "sentences")
+    )
+    if not summary:
+        return empty, []
+    try:
+        verdict = judge.judge(case.article_text, summary)
+    except SummarizerError as err:  # one failed judgement must not sink the rescore
+        return empty, [f"judge failed: {str(err).splitlines()[0]}"]
+    return verdict.scores(), verdict.faults()
+
+
+def _score_output(
+    case: Case, path: Path, run: dict[str, Any]
+) -> tuple[CaseScore, str | None, str | None]:
+    """Score one recorded output; a missing, failed or invalid one scores as a failure.
+
+    Returns the scores, the error (if the case failed) and the summary (if any).
+    """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as err:
-        return score_case(None, case.gold, case.article_text), f"no usable output: {err}"
+        return score_case(None, case.gold, case.article_text), f"no usable output: {err}", None
     if "error" in data:
         usage = Usage.model_validate(data.get("usage") or {})
         result = score_case(
             None, case.gold, case.article_text, usage=usage, latency_s=data.get("latency_s")
         )
-        return result, f"{data['error']}: {data.get('message', '')}"
+        return result, f"{data['error']}: {data.get('message', '')}", None
     try:
         briefing = Briefing.model_validate(data)
     except ValidationError as err:
-        return score_case(None, case.gold, case.article_text), f"invalid output: {err}"
+        return score_case(None, case.gold, case.article_text), f"invalid output: {err}", None
     if run.get("model") is None:
         run["model"] = briefing.model
     if run.get("prompt") is None:
         run["prompt"] = briefing.prompt.model_dump()
-    return score_case(briefing, case.gold, case.article_text), None
+    return score_case(briefing, case.gold, case.article_text), None, briefing.summary
 
 
 # --- comparing ------------------------------------------------------------------------
@@ -439,10 +486,13 @@ def gate(report: Report, baseline_file: str | Path) -> list[GateFailure]:
       "Worse" is lower, except for cost, ``quotes.not_quote_hits`` and
       ``grounding.rejected``, where it is higher.
 
-    A gated metric missing from ``report`` (or undefined there) fails.
+    A gated metric missing from ``report`` (or undefined there) fails, except the
+    judge's: faithfulness is gated where it was measured (``--judge``), not required.
     """
     failures = []
     for metric, rule in load_gate(baseline_file).items():
+        if metric.startswith("judge.") and report.metric(metric) is None:
+            continue
         failure = _check(metric, rule, report.metric(metric))
         if failure:
             failures.append(failure)
