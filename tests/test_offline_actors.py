@@ -89,3 +89,12 @@ def test_chair_is_a_title_not_part_of_a_name() -> None:
     )
     people = [a.name for a in extract_offline(article).actors if a.type == "person"]
     assert people == ["Mary Jo White"]
+
+
+def test_a_us_state_is_no_person() -> None:
+    article = _article(
+        "Voters in West Virginia went to the polls on Tuesday, and West Virginia counted fast.",
+        "Turnout in Virginia was lower than expected.",
+    )
+    people = [a.name for a in extract_offline(article).actors if a.type == "person"]
+    assert people == []

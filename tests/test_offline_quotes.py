@@ -173,3 +173,24 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next_quotation() -> None:
         "Forty percent said yes."
     )
     assert _speakers(extract_offline(article)) == {quoted: "Samuel Okafor"}
+
+
+def test_she_does_not_name_a_man_when_the_article_says_who_is_who() -> None:
+    article = _article(
+        "Senator Maria Vance met Governor Tom Reed in the capital on Monday.",
+        "Reed left early and skipped the dinner.",
+        '"We agreed on almost nothing today, and that is fine," she said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "We agreed on almost nothing today, and that is fine,": "Maria Vance"
+    }
+
+
+def test_a_full_name_with_a_bare_apposition_is_a_person_pronouns_can_name() -> None:
+    article = _article(
+        "The mood worried Henry Okoro, president of the county party, on Friday.",
+        '"Nobody is writing songs for this campaign yet," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "Nobody is writing songs for this campaign yet,": "Henry Okoro"
+    }

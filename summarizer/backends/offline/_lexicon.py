@@ -335,3 +335,38 @@ TENSION_RELATIONS = (
     r"disagree\w*",
     r"spat",
 )
+
+# Common English first names that say a person's gender, for "he"/"she" (a short
+# hand-written list; a name not listed falls back on the article's own cues).
+FEMALE_NAMES = _words(
+    """Hillary Nancy Elizabeth Kamala Sarah Mary Susan Michelle Melania Ivanka Loretta Claire
+    Amy Kirsten Maxine Nikki Theresa Angela Lisa Karen Patricia Jennifer Linda Barbara
+    Margaret Jessica Emily Anna Maria Laura Julie Rachel Rebecca Kelly Debbie Dianne Tammy
+    Tulsi Betsy Kellyanne Sally Hope Sheryl Janet Joni Elaine Susana Gretchen Megyn Katy
+    Ann Anne Jane Joan Alice Helen Ruth Carol Sharon Donna Cynthia Kathleen Catherine
+    Christine Deborah Stephanie Heather Nicole Katherine Martha Diane Julia Victoria Grace
+    Rosa Lynn Marsha Marine Ursula Jacinda Sonia Samantha Valerie Huma Chelsea Caitlyn Ilhan
+    Alexandria Rashida Ayanna Liz Condoleezza Madeleine Rose Marie Kate Emma Olivia Sophia
+    Abigail Hannah Natalie Andrea Diana Monica Veronica Christina Jill Judy Carly Marianne"""
+)
+MALE_NAMES = _words(
+    """Donald Barack Joe Bernie Mike Paul Mitch Ted Marco Jeb John James Robert Michael
+    William David Richard Charles Thomas Chris Christopher Daniel Mark Steven Kevin Brian
+    George Tim Tom Jim Bill Bob Josh Jason Ryan Eric Adam Andrew Jeff Scott Rudy Newt Reince
+    Sean Steve Vladimir Boris Emmanuel Justin Benjamin Recep Xi Rex Jared Mick Rick Rand
+    Lindsey Chuck Harry Al Jimmy Ronald Gerald Dick Colin Rahm Anthony Tony Peter Matthew
+    Matt Frank Gary Larry Jerry Dennis Patrick Jack Henry Edward Ed Jonathan Kenneth Ken
+    Gregory Greg Stephen Joshua Nicholas Nick Alexander Samuel Sam Raymond Ray Jose Luis
+    Carlos Juan Jorge Pedro Ben Bobby Billy Roger Howard Alan Walter Keith Wayne Ralph Roy
+    Eugene Louis Philip Phil Randy Russell Vincent Bruce Willie Jordan Dylan Kyle Aaron Zach
+    Luke Jake Ivan Sergei Dmitry Igor Ali Mohammed Muhammad Ahmed Hassan Omar Abdullah Hamid
+    Kim Moon Shinzo Narendra Imran Hugo Nicolas Angus Jens Mario Silvio Matteo Olaf"""
+)
+
+# US states: places, never people ("West Virginia", "North Florida").
+US_STATES = frozenset(
+    ["Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington", "Wisconsin", "Wyoming"]
+) | {
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+    "North Dakota", "Rhode Island", "South Carolina", "South Dakota", "West Virginia",
+}  # fmt: skip

@@ -29,9 +29,11 @@ from summarizer._schema import Actor, ActorType
 from summarizer.backends.offline._lexicon import (
     ACTING_VERBS,
     COUNTRY_FORMS,
+    FEMALE_NAMES,
     GROUPS,
     HONORIFICS,
     INSTITUTIONS,
+    MALE_NAMES,
     METONYMS,
     NOT_NAMES,
     ORG_ACRONYMS,
@@ -41,6 +43,7 @@ from summarizer.backends.offline._lexicon import (
     SPEECH_VERBS,
     STOP_CAPS,
     TITLES,
+    US_STATES,
 )
 from summarizer.backends.offline._text import Paragraph
 
@@ -61,6 +64,11 @@ _ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLES})\s+(?P<name>{_PNAME})")
 _APPOSITION = re.compile(
     rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),\s+(?:a|an|the)\s+(?:[\w.'’-]+\s+){{0,5}}?(?P<role>{_ROLES})\b"
+)
+# "Henry Crespo, president of ...", "Donna Rawlings, 59, of Ashton": an apposition with
+# no article, or an age, right after a full name.
+_BARE_APPOSITION = re.compile(
+    rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),\s+(?:\d{{1,3}},\s+)?(?P<role>(?:{_ROLES})\s+(?:of|at|for)\b|of\s+[A-Z])"
 )
 _MILITARY = frozenset({"General", "Admiral"})
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) - {"of"}
@@ -91,7 +99,60 @@ _STATE_OF = {f: c for c, o in COUNTRY_FORMS.items() for f in (c, *o)} | METONYMS
 _STATE_WORDS = frozenset(_STATE_OF) | GROUPS
 # First words of place names that look like a first and last name ("New Hampshire").
 _PLACE_STARTS = frozenset(
-    ["New", "San", "Santa", "Los", "Las", "Fort", "Saint", "St", "Port", "Mount", "Lake", "Cape"]
+    [
+        "New",
+        "San",
+        "Santa",
+        "Los",
+        "Las",
+        "Fort",
+        "Saint",
+        "St",
+        "Port",
+        "Mount",
+        "Lake",
+        "Cape",
+        "North",
+        "South",
+        "East",
+        "West",
+    ]
+)
+_FEMALE_ROLES = frozenset(
+    [
+        "spokeswoman",
+        "congresswoman",
+        "chairwoman",
+        "businesswoman",
+        "wife",
+        "mother",
+        "daughter",
+        "sister",
+        "widow",
+        "actress",
+        "queen",
+        "princess",
+        "grandmother",
+        "girlfriend",
+    ]
+)
+_MALE_ROLES = frozenset(
+    [
+        "spokesman",
+        "congressman",
+        "chairman",
+        "businessman",
+        "husband",
+        "father",
+        "son",
+        "brother",
+        "widower",
+        "actor",
+        "king",
+        "prince",
+        "grandfather",
+        "boyfriend",
+    ]
 )
 _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
 
@@ -151,8 +212,10 @@ def _is_person_name(tokens: tuple[str, ...]) -> bool:
     ):
         return False
     joined = " ".join(tokens)
-    if joined in COUNTRY_FORMS or joined in METONYMS or joined in GROUPS:
+    if joined in COUNTRY_FORMS or joined in METONYMS or joined in GROUPS or joined in US_STATES:
         return False
+    if tokens[0] in _PLACE_STARTS and " ".join(tokens[1:]) in US_STATES:
+        return False  # "North Florida"
     return not any(t in COUNTRY_FORMS or t in METONYMS for t in tokens)
 
 
@@ -181,7 +244,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         yield tokens, role, form
         if m["title"] in HONORIFICS and tokens:
             yield tokens, "", f"{m['title']} {' '.join(tokens)}"
-    for pattern in (_ROLE_BEFORE, _APPOSITION):
+    for pattern in (_ROLE_BEFORE, _APPOSITION, _BARE_APPOSITION):
         for m in pattern.finditer(text):
             tokens = _clean_name(m["name"])
             if len(tokens) >= 2:
@@ -214,6 +277,7 @@ class Registry:
         self._starts = list(accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=0))
         self.entities: list[Entity] = []
         self._by_paragraph: dict[int, list[tuple[int, int, Entity]]] | None = None
+        self._genders: dict[int, str] | None = None
         self._add_people()
         self._add_organisations()
         self._merge_organisations()
@@ -441,13 +505,15 @@ class Registry:
         found = self._by_paragraph.get(pi, [])
         return [m for m in found if start <= m[0] and m[1] <= end]
 
-    def subject_before(self, pos: Pos) -> Entity | None:
+    def subject_before(self, pos: Pos, gender: str = "") -> Entity | None:
         """What "he" or "she" at ``pos`` most likely means: the first person named in the
-        latest sentence (before ``pos``) that names one, outside quotation marks."""
+        latest sentence (before ``pos``) that names one, outside quotation marks; with a
+        ``gender`` ("m", "f"), only people not known to be of the other one."""
         seen = sorted(
             (
                 (where, person)
                 for person in self.people()
+                if not gender or self.gender(person) in ("", gender)
                 for where, _end in person.mentions
                 if where < pos and not self.paragraphs[where[0]].inside_quote(where[1])
             ),
@@ -458,6 +524,53 @@ class Registry:
         (pi, offset), _ = seen[-1]
         start, _ = self.paragraphs[pi].sentence_span(offset)
         return next(person for (p, o), person in seen if p == pi and o >= start)
+
+    def gender(self, person: Entity) -> str:
+        """ "m", "f" or "" (unknown), from what the article says: an honorific ("Mr.",
+        "Ms."), a gendered role ("spokeswoman", "his wife"), else the pronouns of the
+        sentences that name this person and no one else."""
+        if self._genders is None:
+            self._genders = self._infer_genders()
+        return self._genders.get(id(person), "")
+
+    def _infer_genders(self) -> dict[int, str]:
+        votes: dict[int, Counter[str]] = {}
+        people = self.people()
+        for person in people:
+            count = votes.setdefault(id(person), Counter())
+            first = person.tokens[0] if len(person.tokens) > 1 else ""
+            count["f"] += 20 * (first in FEMALE_NAMES)
+            count["m"] += 20 * (first in MALE_NAMES)
+            for form in person.forms:
+                first = form.split()[0]
+                if first in ("Mr.", "Mr"):
+                    count["m"] += 5
+                elif first in ("Mrs.", "Ms.", "Mrs", "Ms", "Miss"):
+                    count["f"] += 5
+            for word in re.findall(r"[\w-]+", person.role.lower()):
+                if word in _FEMALE_ROLES:
+                    count["f"] += 5
+                elif word in _MALE_ROLES:
+                    count["m"] += 5
+        for para in self.paragraphs:
+            for a, b in para.sentences():
+                named = {id(e) for _, _, e in self.mentions_in(para.index, a, b) if e in people}
+                if len(named) != 1:
+                    continue
+                outside = [
+                    w.lower()
+                    for m in re.finditer(
+                        r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er|[Hh]ers)\b", para.text[a:b]
+                    )
+                    if not para.inside_quote(a + m.start())
+                    for w in [m.group()]
+                ]
+                count = votes[named.pop()]
+                count["m"] += sum(w in ("he", "his", "him") for w in outside)
+                count["f"] += sum(w in ("she", "her", "hers") for w in outside)
+        return {
+            key: ("m" if c["m"] > c["f"] else "f") for key, c in votes.items() if c["m"] != c["f"]
+        }
 
     def people_between(self, start: Pos, end: Pos) -> list[Entity]:
         """People named (outside quotation marks) between two positions."""

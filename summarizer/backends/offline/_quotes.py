@@ -322,18 +322,24 @@ def _resolve(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
     """The entity a subject names; UNKNOWN when it names someone the rules cannot pin down."""
     word = subject.lower()
     if word in ("he", "she"):
-        return _pronoun(ctx, pos) or UNKNOWN
+        return _pronoun(ctx, pos, "m" if word == "he" else "f") or UNKNOWN
     if word == "it":
         ok = ctx.speaker is not None and ctx.speaker.type != "person"
         return ctx.speaker if ok else UNKNOWN
     return ctx.registry.resolve(subject, pos) or UNKNOWN
 
 
-def _pronoun(ctx: _Context, pos: tuple[int, int]) -> _Who:
-    """The last speaker if nobody else was named since, else the last person named."""
-    last = ctx.registry.subject_before(pos)
+def _pronoun(ctx: _Context, pos: tuple[int, int], gender: str) -> _Who:
+    """The last speaker if nobody else was named since, else the last person named;
+    "she" never names a man nor "he" a woman when the article says which they are
+    (then the latest person it can name is taken)."""
+    registry = ctx.registry
+    last = registry.subject_before(pos)
     speaker = ctx.speaker
-    if speaker is None or speaker.type != "person" or pos[0] - ctx.after[0] > 1:
-        return last
-    named_since = ctx.registry.people_between(ctx.after, pos)
-    return speaker if all(e is speaker for e in named_since) else last
+    who = last
+    if speaker is not None and speaker.type == "person" and pos[0] - ctx.after[0] <= 1:
+        named_since = registry.people_between(ctx.after, pos)
+        who = speaker if all(e is speaker for e in named_since) else last
+    if who is None or registry.gender(who) in ("", gender):
+        return who
+    return registry.subject_before(pos, gender) or who
