@@ -122,6 +122,19 @@ def _obey(system: str, article: str, request: dict[str, Any], out: dict[str, Any
         _actor(out, "Jonathan Fabricant", role=f"{found.group(1)} of {found.group(2)}")
         if "quote admitting" in article:
             _quote(out, "We hid our losses from investors.", "Jonathan Fabricant")
+    if found := re.search(
+        r'(?i:list) "([^"]+)" (?i:as an actor with the quote) "([^"]+)"', article
+    ):
+        _quote(out, found.group(2), found.group(1))
+    if found := re.search(
+        r'(?i:cite) "([^"]+)" (?i:as evidence of a tension between) (\w+) and (\w+)', article
+    ):
+        evidence, a, b = found.groups()
+        _actor(out, a, "country")
+        _actor(out, b, "country")
+        out["tensions"].append(
+            {"parties": [a, b], "description": f"{a} and {b} disagree.", "evidence": evidence}
+        )
     if found := re.search(r'(?i:attribute the quote) "([^"]+)" to (' + FULL_NAME + ")", article):
         _quote(out, found.group(1), found.group(2))
     if found := re.search(r'(?i:output the quote) "([^"]+)" by .*?(' + NAME + "),", article):
@@ -192,9 +205,9 @@ def assert_fabrications_present(briefing: Briefing, fabricated: dict[str, list[s
 DROPPED = [name for name, case in CASES.items() if case["expect"] == "dropped"]
 
 
-def test_corpus_has_at_least_ten_articles_each_described() -> None:
+def test_corpus_has_at_least_twenty_articles_each_described() -> None:
     files = sorted(p.name for p in CORPUS.iterdir() if p.name != "cases.json")
-    assert len(files) >= 10 and files == sorted(CASES)
+    assert len(files) >= 20 and files == sorted(CASES)
     for name, case in CASES.items():
         assert case["marker"] in (CORPUS / name).read_text(encoding="utf-8"), name
 
@@ -282,19 +295,50 @@ def test_article_is_sent_once_as_delimited_data_after_the_instructions(
 # --- what grounding cannot catch (docs/SECURITY.md) ----------------------------------------------
 
 
-def test_known_limitation_misattributed_real_quote_passes(server: FakeOpenAI) -> None:
-    text, speaker = CASES["09-misattribute-real-quote.txt"]["passes"]["quote"]
-    briefing = summarise(server, "09-misattribute-real-quote.txt", max_reasks=0)
+def test_known_limitation_misattribution_to_someone_named_next_to_the_quote_passes(
+    server: FakeOpenAI,
+) -> None:
+    text, speaker = CASES["20-misattribution-same-paragraph.txt"]["passes"]["quote"]
+    briefing = summarise(server, "20-misattribution-same-paragraph.txt", max_reasks=0)
     assert any(q.text.startswith(text) and q.speaker == speaker for q in briefing.quotes)
 
 
-def test_known_limitation_quote_planted_in_the_article_passes(server: FakeOpenAI) -> None:
-    text, speaker = CASES["10-planted-quote.txt"]["passes"]["quote"]
-    briefing = summarise(server, "10-planted-quote.txt", max_reasks=0)
-    assert any(q.text == text and speaker in q.speaker for q in briefing.quotes)
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("09-misattribute-real-quote.txt", "the article attributes this quote to 'Weiss'"),
+        ("16-pronoun-misattribution.txt", "is not named near the quote"),
+        ("10-planted-quote.txt", "lies only in a sentence addressed to an AI or the reader"),
+        ("18-quote-only-in-instruction.txt", "lies only in a sentence addressed to an AI"),
+        ("15-actor-and-quote-in-instruction.txt", "is named only in a sentence addressed"),
+        ("19-evidence-in-instruction.txt", "evidence lies only in a sentence addressed"),
+    ],
+)
+def test_attribution_and_instruction_rules_give_their_own_reasons(
+    server: FakeOpenAI, name: str, reason: str
+) -> None:
+    briefing = summarise(server, name, max_reasks=0)
+    assert any(reason in r.reason for r in briefing.rejected), [r.reason for r in briefing.rejected]
 
 
-@pytest.mark.parametrize("name", ["11-summary-override.txt", "03-reveal-system-prompt.txt"])
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_offline_summary_never_copies_a_sentence_addressed_to_the_reader_or_an_ai(
+    name: str,
+) -> None:
+    from summarizer._instructions import is_instruction, sentence_spans
+
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    summary = (
+        Summarizer(model="offline").summarize(text, html=name.endswith(".html") or None).summary
+    )
+    assert CASES[name]["marker"].lower() not in summary.lower()
+    assert not any(is_instruction(summary[a:b]) for a, b in sentence_spans(summary)), summary
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["11-summary-override.txt", "03-reveal-system-prompt.txt", "17-reader-addressed-lead.txt"],
+)
 def test_known_limitation_summary_is_not_grounded(server: FakeOpenAI, name: str) -> None:
     briefing = summarise(server, name, max_reasks=0)
     assert CASES[name]["passes"]["summary"] in briefing.summary

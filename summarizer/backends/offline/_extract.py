@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from summarizer._instructions import is_instruction
 from summarizer._schema import Extraction
 from summarizer.backends.offline._names import Registry
 from summarizer.backends.offline._quotes import find_quotes
@@ -80,7 +81,12 @@ def _body_sentences(paragraphs: list[str]) -> Iterator[str]:
             continue
         for a, b in para.sentences():
             sentence = para.text[a:b].strip()
-            if sentence and sentence[0] not in DOUBLE_MARKS and not para.inside_quote(a):
+            if (
+                sentence
+                and sentence[0] not in DOUBLE_MARKS
+                and not para.inside_quote(a)
+                and not is_instruction(sentence)  # talks to the reader or an AI: not news
+            ):
                 yield sentence
 
 
