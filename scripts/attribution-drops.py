@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from summarizer._grounding import find_actor, ground
+from summarizer._instructions import is_instruction, sentence_spans
 from summarizer._schema import Actor, Extraction, Quote
 from summarizer.input._cleaning import clean_article
 
@@ -48,12 +49,28 @@ def suite_drops(folder: Path, verbose: bool) -> tuple[int, Counter[str]]:
     return total, reasons
 
 
+def flagged_sentences(folder: Path, verbose: bool) -> tuple[int, int]:
+    """Sentences of the suite's articles taken for instructions to an AI (should be none)."""
+    seen = flagged = 0
+    for path in sorted(folder.glob("*.txt")):
+        for paragraph in clean_article(path.read_text(encoding="utf-8")).paragraphs:
+            for start, end in sentence_spans(paragraph):
+                seen += 1
+                if is_instruction(paragraph[start:end]):
+                    flagged += 1
+                    if verbose:
+                        print(f"  {path.name}: {paragraph[start:end][:150]}")
+    return flagged, seen
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     for folder in [Path(a) for a in argv if a != "-v"]:
         total, reasons = suite_drops(folder, verbose)
         dropped = sum(reasons.values())
         print(f"{folder}: {dropped} of {total} gold quotes dropped {dict(reasons)}")
+        flagged, seen = flagged_sentences(folder, verbose)
+        print(f"{folder}: {flagged} of {seen} sentences taken for instructions to an AI")
     return 0
 
 
