@@ -230,3 +230,15 @@ def test_brief_output_on_a_full_disk_is_one_line(
     assert main(["brief", str(SEED), "-o", str(note)]) == 1
     assert last_error(capsys) == f"summarizer: error: cannot write {note}: No space left on device"
     assert not note.exists()
+
+
+def test_eval_run_output_folder_that_cannot_be_written_fails_before_any_call(
+    fake: FakeOpenAI, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a regular file")
+    suite = ROOT / "evals" / "suites" / "dev"
+    for out in (blocker, blocker / "run"):
+        assert main(["eval", "run", "--suite", str(suite), "--out", str(out)]) == 1
+        assert last_error(capsys) == f"summarizer: error: cannot write {out}: Not a directory"
+    assert fake.count == 0

@@ -100,6 +100,9 @@ def run(
 ) -> None:
     """Summarise every case of a suite with a model, record the outputs, score and report."""
     from summarizer._summarizer import Summarizer
+    from summarizer.infra._files import check_writable_dir
+
+    check_writable_dir(out)  # before the first model call: paid outputs are never lost
 
     given = {
         "model": model, "base_url": base_url, "api_key": api_key, "mode": mode,
@@ -288,6 +291,10 @@ def bench(
 ) -> None:
     """Score a model on an external benchmark, beside baselines and peers run the same way."""
     from summarizer._summarizer import Summarizer
+    from summarizer.infra._files import check_writable_dir
+
+    if out is not None:
+        check_writable_dir(out)  # before the first model call
 
     given = {
         "model": model, "base_url": base_url, "api_key": api_key, "mode": mode,

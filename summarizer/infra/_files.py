@@ -73,3 +73,16 @@ def check_writable(path: Path) -> None:
                 pass
     except OSError as err:
         raise _naming(err, path) from err
+
+
+def check_writable_dir(path: Path) -> None:
+    """Raise `OSError` (naming ``path``) unless files can be written in the folder ``path``
+    (created if needed); called before the first model call, like `check_writable`."""
+    try:
+        if path.exists() and not path.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as err:
+        raise _naming(err, path) from err
