@@ -30,6 +30,8 @@ from summarizer.eval._gold import gold_files
 from summarizer.eval._harness import Comparison
 from summarizer.eval._metrics import COUNT_METRICS
 from summarizer.eval._report import CASE_COLUMNS, fmt
+from summarizer.infra._files import write_text_atomic
+from summarizer.render._eval_page import render_compare_page
 
 ApiKeyOpt = Annotated[
     Optional[str], typer.Option("--api-key", help="API key. [env: OPENAI_API_KEY]")
@@ -243,12 +245,31 @@ def _judge(
 def compare_runs(
     a: Annotated[Path, typer.Argument(help="Run A: a run folder or its report.json.")],
     b: Annotated[Path, typer.Argument(help="Run B: a run folder or its report.json.")],
+    html: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--html",
+            help="Also write the comparison as one self-contained HTML page to this file.",
+        ),
+    ] = None,
 ) -> None:
     """Show two runs side by side: metric deltas (B - A), whether each is beyond the noise
     (a paired bootstrap 95 % interval over the cases that excludes zero), and the cases
     that changed."""
-    comparison = compare(Report.load(a), Report.load(b))
+    report_a, report_b = Report.load(a), Report.load(b)
+    comparison = compare(report_a, report_b)
     console = Console(highlight=False)
+    if html is not None:
+        page = render_compare_page(
+            comparison,
+            report_a,
+            report_b,
+            a if a.is_dir() else a.parent,
+            b if b.is_dir() else b.parent,
+            label_a=f"A: {a}",
+            label_b=f"B: {b}",
+        )
+        write_text_atomic(html, page + "\n")
     console.print(_comparison_table(comparison, a, b))
     if comparison.changed_cases:
         console.print(_changed_cases_table(comparison))
@@ -257,6 +278,8 @@ def compare_runs(
     for label, ids in (("only in A", comparison.only_in_a), ("only in B", comparison.only_in_b)):
         if ids:
             console.print(f"{label}: {', '.join(ids)}")
+    if html is not None:
+        console.print(f"Page: {html}")
 
 
 @eval_app.command("bench")

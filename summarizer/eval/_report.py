@@ -1,8 +1,9 @@
 """The eval report: one typed object, written as report.json, report.md and report.html.
 
 ``report.json`` is the record (`Report.model_dump`); the Markdown and the HTML
-are views of it. The HTML is self-contained (inline CSS and SVG, no scripts, no
-external assets) so it can be attached to a pull request or printed.
+are views of it. The HTML (`summarizer.render._eval_page`) is self-contained (inline
+CSS and SVG, no scripts, no external assets) so it can be attached to a pull request or
+printed.
 """
 
 from __future__ import annotations
@@ -86,7 +87,11 @@ def write_reports(report: Report, out_dir: str | Path) -> list[Path]:
     """Write report.json, report.md and report.html into ``out_dir``; return their paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    texts = (report.model_dump_json(indent=2), render_markdown(report), render_html(report))
+    texts = (
+        report.model_dump_json(indent=2),
+        render_markdown(report),
+        render_html(report, out),
+    )
     paths = [out / name for name in REPORT_FILES]
     for path, text in zip(paths, texts, strict=True):
         write_text_atomic(path, text + "\n")
@@ -160,9 +165,12 @@ def render_markdown(report: Report) -> str:
     return _env(autoescape=False).from_string(_MARKDOWN).render(**_view(report)).strip()
 
 
-def render_html(report: Report) -> str:
-    """The report as one self-contained HTML page (autoescaped)."""
-    return _env(autoescape=True).from_string(_HTML).render(**_view(report)).strip()
+def render_html(report: Report, run_dir: str | Path | None = None) -> str:
+    """The report as one self-contained HTML page (autoescaped); with ``run_dir`` (the run
+    folder) it also shows each case's gold and predicted items and the rejected ones."""
+    from summarizer.render._eval_page import render_report_page
+
+    return render_report_page(report, run_dir)
 
 
 def _env(*, autoescape: bool) -> Environment:
@@ -211,89 +219,4 @@ _MARKDOWN = """\
 - `{{ case_id }}`: {{ message | cell }}
 {% endfor %}
 {% endif %}
-"""
-
-_HTML = """\
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Eval report{% if run.get("model") %}: {{ run.model }}{% endif %}</title>
-<style>
-body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 70em; color: #222; padding: 0 1em; }
-h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; } h3 { font-size: 1em; margin: 0 0 .4em; }
-dl.run { display: grid; grid-template-columns: max-content 1fr; gap: .1em 1em; }
-dl.run dt { font-weight: 600; } dl.run dd { margin: 0; }
-.sections { display: grid; grid-template-columns: repeat(auto-fill, minmax(21em, 1fr)); gap: 1.5em; }
-.section { break-inside: avoid; }
-table.bars { border-collapse: collapse; width: 100%; }
-table.bars td { padding: 1px 4px; white-space: nowrap; }
-table.bars td.num { text-align: right; font-variant-numeric: tabular-nums; width: 4em; }
-svg.bar { display: block; }
-svg.bar .track { fill: #eee; } svg.bar .fill { fill: #3b6ea5; }
-table.cases { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-table.cases th, table.cases td { border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: right; }
-table.cases th:first-child, table.cases td:first-child { text-align: left; }
-table.cases th { font-weight: 600; font-size: .85em; }
-tr.error td { color: #a00; }
-details { margin: .3em 0; } summary { cursor: pointer; }
-details ul { margin: .2em 0 .6em; } .kind { font-weight: 600; }
-@media print {
-  body { margin: 0; max-width: none; }
-  * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-  details::details-content { display: block; content-visibility: visible; }
-  summary { font-weight: 600; }
-}
-</style>
-</head>
-<body>
-<h1>Eval report{% if run.get("model") %}: {{ run.model }}{% endif %}</h1>
-<dl class="run">
-{% for key in ["suite", "model", "prompt", "started", "finished", "cases", "failed"] %}
-{% if run.get(key) is not none %}
-<dt>{{ key }}</dt><dd>{{ run[key] if run[key] is not mapping else (run[key].id ~ " v" ~ run[key].version ~ " (" ~ run[key].sha256[:12] ~ ")") }}</dd>
-{% endif %}
-{% endfor %}
-</dl>
-
-<h2>Aggregate (mean over cases, bootstrap 95 % interval)</h2>
-<div class="sections">
-{% for section in sections %}
-<div class="section">
-<h3>{{ section.name }}</h3>
-<table class="bars">
-{% for row in section.rows %}
-<tr><td>{{ row.name }}</td><td class="num">{{ row.text }}</td><td class="num">{{ row.interval }}</td>
-<td>{% if row.share and row.value is not none %}<svg class="bar" width="160" height="12" role="img" aria-label="{{ row.text }}"><rect class="track" width="160" height="12"/><rect class="fill" width="{{ (row.value * 160) | round(1) }}" height="12"/></svg>{% endif %}</td></tr>
-{% endfor %}
-</table>
-</div>
-{% endfor %}
-</div>
-
-<h2>Cases</h2>
-<table class="cases">
-<thead><tr><th>case</th>{% for c in columns %}<th>{{ c }}</th>{% endfor %}</tr></thead>
-<tbody>
-{% for case in cases %}
-<tr{% if case.error %} class="error"{% endif %}><td>{{ case.id }}</td>{% for cell in case.cells %}<td>{{ cell }}</td>{% endfor %}</tr>
-{% endfor %}
-</tbody>
-</table>
-
-<h2>Differences from gold</h2>
-{% for case in cases %}
-<details>
-<summary>{{ case.id }}{% if case.error %}: error{% elif not case.details %}: no differences{% endif %}</summary>
-{% if case.error %}<p>{{ case.error }}</p>{% endif %}
-{% for section, kinds in case.details.items() %}
-{% for kind, items in kinds.items() %}
-<div><span class="kind">{{ section }}: {{ labels.get(section ~ "." ~ kind, labels[kind]) }}</span>
-<ul>{% for item in items %}<li>{{ item }}</li>{% endfor %}</ul></div>
-{% endfor %}
-{% endfor %}
-</details>
-{% endfor %}
-</body>
-</html>
 """
