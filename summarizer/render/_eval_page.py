@@ -633,7 +633,7 @@ _STYLE = """\
   --found: #1a7f37; --missed: #b35900; --spurious: #8250df; --wrong: #cf222e; }
 * { box-sizing: border-box; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink);
-  margin: 0 auto; max-width: 72rem; padding: 1rem; overflow-wrap: anywhere; }
+  margin: 0 auto; max-width: 72rem; padding: 1rem; overflow-wrap: break-word; }
 h1 { font-size: 1.5rem; margin: .2rem 0 .6rem; } h2 { font-size: 1.2rem; margin: 2rem 0 .6rem; }
 h3 { font-size: 1rem; margin: 0; } h4 { font-size: .95rem; margin: .8rem 0 .3rem; }
 dl.run { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .1rem 1rem;
@@ -689,6 +689,8 @@ table.moves td, table.moves th { padding: .15rem .5rem; border-bottom: 1px solid
   table.agg td.n { font-size: .8rem; }
   .pair, .sides { grid-template-columns: minmax(0, 1fr); }
   table.cmp th.iv, table.cmp td.iv { display: none; }
+  table.agg th, table.agg td { padding: .25rem .3rem; }
+  table.agg td.noise { white-space: normal; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
