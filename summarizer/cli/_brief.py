@@ -16,6 +16,7 @@ from summarizer._schema import briefing_json_schema
 from summarizer._summarizer import Summarizer
 from summarizer.backends._openai import CallHook
 from summarizer.cli._app import app
+from summarizer.cli._status import LiveStatus
 from summarizer.cli._terminal import require_stdout
 from summarizer.infra._cache import Cache
 from summarizer.infra._calllog import CallLog, combine_hooks
@@ -88,6 +89,14 @@ NoLogOpt = Annotated[bool, typer.Option("--no-log", help="Do not log model calls
 _SETTING_FLAGS = (
     "model", "base_url", "mode", "strategy", "max_reasks", "temperature", "max_output_tokens", "timeout", "strict"
 )  # fmt: skip
+
+
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="No live status on stderr (shown only when stderr is a terminal)."
+    ),
+]
 
 
 @dataclass
@@ -196,6 +205,7 @@ def brief(
     strict: StrictOpt = None,
     no_cache: NoCacheOpt = False,
     no_log: NoLogOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Print the briefing note of one article, or one joint note of several on one event."""
     flags = ModelFlags(
@@ -206,7 +216,10 @@ def brief(
         require_stdout()
     else:
         check_writable(output)  # before the model call: a paid result is never lost
-    text = _render(build_summarizer(flags), sources, _pick_format(fmt, as_json, output))
+    status = LiveStatus("briefing", enabled=not quiet)
+    summarizer = build_summarizer(flags, status.hook)
+    with status:
+        text = _render(summarizer, sources, _pick_format(fmt, as_json, output))
     if output is None:
         typer.echo(text)
         return

@@ -11,10 +11,20 @@ from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
-from summarizer.cli._brief import BaseUrlOpt, ModelOpt, ModeOpt, StrategyOpt
+from summarizer.cli._brief import BaseUrlOpt, ModelOpt, ModeOpt, QuietOpt, StrategyOpt
+from summarizer.cli._status import LiveStatus
 from summarizer.eval import (
     Judge,
     Report,
@@ -99,6 +109,7 @@ def run(
     ] = False,
     judge: JudgeOpt = None,
     judge_base_url: JudgeBaseUrlOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Summarise every case of a suite with a model, record the outputs, score and report."""
     from summarizer._summarizer import Summarizer
@@ -113,10 +124,11 @@ def run(
     kwargs: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     if no_grounding:
         kwargs["grounding"] = False
-    summarizer = Summarizer(**kwargs)
+    status = LiveStatus("", enabled=False)  # keeps the last attempt; the bar draws it
+    summarizer = Summarizer(on_call=status.hook, **kwargs)
     settings = {"base_url": base_url, "mode": mode, "grounding": not no_grounding}
     settings["strategy"] = strategy
-    with _progress() as bar:
+    with _progress(quiet=quiet, status=status) as bar:
         task = bar.add_task("summarising", total=None, case="")
 
         def advance(done: int, total: int, case_id: str | None) -> None:
@@ -350,17 +362,34 @@ def bench(
 # --- output -----------------------------------------------------------------------------
 
 
-def _progress() -> Progress:
+class _StatusColumn(ProgressColumn):
+    """The last model attempt and the tokens so far, from a `LiveStatus`'s hook."""
+
+    def __init__(self, status: LiveStatus) -> None:
+        super().__init__()
+        self.status = status
+
+    def render(self, task: Task) -> Text:
+        return Text(self.status.line().split(" · ", 1)[-1], style="dim")
+
+
+def _progress(*, quiet: bool = False, status: LiveStatus | None = None) -> Progress:
+    """A progress bar on stderr, only when it is a terminal and not ``--quiet``."""
     console = Console(stderr=True)
-    return Progress(
+    columns: list[ProgressColumn | str] = [
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         TextColumn("{task.fields[case]}"),
+    ]
+    if status is not None:
+        columns.append(_StatusColumn(status))
+    return Progress(
+        *columns,
         console=console,
         transient=True,
-        disable=not console.is_terminal,
+        disable=quiet or not console.is_terminal,
     )
 
 
