@@ -257,3 +257,27 @@ def test_allsides_sample_from_shared_never_raises_and_quotes_are_verbatim(
         unquoted += [q.text for q in extraction.quotes if not quoted_verbatim(q.text, article.text)]
     assert len(allsides_articles) >= 100
     assert unquoted == []
+
+
+# --- summary (issue #14) -------------------------------------------------------------
+
+
+def test_lead_summary_skips_a_title_line() -> None:
+    title = "Mayor Calls Bridge Plan 'A Waste' as Council Votes to Delay Repairs."
+    body = "The city council voted on Tuesday to delay repairs to the old river bridge."
+    assert lead_summary([title, body]) == body
+
+
+def test_lead_summary_skips_a_photo_credit() -> None:
+    credit = "Workers inspect the bridge on Monday. (AP Photo/Jane Doe, File)"
+    body = "The city council voted on Tuesday to delay repairs to the old river bridge."
+    assert lead_summary([credit, body]) == body
+
+
+def test_lead_summary_is_never_cut_inside_a_quotation() -> None:
+    sentence = (
+        'The mayor told the council on Tuesday that "the bridge will not be safe for '
+        'traffic before the end of next year, whatever the engineers say about it."'
+    )
+    summary = lead_summary([sentence], 15)
+    assert summary == "The mayor told the council on Tuesday that …"

@@ -31,7 +31,12 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][\w.,'’/ -]{0,60}?\s*)?\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI)\)\s*[-–—]*\s*"
     r"|^[A-Z][A-Z.,'’/ ]{2,40}\s+[-–—]+\s+"
 )
-_DEBRIS = re.compile(r"REUTERS/|\bFile Photo\b|^JUST WATCHED|^\(Reporting|^Slideshow", re.I)
+_DEBRIS = re.compile(
+    r"REUTERS/|\bFile Photo\b|^JUST WATCHED|^\(Reporting|^Slideshow|\bGetty Images\b|"
+    r"\((?:AP|AFP|Reuters) Photo|\bPhoto(?:graph)?(?: by|:)|^Image (?:copyright|caption)|"
+    r"^(?:Photo|Credit|Caption)\b",
+    re.I,
+)
 
 
 def extract_offline(article: CleanArticle) -> Extraction:
@@ -69,8 +74,20 @@ def lead_summary(paragraphs: list[str], max_words: int = _MAX_SUMMARY_WORDS) -> 
         return " ".join(" ".join(paragraphs).split()[:max_words])
     summary = " ".join(chosen)
     if words > max_words:
-        summary = " ".join(summary.split()[:max_words]).rstrip(",;:") + " …"
+        summary = _cut(summary, max_words)
     return summary
+
+
+def _cut(text: str, max_words: int) -> str:
+    """``text`` cut to ``max_words`` words, but never inside a quotation: a cut that
+    would fall between quotation marks falls before the opening one instead."""
+    cut = " ".join(text.split()[:max_words])
+    para = Paragraph(0, cut)
+    end = len(cut)
+    inside = [a for a, b in para.regions if b >= len(cut)]
+    if inside and inside[0] > 0:
+        end = inside[0] if cut[inside[0] - 1] != "'" else inside[0] - 1
+    return cut[:end].rstrip(" ,;:—–-") + " …"
 
 
 def _body_sentences(paragraphs: list[str]) -> Iterator[str]:
@@ -96,4 +113,14 @@ def _is_body(text: str) -> bool:
         len(text.split()) >= _MIN_BODY_WORDS
         and text.rstrip()[-1:] in '.!?"”’)'
         and not _DEBRIS.search(text)
+        and not _headline(text)
     )
+
+
+def _headline(text: str) -> bool:
+    """A title line ("Obama Sees 'Personal Insult' if Blacks Don't Rally."): short, and
+    nearly every longer word capitalised, as prose never is."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    if len(text.split()) > 25 or len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
