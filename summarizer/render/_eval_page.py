@@ -17,6 +17,7 @@ selectors), and the print rules open every case.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections import Counter
@@ -406,18 +407,24 @@ def load_outputs(run_dir: Path | None, case_ids: list[str]) -> dict[str, dict[st
 
 
 def load_gold(report: Report, run_dir: Path | None) -> dict[str, GoldCase]:
-    """The gold cases of the suite the run records (relative to the run folder, the
-    current folder, or absolute); empty when it cannot be read."""
+    """The gold cases of the suite the report or the run folder's run.json records
+    (relative to the run folder, the current folder, or absolute); empty when none can be
+    read."""
     from summarizer._errors import SummarizerError
     from summarizer.eval._gold import _parse as parse_gold
     from summarizer.eval._gold import gold_files
 
-    suite = report.run.get("suite")
-    if not isinstance(suite, str):
-        return {}
-    candidates = [Path(suite)]
-    if run_dir is not None and not Path(suite).is_absolute():
-        candidates.insert(0, run_dir / suite)
+    recorded = [report.run.get("suite")]
+    if run_dir is not None and (run_dir / "run.json").is_file():  # the run's own record
+        with contextlib.suppress(OSError, ValueError):
+            recorded.append(json.loads((run_dir / "run.json").read_text("utf-8")).get("suite"))
+    candidates: list[Path] = []
+    for suite in recorded:
+        if not isinstance(suite, str) or not suite:
+            continue
+        if run_dir is not None and not Path(suite).is_absolute():
+            candidates.append(run_dir / suite)
+        candidates.append(Path(suite))
     for candidate in candidates:
         if candidate.exists():
             try:
