@@ -58,6 +58,24 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _empty_memo_caches() -> None:
+    """Each test session starts with the package's ``lru_cache`` memos empty.
+
+    Mutation testing (scripts/mutation.py, mutmut) forks every mutant's test run from a
+    process that has already run the tests on the unmutated code: an article index or a
+    name's tokens memoised then would hide the mutant from the tests.
+    """
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name == "summarizer" or name.startswith("summarizer."):
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear):
+                    clear()
+
+
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")

@@ -219,13 +219,16 @@ async def test_limiter_gates_every_record_and_sees_its_usage(tmp_path: Path) -> 
             self.released.append(usage)
 
     async def process(record: Record) -> Briefing:
-        return _briefing(record)
+        spent = Usage(prompt_tokens=100 + int(record.id), total_tokens=110 + int(record.id))
+        return _briefing(record).model_copy(update={"usage": spent})
 
     limiter = Counting()
     records = [Record(id=str(i), text=f"t{i}") for i in range(5)]
     report = await BatchRun(tmp_path / "o.jsonl", process, limiter=limiter).run(records)
     assert sorted(limiter.acquired) == ["0", "1", "2", "3", "4"]
-    assert len(limiter.released) == 5 and report.ok == 5
+    assert report.ok == 5
+    spent = sorted((u.prompt_tokens, u.total_tokens) for u in limiter.released if u is not None)
+    assert spent == [(100 + i, 110 + i) for i in range(5)]  # each record's own usage
 
 
 async def test_articles_queue_behind_busy_request_slots_and_the_cap_holds(
@@ -263,10 +266,32 @@ def test_record_without_id_or_text_becomes_a_failure_not_a_skip() -> None:
 
 
 def test_jsonl_records_are_read_lazily(tmp_path: Path) -> None:
-    source = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": "t"} for i in range(3)])
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": "t"} for i in range(2)])
     records = iter_records(source)
-    assert not isinstance(records, list)
     assert next(records).id == "0"
+    # A line added after the first record was taken is still read: nothing was read ahead
+    # into memory (an eager read, at the call or at the first record, would miss it).
+    with source.open("a", encoding="utf-8") as more:
+        more.write(json.dumps({"id": 2, "text": "t"}) + "\n")
+    assert [r.id for r in records] == ["1", "2"]
+
+
+def test_a_duplicate_id_within_one_input_runs_once(fake: FakeOpenAI, tmp_path: Path) -> None:
+    records = [{"id": "a", "text": article(1)}, {"id": "b", "text": article(2)}]
+    source = write_jsonl(tmp_path / "in.jsonl", [*records, {"id": "a", "text": article(3)}])
+    assert main(["batch", str(source), "-o", "out.jsonl", "--concurrency", "1"]) == 0
+    lines = read_lines(tmp_path / "out.jsonl")
+    assert [line["id"] for line in lines] == ["a", "b"] and fake.count == 2
+    assert lines[0]["briefing"]["summary"].startswith("Article number 1")  # the first wins
+
+
+def test_an_ok_line_clears_an_earlier_failure_of_the_same_id_on_resume(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "a", "ok": false}\n{"id": "b", "ok": false}\n{"id": "a", "ok": true}\n')
+    state = prepare_output(out)
+    assert state.done == {"a", "b"} and state.failed == {"b"}
+    assert prepare_output(out, retry_failed=True).done == {"a"}  # "a" is not run again
+    assert {"id": "a", "ok": True} in [json.loads(x) for x in out.read_text().splitlines()]
 
 
 # --- a real kill -9 ------------------------------------------------------------------------

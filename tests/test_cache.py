@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import platformdirs
 import pytest
 
 from summarizer import Summarizer
-from summarizer._schema import PromptInfo
+from summarizer._schema import SCHEMA_VERSION, PromptInfo
 from summarizer.cli import main
 from summarizer.infra._cache import _SCHEMA, Cache, cache_key, connect, default_cache_path
 from summarizer.infra._settings import load_settings
@@ -64,7 +65,9 @@ def test_changing_anything_that_shapes_the_answer_misses(seed_text: str, tmp_pat
     assert server.count == 4
 
 
-def test_key_covers_article_model_prompt_schema_and_settings() -> None:
+def test_key_covers_article_model_prompt_schema_and_settings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     article = clean_article(SEED.read_text(encoding="utf-8"))
     base = load_settings(model="m", api_key="k")
 
@@ -89,6 +92,10 @@ def test_key_covers_article_model_prompt_schema_and_settings() -> None:
         key(article=article.model_copy(update={"title": "Another title"})),
         key(article=article.model_copy(update={"paragraphs": article.paragraphs[:-1]})),
     ]
+    with monkeypatch.context() as patched:  # a new briefing schema: old entries do not fit
+        home = sys.modules[cache_key.__module__]
+        patched.setattr(home, "SCHEMA_VERSION", SCHEMA_VERSION + ".next")
+        variants.append(key())
     assert len(set(variants)) == len(variants)
     assert key() == key(timeout=5.0, base_url="http://elsewhere/v1", api_key="other")
 

@@ -427,6 +427,24 @@ def test_prose_resembling_debris_is_kept(line: str) -> None:
     assert article.paragraphs == ["The body starts here.", line, "The body ends here."]
 
 
+@pytest.mark.parametrize(
+    "start, cap",
+    [
+        ("Sign up for the draft was slow at first, officials said, and", 40),
+        ("FILE PHOTO evidence was shown to the court on Monday, and", 80),
+        ("Home > World was the menu the rebels copied, and", 12),
+    ],
+)
+def test_a_long_paragraph_that_starts_like_boilerplate_is_kept(start: str, cap: int) -> None:
+    # Each debris rule has a word cap: past it, the line is a real paragraph.
+    filler = " ".join(["the talks went on"] * (cap // 4 + 1)) + "."
+    line = f"{start} {filler}"
+    assert len(line.split()) > cap
+    article = clean_article(f"The body starts here.\n\n{line}\n\nThe body ends here.")
+
+    assert article.paragraphs == ["The body starts here.", line, "The body ends here."]
+
+
 # --- headline --------------------------------------------------------------------
 
 

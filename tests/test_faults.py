@@ -118,6 +118,14 @@ def test_transient_5xx_is_retried_with_the_same_request(seed_text: str, status: 
     assert briefing.usage.reasks == 0 and briefing.rejected == []
 
 
+@pytest.mark.parametrize("status", [408, 409])
+def test_request_timeout_408_and_conflict_409_are_retried(seed_text: str, status: int) -> None:
+    with FakeOpenAI([Status(status, headers={"Retry-After": "0"}), Reply(GOOD)]) as server:
+        briefing = make(server).summarize(seed_text)
+    assert server.count == 2 and same_request(server, 0, 1)
+    assert briefing.usage.reasks == 0
+
+
 @pytest.mark.parametrize("status", [502, 503, 504])
 def test_persistent_5xx_raises_provider_error_not_output_error(seed_text: str, status: int) -> None:
     down = Status(status, f"gateway said {status}", headers={"Retry-After": "0"})

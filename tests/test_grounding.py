@@ -88,6 +88,22 @@ def test_tension_evidence_must_be_verbatim_and_parties_actors() -> None:
     assert "too short" in check(extraction(tensions=[short]), ARTICLE)[0].message
 
 
+def test_evidence_of_exactly_the_minimum_length_is_accepted() -> None:
+    three = {"parties": ["Norway", "Sweden"], "description": "A dispute.", "evidence": "over fishing rights"}
+    assert check(extraction(tensions=[three]), ARTICLE) == []
+    two = {**three, "evidence": "fishing rights"}
+    [violation] = check(extraction(tensions=[two]), ARTICLE)
+    assert "too short" in violation.message
+
+
+def test_a_name_inside_a_longer_word_is_not_a_mention_at_either_end() -> None:
+    berg = [{"name": "Berg", "type": "person", "role": "x"}]
+    for article in ("Goldberg spoke.", "Bergen is a city.", "Goldbergen is not a place."):
+        [violation] = check(extraction(actors=berg), article)
+        assert "'Berg'" in violation.message, article
+    assert check(extraction(actors=berg), "Goldberg and Berg spoke.") == []
+
+
 def test_actor_must_occur_in_article_as_whole_words() -> None:
     ex = extraction(actors=[{"name": "Finland", "type": "country", "role": "x"}])
     assert "Finland" in check(ex, ARTICLE)[0].message

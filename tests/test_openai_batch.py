@@ -269,6 +269,11 @@ def test_results_already_written_are_skipped_when_ingesting(
     assert set(lines) == set(ARTICLES) and lines["a2"]["error"]["message"] == "kept"
 
 
-def test_batch_status_needs_an_id_and_via_must_be_known(source: Path) -> None:
+def test_batch_status_needs_an_id_and_via_must_be_known(
+    source: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["batch", "status", "-o", "out.jsonl"]) == 2  # -o given: only the id lacks
+    assert "status needs the batch id" in capsys.readouterr().err
     assert main(["batch", str(source), "-o", "out.jsonl", "--via", "carrier-pigeon"]) == 2
-    assert main(["batch", str(source)]) == 2
+    assert "--via is sync or openai-batch" in capsys.readouterr().err
+    assert not Path("out.jsonl").exists()

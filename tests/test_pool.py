@@ -101,18 +101,23 @@ def test_the_limits_are_shared_across_the_workers(
 def test_a_dead_worker_fails_only_its_records_and_the_others_carry_on(
     fake: FakeOpenAI,  # noqa: F811
 ) -> None:
+    fake.latency = 0.5
     records = [Record(id=f"r{i}", text=article(i)) for i in range(8)]
     summarizer = Summarizer(cache=None)
 
-    async def run() -> tuple[list[object], BaseException | None]:
+    async def run() -> tuple[list[object], list[object], list[int], BaseException | None]:
         async with WorkerPool(summarizer, 2, concurrency=4) as pool:
             dead = pool._children[0]
-            os.kill(dead.proc.pid, signal.SIGKILL)
-            for _ in range(200):
-                if not dead.alive:
+            first = [asyncio.create_task(pool.process(r)) for r in records[:4]]
+            for _ in range(250):  # until each worker's two requests reach the server
+                if fake.in_flight == 4:
                     break
                 await asyncio.sleep(0.02)
-            done = await asyncio.gather(*(pool.process(r) for r in records))
+            assert fake.in_flight == 4 and len(dead.pending) == 2
+            dead_jobs = sorted(dead.pending)
+            os.kill(dead.proc.pid, signal.SIGKILL)
+            done = await asyncio.gather(*first, return_exceptions=True)
+            after = await asyncio.gather(*(pool.process(r) for r in records[4:]))
             for child in pool._children[1:]:
                 os.kill(child.proc.pid, signal.SIGKILL)
             for _ in range(200):
@@ -122,9 +127,13 @@ def test_a_dead_worker_fails_only_its_records_and_the_others_carry_on(
             try:
                 await pool.process(records[0])
             except WorkerError as err:
-                return list(done), err
-            return list(done), None
+                return done, list(after), dead_jobs, err
+            return done, list(after), dead_jobs, None
 
-    done, err = asyncio.run(run())
-    assert len(done) == 8
+    done, after, dead_jobs, err = asyncio.run(run())
+    assert dead_jobs == [0, 1]  # the dead worker had r0 and r2 (least busy first)
+    failed = [records[i].id for i, d in enumerate(done) if isinstance(d, BaseException)]
+    assert failed == ["r0", "r2"]
+    assert all("rerun to resume" in str(d) for d in done if isinstance(d, BaseException))
+    assert [b.summary for b in after] == [f"Article number {i} reports that the council met on Monday" for i in range(4, 8)]  # type: ignore[attr-defined]
     assert err is not None and "rerun to resume" in str(err)

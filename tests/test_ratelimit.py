@@ -166,10 +166,17 @@ def test_429_drains_the_bucket_so_no_burst_follows() -> None:
 
 
 def test_other_errors_neither_slow_down_nor_speed_up() -> None:
-    limiter = RateLimiter(concurrency=8)
+    clock = Clock()
+    limiter = RateLimiter(concurrency=8, rpm=600, clock=clock)
     limiter.observe(RATE_LIMITED)
-    limiter.observe(record("InternalServerError", 500))
-    assert limiter.allowed == 4
+    assert (limiter.allowed, limiter.rate_share) == (4, 0.5)
+    for status in (500, 502, 503, None, 400, 408):  # each past the cooldown of the 429
+        clock.now += 5
+        limiter.observe(record("InternalServerError", status))
+    # Six wrongful speed-ups would reach 5 slots and 62 % of the rate; one wrongful
+    # slow-down (outside the cooldown now) would halve both again.
+    assert (limiter.allowed, limiter.rate_share) == (4, 0.5)
+    assert limiter.stats.decreases == 1 and limiter.stats.rate_limited == 1
 
 
 # --- slots ------------------------------------------------------------------------------

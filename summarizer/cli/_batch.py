@@ -203,6 +203,8 @@ def batch(
     if str(source) == "status" and batch_id is not None:
         print_status(flags, batch_id)
         return
+    if str(source) == "status" and not source.exists():
+        raise typer.BadParameter("status needs the batch id: summarizer batch status BATCH_ID")
     if output is None or batch_id is not None or via not in VIAS:
         raise typer.BadParameter(
             "give SOURCE and --output (or: status BATCH_ID); --via is sync or openai-batch"
