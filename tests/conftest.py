@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"  # third-party data sets only: tests that read them skip without it
 SEED = ROOT / "examples" / "reuters-2025-10-08-putin-tajikistan.txt"
 SEED_GOLD = ROOT / "evals" / "suites" / "dev" / "reuters-2025-10-08-putin-tajikistan.gold.json"
+
+# CI sets it: a `shared_data` test that does not run there (data absent, or a skip) fails.
+REQUIRE_SHARED = "SUMMARIZER_REQUIRE_SHARED_DATA"
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
@@ -37,6 +41,28 @@ def _guarded(real: Any) -> Any:
         return real(self, address)
 
     return connect
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``@pytest.mark.shared_data("data/...")``: skip, saying what is absent from ../shared."""
+    marker = item.get_closest_marker("shared_data")
+    if marker is None:
+        return
+    missing = [p for p in (marker.args or (".",)) if not (SHARED / p).exists()]
+    if missing:
+        pytest.skip(f"shared data absent: {SHARED / missing[0]}")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """With SUMMARIZER_REQUIRE_SHARED_DATA=1 (CI), a skipped `shared_data` test fails."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get(REQUIRE_SHARED) and item.get_closest_marker("shared_data"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"{REQUIRE_SHARED} is set, so this shared_data test must run: {reason}"
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,9 @@ DATA = Path(__file__).resolve().parent / "data" / "cleaning"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 # The seed article and its gold as the project ships them (copies of ../shared/seed).
 SEED_DIR = Path(__file__).resolve().parents[1] / "evals" / "suites" / "dev"
-ALLSIDES = SHARED / "data/external/allsides_article_bias_sample/allsides_news_sample200.jsonl"
+ALLSIDES_SAMPLE = "data/external/allsides_article_bias_sample/allsides_news_sample200.jsonl"
+ALLSIDES = SHARED / ALLSIDES_SAMPLE
+needs_allsides = pytest.mark.shared_data(ALLSIDES_SAMPLE)
 
 # A quotation mark: straight or curly double quotes, an opening single quote, or a
 # closing one that is not an apostrophe inside a word (as in "Russia’s").
@@ -31,12 +33,6 @@ DATELINE_PREFIX = re.compile(r"^.{0,60}?(?:\)\s*(?:--|[-–—―])?|\s(?:--|[-�
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
-
-
-def _needs(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"shared data not checked out: {path}")
-    return path
 
 
 @pytest.fixture
@@ -95,7 +91,7 @@ def test_seed_records_every_dropped_line() -> None:
 @pytest.fixture(scope="module")
 def allsides() -> list[tuple[str, CleanArticle]]:
     """The 200 AllSides articles (real scraping noise), each with its cleaned form."""
-    rows = [json.loads(line) for line in _needs(ALLSIDES).read_text("utf-8").splitlines()]
+    rows = [json.loads(line) for line in ALLSIDES.read_text("utf-8").splitlines()]
     assert len(rows) == 200
     return [(row["text"], clean_article(row["text"])) for row in rows]
 
@@ -111,6 +107,7 @@ def _quoted_paragraphs_lost(raw: str, article: CleanArticle) -> list[str]:
     return lost
 
 
+@needs_allsides
 def test_every_quoted_paragraph_of_allsides_sample_survives(
     allsides: list[tuple[str, CleanArticle]],
 ) -> None:
@@ -121,8 +118,9 @@ def test_every_quoted_paragraph_of_allsides_sample_survives(
     assert lost == []
 
 
+@needs_allsides
 def test_cleaning_200_articles_is_fast() -> None:
-    texts = [json.loads(line)["text"] for line in _needs(ALLSIDES).read_text("utf-8").splitlines()]
+    texts = [json.loads(line)["text"] for line in ALLSIDES.read_text("utf-8").splitlines()]
 
     start = time.perf_counter()
     articles = [clean_article(text) for text in texts]
@@ -132,6 +130,7 @@ def test_cleaning_200_articles_is_fast() -> None:
     assert elapsed < 2.0
 
 
+@needs_allsides
 def test_allsides_debris_is_removed(allsides: list[tuple[str, CleanArticle]]) -> None:
     body = "\n".join(article.text for _, article in allsides)
 

@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "reuters-2025-10-08-putin-tajikistan.txt"
 SHARED = ROOT.parent / "shared"
 
-BASIL = SHARED / "data" / "external" / "basil" / "basil_articles.jsonl"
+BASIL_ARTICLES = "data/external/basil/basil_articles.jsonl"
+BASIL = SHARED / BASIL_ARTICLES
 STEELE_EVENT = "2b95d2cf-e979-4f9c-ae27-9a5370934f23"  # Michael Steele's Afghanistan remarks
 ARTICLE = re.compile(r"<article>(.*?)</article>", re.S)
 QUOTED = re.compile(r"[“\"]([^”\"]{15,160}?)[”\"]")
@@ -48,8 +49,6 @@ def steele_reply(request: dict[str, Any]) -> Reply:
 
 @pytest.fixture
 def steele_files(tmp_path: Path) -> list[Path]:
-    if not BASIL.exists():
-        pytest.skip("BASIL data set not available in ../shared")
     rows = [json.loads(line) for line in BASIL.read_text(encoding="utf-8").splitlines()]
     event = {r["source"]: r for r in rows if r["triplet_uuid"] == STEELE_EVENT}
     paths = []
@@ -72,6 +71,7 @@ def llm(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOpenAI]:
 # --- one event, three outlets ------------------------------------------------------------
 
 
+@pytest.mark.shared_data(BASIL_ARTICLES)
 def test_three_outlets_give_one_note_with_merged_actors_and_quotes_by_source(
     llm: FakeOpenAI, steele_files: list[Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -92,6 +92,7 @@ def test_three_outlets_give_one_note_with_merged_actors_and_quotes_by_source(
         )
 
 
+@pytest.mark.shared_data(BASIL_ARTICLES)
 def test_markdown_event_note_groups_quotes_under_each_source(
     llm: FakeOpenAI, steele_files: list[Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -244,6 +245,7 @@ def test_missing_file_is_an_input_error(capsys: pytest.CaptureFixture[str]) -> N
 # --- output formats ----------------------------------------------------------------------
 
 
+@pytest.mark.shared_data(BASIL_ARTICLES)
 def test_html_note_is_one_self_contained_page(
     llm: FakeOpenAI, steele_files: list[Path], tmp_path: Path
 ) -> None:

@@ -1,7 +1,7 @@
 """External benchmarks: loaders and scorers on tiny hand-made samples, the runner, the CLI.
 
-Tests whose names contain ``shared`` read ``../shared/data/external`` and skip
-when it is absent.
+Tests whose names contain ``shared`` read ``../shared/data/external`` (marker
+``shared_data``: skipped when it is absent, a failure in CI).
 """
 
 from __future__ import annotations
@@ -39,7 +39,9 @@ from summarizer.eval._bench_writer import (
 )
 
 EXTERNAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "external"
-needs_shared = pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/data/external absent")
+needs_shared = pytest.mark.shared_data(
+    "data/external/polnear", "data/external/basil", "data/external/llm_news_summ_writer_summaries"
+)
 
 # --- a tiny PolNeAR record ----------------------------------------------------------------
 

@@ -89,7 +89,11 @@ def test_tension_evidence_must_be_verbatim_and_parties_actors() -> None:
 
 
 def test_evidence_of_exactly_the_minimum_length_is_accepted() -> None:
-    three = {"parties": ["Norway", "Sweden"], "description": "A dispute.", "evidence": "over fishing rights"}
+    three = {
+        "parties": ["Norway", "Sweden"],
+        "description": "A dispute.",
+        "evidence": "over fishing rights",
+    }
     assert check(extraction(tensions=[three]), ARTICLE) == []
     two = {**three, "evidence": "fishing rights"}
     [violation] = check(extraction(tensions=[two]), ARTICLE)

@@ -15,14 +15,8 @@ from summarizer.backends.offline._extract import extract_offline, lead_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "reuters-2025-10-08-putin-tajikistan.txt"
-ALLSIDES = (
-    ROOT.parent
-    / "shared"
-    / "data"
-    / "external"
-    / "allsides_article_bias_sample"
-    / "allsides_news_sample200.jsonl"
-)
+ALLSIDES_SAMPLE = "data/external/allsides_article_bias_sample/allsides_news_sample200.jsonl"
+ALLSIDES = ROOT.parent / "shared" / ALLSIDES_SAMPLE
 
 
 def _article(*paragraphs: str) -> CleanArticle:
@@ -242,12 +236,11 @@ def test_lead_summary_keeps_whole_sentences_within_the_word_limit() -> None:
 
 @pytest.fixture(scope="module")
 def allsides_articles() -> list[CleanArticle]:
-    if not ALLSIDES.exists():
-        pytest.skip(f"the AllSides sample is not in ../shared ({ALLSIDES})")
     rows = [json.loads(line) for line in ALLSIDES.read_text(encoding="utf-8").splitlines()]
     return [clean_article(row["text"]) for row in rows if row.get("text")]
 
 
+@pytest.mark.shared_data(ALLSIDES_SAMPLE)
 def test_allsides_sample_from_shared_never_raises_and_quotes_are_verbatim(
     allsides_articles: list[CleanArticle],
 ) -> None:

@@ -135,5 +135,7 @@ def test_a_dead_worker_fails_only_its_records_and_the_others_carry_on(
     failed = [records[i].id for i, d in enumerate(done) if isinstance(d, BaseException)]
     assert failed == ["r0", "r2"]
     assert all("rerun to resume" in str(d) for d in done if isinstance(d, BaseException))
-    assert [b.summary for b in after] == [f"Article number {i} reports that the council met on Monday" for i in range(4, 8)]  # type: ignore[attr-defined]
+    assert [b.summary for b in after] == [
+        f"Article number {i} reports that the council met on Monday" for i in range(4, 8)
+    ]  # type: ignore[attr-defined]
     assert err is not None and "rerun to resume" in str(err)
