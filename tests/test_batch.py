@@ -261,7 +261,9 @@ async def test_results_finished_before_cancellation_are_written(tmp_path: Path) 
 
 def test_record_without_id_or_text_becomes_a_failure_not_a_skip() -> None:
     assert parse_record('{"text": "hello"}', 4).id == "line-4"
-    assert parse_record('{"id": 7, "body": "x"}', 1).error is not None
+    assert (
+        parse_record('{"id": 7, "body": "x"}', 1).error == "line 1 has no 'text' or 'html' string"
+    )
     assert parse_record("[1, 2]", 2).error == "line 2 is not a JSON object"
 
 

@@ -75,9 +75,8 @@ def test_article_text_is_stored_once_and_referenced_by_hash(tmp_path: Path) -> N
     run_with_retry_and_reask(log)
     calls = log.recent()
     shas = {c.article_sha256 for c in calls}
-    assert len(shas) == 1 and None not in shas
-    sha = shas.pop()
-    assert sha is not None
+    [sha] = shas
+    assert isinstance(sha, str) and len(sha) == 64 and int(sha, 16) >= 0  # a sha256, in hex
     for call in calls:
         sent = json.dumps(call.messages, ensure_ascii=False)
         assert BODY_MARK not in sent and f"[article sha256:{sha}]" in sent
@@ -181,7 +180,7 @@ def test_prices_can_be_overridden_by_a_file(
     usage = Usage(prompt_tokens=1_000_000, completion_tokens=500_000)
     assert estimate("local-llama", usage, prices) == pytest.approx(2.0)
     assert estimate("gpt-4.1-mini", usage, prices) == pytest.approx(13.5)
-    assert estimate("gpt-4o", usage, prices) is not None  # the maintained prices stay
+    assert (estimate("gpt-4o", usage, prices) or 0.0) > 0.0  # the maintained prices stay
     assert estimate("local-llama-7b", usage, prices) == pytest.approx(2.0)  # a prefix + "-"
 
 
