@@ -84,22 +84,31 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
 
 
-@pytest.fixture(autouse=True, scope="session")
+@pytest.fixture(autouse=True)
 def _empty_memo_caches() -> None:
-    """Each test session starts with the package's ``lru_cache`` memos empty.
+    """Each test starts with the package's ``lru_cache`` memos of results empty.
 
-    Mutation testing (scripts/mutation.py, mutmut) forks every mutant's test run from a
-    process that has already run the tests on the unmutated code: an article index or a
-    name's tokens memoised then would hide the mutant from the tests.
+    A memoised article index would let a test pass without running the code it tests.
+    Mutation testing (scripts/mutation.py, mutmut) needs this twice over: it maps each
+    function to the tests that call it, and it forks every mutant's run from a process
+    that already ran the tests on the unmutated code. Loaded singletons (``maxsize=1``:
+    an SSL context, a ROUGE scorer, a spaCy pipeline) are kept: they compute nothing.
     """
+    for clear in _memo_clearers():
+        clear()
+
+
+def _memo_clearers() -> list[Any]:
     import sys
 
+    found = []
     for name, module in list(sys.modules.items()):
         if name == "summarizer" or name.startswith("summarizer."):
             for value in list(vars(module).values()):
-                clear = getattr(value, "cache_clear", None)
-                if callable(clear):
-                    clear()
+                info = getattr(value, "cache_info", None)
+                if callable(info) and info().maxsize != 1:
+                    found.append(value.cache_clear)
+    return found
 
 
 @pytest.fixture

@@ -199,3 +199,107 @@ def test_quote_case_differs_from_the_article_still_inside_quotation_marks() -> N
         }
     )
     assert check(extraction, article) == []
+
+
+# --- what the re-ask says, exactly (the model reads these messages) -------------------
+
+
+def test_violations_name_their_field_and_number_from_one() -> None:
+    lund = {"name": "Olaf Lund", "type": "person", "role": "invented"}
+    good_tension = {
+        "parties": ["Norway", "Sweden"],
+        "description": "A fishing dispute.",
+        "evidence": "locked in a dispute over fishing rights",
+    }
+    ex = extraction(
+        actors=[*extraction().model_dump()["actors"], lund],
+        quotes=[quote("Not now, not ever."), quote("We will sign next week.")],
+        tensions=[good_tension, {**good_tension, "parties": []}],
+    )
+    assert [(v.field, v.index, v.message) for v in check(ex, ARTICLE)] == [
+        ("actors", 4, "actor 'Olaf Lund': neither the name nor an alias occurs in the article"),
+        ("quotes", 2, "quote 2 the text is not in the article word for word: 'We will sign next week.'"),
+        ("tensions", 2, "tension 2 has no parties"),
+    ]  # fmt: skip
+
+
+def test_a_quote_in_its_own_marks_but_outside_the_articles_is_told_apart() -> None:
+    [violation] = check(extraction(quotes=[quote('"talks had failed"')]), ARTICLE)
+    assert violation.message == (
+        "quote 1 the text is in the article but not inside quotation marks: '\"talks had failed\"'"
+    )
+
+
+def test_end_punctuation_the_article_has_not_there_is_forgiven() -> None:
+    # "deal." where the article has "deal,"; evidence ending "rights." mid-sentence.
+    tension = {
+        "parties": ["Norway", "Sweden"],
+        "description": "A fishing dispute.",
+        "evidence": "locked in a dispute over fishing rights.",
+    }
+    ex = extraction(quotes=[quote("We will not sign this deal.")], tensions=[tension])
+    assert check(ex, ARTICLE) == []
+
+
+# --- ground(): what is kept -----------------------------------------------------------
+
+
+def test_ground_keeps_a_grounded_tension_and_drops_one_whose_party_was_dropped() -> None:
+    tension = {
+        "parties": ["Norway", "Sweden"],
+        "description": "A fishing dispute.",
+        "evidence": "locked in a dispute over fishing rights",
+    }
+    finland = {"name": "Finland", "type": "country", "role": "invented"}
+    leaning = {**tension, "parties": ["Norway", "Finland"]}
+    ex = extraction(
+        actors=[*extraction().model_dump()["actors"], finland], tensions=[tension, leaning]
+    )
+    kept, rejected = ground(ex, ARTICLE)
+    assert [t.model_dump() for t in kept.tensions] == [tension]
+    assert [(r.field, r.reason) for r in rejected] == [
+        ("actors", "actor 'Finland': neither the name nor an alias occurs in the article"),
+        ("tensions", "parties ['Finland'] are not among the actors"),
+    ]
+
+
+# --- names ----------------------------------------------------------------------------
+
+
+def test_an_exact_name_wins_over_an_earlier_actor_it_is_part_of() -> None:
+    from summarizer._grounding import find_actor
+    from summarizer._schema import Actor
+
+    anna = Actor(name="Anna Berg", type="person", role="FM")
+    berg = Actor(name="Berg", type="organization", role="a firm")
+    assert find_actor("Berg", [anna, berg]) is berg
+    assert find_actor("Anna", [anna, berg]) is anna  # no exact match: the sub-span
+
+
+def test_a_name_with_no_letters_or_digits_is_never_mentioned() -> None:
+    text = "Talks failed — again. He said so."
+    for name in ("—", "...", " "):
+        [violation] = check(
+            extraction(actors=[{"name": name, "type": "person", "role": "x"}]), text
+        )
+        assert violation.field == "actors", name
+
+
+def test_names_in_scripts_without_spaces_need_no_word_boundary() -> None:
+    # Chinese writes no spaces; Korean glues particles to names ("윤석열은" = Yoon + topic).
+    text = "习近平说，会谈很成功。윤석열은 회담이 성공적이었다고 말했다."
+    for name in ("习近平", "윤석열"):
+        assert check(extraction(actors=[{"name": name, "type": "person", "role": "x"}]), text) == []
+
+
+# --- British-style single quotes -------------------------------------------------------
+
+
+def test_single_quotes_open_at_the_start_of_a_paragraph() -> None:
+    assert quoted_verbatim("We are ready", "'We are ready,' the minister said.")
+
+
+def test_an_apostrophe_inside_a_single_quoted_quotation_neither_opens_nor_closes() -> None:
+    text = "He said 'the minister's aide is ready' on Friday. Russia's stance is firm."
+    assert quoted_verbatim("the minister's aide is ready", text)
+    assert not quoted_verbatim("s stance is firm", text)
