@@ -557,3 +557,105 @@ def test_html_can_be_refused() -> None:
     page = "<!DOCTYPE html><html><body><p>Body text.</p></body></html>"
 
     assert clean_article(page, html=False).paragraphs == [page]
+
+
+# --- small rules, exactly (mutation testing found them unchecked) ----------------------
+
+
+def test_meta_carries_every_field_of_the_cleaned_article() -> None:
+    article = clean_article(
+        "Putin Arrives In Dushanbe For Summit\n\n"
+        "DUSHANBE, Oct 8 (Reuters) - Putin arrived on Wednesday for talks.\n\n"
+        "He met Rahmon.\n\n"
+        "(Reporting by Jane Doe; Editing by John Roe)"
+    )
+    meta = article.meta()
+    assert meta.title == article.title == "Putin Arrives In Dushanbe For Summit"
+    assert (meta.source, meta.dateline) == ("Reuters", "DUSHANBE")
+    assert meta.credits == article.credits and article.credits
+    assert meta.published == article.published
+    assert meta.text_sha256 == article.sha256 and meta.words == len(article.text.split())
+
+
+def test_two_credit_lines_are_joined_with_a_semicolon() -> None:
+    article = clean_article(
+        "The talks went on late into the night in Dushanbe.\n\n"
+        "Reporting by Jane Doe\n\nEditing by John Roe"
+    )
+    assert article.credits == "Reporting by Jane Doe; Editing by John Roe"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share this article: Facebook · Twitter · Email",  # no "tweet" at all
+        "Tweet this story",  # no "share" at all
+        "SHARE | TWEET | EMAIL",  # tokens are words once edge marks are stripped
+    ],
+)
+def test_share_bars_are_debris(line: str) -> None:
+    article = clean_article(f"The body starts here.\n\n{line}\n\nThe body ends here.")
+    assert article.removed == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Shares: Facebook Twitter",  # a share word list without "share" or "tweet" itself
+        " ".join(["share", "this", "story"] * 7),  # 21 words: past the cap, not a share bar
+    ],
+)
+def test_lines_of_share_words_that_are_not_share_bars_are_kept(line: str) -> None:
+    article = clean_article(f"The body starts here.\n\n{line}\n\nThe body ends here.")
+    assert line in article.paragraphs
+
+
+def test_same_headline_ignores_quotes_case_and_a_glued_section() -> None:
+    from summarizer.input._cleaning import _same_headline, _same_text
+
+    title = "Russia's Putin visits Tajikistan"
+    assert _same_headline("HomeWorldRussia’s Putin visits Tajikistan", title)
+    assert _same_headline("ElsewhereRussia's Putin visits Tajikistan", title)  # unknown section
+    assert _same_headline(title, "RUSSIA'S PUTIN VISITS TAJIKISTAN.")
+    assert not _same_headline("Big news Russia's Putin visits Tajikistan", title)  # a space: prose
+    assert not _same_headline("WorldPutin wins", "Putin wins")  # under 15 characters: unsure
+    assert not _same_headline("Putin visits Tajikistan", "Rahmon visits Tajikistan")
+    assert not _same_headline("", "")
+    assert _same_text("Putin “wins”", 'Putin "wins"') and not _same_text(
+        "Putin wins", "Putin wins."
+    )
+
+
+def test_a_breadcrumb_is_stripped_only_when_home_starts_it() -> None:
+    from summarizer.input._cleaning import _strip_breadcrumb
+
+    assert _strip_breadcrumb("HomeWorldAsiaRussia's Putin") == "Russia's Putin"
+    assert _strip_breadcrumb("WorldAsiaRussia's Putin") == "WorldAsiaRussia's Putin"
+    assert _strip_breadcrumb("Homeless people in Europe") == "Homeless people in Europe"
+
+
+def test_title_case_needs_most_long_words_capitalised() -> None:
+    from summarizer.input._cleaning import _is_title_case
+
+    assert _is_title_case("Putin Arrives In Dushanbe")
+    assert _is_title_case("Putin Visits Tajikistan Again today")  # 4 of 5: exactly 0.8
+    assert not _is_title_case("Putin Visits Tajikistan for talks")  # 3 of 4: under 0.8
+    assert not _is_title_case("Putin arrives in Dushanbe")  # 2 of 3 long words
+    assert _is_title_case("Putin Wins")  # two long words suffice
+    assert not _is_title_case("Putin")  # one does not
+    assert _is_title_case("Putin 2025 Wins 9999")  # numbers are not counted as words
+    assert _is_title_case("Talk Show Host")  # four-letter words count
+
+
+def test_hard_wrapped_lines_are_long_and_even() -> None:
+    from summarizer.input._cleaning import _is_hard_wrapped
+
+    line = "x" * 60
+    assert _is_hard_wrapped([line, line, "end."])
+    assert not _is_hard_wrapped([line])  # one line is not wrapped
+    assert not _is_hard_wrapped(["x" * 121, "x" * 121])  # too long for a wrap width
+    assert _is_hard_wrapped(["x" * 120, "x" * 120, "x"])  # exactly the widest wrap
+    assert not _is_hard_wrapped(["x" * 100, "x" * 59, "x"])  # uneven: under 0.6 of the longest
+    assert _is_hard_wrapped(["x" * 100, "x" * 60, "x"])  # exactly 0.6
+    assert not _is_hard_wrapped(["x" * 39, "x" * 39, "x"])  # short lines: a header block
+    assert _is_hard_wrapped(["x" * 40, "x" * 40, "x"])
