@@ -49,14 +49,30 @@ ROOT = Path(__file__).resolve().parent.parent
 class Module:
     sources: tuple[str, ...]  # the files mutated, relative to the checkout
     tests: tuple[str, ...]  # the test files whose tests may kill its mutants
-    functions: tuple[str, ...] = ("*",)  # globs on mutmut's function names (x_NAME, xǁClassǁNAME)
+    # The functions that count, as globs on mutmut's dotted names (``pkg.mod.x_NAME``,
+    # ``pkg.mod.xǁClassǁNAME``); default: every function of the sources.
+    functions: tuple[str, ...] = ()
+
+    def globs(self) -> tuple[str, ...]:
+        return self.functions or tuple(
+            s.removesuffix(".py").replace("/", ".") + ".*" for s in self.sources
+        )
 
 
 # The one place that says where things are. Paths relative to the checkout.
 MODULES: dict[str, Module] = {
     "grounding": Module(
-        ("summarizer/_grounding.py",),
-        ("tests/test_grounding.py", "tests/test_properties.py", "tests/test_injection.py"),
+        ("summarizer/_grounding.py", "summarizer/backends/offline/_text.py"),
+        (
+            "tests/test_grounding.py",
+            "tests/test_properties.py",
+            "tests/test_injection.py",
+        ),
+        (
+            "summarizer._grounding.*",
+            # grounding's quotation regions (one definition, shared with the offline backend)
+            "summarizer.backends.offline._text.x_double_quote_regions",
+        ),
     ),
     "metrics": Module(
         ("summarizer/eval/_metrics.py", "summarizer/eval/_names.py"),
@@ -71,37 +87,56 @@ MODULES: dict[str, Module] = {
     "batch": Module(
         ("summarizer/_batch.py",),
         ("tests/test_batch.py", "tests/test_batch_faults.py"),
-        (
-            "x__line_id",
-            "x__end_of_last_line",
-            "x_repair_tail",
-            "x_scan_output",
-            "x_drop_failed",
-            "x_prepare_output",
-            "xǁBatchRunǁ_read",
+        tuple(
+            "summarizer._batch." + f
+            for f in (
+                "x__line_id",
+                "x__end_of_last_line",
+                "x_repair_tail",
+                "x_scan_output",
+                "x_drop_failed",
+                "x_prepare_output",
+                "xǁBatchRunǁ_read",
+            )
         ),
     ),
+    # The cache key.
     "cache": Module(
         ("summarizer/infra/_cache.py",),
         ("tests/test_cache.py",),
-        ("x_article_digest", "x_cache_key"),  # the cache key
+        (
+            "summarizer.infra._cache.x_article_digest",
+            "summarizer.infra._cache.x_cache_key",
+        ),
     ),
+    # Retry classification: what is retried, how long to wait, when to stop.
     "retry": Module(
         ("summarizer/backends/_openai.py",),
         ("tests/test_llm.py", "tests/test_faults.py"),
-        ("x__is_transient", "x__retry_after", "xǁ_Waitǁ*", "xǁ_OutOfTimeǁ*", "x__retrying_kwargs"),
+        tuple(
+            "summarizer.backends._openai." + f
+            for f in (
+                "x__is_transient",
+                "x__retry_after",
+                "xǁ_Waitǁ*",
+                "xǁ_OutOfTimeǁ*",
+            )
+        ),
     ),
     # The AIMD feedback loop (issue #20), not the slot queue or the bucket arithmetic.
     "ratelimit": Module(
         ("summarizer/infra/_ratelimit.py",),
         ("tests/test_ratelimit.py",),
-        (
-            "xǁRateLimiterǁobserve",
-            "xǁRateLimiterǁ_slow_down",
-            "xǁRateLimiterǁ_speed_up",
-            "xǁRateLimiterǁ_set_share",
-            "xǁTokenBucketǁdrain",
-            "xǁTokenBucketǁset_rate",
+        tuple(
+            "summarizer.infra._ratelimit." + f
+            for f in (
+                "xǁRateLimiterǁobserve",
+                "xǁRateLimiterǁ_slow_down",
+                "xǁRateLimiterǁ_speed_up",
+                "xǁRateLimiterǁ_set_share",
+                "xǁTokenBucketǁdrain",
+                "xǁTokenBucketǁset_rate",
+            )
         ),
     ),
 }
@@ -183,7 +218,34 @@ _MARK = (
     "every region starts at a quotation mark and the needle never starts with one (its "
     "marks are stripped), so no occurrence starts at a region's mark"
 )
+_SHARE_CAP = "the share never exceeds 1.0, and setting it to 1.0 again changes no rate"
 EQUIVALENT: dict[str, tuple[Equivalent, ...]] = {
+    "cache": (
+        Equivalent(
+            "x_article_digest",
+            'return hashlib.sha256(json.dumps(meta, sort_keys=True).encode("UTF-8")).hexdigest()',
+            '"UTF-8" and "utf-8" name the same codec',
+        ),
+        Equivalent(
+            "x_cache_key",
+            'return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("UTF-8")).hexdigest()',
+            '"UTF-8" and "utf-8" name the same codec',
+        ),
+        Equivalent(
+            "x_cache_key",
+            '"settings": {name: getattr(settings, name, ) for name in KEY_SETTINGS},',
+            "every name in KEY_SETTINGS is a Settings field, so the default is never used",
+        ),
+    ),
+    "ratelimit": (
+        Equivalent("xǁRateLimiterǁ_speed_up", "if self._share <= 1.0:", _SHARE_CAP),
+        Equivalent("xǁRateLimiterǁ_speed_up", "if self._share < 2.0:", _SHARE_CAP),
+        Equivalent(
+            "xǁRateLimiterǁ_set_share",
+            "if bucket is not None or per_minute is not None:",
+            "a bucket exists exactly when its per-minute limit is set",
+        ),
+    ),
     "grounding": (
         Equivalent(
             "x__sub_span",
@@ -228,7 +290,16 @@ EQUIVALENT: dict[str, tuple[Equivalent, ...]] = {
 }
 
 # mutmut's exit codes (mutmut.stats.status_by_exit_code), folded into three verdicts.
-KILLED_CODES = {1, 3, 37, -24, 24, 152, 255, 36}  # test failed, pytest error, CPU timeout
+KILLED_CODES = {
+    1,
+    3,
+    37,
+    -24,
+    24,
+    152,
+    255,
+    36,
+}  # test failed, pytest error, CPU timeout
 SURVIVED_CODES = {0, 5, 33}  # tests passed, or no test reached the mutant
 
 
@@ -348,7 +419,13 @@ def run_mutmut(
     with log.open("w") as out:
         try:
             proc = subprocess.run(
-                [mutmut_bin(), "run", "--max-children", str(jobs)],
+                [
+                    mutmut_bin(),
+                    "run",
+                    "--max-children",
+                    str(jobs),
+                    *(g + "__mutmut_*" for g in module.globs()),
+                ],
                 cwd=work,
                 env=env,
                 stdout=out,
@@ -378,7 +455,9 @@ def collect(name: str, module: Module, work: Path, res: Result) -> None:
     equivalents = EQUIVALENT.get(name, ())
     for mutant, code in sorted(codes.items()):
         func = function_of(mutant)
-        if not any(fnmatch.fnmatchcase(func, g) for g in module.functions):
+        if not any(
+            fnmatch.fnmatchcase(mutant.rsplit("__mutmut_", 1)[0], g) for g in module.globs()
+        ):
             continue
         res.mutants += 1
         if code in KILLED_CODES:
@@ -409,7 +488,10 @@ def collect(name: str, module: Module, work: Path, res: Result) -> None:
 
 def run_planted(name: str, module: Module, work: Path, res: Result) -> None:
     for bug in (p for p in PLANTED if p.module == name):
-        path = next((work / s for s in module.sources if bug.old in (work / s).read_text()), None)
+        path = next(
+            (work / s for s in module.sources if bug.old in (work / s).read_text()),
+            None,
+        )
         if path is None:
             res.planted.append((f"{bug.what} (NOT PLANTED: source text not found)", False))
             continue
@@ -467,7 +549,10 @@ def main() -> int:
         res = Result(name)
         work = Path(tempfile.mkdtemp(prefix=f"mutation-{name}-"))
         started = time.monotonic()
-        print(f"== {name}: {' '.join(module.sources)} (budget {args.budget:.0f} s)", flush=True)
+        print(
+            f"== {name}: {' '.join(module.sources)} (budget {args.budget:.0f} s)",
+            flush=True,
+        )
         try:
             scratch_copy(work)
             if not args.no_planted:

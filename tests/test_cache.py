@@ -15,9 +15,16 @@ import pytest
 from summarizer import Summarizer
 from summarizer._schema import SCHEMA_VERSION, PromptInfo
 from summarizer.cli import main
-from summarizer.infra._cache import _SCHEMA, Cache, cache_key, connect, default_cache_path
+from summarizer.infra._cache import (
+    _SCHEMA,
+    Cache,
+    article_digest,
+    cache_key,
+    connect,
+    default_cache_path,
+)
 from summarizer.infra._settings import load_settings
-from summarizer.input._cleaning import clean_article
+from summarizer.input._cleaning import CleanArticle, clean_article
 from summarizer.testing import FakeOpenAI, Reply, Status
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,3 +221,26 @@ def test_processes_opening_a_new_cache_at_once_all_succeed(tmp_path: Path) -> No
         for proc in procs:
             proc.join(timeout=30)
     assert [o for o in outcomes if o != "ok"] == []
+
+
+def test_the_key_of_a_fixed_briefing_request_never_changes_by_accident() -> None:
+    # Every user's cache is keyed so: a new key format (field names, order, encoding,
+    # what is hashed) silently empties them all. Change it on purpose, with SCHEMA_VERSION.
+    article = CleanArticle(
+        title="Putin visits Tajikistan",
+        source="Reuters",
+        published="2025-10-08",
+        dateline="DUSHANBE",
+        credits="Reporting by Jane Doe",
+        paragraphs=["Putin arrived on Wednesday.", "He met Rahmon."],
+    )
+    settings = load_settings(
+        model="m", api_key="k", mode="tools", grounding=True, strict=False, max_reasks=2,
+        temperature=0.0, max_output_tokens=2000, max_article_tokens=12000,
+    )  # fmt: skip
+    assert (
+        article_digest(article)
+        == "caf4ddb34f98da8d371328bd92b50da67354c85db1c16f1b9a9aa5dd484258b9"
+    )
+    key = cache_key(article, model="m", prompt=PROMPT, settings=settings)
+    assert key == "abd56b46de1d788e54df6a1de7242c5cf796374e2db603b8705aae763dc04a20"

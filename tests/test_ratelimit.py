@@ -116,7 +116,14 @@ def test_observed_usage_settles_the_tpm_reservation() -> None:
     limiter = RateLimiter(concurrency=8, tpm=6000, clock=clock)  # a bucketful: 100 tokens
     assert limiter._try_take(100) == 0.0
     limiter.observe(record(tokens=40), reserved_tokens=100)
-    assert limiter._try_take(60) == 0.0
+    assert limiter._try_take(60) == 0.0  # the 60 reserved but not used came back
+    assert limiter._try_take(1) > 0.0  # and no more than that
+
+
+def test_a_limiter_without_tpm_ignores_reserved_tokens() -> None:
+    limiter = RateLimiter(concurrency=8)
+    limiter.observe(record(tokens=40), reserved_tokens=100)  # nothing to settle, no error
+    assert limiter.allowed == 8
 
 
 # --- AIMD -------------------------------------------------------------------------------
@@ -145,6 +152,25 @@ def test_429s_of_one_congestion_event_decrease_once() -> None:
     limiter.observe(RATE_LIMITED)
     assert limiter.allowed == 8
     assert limiter.stats.rate_limited == 11 and limiter.stats.decreases == 2
+
+
+def test_a_429_exactly_one_cooldown_later_is_a_new_congestion_event() -> None:
+    clock = Clock()
+    limiter = RateLimiter(concurrency=32, clock=clock, cooldown_s=1.0)
+    limiter.observe(RATE_LIMITED)
+    clock.now += 1.0
+    limiter.observe(RATE_LIMITED)
+    assert limiter.allowed == 8 and limiter.stats.decreases == 2
+
+
+def test_each_success_adds_one_over_the_window() -> None:
+    limiter = RateLimiter(concurrency=8)
+    limiter.observe(RATE_LIMITED)  # 4 allowed
+    for _ in range(4):  # 4 + 1/4 + 1/4.25 + ... = 4.92
+        limiter.observe(record("ok"))
+    assert limiter.allowed == 4
+    limiter.observe(record("ok"))  # 5.12
+    assert limiter.allowed == 5
 
 
 def test_concurrency_never_drops_below_one() -> None:
