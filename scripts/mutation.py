@@ -237,6 +237,45 @@ EQUIVALENT: dict[str, tuple[Equivalent, ...]] = {
             "every name in KEY_SETTINGS is a Settings field, so the default is never used",
         ),
     ),
+    "metrics": (
+        Equivalent(
+            "x__sub_span",
+            "tuple(long[i : i + n]) == tuple(short) for i in range(len(long) + n + 1)",
+            _SHORTER,
+        ),
+        Equivalent(
+            "x__sub_span",
+            "tuple(long[i : i + n]) == tuple(short) for i in range(len(long) - n + 2)",
+            _SHORTER,
+        ),
+        Equivalent(
+            "x__sub_span",
+            "return 0 <= n < len(long) and any(",
+            "its one caller, key_score, returns before it for an empty key",
+        ),
+        Equivalent(
+            "x__sub_span",
+            "return 0 < n <= len(long) and any(",
+            "key_score calls it only for unequal keys; a same-length span would be the key",
+        ),
+    ),
+    "batch": (
+        Equivalent(
+            "x__end_of_last_line",
+            "start = max(0, end - 65537)",
+            "the block size is arbitrary: any positive size finds the same last newline",
+        ),
+        Equivalent(
+            "x__end_of_last_line",
+            'cut = handle.read(None).rfind(b"\\n")',
+            "reading past `end` adds only bytes already searched, which hold no newline",
+        ),
+        Equivalent(
+            "x__end_of_last_line",
+            'cut = handle.read(end + start).rfind(b"\\n")',
+            "reading past `end` adds only bytes already searched, which hold no newline",
+        ),
+    ),
     "ratelimit": (
         Equivalent("xǁRateLimiterǁ_speed_up", "if self._share <= 1.0:", _SHARE_CAP),
         Equivalent("xǁRateLimiterǁ_speed_up", "if self._share < 2.0:", _SHARE_CAP),

@@ -635,3 +635,11 @@ def test_case_details_list_what_was_missed_spurious_or_wrong_and_nothing_empty()
     }
     assert "Paris" in " ".join(details["summary"]["wrong"])  # checked against the article
     assert "actors" not in details  # nothing missed, spurious or wrong there
+
+
+def test_a_speaker_the_gold_lists_as_no_actor_is_matched_by_name() -> None:
+    gold = gold_case(quotes=[{"text": LONG_QUOTE, "speaker": "Dmitry Peskov"}])
+    right = score_quotes([Quote(text=LONG_QUOTE, speaker="Peskov")], gold)
+    wrong = score_quotes([Quote(text=LONG_QUOTE, speaker="Lavrov")], gold)
+    assert right.scores["speaker_accuracy"] == 1.0
+    assert wrong.scores["speaker_accuracy"] == 0.0

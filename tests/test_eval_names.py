@@ -69,3 +69,21 @@ def test_an_actor_whose_names_equal_two_gold_actors_matches_neither() -> None:
     catch_all = ["Putin", "Rahmon", "Russia", "Dushanbe"]
     assert actor_scores(catch_all, gold) == [0.0, 0.0, 0.0]
     assert actor_scores(["Vladimir Putin", "Putin"], gold) == [1.0, 0.0, 0.0]
+
+
+def test_a_name_that_fits_two_actors_vaguely_is_skipped_and_the_next_name_counts() -> None:
+    bidens = [["Joe Biden"], ["Hunter Biden"]]
+    assert actor_scores(["Biden"], bidens) == [0.0, 0.0]
+    assert actor_scores(["Biden", "Joe Biden"], bidens) == [1.0, 0.0]
+
+
+def test_an_exact_match_keeps_only_its_own_actor() -> None:
+    gold = [["Vladimir Putin", "Putin"], ["Volodymyr Zelensky"]]
+    assert actor_scores(["Putin", "Zelensky"], gold) == [1.0, 0.0]
+    assert actor_scores(["Zelensky"], gold) == [0.0, 0.5]
+    assert actor_scores(["Putin", "Volodymyr Zelensky"], gold) == [0.0, 0.0]  # two exact: none
+
+
+def test_middle_initials_are_dropped_but_not_first_or_last_letters() -> None:
+    assert name_key("J. K. Rowling") == ("j", "rowling")
+    assert name_key("President Trump") == ("trump",)
