@@ -504,3 +504,33 @@ async def test_batch_client_connect_timeout_raises_timeout_error(
         with pytest.raises(ProviderTimeoutError) as info:
             await s.asummarize(seed_text)
     assert info.value.attempts == 2 and "SUMMARIZER_TIMEOUT" in str(info.value)
+
+
+def test_backoff_is_capped_at_twenty_seconds(real_backoff: None) -> None:
+    assert _Wait()(_state(30, _status_error(503, {}))) == 20.0
+
+
+def test_an_unreadable_retry_after_ms_falls_back_to_retry_after() -> None:
+    headers = {"retry-after-ms": "soon", "Retry-After": "3"}
+    assert _Wait()(_state(1, _status_error(429, headers))) == 3.0
+
+
+def test_a_wait_with_no_outcome_yet_is_the_backoff(real_backoff: None) -> None:
+    state = RetryCallState(Retrying(), None, (), {})
+    state.attempt_number = 1
+    assert 0.5 <= _Wait()(state) <= 1.0
+
+
+def test_the_time_budget_counts_the_time_spent_and_the_sleep_to_come() -> None:
+    from summarizer.backends._openai import _OutOfTime
+
+    def state(spent: float | None, sleep: float) -> RetryCallState:
+        s = RetryCallState(Retrying(), None, (), {})
+        s.outcome_timestamp = None if spent is None else s.start_time + spent
+        s.upcoming_sleep = sleep
+        return s
+
+    out = _OutOfTime(10.0)
+    assert not out(state(None, 9.5))  # nothing spent yet: 9.5 s fits in 10
+    assert out(state(5.0, 6.0))  # 11 s: over
+    assert not out(state(4.0, 6.0))  # exactly 10 s: still inside

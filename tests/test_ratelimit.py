@@ -336,3 +336,10 @@ def test_batch_cli_shares_one_limiter_with_its_rpm_and_tpm(
     limiter = made[0]
     assert (limiter.concurrency, limiter.rpm, limiter.tpm) == (2, 6000, 1_000_000)
     assert limiter.stats.acquired == server.count == 4
+
+
+def test_usage_without_a_reservation_settles_nothing() -> None:
+    clock = Clock()
+    limiter = RateLimiter(concurrency=8, tpm=6000, clock=clock)  # a bucketful: 100 tokens
+    limiter.observe(record(tokens=40))  # no tokens were reserved for it
+    assert limiter._try_take(100) == 0.0
