@@ -194,3 +194,26 @@ def test_a_full_name_with_a_bare_apposition_is_a_person_pronouns_can_name() -> N
     assert _speakers(extract_offline(article)) == {
         "Nobody is writing songs for this campaign yet,": "Henry Okoro"
     }
+
+
+def test_the_newspaper_quotes_x_as_saying() -> None:
+    article = _article(
+        "Union leader Colin Baird spoke to a local paper on Monday.",
+        '"We will strike until the mine is safe for every worker," the newspaper quotes '
+        "Baird as saying.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "We will strike until the mine is safe for every worker,": "Colin Baird"
+    }
+
+
+def test_the_attorney_said_and_he_added_stay_with_the_attorney() -> None:
+    article = _article(
+        "Attorney Mark Lee defended his client, Dan Holt, in court on Friday.",
+        '"My client has done nothing wrong at all," the attorney said. '
+        'He added: "We will win this case in court."',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "My client has done nothing wrong at all,": "Mark Lee",
+        "We will win this case in court.": "Mark Lee",
+    }

@@ -70,6 +70,7 @@ _APPOSITION = re.compile(
 _BARE_APPOSITION = re.compile(
     rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),\s+(?:\d{{1,3}},\s+)?(?P<role>(?:{_ROLES})\s+(?:of|at|for)\b|of\s+[A-Z])"
 )
+_CAPITAL_ROLE_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<role>[A-Z][a-z-]+)\s+(?P<name>{_PNAME})")
 _MILITARY = frozenset({"General", "Admiral"})
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) - {"of"}
 _VERBS = "|".join(sorted(SPEECH_VERBS))
@@ -244,6 +245,10 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         yield tokens, role, form
         if m["title"] in HONORIFICS and tokens:
             yield tokens, "", f"{m['title']} {' '.join(tokens)}"
+    for m in _CAPITAL_ROLE_BEFORE.finditer(text):  # "Attorney Mark Lee defended ..."
+        tokens = _clean_name(m["name"])
+        if m["role"].lower() in ROLE_NOUNS and len(tokens) >= 2:
+            yield tokens, m["role"].lower(), ""
     for pattern in (_ROLE_BEFORE, _APPOSITION, _BARE_APPOSITION):
         for m in pattern.finditer(text):
             tokens = _clean_name(m["name"])

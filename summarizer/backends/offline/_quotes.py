@@ -38,7 +38,7 @@ _SUBJ = rf"\b(?P<subj>[Hh]e|[Ss]he|[Ii]t|{_NAMED})"
 _NAMED_SUBJ = rf"\b(?P<subj>{_NAMED})"
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _ADVS = "|".join(sorted(SPEECH_ADVERBS))
-_QUOTED_AS = re.compile(rf"\bquoted\s+{_SUBJ}\s+as\s+say")
+_QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)\s+{_SUBJ}\s+as\s+say")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_SUBJ}")
 # "X (D-Conn.), a member of the committee, which ..., told": asides between subject and verb.
 _ASIDES = r"(?:\s*\([^()]{1,30}\))?(?:(?:,[^,\"“”]{1,100}){1,3},)?"
