@@ -32,7 +32,7 @@ from throughput import ARTICLE, grounded_payload
 from summarizer import Summarizer
 from summarizer._grounding import ground
 from summarizer._schema import Extraction
-from summarizer.backends import _openai
+from summarizer.backends import _answers
 from summarizer.testing import FakeOpenAI, Reply
 
 
@@ -46,7 +46,7 @@ def main() -> int:
     article = offline.prepare(ARTICLE)
     payload = grounded_payload()
     extraction = Extraction.model_validate(payload)
-    model = _openai.response_model(Extraction)
+    model = _answers.response_model(Extraction)
     with FakeOpenAI(default=Reply(payload)) as server:
         online = Summarizer(model="fake", base_url=server.base_url, api_key="sk-fake")
         online.summarize(ARTICLE)  # warm up, and capture a real request body

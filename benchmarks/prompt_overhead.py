@@ -37,6 +37,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from summarizer import Summarizer
+from summarizer.backends._openai import OpenAIBackend
 from summarizer.eval import load_suite
 from summarizer.infra._settings import MODES
 from summarizer.testing import FakeOpenAI, Reply
@@ -95,9 +96,10 @@ def measure(
         model="m", base_url="http://127.0.0.1:9/v1", api_key="sk-x", prompt_version=version
     )
     articles = [plain.prepare(t) for t in texts]
-    assert plain._prompt is not None
+    assert isinstance(plain.backend, OpenAIBackend)
+    template = plain.backend.template
     base_messages = [
-        plain._prompt.render(article=a.text, title=a.title, source=a.source, published=a.published)
+        template.render(article=a.text, title=a.title, source=a.source, published=a.published)
         for a in articles
     ]
     body = [counter.tokens(a.text) for a in articles]

@@ -54,7 +54,7 @@ import openai
 from summarizer import Summarizer, _batch
 from summarizer._batch import BatchRun, articles_in_progress, run_batch
 from summarizer._pool import WorkerPool
-from summarizer._summarizer import shared_async_client
+from summarizer.backends._openai import shared_async_client
 from summarizer.backends.offline._extract import extract_offline
 from summarizer.infra._ratelimit import RateLimiter
 from summarizer.infra._settings import Settings

@@ -18,7 +18,7 @@ import statistics
 import openai
 from throughput import ARTICLE, Server, grounded_payload, run_limiter, summarizer
 
-from summarizer._summarizer import client_kwargs
+from summarizer.backends._openai import client_kwargs
 from summarizer.infra._settings import Settings
 
 TRANSPORTS = {

@@ -28,10 +28,11 @@ from typing import Any
 from summarizer._batch import RecordFailed, failure
 from summarizer._errors import SummarizerError
 from summarizer._schema import Briefing
-from summarizer._summarizer import Summarizer, shared_async_client
-from summarizer.backends._openai import CallRecord
+from summarizer._summarizer import Summarizer
+from summarizer.backends._openai import shared_async_client
 from summarizer.infra._cache import Cache
 from summarizer.infra._ratelimit import RateLimiter
+from summarizer.infra._records import CallRecord
 from summarizer.infra._settings import Settings
 from summarizer.input._read import Record
 

@@ -21,10 +21,10 @@ from typing import Any
 import pytest
 
 from summarizer._schema import Briefing, PromptInfo, Usage
-from summarizer.backends._openai import CallRecord
 from summarizer.infra._cache import Cache
 from summarizer.infra._calllog import CallLog
 from summarizer.infra._files import write_text_atomic
+from summarizer.infra._records import CallRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "reuters-2025-10-08-putin-tajikistan.txt"

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-import summarizer._summarizer as summarizer_module
+import summarizer.backends.offline._backend as offline_backend
 from summarizer.cli import main
 from summarizer.eval._harness import DEFAULT_GATED, load_gate
 
@@ -46,12 +46,12 @@ def test_offline_dev_suite_passes_the_committed_baseline(
 def test_gate_fails_naming_the_quote_metric_when_quote_extraction_is_off(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    real = summarizer_module.extract_offline
+    real = offline_backend.extract_offline
 
     def without_quotes(*args: Any, **kwargs: Any) -> Any:
         return real(*args, **kwargs).model_copy(update={"quotes": []})
 
-    monkeypatch.setattr(summarizer_module, "extract_offline", without_quotes)
+    monkeypatch.setattr(offline_backend, "extract_offline", without_quotes)
     code = _run_dev_suite(tmp_path / "run")
     err = capsys.readouterr().err
     assert code == 1

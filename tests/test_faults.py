@@ -35,9 +35,9 @@ from summarizer._errors import (
     RateLimitError,
 )
 from summarizer._schema import Briefing
-from summarizer._summarizer import shared_async_client
 from summarizer.backends import _openai
-from summarizer.backends._openai import CallRecord, _Wait
+from summarizer.backends._openai import _Wait, shared_async_client
+from summarizer.infra._records import CallRecord
 from summarizer.input._read import Record
 from summarizer.testing import FakeOpenAI, Hang, Raw, Reply, Reset, Status
 

@@ -14,8 +14,8 @@ from test_llm import BAD, GOOD
 
 from summarizer import Summarizer
 from summarizer._schema import PromptInfo, Usage
-from summarizer.backends._openai import CallRecord
 from summarizer.infra._ratelimit import RateLimiter, TokenBucket
+from summarizer.infra._records import CallRecord
 from summarizer.testing import FakeOpenAI, Reply, Status
 
 

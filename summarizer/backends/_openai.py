@@ -20,18 +20,18 @@ import contextvars
 import functools
 import json
 import logging
-import re
+import ssl
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 import httpx2
 import instructor
 import openai
-from pydantic import BaseModel, ValidationError
+from instructor.core.exceptions import InstructorRetryException
+from pydantic import ValidationError
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -53,9 +53,18 @@ from summarizer._errors import (
     SummarizerError,
     TruncatedOutputError,
 )
-from summarizer._schema import Actor, Extraction, PromptInfo, Quote, Rejection, Tension, Usage
-from summarizer.infra._ratelimit import RateLimiter
+from summarizer._prompts import PromptTemplate, load_prompt
+from summarizer._schema import (
+    Extraction,
+    PromptInfo,
+    Usage,
+    grounding_context,
+)
+from summarizer.backends import _strategies
+from summarizer.backends._base import Calls
+from summarizer.infra._records import CallRecord
 from summarizer.infra._settings import Settings
+from summarizer.input._cleaning import CleanArticle
 
 # instructor logs every failed attempt at ERROR; with no handler configured Python would
 # print that to stderr. The library never prints, so give its logger a quiet handler.
@@ -68,26 +77,6 @@ _INSTRUCTOR_MODES = {
     "json_schema": instructor.Mode.JSON_SCHEMA,
     "md_json": instructor.Mode.MD_JSON,
 }
-
-
-@dataclass
-class CallRecord:
-    """One HTTP attempt to the model: what the call log stores."""
-
-    started: datetime
-    model: str
-    prompt: PromptInfo
-    messages: list[dict[str, Any]]
-    attempt: int
-    latency_s: float
-    outcome: str  # "ok", "truncated", "refused", or the error class name
-    status: int | None = None
-    response_text: str | None = None
-    usage: Usage = field(default_factory=Usage)
-    error: str | None = None
-
-
-CallHook = Callable[[CallRecord], None]
 
 
 # --- transport retries -------------------------------------------------------
@@ -280,14 +269,6 @@ def _usage_of(completion: Any) -> Usage:
     )
 
 
-@dataclass
-class ArticleSpend:
-    """Usage and time of one article over all its calls: its chunks share the budgets."""
-
-    usage: Usage = field(default_factory=Usage)
-    started: float = field(default_factory=time.monotonic)
-
-
 # --- the total time bound of one HTTP attempt ----------------------------------------------
 #
 # httpx's timeouts are per network operation: a server that sends its headers and then one
@@ -338,23 +319,15 @@ def attempt_timed_out(client: Any, seconds: float) -> openai.APITimeoutError:
 
 
 class Call:
-    """State of one article's model call: usage over all attempts, and the attempt hook."""
+    """State of one model call (an article or a chunk): usage over all attempts, the
+    last answer, and the per-article `Calls` (hook, rate limiter, tokens spent)."""
 
-    def __init__(
-        self,
-        settings: Settings,
-        model: str,
-        prompt: PromptInfo,
-        hook: CallHook | None,
-        limiter: RateLimiter | None = None,
-        spend: ArticleSpend | None = None,
-    ):
-        self.spend = spend or ArticleSpend()  # what max_tokens_per_article is checked against
+    def __init__(self, settings: Settings, model: str, prompt: PromptInfo, calls: Calls):
+        self.calls = calls  # what max_tokens_per_article is checked against
         self.settings = settings
         self.model = model
         self.prompt = prompt
-        self.hook = hook
-        self.limiter = limiter
+        self.limiter = calls.limiter
         self.reserved_tokens = 0  # what the limiter holds for the attempt in flight
         self.usage = Usage()
         self.attempts = 0
@@ -367,7 +340,7 @@ class Call:
         budget = self.settings.max_article_seconds
         if budget is None:
             return None
-        return budget - (time.monotonic() - self.spend.started)
+        return budget - (time.monotonic() - self.calls.started)
 
     def attempt_timeout(self) -> float:
         """The total time one HTTP attempt may take: the timeout, cut to the article's budget."""
@@ -378,7 +351,7 @@ class Call:
     def before_request(self) -> None:
         left = self.seconds_left()
         if left is not None and left <= 0:
-            spent = self.spend.usage
+            spent = self.calls.spent
             raise BudgetExceededError(
                 f"time budget of {self.settings.max_article_seconds:g} s per article spent "
                 f"after {spent.calls} answer(s) and {self.attempts} attempt(s); raise "
@@ -388,7 +361,7 @@ class Call:
                 usage=spent,
             )
         budget = self.settings.max_tokens_per_article
-        spent = self.spend.usage
+        spent = self.calls.spent
         if budget is not None and spent.total_tokens >= budget:
             raise BudgetExceededError(
                 f"token budget of {budget} per article spent after {spent.calls} call(s); "
@@ -400,7 +373,7 @@ class Call:
         self.attempts += 1
 
     def record(self, kwargs: dict[str, Any], started: float, outcome: str, **extra: Any) -> None:
-        if self.hook is None and self.limiter is None:
+        if self.calls.on_call is None and self.limiter is None:
             return
         record = CallRecord(
             started=datetime.now(timezone.utc),
@@ -414,8 +387,7 @@ class Call:
         )
         if self.limiter is not None:  # a 429 slows every request of the run down
             self.limiter.observe(record, self.reserved_tokens)
-        if self.hook is not None:
-            self.hook(record)
+        self.calls.record(record)
 
     def slot(self, kwargs: dict[str, Any]) -> AbstractContextManager[None]:
         """The limiter's slot for one synchronous HTTP attempt (none without a limiter)."""
@@ -439,7 +411,7 @@ class Call:
             )
         usage = _usage_of(completion)
         self.usage = self.usage.add(usage)
-        self.spend.usage = self.spend.usage.add(usage)
+        self.calls.spent = self.calls.spent.add(usage)
         self.last_text = _completion_text(completion)
         choices = getattr(completion, "choices", None) or []
         finish = getattr(choices[0], "finish_reason", None) if choices else None
@@ -567,68 +539,6 @@ def make_acreate(client: openai.AsyncOpenAI, settings: Settings, call: Call) -> 
     return acreate
 
 
-# --- salvage after re-asks ran out -------------------------------------------
-
-_FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.S)
-
-
-_ITEM_MODELS: dict[str, type[BaseModel]] = {"actors": Actor, "tensions": Tension, "quotes": Quote}
-
-
-def json_object(raw: str | None) -> dict[str, Any] | None:
-    if not raw:
-        return None
-    fenced = _FENCE.search(raw)
-    text = fenced.group(1) if fenced else raw
-    start, end = text.find("{"), text.rfind("}")
-    if start == -1 or end <= start:
-        return None
-    try:
-        data = json.loads(text[start : end + 1])
-    except ValueError:
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def _valid_items(field: str, items: Any) -> tuple[list[BaseModel], list[Rejection]]:
-    """Keep the items of one list that fit the schema; list the others as rejected."""
-    kept: list[BaseModel] = []
-    dropped: list[Rejection] = []
-    for item in items if isinstance(items, list) else []:
-        try:
-            kept.append(_ITEM_MODELS[field].model_validate(item))
-        except ValidationError as err:
-            reason = f"does not fit the schema: {err.errors()[0]['msg']}"
-            shown = item if isinstance(item, dict) else {"value": item}
-            dropped.append(Rejection(field=field, item=shown, reason=reason))  # type: ignore[arg-type]
-    return kept, dropped
-
-
-def parse_without_grounding(raw: str | None) -> tuple[Extraction, list[Rejection]] | None:
-    """Salvage the model's last answer item by item, with no grounding check.
-
-    A small model often gets most of the answer right and one item wrong (an actor
-    typed "location", a quote without a speaker): keep what fits the schema and list
-    the rest as rejected, rather than failing the whole article. ``None`` when the
-    answer is not a JSON object with at least one of the lists, and a summary or a
-    valid item.
-    """
-    data = json_object(raw)
-    if data is None:
-        return None
-    fields: dict[str, Any] = {}
-    dropped: list[Rejection] = []
-    for name in _ITEM_MODELS:
-        fields[name], rejected = _valid_items(name, data.get(name))
-        dropped += rejected
-    summary = data.get("summary")
-    answered_lists = any(isinstance(data.get(name), list) for name in _ITEM_MODELS)
-    if not answered_lists or (not isinstance(summary, str) and not any(fields.values())):
-        return None
-    fields["summary"] = summary if isinstance(summary, str) else ""
-    return Extraction.model_validate(fields), dropped
-
-
 def unwrap(err: BaseException) -> SummarizerError | None:
     """Our own error hidden inside instructor's wrapper, if any."""
     return next((e for e in _causes(err) if isinstance(e, SummarizerError)), None)
@@ -638,8 +548,173 @@ def instructor_mode(name: str) -> instructor.Mode:
     return _INSTRUCTOR_MODES[name]
 
 
-@functools.lru_cache(maxsize=8)
-def response_model(model: type[BaseModel]) -> type[BaseModel]:
-    """``model`` wrapped for instructor once: given a plain model, instructor builds a new
-    wrapper class (and its JSON schema) on every call, a few ms of CPU each."""
-    return instructor.openai_schema(model)  # type: ignore[no-any-return]
+# --- clients -----------------------------------------------------------------
+
+
+def client_kwargs(settings: Settings) -> dict[str, Any]:
+    """The openai client arguments for ``settings``: key, endpoint, timeout, no SDK retries."""
+    key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
+    return {
+        "api_key": key,
+        "base_url": settings.base_url,
+        "max_retries": 0,  # transport retries are ours (tenacity); never both
+        "timeout": settings.timeout,
+    }
+
+
+def shared_async_client(settings: Settings) -> openai.AsyncOpenAI:
+    """One async client for a whole run (building one per article costs ~0.1 s of CPU).
+
+    It speaks HTTP through the SDK's aiohttp transport (``openai.DefaultAioHttpClient``,
+    the ``openai[aiohttp]`` extra), which the SDK offers for concurrency: at 32 requests
+    in flight it took the client's CPU per article from 8.6 to 7.7 ms (five alternating
+    pairs, `benchmarks/transport.py`, docs/PERFORMANCE.md). Proxies and CA bundles from
+    the environment apply as with the default transport; the fault matrix runs on both.
+    """
+    return openai.AsyncOpenAI(**client_kwargs(settings), http_client=openai.DefaultAioHttpClient())
+
+
+@functools.lru_cache(maxsize=1)
+def _ssl_context() -> ssl.SSLContext:
+    """The SSL context the openai client would build (CA bundle loaded once)."""
+    return httpx2.create_ssl_context()
+
+
+# --- the backend -------------------------------------------------------------
+
+
+class OpenAIBackend:
+    """Any OpenAI-compatible endpoint, through instructor: the prompt, the request,
+    transport retries, re-asks (with grounding as the validator) and salvage.
+
+    ``client`` may be the caller's own `openai.OpenAI` or `openai.AsyncOpenAI`; either
+    serves both `extract` and `aextract`.
+    """
+
+    cacheable = True
+
+    def __init__(
+        self, settings: Settings, client: openai.OpenAI | openai.AsyncOpenAI | None = None
+    ) -> None:
+        if client is None:
+            settings.check_llm()
+        self.settings = settings
+        self.model = settings.resolved_model
+        self.template: PromptTemplate = load_prompt(settings.prompt_name, settings.prompt_version)
+        self._client = client
+
+    @property
+    def prompt(self) -> PromptInfo:
+        return self.template.info
+
+    @property
+    def max_article_tokens(self) -> int | None:
+        return self.settings.max_article_tokens
+
+    def __repr__(self) -> str:
+        where = self.settings.base_url or "openai"
+        return (
+            f"OpenAIBackend(model={self.model!r}, endpoint={where!r}, mode={self.settings.mode!r})"
+        )
+
+    def extract(self, article: CleanArticle, calls: Calls) -> tuple[Extraction, Usage]:
+        """One model call, re-asks included, for an article or one chunk of a long one."""
+        if isinstance(self._client, openai.AsyncOpenAI):
+            return asyncio.run(self.aextract(article, calls))
+        call, plan = self._start(article, calls)
+        create = make_create(self._sync_client(), self.settings, call)
+        patched = instructor.patch(create=create, mode=self.mode)
+        try:
+            with grounding_context(article.text, enabled=self.settings.grounding):
+                answer = patched(**plan.request)
+        except Exception as err:  # instructor wraps everything; sort it out in one place
+            return salvage(err, call, plan), call.usage
+        return plan.finish(answer), call.usage
+
+    async def aextract(self, article: CleanArticle, calls: Calls) -> tuple[Extraction, Usage]:
+        """Async twin of `extract`."""
+        if isinstance(self._client, openai.OpenAI):
+            return await asyncio.to_thread(self.extract, article, calls)
+        call, plan = self._start(article, calls)
+        client = self._async_client()
+        patched = instructor.patch(create=make_acreate(client, self.settings, call), mode=self.mode)
+        try:
+            with grounding_context(article.text, enabled=self.settings.grounding):
+                answer = await patched(**plan.request)
+        except Exception as err:
+            return salvage(err, call, plan), call.usage
+        finally:
+            if not isinstance(self._client, openai.AsyncOpenAI):  # ours, not the caller's
+                await client.close()
+        return plan.finish(answer), call.usage
+
+    @property
+    def mode(self) -> instructor.Mode:
+        return instructor_mode(self.settings.mode)
+
+    def plan(self, article: CleanArticle) -> _strategies.Plan:
+        """What one call for ``article`` sends, and how its answer becomes an `Extraction`."""
+        return _strategies.make_plan(self.settings, self.template, self.model, article)
+
+    def request(self, article: CleanArticle) -> dict[str, Any]:
+        """instructor's arguments for ``article``: model, messages, response model, limits."""
+        return self.plan(article).request
+
+    def _start(self, article: CleanArticle, calls: Calls) -> tuple[Call, _strategies.Plan]:
+        call = Call(self.settings, self.model, self.prompt, calls)
+        plan = self.plan(article)
+        call.schema = plan.schema
+        return call, plan
+
+    def _sync_client(self) -> openai.OpenAI:
+        if isinstance(self._client, openai.OpenAI):
+            return self._client.with_options(max_retries=0)
+        if self._client is None:
+            # the response hook bounds each attempt's total time (SUMMARIZER_TIMEOUT)
+            http = openai.DefaultHttpxClient(event_hooks={"response": [bound_response]})
+            self._client = openai.OpenAI(**client_kwargs(self.settings), http_client=http)
+        return self._client  # type: ignore[return-value]
+
+    def _async_client(self) -> openai.AsyncOpenAI:
+        if isinstance(self._client, openai.AsyncOpenAI):
+            return self._client.with_options(max_retries=0)
+        # A client per call (its connection pool belongs to the running event loop), but one
+        # SSL context for all: building it cost ~60 ms of CPU per article and capped throughput.
+        http = openai.DefaultAsyncHttpxClient(verify=_ssl_context())
+        return openai.AsyncOpenAI(**client_kwargs(self.settings), http_client=http)
+
+
+def salvage(err: Exception, call: Call, plan: _strategies.Plan) -> Extraction:
+    """Re-asks ran out: keep the last answer if its schema is valid; grounding drops the rest."""
+    ours = unwrap(err)
+    if ours is not None:  # keep its own cause (the SDK error), not instructor's wrapper
+        raise ours from (ours.__cause__ or err)
+    if not isinstance(err, InstructorRetryException):
+        raise err
+    salvaged = plan.parse(call.last_text)
+    if salvaged is None:
+        raise OutputError(
+            f"the model's output failed validation after {call.attempts} attempt(s); "
+            f"the last answer: {_last_errors(err)}",
+            attempts=call.attempts,
+            last_output=call.last_text,
+            usage=call.usage,
+        ) from err
+    extraction, dropped = salvaged
+    extraction._salvage_rejected = dropped
+    return extraction
+
+
+def _last_errors(err: Exception, limit: int = 4) -> str:
+    """The validation errors of the last attempt, one ``field: problem`` each."""
+    attempts = getattr(err, "failed_attempts", None) or []
+    last = attempts[-1].exception if attempts else err
+    if isinstance(last, ValidationError):
+        problems = [
+            f"{'.'.join(str(part) for part in e['loc']) or 'answer'}: {e['msg']}"
+            for e in last.errors()
+        ]
+        more = f" (and {len(problems) - limit} more)" if len(problems) > limit else ""
+        return "; ".join(problems[:limit]) + more
+    text = str(last).splitlines()
+    return (text[0] if text else type(last).__name__)[:200]

@@ -44,7 +44,7 @@ from summarizer._errors import ConfigurationError, InputError, ProviderError
 from summarizer._grounding import check
 from summarizer._schema import Briefing
 from summarizer._summarizer import Summarizer
-from summarizer.backends import _openai
+from summarizer.backends import _answers, _openai
 from summarizer.input._cleaning import CleanArticle
 from summarizer.input._read import Record
 
@@ -102,11 +102,19 @@ def request_body(summarizer: Summarizer, article: CleanArticle) -> dict[str, Any
             "the Batch API path supports --strategy free only; run anchored briefings "
             "with the synchronous batch (--via sync)"
         )
-    kwargs = summarizer._request(article)
+    backend = _openai_backend(summarizer)
+    kwargs = backend.request(article)
     response_model = kwargs.pop("response_model")
     kwargs.pop("max_retries", None)  # instructor's, not the endpoint's
-    _, body = handle_response_model(response_model, mode=summarizer._mode, **kwargs)
+    _, body = handle_response_model(response_model, mode=backend.mode, **kwargs)
     return body
+
+
+def _openai_backend(summarizer: Summarizer) -> _openai.OpenAIBackend:
+    """The Batch API speaks the openai backend's requests: another backend cannot use it."""
+    if not isinstance(summarizer.backend, _openai.OpenAIBackend):
+        raise ConfigurationError(f"the Batch API path needs an LLM, not {summarizer.model!r}")
+    return summarizer.backend
 
 
 def request_line(custom_id: str, body: dict[str, Any]) -> str:
@@ -255,7 +263,7 @@ def accept(
         return None
     if completion.choices[0].finish_reason == "length":
         return None
-    salvaged = _openai.parse_without_grounding(_openai._completion_text(completion))
+    salvaged = _answers.parse_without_grounding(_openai._completion_text(completion))
     if salvaged is None or salvaged[1]:  # not the schema: the synchronous path re-asks
         return None
     extraction = salvaged[0]

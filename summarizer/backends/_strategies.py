@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from summarizer._prompts import PromptTemplate
 from summarizer._schema import Extraction, Rejection
-from summarizer.backends import _anchored, _openai
+from summarizer.backends import _anchored, _answers
 from summarizer.backends.offline._extract import extract_offline
 from summarizer.infra._settings import Settings
 from summarizer.input._cleaning import CleanArticle
@@ -40,7 +40,7 @@ class FreePlan:
         return answer  # type: ignore[no-any-return]
 
     def parse(self, raw: str | None) -> tuple[Extraction, list[Rejection]] | None:
-        return _openai.parse_without_grounding(raw)
+        return _answers.parse_without_grounding(raw)
 
 
 @dataclass
@@ -60,7 +60,7 @@ class AnchoredPlan:
 
     def parse(self, raw: str | None) -> tuple[Extraction, list[Rejection]] | None:
         """Read the last answer leniently: unknown ids are dropped (and listed), not fatal."""
-        data = _openai.json_object(raw)
+        data = _answers.json_object(raw)
         if data is None:
             return None
         try:
@@ -102,4 +102,4 @@ def make_plan(
 
 
 def _free_model() -> type[BaseModel]:
-    return _openai.response_model(Extraction)
+    return _answers.response_model(Extraction)

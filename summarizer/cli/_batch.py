@@ -34,7 +34,7 @@ from summarizer._batch import (
     run_batch,
 )
 from summarizer._errors import ConfigurationError, InputError
-from summarizer._summarizer import Summarizer, shared_async_client
+from summarizer._summarizer import Summarizer
 from summarizer.backends._openai_batch import DEFAULT_POLL_INTERVAL
 from summarizer.cli._app import app
 from summarizer.cli._brief import (
@@ -94,6 +94,8 @@ def _summarizer(
     if settings.offline:
         return build_summarizer(flags, meter), None
     settings.check_llm()
+    from summarizer.backends._openai import shared_async_client  # the SDK: only when used
+
     client = shared_async_client(settings)
     flags = dataclasses.replace(flags, model=settings.resolved_model)
     return build_summarizer(flags, meter, client=client), client

@@ -14,13 +14,13 @@ import typer
 from summarizer._errors import InputError
 from summarizer._schema import briefing_json_schema
 from summarizer._summarizer import Summarizer
-from summarizer.backends._openai import CallHook
 from summarizer.cli._app import app
 from summarizer.cli._status import LiveStatus
 from summarizer.cli._terminal import require_stdout
 from summarizer.infra._cache import Cache
 from summarizer.infra._calllog import CallLog, combine_hooks
 from summarizer.infra._files import check_writable, write_text_atomic
+from summarizer.infra._records import CallHook
 from summarizer.input._read import read_articles
 from summarizer.render._markdown import render_event_markdown, render_markdown
 

@@ -191,16 +191,15 @@ class Judge:
         import instructor
         import openai
 
-        from summarizer._summarizer import client_kwargs
-        from summarizer.backends import _openai
+        from summarizer.backends import Calls, _answers, _openai
         from summarizer.input._cleaning import clean_article
 
         client = self._client
         if client is None:
-            client = self._client = openai.OpenAI(**client_kwargs(self.settings))
+            client = self._client = openai.OpenAI(**_openai.client_kwargs(self.settings))
         elif isinstance(client, openai.OpenAI):
             client = client.with_options(max_retries=0)
-        call = _openai.Call(self.settings, self.model, self.template.info, self._on_call)
+        call = _openai.Call(self.settings, self.model, self.template.info, Calls(self._on_call))
         call.schema = JudgeAnswer.model_json_schema()  # json mode: llama.cpp decodes to it
         create = instructor.patch(
             create=_openai.make_create(client, self.settings, call),
@@ -213,7 +212,7 @@ class Judge:
             answer = create(
                 model=self.model,
                 messages=messages,
-                response_model=_openai.response_model(JudgeAnswer),
+                response_model=_answers.response_model(JudgeAnswer),
                 max_retries=self.settings.max_reasks,
                 temperature=self.settings.temperature,
                 max_tokens=self.settings.max_output_tokens,

@@ -18,15 +18,13 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 
 from summarizer.infra._cache import LocalDatabase, home_dir
 from summarizer.infra._costs import Price, estimate, load_prices
-
-if TYPE_CHECKING:  # the backend imports the openai SDK: ~1 s of CPU
-    from summarizer.backends._openai import CallHook, CallRecord
+from summarizer.infra._records import CallHook, CallRecord
 
 _ARTICLE = re.compile(r"(<article>)(.*?)(</article>)", re.S)
 _SECRETS = re.compile(r"\b(?:sk|rk|pk|key)-[A-Za-z0-9_\-]{6,}|(?i:bearer)\s+[A-Za-z0-9._\-]{6,}")

@@ -21,14 +21,12 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from summarizer._errors import ConfigurationError
 from summarizer._schema import Usage
 from summarizer.infra._cache import FileSettings
-
-if TYPE_CHECKING:  # the backend imports the openai SDK: ~1 s of CPU
-    from summarizer.backends._openai import CallRecord
+from summarizer.infra._records import CallRecord
 
 UNKNOWN_PRICE = "unknown price"
 

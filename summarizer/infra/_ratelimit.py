@@ -36,10 +36,9 @@ from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from summarizer.backends._openai import CallRecord
+from summarizer.infra._records import CallRecord
 
 Clock = Callable[[], float]
 CHARS_PER_TOKEN = 4  # a cheap, conservative estimate (English news: ~4.9 chars per Qwen token)
