@@ -38,6 +38,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from summarizer._grounding import find_actor, names_match, normalize
 from summarizer._schema import Actor, Extraction, Quote, Tension, Usage
@@ -142,8 +143,25 @@ def merge_extractions(parts: Sequence[Extraction]) -> Extraction:
         for t in part.tensions:
             parties = list(dict.fromkeys(rename(p) for p in t.parties))
             _add_tension(tensions, t.model_copy(update={"parties": parties}))
-    summary = merge_summaries([p.summary for p in parts])
-    return Extraction(summary=summary, actors=actors, tensions=tensions, quotes=quotes)
+    merged = {"summary": merge_summaries([p.summary for p in parts]), "actors": actors}
+    merged |= {"quotes": quotes, "tensions": tensions}
+    for name in type(parts[0]).model_fields.keys() - merged.keys():  # a field added later
+        merged[name] = _merge_values([getattr(p, name) for p in parts])
+    extraction = parts[0].model_copy(update=merged)
+    extraction._salvage_rejected = [r for p in parts for r in p._salvage_rejected]
+    return extraction
+
+
+def _merge_values(values: list[Any]) -> Any:
+    """A field merging has no rule for: lists joined without repeats, else the first value
+    that is set. Nothing the chunks found is dropped."""
+    if not all(isinstance(v, list) for v in values):
+        return next((v for v in values if v), values[0])
+    joined: list[Any] = []
+    for item in (item for v in values for item in v):
+        if item not in joined:
+            joined.append(item)
+    return joined
 
 
 def _key(name: str) -> tuple[str, ...]:

@@ -18,6 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, 
 SCHEMA_VERSION = "1"
 
 ActorType = Literal["person", "organization", "country", "group"]
+# The lists of items a briefing holds; `summarizer._fields.ITEMS` describes each one.
+ItemField = Literal["actors", "tensions", "quotes"]
 
 
 class Actor(BaseModel):
@@ -115,7 +117,7 @@ def grounding_context(article_text: str, *, enabled: bool = True) -> Iterator[No
 class Rejection(BaseModel):
     """An item that grounding removed, and why."""
 
-    field: Literal["actors", "tensions", "quotes"]
+    field: ItemField
     item: dict[str, Any]
     reason: str
 

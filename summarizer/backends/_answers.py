@@ -14,12 +14,10 @@ from typing import Any
 import instructor
 from pydantic import BaseModel, ValidationError
 
-from summarizer._schema import Actor, Extraction, Quote, Rejection, Tension
+from summarizer._fields import ITEM_MODELS
+from summarizer._schema import Extraction, Rejection
 
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.S)
-
-
-_ITEM_MODELS: dict[str, type[BaseModel]] = {"actors": Actor, "tensions": Tension, "quotes": Quote}
 
 
 def json_object(raw: str | None) -> dict[str, Any] | None:
@@ -43,7 +41,7 @@ def _valid_items(field: str, items: Any) -> tuple[list[BaseModel], list[Rejectio
     dropped: list[Rejection] = []
     for item in items if isinstance(items, list) else []:
         try:
-            kept.append(_ITEM_MODELS[field].model_validate(item))
+            kept.append(ITEM_MODELS[field].model_validate(item))
         except ValidationError as err:
             reason = f"does not fit the schema: {err.errors()[0]['msg']}"
             shown = item if isinstance(item, dict) else {"value": item}
@@ -65,11 +63,11 @@ def parse_without_grounding(raw: str | None) -> tuple[Extraction, list[Rejection
         return None
     fields: dict[str, Any] = {}
     dropped: list[Rejection] = []
-    for name in _ITEM_MODELS:
+    for name in ITEM_MODELS:
         fields[name], rejected = _valid_items(name, data.get(name))
         dropped += rejected
     summary = data.get("summary")
-    answered_lists = any(isinstance(data.get(name), list) for name in _ITEM_MODELS)
+    answered_lists = any(isinstance(data.get(name), list) for name in ITEM_MODELS)
     if not answered_lists or (not isinstance(summary, str) and not any(fields.values())):
         return None
     fields["summary"] = summary if isinstance(summary, str) else ""

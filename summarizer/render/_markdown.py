@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from summarizer._fields import ITEM_LABELS, ITEMS
 from summarizer._schema import Briefing
 
 if TYPE_CHECKING:
@@ -27,23 +28,11 @@ def _section(title: str, items: list[str], empty: str) -> list[str]:
 
 def render_markdown(briefing: Briefing) -> str:
     """The briefing note: title, source and date, summary, actors, tensions, quotes, footer."""
-    actors = [
-        f"- **{a.name}** ({a.type})"
-        + (f" — {a.role}" if a.role.strip() else "")
-        + (f" · also: {', '.join(a.aliases)}" if a.aliases else "")
-        for a in briefing.actors
-    ]
-    tensions = [
-        f"- **{' vs '.join(t.parties)}**: {t.description}\n  > {t.evidence}"
-        for t in briefing.tensions
-    ]
-    quotes = [f"- **{q.speaker}**: “{q.text}”" for q in briefing.quotes]
-    lines = [
-        *_header(briefing),
-        *_section("Summary", [briefing.summary], "No summary."),
-        *_section("Key actors", actors, "No actors found."),
-        *_section("Tensions", tensions, "No stated tensions found."),
-        *_section("Quotes", quotes, "No direct quotes found."),
+    lines = [*_header(briefing), *_section("Summary", [briefing.summary], "No summary.")]
+    for kind in ITEMS:
+        items = [kind.line(item) for item in getattr(briefing, kind.field)]
+        lines += _section(kind.heading, items, kind.empty)
+    lines += [
         "---",
         "",
         _footer(briefing),
@@ -64,7 +53,7 @@ def _footer(briefing: Briefing) -> str:
     footer = "<sub>" + " · ".join(parts) + "</sub>"
     if briefing.rejected:
         rejected = "\n".join(
-            f"- {r.field}: {_describe(r.item)} — {r.reason}" for r in briefing.rejected
+            f"- {r.field}: {_describe(r.field, r.item)} — {r.reason}" for r in briefing.rejected
         )
         footer += f"\n\n**Removed by grounding ({len(briefing.rejected)}):**\n\n{rejected}"
     else:
@@ -73,11 +62,9 @@ def _footer(briefing: Briefing) -> str:
     return footer
 
 
-def _describe(item: dict[str, object]) -> str:
-    for key in ("text", "name", "evidence", "description"):
-        if key in item:
-            return repr(item[key])[:120]
-    return repr(item)[:120]
+def _describe(field: str, item: dict[str, object]) -> str:
+    """A rejected item by the key that names its kind (``name``, ``text``, ``evidence``)."""
+    return repr(item.get(ITEM_LABELS.get(field, ""), item))[:120]
 
 
 # --- several sources: the event note ---------------------------------------------------
@@ -146,7 +133,7 @@ def _event_footer(note: EventNote) -> str:
     )
     if note.rejected:
         removed = "\n".join(
-            f"- [{r.source}] {r.rejection.field}: {_describe(r.rejection.item)} — "
+            f"- [{r.source}] {r.rejection.field}: {_describe(r.rejection.field, r.rejection.item)} — "
             f"{r.rejection.reason}"
             for r in note.rejected
         )
