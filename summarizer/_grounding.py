@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from summarizer._instructions import instruction_spans
-from summarizer._schema import Actor, Extraction, Quote, Rejection, Tension
+from summarizer._schema import Actor, Extraction, Quote, Rejection, Tension, validation_context
 from summarizer.backends.offline._text import double_quote_regions
 
 _QUOTE_MAP = str.maketrans(
@@ -457,3 +459,11 @@ def ground(extraction: Extraction, article_text: str) -> tuple[Extraction, list[
             tensions.append(tension)
     kept = extraction.model_copy(update={"actors": actors, "quotes": quotes, "tensions": tensions})
     return kept, rejected
+
+
+@contextmanager
+def grounding_context(article_text: str, *, enabled: bool = True) -> Iterator[None]:
+    """Validate `Extraction` objects against ``article_text`` inside this block: each
+    violation fails validation with a message the model can act on (a re-ask)."""
+    with validation_context({"article": article_text, "grounding": enabled, "check": check}):
+        yield

@@ -1,7 +1,7 @@
 """The contract: what the LLM must return (`Extraction`) and what users get (`Briefing`).
 
 `Extraction` is the response model handed to instructor. When it is validated
-inside `grounding_context(article_text)` (or with ``context={"article": ...}``), the
+inside `summarizer._grounding.grounding_context(article_text)`, the
 grounding rules run as part of validation, so a violation becomes a precise
 re-ask. Without that context it is a plain schema check (used for salvage).
 """
@@ -71,11 +71,9 @@ class Extraction(BaseModel):
     @model_validator(mode="after")
     def _grounded_in_article(self, info: ValidationInfo) -> Extraction:
         context = info.context or _GROUNDING_CONTEXT.get() or {}
-        article = context.get("article")
-        if article is None or context.get("grounding") is False:
+        article, check = context.get("article"), context.get("check")
+        if article is None or check is None or context.get("grounding") is False:
             return self
-        from summarizer._grounding import check
-
         violations = check(self, article)
         if violations:
             lines = "\n".join(f"- {v.message}" for v in violations)
@@ -105,9 +103,10 @@ _GROUNDING_CONTEXT: ContextVar[dict[str, Any] | None] = ContextVar(
 
 
 @contextmanager
-def grounding_context(article_text: str, *, enabled: bool = True) -> Iterator[None]:
-    """Validate `Extraction` objects against ``article_text`` inside this block."""
-    token = _GROUNDING_CONTEXT.set({"article": article_text, "grounding": enabled})
+def validation_context(context: dict[str, Any]) -> Iterator[None]:
+    """Validate `Extraction` objects with ``context`` (``article``, ``check``, ``grounding``)
+    inside this block; `summarizer._grounding.grounding_context` fills it in."""
+    token = _GROUNDING_CONTEXT.set(context)
     try:
         yield
     finally:

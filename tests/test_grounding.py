@@ -6,7 +6,14 @@ from typing import Any
 
 import pytest
 
-from summarizer._grounding import check, ground, is_verbatim, names_match, quoted_verbatim
+from summarizer._grounding import (
+    check,
+    ground,
+    grounding_context,
+    is_verbatim,
+    names_match,
+    quoted_verbatim,
+)
 from summarizer._schema import Extraction
 
 ARTICLE = (
@@ -141,9 +148,10 @@ def test_ground_is_identity_on_grounded_extraction() -> None:
 def test_validator_runs_only_with_article_context() -> None:
     data = extraction(quotes=[quote("Invented words here.")]).model_dump()
     Extraction.model_validate(data)  # no context: schema only
-    with pytest.raises(ValueError, match="quote 1"):
-        Extraction.model_validate(data, context={"article": ARTICLE})
-    Extraction.model_validate(data, context={"article": ARTICLE, "grounding": False})
+    with pytest.raises(ValueError, match="quote 1"), grounding_context(ARTICLE):
+        Extraction.model_validate(data)
+    with grounding_context(ARTICLE, enabled=False):
+        Extraction.model_validate(data)
 
 
 def test_single_quote_regions_ignore_apostrophes() -> None:

@@ -53,12 +53,12 @@ from summarizer._errors import (
     SummarizerError,
     TruncatedOutputError,
 )
+from summarizer._grounding import grounding_context
 from summarizer._prompts import PromptTemplate, load_prompt
 from summarizer._schema import (
     Extraction,
     PromptInfo,
     Usage,
-    grounding_context,
 )
 from summarizer.backends import _strategies
 from summarizer.backends._base import Calls
