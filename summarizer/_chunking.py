@@ -14,7 +14,7 @@ is cut between sentences (and a sentence larger than that between words).
 Merging is deterministic:
 
 - actors are deduplicated alias-aware: the same name or alias
-  (`summarizer._grounding.names_match` on token sequences), or one name a
+  (`summarizer._text.names_match` on token sequences), or one name a
   full-token part of the other for actors of the same type ("Putin" ~ "Vladimir
   Putin", but "Trump" is not "Trump administration", nor "Melania Trump" "Donald
   Trump"); the fuller name wins and the others become aliases;
@@ -40,20 +40,14 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from summarizer._grounding import find_actor, names_match, normalize
+from summarizer._grounding import find_actor
 from summarizer._schema import Actor, Extraction, Quote, Tension, Usage
+from summarizer._text import CHARS_PER_TOKEN, names_match, normalize, split_sentences
 from summarizer.input._cleaning import CleanArticle
 
-CHARS_PER_TOKEN = 4
 SUMMARY_MAX_WORDS = 90
 _SEP = "\n\n"
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+")
 _WORD = re.compile(r"\w+")
-
-
-def estimate_tokens(text: str) -> int:
-    """Estimated tokens of ``text``: characters / 4, rounded up."""
-    return math.ceil(len(text) / CHARS_PER_TOKEN)
 
 
 # --- splitting ---------------------------------------------------------------
@@ -97,7 +91,7 @@ def _fit(paragraph: str, limit: int) -> list[str]:
     """``paragraph``, or its sentences packed into pieces of at most ``limit`` characters."""
     if len(paragraph) <= limit:
         return [paragraph]
-    units = [u for s in _SENTENCE_END.split(paragraph) for u in _hard_split(s, limit)]
+    units = [u for s in split_sentences(paragraph) for u in _hard_split(s, limit)]
     pieces = [units[0]]
     for unit in units[1:]:
         if len(pieces[-1]) + 1 + len(unit) <= limit:
@@ -244,12 +238,12 @@ def _add_tension(tensions: list[Tension], tension: Tension) -> None:
 
 def merge_summaries(summaries: Sequence[str], max_words: int = SUMMARY_MAX_WORDS) -> str:
     """The first summary, plus later sentences that are mostly new, within ``max_words``."""
-    sentences = [s for s in _SENTENCE_END.split(summaries[0].strip()) if s]
+    sentences = [s for s in split_sentences(summaries[0].strip()) if s]
     words = sum(len(s.split()) for s in sentences)
     if words > max_words:
         return " ".join(" ".join(sentences).split()[:max_words])
     for summary in summaries[1:]:
-        for sentence in _SENTENCE_END.split(summary.strip()):
+        for sentence in split_sentences(summary.strip()):
             size = len(sentence.split())
             if not size or words + size > max_words:
                 continue

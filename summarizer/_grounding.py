@@ -17,7 +17,6 @@ The rules (see README "Trust"):
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,29 +24,23 @@ from functools import lru_cache
 
 from summarizer._instructions import instruction_spans
 from summarizer._schema import Actor, Extraction, Quote, Rejection, Tension, validation_context
-from summarizer.backends.offline._text import double_quote_regions
+from summarizer._text import (
+    EDGE_PUNCT,
+    double_quote_regions,
+    fold_quotes,
+    name_tokens,
+    names_match,
+    normalize,
+    single_quote_regions,
+    squeeze,
+)
 
-_QUOTE_MAP = str.maketrans(
-    {
-        "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
-        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
-    }
-)  # fmt: skip
-_WS = re.compile(r"\s+")
-EDGE_PUNCT = " \t\n\"'.,;:!?…"  # a quote may end "." where the article has ","
 _MIN_EVIDENCE_WORDS = 3
-_OPENERS = ' ([{"-—–/'
 # Scripts written without spaces between words (CJK, Thai, Lao, Khmer, Myanmar) or with
 # particles glued to names (Korean): a name there has no word boundary to look for.
 _UNSPACED = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
-
-
-def normalize(text: str) -> str:
-    """Fold Unicode compatibility forms and quote characters; collapse white space."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MAP)
-    return _WS.sub(" ", text).strip()
 
 
 def _strip_marks(span: str) -> str:
@@ -85,30 +78,13 @@ def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 def _double_quote_regions(text: str) -> list[tuple[int, int]]:
     """Spans between double quotation marks, paired as the offline rules pair them
-    (`summarizer.backends.offline._text.double_quote_regions`: one definition for both).
+    (`summarizer._text.double_quote_regions`: one definition for both).
 
     ``text`` keeps its curly marks, which say which way they face; straight marks
     are read by their neighbours. A mark left open runs to the end of the paragraph
     (newswire style for a quotation that continues in the next paragraph).
     """
     return double_quote_regions(text)
-
-
-def _single_quote_regions(text: str) -> list[tuple[int, int]]:
-    """British-style 'quotes', telling them apart from apostrophes by their neighbours."""
-    regions: list[tuple[int, int]] = []
-    start: int | None = None
-    for i, ch in enumerate(text):
-        if ch != "'":
-            continue
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
-        if start is None and prev in _OPENERS and not nxt.isspace():
-            start = i
-        elif start is not None and not prev.isspace() and not nxt.isalnum():
-            regions.append((start, i))
-            start = None
-    return regions
 
 
 @dataclass(frozen=True)
@@ -192,9 +168,9 @@ def index_article(text: str) -> ArticleIndex:
     raw_paragraphs = [p for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
     paragraphs = []
     for raw in raw_paragraphs:
-        marked = _WS.sub(" ", unicodedata.normalize("NFKC", raw)).strip()
-        norm = marked.translate(_QUOTE_MAP)  # one character for one: offsets still hold
-        regions = tuple(_double_quote_regions(marked) + _single_quote_regions(norm))
+        marked = squeeze(raw)
+        norm = fold_quotes(marked)  # one character for one: offsets still hold
+        regions = tuple(_double_quote_regions(marked) + single_quote_regions(norm))
         paragraphs.append(_Paragraph(norm, regions, instruction_spans(norm, regions)))
     joined = " ".join(p.text for p in paragraphs)
     return ArticleIndex(tuple(paragraphs), joined, joined.lower())
@@ -213,27 +189,11 @@ def quoted_verbatim(span: str, article_text: str) -> bool:
 # --- names -------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)  # the same few names are compared many times per article
-def _tokens(name: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+", normalize(name).lower()))
-
-
-def _sub_span(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    n = len(short)
-    return n > 0 and any(long[i : i + n] == short for i in range(len(long) - n + 1))
-
-
-def names_match(a: str, b: str) -> bool:
-    """Alias-aware name match: equal, or one is a full-token sub-span of the other."""
-    ta, tb = _tokens(a), _tokens(b)
-    return bool(ta and tb) and (ta == tb or _sub_span(ta, tb) or _sub_span(tb, ta))
-
-
 def find_actor(name: str, actors: list[Actor]) -> Actor | None:
     """The actor that ``name`` refers to: an exact name/alias first, then a sub-span."""
-    wanted = _tokens(name)
+    wanted = name_tokens(name)
     for actor in actors:
-        if any(_tokens(n) == wanted for n in actor.names()):
+        if any(name_tokens(n) == wanted for n in actor.names()):
             return actor
     for actor in actors:
         if any(names_match(name, n) for n in actor.names()):

@@ -25,18 +25,15 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, Field
 
 from summarizer._errors import SummarizerError
-from summarizer._grounding import find_actor, is_verbatim, names_match, normalize, quoted_verbatim
+from summarizer._grounding import find_actor, is_verbatim, quoted_verbatim
 from summarizer._schema import Actor, ActorType, Briefing, Rejection, Usage
 from summarizer._summarizer import Summarizer
+from summarizer._text import names_match, normalize, split_sentences
 from summarizer.input._cleaning import CleanArticle
 from summarizer.input._read import Article
 
 JOINT_SUMMARY_WORDS = 130
 _NEW_WORDS_SHARE = 0.5
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(]?[A-Z])")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|No|vs)|\b[A-Z])\.$"
-)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 _TITLES = frozenset(
     [
@@ -248,18 +245,6 @@ def _dropped(source: str, kind: str, item: dict[str, object], reason: str) -> So
 # --- summary -----------------------------------------------------------------------------
 
 
-def sentences(text: str) -> list[str]:
-    """Split a summary into sentences, not at "Mr." or an initial ("George W. Bush")."""
-    found, start = [], 0
-    for end in _SENTENCE_END.finditer(text):
-        if _ABBREVIATION.search(text[start : end.start() + 1]):
-            continue
-        found.append(text[start : end.end()].strip())
-        start = end.end()
-    tail = text[start:].strip()
-    return [*found, tail] if tail else found
-
-
 def _content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
@@ -268,11 +253,11 @@ def joint_summary(summaries: list[str], limit: int = JOINT_SUMMARY_WORDS) -> str
     """The lead summary, then sentences of the others that are mostly new, within ``limit`` words."""
     if not summaries:
         return ""
-    chosen = sentences(summaries[0])
+    chosen = split_sentences(summaries[0])
     seen = _content_words(summaries[0])
     words = sum(len(s.split()) for s in chosen)
     for other in summaries[1:]:
-        for sentence in sentences(other):
+        for sentence in split_sentences(other):
             new = _content_words(sentence)
             fresh = len(new - seen) / len(new) if new else 0.0
             if fresh < _NEW_WORDS_SHARE or words + len(sentence.split()) > limit:

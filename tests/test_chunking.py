@@ -10,7 +10,6 @@ import pytest
 
 from summarizer import Summarizer
 from summarizer._chunking import (
-    CHARS_PER_TOKEN,
     merge_extractions,
     merge_summaries,
     split_article,
@@ -18,6 +17,7 @@ from summarizer._chunking import (
 )
 from summarizer._grounding import ground
 from summarizer._schema import Actor, Extraction, Quote, Tension
+from summarizer._text import CHARS_PER_TOKEN
 from summarizer.backends.offline._extract import extract_offline
 from summarizer.input._cleaning import CleanArticle
 from summarizer.testing import FakeOpenAI, Reply

@@ -11,8 +11,8 @@ import pytest
 from summarizer import CleanArticle
 from summarizer._grounding import check, quoted_verbatim
 from summarizer._schema import Extraction
+from summarizer._text import double_quote_regions
 from summarizer.backends.offline._extract import extract_offline
-from summarizer.backends.offline._text import double_quote_regions
 
 
 def _article(*paragraphs: str) -> CleanArticle:

@@ -28,9 +28,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from summarizer._chunking import merge_extractions
-from summarizer._grounding import find_actor, normalize
+from summarizer._grounding import find_actor
 from summarizer._schema import Actor, ActorType, Extraction, Quote, Rejection, Tension
-from summarizer.backends.offline._text import layout
+from summarizer._text import layout, normalize
 
 _MIN_CANDIDATE_WORDS = 1
 _NUMBER = re.compile(r"\d[\d,.]*")

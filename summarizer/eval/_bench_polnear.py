@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarizer._grounding import normalize
 from summarizer._schema import Actor, Quote
+from summarizer._text import normalize
 from summarizer.eval._jsonl import read_jsonl
 from summarizer.eval._metrics import _pred_names
 from summarizer.eval._text import names_score, tokens

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from summarizer._grounding import normalize
+from summarizer._text import normalize
 from summarizer.eval._names import wordset
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"')\]]*)\s+(?=[\"'(\[]?[A-Z0-9])")

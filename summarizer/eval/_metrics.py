@@ -31,8 +31,9 @@ from typing import Any
 
 from rouge_score import rouge_scorer
 
-from summarizer._grounding import EDGE_PUNCT, ArticleIndex, index_article, is_verbatim
+from summarizer._grounding import ArticleIndex, index_article, is_verbatim
 from summarizer._schema import Actor, Briefing, Extraction, Quote, Tension, Usage
+from summarizer._text import EDGE_PUNCT
 from summarizer.eval._faithful import (
     FUNCTION_WORDS,
     checked_items,

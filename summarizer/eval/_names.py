@@ -37,7 +37,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from summarizer._grounding import normalize
+from summarizer._text import normalize
 
 _WORD = re.compile(r"[^\W_]+")
 

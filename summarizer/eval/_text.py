@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from summarizer._grounding import normalize
+from summarizer._text import normalize
 
 _WORD = re.compile(r"[^\W_]+")
 _QUOTE_MARKS = " \t\n\"'"

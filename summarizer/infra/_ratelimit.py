@@ -38,10 +38,10 @@ from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from summarizer._text import CHARS_PER_TOKEN
 from summarizer.infra._records import CallRecord
 
 Clock = Callable[[], float]
-CHARS_PER_TOKEN = 4  # a cheap, conservative estimate (English news: ~4.9 chars per Qwen token)
 
 
 class TokenBucket:

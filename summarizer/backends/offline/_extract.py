@@ -18,10 +18,10 @@ from collections.abc import Iterator
 
 from summarizer._instructions import is_instruction
 from summarizer._schema import Extraction
+from summarizer._text import DOUBLE_MARKS, Paragraph, layout
 from summarizer.backends.offline._names import Registry
 from summarizer.backends.offline._quotes import find_quotes
 from summarizer.backends.offline._tensions import find_tensions
-from summarizer.backends.offline._text import DOUBLE_MARKS, Paragraph, layout
 from summarizer.input._cleaning import CleanArticle
 
 _MAX_SUMMARY_WORDS = 90

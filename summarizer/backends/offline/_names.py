@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from summarizer._schema import Actor, ActorType
+from summarizer._text import Paragraph
 from summarizer.backends.offline._lexicon import (
     ACTING_VERBS,
     COUNTRY_FORMS,
@@ -45,7 +46,6 @@ from summarizer.backends.offline._lexicon import (
     TITLES,
     US_STATES,
 )
-from summarizer.backends.offline._text import Paragraph
 
 Pos = tuple[int, int]  # (paragraph index, offset)
 

@@ -28,9 +28,9 @@ import re
 from dataclasses import dataclass
 
 from summarizer._schema import Quote
+from summarizer._text import DOUBLE_MARKS, Paragraph, single_quote_regions
 from summarizer.backends.offline._lexicon import SPEECH_ADVERBS, SPEECH_VERBS
 from summarizer.backends.offline._names import Entity, Registry
-from summarizer.backends.offline._text import DOUBLE_MARKS, Paragraph, single_quote_regions
 
 _NAMED = r"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,5}[A-Z][\w'’-]*"
 _SUBJ = rf"\b(?P<subj>[Hh]e|[Ss]he|[Ii]t|{_NAMED})"

@@ -22,9 +22,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from summarizer._schema import Tension
+from summarizer._text import Paragraph
 from summarizer.backends.offline._lexicon import TENSION_NOUNS, TENSION_RELATIONS, TENSION_VERBS
 from summarizer.backends.offline._names import Entity, Registry
-from summarizer.backends.offline._text import Paragraph
 
 _CUE = re.compile(
     rf"\b(?:(?P<verb>{'|'.join(TENSION_VERBS)})|(?P<noun>{'|'.join(TENSION_NOUNS)})"

@@ -1,22 +1,37 @@
-"""Text layout for the offline backend: paragraphs, sentences and quoted regions.
+"""The text core: quotation marks and their folding, quoted regions, paragraphs and
+sentences with offsets, name tokens and sub-span matching, the token estimate.
 
-Paragraphs are split exactly as `summarizer._grounding` splits them, and quoted
-regions are paired by the same rules, so a span the rules read as "inside
-quotation marks" is one grounding will accept as quoted. (Grounding pairs marks
-on normalised text; these rules work on the original characters, so a quote keeps
-the article's own quotation and apostrophe characters.)
+One definition each, imported by grounding, the offline backend, chunking, multi-source
+merging and the eval. Grounding pairs marks on normalised text; the offline rules work
+on the original characters (a quote keeps the article's own marks), with the same
+pairing rules, so a span the rules read as "inside quotation marks" is one grounding
+accepts as quoted.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import pairwise
 
-DOUBLE_MARKS = frozenset('"“”„‟«»＂')  # every character grounding folds to '"'
+# Every character read as a double or a single quotation mark; `normalize` folds each to
+# the first of its row.
+DOUBLE_QUOTES = '"“”„‟«»″＂'
+SINGLE_QUOTES = "'‘’‚‛′`＇"
+_QUOTE_MAP = str.maketrans(
+    {c: '"' for c in DOUBLE_QUOTES[1:]} | {c: "'" for c in SINGLE_QUOTES[1:]}
+)
+_WS = re.compile(r"\s+")
+EDGE_PUNCT = " \t\n\"'.,;:!?…"  # a quote may end "." where the article has ","
+CHARS_PER_TOKEN = 4  # the token estimate: English news runs ~4.9 characters per token
+
+DOUBLE_MARKS = frozenset(DOUBLE_QUOTES)
 # A double mark, or two ASCII apostrophes standing for one (a New York Times convention).
 _MARK = re.compile(f"''|[{''.join(sorted(DOUBLE_MARKS))}]")
-_APOSTROPHE = re.compile("['‘’‚‛′`＇]")  # every character grounding folds to "'"
+_APOSTROPHE = re.compile(f"[{SINGLE_QUOTES}]")
 _OPENERS = ' ([{"-—–/'
 _CURLY = "“”„«»"
 _CLOSERS = ".,;:!?)]}-—–/…'\"”’"
@@ -29,6 +44,26 @@ _ABBREVIATION = re.compile(
 )
 
 Region = tuple[int, int]
+
+
+def normalize(text: str) -> str:
+    """Fold Unicode compatibility forms and quote characters; collapse white space."""
+    return fold_quotes(squeeze(text))
+
+
+def squeeze(text: str) -> str:
+    """Unicode compatibility forms folded (NFKC), white space collapsed; marks kept."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def fold_quotes(text: str) -> str:
+    """Every quotation mark as ``"`` or ``'``, one character for one (offsets hold)."""
+    return text.translate(_QUOTE_MAP)
+
+
+def estimate_tokens(text: str) -> int:
+    """Estimated tokens of ``text``: characters / `CHARS_PER_TOKEN`, rounded up."""
+    return math.ceil(len(text) / CHARS_PER_TOKEN)
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -104,6 +139,13 @@ def sentence_starts(para: str) -> list[int]:
     return starts
 
 
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text``, not split at "Mr." or an initial ("George W. Bush")."""
+    bounds = [*sentence_starts(text), len(text)]
+    pieces = (text[a:b].strip() for a, b in pairwise(bounds))
+    return [piece for piece in pieces if piece]
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One paragraph with its quoted regions and sentence starts."""
@@ -143,3 +185,24 @@ class Paragraph:
 def layout(text: str) -> list[Paragraph]:
     """Paragraphs of the article body, in order."""
     return [Paragraph(i, p) for i, p in enumerate(split_paragraphs(text))]
+
+
+# --- names -------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)  # the same few names are compared many times per article
+def name_tokens(name: str) -> tuple[str, ...]:
+    """A name as lower-case word tokens, quote marks and compatibility forms folded."""
+    return tuple(re.findall(r"\w+", normalize(name).lower()))
+
+
+def sub_span(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether ``short`` occurs as consecutive whole tokens inside ``long``."""
+    n = len(short)
+    return n > 0 and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def names_match(a: str, b: str) -> bool:
+    """Alias-aware name match: equal, or one is a full-token sub-span of the other."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    return bool(ta and tb) and (ta == tb or sub_span(ta, tb) or sub_span(tb, ta))
