@@ -22,7 +22,8 @@ from summarizer._errors import (
 from summarizer._version import __version__
 
 if TYPE_CHECKING:
-    from summarizer._schema import Actor, Briefing, Quote, Rejection, Tension
+    from summarizer._multi import brief_event
+    from summarizer._schema import Actor, Briefing, EventNote, Quote, Rejection, Tension
     from summarizer._summarizer import Summarizer, summarize
     from summarizer.infra._cache import Cache
     from summarizer.infra._calllog import CallLog
@@ -36,6 +37,8 @@ _LAZY = {
     "Rejection": "summarizer._schema",
     "Tension": "summarizer._schema",
     "Summarizer": "summarizer._summarizer",
+    "brief_event": "summarizer._multi",
+    "EventNote": "summarizer._schema",
     "summarize": "summarizer._summarizer",
     "Cache": "summarizer.infra._cache",
     "CallLog": "summarizer.infra._calllog",
@@ -63,6 +66,7 @@ __all__ = [
     "Cache",
     "CallLog",
     "CleanArticle",
+    "EventNote",
     "ConfigurationError",
     "InputError",
     "OutputError",
@@ -74,6 +78,7 @@ __all__ = [
     "SummarizerError",
     "Tension",
     "__version__",
+    "brief_event",
     "clean_article",
     "summarize",
 ]

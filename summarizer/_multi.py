@@ -22,11 +22,20 @@ import asyncio
 import re
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel, Field
-
 from summarizer._errors import SummarizerError
 from summarizer._grounding import find_actor, is_verbatim, quoted_verbatim
-from summarizer._schema import Actor, ActorType, Briefing, Rejection, Usage
+from summarizer._schema import (
+    Actor,
+    ActorType,
+    Briefing,
+    EventNote,
+    MergedActor,
+    Rejection,
+    SourcedQuote,
+    SourcedRejection,
+    SourcedTension,
+    SourceInfo,
+)
 from summarizer._summarizer import Summarizer
 from summarizer._text import names_match, normalize, split_sentences
 from summarizer.input._cleaning import CleanArticle
@@ -45,72 +54,6 @@ _TITLES = frozenset(
         "princess", "pope", "rev", "reverend", "ayatollah", "sheikh", "former", "acting",
     ]
 )  # fmt: skip
-
-
-class SourceInfo(BaseModel):
-    """One source of a note: its number, label, and the article's metadata."""
-
-    key: str = Field(description="Number used to cite it in the note: '1', '2', ...")
-    label: str = Field(description="Outlet, file name or URL host.")
-    location: str = Field(description="The file path or URL it was read from.")
-    title: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    words: int = 0
-    text_sha256: str | None = None
-
-
-class MergedActor(BaseModel):
-    """An actor across sources: the fullest name, every other form, and its role per source."""
-
-    name: str
-    type: ActorType
-    aliases: list[str] = Field(default_factory=list)
-    roles: dict[str, str] = Field(default_factory=dict, description="Source key -> role.")
-
-    @property
-    def sources(self) -> list[str]:
-        """Keys of the sources that name this actor."""
-        return list(self.roles)
-
-
-class SourcedTension(BaseModel):
-    """A tension as one source states it, with parties under their merged names."""
-
-    source: str
-    parties: list[str]
-    description: str
-    evidence: str
-
-
-class SourcedQuote(BaseModel):
-    """A direct quote from one source, speaker under the merged name."""
-
-    source: str
-    speaker: str
-    text: str
-
-
-class SourcedRejection(BaseModel):
-    """An item grounding removed from one source's briefing."""
-
-    source: str
-    rejection: Rejection
-
-
-class EventNote(BaseModel):
-    """One briefing note of an event reported by one or more sources."""
-
-    title: str
-    summary: str
-    actors: list[MergedActor] = Field(default_factory=list)
-    tensions: list[SourcedTension] = Field(default_factory=list)
-    quotes: list[SourcedQuote] = Field(default_factory=list)
-    sources: list[SourceInfo] = Field(default_factory=list)
-    rejected: list[SourcedRejection] = Field(default_factory=list)
-    briefings: list[Briefing] = Field(default_factory=list, description="Per source, in order.")
-    usage: Usage = Field(default_factory=Usage)
-    summary_method: str = "lead summary + new sentences from the other sources (no extra call)"
 
 
 @dataclass(frozen=True)

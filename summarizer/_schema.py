@@ -65,8 +65,13 @@ class Extraction(BaseModel):
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
         """The schema the model is shown, without what only repeats: property titles (the
-        names say it) and the nested models' docstrings. The top-level title names the tool."""
-        return _compact(super().model_json_schema(*args, **kwargs))
+        names say it) and the nested models' docstrings. The top-level title names the tool.
+        Every list is required of the model, even one with a default for code's sake."""
+        schema = _compact(super().model_json_schema(*args, **kwargs))
+        for prop in schema.get("properties", {}).values():
+            prop.pop("default", None)
+        schema["required"] = list(schema.get("properties", {}))
+        return schema
 
     @model_validator(mode="after")
     def _grounded_in_article(self, info: ValidationInfo) -> Extraction:
@@ -184,3 +189,72 @@ class Briefing(BaseModel):
 def briefing_json_schema() -> dict[str, Any]:
     """JSON Schema of :class:`Briefing` (what ``summarizer schema`` prints)."""
     return Briefing.model_json_schema()
+
+
+# --- one note of several sources (`summarizer.brief_event`) ---------------------------
+
+
+class SourceInfo(BaseModel):
+    """One source of a note: its number, label, and the article's metadata."""
+
+    key: str = Field(description="Number used to cite it in the note: '1', '2', ...")
+    label: str = Field(description="Outlet, file name or URL host.")
+    location: str = Field(description="The file path or URL it was read from.")
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    words: int = 0
+    text_sha256: str | None = None
+
+
+class MergedActor(BaseModel):
+    """An actor across sources: the fullest name, every other form, and its role per source."""
+
+    name: str
+    type: ActorType
+    aliases: list[str] = Field(default_factory=list)
+    roles: dict[str, str] = Field(default_factory=dict, description="Source key -> role.")
+
+    @property
+    def sources(self) -> list[str]:
+        """Keys of the sources that name this actor."""
+        return list(self.roles)
+
+
+class SourcedTension(BaseModel):
+    """A tension as one source states it, with parties under their merged names."""
+
+    source: str
+    parties: list[str]
+    description: str
+    evidence: str
+
+
+class SourcedQuote(BaseModel):
+    """A direct quote from one source, speaker under the merged name."""
+
+    source: str
+    speaker: str
+    text: str
+
+
+class SourcedRejection(BaseModel):
+    """An item grounding removed from one source's briefing."""
+
+    source: str
+    rejection: Rejection
+
+
+class EventNote(BaseModel):
+    """One briefing note of an event reported by one or more sources."""
+
+    title: str
+    summary: str
+    actors: list[MergedActor] = Field(default_factory=list)
+    tensions: list[SourcedTension] = Field(default_factory=list)
+    quotes: list[SourcedQuote] = Field(default_factory=list)
+    sources: list[SourceInfo] = Field(default_factory=list)
+    rejected: list[SourcedRejection] = Field(default_factory=list)
+    briefings: list[Briefing] = Field(default_factory=list, description="Per source, in order.")
+    usage: Usage = Field(default_factory=Usage)
+    summary_method: str = "lead summary + new sentences from the other sources (no extra call)"

@@ -152,7 +152,8 @@ def _pick_format(fmt: NoteFormat | None, as_json: bool, output: Path | None) -> 
 
 
 def _render(summarizer: Summarizer, sources: list[str], fmt: NoteFormat) -> str:
-    from summarizer._multi import SourcedBriefing, brief_event, merge
+    from summarizer import brief_event
+    from summarizer._multi import SourcedBriefing, merge
     from summarizer.render._html import render_html
 
     articles = read_articles(sources)

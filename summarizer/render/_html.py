@@ -12,7 +12,7 @@ from datetime import date
 
 import jinja2
 
-from summarizer._multi import EventNote
+from summarizer._schema import EventNote
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("summarizer.render", "templates"),

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from summarizer._fields import ITEM_LABELS, ITEMS
-from summarizer._schema import Briefing
-
-if TYPE_CHECKING:
-    from summarizer._multi import EventNote, SourceInfo
+from summarizer._schema import Briefing, EventNote, SourceInfo
 
 
 def _header(briefing: Briefing) -> list[str]:
