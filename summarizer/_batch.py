@@ -32,9 +32,11 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Protocol
 
-from summarizer._errors import InputError, ProviderError, SummarizerError
+from summarizer._errors import InputError, SummarizerError
+from summarizer._pool import WorkerPool
+from summarizer._results import RecordFailed, Result, failure
 from summarizer._schema import Briefing, Usage
 from summarizer._summarizer import Summarizer
 from summarizer.infra._files import atomic_file
@@ -49,51 +51,6 @@ DEFAULT_CONCURRENCY = 8
 # workers, 0.51 -> 0.56 in one process). The limiter still caps requests.
 PIPELINE_DEPTH = 2
 DEFAULT_MAX_CONSECUTIVE_FAILURES = 10
-_MESSAGE_CHARS = 500
-# Client errors about one request (an article too long for the context...): the provider
-# is up, and a rerun would fail the same way, so they never trip the breaker.
-_ARTICLE_STATUSES = frozenset({400, 413, 422})
-# The key was refused: every other request would be refused too, so the run stops at once.
-_REFUSED_STATUSES = frozenset({401, 403})
-
-
-@dataclass(frozen=True)
-class Result:
-    """The outcome of one record, as written to the output file."""
-
-    id: str
-    briefing: Briefing | None = None
-    error_type: str | None = None
-    error: str | None = None
-    # What the outcome says about the provider: "up" (it answered), "down" (outage), or
-    # None (no model call was made, e.g. an empty article). Not written to the file.
-    provider: str | None = field(default=None, compare=False)
-
-    @property
-    def ok(self) -> bool:
-        return self.briefing is not None
-
-    def line(self) -> str:
-        """The JSON line (without its newline)."""
-        data: dict[str, Any] = {"id": self.id, "ok": self.ok}
-        if self.briefing is not None:
-            data["briefing"] = self.briefing.model_dump(mode="json")
-        else:
-            data["error"] = {"type": self.error_type, "message": self.error}
-        return json.dumps(data, ensure_ascii=False)
-
-
-def failure(record_id: str, err: BaseException) -> Result:
-    """A failed record: its error class and the first line of the message."""
-    message = (str(err).splitlines() or [type(err).__name__])[0][:_MESSAGE_CHARS]
-    provider = None
-    if isinstance(err, ProviderError):
-        provider = "up" if err.status in _ARTICLE_STATUSES else "down"
-        if err.status in _REFUSED_STATUSES:
-            provider = "refused"
-    elif isinstance(err, SummarizerError) and not isinstance(err, InputError):
-        provider = "up"  # it answered; the answer failed validation
-    return Result(id=record_id, error_type=type(err).__name__, error=message, provider=provider)
 
 
 class CircuitBreaker:
@@ -305,14 +262,6 @@ Process = Callable[[Record], Awaitable[Briefing]]
 """Summarises one record; raises on failure (`RecordFailed` when the `Result` is made)."""
 
 
-class RecordFailed(Exception):
-    """A record failed elsewhere (a worker process), which already made its `Result`."""
-
-    def __init__(self, result: Result) -> None:
-        super().__init__(result.error)
-        self.result = result
-
-
 OnResult = Callable[[Result], None]
 OnSkip = Callable[[str], None]
 
@@ -497,7 +446,5 @@ async def run_batch(
 
     if workers <= 1:
         return await batch_run(process).run(records, retry_failed=retry_failed)
-    from summarizer._pool import WorkerPool  # imports this module
-
     async with WorkerPool(summarizer, workers, concurrency=concurrency) as pool:
         return await batch_run(pool.process).run(records, retry_failed=retry_failed)

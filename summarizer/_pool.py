@@ -25,8 +25,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from summarizer._batch import RecordFailed, failure
 from summarizer._errors import SummarizerError
+from summarizer._results import RecordFailed, failure
 from summarizer._schema import Briefing
 from summarizer._summarizer import Summarizer
 from summarizer.backends._openai import shared_async_client

@@ -1,4 +1,4 @@
-"""The root Typer app and the error-to-exit-code mapping shared by every command."""
+"""Running the app: commands registered, errors mapped to one line and an exit code."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import click
 import typer
 
 from summarizer._errors import SummarizerError, SummarizerWarning
-from summarizer.cli import _terminal
+from summarizer.cli import _batch, _brief, _cache, _eval, _logs, _terminal  # noqa: F401
+from summarizer.cli._root import app
 
 try:  # typer >= 0.2x vendors its own click and raises that copy's exceptions
     from typer._click.exceptions import ClickException as _TyperClickException
@@ -20,23 +21,17 @@ _EXIT = (click.exceptions.Exit, typer.Exit)
 _ABORT = (click.exceptions.Abort, typer.Abort)
 _USAGE = (click.ClickException, _TyperClickException)
 
-app = typer.Typer(
-    name="summarizer",
-    help="Turn news articles into grounded, structured briefing notes.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
 USAGE_EXIT = 2
 
 
 def _register_commands() -> None:
-    # Imported here so each command module can import `app` without a cycle.
-    from summarizer.cli import _batch, _brief, _cache, _eval, _logs  # noqa: F401
+    """Add the command groups once (each command module registers its own commands)."""
+    if not app.registered_groups:
+        app.add_typer(_eval.eval_app, name="eval")
+        app.add_typer(_cache.cache_app, name="cache")
 
-    app.add_typer(_eval.eval_app, name="eval")
-    app.add_typer(_cache.cache_app, name="cache")
+
+_register_commands()
 
 
 def _show_warning(
@@ -66,8 +61,6 @@ def dispatch(argv: list[str]) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
-    if not app.registered_commands:
-        _register_commands()
     _terminal.guard_stdout()
     try:
         result = app(args=argv, prog_name="summarizer", standalone_mode=False)

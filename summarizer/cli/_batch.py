@@ -36,7 +36,6 @@ from summarizer._batch import (
 from summarizer._errors import ConfigurationError, InputError
 from summarizer._summarizer import Summarizer
 from summarizer.backends._openai_batch import DEFAULT_POLL_INTERVAL
-from summarizer.cli._app import app
 from summarizer.cli._brief import (
     BaseUrlOpt,
     MaxOutputOpt,
@@ -53,6 +52,7 @@ from summarizer.cli._brief import (
     build_summarizer,
 )
 from summarizer.cli._openai_batch import VIAS, print_status, run_openai_batch
+from summarizer.cli._root import app
 from summarizer.infra._costs import UsageMeter, format_cost, prices_source
 from summarizer.infra._files import check_writable
 from summarizer.infra._ratelimit import RateLimiter

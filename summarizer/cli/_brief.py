@@ -14,7 +14,7 @@ import typer
 from summarizer._errors import InputError
 from summarizer._schema import briefing_json_schema
 from summarizer._summarizer import Summarizer
-from summarizer.cli._app import app
+from summarizer.cli._root import app
 from summarizer.cli._status import LiveStatus
 from summarizer.cli._terminal import require_stdout
 from summarizer.infra._cache import Cache

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from summarizer.cli._app import app
+from summarizer.cli._root import app
 from summarizer.infra._calllog import CallLog, LoggedCall
 from summarizer.infra._costs import format_cost
 

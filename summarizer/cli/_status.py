@@ -15,7 +15,7 @@ import time
 from types import TracebackType
 from typing import TextIO
 
-from summarizer.backends._openai import CallRecord
+from summarizer.infra._records import CallRecord
 
 
 def describe(record: CallRecord | None) -> str:
