@@ -16,13 +16,13 @@ from summarizer import Summarizer
 from summarizer._schema import SCHEMA_VERSION, PromptInfo
 from summarizer.cli import main
 from summarizer.infra._cache import (
-    _SCHEMA,
+    _MIGRATIONS,
     Cache,
     article_digest,
     cache_key,
-    connect,
     default_cache_path,
 )
+from summarizer.infra._db import connect
 from summarizer.infra._settings import load_settings
 from summarizer.input._cleaning import CleanArticle, clean_article
 from summarizer.testing import FakeOpenAI, Reply, Status
@@ -198,7 +198,7 @@ def test_cache_stats_and_clear(llm: FakeOpenAI, capsys: pytest.CaptureFixture[st
 def _open_at_once(path: str, barrier: Any, results: Any) -> None:
     barrier.wait()
     try:
-        connect(Path(path), _SCHEMA).execute("SELECT count(*) FROM briefings").fetchone()
+        connect(Path(path), _MIGRATIONS).execute("SELECT count(*) FROM briefings").fetchone()
         results.put("ok")
     except sqlite3.Error as err:
         results.put(repr(err))

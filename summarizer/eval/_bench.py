@@ -19,7 +19,6 @@ report as ``report.json`` and ``report.md``.
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +43,7 @@ from summarizer.eval._harness import (
     recorded_settings,
 )
 from summarizer.infra._files import write_text_atomic
+from summarizer.infra._settings import FileSettings
 
 BENCHMARKS = ("polnear", "basil", "writer")
 DATA_DIR_ENV = "SUMMARIZER_DATA_DIR"
@@ -116,9 +116,9 @@ class BenchReport(BaseModel):
 def default_data_dir() -> Path:
     """``$SUMMARIZER_DATA_DIR``, else ``../shared/data/external`` beside the repository
     (or beside the working directory, for an installed package)."""
-    env = os.environ.get(DATA_DIR_ENV)
-    if env:
-        return Path(env)
+    configured = FileSettings().data_dir  # env > .env, like every other setting
+    if configured is not None:
+        return configured.expanduser()
     external = Path("shared", "data", "external")
     repo = Path(__file__).resolve().parents[2]
     candidates = [repo.parent / external, Path.cwd().parent / external]

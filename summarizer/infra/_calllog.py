@@ -22,13 +22,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from summarizer.infra._cache import LocalDatabase, home_dir
 from summarizer.infra._costs import Price, estimate, load_prices
+from summarizer.infra._db import LocalDatabase
 from summarizer.infra._records import CallHook, CallRecord
+from summarizer.infra._settings import home_dir
 
 _ARTICLE = re.compile(r"(<article>)(.*?)(</article>)", re.S)
 _SECRETS = re.compile(r"\b(?:sk|rk|pk|key)-[A-Za-z0-9_\-]{6,}|(?i:bearer)\s+[A-Za-z0-9._\-]{6,}")
-_SCHEMA = """
+# Each entry upgrades the file by one version (`PRAGMA user_version`); never edit one.
+_MIGRATIONS = (
+    """
 CREATE TABLE IF NOT EXISTS articles (
     sha256 TEXT PRIMARY KEY,
     text TEXT NOT NULL
@@ -55,7 +58,8 @@ CREATE TABLE IF NOT EXISTS calls (
 );
 CREATE INDEX IF NOT EXISTS calls_started ON calls(started);
 CREATE INDEX IF NOT EXISTS calls_model ON calls(model);
-"""
+""",
+)
 _COLUMNS = (
     "id, started, model, prompt_id, prompt_version, prompt_sha256, article_sha256, attempt, "
     "latency_s, outcome, status, messages, response, error, prompt_tokens, completion_tokens, "
@@ -138,7 +142,7 @@ class CallLog:
     def __init__(self, path: Path | str | None = None, *, prices: dict[str, Price] | None = None):
         self.path = Path(path) if path is not None else default_log_path()
         self._prices = prices
-        self._store = LocalDatabase(self.path, _SCHEMA, "call log")
+        self._store = LocalDatabase(self.path, _MIGRATIONS, "call log")
 
     def __repr__(self) -> str:
         return f"CallLog({str(self.path)!r})"

@@ -25,8 +25,8 @@ from typing import Any
 
 from summarizer._errors import ConfigurationError
 from summarizer._schema import Usage
-from summarizer.infra._cache import FileSettings
 from summarizer.infra._records import CallRecord
+from summarizer.infra._settings import FileSettings
 
 UNKNOWN_PRICE = "unknown price"
 

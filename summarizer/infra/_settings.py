@@ -6,8 +6,10 @@ Every variable is listed in ``.env.example``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Literal
 
+import platformdirs
 from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -119,3 +121,28 @@ def load_settings(**overrides: Any) -> Settings:
         elif "strategy" in where.lower():
             hint = f" (choose one of {', '.join(STRATEGIES)})"
         raise ConfigurationError(f"invalid setting {where}: {first['msg']}{hint}") from None
+
+
+APP_NAME = "summarizer"
+
+
+class FileSettings(BaseSettings):
+    """Where files live: ``SUMMARIZER_HOME``, ``SUMMARIZER_PRICES``, ``SUMMARIZER_DATA_DIR``
+    (env > ``.env``), read like `Settings`."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", env_ignore_empty=True)
+
+    home: Path | None = Field(default=None, validation_alias="SUMMARIZER_HOME")
+    prices: Path | None = Field(default=None, validation_alias="SUMMARIZER_PRICES")
+    # the third-party benchmarks' data (`summarizer eval bench`)
+    data_dir: Path | None = Field(default=None, validation_alias="SUMMARIZER_DATA_DIR")
+
+
+def home_dir(kind: Literal["cache", "data"]) -> Path:
+    """``SUMMARIZER_HOME`` if set, else the platform's user cache or data directory."""
+    home = FileSettings().home
+    if home is not None:
+        return home.expanduser()
+    if kind == "cache":
+        return Path(platformdirs.user_cache_dir(APP_NAME))
+    return Path(platformdirs.user_data_dir(APP_NAME))
