@@ -574,6 +574,17 @@ def shared_async_client(settings: Settings) -> openai.AsyncOpenAI:
     return openai.AsyncOpenAI(**client_kwargs(settings), http_client=openai.DefaultAioHttpClient())
 
 
+def sync_client(settings: Settings, client: Any = None) -> openai.OpenAI:
+    """``client`` (the caller's) without SDK retries, or a new one for ``settings`` whose
+    response hook bounds each attempt's total time (SUMMARIZER_TIMEOUT)."""
+    if isinstance(client, openai.OpenAI):
+        return client.with_options(max_retries=0)
+    if client is not None:
+        raise TypeError(f"expected an openai.OpenAI client, not {type(client).__name__}")
+    http = openai.DefaultHttpxClient(event_hooks={"response": [bound_response]})
+    return openai.OpenAI(**client_kwargs(settings), http_client=http)
+
+
 @functools.lru_cache(maxsize=1)
 def _ssl_context() -> ssl.SSLContext:
     """The SSL context the openai client would build (CA bundle loaded once)."""
@@ -667,13 +678,9 @@ class OpenAIBackend:
         return call, plan
 
     def _sync_client(self) -> openai.OpenAI:
-        if isinstance(self._client, openai.OpenAI):
-            return self._client.with_options(max_retries=0)
         if self._client is None:
-            # the response hook bounds each attempt's total time (SUMMARIZER_TIMEOUT)
-            http = openai.DefaultHttpxClient(event_hooks={"response": [bound_response]})
-            self._client = openai.OpenAI(**client_kwargs(self.settings), http_client=http)
-        return self._client  # type: ignore[return-value]
+            self._client = sync_client(self.settings)
+        return sync_client(self.settings, self._client)
 
     def _async_client(self) -> openai.AsyncOpenAI:
         if isinstance(self._client, openai.AsyncOpenAI):

@@ -189,16 +189,13 @@ class Judge:
 
     def _ask(self, article_text: str, parts: Sequence[str]) -> tuple[JudgeAnswer, Usage]:
         import instructor
-        import openai
 
         from summarizer.backends import Calls, _answers, _openai
         from summarizer.input._cleaning import clean_article
 
-        client = self._client
-        if client is None:
-            client = self._client = openai.OpenAI(**_openai.client_kwargs(self.settings))
-        elif isinstance(client, openai.OpenAI):
-            client = client.with_options(max_retries=0)
+        if self._client is None:
+            self._client = _openai.sync_client(self.settings)
+        client = _openai.sync_client(self.settings, self._client)
         call = _openai.Call(self.settings, self.model, self.template.info, Calls(self._on_call))
         call.schema = JudgeAnswer.model_json_schema()  # json mode: llama.cpp decodes to it
         create = instructor.patch(

@@ -149,9 +149,11 @@ def migrate(db: sqlite3.Connection, migrations: Migrations) -> None:
     A file from before versions were kept reads 0; the first migration only creates what
     does not exist, so such a file is adopted as version 1 unchanged.
     """
+    if _version(db) >= len(migrations):
+        return  # up to date: no write lock (a reader must not wait for a busy writer)
     db.execute("BEGIN IMMEDIATE")  # one process migrates; the others then see the version
     try:
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        version = _version(db)
         for number, script in enumerate(migrations[version:], version + 1):
             for statement in script.split(";"):
                 if statement.strip():
@@ -161,3 +163,7 @@ def migrate(db: sqlite3.Connection, migrations: Migrations) -> None:
     except BaseException:
         db.execute("ROLLBACK")
         raise
+
+
+def _version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
