@@ -220,7 +220,7 @@ def _name_words(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(
         t
         for n in names
-        for t in _tokens(n)
+        for t in name_tokens(n)
         if (len(t) >= 3 or _UNSPACED.search(t)) and t not in _NAME_STOP
     )
 
