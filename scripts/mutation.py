@@ -67,6 +67,7 @@ MODULES: dict[str, Module] = {
         ("summarizer/_grounding.py", "summarizer/backends/offline/_text.py"),
         (
             "tests/test_grounding.py",
+            "tests/test_attribution.py",
             "tests/test_properties.py",
             "tests/test_injection.py",
         ),
@@ -402,7 +403,7 @@ def scratch_copy(dest: Path) -> None:
 
 
 def mutmut_config(module: Module) -> str:
-    copied = [p for p in ("examples", "evals", "prompts") if (ROOT / p).exists()]
+    copied = [p for p in ("examples", "evals", "prompts", "scripts") if (ROOT / p).exists()]
     lines = [
         "",
         "[tool.mutmut]",
