@@ -98,3 +98,31 @@ def test_real_model_briefing_is_grounded(local_llm, path):
         assert _verbatim(tension.evidence, article), f"evidence not verbatim: {tension}"
     assert b.usage.total_tokens > 0
     assert b.usage.calls >= 1 + b.usage.reasks
+
+
+def test_real_model_anchored_briefing_is_verbatim_and_keeps_the_rules_floor(local_llm):
+    """The anchored strategy on the seed: ids resolved to the article's own words, and at
+    least every quote and actor the offline rules find on their own."""
+    article = ARTICLES[0].read_text(encoding="utf-8")
+    s = Summarizer(
+        model=local_llm.model,
+        base_url=local_llm.base_url,
+        api_key="local",
+        mode="json",
+        strategy="anchored",
+        timeout=_TIMEOUT_S,
+        max_attempts=1,
+    )
+
+    b = s.summarize(article)
+    offline = Summarizer(model="offline").summarize(article)
+
+    assert b.prompt.id == "anchored"
+    for quote in b.quotes:
+        assert _in_quotation_marks(quote.text, article), f"not quoted in the article: {quote}"
+    for tension in b.tensions:
+        assert _verbatim(tension.evidence, article), f"evidence not verbatim: {tension}"
+    assert {q.text for q in offline.quotes} <= {q.text for q in b.quotes}
+    names = {n.lower() for a in b.actors for n in a.names()}
+    for actor in offline.actors:  # merging may give it a fuller name; its old one stays an alias
+        assert actor.name.lower() in names, f"offline actor lost: {actor.name}"
