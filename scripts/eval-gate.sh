@@ -68,7 +68,12 @@ for run in "$ROOT"/evals/runs/*/; do
     cp -r "$run" "$WORK/$name"
     suite=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1])).get("suite") or "")' \
         "$run/run.json")
-    [[ -n $suite && -d $suite ]] || suite=$ROOT/evals/suites/$(basename "${suite:-dev}")
+    # Recorded relative to the run folder (older records: to the repository root).
+    if [[ -n $suite && -d $run/$suite ]]; then
+        suite=$run/$suite
+    elif [[ -z $suite || ! -d $suite ]]; then
+        suite=$ROOT/evals/suites/$(basename "${suite:-dev}")
+    fi
     args=(eval score "$WORK/$name" --suite "$suite")
     [[ -f $run/report.json ]] && args+=(--baseline "$run/report.json")
     "$SUMMARIZER" "${args[@]}" || status=1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import time
 import tomllib
@@ -102,6 +103,7 @@ async def arun_suite(
     outputs = out / "outputs"
     outputs.mkdir(parents=True, exist_ok=True)
     run = _run_record(suite_dir, instance, settings, concurrency)
+    run["suite"] = portable_path(suite_dir, out)
     _write_json(out / "run.json", run)
     done = 0
     gate_ = asyncio.Semaphore(max(1, concurrency))
@@ -141,7 +143,7 @@ def _run_record(
 ) -> dict[str, Any]:
     prompt = getattr(instance, "prompt", None)
     return {
-        "suite": str(Path(suite_dir).resolve()),
+        "suite": str(suite_dir),
         "model": getattr(instance, "model", None),
         "prompt": prompt.model_dump() if isinstance(prompt, BaseModel) else None,
         "strategy": getattr(getattr(instance, "settings", None), "strategy", None),
@@ -231,12 +233,30 @@ def score_run(
     run_path = Path(run_dir)
     run_file = run_path / "run.json"
     run = json.loads(run_file.read_text(encoding="utf-8")) if run_file.is_file() else {}
-    suite = suite_dir or run.get("suite")
-    if not suite:
+    recorded = run.get("suite")
+    if not (suite_dir or recorded):
         raise SuiteError(f"{run_file} records no suite: pass the suite folder explicitly")
-    run["suite"] = str(Path(suite).resolve())
+    suite = Path(suite_dir) if suite_dir else _recorded_suite(run_path, str(recorded))
+    run["suite"] = portable_path(suite, run_path)
     run["rescored"] = _now()
     return _score(load_suite(suite), run_path / "outputs", run, _with_cache(judge, run_path))
+
+
+def portable_path(path: str | Path, run_dir: str | Path) -> str:
+    """``path`` as a run record keeps it: relative to the run folder, so a record made on
+    one machine (or checkout) rescores on another; absolute only when no relative path
+    exists (another drive)."""
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), Path(run_dir).resolve())).as_posix()
+    except ValueError:
+        return str(Path(path).resolve())
+
+
+def _recorded_suite(run_dir: Path, recorded: str) -> Path:
+    """The suite a run.json names: relative to the run folder (today's records), else to
+    the working directory (records made before paths were kept relative)."""
+    beside = run_dir / recorded
+    return beside if beside.is_dir() else Path(recorded)
 
 
 def _with_cache(judge: Judge | None, run_dir: Path) -> Judge | None:
