@@ -231,3 +231,38 @@ def test_brief_strategy_flag_runs_the_anchored_path(
     assert code == 0
     assert out["prompt"]["id"] == "anchored"
     assert "[Q1]" in json.dumps(server.requests[0]["messages"])
+
+
+def test_a_quote_given_to_someone_its_paragraph_never_names_is_not_added() -> None:
+    def reply(req: dict[str, Any]) -> Reply:
+        quotes = [{"id": qid(req, "green corridor"), "speaker": "Helen Okafor"}]
+        return Reply(answer(req, quotes=quotes))
+
+    with FakeOpenAI(default=reply) as server:
+        briefing = make(server).summarize(ARTICLE)
+    assert all(q.text != "green corridor" for q in briefing.quotes)
+
+
+def test_a_tension_whose_sentence_names_neither_party_is_not_added() -> None:
+    def reply(req: dict[str, Any]) -> Reply:
+        tension = {
+            "parties": ["Helen Okafor", "regional environment agency"],
+            "description": "The mayor and the agency disagree.",
+            "sentence": sid(req, "The Alderton city council sued"),
+        }
+        return Reply(answer(req, tensions=[tension]))
+
+    with FakeOpenAI(default=reply) as server:
+        briefing = make(server).summarize(ARTICLE)
+    assert all("Helen Okafor" not in t.parties for t in briefing.tensions)
+
+
+def test_an_actor_the_rules_have_keeps_the_rules_name_not_a_titled_one() -> None:
+    def reply(req: dict[str, Any]) -> Reply:
+        actors = [{"name": "Mayor Helen Okafor", "type": "person", "role": "Mayor"}]
+        return Reply(answer(req, actors=actors))
+
+    with FakeOpenAI(default=reply) as server:
+        briefing = make(server).summarize(ARTICLE)
+    names = [a.name for a in briefing.actors]
+    assert "Helen Okafor" in names and "Mayor Helen Okafor" not in names

@@ -22,7 +22,7 @@ the result, like on any other extraction.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -52,6 +52,7 @@ class Candidate:
     id: str
     text: str  # the words between the marks, exactly as the article has them
     hint: str | None = None  # the speaker the offline rules attribute it to, if any
+    context: str = ""  # its paragraph and the one before: where its speaker is named
 
 
 @dataclass(frozen=True)
@@ -80,14 +81,19 @@ def index_article(text: str, rules: Extraction) -> AnchorIndex:
     sentences: list[Sentence] = []
     candidates: list[Candidate] = []
     lines: list[str] = []
+    previous = ""
     for para in layout(text):
         marks = {a: b for a, b in para.regions}
+        first = len(candidates)
         pieces: list[str] = []
         for start, end in para.sentences():
             sid = f"S{len(sentences) + 1}"
             sentences.append(Sentence(sid, para.text[start:end].strip()))
             pieces.append(f"[{sid}] " + _mark_candidates(para.text, start, end, marks, candidates))
         lines.append(" ".join(p.strip() for p in pieces))
+        context = f"{previous}\n{para.text}"
+        candidates[first:] = [replace(c, context=context) for c in candidates[first:]]
+        previous = para.text
     hinted = [_with_hint(c, rules) for c in candidates]
     return AnchorIndex(sentences, hinted, "\n\n".join(lines), rules)
 
@@ -115,7 +121,7 @@ def _with_hint(candidate: Candidate, rules: Extraction) -> Candidate:
     for quote in rules.quotes:
         other = _quote_key(quote.text)
         if other and (other in key or key in other):
-            return Candidate(candidate.id, candidate.text, quote.speaker)
+            return replace(candidate, hint=quote.speaker)
     return candidate
 
 
@@ -242,10 +248,54 @@ def merge_with_rules(model: Extraction, index: AnchorIndex, article_text: str) -
     the rules' by name. The summary is the model's unless it names something (a
     capitalised name or a number) the article does not hold; then the rules' lead.
     """
-    model = _speakers_as_actors(model)
+    model = _supported_additions(_speakers_as_actors(model), index)
     merged = merge_extractions([index.rules, model])
     summary = model.summary if faithful_summary(model.summary, article_text) else ""
     return merged.model_copy(update={"summary": summary or index.rules.summary})
+
+
+def _supported_additions(model: Extraction, index: AnchorIndex) -> Extraction:
+    """What the model adds that the article's own wording supports.
+
+    Measured on the first dev articles with the 1.5B model, its raw additions cost
+    precision on every field: an actor the rules have, renamed with a title ("South Korean
+    President Moon Jae-in"); a quote given to someone the paragraph never names; a
+    "tension" whose sentence names neither party. So an actor the rules already have
+    keeps the rules' name, a quote the rules left unattributed is kept only when its
+    speaker is named in its paragraph or the one before, and a tension only when its
+    sentence names its parties (two of them, or its only one).
+    """
+    rules = index.rules.actors
+    actors = [a for a in model.actors if find_actor(a.name, rules) is None]
+    known = [*rules, *actors]
+
+    def canon(name: str) -> str:
+        actor = find_actor(name, known)
+        return actor.name if actor is not None else name
+
+    context = {c.text: c.context for c in index.candidates}
+    quotes = [
+        q.model_copy(update={"speaker": canon(q.speaker)})
+        for q in model.quotes
+        if _named_in(q.speaker, context.get(q.text, ""), known)
+    ]
+    tensions = []
+    for t in model.tensions:
+        parties = list(dict.fromkeys(canon(p) for p in t.parties))
+        named = sum(_named_in(p, t.evidence, known) for p in parties)
+        if parties and named >= min(2, len(parties)):
+            tensions.append(t.model_copy(update={"parties": parties}))
+    return model.model_copy(update={"actors": actors, "quotes": quotes, "tensions": tensions})
+
+
+def _named_in(name: str, text: str, actors: list[Actor]) -> bool:
+    """Whether ``text`` names the actor ``name`` refers to (any of its names, or a person's
+    surname), as whole words."""
+    actor = find_actor(name, actors)
+    names = actor.names() if actor is not None else [name]
+    if actor is not None and actor.type == "person":
+        names += [n.split()[-1] for n in names if len(n.split()) > 1]
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names if n.strip())
 
 
 def _speakers_as_actors(extraction: Extraction) -> Extraction:
