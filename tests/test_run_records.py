@@ -47,3 +47,19 @@ def test_every_committed_run_names_a_suite_that_resolves() -> None:
     for run_json in (ROOT / "evals" / "runs").glob("*/run.json"):
         recorded = json.loads(run_json.read_text(encoding="utf-8"))["suite"]
         assert (run_json.parent / recorded).is_dir(), f"{run_json}: {recorded}"
+
+
+def test_a_partial_run_is_scored_on_the_cases_it_names(tmp_path: Path) -> None:
+    import shutil
+
+    from summarizer.eval import score_run
+
+    source = ROOT / "evals" / "runs" / "qwen1.5b-v2-dev-grounded"
+    run = tmp_path / "runs" / "partial"
+    shutil.copytree(source, run)
+    record = json.loads((run / "run.json").read_text(encoding="utf-8"))
+    record["suite"] = str(ROOT / "evals" / "suites" / "dev")
+    record["cases"] = ["allsides-011-white-house-north-korea-talks"]
+    (run / "run.json").write_text(json.dumps(record), encoding="utf-8")
+    report = score_run(run)
+    assert list(report.cases) == ["allsides-011-white-house-north-korea-talks"]

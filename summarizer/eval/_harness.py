@@ -239,7 +239,11 @@ def score_run(
     suite = Path(suite_dir) if suite_dir else _recorded_suite(run_path, str(recorded))
     run["suite"] = portable_path(suite, run_path)
     run["rescored"] = _now()
-    return _score(load_suite(suite), run_path / "outputs", run, _with_cache(judge, run_path))
+    cases = load_suite(suite)
+    if run.get("cases"):  # a partial run says which cases it covers; the rest are not failures
+        wanted = set(run["cases"])
+        cases = [c for c in cases if c.id in wanted]
+    return _score(cases, run_path / "outputs", run, _with_cache(judge, run_path))
 
 
 def portable_path(path: str | Path, run_dir: str | Path) -> str:
