@@ -59,7 +59,7 @@ def test_a_partial_run_is_scored_on_the_cases_it_names(tmp_path: Path) -> None:
     shutil.copytree(source, run)
     record = json.loads((run / "run.json").read_text(encoding="utf-8"))
     record["suite"] = str(ROOT / "evals" / "suites" / "dev")
-    record["cases"] = ["allsides-011-white-house-north-korea-talks"]
+    record["case_ids"] = ["allsides-011-white-house-north-korea-talks"]
     (run / "run.json").write_text(json.dumps(record), encoding="utf-8")
     report = score_run(run)
     assert list(report.cases) == ["allsides-011-white-house-north-korea-talks"]

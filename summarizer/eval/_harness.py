@@ -240,8 +240,8 @@ def score_run(
     run["suite"] = portable_path(suite, run_path)
     run["rescored"] = _now()
     cases = load_suite(suite)
-    if run.get("cases"):  # a partial run says which cases it covers; the rest are not failures
-        wanted = set(run["cases"])
+    if run.get("case_ids"):  # a partial run names the cases it covers; the rest are not failures
+        wanted = set(run["case_ids"])
         cases = [c for c in cases if c.id in wanted]
     return _score(cases, run_path / "outputs", run, _with_cache(judge, run_path))
 
