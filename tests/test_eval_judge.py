@@ -150,3 +150,11 @@ def test_cli_judge_prints_agreement_with_the_gold(
     record = json.loads((tmp_path / "agreement.json").read_text(encoding="utf-8"))
     assert record["false_sentences_caught"].startswith("0/")
     assert record["judge"]["id"] == "judge"
+    # the verdicts are reused: a second run (here on the first 3 summaries) makes no call
+    with FakeOpenAI() as server:
+        code = main(
+            ["eval", "judge", str(GOLD), "--model", "judge-model", "--base-url",
+             server.base_url, "--api-key", "sk-test", "--out", str(tmp_path), "--limit", "3"],
+        )  # fmt: skip
+        assert code == 0 and server.count == 0
+    assert json.loads((tmp_path / "agreement.json").read_text(encoding="utf-8"))["summaries"] == 3

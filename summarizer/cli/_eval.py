@@ -178,7 +178,13 @@ def judge_agreement(
     mode: ModeOpt = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Folder for the verdicts (judge/) and agreement.json."),
+        typer.Option(
+            "--out",
+            help="Folder for the verdicts (judge/, reused on the next run) and agreement.json.",
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Only the first N summaries of the gold.")
     ] = None,
 ) -> None:
     """Measure how well a model judges faithfulness: its labels against a hand-labelled gold."""
@@ -186,7 +192,7 @@ def judge_agreement(
 
     from summarizer.eval import agreement, load_judge_gold
 
-    items = load_judge_gold(gold)
+    items = load_judge_gold(gold)[:limit]
     judge = _judge(model, base_url, api_key, mode, cache_dir=out / "judge" if out else None)
     assert judge is not None
     articles = _articles(gold, [item.source for item in items])
@@ -205,7 +211,12 @@ def judge_agreement(
     for d in result.disagreements:
         console.print(f"{d['case']}: gold {d['gold']}, judge {d['judge']}: {d['sentence'][:100]}")
     if out is not None:
-        record = {"judge": judge.info, "gold": str(gold), **result.as_dict()}
+        record = {
+            "judge": judge.info,
+            "gold": str(gold),
+            "summaries": len(items),
+            **result.as_dict(),
+        }
         out.mkdir(parents=True, exist_ok=True)
         (out / "agreement.json").write_text(
             json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
