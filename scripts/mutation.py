@@ -153,7 +153,7 @@ MODULES: dict[str, Module] = {
 class Planted:
     module: str
     what: str
-    old: str  # text in one of the module's sources, replaced once
+    old: str  # text in one of the module's sources, replaced wherever it occurs
     new: str
 
 
@@ -560,7 +560,7 @@ def run_planted(name: str, module: Module, work: Path, res: Result) -> None:
             res.planted.append((f"{bug.what} (NOT PLANTED: source text not found)", False))
             continue
         original = path.read_text(encoding="utf-8")
-        path.write_text(original.replace(bug.old, bug.new, 1), encoding="utf-8")
+        path.write_text(original.replace(bug.old, bug.new), encoding="utf-8")
         try:
             proc = subprocess.run(
                 [
