@@ -63,3 +63,19 @@ def test_a_partial_run_is_scored_on_the_cases_it_names(tmp_path: Path) -> None:
     (run / "run.json").write_text(json.dumps(record), encoding="utf-8")
     report = score_run(run)
     assert list(report.cases) == ["allsides-011-white-house-north-korea-talks"]
+
+
+def test_a_run_on_a_single_gold_file_rescores_from_any_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The recorded path is relative to the run folder, whether it names a folder or a file
+    (a fresh clone elsewhere failed: the file was looked up from the working directory)."""
+    from summarizer.cli import main
+
+    seed = ROOT / "evals" / "suites" / "dev" / "reuters-2025-10-08-putin-tajikistan.gold.json"
+    out = tmp_path / "a" / "run"
+    assert main(["eval", "run", "--suite", str(seed), "--model", "offline", "--out", str(out)]) == 0
+    elsewhere = tmp_path / "b" / "c" / "d"
+    elsewhere.mkdir(parents=True)
+    monkeypatch.chdir(elsewhere)
+    assert main(["eval", "score", str(out)]) == 0

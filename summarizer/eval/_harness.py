@@ -260,7 +260,7 @@ def _recorded_suite(run_dir: Path, recorded: str) -> Path:
     """The suite a run.json names: relative to the run folder (today's records), else to
     the working directory (records made before paths were kept relative)."""
     beside = run_dir / recorded
-    return beside if beside.is_dir() else Path(recorded)
+    return beside if beside.exists() else Path(recorded)
 
 
 def _with_cache(judge: Judge | None, run_dir: Path) -> Judge | None:
