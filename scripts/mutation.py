@@ -64,7 +64,7 @@ class Module:
 # The one place that says where things are. Paths relative to the checkout.
 MODULES: dict[str, Module] = {
     "grounding": Module(
-        ("summarizer/_grounding.py", "summarizer/backends/offline/_text.py"),
+        ("summarizer/_grounding.py", "summarizer/_text.py"),
         (
             "tests/test_grounding.py",
             "tests/test_attribution.py",
@@ -74,7 +74,7 @@ MODULES: dict[str, Module] = {
         (
             "summarizer._grounding.*",
             # grounding's quotation regions (one definition, shared with the offline backend)
-            "summarizer.backends.offline._text.x_double_quote_regions",
+            "summarizer._text.x_double_quote_regions",
         ),
     ),
     "metrics": Module(
