@@ -38,8 +38,7 @@ from summarizer.eval import (
 from summarizer.eval._bench import BenchReport, run_bench
 from summarizer.eval._gold import gold_files
 from summarizer.eval._harness import Comparison
-from summarizer.eval._metrics import COUNT_METRICS
-from summarizer.eval._report import CASE_COLUMNS, fmt
+from summarizer.eval._report import CASE_COLUMNS, fmt, fmt_delta
 from summarizer.infra._files import write_text_atomic
 from summarizer.render._eval_page import render_compare_page
 
@@ -431,22 +430,13 @@ def _apply_gate(report: Report, baseline: Path | None) -> None:
     raise typer.Exit(1)
 
 
-def _delta(value: float | None, metric: str) -> str:
-    if value is None:
-        return "–"
-    if abs(value) < 1e-9:
-        return "0"
-    counted = metric in COUNT_METRICS or metric.startswith("cost.")
-    return f"{value:+,.2f}" if counted else f"{value:+.3f}"
-
-
 def _comparison_table(comparison: Comparison, a: Path, b: Path) -> Table:
     table = Table(title="Aggregate (B - A); 95 % interval of the paired per-case difference")
     for column in ("metric", f"A: {a}", f"B: {b}", "delta", "95 % interval", "beyond noise"):
         table.add_column(column, justify="left" if column == "metric" else "right")
     for m in comparison.metrics:
         interval = (
-            f"{_delta(m.interval[0], m.metric)} … {_delta(m.interval[1], m.metric)}"
+            f"{fmt_delta(m.interval[0], m.metric)} … {fmt_delta(m.interval[1], m.metric)}"
             if m.interval
             else ""
         )
@@ -455,7 +445,7 @@ def _comparison_table(comparison: Comparison, a: Path, b: Path) -> Table:
             m.metric,
             fmt(m.a, m.metric),
             fmt(m.b, m.metric),
-            _delta(m.delta, m.metric),
+            fmt_delta(m.delta, m.metric),
             interval,
             noise,
         )

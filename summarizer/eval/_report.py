@@ -98,6 +98,16 @@ def write_reports(report: Report, out_dir: str | Path) -> list[Path]:
     return paths
 
 
+def fmt_delta(value: float | None, metric: str) -> str:
+    """A difference between two runs: signed, counts compactly, ``0`` for none."""
+    if value is None:
+        return "–"
+    if abs(value) < 1e-9:
+        return "0"
+    counted = metric in COUNT_METRICS or metric.startswith("cost.")
+    return f"{value:+,.2f}" if counted else f"{value:+.3f}"
+
+
 def fmt(value: float | None, metric: str = "") -> str:
     """A metric for people: shares with 3 decimals, counts compactly, ``–`` if undefined."""
     if value is None:

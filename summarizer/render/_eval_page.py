@@ -525,16 +525,9 @@ def render_compare_page(
 ) -> str:
     """Two runs on one page: per-metric deltas with their noise, the changed cases open,
     each showing A's and B's items side by side."""
-    from summarizer.eval._metrics import COUNT_METRICS
-    from summarizer.eval._report import fmt
+    from summarizer.eval._report import fmt, fmt_delta
 
-    def delta(value: float | None, metric: str) -> str:
-        if value is None:
-            return "–"
-        if abs(value) < 1e-9:
-            return "0"
-        counted = metric in COUNT_METRICS or metric.startswith("cost.")
-        return f"{value:+,.2f}" if counted else f"{value:+.3f}"
+    delta = fmt_delta
 
     groups: dict[str, list[dict[str, Any]]] = {}
     for m in comparison.metrics:
