@@ -305,26 +305,6 @@ EQUIVALENT: dict[str, tuple[Equivalent, ...]] = {
         ),
     ),
     "grounding": (
-        Equivalent(
-            "x__sub_span",
-            "return n > 0 and any(long[i : i + n] == short for i in range(len(long) + n + 1))",
-            _SHORTER,
-        ),
-        Equivalent(
-            "x__sub_span",
-            "return n > 0 and any(long[i : i + n] == short for i in range(len(long) - n + 2))",
-            _SHORTER,
-        ),
-        Equivalent(
-            "x__sub_span",
-            "return n >= 0 and any(long[i : i + n] == short for i in range(len(long) - n + 1))",
-            "its one caller, names_match, passes only non-empty token tuples",
-        ),
-        Equivalent(
-            "x_names_match",
-            "return bool(ta or tb) and (ta == tb or _sub_span(ta, tb) or _sub_span(tb, ta))",
-            "with one side empty, neither equality nor a sub-span (n > 0 and room) can hold",
-        ),
         Equivalent("xǁArticleIndexǁmentions", "found = None", _MEMO),
         Equivalent("xǁArticleIndexǁmentions", "found = self._mentioned.get(None)", _MEMO),
         Equivalent(
@@ -337,12 +317,6 @@ EQUIVALENT: dict[str, tuple[Equivalent, ...]] = {
             "start = para.text.find(needle, start + 2)",
             "an occurrence at start + 1 passes only if a region starts at start, i.e. at a "
             "quotation mark, where the needle cannot start: " + _MARK,
-        ),
-        Equivalent(
-            "x__single_quote_regions",
-            'nxt = text[i + 1] if i + 1 < len(text) else "XX XX"',
-            "at the last character a region opened would never close (dropped), and "
-            '"XX XX" is no more alphanumeric than " "',
         ),
     ),
 }
