@@ -15,6 +15,7 @@ Loopback only; it never contacts anything else.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
@@ -22,6 +23,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, Union
 
 
@@ -289,3 +291,80 @@ class FakeOpenAI:
                 self.wfile.write(body)
 
         return Handler
+
+
+# --- replaying a call log -------------------------------------------------------------
+
+
+def request_key(messages: list[dict[str, Any]]) -> str:
+    """What identifies a request in a call log: its messages, the article by its hash.
+
+    The call log stores messages with the article swapped for its sha256 and anything
+    shaped like a key redacted (`summarizer.infra._calllog`); the key is taken the same
+    way, so a live request and its logged twin get the same one.
+    """
+    from summarizer.infra._calllog import redact, split_article
+
+    stored, _, _ = split_article(messages)
+    return _canonical(json.loads(redact(json.dumps(stored, ensure_ascii=False)) or "[]"))
+
+
+def _canonical(messages: Any) -> str:
+    text = json.dumps(messages, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Replay:
+    """A responder for `FakeOpenAI` that answers each request with the answer a call log
+    recorded for the same messages: re-run the code after the model (grounding, the
+    anchored merge, scoring) on a recorded run, with no model and no spend::
+
+        with FakeOpenAI(default=Replay.from_log("calls.sqlite")) as server:
+            Summarizer(model="m", base_url=server.base_url, api_key="x", mode="json",
+                       strategy="anchored").summarize(text)
+
+    Usage (tokens) is served as recorded, and with ``latency=True`` the recorded latency
+    too. A request the log never saw (another prompt, article, setting or re-ask) gets
+    HTTP 404 naming the log, so a replay never invents an answer; ``served`` and
+    ``missed`` count both.
+    """
+
+    def __init__(self, replies: dict[str, Reply], source: str = "the call log") -> None:
+        self.replies = replies
+        self.source = source
+        self.served = 0
+        self.missed = 0
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_log(cls, path: str | Path, *, latency: bool = False) -> Replay:
+        """Every answered call of the log at ``path`` (the latest, when one repeats)."""
+        from summarizer._errors import ConfigurationError
+        from summarizer.infra._calllog import CallLog
+
+        if not Path(path).is_file():
+            raise ConfigurationError(f"no call log at {path}: pass the calls.sqlite to replay")
+        log = CallLog(path)
+        replies: dict[str, Reply] = {}
+        for call in sorted(log.recent(limit=-1, status="ok"), key=lambda c: c.id):
+            if call.response is None:
+                continue
+            replies[_canonical(call.messages)] = Reply(
+                call.response,
+                prompt_tokens=call.prompt_tokens,
+                completion_tokens=call.completion_tokens,
+                delay=call.latency_s if latency else 0.0,
+            )
+        log.close()
+        return cls(replies, str(path))
+
+    def __call__(self, request: dict[str, Any]) -> Step:
+        reply = self.replies.get(request_key(request.get("messages") or []))
+        with self._lock:
+            if reply is None:
+                self.missed += 1
+            else:
+                self.served += 1
+        if reply is None:
+            return Status(404, f"no answer recorded in {self.source} for this request")
+        return reply

@@ -6,6 +6,8 @@ and turns a failed check or gate into exit code 1.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -66,6 +68,15 @@ JudgeBaseUrlOpt = Annotated[
         "--judge-base-url", help="The judge's endpoint. [env: OPENAI_BASE_URL]", show_default=False
     ),
 ]
+ReplayOpt = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--replay",
+        help="Call no model: serve the answers a call log (calls.sqlite) recorded for the "
+        "same requests, to re-run grounding, the anchored merge and scoring on a recorded run. "
+        "A request the log lacks fails its case.",
+    ),
+]
 BaselineOpt = Annotated[
     Path | None,
     typer.Option(
@@ -108,25 +119,64 @@ def run(
     ] = False,
     judge: JudgeOpt = None,
     judge_base_url: JudgeBaseUrlOpt = None,
+    replay: ReplayOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Summarise every case of a suite with a model, record the outputs, score and report."""
-    from summarizer._summarizer import Summarizer
     from summarizer.infra._files import check_writable_dir
 
     check_writable_dir(out)  # before the first model call: paid outputs are never lost
+    judged = _judge(judge, judge_base_url, api_key, mode)
+    with _replaying(replay) as endpoint:
+        base_url, api_key = endpoint or (base_url, api_key)
+        report = _run_suite(
+            suite, out, concurrency, judged, quiet, replay, model=model, base_url=base_url,
+            api_key=api_key, mode=mode, strategy=strategy, grounding=not no_grounding,
+        )  # fmt: skip
+    _print_report(report, out)
+    _apply_gate(report, baseline)
 
-    given = {
-        "model": model, "base_url": base_url, "api_key": api_key, "mode": mode,
-        "strategy": strategy,
-    }  # fmt: skip
+
+@contextmanager
+def _replaying(log: Path | None) -> Iterator[tuple[str, str] | None]:
+    """With a call log: a loopback server answering from it (base URL and key), else None."""
+    if log is None:
+        yield None
+        return
+    from summarizer.testing import FakeOpenAI, Replay
+
+    answers = Replay.from_log(log)
+    with FakeOpenAI(default=answers) as server:
+        yield server.base_url, "replay"
+    typer.echo(
+        f"replayed {answers.served} recorded answer(s) from {log}; "
+        f"{answers.missed} request(s) not in the log",
+        err=True,
+    )
+
+
+def _run_suite(
+    suite: Path,
+    out: Path,
+    concurrency: int,
+    judge: Judge | None,
+    quiet: bool,
+    replay: Path | None,
+    **given: Any,
+) -> Report:
+    from summarizer._summarizer import Summarizer
+
+    grounding = given.pop("grounding")
+    mode, strategy = given["mode"], given["strategy"]
     kwargs: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
-    if no_grounding:
+    if not grounding:
         kwargs["grounding"] = False
     status = LiveStatus("", enabled=False)  # keeps the last attempt; the bar draws it
     summarizer = Summarizer(on_call=status.hook, **kwargs)
-    settings = {"base_url": base_url, "mode": mode, "grounding": not no_grounding}
+    settings = {"base_url": given["base_url"], "mode": mode, "grounding": grounding}
     settings["strategy"] = strategy
+    if replay is not None:  # the endpoint was a loopback replay of this log, not a model
+        settings.update(base_url="replay", replay=str(replay))
     with _progress(quiet=quiet, status=status) as bar:
         task = bar.add_task("summarising", total=None, case="")
 
@@ -140,10 +190,9 @@ def run(
             concurrency=concurrency,
             progress=advance,
             settings=settings,
-            judge=_judge(judge, judge_base_url, api_key, mode),
+            judge=judge,
         )
-    _print_report(report, out)
-    _apply_gate(report, baseline)
+    return report
 
 
 @eval_app.command("score")
