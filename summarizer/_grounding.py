@@ -26,12 +26,12 @@ from summarizer._instructions import instruction_spans
 from summarizer._schema import Actor, Extraction, Quote, Rejection, Tension, validation_context
 from summarizer._text import (
     EDGE_PUNCT,
-    double_quote_regions,
     fold_quotes,
     name_tokens,
     names_match,
     normalize,
-    single_quote_regions,
+    quote_regions,
+    split_paragraphs,
     squeeze,
 )
 
@@ -66,7 +66,7 @@ class _Paragraph:
     @property
     def narration(self) -> str:
         """Lower-cased news text outside quotation marks: where a speaker is *named*."""
-        return _blank(self.news, tuple((a, b + 1) for a, b in self.regions)).lower()
+        return _blank(self.news, tuple((max(a, 0), b + 1) for a, b in self.regions)).lower()
 
 
 def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -74,17 +74,6 @@ def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     for a, b in spans:
         chars[a:b] = " " * len(chars[a:b])
     return "".join(chars)
-
-
-def _double_quote_regions(text: str) -> list[tuple[int, int]]:
-    """Spans between double quotation marks, paired as the offline rules pair them
-    (`summarizer._text.double_quote_regions`: one definition for both).
-
-    ``text`` keeps its curly marks, which say which way they face; straight marks
-    are read by their neighbours. A mark left open runs to the end of the paragraph
-    (newswire style for a quotation that continues in the next paragraph).
-    """
-    return double_quote_regions(text)
 
 
 @dataclass(frozen=True)
@@ -165,12 +154,11 @@ class ArticleIndex:
 @lru_cache(maxsize=64)
 def index_article(text: str) -> ArticleIndex:
     """Build (and cache) the index of an article's body text."""
-    raw_paragraphs = [p for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    marked = [squeeze(raw) for raw in split_paragraphs(text)]
     paragraphs = []
-    for raw in raw_paragraphs:
-        marked = squeeze(raw)
-        norm = fold_quotes(marked)  # one character for one: offsets still hold
-        regions = tuple(_double_quote_regions(marked) + single_quote_regions(norm))
+    for para, (double, single) in zip(marked, quote_regions(marked), strict=True):
+        norm = fold_quotes(para)  # one character for one: offsets still hold
+        regions = tuple(double + single)
         paragraphs.append(_Paragraph(norm, regions, instruction_spans(norm, regions)))
     joined = " ".join(p.text for p in paragraphs)
     return ArticleIndex(tuple(paragraphs), joined, joined.lower())

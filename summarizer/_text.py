@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
@@ -35,6 +36,7 @@ _APOSTROPHE = re.compile(f"[{SINGLE_QUOTES}]")
 _OPENERS = ' ([{"-—–/'
 _CURLY = "“”„«»"
 _CLOSERS = ".,;:!?)]}-—–/…'\"”’"
+_END_PUNCT = ".,;:!?…"
 _PARAGRAPH_SPLIT = re.compile(r"\n\s*\n|\n")
 # A sentence ends at . ! or ? (plus closing marks), then space, then a capital, digit or opener.
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=(?:''|[\"“‘(\[])?[A-Z0-9])")
@@ -71,7 +73,7 @@ def split_paragraphs(text: str) -> list[str]:
     return [p for p in _PARAGRAPH_SPLIT.split(text) if p.strip()]
 
 
-def double_quote_regions(para: str) -> list[Region]:
+def double_quote_regions(para: str, *, continued: bool = False) -> list[Region]:
     """(opening mark, closing mark) pairs, outermost only, in order.
 
     Every mark is read as opening or closing: curly marks by the way they face,
@@ -84,9 +86,16 @@ def double_quote_regions(para: str) -> list[Region]:
     end of the paragraph (newswire style for a quotation that continues in the
     next paragraph). For a two-character mark the region's ends are the
     characters next to the quoted text, so ``para[open + 1 : close]`` is the text.
+
+    With ``continued`` the paragraph starts inside a quotation the previous one left
+    open (`quote_regions`): a first mark that closes ends it, as the region
+    ``(-1, mark)``; a first mark that opens starts a new quotation (the newswire
+    convention of reopening each paragraph).
     """
     regions: list[Region] = []
-    opened: list[tuple[int, bool]] = []  # (index, opened by a straight mark)
+    # (index, opened by a straight mark); a carried quotation reads the next straight
+    # mark by its neighbours, as a curly one does
+    opened: list[tuple[int, bool]] = [(-1, False)] if continued else []
     for m in _MARK.finditer(para):
         i, j, ch = m.start(), m.end(), m.group()
         prev = para[i - 1] if i else " "
@@ -103,6 +112,8 @@ def double_quote_regions(para: str) -> list[Region]:
         else:
             opening = can_open and not can_close  # inside a curly quotation: by neighbours
         if opening:
+            if opened == [(-1, False)]:
+                opened.clear()  # reopened: the carried quotation ended with its paragraph
             opened.append((j - 1, straight))
         elif opened:
             regions.append((opened.pop()[0], i))
@@ -112,21 +123,96 @@ def double_quote_regions(para: str) -> list[Region]:
     return [r for r in regions if not any(o[0] < r[0] and r[1] <= o[1] for o in regions)]
 
 
-def single_quote_regions(para: str) -> list[Region]:
-    """British-style 'quotes', told apart from apostrophes by their neighbours."""
+def single_quote_regions(
+    para: str, *, continued: bool = False, open_end: bool = False
+) -> list[Region]:
+    """British-style 'quotes', told apart from apostrophes by their neighbours.
+
+    A mark left open is dropped (it may be an apostrophe: "'90s") unless ``open_end``
+    says the next paragraph carries it on; then it runs to the end of the paragraph.
+    With ``continued`` the paragraph starts inside such a quotation: a closing mark
+    ends it as ``(-1, mark)``, an opening one starts a new quotation.
+    """
     regions: list[Region] = []
-    start: int | None = None
+    start: int | None = -1 if continued else None
     for m in _APOSTROPHE.finditer(para):
         i = m.start()
         prev = para[i - 1] if i else " "
         nxt = para[i + 1] if i + 1 < len(para) else " "
-        opener = prev in _OPENERS or prev in DOUBLE_MARKS or prev.isspace()
-        if start is None and opener and not nxt.isspace():
-            start = i
-        elif start is not None and not prev.isspace() and not nxt.isalnum():
+        opener = (prev in _OPENERS or prev in DOUBLE_MARKS or prev.isspace()) and not nxt.isspace()
+        closer = not prev.isspace() and not nxt.isalnum()
+        if opener and (start is None or (start == -1 and not closer)):
+            start = i  # a new quotation, or the carried one reopened
+        elif start == -1 and closer and prev not in _END_PUNCT:
+            continue  # the players' union: a carried quotation closes after punctuation
+        elif start is not None and closer:
             regions.append((start, i))
             start = None
+    if start is not None and open_end:
+        regions.append((start, len(para)))
     return regions
+
+
+# Paragraphs without a quotation mark that a quotation may run through before it closes.
+_MAX_CARRIED = 3
+
+
+def quote_regions(paragraphs: Sequence[str]) -> list[tuple[list[Region], list[Region]]]:
+    """Each paragraph's double-mark and single-mark regions, read across paragraphs.
+
+    A quotation left open at the end of a paragraph runs on into the next one when
+    that paragraph reopens it with a mark at its start (the newswire convention) or
+    closes it without reopening; paragraphs without marks in between (at most
+    `_MAX_CARRIED`) are quoted whole when a later one closes it. A carried region
+    starts at -1, so ``para[open + 1 : close]`` is still its text. A double-mark
+    quotation left open runs to the end of its paragraph whatever follows; a
+    single-mark one only when the next paragraph carries it on (it may be an
+    apostrophe).
+    """
+    doubles = _carried(paragraphs, lambda p, c: double_quote_regions(p, continued=c))
+    singles = _carried(
+        paragraphs, lambda p, c: single_quote_regions(p, continued=c, open_end=True), confirm=True
+    )
+    return list(zip(doubles, singles, strict=True))
+
+
+def _carried(
+    paragraphs: Sequence[str], scan: Callable[[str, bool], list[Region]], confirm: bool = False
+) -> list[list[Region]]:
+    """``scan`` of each paragraph, told whether it starts inside a carried quotation.
+
+    ``confirm``: a region left open at a paragraph's end is kept only when the next
+    paragraph carries it on."""
+    out: list[list[Region]] = []
+    last: int | None = None  # the paragraph whose quotation is left open
+    waiting: list[int] = []  # paragraphs the carried quotation runs through, unclosed
+    for k, para in enumerate(paragraphs):
+        regions = scan(para, last is not None)
+        through = regions == [(-1, len(para))]  # carried, neither closed nor reopened
+        if last is not None:
+            if through and len(waiting) < _MAX_CARRIED:
+                out.append([])  # quoted whole only if a later paragraph closes it
+                waiting.append(k)
+                continue
+            if regions and regions[0][0] == -1 and not through:  # closed, not reopened
+                for w in waiting:
+                    out[w] = [(-1, len(paragraphs[w]))]
+            elif waiting or not (regions and regions[0][0] == 0):
+                _drop_open(out, last, confirm)  # neither closed nor reopened at once
+            waiting = []
+        if through:
+            regions = []
+        out.append(regions)
+        last = k if regions and regions[-1][1] == len(para) else None
+    if last is not None:
+        _drop_open(out, last, confirm)
+    return out
+
+
+def _drop_open(out: list[list[Region]], last: int, confirm: bool) -> None:
+    """The region left open in paragraph ``last``, dropped if it needed confirming."""
+    if confirm:
+        out[last] = out[last][:-1]
 
 
 def sentence_starts(para: str) -> list[int]:
@@ -152,10 +238,18 @@ class Paragraph:
 
     index: int
     text: str
+    # (double-mark, single-mark) regions when `layout` read them across paragraphs
+    quoted: tuple[list[Region], list[Region]] | None = field(default=None, compare=False)
 
     @cached_property
     def regions(self) -> list[Region]:
-        return double_quote_regions(self.text)
+        """Double-mark regions: (opening mark, closing mark); -1 opens a carried quotation."""
+        return self.quoted[0] if self.quoted else double_quote_regions(self.text)
+
+    @cached_property
+    def single_regions(self) -> list[Region]:
+        """Single-mark regions, the same way."""
+        return self.quoted[1] if self.quoted else single_quote_regions(self.text)
 
     @cached_property
     def starts(self) -> list[int]:
@@ -184,7 +278,11 @@ class Paragraph:
 
 def layout(text: str) -> list[Paragraph]:
     """Paragraphs of the article body, in order."""
-    return [Paragraph(i, p) for i, p in enumerate(split_paragraphs(text))]
+    paragraphs = split_paragraphs(text)
+    return [
+        Paragraph(i, p, q)
+        for i, (p, q) in enumerate(zip(paragraphs, quote_regions(paragraphs), strict=True))
+    ]
 
 
 # --- names -------------------------------------------------------------------

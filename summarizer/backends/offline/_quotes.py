@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer._schema import Quote
-from summarizer._text import DOUBLE_MARKS, Paragraph, single_quote_regions
+from summarizer._text import DOUBLE_MARKS, Paragraph
 from summarizer.backends.offline._lexicon import SPEECH_ADVERBS, SPEECH_VERBS
 from summarizer.backends.offline._names import Entity, Registry
 
@@ -63,7 +63,7 @@ _NEAR = 80  # characters after a quote in which a speech verb still attributes i
 @dataclass(frozen=True)
 class _Span:
     para: Paragraph
-    open: int  # index of the opening mark
+    open: int  # index of the opening mark (-1: a quotation carried from the last paragraph)
     close: int  # index of the closing mark (the paragraph's length when unclosed)
     single: bool
 
@@ -74,6 +74,8 @@ class _Span:
     @property
     def start(self) -> int:
         """Where the opening mark begins (one before ``open`` for a ``''`` mark)."""
+        if self.open < 0:
+            return 0
         return self.open - 1 if self.para.text[self.open - 1 : self.open + 1] == "''" else self.open
 
     @property
@@ -112,20 +114,22 @@ def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
     carried: _Who = None  # speaker of a quote left unclosed at the end of a paragraph
     for para in paragraphs:
         previous: _Who = None
-        for i, span in enumerate(_spans(para)):
+        spans = _spans(para)
+        for i, span in enumerate(spans):
+            opens_para = i == 0 and not para.text[: span.start].strip()
             who = _attribute(span, ctx)
+            runs_on = who is None and opens_para and carried is not None
             if who is None:
-                starts_para = i == 0 and not para.text[: span.start].strip()
-                who = carried if starts_para and carried else _continued(span, previous, registry)
-            if who is None and i == 0 and not para.text[: span.start].strip():
+                who = carried if runs_on else _continued(span, previous, registry)
+            if who is None and opens_para:
                 who = _introduced(paragraphs, para.index, ctx)
-            if who is not None and who is not UNKNOWN and _is_quote(span):
+            if who is not None and who is not UNKNOWN and _is_quote(span, cued=runs_on):
                 quotes.append(Quote(text=span.text, speaker=who.name))
                 who.signals.add("speaker")
                 ctx.heard(who, span)
             previous = who
             carried = who if span.unclosed else None
-        if not para.regions:
+        if not spans:
             carried = None
     return quotes
 
@@ -155,11 +159,12 @@ def _continued(span: _Span, previous: _Who, registry: Registry) -> _Who:
 def _spans(para: Paragraph) -> list[_Span]:
     if para.regions:
         return [_Span(para, a, b, False) for a, b in para.regions]
-    return [_Span(para, a, b, True) for a, b in single_quote_regions(para.text)]
+    return [_Span(para, a, b, True) for a, b in para.single_regions]
 
 
-def _is_quote(span: _Span) -> bool:
-    """Not a scare quote, title or stray mark: long enough, or cued by a speech verb nearby."""
+def _is_quote(span: _Span, *, cued: bool = False) -> bool:
+    """Not a scare quote, title or stray mark: long enough, or cued by a speech verb nearby
+    (or ``cued``: it carries on a quotation left open in the previous paragraph)."""
     text = span.text
     words = re.findall(r"[\w'’-]+", text)
     if not words or len(words) > _MAX_WORDS or _title_case(words):
@@ -169,7 +174,7 @@ def _is_quote(span: _Span) -> bool:
     short = len(words) < _MIN_WORDS
     if short and _SCARE_LEAD.search(span.para.text[: span.start].rstrip(" \t,“\"'")):
         return False
-    if span.single or short:
+    if (span.single or short) and not cued:
         start, _ = span.para.sentence_span(span.open)
         _, end = span.para.sentence_span(max(span.close - 1, span.open))
         outside = span.para.text[start : span.start] + " " + span.para.text[span.end : end]
