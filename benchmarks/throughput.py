@@ -37,10 +37,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import functools
+import heapq
 import json
 import multiprocessing as mp
 import os
+import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -59,7 +63,7 @@ from summarizer.backends.offline._extract import extract_offline
 from summarizer.infra._ratelimit import RateLimiter
 from summarizer.infra._settings import Settings
 from summarizer.input._read import Record
-from summarizer.testing import FakeOpenAI, Reply
+from summarizer.testing import FakeOpenAI, Lognormal, Reply
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = (ROOT / "examples" / "reuters-2025-10-08-putin-tajikistan.txt").read_text("utf-8")
@@ -68,23 +72,27 @@ ARTICLE = (ROOT / "examples" / "reuters-2025-10-08-putin-tajikistan.txt").read_t
 # --- the server, in its own process ------------------------------------------------------
 
 
-def _serve(conn: Any, payload: dict[str, Any], latency: float, rpm: int | None) -> None:
+def _serve(conn: Any, payload: dict[str, Any], latency: float | Lognormal, rpm: int | None) -> None:
     with FakeOpenAI(default=Reply(payload), latency=latency, rpm=rpm) as server:
         conn.send(server.base_url)
-        while conn.recv() == "stats":
-            conn.send(
-                {
-                    "count": server.count,
-                    "rate_limited": server.rate_limited,
-                    "max_in_flight": server.max_in_flight,
-                }
-            )
+        while (asked := conn.recv()) != "stop":
+            message: dict[str, Any] = {
+                "count": server.count,
+                "rate_limited": server.rate_limited,
+                "max_in_flight": server.max_in_flight,
+            }
+            if asked == "spans":  # the request times, for the latency scenario
+                message |= {"arrived": list(server.arrived), "spans": list(server.spans)}
+                message["latencies"] = list(server.latencies)
+            conn.send(message)
 
 
 class Server:
     """A fresh fake server (fresh RPM window and counters) in a child process."""
 
-    def __init__(self, payload: dict[str, Any], latency: float, rpm: int | None) -> None:
+    def __init__(
+        self, payload: dict[str, Any], latency: float | Lognormal, rpm: int | None
+    ) -> None:
         ctx = mp.get_context("spawn")
         self._conn, child = ctx.Pipe()
         self._proc = ctx.Process(target=_serve, args=(child, payload, latency, rpm), daemon=True)
@@ -93,6 +101,11 @@ class Server:
 
     def stats(self) -> dict[str, int]:
         self._conn.send("stats")
+        return dict(self._conn.recv())
+
+    def spans(self) -> dict[str, Any]:
+        """Counters, plus every request's arrival, (arrival, answer) and latency."""
+        self._conn.send("spans")
         return dict(self._conn.recv())
 
     def close(self) -> None:
@@ -360,13 +373,177 @@ def scenario(name: str, args: argparse.Namespace, payload: dict[str, Any]) -> li
     return rows
 
 
+# --- the latency scenario: the `summarizer batch` command, answers of varying latency ---------
+
+
+@dataclass
+class Run:
+    """One run of the latency scenario, with the server's record of every request."""
+
+    method: str
+    n: int
+    concurrency: int
+    started: float  # wall clock (time.time()) when the command (or the in-process run) started
+    ended: float
+    cpu_s: float
+    failed: int
+    server: dict[str, Any]
+    command: bool  # a `summarizer batch` command: its start-up counts
+
+    def line(self) -> str:
+        s = self.server
+        lat, spans, arrived = s["latencies"], s["spans"], s["arrived"]
+        c = self.concurrency
+        first, last_sent = min(arrived), max(arrived)
+        last_answer = max(end for _, end in spans)
+        mean = sum(lat) / len(lat)
+        wall = self.ended - self.started
+        # Slot occupancy while requests were left to send: mean requests in flight / slots.
+        steady = occupancy(spans, first, last_sent) / c if last_sent > first else float("nan")
+        busy = sum(lat) / (c * (last_answer - first))  # = achieved / (c / mean latency)
+        ideal = sum(lat) / (c * ideal_makespan(lat, c))  # a client with no overhead
+        total = sum(lat) / (c * wall)
+        start = f"{first - self.started:.2f}" if self.command else "-"
+        return (
+            f"| {self.method} | {self.n} | {c} | {wall:.1f} | {start} | "
+            f"{(self.n - self.failed) / wall:.1f} | {c / mean:.1f} | {steady:.2f} | "
+            f"{busy:.2f} | {ideal:.2f} | {total:.2f} | {s['rate_limited']} | "
+            f"{s['max_in_flight']} | {self.failed} | {1000 * self.cpu_s / self.n:.1f} |"
+        )
+
+
+LATENCY_HEADER = (
+    "| method | N | concurrency | wall s | first request s | articles/s | limit/s "
+    "| steady ratio | ratio first request → last answer | same, client with no overhead "
+    "| total ratio | 429s | max in flight | failed | client CPU ms/article |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+)
+
+
+def occupancy(spans: list[tuple[float, float]], start: float, end: float) -> float:
+    """Mean number of requests in flight at the server between ``start`` and ``end``."""
+    held = sum(max(0.0, min(b, end) - max(a, start)) for a, b in spans)
+    return held / (end - start)
+
+
+def ideal_makespan(latencies: list[float], concurrency: int) -> float:
+    """First request to last answer for a client with no overhead: each request goes out
+    the moment a slot frees and gets the next latency in the server's sequence."""
+    slots, end = [0.0] * concurrency, 0.0
+    for latency in latencies:
+        done = heapq.heappop(slots) + latency
+        heapq.heappush(slots, done)
+        end = max(end, done)
+    return end
+
+
+def batch_command(source: Path, output: Path, concurrency: int, workers: int) -> list[str]:
+    """The `summarizer batch` command line the latency scenario runs."""
+    command = ["summarizer", "batch", str(source), "-o", str(output)]
+    command += ["--concurrency", str(concurrency), "--no-cache"]
+    return command + (["--workers", str(workers)] if workers > 1 else [])
+
+
+def run_command(base_url: str, tmp: Path, n: int, concurrency: int, workers: int) -> Run:
+    """`summarizer batch` as a user runs it: a new process, timed from its start."""
+    source = tmp / f"articles-{n}.jsonl"
+    if not source.exists():
+        source.write_text(
+            "".join(json.dumps({"id": r.id, "text": r.text}) + "\n" for r in _records(n))
+        )
+    output = tmp / f"out-{concurrency}-{workers}-{time.monotonic_ns()}.jsonl"
+    command = batch_command(source, output, concurrency, workers)
+    command[0] = str(Path(sys.executable).with_name("summarizer"))
+    env = os.environ | {
+        "OPENAI_BASE_URL": base_url,
+        "OPENAI_API_KEY": "sk-fake",
+        "SUMMARIZER_MODEL": "fake",
+        "SUMMARIZER_HOME": str(tmp / "home"),  # a call log of its own, as a user's would be
+    }
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.time()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    ended = time.time()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {done.stderr[-2000:]}")
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    label = " ".join(batch_command(Path("articles.jsonl"), Path("out.jsonl"), concurrency, workers))
+    return Run(f"`{label}`", n, concurrency, started, ended, cpu, _failed_lines(output), {}, True)
+
+
+def run_in_process(name: str, base_url: str, n: int, concurrency: int) -> Run:
+    """The naive rows, in this process (imported and warmed up: no start-up counted)."""
+    run = {"sequential": run_sequential, "gather": run_gather}[name]
+    started, cpu = time.time(), time.process_time()
+    failed = run(base_url, n, concurrency, None)
+    ended, cpu = time.time(), time.process_time() - cpu
+    method = "sequential loop" if name == "sequential" else "asyncio.gather, no limiter"
+    slots = 1 if name == "sequential" else concurrency
+    return Run(method, n, slots, started, ended, cpu, failed, {}, False)
+
+
+def latency_scenario(args: argparse.Namespace, payload: dict[str, Any]) -> list[Run]:
+    n = args.n or 800
+    latency: float | Lognormal = args.latency
+    if args.distribution == "lognormal":
+        latency = Lognormal(mean=args.latency, sigma=args.sigma, seed=args.seed)
+    plan: list[tuple[str, Callable[[str, Path], Run]]] = []
+    for spec in args.runs.split(","):
+        concurrency, _, workers = spec.partition("x")
+        c, w = int(concurrency), int(workers or 1)
+        plan.append((spec, functools.partial(_command_run, n=n, concurrency=c, workers=w)))
+    if not args.no_naive:
+        plan.append(
+            ("sequential", lambda url, _: run_in_process("sequential", url, args.n_sequential, 1))
+        )
+        # Compared with the first command's limit; its max in flight shows it has no cap.
+        first = int(args.runs.split(",")[0].partition("x")[0])
+        plan.append(("gather", lambda url, _: run_in_process("gather", url, n, first)))
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        warm = Server(payload, 0.0, None)  # the first command pays for a cold disk cache
+        try:
+            run_command(warm.base_url, Path(tmp), 2, 2, 1)
+            summarizer(warm.base_url, None).summarize(ARTICLE)  # the in-process rows' imports
+        finally:
+            warm.close()
+        for _, run in plan:
+            server = Server(payload, latency, None)
+            try:
+                result = run(server.base_url, Path(tmp))
+                result.server = server.spans()
+            finally:
+                server.close()
+            runs.append(result)
+            print(result.line(), flush=True)
+    return runs
+
+
+def _command_run(base_url: str, tmp: Path, *, n: int, concurrency: int, workers: int) -> Run:
+    return run_command(base_url, tmp, n, concurrency, workers)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scenario", choices=["concurrency", "rpm", "both"], default="both")
+    parser.add_argument(
+        "--scenario", choices=["concurrency", "rpm", "both", "latency"], default="both"
+    )
     parser.add_argument("-n", type=int, default=None, help="articles for the limiter run")
     parser.add_argument("--n-sequential", type=int, default=20)
     parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--latency", type=float, default=0.2)
+    parser.add_argument(
+        "--latency", type=float, default=0.2, help="seconds (the mean if lognormal)"
+    )
+    parser.add_argument("--distribution", choices=["fixed", "lognormal"], default="fixed")
+    parser.add_argument("--sigma", type=float, default=0.5, help="lognormal: sigma of log latency")
+    parser.add_argument("--seed", type=int, default=0, help="lognormal: the latencies' seed")
+    parser.add_argument(
+        "--runs",
+        default="64,128x2",
+        help="latency scenario: the commands, C (--concurrency C) or CxW (and --workers W)",
+    )
+    parser.add_argument("--no-naive", action="store_true", help="latency: skip the naive rows")
     parser.add_argument("--rpm", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2, help="processes for the workers row")
     parser.add_argument(
@@ -378,8 +555,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _batch.PIPELINE_DEPTH = args.articles_per_slot  # read by articles_in_progress()
     payload = grounded_payload()
-    names = ["concurrency", "rpm"] if args.scenario == "both" else [args.scenario]
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    if args.scenario == "latency":
+        shape = (
+            f"lognormal, sigma {args.sigma}, seed {args.seed}"
+            if args.distribution == "lognormal"
+            else "fixed"
+        )
+        print(
+            f"{time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC; latency {args.latency:g} s "
+            f"({shape}); {os.cpu_count()} CPUs, load average {load}"
+        )
+        print(LATENCY_HEADER)
+        latency_scenario(args, payload)
+        return 0
+    names = ["concurrency", "rpm"] if args.scenario == "both" else [args.scenario]
     print(
         f"concurrency {args.concurrency}, latency {args.latency * 1000:.0f} ms, "
         f"rpm {args.rpm} (rpm scenario); {args.articles_per_slot} articles in progress per "

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from summarizer._instructions import instruction_spans
 from summarizer._schema import Actor, Extraction, Quote, Rejection, Tension, validation_context
@@ -58,12 +58,18 @@ class _Paragraph:
     def in_instruction(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b + 1 for a, b in self.instructions)
 
-    @property
+    # Computed once per paragraph: the index is cached per article, and the validator and
+    # the final check ask for them once per actor, name and quote (docs/PERFORMANCE.md).
+    @cached_property
     def news(self) -> str:
         """The text with its instruction sentences blanked out (offsets kept)."""
         return _blank(self.text, self.instructions)
 
-    @property
+    @cached_property
+    def news_lower(self) -> str:
+        return self.news.lower()
+
+    @cached_property
     def narration(self) -> str:
         """Lower-cased news text outside quotation marks: where a speaker is *named*."""
         return _blank(self.news, tuple((max(a, 0), b + 1) for a, b in self.regions)).lower()
@@ -84,6 +90,7 @@ class ArticleIndex:
     joined: str
     joined_lower: str = field(repr=False)
     _mentioned: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _mentioned_in_news: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def contains(self, span: str) -> bool:
         """Whether ``span`` occurs verbatim (case-insensitively) anywhere in the article."""
@@ -108,14 +115,15 @@ class ArticleIndex:
 
     def _quoted_exact(self, needle: str, news_only: bool) -> list[tuple[int, int, int]]:
         # Case-insensitive, like `contains`: a partial quote the model starts with a
-        # capital ("A betrayal ...") is the article's “a betrayal ...”. A lookahead
-        # finds overlapping occurrences; IGNORECASE matches character for character,
-        # so a match is exactly len(needle) long and the regions' indices hold.
-        pattern = re.compile(f"(?={re.escape(needle)})", re.IGNORECASE)
+        # capital ("A betrayal ...") is the article's “a betrayal ...”. Searching again one
+        # character past each match finds overlapping occurrences (a lookahead did the
+        # same at three times the CPU); IGNORECASE matches character for character, so a
+        # match is exactly len(needle) long and the regions' indices hold.
+        pattern = re.compile(re.escape(needle), re.IGNORECASE)
         places = []
         for index, para in enumerate(self.paragraphs):
-            for found in pattern.finditer(para.text):
-                start, end = found.start(), found.start() + len(needle)
+            for start in _starts(pattern, para.text):
+                end = start + len(needle)
                 if not any(a < start and end <= b for a, b in para.regions):
                     continue
                 if not (news_only and para.in_instruction(start, end)):
@@ -125,17 +133,21 @@ class ArticleIndex:
     def contains_in_news(self, span: str) -> bool:
         """Whether ``span`` occurs verbatim outside the sentences addressed to an AI."""
         needle = normalize(span).lower()
-        return bool(needle) and any(needle in p.news.lower() for p in self.paragraphs)
+        return bool(needle) and any(needle in p.news_lower for p in self.paragraphs)
 
     def mentions_in_news(self, name: str) -> bool:
         """Whether ``name`` occurs as whole words outside the sentences addressed to an AI."""
         needle = normalize(name).lower()
         if not needle or not any(ch.isalnum() for ch in needle):
             return False
-        before = "" if _UNSPACED.match(needle[0]) else r"(?<!\w)"
-        after = "" if _UNSPACED.match(needle[-1]) else r"(?!\w)"
-        pattern = re.compile(before + re.escape(needle) + after)
-        return any(pattern.search(p.news.lower()) for p in self.paragraphs)
+        found = self._mentioned_in_news.get(needle)
+        if found is None:
+            before = "" if _UNSPACED.match(needle[0]) else r"(?<!\w)"
+            after = "" if _UNSPACED.match(needle[-1]) else r"(?!\w)"
+            pattern = re.compile(before + re.escape(needle) + after)
+            found = any(pattern.search(p.news_lower) for p in self.paragraphs)
+            self._mentioned_in_news[needle] = found
+        return found
 
     def mentions(self, name: str) -> bool:
         """Whether ``name`` occurs as whole words (case-insensitively)."""
@@ -149,6 +161,14 @@ class ArticleIndex:
             pattern = before + re.escape(needle) + after
             found = self._mentioned[needle] = re.search(pattern, self.joined_lower) is not None
         return found
+
+
+def _starts(pattern: re.Pattern[str], text: str) -> Iterator[int]:
+    """Where ``pattern`` matches in ``text``, overlapping matches included."""
+    found = pattern.search(text)
+    while found is not None:
+        yield found.start()
+        found = pattern.search(text, found.start() + 1)
 
 
 @lru_cache(maxsize=64)

@@ -10,6 +10,10 @@ scripted, faults included::
         Summarizer(model="m", base_url=server.base_url, api_key="sk-x").summarize(text)
         assert server.count == 2
 
+Latency is fixed (``latency=0.2``) or drawn per request from a seeded distribution
+(``latency=Lognormal(mean=1.0, sigma=0.5, seed=7)``): the same seed gives the same
+latencies, in the order the requests arrive (``server.latencies``).
+
 Loopback only; it never contacts anything else.
 """
 
@@ -17,6 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import random
 import threading
 import time
 from collections import deque
@@ -85,6 +91,26 @@ class Trickle:
     interval: float = 5.0
 
 
+@dataclass(frozen=True)
+class Lognormal:
+    """Answer latency drawn per request: lognormal with this ``mean`` (seconds) and ``sigma``.
+
+    ``sigma`` is the standard deviation of the latency's logarithm (0.5: most answers
+    between 0.4x and 2.5x the median, a long right tail, as LLM endpoints show). ``seed``
+    makes the sequence reproducible.
+    """
+
+    mean: float
+    sigma: float = 0.5
+    seed: int | None = 0
+
+    def sampler(self) -> Callable[[], float]:
+        """A function drawing the next latency; a new sampler starts the sequence again."""
+        rng = random.Random(self.seed)
+        mu = math.log(self.mean) - self.sigma**2 / 2  # E[exp(N(mu, s^2))] = exp(mu + s^2/2)
+        return lambda: rng.lognormvariate(mu, self.sigma)
+
+
 Step = Union[Reply, Status, Raw, Reset, Hang, Trickle]
 Responder = Callable[[dict[str, Any]], Step]
 
@@ -135,15 +161,21 @@ class FakeOpenAI:
         steps: Iterable[Step] = (),
         *,
         default: Step | Responder | None = None,
-        latency: float = 0.0,
+        latency: float | Lognormal = 0.0,
         rpm: int | None = None,
     ) -> None:
         self._steps: deque[Step] = deque(steps)
         self._default = default
         self.latency = latency
+        self._draw: tuple[Lognormal, Callable[[], float]] | None = None
         self.rpm = rpm
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
+        self.latencies: list[float] = []  # the latency each request got, in arrival order
+        # Wall-clock times (time.time(), comparable across processes), for benchmarks: each
+        # request's arrival, and (arrival, answer sent) of each request answered.
+        self.arrived: list[float] = []
+        self.spans: list[tuple[float, float]] = []
         self.in_flight = 0
         self.max_in_flight = 0
         self.rate_limited = 0
@@ -194,6 +226,17 @@ class FakeOpenAI:
             return Status(500, "the fake server has no reply scripted for this request")
         return default(request) if callable(default) else default
 
+    def _next_latency(self) -> float:
+        """This request's latency (called under the lock, so draws follow arrival order)."""
+        if isinstance(self.latency, Lognormal):
+            if self._draw is None or self._draw[0] is not self.latency:  # set or replaced
+                self._draw = (self.latency, self.latency.sampler())
+            latency = self._draw[1]()
+        else:
+            latency = float(self.latency)
+        self.latencies.append(latency)
+        return latency
+
     def _over_rpm(self) -> bool:
         if self.rpm is None:
             return False
@@ -225,16 +268,20 @@ class FakeOpenAI:
                 length = int(self.headers.get("Content-Length") or 0)
                 request = json.loads(self.rfile.read(length) or b"{}")
                 with fake._lock:
+                    arrived = time.time()
+                    fake.arrived.append(arrived)
                     fake.requests.append(request)
                     fake.headers.append(dict(self.headers))
                     fake.in_flight += 1
                     fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+                    latency = fake._next_latency()
                 try:
-                    time.sleep(fake.latency)
+                    time.sleep(latency)
                     self._serve(fake._next_step(request), request)
                 finally:
                     with fake._lock:
                         fake.in_flight -= 1
+                        fake.spans.append((arrived, time.time()))
 
             def _serve(self, step: Step, request: dict[str, Any]) -> None:
                 if isinstance(step, Hang):
