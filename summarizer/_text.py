@@ -21,7 +21,7 @@ from itertools import pairwise
 # Every character read as a double or a single quotation mark; `normalize` folds each to
 # the first of its row.
 DOUBLE_QUOTES = '"“”„‟«»″＂'
-SINGLE_QUOTES = "'‘’‚‛′`＇"
+SINGLE_QUOTES = "'‘’‚‛′`´＇"
 _QUOTE_MAP = str.maketrans(
     {c: '"' for c in DOUBLE_QUOTES[1:]} | {c: "'" for c in SINGLE_QUOTES[1:]}
 )
@@ -41,8 +41,9 @@ _PARAGRAPH_SPLIT = re.compile(r"\n\s*\n|\n")
 # A sentence ends at . ! or ? (plus closing marks), then space, then a capital, digit or opener.
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=(?:''|[\"“‘(\[])?[A-Z0-9])")
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|St|Jr|Sr|Prof|Rev|Inc|"
-    r"Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ft|Mt)|(?:\b[A-Za-z]\.)*\b[A-Z])$"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Amb|St|Jr|Sr|Prof|Rev|"
+    r"Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Ft|Mt)"
+    r"|(?:\b[A-Za-z]\.)*\b[A-Z])$"
 )
 
 Region = tuple[int, int]
@@ -230,6 +231,11 @@ def split_sentences(text: str) -> list[str]:
     bounds = [*sentence_starts(text), len(text)]
     pieces = (text[a:b].strip() for a, b in pairwise(bounds))
     return [piece for piece in pieces if piece]
+
+
+def paragraph_sentences(text: str) -> list[str]:
+    """The sentences of every paragraph of ``text`` (a sentence never spans a line break)."""
+    return [s for para in split_paragraphs(text) for s in split_sentences(para.strip())]
 
 
 @dataclass(frozen=True)

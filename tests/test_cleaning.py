@@ -195,6 +195,19 @@ def test_repeated_paragraph_keeps_its_first_copy() -> None:
     assert article.removed == [caption]
 
 
+def test_repeat_with_other_quotation_marks_is_still_a_repeat() -> None:
+    # Cleaning folds quote marks with the text core's table (one definition), so
+    # guillemets, prime marks and acute accents used as quotes all count.
+    first = "Protesters carry a sign reading «No war» in front of the embassy, Friday."
+    again = 'Protesters carry a sign reading "No war" in front of the embassy, Friday.'
+    raw = f"{first}\n\n{again}\n\nLONDON (AP) — Police said on Friday that 39 people marched."
+
+    article = clean_article(raw)
+
+    assert article.paragraphs == [first, "Police said on Friday that 39 people marched."]
+    assert article.removed == [again]
+
+
 # --- robustness ----------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from summarizer._schema import Actor, Briefing, PromptInfo, Quote
+from summarizer._text import paragraph_sentences
 from summarizer.cli import main
 from summarizer.eval import _bench_peer as peer
 from summarizer.eval._bench import BenchDataError, BenchReport, default_data_dir, run_bench
@@ -35,7 +36,6 @@ from summarizer.eval._bench_writer import (
     rouge_best,
     score_summaries,
     score_writers,
-    sentences,
 )
 
 EXTERNAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "external"
@@ -236,9 +236,10 @@ def test_load_basil_reads_main_entities(tmp_path: Path) -> None:
 # --- writer summaries -----------------------------------------------------------------
 
 
-def test_sentences_do_not_end_at_abbreviations_or_initials() -> None:
+def test_lead3_sentences_do_not_end_at_abbreviations_or_initials() -> None:
+    # Lead-3 splits with the text core's splitter, paragraph by paragraph.
     text = "Mr. Smith met U.S. officials. He left at 5 p.m. on Monday! Did J. Doe come?\nNew line."
-    assert sentences(text) == [
+    assert paragraph_sentences(text) == [
         "Mr. Smith met U.S. officials.",
         "He left at 5 p.m. on Monday!",
         "Did J. Doe come?",
@@ -392,6 +393,14 @@ def test_data_dir_comes_from_the_environment(
 ) -> None:
     monkeypatch.setenv("SUMMARIZER_DATA_DIR", str(tmp_path))
     assert default_data_dir() == tmp_path
+
+
+def test_data_dir_comes_from_the_dotenv_file(tmp_path: Path) -> None:
+    # The benches read configuration through the one settings reader (env > .env).
+    data = tmp_path / "bench-data"
+    data.mkdir()
+    (tmp_path / ".env").write_text(f"SUMMARIZER_DATA_DIR={data}\n", encoding="utf-8")
+    assert default_data_dir() == data
 
 
 def test_cli_bench_basil_offline_prints_the_table(

@@ -12,58 +12,16 @@ themselves (each writer summary against the other writers', leave-one-out).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import fmean
 
+from summarizer._text import paragraph_sentences
 from summarizer.eval._jsonl import read_jsonl
 from summarizer.eval._metrics import _rouge
 
 ROUGE_KEYS = {"rouge_1": "rouge1", "rouge_2": "rouge2", "rouge_l": "rougeL"}
-
-# A sentence ends at . ! or ? (closing quotes/brackets may follow) before white space
-# and a capital, digit or opening quote; a known abbreviation or an initial is no end.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "co",
-        "corp",
-        "ltd",
-        "vs",
-        "u.s",
-        "u.k",
-        "u.n",
-        "no",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -87,25 +45,9 @@ def load_writer(path: Path, limit: int | None = None) -> list[WriterArticle]:
     ]
 
 
-def sentences(text: str) -> list[str]:
-    """The sentences of ``text``, paragraph by paragraph (a light rule-based splitter)."""
-    out: list[str] = []
-    for para in text.splitlines():
-        pieces = [p for p in _BOUNDARY.split(para.strip()) if p]
-        merged: list[str] = []
-        for piece in pieces:
-            last = merged[-1].split()[-1].rstrip(".").lower() if merged else ""
-            if merged and (last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last)):
-                merged[-1] = f"{merged[-1]} {piece}"
-            else:
-                merged.append(piece)
-        out += merged
-    return out
-
-
 def lead3(text: str) -> str:
     """The first three sentences of an article: the classic news-summary baseline."""
-    return " ".join(sentences(text)[:3])
+    return " ".join(paragraph_sentences(text)[:3])
 
 
 def rouge_best(summary: str, references: Sequence[str]) -> dict[str, float]:

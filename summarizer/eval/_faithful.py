@@ -16,10 +16,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from summarizer._text import normalize
+from summarizer._text import normalize, split_sentences
 from summarizer.eval._names import wordset
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])([\"')\]]*)\s+(?=[\"'(\[]?[A-Z0-9])")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Words that glue a sentence together. Real sentences have them between the content
@@ -43,28 +42,11 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 
 
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Amb|Jr|Sr|No|vs"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd)|\b[A-Z]|\.[A-Za-z])\.$"
-)
-
-
 def sentences(text: str) -> list[str]:
-    """Split a text into sentences at ., ! or ? followed by a capital or a digit.
-
-    A period that ends a title or an abbreviation ("Mr.", "Gen.", "U.S.", "J.")
-    does not end a sentence.
-    """
-    text = normalize(text)
-    out: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if _ABBREVIATION.search(text[start : match.start()]):
-            continue
-        out.append(text[start : match.start() + len(match.group(1))])
-        start = match.end()
-    out.append(text[start:])
-    return [s.strip() for s in out if s.strip()]
+    """The sentences of a summary, quote marks folded: the text core's splitter, so a
+    period that ends a title or an abbreviation ("Mr.", "Gen.", "U.S.", "J.") does not
+    end a sentence."""
+    return split_sentences(normalize(text))
 
 
 def unreadable(summary: str, max_words: int | None) -> str | None:

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, Field, computed_field
 
 from summarizer._schema import ArticleMeta
+from summarizer._text import fold_quotes
 from summarizer.input._html import HtmlExtract, extract_html, looks_like_html
 
 
@@ -302,7 +303,7 @@ def _matches(line: str, rules: tuple[_Rule, ...]) -> bool:
 
 
 def _furniture_key(line: str) -> str:
-    return _unify_quotes(line).casefold().rstrip(" .:!").strip()
+    return fold_quotes(line).casefold().rstrip(" .:!").strip()
 
 
 def _is_share_bar(line: str) -> bool:
@@ -527,7 +528,7 @@ def _same_headline(a: str, b: str) -> bool:
 
 
 def _headline_key(line: str) -> str:
-    return _squash(_unify_quotes(line)).casefold().rstrip(" .")
+    return _squash(fold_quotes(line)).casefold().rstrip(" .")
 
 
 def _strip_breadcrumb(line: str) -> str:
@@ -538,13 +539,6 @@ def _strip_breadcrumb(line: str) -> str:
     while (section := _SECTION_PREFIX.match(rest)) is not None:
         rest = rest[section.end(1) :]
     return rest
-
-
-def _unify_quotes(text: str) -> str:
-    return text.translate(_QUOTE_TABLE)
-
-
-_QUOTE_TABLE = str.maketrans({"‘": "'", "’": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
 
 
 # --- repeats -----------------------------------------------------------------
