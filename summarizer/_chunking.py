@@ -13,11 +13,11 @@ is cut between sentences (and a sentence larger than that between words).
 
 Merging is deterministic:
 
-- actors are deduplicated alias-aware: the same name or alias
-  (`summarizer._text.names_match` on token sequences), or one name a
-  full-token part of the other for actors of the same type ("Putin" ~ "Vladimir
-  Putin", but "Trump" is not "Trump administration", nor "Melania Trump" "Donald
-  Trump"); the fuller name wins and the others become aliases;
+- actors are merged by the one actor-merge algorithm (`summarizer._actors`, each
+  chunk a source, as multi-source notes merge articles): the same name or alias, or
+  one name a full-token part of the other for actors of the same type ("Putin" ~
+  "Vladimir Putin", but "Trump" is not "Trump administration", nor "Melania Trump"
+  "Donald Trump"); the fuller name wins and the others become aliases;
 - quote speakers and tension parties are renamed to the merged actor's name;
 - quotes are deduplicated by text (after folding quote marks, case and edge
   punctuation). A quote contained in a longer one is kept: articles quote a phrase
@@ -40,9 +40,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from summarizer._actors import group_actors
 from summarizer._grounding import find_actor
 from summarizer._schema import Actor, Extraction, Quote, Tension, Usage
-from summarizer._text import CHARS_PER_TOKEN, names_match, normalize, split_sentences
+from summarizer._text import CHARS_PER_TOKEN, name_tokens, normalize, split_sentences
 from summarizer.input._cleaning import CleanArticle
 
 SUMMARY_MAX_WORDS = 90
@@ -158,55 +159,17 @@ def _merge_values(values: list[Any]) -> Any:
     return joined
 
 
-def _key(name: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(normalize(name).lower()))
-
-
-def _same_actor(a: Actor, b: Actor, *, loose: bool) -> bool:
-    """Exact: a name of one is a name or alias of the other. Loose: sub-span, same type."""
-    if loose:
-        return a.type == b.type and names_match(a.name, b.name)
-    keys_a, keys_b = {_key(n) for n in a.names()}, {_key(n) for n in b.names()}
-    return _key(a.name) in keys_b or _key(b.name) in keys_a
-
-
 def _merge_actors(parts: Sequence[Extraction]) -> tuple[list[Actor], list[list[int]]]:
-    """Merged actors, and for each part the merged index of each of its actors."""
-    merged: list[Actor] = []
-    where: list[list[int]] = []
-    for part in parts:
-        slots = []
-        for actor in part.actors:
-            found = _find_same(actor, merged)
-            if found is None:
-                merged.append(actor)
-                found = len(merged) - 1
-            else:
-                merged[found] = _absorb(merged[found], actor)
-            slots.append(found)
-        where.append(slots)
-    return merged, where
-
-
-def _find_same(actor: Actor, merged: list[Actor]) -> int | None:
-    for loose in (False, True):
-        for i, kept in enumerate(merged):
-            if _same_actor(actor, kept, loose=loose):
-                return i
-    return None
-
-
-def _absorb(kept: Actor, new: Actor) -> Actor:
-    """``kept`` with ``new``'s names; a fuller name ("Vladimir Putin" for "Putin") wins."""
-    fuller = len(_key(new.name)) > len(_key(kept.name)) and names_match(new.name, kept.name)
-    name = new.name if fuller else kept.name
-    aliases: dict[tuple[str, ...], str] = {}
-    for n in [*kept.names(), *new.names()]:
-        if _key(n) != _key(name):
-            aliases.setdefault(_key(n), n)
-    return kept.model_copy(
-        update={"name": name, "aliases": list(aliases.values()), "role": kept.role or new.role}
-    )
+    """Merged actors (`summarizer._actors`, each chunk a source), and for each part the
+    merged index of each of its actors."""
+    groups, where = group_actors([part.actors for part in parts])
+    actors = [
+        group.members[0][1].model_copy(
+            update={"name": group.name, "aliases": group.aliases, "role": group.role}
+        )
+        for group in groups
+    ]
+    return actors, where
 
 
 def _quote_key(text: str) -> str:
@@ -226,11 +189,11 @@ def _overlap(a: str, b: str) -> float:
 
 def _add_tension(tensions: list[Tension], tension: Tension) -> None:
     evidence = _quote_key(tension.evidence)
-    parties = {_key(p) for p in tension.parties}
+    parties = {name_tokens(p) for p in tension.parties}
     for kept in tensions:
         if evidence and evidence == _quote_key(kept.evidence):
             return
-        same_parties = parties == {_key(p) for p in kept.parties}
+        same_parties = parties == {name_tokens(p) for p in kept.parties}
         if same_parties and _overlap(tension.description, kept.description) >= 0.5:
             return
     tensions.append(tension)

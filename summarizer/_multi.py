@@ -3,12 +3,13 @@
 Each article is summarised and grounded on its own; merging never moves an item
 from one source to another:
 
-- **actors** are merged across sources when their names match alias-aware ("Putin"
-  and "Vladimir Putin", "Mr. Steele" and "Chairman Michael Steele"): an exact name or
-  alias first, then a whole-token sub-span (leading titles set aside) of the same
-  actor type; a short name that fits two different actors ("Obama" for
-  Barack and Michelle) is left unmerged rather than guessed. Two actors of one source
-  are never merged with each other. Each keeps its role per source.
+- **actors** are merged across sources by the one actor-merge algorithm
+  (`summarizer._actors`, also used for a long article's chunks) when their names match
+  alias-aware ("Putin" and "Vladimir Putin", "Mr. Steele" and "Chairman Michael
+  Steele"): an exact name or alias first, then a whole-token sub-span (leading titles
+  set aside) of the same actor type; a short name that fits two different actors
+  ("Obama" for Barack and Michelle) is left unmerged rather than guessed. Two actors of
+  one source are never merged with each other. Each keeps its role per source.
 - **tensions and quotes** stay with the source they came from, and are checked again
   against that source's article text (a quote must still be there, in quotation marks).
 - the **joint summary** is composed without another model call: the lead (first)
@@ -20,13 +21,13 @@ from __future__ import annotations
 
 import asyncio
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from summarizer._actors import group_actors
 from summarizer._errors import SummarizerError
 from summarizer._grounding import find_actor, is_verbatim, quoted_verbatim
 from summarizer._schema import (
     Actor,
-    ActorType,
     Briefing,
     EventNote,
     MergedActor,
@@ -37,23 +38,13 @@ from summarizer._schema import (
     SourceInfo,
 )
 from summarizer._summarizer import Summarizer
-from summarizer._text import names_match, normalize, split_sentences
+from summarizer._text import split_sentences
 from summarizer.input._cleaning import CleanArticle
 from summarizer.input._read import Article
 
 JOINT_SUMMARY_WORDS = 130
 _NEW_WORDS_SHARE = 0.5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
-_TITLES = frozenset(
-    [
-        "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "the", "president", "vice",
-        "prime", "minister", "chancellor", "secretary", "chairman", "chairwoman", "chair",
-        "senator", "sen", "representative", "rep", "congressman", "congresswoman", "governor",
-        "gov", "mayor", "general", "gen", "admiral", "adm", "colonel", "col", "lieutenant", "lt",
-        "sergeant", "sgt", "captain", "capt", "judge", "justice", "king", "queen", "prince",
-        "princess", "pope", "rev", "reverend", "ayatollah", "sheikh", "former", "acting",
-    ]
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -68,79 +59,27 @@ class SourcedBriefing:
 # --- actors ------------------------------------------------------------------------------
 
 
-@dataclass
-class _Group:
-    type: ActorType
-    names: list[str]
-    roles: dict[str, str] = field(default_factory=dict)
-    primary: list[str] = field(default_factory=list)  # each source's own `name`
-
-    def has_name(self, name: str) -> bool:
-        wanted = normalize(name).lower()
-        return any(normalize(n).lower() == wanted for n in self.names)
-
-    def add(self, actor: Actor, source: str) -> None:
-        self.names.extend(n for n in actor.names() if not self.has_name(n))
-        self.roles.setdefault(source, actor.role)
-        self.primary.append(actor.name)
-
-    def merged(self) -> MergedActor:
-        # The display name is one a source chose as the name, never a titled alias
-        # ("Russian President Vladimir Putin" is an alias of "Vladimir Putin").
-        full = max(self.primary or self.names, key=_fullness)
-        aliases = [n for n in self.names if n != full]
-        return MergedActor(name=full, type=self.type, aliases=aliases, roles=self.roles)
-
-
-def without_titles(name: str) -> str:
-    """``name`` without leading titles: "Chairman Michael Steele" -> "Michael Steele"."""
-    words = name.split()
-    while len(words) > 1 and words[0].lower().strip(".,") in _TITLES:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _fullness(name: str) -> tuple[int, int, int]:
-    """Rank names: most words besides titles, then fewest titles, then longest."""
-    core = len(without_titles(name).split())
-    return core, core - len(name.split()), len(name)
-
-
-def _near(a: str, b: str) -> bool:
-    return names_match(a, b) or names_match(without_titles(a), without_titles(b))
-
-
-def _match(actor: Actor, groups: list[_Group], source: str) -> _Group | None:
-    """The group ``actor`` belongs to: exact name first, then one unambiguous sub-span."""
-    free = [g for g in groups if source not in g.roles]
-    exact = [g for g in free if any(g.has_name(n) for n in actor.names())]
-    if exact:
-        return exact[0]
-    near = [
-        g
-        for g in free
-        if g.type == actor.type and any(_near(a, b) for a in actor.names() for b in g.names)
-    ]
-    return near[0] if len(near) == 1 else None
-
-
 def merge_actors(
     items: list[tuple[str, list[Actor]]],
 ) -> tuple[list[MergedActor], dict[tuple[str, str], str]]:
-    """Merged actors, and a map (source key, actor name in that source) -> merged name."""
-    groups: list[_Group] = []
-    membership: dict[tuple[str, str], _Group] = {}
-    for source, actors in items:
-        for actor in actors:
-            group = _match(actor, groups, source)
-            if group is None:
-                group = _Group(type=actor.type, names=[])
-                groups.append(group)
-            group.add(actor, source)
-            membership[(source, actor.name)] = group
-    final = {id(g): g.merged() for g in groups}
-    names = {key: final[id(g)].name for key, g in membership.items()}
-    ranked = sorted(final.values(), key=lambda a: -len(a.roles))  # stable: most sources first
+    """Merged actors (`summarizer._actors`, each article a source), most sources first, and
+    a map (source key, actor name in that source) -> merged name."""
+    groups, where = group_actors([actors for _, actors in items])
+    merged = [
+        MergedActor(
+            name=g.name,
+            type=g.type,
+            aliases=g.aliases,
+            roles={items[source][0]: actor.role for source, actor in g.members},
+        )
+        for g in groups
+    ]
+    names = {
+        (key, actor.name): merged[slot].name
+        for (key, actors), slots in zip(items, where, strict=True)
+        for actor, slot in zip(actors, slots, strict=True)
+    }
+    ranked = sorted(merged, key=lambda a: -len(a.roles))  # stable: most sources first
     return ranked, names
 
 

@@ -291,7 +291,74 @@ def layout(text: str) -> list[Paragraph]:
     ]
 
 
-# --- names -------------------------------------------------------------------
+# --- titles and names ------------------------------------------------------------
+
+
+def wordset(text: str) -> frozenset[str]:
+    """The white-space separated words of ``text``."""
+    return frozenset(text.split())
+
+
+# What someone is, not who, as printed in front of a name ("President Vladimir Putin",
+# "Sen. Mitch McConnell", "Mr. Fox"). The one list: the offline rules find titled names
+# with it (as printed, longest first); merging actors and the eval set titles aside with
+# its words (`TITLE_WORDS`).
+TITLES: tuple[str, ...] = (
+    "Secretary of State", "Secretary of Defense", "Secretary of Homeland Security",
+    "Attorney General", "Prime Minister", "Vice President", "Chief Justice", "Crown Prince",
+    "Majority Leader", "Minority Leader", "Press Secretary", "Special Counsel",
+    "President-elect", "President", "Minister", "Secretary", "Chancellor", "Senator", "Sen.",
+    "Rep.", "Reps.", "Representative", "Congressman", "Congresswoman", "Gov.", "Governor",
+    "Lt. Gov.", "Lt. Col.", "Lt. Gen.", "Maj. Gen.", "Mayor", "Speaker", "Ambassador",
+    "Commissioner", "Director", "Chairman", "Chairwoman", "Chair", "Judge", "Justice", "Gen.",
+    "General", "Admiral", "Secretary General", "Secretary-General", "Director General",
+    "Director-General", "Envoy", "Special Envoy", "Adm.", "Col.", "Lt.", "Sgt.", "Capt.", "King",
+    "Queen", "Prince", "Princess", "Pope", "Emir", "Sheikh", "Ayatollah", "Premier", "Leader",
+    "Spokesman", "Spokeswoman", "Dr.", "Prof.", "Rev.", "Mr.", "Mrs.", "Ms.",
+)  # fmt: skip
+# Titles the offline rules leave to other cues (honorifics, ranks spelled out, plurals):
+# set aside in front of a name all the same.
+MORE_TITLES: tuple[str, ...] = (
+    "Miss", "Madam", "Sir", "Dame", "Lord", "Lady", "Reverend", "Amb.", "Captain", "Colonel",
+    "Lieutenant", "Sergeant", "Commander", "Chairperson", "Spokesperson", "Supreme Leader",
+    "Presidents", "Ministers", "Senators", "Attorney", "Maj.",
+)  # fmt: skip
+# Words that only qualify a title ("former", "Foreign" in "Foreign Minister").
+TITLE_QUALIFIERS = wordset(
+    "vice prime deputy chief former acting foreign defence defense interior finance state of supreme"
+)
+# The words set aside in front of a name: every title that stands alone as one word
+# ("Secretary", not "Homeland" of "Secretary of Homeland Security"), and the qualifiers.
+TITLE_WORDS = TITLE_QUALIFIERS | {
+    t.lower().rstrip(".") for t in TITLES + MORE_TITLES if re.fullmatch(r"[A-Za-z]+\.?", t)
+}
+# The words that end a title phrase ("General" ends "Attorney General" but begins
+# "General Motors").
+TITLE_HEADS = TITLE_WORDS - TITLE_QUALIFIERS - {"general"}
+# Words too generic to name an actor by being part of a longer name.
+GENERIC = wordset(
+    """
+    the a an of and for in on at to by
+    house senate congress parliament government administration ministry department
+    office agency committee council court party army military police forces force
+    officials official people group union republic states state national federal
+    white new north south east west central democratic republican democrats republicans
+    news media press
+    """
+)
+_COUNTRY_FORMS = {
+    ("us",): "united states",
+    ("usa",): "united states",
+    ("united", "states"): "united states",
+    ("united", "states", "of", "america"): "united states",
+    ("uk",): "united kingdom",
+    ("britain",): "united kingdom",
+    ("great", "britain"): "united kingdom",
+    ("united", "kingdom"): "united kingdom",
+}
+COUNTRY_TOKENS = frozenset(t for form in _COUNTRY_FORMS.values() for t in form.split())
+_DOTTED = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\b\.?")
+_POSSESSIVE = re.compile(r"(?<=\w)'s?(?!\w)")
 
 
 @lru_cache(maxsize=4096)  # the same few names are compared many times per article
@@ -310,3 +377,85 @@ def names_match(a: str, b: str) -> bool:
     """Alias-aware name match: equal, or one is a full-token sub-span of the other."""
     ta, tb = name_tokens(a), name_tokens(b)
     return bool(ta and tb) and (ta == tb or sub_span(ta, tb) or sub_span(tb, ta))
+
+
+def fold_accents(text: str) -> str:
+    """``text`` normalised, accents dropped ("Peña" -> "Pena")."""
+    decomposed = unicodedata.normalize("NFKD", normalize(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=8192)
+def name_key(name: str) -> tuple[str, ...]:
+    """The form two spellings of one name share; ``()`` for no name.
+
+    Accents, quote marks and case folded; possessives dropped; dotted abbreviations
+    joined and country forms unified ("U.S." = "US" = "the United States"); a leading
+    "the", a title phrase in front of the name ("Russian President", "Secretary of
+    State") and middle initials dropped ("Donald J. Trump" = "Donald Trump").
+    """
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold_accents(name))
+    words = list(name_tokens(_POSSESSIVE.sub("", text).replace("_", " ")))
+    while len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return tuple(_drop_initials(drop_titles(_unify_countries(words))))
+
+
+def _unify_countries(words: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    forms = sorted(_COUNTRY_FORMS.items(), key=lambda kv: -len(kv[0]))
+    while i < len(words):
+        for form, canonical in forms:
+            if tuple(words[i : i + len(form)]) == form:
+                out.extend(canonical.split())
+                i += len(form)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def drop_titles(words: list[str]) -> list[str]:
+    """Lower-case ``words`` of a name without the title phrase in front: everything up to
+    its last head word, when that phrase is all title (or nationality/country) words and
+    a name follows. "russian president vladimir putin" -> "vladimir putin"."""
+    last_head = -1
+    for i, word in enumerate(words[:-1]):
+        if word in TITLE_HEADS:
+            last_head = i
+        elif word not in TITLE_WORDS and i > last_head + 1 and last_head >= 0:
+            break
+    if last_head < 0:
+        return words
+    rest = words[last_head + 1 :]
+    while len(rest) > 1 and rest[0] in TITLE_WORDS:  # "Secretary of State Mike Pompeo"
+        rest = rest[1:]
+    # "Supreme Court", "Justice Department": a title word before a generic one is no title.
+    return rest if informative(rest) and rest[0] not in GENERIC else words
+
+
+def _drop_initials(words: list[str]) -> list[str]:
+    """Drop one-letter middle initials ("donald j trump" -> "donald trump")."""
+    if len(words) < 3:
+        return words
+    return [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and len(w) == 1)]
+
+
+def is_lone_title(key: Sequence[str]) -> bool:
+    """Whether a name key is nothing but title words ("president", "prime minister")."""
+    return bool(key) and all(w in TITLE_WORDS or w == "the" for w in key)
+
+
+def informative(key: Sequence[str]) -> bool:
+    """Whether a key has a token that can name someone inside a longer name."""
+    return any(w not in GENERIC and w not in TITLE_WORDS and w not in COUNTRY_TOKENS for w in key)
+
+
+def without_titles(name: str) -> tuple[str, ...]:
+    """`name_tokens` of ``name`` with a leading "the" and a title phrase set aside."""
+    words = list(name_tokens(name))
+    while len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return tuple(drop_titles(words))

@@ -16,8 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from summarizer._text import normalize, split_sentences
-from summarizer.eval._names import wordset
+from summarizer._text import normalize, split_sentences, wordset
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

@@ -1,0 +1,73 @@
+"""The one actor-merge algorithm (summarizer._actors), as chunk merging and multi-source
+notes use it: both callers merge the same actors the same way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from summarizer._actors import group_actors
+from summarizer._chunking import merge_extractions
+from summarizer._multi import merge_actors
+from summarizer._schema import Actor, Extraction
+
+
+def actor(name: str, *aliases: str, type: Any = "person", role: str = "r") -> Actor:
+    return Actor(name=name, type=type, role=role, aliases=list(aliases))
+
+
+SOURCES = [
+    [actor("Vladimir Putin"), actor("Barack Obama"), actor("Michelle Obama")],
+    [actor("Putin", role=""), actor("Obama"), actor("Russia", "Moscow", type="country")],
+    [actor("Moscow", type="country"), actor("Russian President Vladimir Putin")],
+]
+
+
+def by_chunks(sources: list[list[Actor]]) -> list[Actor]:
+    return merge_extractions(
+        [Extraction(summary="S.", actors=a, tensions=[], quotes=[]) for a in sources]
+    ).actors
+
+
+def by_articles(sources: list[list[Actor]]) -> dict[str, list[str]]:
+    merged, _ = merge_actors([(str(i), a) for i, a in enumerate(sources, 1)])
+    return {m.name: m.aliases for m in merged}
+
+
+def test_one_algorithm_groups_alias_aware_and_never_guesses() -> None:
+    groups, where = group_actors(SOURCES)
+    assert [g.name for g in groups] == [
+        "Vladimir Putin",
+        "Barack Obama",
+        "Michelle Obama",
+        "Obama",  # fits Barack and Michelle: its own group, not a guess
+        "Russia",
+    ]
+    assert where == [[0, 1, 2], [0, 3, 4], [4, 0]]
+    assert groups[0].aliases == ["Putin", "Russian President Vladimir Putin"]
+
+
+@pytest.mark.parametrize("merge", [by_chunks, by_articles], ids=["chunks", "articles"])
+def test_chunks_and_articles_merge_actors_alike(merge: Any) -> None:
+    merged = merge(SOURCES)
+    names = [a.name for a in merged] if isinstance(merged, list) else list(merged)
+    assert sorted(names) == ["Barack Obama", "Michelle Obama", "Obama", "Russia", "Vladimir Putin"]
+
+
+def test_a_chunk_keeps_the_first_role_that_says_something() -> None:
+    [merged] = by_chunks([[actor("Putin", role="")], [actor("Vladimir Putin", role="president")]])
+    assert (merged.name, merged.role) == ("Vladimir Putin", "president")
+
+
+def test_two_actors_of_one_chunk_stay_apart_as_in_one_article() -> None:
+    merged = by_chunks([[actor("Putin"), actor("Vladimir Putin")], [actor("Lavrov")]])
+    assert [a.name for a in merged] == ["Putin", "Vladimir Putin", "Lavrov"]
+
+
+def test_the_display_name_is_never_a_titled_alias() -> None:
+    [merged] = by_chunks([[actor("Vladimir Putin", "Russian President Vladimir Putin")], []])
+    assert merged.name == "Vladimir Putin"
+    assert by_articles([[actor("Russian President Vladimir Putin")], [actor("Vladimir Putin")]])[
+        "Vladimir Putin"
+    ] == ["Russian President Vladimir Putin"]
