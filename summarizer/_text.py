@@ -459,3 +459,79 @@ def without_titles(name: str) -> tuple[str, ...]:
     while len(words) > 1 and words[0] == "the":
         words = words[1:]
     return tuple(drop_titles(words))
+
+
+# --- datelines ---------------------------------------------------------------------
+# One definition: cleaning takes the dateline off the first paragraphs (and keeps its
+# city and wire); the offline rules read every paragraph without one.
+
+WIRES = {
+    "Reuters": "Reuters",
+    "Reuters Breakingviews": "Reuters Breakingviews",
+    "Thomson Reuters Foundation": "Thomson Reuters Foundation",
+    "AP": "Associated Press",
+    "The Associated Press": "Associated Press",
+    "Associated Press": "Associated Press",
+    "AFP": "AFP",
+    "Agence France-Presse": "AFP",
+    "CNN": "CNN",
+    "CNN Business": "CNN",
+    "CNNMoney": "CNN",
+    "Bloomberg": "Bloomberg",
+    "UPI": "UPI",
+    "Xinhua": "Xinhua",
+    "dpa": "dpa",
+    "DPA": "dpa",
+    "EFE": "EFE",
+    "ANSA": "ANSA",
+    "Kyodo": "Kyodo",
+    "Yonhap": "Yonhap",
+    "TASS": "TASS",
+    "Interfax": "Interfax",
+    "PTI": "PTI",
+    "IANS": "IANS",
+    "ANI": "ANI",
+    "AAP": "AAP",
+    "BBC": "BBC",
+    "NPR": "NPR",
+    "CNBC": "CNBC",
+    "RFE/RL": "RFE/RL",
+}
+_CITY_WORD = r"[A-Z][\w.'’&-]*"
+# A place ('NEW YORK', 'MCALLEN, Texas'); several joined by '/' ('MCALLEN, Texas/WASHINGTON').
+_PLACE = rf"{_CITY_WORD}(?:[ /]+{_CITY_WORD}){{0,4}}(?:, {_CITY_WORD}(?: {_CITY_WORD})?)?"
+_CITY = rf"{_PLACE}(?:/{_PLACE}){{0,2}}"
+_DASH = r"(?:--|[-–—―])"
+_MONTH_DAY = r"[A-Z][a-z]{2,8}\.? \d{1,2}"  # 'NEW YORK, Nov. 19 (UPI) —', 'Aug 27 (Reuters) -'
+_WIRE_NAMES = "|".join(map(re.escape, WIRES))
+_WIRE_DATELINE = re.compile(
+    rf"(?:(?:(?P<city>{_CITY})(?:,\s*{_MONTH_DAY})?|{_MONTH_DAY}),?\s+)?"
+    rf"\((?P<wire>{_WIRE_NAMES})\)\s*{_DASH}?\s*"
+)
+# 'WASHINGTON — ...' with no wire named: the city must be in capitals.
+# Words of two or more capitals ('EL PASO', 'ST. LOUIS'), so 'U.S. — ...' is no city.
+_CAPS_PLACE = (
+    r"[A-Z][A-Z'’-]+\.?(?:[ /][A-Z][A-Z'’-]+\.?){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+)
+_CAPS_CITY = rf"{_CAPS_PLACE}(?:/{_CAPS_PLACE}){{0,2}}"
+_CITY_DATELINE = re.compile(rf"(?P<city>{_CAPS_CITY})\s+{_DASH}\s+(?=\S)")
+_NOT_CITIES = frozenset(
+    {"FILE", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "CORRECTION", "VIDEO",
+     "PHOTOS", "LIVE", "OPINION", "ANALYSIS", "EDITOR'S NOTE", "EDITOR’S NOTE", "NOTE",
+     "AP FACT CHECK"}
+)  # fmt: skip
+
+
+def match_dateline(paragraph: str) -> re.Match[str] | None:
+    """The wire dateline ``paragraph`` opens with ('MOSCOW (Reuters) -', 'WASHINGTON —'),
+    with its ``city`` (and ``wire``, when one is named) groups, or ``None``."""
+    match = _WIRE_DATELINE.match(paragraph) or _CITY_DATELINE.match(paragraph)
+    if match is None or (match["city"] or "").upper() in _NOT_CITIES:
+        return None
+    return match
+
+
+def strip_dateline(paragraph: str) -> str:
+    """``paragraph`` without the wire dateline it opens with, if any."""
+    match = match_dateline(paragraph)
+    return paragraph[match.end() :] if match else paragraph

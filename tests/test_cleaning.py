@@ -319,6 +319,16 @@ def test_impossible_date_is_kept_as_text() -> None:
         ("ST. LOUIS — Police", "ST. LOUIS", None, "Police"),
         ("EL PASO, Texas — If Beto runs", "EL PASO, Texas", None, "If Beto runs"),
         ("WASHINGTON ― Democrats voted", "WASHINGTON", None, "Democrats voted"),
+        # Two places joined by a slash, the first with its state (one dateline regex,
+        # the offline rules read paragraphs with the same one).
+        (
+            "MCALLEN, Texas/WASHINGTON (Reuters) - Flanked",
+            "MCALLEN, Texas/WASHINGTON",
+            "Reuters",
+            "Flanked",
+        ),
+        ("WASHINGTON/NEW YORK (Reuters) - Banks", "WASHINGTON/NEW YORK", "Reuters", "Banks"),
+        ("MCALLEN, Texas/WASHINGTON — Flanked", "MCALLEN, Texas/WASHINGTON", None, "Flanked"),
     ],
 )
 def test_dateline_is_stripped_into_metadata(

@@ -231,6 +231,16 @@ def test_lead_summary_keeps_whole_sentences_within_the_word_limit() -> None:
     assert summary == f"{sentence} {sentence}"
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["MCALLEN, Texas/WASHINGTON (Reuters) - ", "WASHINGTON/NEW YORK (Reuters) - ", "EL PASO — "],
+)
+def test_lead_summary_leaves_out_the_dateline_cleaning_takes_off(dateline: str) -> None:
+    # The same dateline regex as cleaning (summarizer._text.match_dateline).
+    sentence = "The council approved the new budget after a long debate on Tuesday night."
+    assert lead_summary([dateline + sentence], 30) == sentence
+
+
 # --- a real sample ------------------------------------------------------------------
 
 

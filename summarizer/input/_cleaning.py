@@ -23,7 +23,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, Field, computed_field
 
 from summarizer._schema import ArticleMeta
-from summarizer._text import fold_quotes
+from summarizer._text import WIRES, fold_quotes, match_dateline
 from summarizer.input._html import HtmlExtract, extract_html, looks_like_html
 
 
@@ -480,7 +480,7 @@ def _title_lines(header: list[str], known: str | None, body: list[str]) -> list[
         matches = [i for i, line in enumerate(header) if _same_headline(line, known)]
         if matches:
             return matches
-    if header and body and _dateline_match(body[0]) and _is_headline(header[-1]):
+    if header and body and match_dateline(body[0]) and _is_headline(header[-1]):
         return [len(header) - 1]
     if len(header) == 1 and _is_headline(header[0]) and _is_title_case(header[0]):
         return [0]
@@ -500,7 +500,7 @@ def _best_title(lines: list[str]) -> str:
 def _is_prose(paragraph: str) -> bool:
     words = _word_count(paragraph)
     ends_like_sentence = _SENTENCE_END.search(paragraph) is not None
-    return words > 30 or ends_like_sentence or _dateline_match(paragraph) is not None
+    return words > 30 or ends_like_sentence or match_dateline(paragraph) is not None
 
 
 def _is_headline(line: str) -> bool:
@@ -561,78 +561,19 @@ def _same_text(a: str, b: str) -> bool:
 
 # --- dateline ----------------------------------------------------------------
 
-_WIRES = {
-    "Reuters": "Reuters",
-    "Reuters Breakingviews": "Reuters Breakingviews",
-    "Thomson Reuters Foundation": "Thomson Reuters Foundation",
-    "AP": "Associated Press",
-    "The Associated Press": "Associated Press",
-    "Associated Press": "Associated Press",
-    "AFP": "AFP",
-    "Agence France-Presse": "AFP",
-    "CNN": "CNN",
-    "CNN Business": "CNN",
-    "CNNMoney": "CNN",
-    "Bloomberg": "Bloomberg",
-    "UPI": "UPI",
-    "Xinhua": "Xinhua",
-    "dpa": "dpa",
-    "DPA": "dpa",
-    "EFE": "EFE",
-    "ANSA": "ANSA",
-    "Kyodo": "Kyodo",
-    "Yonhap": "Yonhap",
-    "TASS": "TASS",
-    "Interfax": "Interfax",
-    "PTI": "PTI",
-    "IANS": "IANS",
-    "ANI": "ANI",
-    "AAP": "AAP",
-    "BBC": "BBC",
-    "NPR": "NPR",
-    "CNBC": "CNBC",
-    "RFE/RL": "RFE/RL",
-}
-_CITY_WORD = r"[A-Z][\w.'’&-]*"
-_CITY = rf"{_CITY_WORD}(?:[ /]+{_CITY_WORD}){{0,4}}(?:, {_CITY_WORD}(?: {_CITY_WORD})?)?"
-_DASH = r"(?:--|[-–—―])"
-_MONTH_DAY = r"[A-Z][a-z]{2,8}\.? \d{1,2}"  # 'NEW YORK, Nov. 19 (UPI) —', 'Aug 27 (Reuters) -'
-_WIRE_NAMES = "|".join(map(re.escape, _WIRES))
-_WIRE_DATELINE = re.compile(
-    rf"(?:(?:(?P<city>{_CITY})(?:,\s*{_MONTH_DAY})?|{_MONTH_DAY}),?\s+)?"
-    rf"\((?P<wire>{_WIRE_NAMES})\)\s*{_DASH}?\s*"
-)
-# 'WASHINGTON — ...' with no wire named: the city must be in capitals.
-# Words of two or more capitals ('EL PASO', 'ST. LOUIS'), so 'U.S. — ...' is no city.
-_CAPS_CITY = (
-    r"[A-Z][A-Z'’-]+\.?(?:[ /][A-Z][A-Z'’-]+\.?){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
-)
-_CITY_DATELINE = re.compile(rf"(?P<city>{_CAPS_CITY})\s+{_DASH}\s+(?=\S)")
-_NOT_CITIES = frozenset(
-    {"FILE", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "CORRECTION", "VIDEO",
-     "PHOTOS", "LIVE", "OPINION", "ANALYSIS", "EDITOR'S NOTE", "EDITOR’S NOTE", "NOTE",
-     "AP FACT CHECK"}
-)  # fmt: skip
 _DATELINE_SEARCH = 3
-
-
-def _dateline_match(paragraph: str) -> re.Match[str] | None:
-    match = _WIRE_DATELINE.match(paragraph) or _CITY_DATELINE.match(paragraph)
-    if match is None or (match["city"] or "").upper() in _NOT_CITIES:
-        return None
-    return match
 
 
 def _take_dateline(draft: _Draft) -> None:
     """Strip '[CITY] (Reuters) -' from the first body paragraph into `dateline` and `source`."""
     for index, paragraph in enumerate(draft.paragraphs[:_DATELINE_SEARCH]):
-        match = _dateline_match(paragraph)
+        match = match_dateline(paragraph)
         if match is None:
             continue
         city = (match["city"] or "").strip(" ,") or None
         wire = match.groupdict().get("wire")
         draft.dateline = city
-        draft.source = _WIRES[wire] if wire else draft.source
+        draft.source = WIRES[wire] if wire else draft.source
         rest = paragraph[match.end() :].strip()
         if rest:
             draft.paragraphs[index] = rest

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from summarizer._instructions import is_instruction
 from summarizer._schema import Extraction
-from summarizer._text import DOUBLE_MARKS, Paragraph, layout
+from summarizer._text import DOUBLE_MARKS, Paragraph, layout, strip_dateline
 from summarizer.backends.offline._names import Registry
 from summarizer.backends.offline._quotes import find_quotes
 from summarizer.backends.offline._tensions import find_tensions
@@ -27,10 +27,6 @@ from summarizer.input._cleaning import CleanArticle
 _MAX_SUMMARY_WORDS = 90
 _MAX_SUMMARY_SENTENCES = 3
 _MIN_BODY_WORDS = 8
-_DATELINE = re.compile(
-    r"^(?:[A-Z][\w.,'’/ -]{0,60}?\s*)?\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI)\)\s*[-–—]*\s*"
-    r"|^[A-Z][A-Z.,'’/ ]{2,40}\s+[-–—]+\s+"
-)
 _DEBRIS = re.compile(
     r"REUTERS/|\bFile Photo\b|^JUST WATCHED|^\(Reporting|^Slideshow|\bGetty Images\b|"
     r"\((?:AP|AFP|Reuters) Photo|\bPhoto(?:graph)?(?: by|:)|^Image (?:copyright|caption)|"
@@ -93,7 +89,7 @@ def _cut(text: str, max_words: int) -> str:
 def _body_sentences(paragraphs: list[str]) -> Iterator[str]:
     """Sentences of body paragraphs, leaving out those inside or opening with a quotation."""
     for i, raw in enumerate(paragraphs):
-        para = Paragraph(i, _DATELINE.sub("", raw.strip()))
+        para = Paragraph(i, strip_dateline(raw.strip()))
         if not _is_body(para.text):
             continue
         for a, b in para.sentences():
