@@ -78,11 +78,28 @@ MODULES: dict[str, Module] = {
         ),
     ),
     "metrics": Module(
-        ("summarizer/eval/_metrics.py", "summarizer/eval/_names.py"),
+        ("summarizer/eval/_metrics.py", "summarizer/eval/_names.py", "summarizer/_text.py"),
         (
             "tests/test_eval_metrics.py",
             "tests/test_eval_names.py",
             "tests/test_eval_adversarial.py",
+        ),
+        (
+            "summarizer.eval._metrics.*",
+            "summarizer.eval._names.*",
+            # the name keys the eval matches names by live in the text core (#12)
+            *(
+                f"summarizer._text.x_{f}"
+                for f in (
+                    "name_key",
+                    "drop_titles",
+                    "_drop_initials",
+                    "_unify_countries",
+                    "is_lone_title",
+                    "informative",
+                    "fold_accents",
+                )
+            ),
         ),
     ),
     "cleaning": Module(
@@ -219,7 +236,6 @@ class Equivalent:
     reason: str
 
 
-_SHORTER = "the extra start positions give slices shorter than `short`, never equal to it"
 _MEMO = "the memo only saves work: without it the answer is computed again, the same"
 _MARK = (
     "every region starts at a quotation mark and the needle never starts with one (its "
@@ -242,28 +258,6 @@ EQUIVALENT: dict[str, tuple[Equivalent, ...]] = {
             "x_cache_key",
             '"settings": {name: getattr(settings, name, ) for name in KEY_SETTINGS},',
             "every name in KEY_SETTINGS is a Settings field, so the default is never used",
-        ),
-    ),
-    "metrics": (
-        Equivalent(
-            "x__sub_span",
-            "tuple(long[i : i + n]) == tuple(short) for i in range(len(long) + n + 1)",
-            _SHORTER,
-        ),
-        Equivalent(
-            "x__sub_span",
-            "tuple(long[i : i + n]) == tuple(short) for i in range(len(long) - n + 2)",
-            _SHORTER,
-        ),
-        Equivalent(
-            "x__sub_span",
-            "return 0 <= n < len(long) and any(",
-            "its one caller, key_score, returns before it for an empty key",
-        ),
-        Equivalent(
-            "x__sub_span",
-            "return 0 < n <= len(long) and any(",
-            "key_score calls it only for unequal keys; a same-length span would be the key",
         ),
     ),
     "retry": (

@@ -122,9 +122,9 @@ def test_report_page_without_outputs_falls_back_to_the_details(
     out = tmp_path / "run"
     _flawed_run(suite, out)
     from summarizer.eval import Report
-    from summarizer.eval._report import render_html
+    from summarizer.render._eval_page import render_report_page
 
-    page = render_html(Report.load(out))  # no run folder: no outputs, no gold
+    page = render_report_page(Report.load(out), None)  # no run folder: no outputs, no gold
     assert "We are brothers forever." in page and "missed" in page
     data = json.loads((out / "report.json").read_text())
     assert data["details"]["alpha"]["quotes"]["spurious"] == ["We are brothers forever."]

@@ -17,8 +17,7 @@ from types import ModuleType
 import pytest
 
 from summarizer.eval import Report, compare, score_run
-from summarizer.eval._report import render_html
-from summarizer.render._eval_page import render_compare_page
+from summarizer.render._eval_page import render_compare_page, render_report_page
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = ROOT / "evals" / "runs"
@@ -76,7 +75,7 @@ def test_the_checker_sees_an_overlap_and_an_overflow(chromium: str, tmp_path: Pa
 def test_report_page_has_no_overlap_and_no_overflow(chromium: str, tmp_path: Path) -> None:
     run, report = _rescored("qwen1.5b-v2-dev-grounded", tmp_path)
     page = tmp_path / "report.html"
-    page.write_text(render_html(report, run), encoding="utf-8")
+    page.write_text(render_report_page(report, run), encoding="utf-8")
     assert _problems(page, chromium) == {1300: [], 390: []}
 
 

@@ -38,8 +38,8 @@ from summarizer.eval import (
     write_reports,
 )
 from summarizer.eval._bench import BenchReport, run_bench
+from summarizer.eval._compare import Comparison
 from summarizer.eval._gold import gold_files
-from summarizer.eval._harness import Comparison
 from summarizer.eval._report import CASE_COLUMNS, fmt, fmt_delta
 from summarizer.infra._files import write_text_atomic
 from summarizer.render._eval_page import render_compare_page

@@ -7,19 +7,19 @@
 """
 
 from summarizer.eval._bench import BenchReport, run_bench
+from summarizer.eval._compare import Comparison, compare
 from summarizer.eval._gold import Case, GoldCase, SuiteError, check_suite, load_suite
 from summarizer.eval._harness import (
-    Comparison,
     GateFailure,
     arun_suite,
-    compare,
     gate,
     run_suite,
     score_run,
+    write_reports,
 )
 from summarizer.eval._judge import Judge, Verdict, agreement, load_judge_gold
 from summarizer.eval._metrics import CaseScore, score_case
-from summarizer.eval._report import Report, write_reports
+from summarizer.eval._report import Report
 
 __all__ = [
     "BenchReport",

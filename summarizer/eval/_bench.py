@@ -39,9 +39,9 @@ from summarizer.eval._harness import (
     _now,
     _summarize,
     _write_json,
-    output_name,
     recorded_settings,
 )
+from summarizer.eval._report import output_name
 from summarizer.infra._files import write_text_atomic
 from summarizer.infra._settings import FileSettings
 

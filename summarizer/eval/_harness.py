@@ -16,7 +16,7 @@ import re
 import time
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Protocol
@@ -27,13 +27,19 @@ from summarizer._errors import ConfigurationError, SummarizerError
 from summarizer._schema import Briefing, Usage
 from summarizer.eval._gold import Case, SuiteError, load_suite
 from summarizer.eval._judge import Judge
-from summarizer.eval._metrics import COUNT_METRICS, CaseScore, aggregate, score_case
-from summarizer.eval._report import Report, fmt, write_reports
-from summarizer.eval._stats import Interval, beyond_noise, bootstrap_intervals, paired_difference
+from summarizer.eval._metrics import (
+    COUNT_METRICS,
+    QUALITY_SECTIONS,
+    CaseScore,
+    aggregate,
+    score_case,
+)
+from summarizer.eval._report import REPORT_FILES, Report, fmt, output_name, render_markdown
+from summarizer.eval._stats import bootstrap_intervals
 from summarizer.infra._files import write_text_atomic
+from summarizer.render._eval_page import render_report_page
 
 # Cost varies from run to run even when nothing changed; a case "changes" on quality.
-_QUALITY = ("actors", "quotes", "tensions", "summary", "grounding", "judge")
 
 ProgressCallback = Callable[[int, int, "str | None"], None]
 """Called as ``progress(done, total, case_id)``: once with ``(0, total, None)``, then per case."""
@@ -212,9 +218,19 @@ def error_record(err: BaseException, latency_s: float) -> dict[str, Any]:
     }
 
 
-def output_name(case_id: str) -> str:
-    """The file name of a case's output (ids are path-safe already; this makes sure)."""
-    return re.sub(r"[^A-Za-z0-9._-]", "_", case_id) + ".json"
+def write_reports(report: Report, out_dir: str | Path) -> list[Path]:
+    """Write report.json, report.md and report.html into ``out_dir``; return their paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    texts = (
+        report.model_dump_json(indent=2),
+        render_markdown(report),
+        render_report_page(report, out),
+    )
+    paths = [out / name for name in REPORT_FILES]
+    for path, text in zip(paths, texts, strict=True):
+        write_text_atomic(path, text + "\n")
+    return paths
 
 
 # --- scoring --------------------------------------------------------------------------
@@ -295,7 +311,7 @@ def _score(
         run=run,
         aggregate=aggregate(list(scores.values())),
         cases=scores,
-        intervals=bootstrap_intervals(list(scores.values()), _QUALITY),
+        intervals=bootstrap_intervals(list(scores.values()), QUALITY_SECTIONS),
         details=details,
         errors=errors,
     )
@@ -343,80 +359,6 @@ def _score_output(
     if run.get("prompt") is None:
         run["prompt"] = briefing.prompt.model_dump()
     return score_case(briefing, case.gold, case.article_text), None, briefing.summary
-
-
-# --- comparing ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MetricDelta:
-    """One metric in two runs; for quality metrics, how sure the difference is.
-
-    ``interval`` is a paired bootstrap 95 % interval of the mean per-case
-    difference (B - A) over the cases both runs scored; ``beyond_noise`` says
-    whether it excludes zero. Both are ``None`` for cost and per-case deltas.
-    """
-
-    metric: str
-    a: float | None
-    b: float | None
-    interval: Interval | None = None
-    beyond_noise: bool | None = None
-
-    @property
-    def delta(self) -> float | None:
-        return None if self.a is None or self.b is None else self.b - self.a
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """Run B against run A: every aggregate metric, and the cases whose quality changed."""
-
-    metrics: list[MetricDelta]
-    changed_cases: dict[str, list[MetricDelta]] = field(default_factory=dict)
-    only_in_a: list[str] = field(default_factory=list)
-    only_in_b: list[str] = field(default_factory=list)
-
-
-def compare(report_a: Report, report_b: Report) -> Comparison:
-    """Side by side: aggregate deltas (B - A) with a paired bootstrap interval for each
-    quality metric (is the difference larger than the noise?), and per case the quality
-    metrics that moved."""
-    names = list(dict.fromkeys([*report_a.metric_names(), *report_b.metric_names()]))
-    common = sorted(report_a.cases.keys() & report_b.cases.keys())
-    metrics = []
-    for m in names:
-        interval = None
-        if m.split(".")[0] in _QUALITY:
-            paired = paired_difference(
-                [report_a.metric(m, c) for c in common], [report_b.metric(m, c) for c in common]
-            )
-            interval = paired[1] if paired else None
-        metrics.append(
-            MetricDelta(m, report_a.metric(m), report_b.metric(m), interval, beyond_noise(interval))
-        )
-    changed: dict[str, list[MetricDelta]] = {}
-    for case in common:
-        moved = [
-            MetricDelta(m, a, b)
-            for m in names
-            if m.split(".")[0] in _QUALITY
-            and _differ(a := report_a.metric(m, case), b := report_b.metric(m, case))
-        ]
-        if moved:
-            changed[case] = moved
-    return Comparison(
-        metrics=metrics,
-        changed_cases=dict(sorted(changed.items())),
-        only_in_a=sorted(report_a.cases.keys() - report_b.cases.keys()),
-        only_in_b=sorted(report_b.cases.keys() - report_a.cases.keys()),
-    )
-
-
-def _differ(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is not b
-    return abs(a - b) > 1e-9
 
 
 # --- gating ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ the missed, spurious and wrong items behind them, for reports.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import fmean
@@ -31,6 +31,7 @@ from typing import Any
 
 from rouge_score import rouge_scorer
 
+from summarizer._fields import ITEMS
 from summarizer._grounding import ArticleIndex, index_article, is_verbatim
 from summarizer._schema import Actor, Briefing, Extraction, Quote, Tension, Usage
 from summarizer._text import EDGE_PUNCT
@@ -56,7 +57,12 @@ from summarizer.eval._text import (
 Prediction = Extraction | Briefing
 Scores = dict[str, float | None]
 
-SECTIONS = ("actors", "quotes", "tensions", "summary", "grounding", "cost")
+# One section per item kind that has one (`summarizer._fields.ITEMS`, the table's order),
+# then the summary, grounding and cost.
+ITEM_SECTIONS: tuple[str, ...] = tuple(k.eval_section for k in ITEMS if k.eval_section)
+SECTIONS = (*ITEM_SECTIONS, "summary", "grounding", "cost")
+# The sections whose metrics are quality (a change can be noise: bootstrap intervals).
+QUALITY_SECTIONS = (*ITEM_SECTIONS, "summary", "grounding", "judge")
 QUOTE_THRESHOLDS = (0.3, 0.8)  # coverage both ways, as in the SFU Gender Gap Tracker evaluation
 HEADLINE_QUOTE_THRESHOLD = 0.8
 EVIDENCE_MIN_COVERAGE = 0.5  # share of the gold evidence's words the predicted evidence covers
@@ -93,17 +99,16 @@ class SectionScore:
 
 @dataclass(frozen=True)
 class CaseScore:
-    """Every section's score for one case."""
+    """Every section's score for one case: ``items`` holds one per `ITEM_SECTIONS`."""
 
-    actors: SectionScore
-    quotes: SectionScore
-    tensions: SectionScore
+    items: dict[str, SectionScore]
     summary: SectionScore
     grounding: SectionScore
     cost: SectionScore
 
     def sections(self) -> dict[str, SectionScore]:
-        return {name: getattr(self, name) for name in SECTIONS}
+        rest = {"summary": self.summary, "grounding": self.grounding, "cost": self.cost}
+        return {**self.items, **rest}
 
     def scores(self) -> dict[str, Scores]:
         """``{section: {metric: value}}``, the shape of a report's ``cases`` entries."""
@@ -592,13 +597,24 @@ def score_case(
         usage = usage or prediction.usage
         latency_s = prediction.latency_s if latency_s is None else latency_s
     return CaseScore(
-        actors=score_actors(pred.actors, gold),
-        quotes=score_quotes(pred.quotes, gold),
-        tensions=score_tensions(pred.tensions, gold),
+        items={
+            kind.eval_section: ITEM_SCORERS[kind.eval_section](getattr(pred, kind.field), gold)
+            for kind in ITEMS
+            if kind.eval_section
+        },
         summary=score_summary(pred.summary, gold.summary, article_text),
         grounding=score_grounding(prediction, article_text),
         cost=score_cost(usage or Usage(), latency_s or 0.0, failed=prediction is None),
     )
+
+
+# How each item kind's eval section is scored; a kind the table gives an eval section
+# needs its scorer here (tests/test_fields.py checks every one has one).
+ITEM_SCORERS: dict[str, Callable[[Any, GoldCase], SectionScore]] = {
+    "actors": score_actors,
+    "quotes": score_quotes,
+    "tensions": score_tensions,
+}
 
 
 def aggregate(cases: Sequence[dict[str, Scores]]) -> dict[str, Scores]:

@@ -8,6 +8,7 @@ printed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,6 @@ from jinja2 import Environment, StrictUndefined
 from pydantic import BaseModel, Field
 
 from summarizer.eval._metrics import COUNT_METRICS, SECTIONS, Scores
-from summarizer.infra._files import write_text_atomic
 
 REPORT_FILES = ("report.json", "report.md", "report.html")
 
@@ -67,7 +67,7 @@ class Report(BaseModel):
 
     def metric_names(self) -> list[str]:
         """Every ``"section.name"`` in the aggregate, in report order."""
-        return [f"{s}.{n}" for s in _sections(self.aggregate) for n in self.aggregate[s]]
+        return [f"{s}.{n}" for s in report_sections(self.aggregate) for n in self.aggregate[s]]
 
     @classmethod
     def load(cls, path: str | Path) -> Report:
@@ -78,24 +78,9 @@ class Report(BaseModel):
         return cls.model_validate_json(path.read_bytes())
 
 
-def _sections(scores: dict[str, Any]) -> list[str]:
+def report_sections(scores: dict[str, Any]) -> list[str]:
     known = [s for s in SECTIONS if s in scores]
     return known + sorted(set(scores) - set(known))
-
-
-def write_reports(report: Report, out_dir: str | Path) -> list[Path]:
-    """Write report.json, report.md and report.html into ``out_dir``; return their paths."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    texts = (
-        report.model_dump_json(indent=2),
-        render_markdown(report),
-        render_html(report, out),
-    )
-    paths = [out / name for name in REPORT_FILES]
-    for path, text in zip(paths, texts, strict=True):
-        write_text_atomic(path, text + "\n")
-    return paths
 
 
 def fmt_delta(value: float | None, metric: str) -> str:
@@ -124,7 +109,7 @@ def fmt(value: float | None, metric: str = "") -> str:
 def _view(report: Report) -> dict[str, Any]:
     """What both templates need, computed once."""
     sections = []
-    for section in _sections(report.aggregate):
+    for section in report_sections(report.aggregate):
         rows = []
         for name, value in report.aggregate[section].items():
             dotted = f"{section}.{name}"
@@ -175,14 +160,6 @@ def render_markdown(report: Report) -> str:
     return _env(autoescape=False).from_string(_MARKDOWN).render(**_view(report)).strip()
 
 
-def render_html(report: Report, run_dir: str | Path | None = None) -> str:
-    """The report as one self-contained HTML page (autoescaped); with ``run_dir`` (the run
-    folder) it also shows each case's gold and predicted items and the rejected ones."""
-    from summarizer.render._eval_page import render_report_page
-
-    return render_report_page(report, run_dir)
-
-
 def _env(*, autoescape: bool) -> Environment:
     env = Environment(
         autoescape=autoescape, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
@@ -230,3 +207,8 @@ _MARKDOWN = """\
 {% endfor %}
 {% endif %}
 """
+
+
+def output_name(case_id: str) -> str:
+    """The file name of a case's output (ids are path-safe already; this makes sure)."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", case_id) + ".json"

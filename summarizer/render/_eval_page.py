@@ -23,14 +23,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup, escape
 
-if TYPE_CHECKING:
-    from summarizer.eval._gold import GoldCase
-    from summarizer.eval._harness import Comparison
-    from summarizer.eval._report import Report
+from summarizer._errors import SummarizerError
+from summarizer.eval._compare import Comparison
+from summarizer.eval._gold import GoldCase, gold_files
+from summarizer.eval._gold import _parse as parse_gold
+from summarizer.eval._metrics import COUNT_METRICS, ITEM_SECTIONS
+from summarizer.eval._report import Report, fmt, fmt_delta, output_name, report_sections
 
 COUNT_SECTIONS = frozenset({"cost"})
 
@@ -195,8 +198,6 @@ def _case_view(
     details = report.details.get(case_id, {})
     error = report.errors.get(case_id)
     view = CaseView(id=case_id, error=error, failing=bool(error or _has_differences(details)))
-    from summarizer.eval._report import fmt
-
     view.chips = [(label, fmt(report.metric(m, case_id), m)) for m, label in _CHIPS]
     pred = output if output and "error" not in output else None
 
@@ -286,7 +287,7 @@ def _case_view(
                 str(rejected.get("reason", "")),
             )
         )
-    shown = {"actors", "quotes", "tensions", "summary", "grounding"}
+    shown = {*ITEM_SECTIONS, "summary", "grounding"}
     view.other = [
         (f"{section_words(s)}: {kind}", items)
         for s, kinds in details.items()
@@ -329,7 +330,7 @@ def _has_differences(details: dict[str, dict[str, list[str]]]) -> bool:
     return any(
         items
         for section, kinds in details.items()
-        if section in ("actors", "quotes", "tensions", "summary", "grounding", "judge")
+        if section in (*ITEM_SECTIONS, "summary", "grounding", "judge")
         for items in kinds.values()
     )
 
@@ -356,7 +357,7 @@ def _counts(views: list[CaseView]) -> dict[str, str]:
                         totals[f"{noun}.required"] += 1
                         totals[f"{noun}.gold_{item.status}"] += 1
     out: dict[str, str] = {}
-    for noun in ("actors", "quotes", "tensions"):
+    for noun in ITEM_SECTIONS:
         if known[f"{noun}.pred"]:
             predicted = totals[f"{noun}.predicted"]
             unmatched = totals[f"{noun}.spurious"] + totals[f"{noun}.notquote"]
@@ -392,8 +393,6 @@ def load_outputs(run_dir: Path | None, case_ids: list[str]) -> dict[str, dict[st
     """The recorded outputs of a run folder, by case id (missing or unreadable ones left out)."""
     if run_dir is None:
         return {}
-    from summarizer.eval._harness import output_name
-
     found: dict[str, dict[str, Any]] = {}
     for case_id in case_ids:
         path = run_dir / "outputs" / output_name(case_id)
@@ -410,10 +409,6 @@ def load_gold(report: Report, run_dir: Path | None) -> dict[str, GoldCase]:
     """The gold cases of the suite the report or the run folder's run.json records
     (relative to the run folder, the current folder, or absolute); empty when none can be
     read."""
-    from summarizer._errors import SummarizerError
-    from summarizer.eval._gold import _parse as parse_gold
-    from summarizer.eval._gold import gold_files
-
     recorded = [report.run.get("suite")]
     if run_dir is not None and (run_dir / "run.json").is_file():  # the run's own record
         with contextlib.suppress(OSError, ValueError):
@@ -439,11 +434,8 @@ def load_gold(report: Report, run_dir: Path | None) -> dict[str, GoldCase]:
 
 
 def _aggregate_rows(report: Report, counts: dict[str, str]) -> list[dict[str, Any]]:
-    from summarizer.eval._metrics import COUNT_METRICS
-    from summarizer.eval._report import _sections, fmt
-
     groups = []
-    for section in _sections(report.aggregate):
+    for section in report_sections(report.aggregate):
         rows = []
         for name, value in report.aggregate[section].items():
             dotted = f"{section}.{name}"
@@ -525,8 +517,6 @@ def render_compare_page(
 ) -> str:
     """Two runs on one page: per-metric deltas with their noise, the changed cases open,
     each showing A's and B's items side by side."""
-    from summarizer.eval._report import fmt, fmt_delta
-
     delta = fmt_delta
 
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -602,8 +592,6 @@ def render_compare_page(
 
 def _mark(text: str, marks: list[str]) -> Any:
     """The summary, escaped, with each unsupported name or number in ``<mark>``."""
-    from markupsafe import Markup, escape
-
     if not marks:
         return escape(text)
     words = "|".join(re.escape(m) for m in sorted(set(marks), key=len, reverse=True))

@@ -12,6 +12,7 @@ from datetime import date
 
 import jinja2
 
+from summarizer._fields import ITEMS
 from summarizer._schema import EventNote
 
 _ENV = jinja2.Environment(
@@ -30,6 +31,7 @@ def render_html(note: EventNote, *, generated: date | None = None) -> str:
     prompts = sorted({f"{b.prompt.id} v{b.prompt.version}" for b in note.briefings})
     return template.render(
         note=note,
+        kinds=ITEMS,  # the note's sections, in the table's order, with their headings
         single=len(note.sources) == 1,
         models=models,
         prompts=prompts,

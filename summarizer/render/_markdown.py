@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from summarizer._fields import ITEM_LABELS, ITEMS
+from summarizer._fields import ITEM_LABELS, ITEMS, ItemKind
 from summarizer._schema import Briefing, EventNote, SourceInfo
 
 
@@ -67,22 +65,23 @@ def _describe(field: str, item: dict[str, object]) -> str:
 
 
 def render_event_markdown(note: EventNote) -> str:
-    """The note of one event from several sources; every item cites its source as [n]."""
-    actors = [
-        f"- **{a.name}** ({a.type}) — "
-        + "; ".join(f"{role} [{key}]".strip() for key, role in a.roles.items())
-        + (f" · also: {', '.join(a.aliases)}" if a.aliases else "")
-        for a in note.actors
-    ]
+    """The note of one event from several sources; every item cites its source as [n].
+
+    Its sections follow the item kinds' table (`summarizer._fields.ITEMS`): actors merged
+    across sources, every other kind listed source by source."""
     lines = [
         f"# {note.title}",
         "",
         f"*{len(note.sources)} sources: {', '.join(s.label for s in note.sources)}*",
         "",
         *_section("Summary", [note.summary], "No summary."),
-        *_section("Key actors", actors, "No actors found."),
-        *_by_source(note, "Tensions", "No stated tensions found.", _event_tensions),
-        *_by_source(note, "Quotes", "No direct quotes found.", _event_quotes),
+    ]
+    for kind in ITEMS:
+        if kind.field == "actors":
+            lines += _section(kind.heading, _event_actors(note), kind.empty)
+        else:
+            lines += _by_source(note, kind)
+    lines += [
         *_section("Sources", [_source_line(s) for s in note.sources], "No sources."),
         "---",
         "",
@@ -91,27 +90,24 @@ def render_event_markdown(note: EventNote) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _event_tensions(note: EventNote, key: str) -> list[str]:
+def _event_actors(note: EventNote) -> list[str]:
     return [
-        f"- **{' vs '.join(t.parties)}**: {t.description}\n  > {t.evidence}"
-        for t in note.tensions
-        if t.source == key
+        f"- **{a.name}** ({a.type}) — "
+        + "; ".join(f"{role} [{key}]".strip() for key, role in a.roles.items())
+        + (f" · also: {', '.join(a.aliases)}" if a.aliases else "")
+        for a in note.actors
     ]
 
 
-def _event_quotes(note: EventNote, key: str) -> list[str]:
-    return [f"- **{q.speaker}**: “{q.text}”" for q in note.quotes if q.source == key]
-
-
-def _by_source(
-    note: EventNote, title: str, empty: str, items: Callable[[EventNote, str], list[str]]
-) -> list[str]:
-    lines = [f"## {title}", ""]
+def _by_source(note: EventNote, kind: ItemKind) -> list[str]:
+    """One kind's items under each source that has some (the kind's own line each)."""
+    lines = [f"## {kind.heading}", ""]
+    items = getattr(note, kind.field)
     for source in note.sources:
-        found = items(note, source.key)
+        found = [kind.line(item) for item in items if item.source == source.key]
         if found:
             lines += [f"### [{source.key}] {source.label}", "", *found, ""]
-    return lines if len(lines) > 2 else [*lines, f"_{empty}_", ""]
+    return lines if len(lines) > 2 else [*lines, f"_{kind.empty}_", ""]
 
 
 def _source_line(source: SourceInfo) -> str:
