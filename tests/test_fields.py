@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import get_args
+from dataclasses import replace
+from typing import Any, get_args
 
 from pydantic import create_model
 
 from summarizer._chunking import merge_extractions
 from summarizer._fields import ITEM_FIELDS, ITEMS
-from summarizer._schema import Briefing, Extraction, ItemField, PromptInfo, Quote
+from summarizer._schema import Briefing, EventNote, Extraction, ItemField, PromptInfo, Quote
 from summarizer.backends._answers import parse_without_grounding
+from summarizer.eval._metrics import ITEM_SCORERS, SECTIONS
 from summarizer.render._markdown import render_markdown
 
 
@@ -45,3 +47,27 @@ def test_salvage_and_rendering_read_the_table() -> None:
     )
     note = render_markdown(briefing)
     assert [k.heading for k in ITEMS if f"## {k.heading}" in note] == [k.heading for k in ITEMS]
+
+
+def test_every_eval_section_of_the_table_is_scored_and_reported() -> None:
+    sections = [k.eval_section for k in ITEMS if k.eval_section]
+    assert sorted(ITEM_SCORERS) == sorted(sections)
+    assert list(SECTIONS[: len(sections)]) == sections
+
+
+def test_the_event_notes_draw_their_sections_from_the_table(monkeypatch: Any) -> None:
+    from datetime import date
+
+    from summarizer import _fields
+    from summarizer.render import _html, _markdown
+
+    renamed = tuple(replace(k, heading=k.heading.upper(), empty=f"none: {k.field}") for k in ITEMS)
+    monkeypatch.setattr(_fields, "ITEMS", renamed)
+    monkeypatch.setattr(_markdown, "ITEMS", renamed)
+    monkeypatch.setattr(_html, "ITEMS", renamed)
+    note = EventNote(title="T", summary="S.", sources=[])
+    markdown = _markdown.render_event_markdown(note)
+    page = _html.render_html(note, generated=date(2026, 1, 1))
+    for kind in renamed:
+        assert f"## {kind.heading}" in markdown and f"_{kind.empty}_" in markdown
+        assert f"<h2>{kind.heading}</h2>" in page and kind.empty in page
