@@ -539,6 +539,15 @@ def make_acreate(client: openai.AsyncOpenAI, settings: Settings, call: Call) -> 
     return acreate
 
 
+def structured_create(client: openai.OpenAI, settings: Settings, call: Call) -> Callable[..., Any]:
+    """The one blocking path to a structured answer: instructor (re-asks, ``mode``) over
+    `make_create` (transport retries, deadlines, one call record per attempt). The
+    backend's extraction and the eval's judge both ask through it."""
+    return instructor.patch(
+        create=make_create(client, settings, call), mode=instructor_mode(settings.mode)
+    )
+
+
 def unwrap(err: BaseException) -> SummarizerError | None:
     """Our own error hidden inside instructor's wrapper, if any."""
     return next((e for e in _causes(err) if isinstance(e, SummarizerError)), None)
@@ -633,8 +642,7 @@ class OpenAIBackend:
         if isinstance(self._client, openai.AsyncOpenAI):
             return asyncio.run(self.aextract(article, calls))
         call, plan = self._start(article, calls)
-        create = make_create(self._sync_client(), self.settings, call)
-        patched = instructor.patch(create=create, mode=self.mode)
+        patched = structured_create(self._sync_client(), self.settings, call)
         try:
             with grounding_context(article.text, enabled=self.settings.grounding):
                 answer = patched(**plan.request)

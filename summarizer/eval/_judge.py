@@ -6,7 +6,8 @@ otherwise: a swapped actor, an inverted cause or order, a wrong number or name),
 (`summarizer.eval._faithful.unsupported`) sees names and numbers that are not in
 the article; only a reader, or this judge, sees a false claim made of true words.
 
-The judge calls the model the way the summariser does: the same settings
+The judge calls the model through the openai backend's one structured-call path
+(`summarizer.backends._openai.structured_create`): the same settings
 (explicit argument > environment > ``.env``), the same openai client arguments,
 transport retries, re-asks and call hook (pass a `summarizer.CallLog` as
 ``on_call`` and every attempt is logged), with its prompt versioned in
@@ -188,8 +189,6 @@ class Judge:
         write_text_atomic(path, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
 
     def _ask(self, article_text: str, parts: Sequence[str]) -> tuple[JudgeAnswer, Usage]:
-        import instructor
-
         from summarizer.backends import Calls, _answers, _openai
         from summarizer.input._cleaning import clean_article
 
@@ -198,10 +197,7 @@ class Judge:
         client = _openai.sync_client(self.settings, self._client)
         call = _openai.Call(self.settings, self.model, self.template.info, Calls(self._on_call))
         call.schema = JudgeAnswer.model_json_schema()  # json mode: llama.cpp decodes to it
-        create = instructor.patch(
-            create=_openai.make_create(client, self.settings, call),
-            mode=_openai.instructor_mode(self.settings.mode),
-        )
+        create = _openai.structured_create(client, self.settings, call)
         messages = self.template.render(
             article=clean_article(article_text).text, sentences=list(parts)
         )
