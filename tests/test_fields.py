@@ -64,7 +64,6 @@ def test_the_event_notes_draw_their_sections_from_the_table(monkeypatch: Any) ->
     renamed = tuple(replace(k, heading=k.heading.upper(), empty=f"none: {k.field}") for k in ITEMS)
     monkeypatch.setattr(_fields, "ITEMS", renamed)
     monkeypatch.setattr(_markdown, "ITEMS", renamed)
-    monkeypatch.setattr(_html, "ITEMS", renamed)
     note = EventNote(title="T", summary="S.", sources=[])
     markdown = _markdown.render_event_markdown(note)
     page = _html.render_html(note, generated=date(2026, 1, 1))

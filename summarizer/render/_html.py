@@ -12,8 +12,8 @@ from datetime import date
 
 import jinja2
 
-from summarizer._fields import ITEMS
 from summarizer._schema import EventNote
+from summarizer.render._markdown import event_kinds
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("summarizer.render", "templates"),
@@ -31,7 +31,7 @@ def render_html(note: EventNote, *, generated: date | None = None) -> str:
     prompts = sorted({f"{b.prompt.id} v{b.prompt.version}" for b in note.briefings})
     return template.render(
         note=note,
-        kinds=ITEMS,  # the note's sections, in the table's order, with their headings
+        kinds=event_kinds(),  # the note's item sections, in the table's order
         single=len(note.sources) == 1,
         models=models,
         prompts=prompts,

@@ -68,7 +68,7 @@ def render_event_markdown(note: EventNote) -> str:
     """The note of one event from several sources; every item cites its source as [n].
 
     Its sections follow the item kinds' table (`summarizer._fields.ITEMS`): actors merged
-    across sources, every other kind listed source by source."""
+    across sources, every other kind the note carries listed source by source."""
     lines = [
         f"# {note.title}",
         "",
@@ -76,7 +76,7 @@ def render_event_markdown(note: EventNote) -> str:
         "",
         *_section("Summary", [note.summary], "No summary."),
     ]
-    for kind in ITEMS:
+    for kind in event_kinds():
         if kind.field == "actors":
             lines += _section(kind.heading, _event_actors(note), kind.empty)
         else:
@@ -88,6 +88,12 @@ def render_event_markdown(note: EventNote) -> str:
         _event_footer(note),
     ]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def event_kinds() -> list[ItemKind]:
+    """The item kinds an `EventNote` carries, in the table's order: merging several
+    sources has a rule for each (a kind added to the table alone is left out)."""
+    return [kind for kind in ITEMS if kind.field in EventNote.model_fields]
 
 
 def _event_actors(note: EventNote) -> list[str]:
