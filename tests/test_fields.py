@@ -67,6 +67,6 @@ def test_the_event_notes_draw_their_sections_from_the_table(monkeypatch: Any) ->
     note = EventNote(title="T", summary="S.", sources=[])
     markdown = _markdown.render_event_markdown(note)
     page = _html.render_html(note, generated=date(2026, 1, 1))
-    for kind in renamed:
+    for kind in (k for k in renamed if k.field in EventNote.model_fields):
         assert f"## {kind.heading}" in markdown and f"_{kind.empty}_" in markdown
         assert f"<h2>{kind.heading}</h2>" in page and kind.empty in page

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from summarizer._text import normalize
+from summarizer._text import normalize, sub_span
 
 _WORD = re.compile(r"[^\W_]+")
 _QUOTE_MARKS = " \t\n\"'"
@@ -33,11 +33,9 @@ def strip_quote_marks(text: str) -> str:
 
 
 def is_sub_span(short: Sequence[str], long: Sequence[str]) -> bool:
-    """Whether ``short`` occurs as a contiguous run of whole tokens in ``long``."""
-    n = len(short)
-    if n == 0 or n > len(long):
-        return False
-    return any(tuple(long[i : i + n]) == tuple(short) for i in range(len(long) - n + 1))
+    """Whether ``short`` occurs as a contiguous run of whole tokens in ``long`` (the text
+    core's `sub_span`)."""
+    return sub_span(tuple(short), tuple(long))
 
 
 def token_f1(a: Sequence[str], b: Sequence[str]) -> float:
