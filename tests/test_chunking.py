@@ -15,8 +15,9 @@ from summarizer._chunking import (
     split_article,
     split_paragraphs,
 )
+from summarizer._fields import ITEMS
 from summarizer._grounding import ground
-from summarizer._schema import Actor, Extraction, Quote, Tension
+from summarizer._schema import Actor, Extraction, PromptInfo, Quote, Tension, Usage
 from summarizer._text import CHARS_PER_TOKEN
 from summarizer.backends.offline._extract import extract_offline
 from summarizer.input._cleaning import CleanArticle
@@ -242,3 +243,46 @@ async def test_long_article_is_chunked_merged_and_grounded_on_the_whole(
     names = [a.name for a in briefing.actors]
     assert len(names) == len(set(names))  # one entry per actor across chunks
     assert len(briefing.summary.split()) <= 90
+
+
+# --- every field survives chunking ---------------------------------------------------
+
+
+class _OnePerChunk:
+    """A backend that finds one item of every kind in each chunk it is sent."""
+
+    model = "one-per-chunk"
+    prompt = PromptInfo(id="one-per-chunk", version="1", sha256="0" * 64)
+    max_article_tokens: int | None = 50  # one paragraph a chunk
+    cacheable = False
+
+    def extract(self, article: CleanArticle, calls: Any) -> tuple[Extraction, Usage]:
+        n = re.search(r"Mayor(\d+)", article.text).group(1)  # type: ignore[union-attr]
+        mayor, rival = f"Mayor{n} Smith", f"Governor{n} Jones"
+        found = Extraction(
+            summary=f"Chunk {n}.",
+            actors=[Actor(name=mayor, type="person", role="mayor"),
+                    Actor(name=rival, type="person", role="governor")],
+            tensions=[Tension(parties=[mayor, rival], description=f"Row {n}.",
+                              evidence=f"{mayor} rejected the plan of {rival}")],
+            quotes=[Quote(text=f"Bridge number {n} will be built", speaker=mayor)],
+        )  # fmt: skip
+        return found, Usage(calls=1)
+
+    async def aextract(self, article: CleanArticle, calls: Any) -> tuple[Extraction, Usage]:
+        return self.extract(article, calls)
+
+
+def test_a_chunked_article_keeps_every_field_of_every_chunk() -> None:
+    paragraphs = [
+        f"Mayor{n} Smith rejected the plan of Governor{n} Jones on Monday in the hall. "
+        f"“Bridge number {n} will be built,” Mayor{n} Smith said after the long meeting."
+        for n in range(4)
+    ]
+    briefing = Summarizer(backend=_OnePerChunk()).summarize("\n\n".join(paragraphs))
+    assert briefing.usage.calls == 4 and briefing.rejected == []
+    for kind in ITEMS:  # every list of the table, one item or more from each chunk
+        found = getattr(briefing, kind.field)
+        per_chunk = 2 if kind.field == "actors" else 1
+        assert len(found) == 4 * per_chunk, kind.field
+    assert briefing.summary.startswith("Chunk 0.")
