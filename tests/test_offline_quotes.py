@@ -217,3 +217,28 @@ def test_the_attorney_said_and_he_added_stay_with_the_attorney() -> None:
         "My client has done nothing wrong at all,": "Mark Lee",
         "We will win this case in court.": "Mark Lee",
     }
+
+
+def test_a_legislator_named_with_party_and_state_is_a_person() -> None:
+    article = _article(
+        "The bill was opposed by Sens. Ann Cole (D-Ore.) and Mark Dunn (R-Ky.) on Tuesday.",
+        '"Why is this bill still on the floor after a year?" Dunn demanded.',
+    )
+    extraction = extract_offline(article)
+    assert _speakers(extraction) == {
+        "Why is this bill still on the floor after a year?": "Mark Dunn"
+    }
+    assert "Mark Dunn" in {a.name for a in extraction.actors}
+
+
+def test_a_person_named_by_one_word_who_speaks_is_an_actor() -> None:
+    article = _article(
+        "Rosalind watched the debate at home with her husband.",
+        '"We stayed up all night to watch him," Rosalind said.',
+        '"The hearing will go ahead next week as planned," Prosecutors said.',
+        'Critics said the plan was late. "It is far too late for that now," '
+        "Critics said, though the critics were few.",
+    )
+    extraction = extract_offline(article)
+    assert _speakers(extraction) == {"We stayed up all night to watch him,": "Rosalind"}
+    assert {a.name for a in extraction.actors} == {"Rosalind"}

@@ -83,6 +83,8 @@ _SUBJECT_ASIDE_SAID = re.compile(
     rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),[^,\"“”]{{1,120}},\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
 )
 _SAID_SUBJECT = re.compile(rf"\b(?=[a-z])(?:{_VERBS})\s+(?=[A-Z])(?P<name>{_PNAME})")
+# "David Vitter (R-La.)": a US legislator's party and state after a name.
+_PARTY_STATE = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+\([RDI]-[A-Z][\w.]{{1,12}}\)")
 # A quotation credited after a dash: “...” ― Pamela Padilla
 _DASH_CREDIT = re.compile(rf"[”\"][ \t]*[―—–][ \t]*(?P<name>{_PNAME})[ \t]*[.]?[ \t]*$", re.M)
 _ORG_WORD = r"(?:[A-Z][\w&'’-]*|[A-Z]{2,}|U\.S\.|U\.N\.)"
@@ -254,6 +256,10 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
             tokens = _clean_name(m["name"])
             if len(tokens) >= 2:
                 yield tokens, m["role"], ""
+    for m in _PARTY_STATE.finditer(text):
+        tokens = _clean_name(m["name"])
+        if len(tokens) >= 2:
+            yield tokens, "", ""
     for pattern in (_SUBJECT_SAID, _SUBJECT_ASIDE_SAID, _SAID_SUBJECT, _DASH_CREDIT):
         for m in pattern.finditer(text):
             tokens = _clean_name(m["name"])
@@ -286,6 +292,7 @@ class Registry:
         self._add_people()
         self._add_organisations()
         self._merge_organisations()
+        self._add_lone_speakers()
         self._taken = self._named_spans()
         self._add_countries_and_groups()
         for entity in self.entities:
@@ -379,6 +386,27 @@ class Registry:
             if not joined and not (after and re.match(r"[A-Z][a-z]", after[0])):
                 return True
         return False
+
+    def _add_lone_speakers(self) -> None:
+        """A single capitalised word that speaks ("Melanie said", "said Vitter") and names
+        nothing known: a person the article names by one word only. Not a word the article
+        also writes in lower case, nor a role ("Officials said")."""
+        known = {w for e in self.entities for f in e.forms for w in f.split()}
+        for para in self.paragraphs:
+            for pattern in (_SUBJECT_SAID, _SAID_SUBJECT):
+                for m in pattern.finditer(para.text):
+                    word = m["name"]
+                    if " " in word or word in known or not _is_person_name((word,)):
+                        continue
+                    if word in STOP_CAPS or word in _STATE_WORDS or word in _TITLE_WORDS:
+                        continue
+                    lower = word.lower()
+                    if lower in ROLE_NOUNS or lower.rstrip("s") in ROLE_NOUNS:
+                        continue
+                    if re.search(rf"\b{re.escape(lower)}\b", self.text):
+                        continue
+                    self.entities.append(Entity(word, "person", forms={word}))
+                    known.add(word)
 
     def _add_organisations(self) -> None:
         defined = {m[1].replace(".", "") for m in _ACRONYM_DEF.finditer(self.text)}
