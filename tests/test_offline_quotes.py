@@ -242,3 +242,26 @@ def test_a_person_named_by_one_word_who_speaks_is_an_actor() -> None:
     extraction = extract_offline(article)
     assert _speakers(extraction) == {"We stayed up all night to watch him,": "Rosalind"}
     assert {a.name for a in extraction.actors} == {"Rosalind"}
+
+
+def test_an_inverted_verb_before_an_outlets_reporter_names_the_reporter() -> None:
+    article = _article(
+        "The debates rarely move the polls, noted NBC’s Dana Welk.",
+        '"Most voters have made up their minds long before the debates," she wrote.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "Most voters have made up their minds long before the debates,": "Dana Welk"
+    }
+
+
+def test_he_after_a_sentence_that_introduces_a_person_is_the_newcomer() -> None:
+    article = _article(
+        'Governor Tom Hale said on Monday: "We have done everything we could for the city."',
+        "Hale has won every county, but that is something that worries Paul Berne, "
+        "president of the local farmers union.",
+        '"Nobody out here has heard from the governor in a year," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "We have done everything we could for the city.": "Tom Hale",
+        "Nobody out here has heard from the governor in a year,": "Paul Berne",
+    }

@@ -82,7 +82,10 @@ _SUBJECT_SAID = re.compile(
 _SUBJECT_ASIDE_SAID = re.compile(
     rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),[^,\"“”]{{1,120}},\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
 )
-_SAID_SUBJECT = re.compile(rf"\b(?=[a-z])(?:{_VERBS})\s+(?=[A-Z])(?P<name>{_PNAME})")
+# "noted NBC's Dante Chinni": the owner before the name is kept out of it
+_SAID_SUBJECT = re.compile(
+    rf"\b(?=[a-z])(?:{_VERBS})\s+(?P<owner>[A-Z][\w.&]*['’]s\s+)?(?=[A-Z])(?P<name>{_PNAME})"
+)
 # "David Vitter (R-La.)": a US legislator's party and state after a name.
 _PARTY_STATE = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+\([RDI]-[A-Z][\w.]{{1,12}}\)")
 # A quotation credited after a dash: “...” ― Pamela Padilla
@@ -263,7 +266,10 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
     for pattern in (_SUBJECT_SAID, _SUBJECT_ASIDE_SAID, _SAID_SUBJECT, _DASH_CREDIT):
         for m in pattern.finditer(text):
             tokens = _clean_name(m["name"])
-            if len(tokens) >= 2 and not _PROPER_NOUN_BEFORE.search(text, 0, m.start("name")):
+            owned = "owner" in m.groupdict() and m["owner"]  # "NBC's Dante Chinni"
+            if len(tokens) >= 2 and (
+                owned or not _PROPER_NOUN_BEFORE.search(text, 0, m.start("name"))
+            ):
                 yield tokens, "", ""
 
 
@@ -556,7 +562,11 @@ class Registry:
             return None
         (pi, offset), _ = seen[-1]
         start, _ = self.paragraphs[pi].sentence_span(offset)
-        return next(person for (p, o), person in seen if p == pi and o >= start)
+        named = [(where, person) for where, person in seen if where >= (pi, start)]
+        # A person the sentence introduces (first mention) is the one about to be quoted:
+        # "..., which concerns Henry Crespo, president of ... ¶ “...,” he said."
+        new = [person for where, person in named if where == person.first]
+        return new[0] if new and new[0] is not named[0][1] and len(new) == 1 else named[0][1]
 
     def gender(self, person: Entity) -> str:
         """ "m", "f" or "" (unknown), from what the article says: an honorific ("Mr.",
