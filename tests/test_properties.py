@@ -118,22 +118,33 @@ def test_verbatim_only_when_the_span_is_in_the_article(article: str, span: str) 
         assert _fold(span).lower() in _fold(article).lower()
 
 
-def _inside_straight_quotes(paragraph: str, start: int, end: int) -> bool:
+def _straight_pairs(paragraph: str, carried: bool) -> list[tuple[int, int]]:
+    """Every region straight marks can make; ``carried``: the paragraph may start inside a
+    quotation left open before it, which its first mark then closes (or it reopens)."""
     marks = [i for i, ch in enumerate(paragraph) if ch == '"']
-    pairs = list(zip(marks[::2], marks[1::2], strict=False))
-    if len(marks) % 2:  # a mark left open runs to the end of the paragraph
-        pairs.append((marks[-1], len(paragraph)))
-    return any(a < start and end <= b for a, b in pairs)
+    pairs: list[tuple[int, int]] = []
+    for first in (0, 1) if carried and marks else (0,):
+        rest = marks[first:]
+        pairs += zip(rest[::2], rest[1::2], strict=False)
+        if len(rest) % 2:  # a mark left open runs to the end of the paragraph
+            pairs.append((rest[-1], len(paragraph)))
+    if carried:
+        pairs.append((-1, marks[0] if marks else len(paragraph)))
+    return pairs
 
 
 def _quoted_oracle(span: str, article: str) -> bool:
     needle = _fold(span).strip(' "')
     candidates = {needle, needle.strip(" \"'.,;:!?…")} - {""}
+    carried = False  # a quotation left open may run on into the next paragraphs
     for paragraph in (_fold(p) for p in article.split("\n") if p.strip()):
+        pairs = _straight_pairs(paragraph, carried)
         for candidate in candidates:
             for found in re.finditer(re.escape(candidate), paragraph):
-                if _inside_straight_quotes(paragraph, found.start(), found.end()):
+                if any(a < found.start() and found.end() <= b for a, b in pairs):
                     return True
+        marks = paragraph.count('"')
+        carried = carried or bool(marks % 2)  # a superset: the rules may carry it on
     return False
 
 
