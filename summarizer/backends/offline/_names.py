@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from summarizer._schema import Actor, ActorType
-from summarizer._text import Paragraph
+from summarizer._text import Paragraph, sub_span
 from summarizer.backends.offline._lexicon import (
     ACTING_VERBS,
     COUNTRY_FORMS,
@@ -275,9 +275,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
 
 def _sub_span(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Whether ``short`` is a run of ``long``, middle initials ignored ("Donald J. Trump")."""
-    short, long = _no_initials(short), _no_initials(long)
-    n = len(short)
-    return n > 0 and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+    return sub_span(_no_initials(short), _no_initials(long))
 
 
 def _no_initials(tokens: tuple[str, ...]) -> tuple[str, ...]:
