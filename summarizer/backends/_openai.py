@@ -20,6 +20,7 @@ import contextvars
 import functools
 import json
 import logging
+import re
 import ssl
 import time
 from collections.abc import Callable, Iterator
@@ -70,6 +71,8 @@ from summarizer.input._cleaning import CleanArticle
 # print that to stderr. The library never prints, so give its logger a quiet handler.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
 
+# A 400 naming one of these is an endpoint without this mode's structured output.
+_SCHEMA_WORDS = re.compile(r"response_format|json_schema|json_object|schema|tool", re.I)
 _RETRYABLE_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
 _INSTRUCTOR_MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -230,6 +233,11 @@ def translate_error(
             404: "check SUMMARIZER_MODEL and OPENAI_BASE_URL",
             429: "lower the concurrency or wait for the rate limit to reset",
         }.get(status, "the provider failed; try again later")
+        if status == 400 and _SCHEMA_WORDS.search(message):
+            hint = (
+                "the endpoint may not support this mode's response_format, schema or tools: "
+                "try SUMMARIZER_MODE=md_json (the schema goes in the prompt only)"
+            )
         return cls(
             f"the model endpoint answered HTTP {status} after {attempts} attempt(s): "
             f"{message} ({hint})",
