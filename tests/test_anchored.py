@@ -266,3 +266,15 @@ def test_an_actor_the_rules_have_keeps_the_rules_name_not_a_titled_one() -> None
         briefing = make(server).summarize(ARTICLE)
     names = [a.name for a in briefing.actors]
     assert "Helen Okafor" in names and "Mayor Helen Okafor" not in names
+
+
+def test_tools_mode_schema_has_no_id_lists_and_is_the_same_for_every_article() -> None:
+    """Unenforced, the enums only cost tokens and break the prompt-cache prefix; a wrong
+    id is still caught after the answer (see the invalid-id test, which runs in tools)."""
+    other = ARTICLE.replace("two years", 'three years. The mayor said: "Enough."')
+    with FakeOpenAI(default=lambda req: Reply(answer(req))) as server:
+        make(server, mode="tools").summarize(ARTICLE)
+        make(server, mode="tools").summarize(other)
+    first, second = (json.dumps(r["tools"]) for r in server.requests)
+    assert first == second
+    assert '"enum": ["Q1"' not in first and '"S1"' not in first

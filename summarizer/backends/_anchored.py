@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
 from summarizer._chunking import merge_extractions
 from summarizer._grounding import find_actor
@@ -138,36 +138,59 @@ class AnchoredActor(BaseModel):
     role: str = Field("", description="as the article states it")
 
 
-def answer_model(index: AnchorIndex) -> type[BaseModel]:
+def answer_model(index: AnchorIndex, *, enums: bool = True) -> type[BaseModel]:
     """The response model for ``index``: candidate and sentence ids are enums.
 
     With no candidates the model cannot answer quotes at all (an empty enum is not valid
-    JSON Schema), so the field is left out; likewise tensions with no sentences.
+    JSON Schema), so the field is left out; likewise tensions with no sentences (with
+    enums only: a string id is checked, so the schema stays the same for every article).
+
+    ``enums=False``: the ids are strings checked against the index after the answer
+    (a wrong one is re-asked like an enum miss), for requests where the schema is only
+    text the model reads (tools, md_json): there the id lists cost ~270 tokens per
+    article and differ per article, so no prompt cache could reuse the schema.
     """
     fields: dict[str, Any] = {
         "summary": (str, Field(description="2-4 neutral sentences, at most 90 words")),
         "actors": (list[AnchoredActor], Field(default_factory=list)),
     }
     qids = tuple(c.id for c in index.candidates)
-    if qids:
+    if qids or not enums:  # a string id can be checked against an empty list
         quote = create_model(
             "AnchoredQuote",
-            id=(Literal[qids], ...),  # type: ignore[valid-type,arg-type]
+            id=(_id_type(qids, "a [Q#] id", enums), ...),
             speaker=(str, Field(description="actor name")),
         )
         fields["quotes"] = (list[quote], Field(default_factory=list))  # type: ignore[valid-type]
     sids = tuple(s.id for s in index.sentences)
-    if sids:
+    if sids or not enums:
         tension = create_model(
             "AnchoredTension",
             parties=(list[str], Field(description="actor names")),
             description=(str, Field(description="one neutral sentence")),
-            sentence=(Literal[sids], Field(description="id of the sentence stating it")),  # type: ignore[valid-type,arg-type]
+            sentence=(
+                _id_type(sids, "an [S#] id", enums),
+                Field(description="id of the sentence stating it"),
+            ),
         )
         fields["tensions"] = (list[tension], Field(default_factory=list))  # type: ignore[valid-type]
     return create_model(  # type: ignore[call-overload,no-any-return]
         "Briefing", __config__=ConfigDict(extra="ignore"), **fields
     )
+
+
+def _id_type(ids: tuple[str, ...], what: str, enums: bool) -> Any:
+    """``Literal[ids]`` (an enum in the schema), or a string validated against ``ids``."""
+    if enums:
+        return Literal[ids]  # type: ignore[valid-type]
+    allowed = frozenset(ids)
+
+    def known(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(f"{value!r} is not {what} of the article")
+        return value
+
+    return Annotated[str, AfterValidator(known)]
 
 
 def answer_schema_lenient() -> type[BaseModel]:

@@ -28,6 +28,8 @@ from summarizer.backends.offline._extract import extract_offline
 from summarizer.infra._settings import Settings
 from summarizer.input._cleaning import CleanArticle
 
+_ENFORCED = frozenset({"json", "json_schema"})
+
 
 @dataclass
 class FreePlan:
@@ -96,7 +98,11 @@ def make_plan(
         speakers=_anchored.speaker_hints(index),
         **meta,
     )
-    response_model = instructor.openai_schema(answer)
+    # Where the schema is enforced in decoding (json: llama.cpp's grammar from
+    # response_format.schema; json_schema: Structured Outputs) the ids are enums; where it
+    # is only text in the request (tools, md_json) they are checked after the answer.
+    shown = answer if settings.mode in _ENFORCED else _anchored.answer_model(index, enums=False)
+    response_model = instructor.openai_schema(shown)
     request = {**limits, "messages": messages, "response_model": response_model}
     return AnchoredPlan(request, answer.model_json_schema(), index, article.text)
 
