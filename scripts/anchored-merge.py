@@ -1,0 +1,122 @@
+"""Score the anchored strategy's merge policies per field on recorded model answers.
+
+    .venv/bin/python scripts/anchored-merge.py SUITE CALLLOG [--mode json] [--cases N]
+
+No model is called: every case of SUITE whose requests CALLLOG holds is run through the
+anchored pipeline against a replay of the log (`summarizer.testing.Replay`), once per
+policy, with `summarizer.backends._anchored.merge_with_rules` swapped for the policy, and
+scored with the eval metrics. Cases the log lacks are skipped and counted. Policies:
+
+- ``rules``: the offline rules' items and lead summary (what the offline backend returns);
+- ``model``: the model's answer alone, resolved to verbatim text (its summary if faithful,
+  else the lead), to see what the model brings;
+- ``merged``: the shipped merge (`merge_with_rules`);
+- ``merged+lead``: the shipped merge with the rules' lead summary always.
+
+The table is what the merge is decided on, field by field: tune on dev, never on holdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+from collections.abc import Callable
+from typing import Any
+
+from summarizer import Summarizer
+from summarizer._errors import SummarizerError
+from summarizer._schema import Extraction
+from summarizer.backends import _anchored
+from summarizer.eval import load_suite, score_case
+from summarizer.testing import FakeOpenAI, Replay
+
+Policy = Callable[[Extraction, _anchored.AnchorIndex, str], Extraction]
+SHIPPED = _anchored.merge_with_rules
+METRICS = (
+    ("actors F1", "actors", "f1"),
+    ("attributed-quote F1", "quotes", "attributed_f1"),
+    ("quote F1", "quotes", "f1"),
+    ("speaker acc.", "quotes", "speaker_accuracy"),
+    ("tensions P", "tensions", "precision"),
+    ("tensions R", "tensions", "recall"),
+    ("tensions F1", "tensions", "f1"),
+    ("must-mention", "summary", "must_mention"),
+    ("facts supported", "summary", "facts_supported"),
+)
+
+
+def rules_only(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+    return index.rules
+
+
+def model_only(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+    faithful = _anchored.faithful_summary(model.summary, text)
+    return model.model_copy(update={"summary": model.summary if faithful else index.rules.summary})
+
+
+def merged_lead(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+    merged = SHIPPED(model, index, text)
+    return merged.model_copy(update={"summary": index.rules.summary})
+
+
+POLICIES: dict[str, Policy] = {
+    "rules": rules_only,
+    "model": model_only,
+    "merged": SHIPPED,
+    "merged+lead": merged_lead,
+}
+
+
+def run(suite: str, log: str, mode: str, limit: int | None) -> dict[str, list[dict[str, Any]]]:
+    cases = load_suite(suite)[:limit]
+    replay = Replay.from_log(log)
+    scores: dict[str, list[dict[str, Any]]] = {name: [] for name in POLICIES}
+    with FakeOpenAI(default=replay) as server:
+        summarizer = Summarizer(
+            model="replay", base_url=server.base_url, api_key="replay", mode=mode,
+            strategy="anchored", max_retry_seconds=1,
+        )  # fmt: skip
+        for name, policy in POLICIES.items():
+            _anchored.merge_with_rules = policy  # type: ignore[assignment]
+            try:
+                for case in cases:
+                    try:
+                        briefing = summarizer.summarize(case.article_text)
+                    except SummarizerError:
+                        continue  # not in the log
+                    scored = score_case(briefing, case.gold, case.article_text).scores()
+                    scores[name].append({"case": case.id, **scored})
+            finally:
+                _anchored.merge_with_rules = SHIPPED
+    return scores
+
+
+def table(scores: dict[str, list[dict[str, Any]]]) -> str:
+    n = len(next(iter(scores.values())))
+    head = "| policy (" + str(n) + " cases) | " + " | ".join(m[0] for m in METRICS) + " |"
+    lines = [head, "|---" * (len(METRICS) + 1) + "|"]
+    for name, rows in scores.items():
+        cells = []
+        for _, section, metric in METRICS:
+            values = [r[section][metric] for r in rows if r[section].get(metric) is not None]
+            cells.append(f"{statistics.fmean(values):.3f}" if values else "–")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("suite")
+    parser.add_argument("calllog")
+    parser.add_argument("--mode", default="json", help="the mode the log was recorded in")
+    parser.add_argument("--cases", type=int, default=None, help="only the first N cases")
+    args = parser.parse_args(argv)
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)  # a case not in the log is skipped
+    scores = run(args.suite, args.calllog, args.mode, args.cases)
+    print(table(scores))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
