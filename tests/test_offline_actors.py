@@ -98,3 +98,42 @@ def test_a_us_state_is_no_person() -> None:
     )
     people = [a.name for a in extract_offline(article).actors if a.type == "person"]
     assert people == []
+
+
+def test_a_person_owned_by_a_state_or_an_acronym_is_kept() -> None:
+    article = _article(
+        "On the eve of his meeting with Norway’s Ingrid Solberg, the envoy spoke of trade.",
+        "The envoy and Solberg will meet on Monday, as CNN’s Paul Verne first reported.",
+        "Verne has covered the talks for a year, and Solberg is expected to speak too.",
+    )
+    names = _names(extract_offline(article))
+    assert "Ingrid Solberg" in names
+    assert "Paul Verne" in names
+
+
+def test_a_surname_that_starts_with_the_given_name_is_kept_whole() -> None:
+    article = _article(
+        "New Jersey Gov. Chris Christie spoke in Trenton on Monday.",
+        '"We will not raise taxes this year or next," Christie said.',
+    )
+    names = _names(extract_offline(article))
+    assert "Chris Christie" in names
+    assert "Chris" not in names
+
+
+def test_a_body_named_after_on_and_a_plural_speaker_are_no_people() -> None:
+    article = _article(
+        "The Commission on Presidential Debates announced a change to the format.",
+        '"The square was full by noon and nobody left," Demonstrators said on Monday.',
+    )
+    names = _names(extract_offline(article))
+    assert "Presidential Debates" not in names
+    assert "Demonstrators" not in names
+
+
+def test_a_writer_named_in_an_apposition_is_a_person() -> None:
+    article = _article(
+        "Paul Verne, a writer for the local weekly, spent a year in the town.",
+        "The town council met on Friday to discuss the new school.",
+    )
+    assert "Paul Verne" in _names(extract_offline(article))

@@ -265,3 +265,52 @@ def test_he_after_a_sentence_that_introduces_a_person_is_the_newcomer() -> None:
         "We have done everything we could for the city.": "Tom Hale",
         "Nobody out here has heard from the governor in a year,": "Paul Berne",
     }
+
+
+def test_a_surname_with_an_inner_capital_is_a_name() -> None:
+    article = _article(
+        "Director Ava DuVernay released her new documentary on Friday.",
+        '"You cannot talk about change if you do not know the past," DuVernay said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "You cannot talk about change if you do not know the past,": "Ava DuVernay"
+    }
+
+
+def test_a_participle_after_a_clause_names_the_clauses_first_person() -> None:
+    article = _article(
+        "During a speech on Monday, Senator Ann Cole attacked Governor Mark Dunn over the "
+        'budget, saying, "He has never read a single page of it."',
+        "A new ad from the Cole campaign shows Governor Mark Dunn asking, "
+        '"Why are we not further ahead in the polls?"',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "He has never read a single page of it.": "Ann Cole",
+        "Why are we not further ahead in the polls?": "Mark Dunn",
+    }
+
+
+def test_a_newspaper_that_reports_is_the_speaker_unless_it_relays_someone() -> None:
+    article = _article(
+        "Fewer than a quarter of the donors gave less than $200 this year.",
+        "The Riverside Times reports:",
+        '"Just 24 percent of the contributors to the campaign so far have given $200 or less."',
+        "Mayor Dana Ruiz told the council on Monday that the city had only a "
+        '"narrow window to act," the Riverside Times reported.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "Just 24 percent of the contributors to the campaign so far have given $200 or less.": (
+            "Riverside Times"
+        ),
+        "narrow window to act,": "Dana Ruiz",
+    }
+
+
+def test_a_speaker_with_a_long_apposition_before_said() -> None:
+    article = _article(
+        '"It is an invasion of the state regulatory domain," Ann Cole, the attorney general '
+        "of Oregon, one of the states suing the agency over the rule, said on Monday.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "It is an invasion of the state regulatory domain,": "Ann Cole"
+    }

@@ -105,7 +105,8 @@ ROLE_NOUNS = _words(
     author historian scientist physician pastor governor mayor prosecutor counsel investigator
     businessman businesswoman billionaire dictator opponent ally owner son daughter wife husband
     son-in-law daughter-in-law brother sister mother father spokesperson ceo founder pollster
-    consultant columnist journalist officer general admiral negotiator representative"""
+    consultant columnist journalist officer general admiral negotiator representative
+    writer reporter editor correspondent commentator fellow scholar"""
 )
 
 # Verbs that attribute direct speech.
@@ -113,10 +114,10 @@ SPEECH_VERBS = _words(
     """said says say told tells added adds asked asks wrote writes stated warned warns
     explained explains noted notes argued argues insisted insists declared announced tweeted
     replied responded remarked acknowledged admitted claimed complained predicted cautioned
-    conceded testified countered quipped recalled continued adding saying telling writing
+    conceded testified countered quipped recalled continued adding saying telling writing asking
     warning demanded boasted joked shouted yelled exclaimed sang sings reads vowed observed
     emphasized stressed charged contended concluded continues lamented mused wondered pleaded
-    confirmed recounted interjected scoffed chimed"""
+    confirmed recounted interjected scoffed chimed reported reports"""
 )
 # Words that may sit between a subject and its speech verb ("Trump later said").
 SPEECH_ADVERBS = _words(

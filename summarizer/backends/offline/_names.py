@@ -52,7 +52,7 @@ Pos = tuple[int, int]  # (paragraph index, offset)
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿā-ž"
 _CAP = (
-    rf"(?:(?:Mc|Mac|O['’])?[{_UP}][{_LOW}]+(?:[-'’][{_UP}{_LOW}][{_LOW}]+)*"
+    rf"(?:(?:Mc|Mac|O['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]{{2,}})?(?:[-'’][{_UP}{_LOW}][{_LOW}]+)*"
     rf"|(?:al|el)-[{_UP}][{_LOW}]+|(?:[A-Z]\.){{1,2}}(?=\s+[A-Z]))"
 )
 _TOKEN = rf"(?<![\w.'’-]){_CAP}(?![\w-])(?!['’](?!s\b))"
@@ -83,10 +83,12 @@ _SUBJECT_ASIDE_SAID = re.compile(
     rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),[^,\"“”]{{1,120}},\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
 )
 # "noted NBC's Dante Chinni": the owner before the name is kept out of it
+_SPEECH_VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _SAID_SUBJECT = re.compile(
     rf"\b(?=[a-z])(?:{_VERBS})\s+(?P<owner>[A-Z][\w.&]*['’]s\s+)?(?=[A-Z])(?P<name>{_PNAME})"
 )
 # "David Vitter (R-La.)": a US legislator's party and state after a name.
+_PARTY_MARK = re.compile(r"\([RDI]-[A-Z]")  # a cheap test before the costly pattern
 _PARTY_STATE = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+\([RDI]-[A-Z][\w.]{{1,12}}\)")
 # A quotation credited after a dash: “...” ― Pamela Padilla
 _DASH_CREDIT = re.compile(rf"[”\"][ \t]*[―—–][ \t]*(?P<name>{_PNAME})[ \t]*[.]?[ \t]*$", re.M)
@@ -98,11 +100,15 @@ _BEFORE_NAME = re.compile(
     rf"\s+(?:(?:[a-z-]+\s+)?(?:{_ROLES})|(?:[A-Z][a-z]+\s+)?(?:{_TITLE_ALT}))\s+[A-Z]"
 )
 _FULL_NAME = re.compile(rf"(?<![\w.])(?=[A-Z]){_TOKEN}(?:\s+{_TOKEN}){{1,2}}(?!\s+[A-Z])")
-_PROPER_NOUN_BEFORE = re.compile(r"(?:\b(?:the|The|of|for|and)|[A-Z][\w.]*['’]s)\s+$")
-_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z.]{1,8})\)")
-_ACTING = re.compile(rf"^(?:\s+(?:{'|'.join(sorted(ACTING_VERBS))})\b|\s+[a-z]+ed\b)")
+_PROPER_NOUN_BEFORE = re.compile(r"(?:\b(?:the|The|of|for|and|on)|[A-Z][\w.]*['’]s)\s+$")
 _STATE_OF = {f: c for c, o in COUNTRY_FORMS.items() for f in (c, *o)} | METONYMS
 _STATE_WORDS = frozenset(_STATE_OF) | GROUPS
+# "Russia's Vladimir Putin", "NBC's Dante Chinni": a state or an acronym owns a person.
+_STATE_OWNER = re.compile(
+    rf"(?:{'|'.join(sorted(map(re.escape, _STATE_OF), key=len, reverse=True))}|[A-Z]{{2,}})['’]s\s+$"
+)
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z.]{1,8})\)")
+_ACTING = re.compile(rf"^(?:\s+(?:{'|'.join(sorted(ACTING_VERBS))})\b|\s+[a-z]+ed\b)")
 # First words of place names that look like a first and last name ("New Hampshire").
 _PLACE_STARTS = frozenset(
     [
@@ -160,6 +166,8 @@ _MALE_ROLES = frozenset(
         "boyfriend",
     ]
 )
+# Endings of plural nouns that open a sentence as a speaker ("Demonstrators said").
+_PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians", "ics")
 _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
 
 
@@ -206,7 +214,7 @@ def _clean_name(raw: str) -> tuple[str, ...]:
     tokens = tokens[titles[-1] + 1 :] if titles else tokens
     # "Mark Meadows Mark Randall Meadows...": a name run into its own full-name tooltip.
     for i in range(1, len(tokens)):
-        if any(tokens[i].startswith(t) for t in tokens[:i]):
+        if tokens[i] in tokens[:i]:  # not "Chris Christie"
             return tuple(tokens[:i])
     return tuple(tokens)
 
@@ -259,7 +267,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
             tokens = _clean_name(m["name"])
             if len(tokens) >= 2:
                 yield tokens, m["role"], ""
-    for m in _PARTY_STATE.finditer(text):
+    for m in _PARTY_STATE.finditer(text) if _PARTY_MARK.search(text) else ():
         tokens = _clean_name(m["name"])
         if len(tokens) >= 2:
             yield tokens, "", ""
@@ -271,6 +279,12 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
                 owned or not _PROPER_NOUN_BEFORE.search(text, 0, m.start("name"))
             ):
                 yield tokens, "", ""
+
+
+def _common_noun(word: str) -> bool:
+    """A role ("Officials") or a plural noun ("Demonstrators") opening a sentence."""
+    lower = word.lower()
+    return lower in ROLE_NOUNS or lower.rstrip("s") in ROLE_NOUNS or lower.endswith(_PLURALS)
 
 
 def _sub_span(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -329,7 +343,8 @@ class Registry:
                 tokens = _clean_name(m.group())
                 if not 2 <= len(tokens) <= 3 or not _is_person_name(tokens):
                     continue
-                if _PROPER_NOUN_BEFORE.search(para.text, 0, m.start()):
+                before = _PROPER_NOUN_BEFORE.search(para.text, 0, m.start())
+                if before and not _STATE_OWNER.match(before.group()):
                     continue  # "the Winter Olympics", "Ministry of Foreign Affairs"
                 if self._person_for(tokens, "") is not None or not self._given_name(tokens):
                     continue
@@ -397,6 +412,8 @@ class Registry:
         also writes in lower case, nor a role ("Officials said")."""
         known = {w for e in self.entities for f in e.forms for w in f.split()}
         for para in self.paragraphs:
+            if not _SPEECH_VERB.search(para.text):
+                continue  # both patterns need one; a cheap test first
             for pattern in (_SUBJECT_SAID, _SAID_SUBJECT):
                 for m in pattern.finditer(para.text):
                     word = m["name"]
@@ -404,10 +421,9 @@ class Registry:
                         continue
                     if word in STOP_CAPS or word in _STATE_WORDS or word in _TITLE_WORDS:
                         continue
-                    lower = word.lower()
-                    if lower in ROLE_NOUNS or lower.rstrip("s") in ROLE_NOUNS:
-                        continue
-                    if re.search(rf"\b{re.escape(lower)}\b", self.text):
+                    if _common_noun(word) or re.search(
+                        rf"\b{re.escape(word.lower())}\b", self.text
+                    ):
                         continue
                     self.entities.append(Entity(word, "person", forms={word}))
                     known.add(word)

@@ -48,7 +48,8 @@ _VERB_SUBJ_INTRO = re.compile(rf"^(?:{_VERBS})\s+{_NAMED_SUBJ}[\s,:;—–-]*$")
 _ANY_VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _SUBJ_AT_END = re.compile(rf"{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}$")
 _CLAUSE_SUBJ = re.compile(rf"\s*{_SUBJ}(?:\s+[a-z][\w'’-]*){{1,2}}\b")
-_PARTICIPLES = frozenset({"adding", "saying", "telling", "writing", "warning"})
+_CHANNEL_VERBS = frozenset({"reported", "reports"})  # a medium that relays a speaker
+_PARTICIPLES = frozenset({"adding", "saying", "telling", "writing", "warning", "asking"})
 _SCARE_LEAD = re.compile(
     r"(?:so-called|dubbed|called|calling|named|titled|entitled|known as|labell?ed|term|word|"
     r"phrase|slogan|headline)\s*$",
@@ -238,8 +239,11 @@ def _after(span: _Span, ctx: _Context) -> _Who:
     if m := _DASH_CREDIT.match(para.text, span.end):  # ...” ― Pamela Padilla
         return ctx.registry.resolve(m["name"], pos) or UNKNOWN
     verb = _ANY_VERB.search(window[:_NEAR])
-    if verb is None:
-        return None
+    if verb is None:  # "X, the attorney general of Y, one of the states suing Z, said"
+        m = _SUBJ_VERB.match(window)
+        return _resolve(m["subj"], ctx, pos) if m else None
+    if verb.group() in _CHANNEL_VERBS and (who := _before(span, ctx)) not in (None, UNKNOWN):
+        return who  # "X told Y that Z had a “chance”, the news agency reported": X said it
     if m := _SUBJ_VERB.match(window):
         who = _resolve(m["subj"], ctx, pos)
         if who is not UNKNOWN:
@@ -276,7 +280,15 @@ def _before(span: _Span, ctx: _Context) -> _Who:
         return _resolve(m["subj"], ctx, pos)
     if verb.group() in _PARTICIPLES:  # "He then defended the remark, saying, "...": the subject
         m = _CLAUSE_SUBJ.match(window)
-        return _resolve(m["subj"], ctx, pos) if m else None
+        who = _resolve(m["subj"], ctx, pos) if m else None
+        if who is None or who is UNKNOWN:  # "During a speech, Trump attacked X, saying, "...
+            people = [
+                e
+                for _, _, e in ctx.registry.mentions_in(para.index, base, base + verb.start())
+                if e.type == "person"
+            ]
+            who = people[0] if people else who
+        return who
     return _subject(para, base, base + verb.start(), ctx, pos)
 
 
