@@ -284,3 +284,10 @@ def test_lead_summary_is_never_cut_inside_a_quotation() -> None:
     )
     summary = lead_summary([sentence], 15)
     assert summary == "The mayor told the council on Tuesday that …"
+
+
+def test_lead_summary_passes_over_a_sentence_that_is_mostly_a_quotation() -> None:
+    lead = "The city prosecutor said on Wednesday that no video of the crash had been found."
+    quoted = 'He added, "Anyone who has such a video needs to give it to the investigators now."'
+    news = "Two magazines had reported that a video was recovered from a phone at the site."
+    assert lead_summary([lead, quoted, news]) == f"{lead} {news}"

@@ -54,11 +54,14 @@ def lead_summary(paragraphs: list[str], max_words: int = _MAX_SUMMARY_WORDS) -> 
     """The first body sentences, whole, up to three of them and about ``max_words`` words.
 
     Sentences that open with a quotation mark are passed over: a lead quote rarely
-    says who did what. When even the first sentence is too long it is cut at a word.
+    says who did what; so are sentences after the first that are mostly a quotation
+    ('He added, "..."'). When even the first sentence is too long it is cut at a word.
     """
     chosen: list[str] = []
     words = 0
-    for sentence in _body_sentences(paragraphs):
+    for sentence, quoted in _body_sentences(paragraphs):
+        if quoted and chosen:
+            continue
         n = len(sentence.split())
         if chosen and words + n > max_words:
             break
@@ -86,8 +89,9 @@ def _cut(text: str, max_words: int) -> str:
     return cut[:end].rstrip(" ,;:—–-") + " …"
 
 
-def _body_sentences(paragraphs: list[str]) -> Iterator[str]:
-    """Sentences of body paragraphs, leaving out those inside or opening with a quotation."""
+def _body_sentences(paragraphs: list[str]) -> Iterator[tuple[str, bool]]:
+    """Sentences of body paragraphs, leaving out those inside or opening with a quotation;
+    each with whether it is mostly a quotation."""
     for i, raw in enumerate(paragraphs):
         para = Paragraph(i, strip_dateline(raw.strip()))
         if not _is_body(para.text):
@@ -100,7 +104,14 @@ def _body_sentences(paragraphs: list[str]) -> Iterator[str]:
                 and not para.inside_quote(a)
                 and not is_instruction(sentence)  # talks to the reader or an AI: not news
             ):
-                yield sentence
+                yield sentence, _mostly_quoted(para, a, b)
+
+
+def _mostly_quoted(para: Paragraph, start: int, end: int) -> bool:
+    """A sentence that is mostly a quotation ('He added, "..."'): a speaker's words, not
+    the news, which the sentences around it state."""
+    quoted = sum(max(0, min(b, end) - max(a + 1, start)) for a, b in para.regions)
+    return quoted > 0.5 * (end - start)
 
 
 def _is_body(text: str) -> bool:
