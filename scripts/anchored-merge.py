@@ -5,7 +5,9 @@
 No model is called: every case of SUITE whose requests CALLLOG holds is run through the
 anchored pipeline against a replay of the log (`summarizer.testing.Replay`), once per
 policy, with `summarizer.backends._anchored.merge_with_rules` swapped for the policy, and
-scored with the eval metrics. Cases the log lacks are skipped and counted. Policies:
+scored with the eval metrics. Cases the log lacks are skipped and counted; an answer recorded for the same numbered
+article under other hint lines (the rules changed since) is replayed and counted apart
+(`Replay(by_article=True)`). Policies:
 
 - ``rules``: the offline rules' items and lead summary (what the offline backend returns);
 - ``model``: the model's answer alone, resolved to verbatim text (its summary if faithful,
@@ -70,7 +72,7 @@ POLICIES: dict[str, Policy] = {
 
 def run(suite: str, log: str, mode: str, limit: int | None) -> dict[str, list[dict[str, Any]]]:
     cases = load_suite(suite)[:limit]
-    replay = Replay.from_log(log)
+    replay = Replay.from_log(log, by_article=True)
     scores: dict[str, list[dict[str, Any]]] = {name: [] for name in POLICIES}
     with FakeOpenAI(default=replay) as server:
         summarizer = Summarizer(
@@ -89,6 +91,10 @@ def run(suite: str, log: str, mode: str, limit: int | None) -> dict[str, list[di
                     scores[name].append({"case": case.id, **scored})
             finally:
                 _anchored.merge_with_rules = SHIPPED
+    print(
+        f"replayed: {replay.served} exact, {replay.approximate} by article (the hints the model "
+        f"saw differ from this checkout's rules), {replay.missed} missing"
+    )
     return scores
 
 

@@ -374,17 +374,32 @@ class Replay:
     too. A request the log never saw (another prompt, article, setting or re-ask) gets
     HTTP 404 naming the log, so a replay never invents an answer; ``served`` and
     ``missed`` count both.
+
+    ``by_article=True`` also serves a request whose messages differ from the recorded
+    ones outside the article (the anchored strategy's hint lines change when the offline
+    rules do) the answer recorded for the same article text, ids and re-ask round; those
+    are counted in ``approximate``: the model saw other hints, so it might have answered
+    otherwise.
     """
 
-    def __init__(self, replies: dict[str, Reply], source: str = "the call log") -> None:
+    def __init__(
+        self,
+        replies: dict[str, Reply],
+        source: str = "the call log",
+        by_article: dict[str, Reply] | None = None,
+    ) -> None:
         self.replies = replies
         self.source = source
+        self.by_article = by_article or {}
         self.served = 0
+        self.approximate = 0
         self.missed = 0
         self._lock = threading.Lock()
 
     @classmethod
-    def from_log(cls, path: str | Path, *, latency: bool = False) -> Replay:
+    def from_log(
+        cls, path: str | Path, *, latency: bool = False, by_article: bool = False
+    ) -> Replay:
         """Every answered call of the log at ``path`` (the latest, when one repeats)."""
         from summarizer._errors import ConfigurationError
         from summarizer.infra._calllog import CallLog
@@ -393,25 +408,43 @@ class Replay:
             raise ConfigurationError(f"no call log at {path}: pass the calls.sqlite to replay")
         log = CallLog(path)
         replies: dict[str, Reply] = {}
+        articles: dict[str, Reply] = {}
         for call in sorted(log.recent(limit=-1, status="ok"), key=lambda c: c.id):
             if call.response is None:
                 continue
-            replies[_canonical(call.messages)] = Reply(
+            reply = Reply(
                 call.response,
                 prompt_tokens=call.prompt_tokens,
                 completion_tokens=call.completion_tokens,
                 delay=call.latency_s if latency else 0.0,
             )
+            replies[_canonical(call.messages)] = reply
+            if by_article and call.article_sha256:
+                articles[_article_key(call.article_sha256, call.messages)] = reply
         log.close()
-        return cls(replies, str(path))
+        return cls(replies, str(path), articles)
 
     def __call__(self, request: dict[str, Any]) -> Step:
-        reply = self.replies.get(request_key(request.get("messages") or []))
+        messages = request.get("messages") or []
+        reply = self.replies.get(request_key(messages))
+        loose = None
+        if reply is None and self.by_article:
+            from summarizer.infra._calllog import split_article
+
+            _, sha, _ = split_article(messages)
+            loose = self.by_article.get(_article_key(sha, messages)) if sha else None
         with self._lock:
-            if reply is None:
-                self.missed += 1
-            else:
+            if reply is not None:
                 self.served += 1
-        if reply is None:
+            elif loose is not None:
+                self.approximate += 1
+            else:
+                self.missed += 1
+        if reply is None and loose is None:
             return Status(404, f"no answer recorded in {self.source} for this request")
-        return reply
+        return reply or loose  # type: ignore[return-value]
+
+
+def _article_key(sha: str, messages: list[dict[str, Any]]) -> str:
+    """The article's hash and the re-ask round (assistant turns before this request)."""
+    return f"{sha}:{sum(m.get('role') == 'assistant' for m in messages)}"

@@ -103,3 +103,24 @@ def test_eval_run_replay_rescores_a_logged_run_without_a_model(
     assert after.metric("quotes.f1") == before.metric("quotes.f1")
     assert after.run["settings"]["replay"] == str(log)
     assert after.run["settings"]["base_url"] == "replay"  # not the loopback port
+
+
+def test_by_article_serves_the_answer_for_the_same_article_when_the_hints_changed(
+    tmp_path: Path,
+) -> None:
+    """The offline rules changed since the recording: the hint lines differ, the numbered
+    article (and so every id) is the same."""
+    import sqlite3
+
+    log, live = record(tmp_path)
+    with sqlite3.connect(log) as db:
+        db.execute("UPDATE calls SET messages = replace(messages, 'Helen Okafor', 'H. Okafor')")
+    strict, loose = Replay.from_log(log), Replay.from_log(log, by_article=True)
+    with FakeOpenAI(default=strict) as server, pytest.raises(ProviderError):
+        anchored(server).summarize(ARTICLE)
+    with FakeOpenAI(default=loose) as server:
+        again = anchored(server).summarize(ARTICLE)
+    assert (loose.served, loose.approximate, loose.missed) == (0, 2, 0)
+    assert again.quotes == live.quotes and again.tensions == live.tensions
+    with FakeOpenAI(default=loose) as server, pytest.raises(ProviderError):
+        anchored(server).summarize(ARTICLE.replace("Tuesday", "Monday"))  # another article

@@ -120,6 +120,15 @@ def run(
     judge: JudgeOpt = None,
     judge_base_url: JudgeBaseUrlOpt = None,
     replay: ReplayOpt = None,
+    by_article: Annotated[
+        bool,
+        typer.Option(
+            "--by-article",
+            help="With --replay: when a request's messages differ from the recorded ones "
+            "outside the article (anchored hints after a rules change), serve the answer "
+            "recorded for the same article and ids (counted as approximate).",
+        ),
+    ] = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Summarise every case of a suite with a model, record the outputs, score and report."""
@@ -127,7 +136,7 @@ def run(
 
     check_writable_dir(out)  # before the first model call: paid outputs are never lost
     judged = _judge(judge, judge_base_url, api_key, mode)
-    with _replaying(replay) as endpoint:
+    with _replaying(replay, by_article) as endpoint:
         base_url, api_key = endpoint or (base_url, api_key)
         report = _run_suite(
             suite, out, concurrency, judged, quiet, replay, model=model, base_url=base_url,
@@ -138,18 +147,19 @@ def run(
 
 
 @contextmanager
-def _replaying(log: Path | None) -> Iterator[tuple[str, str] | None]:
+def _replaying(log: Path | None, by_article: bool) -> Iterator[tuple[str, str] | None]:
     """With a call log: a loopback server answering from it (base URL and key), else None."""
     if log is None:
         yield None
         return
     from summarizer.testing import FakeOpenAI, Replay
 
-    answers = Replay.from_log(log)
+    answers = Replay.from_log(log, by_article=by_article)
     with FakeOpenAI(default=answers) as server:
         yield server.base_url, "replay"
+    approximate = f", {answers.approximate} by article only" if by_article else ""
     typer.echo(
-        f"replayed {answers.served} recorded answer(s) from {log}; "
+        f"replayed {answers.served} recorded answer(s) from {log}{approximate}; "
         f"{answers.missed} request(s) not in the log",
         err=True,
     )
