@@ -12,8 +12,10 @@ article under other hint lines (the rules changed since) is replayed and counted
 - ``rules``: the offline rules' items and lead summary (what the offline backend returns);
 - ``model``: the model's answer alone, resolved to verbatim text (its summary if faithful,
   else the lead), to see what the model brings;
-- ``merged``: the shipped merge (`merge_with_rules`);
-- ``merged+lead``: the shipped merge with the rules' lead summary always.
+- ``merged``: the shipped merge (`merge_with_rules`: the rules' items, the model's
+  supported additions, the rules' lead summary), and two other summary rules: the
+  model's summary when every name and number of it is in the article (as recorded), or
+  only when it also names more of the rules' actors than the lead.
 
 The table is what the merge is decided on, field by field: tune on dev, never on holdout.
 """
@@ -57,16 +59,32 @@ def model_only(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Ex
     return model.model_copy(update={"summary": model.summary if faithful else index.rules.summary})
 
 
-def merged_lead(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+def merged_faithful(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+    """The summary as the recorded runs had it: the model's if faithful, else the lead."""
+    faithful = _anchored.faithful_summary(model.summary, text)
     merged = SHIPPED(model, index, text)
-    return merged.model_copy(update={"summary": index.rules.summary})
+    return merged.model_copy(update={"summary": model.summary if faithful else merged.summary})
+
+
+def merged_covers(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+    """The lead unless the model's summary is faithful and names more of the rules' actors."""
+    merged = SHIPPED(model, index, text)
+    lead = index.rules.summary
+    actors = index.rules.actors
+
+    def named(summary: str) -> int:
+        return sum(_anchored._named_in(a.name, summary, actors) for a in actors)
+
+    better = _anchored.faithful_summary(model.summary, text) and named(model.summary) > named(lead)
+    return merged.model_copy(update={"summary": model.summary if better else lead})
 
 
 POLICIES: dict[str, Policy] = {
     "rules": rules_only,
     "model": model_only,
-    "merged": SHIPPED,
-    "merged+lead": merged_lead,
+    "merged (shipped: lead summary)": SHIPPED,
+    "merged, model summary if faithful": merged_faithful,
+    "merged, model summary if faithful and naming more actors": merged_covers,
 }
 
 

@@ -163,6 +163,18 @@ def test_an_unfaithful_summary_is_replaced_by_the_rules_lead() -> None:
     assert briefing.summary == extract_offline(clean_article(ARTICLE)).summary
 
 
+def test_a_faithful_model_summary_also_gives_way_to_the_rules_lead() -> None:
+    """Measured on dev (BENCHMARKS, "merge per field"): the lead covers more of gold."""
+    with FakeOpenAI(default=lambda req: Reply(answer(req))) as server:
+        briefing = make(server).summarize(ARTICLE)
+    assert faithful_summary(answer_summary(), ARTICLE)
+    assert briefing.summary == extract_offline(clean_article(ARTICLE)).summary
+
+
+def answer_summary() -> str:
+    return "The Alderton city council sued Meridian Docks over dredging the harbor."
+
+
 def test_faithful_summary_flags_names_and_numbers_the_article_lacks() -> None:
     text = clean_article(ARTICLE).text
     assert faithful_summary("The Alderton city council sued Meridian Docks.", text)
