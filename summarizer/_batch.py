@@ -39,6 +39,7 @@ from summarizer._pool import WorkerPool
 from summarizer._results import RecordFailed, Result, failure
 from summarizer._schema import Briefing, Usage
 from summarizer._summarizer import Summarizer
+from summarizer.backends._openai import network_loop
 from summarizer.infra._files import atomic_file
 from summarizer.input._read import Record
 
@@ -445,6 +446,7 @@ async def run_batch(
         )
 
     if workers <= 1:
-        return await batch_run(process).run(records, retry_failed=retry_failed)
+        async with network_loop(summarizer.backend):  # slots refilled while answers are processed
+            return await batch_run(process).run(records, retry_failed=retry_failed)
     async with WorkerPool(summarizer, workers, concurrency=concurrency) as pool:
         return await batch_run(pool.process).run(records, retry_failed=retry_failed)

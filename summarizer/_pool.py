@@ -29,7 +29,7 @@ from summarizer._errors import SummarizerError
 from summarizer._results import RecordFailed, failure
 from summarizer._schema import Briefing
 from summarizer._summarizer import Summarizer
-from summarizer.backends._openai import shared_async_client
+from summarizer.backends._openai import network_loop, shared_async_client
 from summarizer.infra._cache import Cache
 from summarizer.infra._ratelimit import RateLimiter
 from summarizer.infra._records import CallRecord
@@ -271,12 +271,13 @@ async def _serve(conn: Connection, spec: _Spec) -> None:
 
     send(("ready",))
     try:
-        while (message := await inbox.get())[0] != "stop":
-            task = asyncio.create_task(one(*message[1:]))
-            tasks.add(task)
-            task.add_done_callback(tasks.discard)
-        if tasks:
-            await asyncio.gather(*tasks)
+        async with network_loop(summarizer.backend):  # as in one process: `run_batch`
+            while (message := await inbox.get())[0] != "stop":
+                task = asyncio.create_task(one(*message[1:]))
+                tasks.add(task)
+                task.add_done_callback(tasks.discard)
+            if tasks:
+                await asyncio.gather(*tasks)
     finally:
         if client is not None:
             await client.close()

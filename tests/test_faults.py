@@ -36,7 +36,7 @@ from summarizer._errors import (
 )
 from summarizer._schema import Briefing
 from summarizer.backends import _openai
-from summarizer.backends._openai import _Wait, shared_async_client
+from summarizer.backends._openai import _Wait, network_loop, shared_async_client
 from summarizer.infra._records import CallRecord
 from summarizer.input._read import Record
 from summarizer.testing import FakeOpenAI, Hang, Raw, Reply, Reset, Status
@@ -430,14 +430,18 @@ async def test_slow_server_at_the_concurrency_limit_finishes_every_article(
 
 # --- the batch engine's client: the SDK's aiohttp transport ------------------------------
 # `summarizer batch` (and its worker processes) share one `shared_async_client`, which
-# speaks HTTP through aiohttp rather than httpx: each fault must end the same way there.
+# speaks HTTP through aiohttp rather than httpx, from an event loop of its own in a thread
+# (`network_loop`): each fault must end the same way there.
 
 
 @contextlib.asynccontextmanager
 async def batch_client_summarizer(base_url: str, **kw: Any) -> AsyncIterator[Summarizer]:
     settings = make(base_url, **kw).settings
     async with shared_async_client(settings) as client:
-        yield Summarizer.from_settings(settings, client=client)
+        summarizer = Summarizer.from_settings(settings, client=client)
+        async with network_loop(summarizer.backend):
+            assert summarizer.backend.network is not None  # type: ignore[attr-defined]
+            yield summarizer
 
 
 async def test_batch_client_uses_the_aiohttp_transport() -> None:

@@ -6,12 +6,24 @@ answer was post-processed) is what is checked. Timings live in benchmarks/throug
 
 from __future__ import annotations
 
+import contextlib
 import math
 import statistics
+import threading
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
+from summarizer import Summarizer
+from summarizer._batch import run_batch
+from summarizer.backends._openai import shared_async_client
+from summarizer.infra._ratelimit import RateLimiter
+from summarizer.infra._records import CallRecord
+from summarizer.input._read import Record
 from summarizer.testing import FakeOpenAI, Lognormal, Reply
 
 # --- the fake server's latency distribution ------------------------------------------------
@@ -42,3 +54,73 @@ def test_the_server_serves_the_seeded_latencies_in_arrival_order() -> None:
                 client.post(f"{server.base_url}/chat/completions", json={"model": "m"})
     assert server.latencies == [expected() for _ in range(5)]
     assert len(server.spans) == 5 and all(a <= b for a, b in server.spans)
+
+
+# --- request slots: capped, and refilled while answers are still being processed ----------
+
+
+def good_reply(request: dict[str, Any]) -> Reply:
+    """A briefing that passes grounding for any article of `article` (its first sentence)."""
+    user = next(m["content"] for m in request["messages"] if m["role"] == "user")
+    body = " ".join(user.split("<article>")[-1].split("</article>")[0].split())
+    return Reply({"summary": body.split(". ")[0], "actors": [], "tensions": [], "quotes": []})
+
+
+def article(i: int) -> str:
+    return f"Article number {i} reports that the council met on Monday. It voted {i} times."
+
+
+def records(n: int) -> list[Record]:
+    return [Record(id=f"a{i}", text=article(i)) for i in range(n)]
+
+
+@contextlib.asynccontextmanager
+async def batch_summarizer(server: FakeOpenAI, **objects: Any) -> AsyncIterator[Summarizer]:
+    """A summariser on the batch client, as `summarizer batch` builds it."""
+    settings = Summarizer(model="m", base_url=server.base_url, api_key="sk-x").settings
+    async with shared_async_client(settings) as client:
+        yield Summarizer.from_settings(settings, client=client, **objects)
+
+
+async def test_never_more_requests_in_flight_than_the_concurrency(tmp_path: Path) -> None:
+    latency = Lognormal(0.01, 0.5, seed=5)
+    with FakeOpenAI(default=good_reply, latency=latency) as server:
+        async with batch_summarizer(server, limiter=RateLimiter(3)) as s:
+            report = await run_batch(s, records(30), tmp_path / "out.jsonl", concurrency=3)
+    assert report.ok == 30 and server.count == 30
+    assert server.max_in_flight <= 3
+
+
+async def test_a_freed_slot_is_refilled_before_the_answer_is_post_processed(
+    tmp_path: Path,
+) -> None:
+    # Two slots, four articles. The server holds the first answer until the two other
+    # articles wait for a slot; the first answer's post-processing (the call-log hook, on
+    # the batch's event loop) then waits for the server to see the third request. On one
+    # event loop that request could only be sent after the post-processing: it never
+    # came (the hook gave up after 10 s). Now the slot is refilled by the network loop.
+    limiter = RateLimiter(concurrency=2)
+    third_request = threading.Event()
+
+    def respond(request: dict[str, Any]) -> Reply:
+        seen = len(server.requests)
+        if seen >= 3:
+            third_request.set()
+        give_up = time.monotonic() + 10
+        while seen == 1 and limiter.stats.max_queued < 2 and time.monotonic() < give_up:
+            time.sleep(0.005)
+        return good_reply(request)
+
+    refilled: list[bool] = []
+
+    def post_processing(record: CallRecord) -> None:
+        if not refilled:
+            refilled.append(third_request.wait(timeout=10))
+
+    with FakeOpenAI(default=respond) as server:
+        async with batch_summarizer(server, limiter=limiter, on_call=post_processing) as s:
+            report = await run_batch(s, records(4), tmp_path / "out.jsonl", concurrency=2)
+    assert report.ok == 4
+    assert limiter.stats.max_queued == 2  # the two other articles were waiting for a slot
+    assert refilled == [True]  # the third request left while the first answer was processed
+    assert server.max_in_flight <= 2

@@ -23,8 +23,9 @@ import logging
 import re
 import ssl
 import time
-from collections.abc import Callable, Iterator
-from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
+import weakref
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractContextManager, asynccontextmanager, nullcontext
 from datetime import datetime, timezone
 from typing import Any
 
@@ -63,6 +64,8 @@ from summarizer._schema import (
 )
 from summarizer.backends import _strategies
 from summarizer.backends._base import Calls
+from summarizer.backends._network import NetworkLoop
+from summarizer.infra._ratelimit import RateLimiter
 from summarizer.infra._records import CallRecord
 from summarizer.infra._settings import Settings
 from summarizer.input._cleaning import CleanArticle
@@ -404,13 +407,6 @@ class Call:
         self.reserved_tokens = self.limiter.estimate(kwargs)
         return self.limiter.slot_sync(self.reserved_tokens)
 
-    def aslot(self, kwargs: dict[str, Any]) -> AbstractAsyncContextManager[None]:
-        """The async twin of `slot`: every attempt, retry and re-ask waits its turn here."""
-        if self.limiter is None:
-            return nullcontext()
-        self.reserved_tokens = self.limiter.estimate(kwargs)
-        return self.limiter.slot(self.reserved_tokens)
-
     def accept(self, completion: Any, kwargs: dict[str, Any], started: float) -> Any:
         """Account for a completion, and fail fast on truncation, refusal or no choices."""
         if not hasattr(completion, "choices"):  # the SDK hands back a body that is not JSON
@@ -510,30 +506,37 @@ def make_create(client: openai.OpenAI, settings: Settings, call: Call) -> Callab
     return create
 
 
-def make_acreate(client: openai.AsyncOpenAI, settings: Settings, call: Call) -> Callable[..., Any]:
-    """The async twin of `make_create`."""
+def make_acreate(
+    client: openai.AsyncOpenAI,
+    settings: Settings,
+    call: Call,
+    network: NetworkLoop[openai.AsyncOpenAI] | None = None,
+) -> Callable[..., Any]:
+    """The async twin of `make_create`. With a ``network`` loop (a batch run), the slot and
+    the HTTP request live there, with its client; the rest stays on the caller's loop."""
     call.secret = getattr(client, "api_key", None)
 
     async def attempt(**kwargs: Any) -> Any:
         call.before_request()
-        async with call.aslot(kwargs):
-            started = time.monotonic()
-            timeout = call.attempt_timeout()
-            request = client.chat.completions.create(
-                **with_json_schema(kwargs, call.schema), timeout=timeout
-            )
-            try:
-                completion = await asyncio.wait_for(request, timeout)
-            except TimeoutError as err:  # the total bound (headers and body), not one read
-                cut = attempt_timed_out(client, timeout)
-                call.failed(cut, kwargs, started)
-                raise cut from err
-            except openai.APIError as err:
-                call.failed(err, kwargs, started)
-                raise
-            except json.JSONDecodeError as err:  # a 2xx body that is not JSON
-                raise call.malformed(f"the body is not JSON ({err.msg})", kwargs, started) from err
-        return call.accept(completion, kwargs, started)
+        body = with_json_schema(kwargs, call.schema)
+        timeout = call.attempt_timeout()
+        limiter = call.limiter
+        call.reserved_tokens = limiter.estimate(kwargs) if limiter is not None else 0
+        if network is None:
+            started, sent = await send(client, body, timeout, limiter, call.reserved_tokens)
+        else:
+            sending = send(network.client, body, timeout, limiter, call.reserved_tokens)
+            started, sent = await network.run(sending)
+        if isinstance(sent, TimeoutError):  # the total bound (headers and body), not one read
+            cut = attempt_timed_out(client, timeout)
+            call.failed(cut, kwargs, started)
+            raise cut from sent
+        if isinstance(sent, openai.APIError):
+            call.failed(sent, kwargs, started)
+            raise sent
+        if isinstance(sent, json.JSONDecodeError):  # a 2xx body that is not JSON
+            raise call.malformed(f"the body is not JSON ({sent.msg})", kwargs, started) from sent
+        return call.accept(sent, kwargs, started)
 
     async def acreate(**kwargs: Any) -> Any:
         try:
@@ -554,6 +557,27 @@ def structured_create(client: openai.OpenAI, settings: Settings, call: Call) -> 
     return instructor.patch(
         create=make_create(client, settings, call), mode=instructor_mode(settings.mode)
     )
+
+
+async def send(
+    client: openai.AsyncOpenAI,
+    body: dict[str, Any],
+    timeout: float,
+    limiter: RateLimiter | None,
+    tokens: int,
+) -> tuple[float, Any]:
+    """One HTTP attempt in a limiter slot: when it was sent, and the completion or the error.
+
+    The slot is handed back as soon as the answer is in, before anything is done with it.
+    Errors are returned, not raised, so the caller logs them with the time it was sent.
+    """
+    async with limiter.slot(tokens) if limiter is not None else nullcontext():
+        started = time.monotonic()
+        request = client.chat.completions.create(**body, timeout=timeout)
+        try:
+            return started, await asyncio.wait_for(request, timeout)
+        except (TimeoutError, openai.APIError, json.JSONDecodeError) as err:
+            return started, err
 
 
 def unwrap(err: BaseException) -> SummarizerError | None:
@@ -588,7 +612,40 @@ def shared_async_client(settings: Settings) -> openai.AsyncOpenAI:
     pairs, `benchmarks/transport.py`, docs/PERFORMANCE.md). Proxies and CA bundles from
     the environment apply as with the default transport; the fault matrix runs on both.
     """
-    return openai.AsyncOpenAI(**client_kwargs(settings), http_client=openai.DefaultAioHttpClient())
+    client = openai.AsyncOpenAI(
+        **client_kwargs(settings), http_client=openai.DefaultAioHttpClient()
+    )
+    _BATCH_CLIENTS.add(client)
+    return client
+
+
+# The clients `shared_async_client` made: a batch run may send their requests from a loop of
+# its own (`network_loop`), through a copy of them. A caller's own client is used as it is.
+_BATCH_CLIENTS: weakref.WeakSet[openai.AsyncOpenAI] = weakref.WeakSet()
+
+
+@asynccontextmanager
+async def network_loop(backend: object) -> AsyncIterator[None]:
+    """For a batch run: send ``backend``'s requests from a `NetworkLoop` of their own.
+
+    Only for the batch client (`shared_async_client`): the loop sends through a copy of
+    it with an HTTP client of its own, which it closes at the end. Anything else runs as
+    before, on the caller's loop.
+    """
+    if not isinstance(backend, OpenAIBackend) or backend.network is not None:
+        yield
+        return
+    source = backend._client
+    if not isinstance(source, openai.AsyncOpenAI) or source not in _BATCH_CLIENTS:
+        yield
+        return
+    network = NetworkLoop(lambda: source.copy(http_client=openai.DefaultAioHttpClient()))
+    backend.network = network
+    try:
+        yield
+    finally:
+        backend.network = None
+        await asyncio.to_thread(network.close, lambda client: client.close())
 
 
 def sync_client(settings: Settings, client: Any = None) -> openai.OpenAI:
@@ -630,6 +687,7 @@ class OpenAIBackend:
         self.model = settings.resolved_model
         self.template: PromptTemplate = load_prompt(settings.prompt_name, settings.prompt_version)
         self._client = client
+        self.network: NetworkLoop[openai.AsyncOpenAI] | None = None  # set by `network_loop`
 
     @property
     def prompt(self) -> PromptInfo:
@@ -664,7 +722,8 @@ class OpenAIBackend:
             return await asyncio.to_thread(self.extract, article, calls)
         call, plan = self._start(article, calls)
         client = self._async_client()
-        patched = instructor.patch(create=make_acreate(client, self.settings, call), mode=self.mode)
+        create = make_acreate(client, self.settings, call, self.network)
+        patched = instructor.patch(create=create, mode=self.mode)
         try:
             with grounding_context(article.text, enabled=self.settings.grounding):
                 answer = await patched(**plan.request)
