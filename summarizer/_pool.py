@@ -93,18 +93,31 @@ class WorkerPool:
         self._loop = asyncio.get_running_loop()
         ctx = multiprocessing.get_context("spawn")  # no fork: the parent has threads
         self._children = [_Child(ctx, spec, self) for spec in self._specs]
-        await asyncio.gather(*(c.ready for c in self._children))
+        await self._first_ready()  # the others join as they come up
         return self
+
+    async def _first_ready(self) -> list[_Child]:
+        """The children ready to work, once there is one; `WorkerError` if none can be."""
+        while True:
+            ready = [c for c in self._children if c.alive and _succeeded(c.ready)]
+            if ready:
+                return ready
+            starting = [c.ready for c in self._children if c.alive and not c.ready.done()]
+            if not starting:
+                failed = next((c.ready for c in self._children if c.ready.done()), None)
+                if failed is not None and failed.exception() is not None:
+                    raise failed.exception()  # type: ignore[misc]
+                raise WorkerError("every worker process has exited; rerun to resume")
+            await asyncio.wait(starting, return_when=asyncio.FIRST_COMPLETED)
 
     async def __aexit__(self, *exc: object) -> None:
         await asyncio.to_thread(self.close)
 
     async def process(self, record: Record) -> Briefing:
-        """Summarise ``record`` in the least busy child; raise `RecordFailed` on failure."""
-        alive = [c for c in self._children if c.alive]
-        if not alive:
-            raise WorkerError("every worker process has exited; rerun to resume")
-        return await min(alive, key=lambda c: len(c.pending)).submit(record)
+        """Summarise ``record`` in the least busy child that is up; raise `RecordFailed` on
+        failure. The first child up starts work: the run does not wait for the slowest."""
+        ready = await self._first_ready()
+        return await min(ready, key=lambda c: len(c.pending)).submit(record)
 
     def close(self) -> None:
         """Stop the children: ask, wait a little, then terminate."""
@@ -211,6 +224,10 @@ class _Child:
             self.proc.terminate()
             self.proc.join(timeout=5)
         self.conn.close()
+
+
+def _succeeded(future: asyncio.Future[None]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
 
 
 def _resolve(future: asyncio.Future[None]) -> None:

@@ -107,6 +107,7 @@ def test_a_dead_worker_fails_only_its_records_and_the_others_carry_on(
 
     async def run() -> tuple[list[object], list[object], list[int], BaseException | None]:
         async with WorkerPool(summarizer, 2, concurrency=4) as pool:
+            await asyncio.gather(*(c.ready for c in pool._children))  # work starts on the first
             dead = pool._children[0]
             first = [asyncio.create_task(pool.process(r)) for r in records[:4]]
             for _ in range(250):  # until each worker's two requests reach the server
