@@ -189,7 +189,7 @@ def test_cache_stats_and_clear(llm: FakeOpenAI, capsys: pytest.CaptureFixture[st
     assert main(["cache", "stats"]) == 0
     out = capsys.readouterr().out
     assert "fake-model" in out and "cache.sqlite" in out
-    assert main(["cache", "clear"]) == 0
+    assert main(["cache", "clear", "--yes"]) == 0
     assert "Removed 1 cached briefing(s)" in capsys.readouterr().out
     assert main(["brief", str(SEED)]) == 0
     assert llm.count == 2

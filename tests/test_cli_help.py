@@ -19,8 +19,7 @@ def _walk(command: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str,
 
 
 def _commands() -> list[tuple[tuple[str, ...], Any]]:
-    if not app.registered_commands:
-        _register_commands()
+    _register_commands()
     return list(_walk(typer.main.get_command(app)))
 
 
@@ -34,6 +33,7 @@ def _name(path: tuple[str, ...]) -> str:
 def test_the_new_commands_are_registered() -> None:
     paths = {_name(path) for path, _ in COMMANDS}
     assert {"brief", "batch", "logs", "cache stats", "cache clear", "schema"} <= paths
+    assert {"batch run", "batch status", "batch requests", "batch ingest"} <= paths
 
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[_name(p) for p, _ in COMMANDS])

@@ -407,23 +407,15 @@ def test_cli_bench_basil_offline_prints_the_table(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "cli-bench"
-    code = main(
-        [
-            "eval",
-            "bench",
-            "basil",
-            "--model",
-            "offline",
-            "--data-dir",
-            str(data_dir),
-            "--out",
-            str(out),
-        ]
-    )
+    args = ["eval", "bench", "basil", "--model", "offline", "--data-dir", str(data_dir)]
+    code = main([*args, "--out", str(out)])
     assert code == 0
     printed = capsys.readouterr().out
     assert "| summarizer (offline) |" in printed and "recall (micro)" in printed
     assert (out / "report.json").is_file()
+    assert main([*args, "--json"]) == 0  # the same report, as JSON on stdout
+    printed_json = json.loads(capsys.readouterr().out)
+    assert printed_json["rows"][0]["system"] == "summarizer (offline)"
 
 
 def test_cli_bench_rejects_an_unknown_benchmark_or_split(

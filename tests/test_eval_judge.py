@@ -158,3 +158,10 @@ def test_cli_judge_prints_agreement_with_the_gold(
         )  # fmt: skip
         assert code == 0 and server.count == 0
     assert json.loads((tmp_path / "agreement.json").read_text(encoding="utf-8"))["summaries"] == 3
+    capsys.readouterr()
+    code = main(
+        ["eval", "judge", str(GOLD), "--model", "judge-model", "--base-url", "http://127.0.0.1:9",
+         "--api-key", "sk-test", "--out", str(tmp_path), "--limit", "3", "--json"],
+    )  # fmt: skip
+    printed = json.loads(capsys.readouterr().out)  # --json: only the JSON on stdout
+    assert code == 0 and printed == json.loads((tmp_path / "agreement.json").read_text())

@@ -138,7 +138,7 @@ def test_cache_stats_and_clear_work_on_a_broken_cache(
     assert "total" in out and len(warnings_in(err)) == 1 and "Traceback" not in err
     damage(home() / "cache.sqlite")
     capsys.readouterr()
-    assert main(["cache", "clear"]) == 0
+    assert main(["cache", "clear", "--yes"]) == 0
     out, err = capsys.readouterr()
     assert "Removed 0" in out and len(warnings_in(err)) == 1
 

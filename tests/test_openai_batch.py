@@ -249,6 +249,9 @@ def test_no_wait_submits_and_a_rerun_resumes_polling_without_uploading_again(
 
     assert main(["batch", "status", "batch_1"]) == 0
     assert "batch_1: in_progress (0/3 completed, 0 failed)" in capsys.readouterr().out
+    assert main(["batch", "status", "batch_1", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["id"] == "batch_1" and status["status"] == "completed" and status["total"] == 3
 
     assert main(["batch", str(source), "-o", str(out), *BATCH]) == 0
     assert len(api.uploads) == 1 and len(api.batches) == 1
@@ -272,8 +275,25 @@ def test_results_already_written_are_skipped_when_ingesting(
 def test_batch_status_needs_an_id_and_via_must_be_known(
     source: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["batch", "status", "-o", "out.jsonl"]) == 2  # -o given: only the id lacks
-    assert "status needs the batch id" in capsys.readouterr().err
+    assert main(["batch", "status", "-o", "out.jsonl"]) == 2  # status takes an id, not -o
+    assert "batch status" in capsys.readouterr().err
+    assert main(["batch", "status"]) == 2
+    assert "Missing argument" in capsys.readouterr().err
     assert main(["batch", str(source), "-o", "out.jsonl", "--via", "carrier-pigeon"]) == 2
-    assert "--via is sync or openai-batch" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "sync" in err and "openai-batch" in err
     assert not Path("out.jsonl").exists()
+
+
+def test_a_batch_request_is_the_body_the_synchronous_path_sends() -> None:
+    """request_body builds the body through instructor's public `patch`, not its internals."""
+    from summarizer import Summarizer
+    from summarizer.backends._openai_batch import request_body
+    from summarizer.input._cleaning import clean_article
+    from summarizer.testing import FakeOpenAI
+
+    text = ARTICLES["a1"]
+    with FakeOpenAI([briefing_reply({"messages": [{"role": "user", "content": text}]})]) as llm:
+        summarizer = Summarizer(model="fake-model", base_url=llm.base_url, api_key="sk-test")
+        summarizer.summarize(text)
+        assert request_body(summarizer, clean_article(text)) == llm.requests[0]

@@ -310,7 +310,8 @@ async def test_429s_from_the_server_lower_the_concurrency(seed_text: str) -> Non
 def test_batch_cli_shares_one_limiter_with_its_rpm_and_tpm(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from summarizer.cli import _batch, main
+    from summarizer.cli import main
+    from summarizer.infra import _ratelimit
 
     made: list[RateLimiter] = []
 
@@ -319,7 +320,7 @@ def test_batch_cli_shares_one_limiter_with_its_rpm_and_tpm(
             super().__init__(*args, **kwargs)
             made.append(self)
 
-    monkeypatch.setattr(_batch, "RateLimiter", Recording)
+    monkeypatch.setattr(_ratelimit, "RateLimiter", Recording)  # the CLI imports it when run
     records = tmp_path / "in.jsonl"
     lines = [
         {"id": str(i), "text": f"The council met on Monday. It voted {i} times."} for i in range(4)

@@ -32,7 +32,7 @@ from typing import Any
 import httpx2
 import instructor
 import openai
-from instructor.core.exceptions import InstructorRetryException
+from instructor.core import InstructorRetryException
 from pydantic import ValidationError
 from tenacity import (
     AsyncRetrying,

@@ -27,8 +27,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+import instructor
 import openai
-from instructor.processing.response import handle_response_model
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
@@ -51,6 +51,7 @@ from summarizer.input._read import Record
 ENDPOINT: Final = "/v1/chat/completions"
 TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
 DEFAULT_POLL_INTERVAL = 30.0
+WRITTEN = "written"  # the status of requests written for vLLM run_batch, not uploaded
 OnStatus = Callable[[Any], None]
 
 
@@ -93,8 +94,24 @@ class BatchState:
 # --- requests ------------------------------------------------------------------------------
 
 
+class _Captured(Exception):
+    """Carries the body instructor built out of the `create` it was given."""
+
+    def __init__(self, body: dict[str, Any]) -> None:
+        super().__init__("request body captured")
+        self.body = body
+
+
+def _capture(**body: Any) -> Any:
+    raise _Captured(body)
+
+
 def request_body(summarizer: Summarizer, article: CleanArticle) -> dict[str, Any]:
-    """The chat-completions body the synchronous path sends for ``article``."""
+    """The chat-completions body the synchronous path sends for ``article``.
+
+    Built through instructor's public `instructor.patch`, exactly as the synchronous path
+    builds it, with a `create` that keeps the body instead of sending it.
+    """
     if summarizer.settings.strategy != "free":
         # The results are re-validated as `Extraction` when they come back; an anchored
         # answer holds ids that only this run's article index can resolve.
@@ -103,11 +120,15 @@ def request_body(summarizer: Summarizer, article: CleanArticle) -> dict[str, Any
             "with the synchronous batch (--via sync)"
         )
     backend = _openai_backend(summarizer)
-    kwargs = backend.request(article)
-    response_model = kwargs.pop("response_model")
-    kwargs.pop("max_retries", None)  # instructor's, not the endpoint's
-    _, body = handle_response_model(response_model, mode=backend.mode, **kwargs)
-    return body
+    create = instructor.patch(create=_capture, mode=backend.mode)
+    try:
+        create(**{**backend.request(article), "max_retries": 0})
+    except Exception as err:  # instructor wraps what `create` raises
+        captured = next((e for e in _openai._causes(err) if isinstance(e, _Captured)), None)
+        if captured is None:
+            raise
+        return captured.body
+    raise AssertionError("instructor.patch returned without calling create")  # pragma: no cover
 
 
 def _openai_backend(summarizer: Summarizer) -> _openai.OpenAIBackend:
@@ -163,7 +184,7 @@ def _single_request_article(summarizer: Summarizer, record: Record) -> CleanArti
 
 def submit(
     summarizer: Summarizer,
-    client: openai.OpenAI,
+    client: openai.OpenAI | None,
     records: Iterable[Record],
     output: Path,
     *,
@@ -171,7 +192,8 @@ def submit(
 ) -> BatchState | None:
     """The batch for ``output``: the one in its sidecar if not yet ingested, else a new one.
 
-    ``None`` when every record is already in the output.
+    ``None`` when every record is already in the output. With no ``client`` the requests
+    are written (for vLLM run_batch) and nothing is uploaded: status `WRITTEN`.
     """
     sidecar = sidecar_path(output)
     state = BatchState.load(sidecar)
@@ -183,7 +205,9 @@ def submit(
     ids, sync = write_requests(summarizer, records, done, path)
     if not ids and not sync:
         return None
-    if not ids:  # nothing for the Batch API: only synchronous work
+    if client is None:
+        state = BatchState(batch_id="", input_file_id="", ids=ids, sync=sync, status=WRITTEN)
+    elif not ids:  # nothing for the Batch API: only synchronous work
         state = BatchState(batch_id="", input_file_id="", ids={}, sync=sync, status="completed")
     else:
         state = _create(client, path, ids, sync, output)
@@ -227,15 +251,29 @@ def download(client: openai.OpenAI, batch: Any) -> dict[str, dict[str, Any]]:
     """Result lines of the output and error files, by ``custom_id``."""
     results: dict[str, dict[str, Any]] = {}
     for file_id in (batch.error_file_id, batch.output_file_id):  # output lines win
-        if not file_id:
-            continue
-        for raw in client.files.content(file_id).text.splitlines():
-            try:
-                line = json.loads(raw)
-                results[str(line["custom_id"])] = line
-            except (ValueError, KeyError, TypeError):
-                continue  # a line we cannot map back: its record takes the synchronous path
+        if file_id:
+            results.update(parse_results(client.files.content(file_id).text))
     return results
+
+
+def parse_results(text: str) -> dict[str, dict[str, Any]]:
+    """Result lines (Batch API output format, as vLLM run_batch writes it) by ``custom_id``."""
+    results: dict[str, dict[str, Any]] = {}
+    for raw in text.splitlines():
+        try:
+            line = json.loads(raw)
+            results[str(line["custom_id"])] = line
+        except (ValueError, KeyError, TypeError):
+            continue  # a line we cannot map back: its record takes the synchronous path
+    return results
+
+
+def read_results(path: Path) -> dict[str, dict[str, Any]]:
+    """`parse_results` of a results file (``summarizer batch ingest RESULTS.jsonl``)."""
+    try:
+        return parse_results(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"cannot read the results file {path}: {err}") from err
 
 
 # --- results -------------------------------------------------------------------------------

@@ -5,21 +5,11 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
-import click
 import typer
 
 from summarizer._errors import SummarizerError, SummarizerWarning
 from summarizer.cli import _batch, _brief, _cache, _eval, _logs, _terminal  # noqa: F401
 from summarizer.cli._root import app
-
-try:  # typer >= 0.2x vendors its own click and raises that copy's exceptions
-    from typer._click.exceptions import ClickException as _TyperClickException
-except ImportError:  # pragma: no cover - older typer raises click's own
-    _TyperClickException = click.ClickException  # type: ignore[misc,assignment]
-
-_EXIT = (click.exceptions.Exit, typer.Exit)
-_ABORT = (click.exceptions.Abort, typer.Abort)
-_USAGE = (click.ClickException, _TyperClickException)
 
 USAGE_EXIT = 2
 
@@ -27,11 +17,18 @@ USAGE_EXIT = 2
 def _register_commands() -> None:
     """Add the command groups once (each command module registers its own commands)."""
     if not app.registered_groups:
+        app.add_typer(_batch.batch_app, name="batch")
         app.add_typer(_eval.eval_app, name="eval")
         app.add_typer(_cache.cache_app, name="cache")
 
 
 _register_commands()
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    return code if isinstance(code, int) else 1
 
 
 def _show_warning(
@@ -61,16 +58,21 @@ def dispatch(argv: list[str]) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
+    """Typer runs in standalone mode: usage errors print their message and exit 2, Ctrl-C
+    exits 130, a broken pipe exits 1, shell completion requests are answered; every exit
+    is a `SystemExit`, whose code `main` returns."""
     _terminal.guard_stdout()
     try:
-        result = app(args=argv, prog_name="summarizer", standalone_mode=False)
+        try:
+            app(args=argv, prog_name="summarizer", standalone_mode=True)
+            code = 0
+        except SystemExit as exc:
+            code = _exit_code(exc.code)
         _terminal.flush_stdout()
+        return code
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
         _terminal.silence_stdout()
         return _terminal.BROKEN_PIPE_EXIT
-    except SystemExit as exc:  # click's own broken-pipe handling exits; main returns codes
-        _terminal.silence_stdout()
-        return exc.code if isinstance(exc.code, int) else 1
     except OSError as err:  # a full disk, a closed stdout: one line, never a traceback
         _terminal.silence_stdout()
         typer.echo(f"summarizer: error: {_terminal.describe_os_error(err)}", err=True)
@@ -79,12 +81,3 @@ def _dispatch(argv: list[str]) -> int:
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         typer.echo(f"summarizer: error: {message}", err=True)
         return err.exit_code
-    except _EXIT as exc:
-        return int(exc.exit_code or 0)
-    except _ABORT:
-        typer.echo("summarizer: aborted", err=True)
-        return 130
-    except _USAGE as exc:
-        exc.show()
-        return USAGE_EXIT
-    return int(result or 0)

@@ -6,23 +6,19 @@ import json
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
-import openai
 import typer
 
-from summarizer._errors import InputError
-from summarizer._schema import briefing_json_schema
-from summarizer._summarizer import Summarizer
-from summarizer.cli._root import app
+from summarizer.cli._root import app, env_hint
 from summarizer.cli._status import LiveStatus
 from summarizer.cli._terminal import require_stdout
-from summarizer.infra._cache import Cache
-from summarizer.infra._calllog import CallLog, combine_hooks
-from summarizer.infra._files import check_writable, write_text_atomic
-from summarizer.infra._records import CallHook
-from summarizer.input._read import read_articles
-from summarizer.render._markdown import render_event_markdown, render_markdown
+
+if TYPE_CHECKING:  # imported by the commands when they run: `--help` stays fast
+    import openai
+
+    from summarizer._summarizer import Summarizer
+    from summarizer.infra._records import CallHook
 
 OFFLINE_NOTICE = (
     "summarizer: using the offline baseline (rules, no LLM). To use a model, set "
@@ -30,53 +26,85 @@ OFFLINE_NOTICE = (
     "see README 'Using an LLM'."
 )
 
+
+class Mode(StrEnum):
+    """How instructor asks for structured output: the settings' ``MODES`` (a test keeps them equal)."""
+
+    tools = "tools"
+    json = "json"
+    json_schema = "json_schema"
+    md_json = "md_json"
+
+
 ModelOpt = Annotated[
     Optional[str],
-    typer.Option("--model", "-m", help="Model name, or 'offline'. [env: SUMMARIZER_MODEL]"),
+    typer.Option("--model", "-m", help=f"Model name, or 'offline'. {env_hint('SUMMARIZER_MODEL')}"),
 ]
 BaseUrlOpt = Annotated[
     Optional[str],
-    typer.Option("--base-url", help="OpenAI-compatible endpoint. [env: OPENAI_BASE_URL]"),
+    typer.Option("--base-url", help=f"OpenAI-compatible endpoint. {env_hint('OPENAI_BASE_URL')}"),
 ]
 ModeOpt = Annotated[
-    Optional[str],
+    Optional[Mode],
     typer.Option(
-        "--mode", help="instructor mode: tools|json|json_schema|md_json. [env: SUMMARIZER_MODE]"
+        "--mode",
+        help=f"How instructor asks for structured output. {env_hint('SUMMARIZER_MODE')}",
+        case_sensitive=False,
     ),
 ]
+
+
+class Strategy(StrEnum):
+    """How the model hands back quotes and evidence: the settings' ``STRATEGIES``."""
+
+    free = "free"
+    anchored = "anchored"
+
+
 StrategyOpt = Annotated[
-    Optional[str],
+    Optional[Strategy],
     typer.Option(
         "--strategy",
         help="free (the model copies quotes and evidence) or anchored (it answers with "
-        "sentence and quotation ids; code fills in the text). [env: SUMMARIZER_STRATEGY]",
+        "sentence and quotation ids; code fills in the text). "
+        f"{env_hint('SUMMARIZER_STRATEGY')}",
+        case_sensitive=False,
     ),
 ]
 MaxReasksOpt = Annotated[
     Optional[int],
-    typer.Option("--max-reasks", help="Validation re-asks. [env: SUMMARIZER_MAX_REASKS]"),
+    typer.Option(
+        "--max-reasks", min=0, help=f"Validation re-asks. {env_hint('SUMMARIZER_MAX_REASKS')}"
+    ),
 ]
 TemperatureOpt = Annotated[
     Optional[float],
-    typer.Option("--temperature", help="Sampling temperature. [env: SUMMARIZER_TEMPERATURE]"),
+    typer.Option(
+        "--temperature",
+        min=0,
+        help=f"Sampling temperature. {env_hint('SUMMARIZER_TEMPERATURE')}",
+    ),
 ]
 MaxOutputOpt = Annotated[
     Optional[int],
     typer.Option(
-        "--max-output-tokens", help="Output tokens per call. [env: SUMMARIZER_MAX_OUTPUT_TOKENS]"
+        "--max-output-tokens",
+        min=1,
+        help=f"Output tokens per call. {env_hint('SUMMARIZER_MAX_OUTPUT_TOKENS')}",
     ),
 ]
 TimeoutOpt = Annotated[
     Optional[float],
     typer.Option(
-        "--timeout", help="Total seconds per request, headers and body. [env: SUMMARIZER_TIMEOUT]"
+        "--timeout",
+        help=f"Total seconds per request, headers and body. {env_hint('SUMMARIZER_TIMEOUT')}",
     ),
 ]
 StrictOpt = Annotated[
     Optional[bool],
     typer.Option(
         "--strict/--no-strict",
-        help="Fail instead of dropping ungrounded items. [env: SUMMARIZER_STRICT]",
+        help=f"Fail instead of dropping ungrounded items. {env_hint('SUMMARIZER_STRICT')}",
         show_default=False,
     ),
 ]
@@ -105,7 +133,7 @@ class ModelFlags:
 
     model: str | None = None
     base_url: str | None = None
-    mode: str | None = None
+    mode: Mode | str | None = None
     max_reasks: int | None = None
     temperature: float | None = None
     max_output_tokens: int | None = None
@@ -113,23 +141,47 @@ class ModelFlags:
     strict: bool | None = None
     cache: bool = True
     log: bool = True
-    strategy: str | None = None
+    strategy: Strategy | str | None = None
 
     def settings(self) -> dict[str, Any]:
         """The flags given, as `Summarizer` keyword arguments."""
-        return {n: getattr(self, n) for n in _SETTING_FLAGS if getattr(self, n) is not None}
+        given = {n: getattr(self, n) for n in _SETTING_FLAGS if getattr(self, n) is not None}
+        for name in ("mode", "strategy"):  # enums from the flags, plain strings for settings
+            if isinstance(given.get(name), StrEnum):
+                given[name] = given[name].value
+        return given
 
 
 def build_summarizer(
     flags: ModelFlags, *extra_hooks: CallHook, client: openai.AsyncOpenAI | None = None
 ) -> Summarizer:
-    """A `Summarizer` from CLI flags, with the default cache and call log unless switched off."""
-    hook = combine_hooks(CallLog() if flags.log else None, *extra_hooks)
+    """A `Summarizer` from CLI flags, with the default cache and call log unless switched off
+    (the offline rules call no model and are not cached: neither is opened for them)."""
+    from summarizer._summarizer import Summarizer
+    from summarizer.infra._settings import load_settings
+
+    if client is None and load_settings(**flags.settings()).offline:
+        return Summarizer(on_call=combine(*extra_hooks), **flags.settings())
+    from summarizer.infra._cache import Cache
+    from summarizer.infra._calllog import CallLog
+
+    hook = combine(CallLog() if flags.log else None, *extra_hooks)
     cache = Cache() if flags.cache else None
-    summarizer = Summarizer(on_call=hook, cache=cache, client=client, **flags.settings())
+    return Summarizer(on_call=hook, cache=cache, client=client, **flags.settings())
+
+
+def combine(*hooks: CallHook | None) -> CallHook | None:
+    """`combine_hooks`, imported when called."""
+    from summarizer.infra._calllog import combine_hooks
+
+    return combine_hooks(*hooks)
+
+
+def offline_notice(summarizer: Summarizer) -> None:
+    """Say on stderr that the offline rules run; called once the input has been read, so a
+    missing file or an empty stdin is reported alone."""
     if summarizer.offline:
         typer.echo(OFFLINE_NOTICE, err=True)
-    return summarizer
 
 
 class NoteFormat(StrEnum):
@@ -153,11 +205,15 @@ def _pick_format(fmt: NoteFormat | None, as_json: bool, output: Path | None) -> 
 
 def _render(summarizer: Summarizer, sources: list[str], fmt: NoteFormat) -> str:
     from summarizer import brief_event
+    from summarizer._errors import InputError
     from summarizer._multi import SourcedBriefing, merge
+    from summarizer.input._read import read_articles
     from summarizer.render._html import render_html
+    from summarizer.render._markdown import render_event_markdown, render_markdown
 
     articles = read_articles(sources)
     if len(articles) > 1:
+        offline_notice(summarizer)
         note = brief_event(summarizer, articles)
         if fmt is NoteFormat.md:
             return render_event_markdown(note)
@@ -167,6 +223,7 @@ def _render(summarizer: Summarizer, sources: list[str], fmt: NoteFormat) -> str:
     except InputError as err:  # say which input it was, as for several articles
         name = "stdin" if articles[0].name == "-" else articles[0].name
         raise InputError(f"{name}: {err}") from err
+    offline_notice(summarizer)  # once the input is known good: never before its error
     briefing = summarizer.summarize_article(clean)
     if fmt is NoteFormat.html:
         return render_html(merge([SourcedBriefing(articles[0], clean, briefing)]))
@@ -216,6 +273,8 @@ def brief(
     if output is None:
         require_stdout()
     else:
+        from summarizer.infra._files import check_writable
+
         check_writable(output)  # before the model call: a paid result is never lost
     status = LiveStatus("briefing", enabled=not quiet)
     summarizer = build_summarizer(flags, status.hook)
@@ -224,6 +283,8 @@ def brief(
     if output is None:
         typer.echo(text)
         return
+    from summarizer.infra._files import write_text_atomic
+
     write_text_atomic(output, text if text.endswith("\n") else text + "\n")
     typer.echo(f"summarizer: wrote {output}", err=True)
 
@@ -231,4 +292,6 @@ def brief(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the Briefing output."""
+    from summarizer._schema import briefing_json_schema
+
     typer.echo(json.dumps(briefing_json_schema(), indent=2))

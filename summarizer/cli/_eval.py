@@ -6,47 +6,40 @@ and turns a failed check or gate into exit code 1.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.table import Table
-from rich.text import Text
 
 from summarizer.cli._brief import BaseUrlOpt, ModelOpt, ModeOpt, QuietOpt, StrategyOpt
+from summarizer.cli._root import env_hint
 from summarizer.cli._status import LiveStatus
-from summarizer.eval import (
-    Judge,
-    Report,
-    check_suite,
-    compare,
-    gate,
-    run_suite,
-    score_run,
-    write_reports,
-)
-from summarizer.eval._bench import BenchReport, run_bench
-from summarizer.eval._compare import Comparison
-from summarizer.eval._gold import gold_files
-from summarizer.eval._report import CASE_COLUMNS, fmt, fmt_delta
-from summarizer.infra._files import write_text_atomic
-from summarizer.render._eval_page import render_compare_page
+
+if TYPE_CHECKING:  # the harness imports rouge-score and nltk: imported when a command runs
+    from rich.progress import Progress
+    from rich.table import Table
+
+    from summarizer.eval import Judge, Report
+    from summarizer.eval._bench import BenchReport
+    from summarizer.eval._compare import Comparison
+    from summarizer.eval._judge import Agreement
 
 ApiKeyOpt = Annotated[
-    Optional[str], typer.Option("--api-key", help="API key. [env: OPENAI_API_KEY]")
+    Optional[str], typer.Option("--api-key", help=f"API key. {env_hint('OPENAI_API_KEY')}")
 ]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print the metrics as one JSON object, not a table.")
+]
+
+
+def _value(choice: StrEnum | str | None) -> str | None:
+    """The plain string of an enum flag (`--mode`, `--strategy`), for settings and records."""
+    return choice.value if isinstance(choice, StrEnum) else choice
+
 
 eval_app = typer.Typer(
     help="Score briefings against gold suites and gate regressions.", no_args_is_help=True
@@ -65,7 +58,9 @@ JudgeOpt = Annotated[
 JudgeBaseUrlOpt = Annotated[
     Optional[str],
     typer.Option(
-        "--judge-base-url", help="The judge's endpoint. [env: OPENAI_BASE_URL]", show_default=False
+        "--judge-base-url",
+        help=f"The judge's endpoint. {env_hint('OPENAI_BASE_URL')}",
+        show_default=False,
     ),
 ]
 ReplayOpt = Annotated[
@@ -94,6 +89,9 @@ def check(
     ] = False,
 ) -> None:
     """Validate a gold suite: verbatim quotes and evidence, unique ids, well-formed fields."""
+    from summarizer.eval import check_suite
+    from summarizer.eval._gold import gold_files
+
     problems = check_suite(suite, strict=strict)
     for problem in problems:
         typer.echo(problem)
@@ -130,19 +128,21 @@ def run(
         ),
     ] = False,
     quiet: QuietOpt = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Summarise every case of a suite with a model, record the outputs, score and report."""
     from summarizer.infra._files import check_writable_dir
 
     check_writable_dir(out)  # before the first model call: paid outputs are never lost
-    judged = _judge(judge, judge_base_url, api_key, mode)
+    judged = _judge(judge, judge_base_url, api_key, _value(mode))
     with _replaying(replay, by_article) as endpoint:
         base_url, api_key = endpoint or (base_url, api_key)
         report = _run_suite(
             suite, out, concurrency, judged, quiet, replay, model=model, base_url=base_url,
-            api_key=api_key, mode=mode, strategy=strategy, grounding=not no_grounding,
+            api_key=api_key, mode=_value(mode), strategy=_value(strategy),
+            grounding=not no_grounding,
         )  # fmt: skip
-    _print_report(report, out)
+    _print_report(report, out, as_json=as_json)
     _apply_gate(report, baseline)
 
 
@@ -175,6 +175,7 @@ def _run_suite(
     **given: Any,
 ) -> Report:
     from summarizer._summarizer import Summarizer
+    from summarizer.eval import run_suite
 
     grounding = given.pop("grounding")
     mode, strategy = given["mode"], given["strategy"]
@@ -216,12 +217,16 @@ def score(
     judge_base_url: JudgeBaseUrlOpt = None,
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Rescore a recorded run (no model calls, but the judge's with --judge) and rewrite
     its reports."""
-    report = score_run(run_dir, suite, judge=_judge(judge, judge_base_url, api_key, mode))
+    from summarizer.eval import score_run, write_reports
+
+    judge_ = _judge(judge, judge_base_url, api_key, _value(mode))
+    report = score_run(run_dir, suite, judge=judge_)
     write_reports(report, run_dir)
-    _print_report(report, run_dir)
+    _print_report(report, run_dir, as_json=as_json)
     _apply_gate(report, baseline)
 
 
@@ -244,37 +249,33 @@ def judge_agreement(
     limit: Annotated[
         int | None, typer.Option(min=1, help="Only the first N summaries of the gold.")
     ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the agreement as one JSON object, not a table.")
+    ] = False,
 ) -> None:
     """Measure how well a model judges faithfulness: its labels against a hand-labelled gold."""
-    import json
+    from rich.console import Console
 
     from summarizer.eval import agreement, load_judge_gold
 
     items = load_judge_gold(gold)[:limit]
-    judge = _judge(model, base_url, api_key, mode, cache_dir=out / "judge" if out else None)
+    judge = _judge(model, base_url, api_key, _value(mode), cache_dir=out / "judge" if out else None)
     assert judge is not None
     articles = _articles(gold, [item.source for item in items])
     verdicts = [judge.judge(articles[item.source], item.summary) for item in items]
     result = agreement(items, verdicts)
-    console = Console(highlight=False)
-    table = Table(title=f"{judge!r} against {gold}")
-    table.add_column("measure")
-    table.add_column("value", justify="right")
-    table.add_row("sentences", str(result.sentences))
-    table.add_row("agreement (3 labels)", fmt(result.accuracy))
-    table.add_row("Cohen's kappa", fmt(result.kappa))
-    table.add_row("false sentences caught", f"{result.false_caught}/{result.false_total}")
-    table.add_row("supported sentences flagged", f"{result.true_flagged}/{result.true_total}")
-    console.print(table)
-    for d in result.disagreements:
-        console.print(f"{d['case']}: gold {d['gold']}, judge {d['judge']}: {d['sentence'][:100]}")
+    record = {"judge": judge.info, "gold": str(gold), "summaries": len(items)}
+    record.update(result.as_dict())
+    console = Console(highlight=False, stderr=as_json)  # --json: stdout holds only the JSON
+    if as_json:
+        typer.echo(json.dumps(record, indent=2, ensure_ascii=False))
+    else:
+        console.print(_agreement_table(result, f"{judge!r} against {gold}"))
+        for d in result.disagreements:
+            console.print(
+                f"{d['case']}: gold {d['gold']}, judge {d['judge']}: {d['sentence'][:100]}"
+            )
     if out is not None:
-        record = {
-            "judge": judge.info,
-            "gold": str(gold),
-            "summaries": len(items),
-            **result.as_dict(),
-        }
         out.mkdir(parents=True, exist_ok=True)
         (out / "agreement.json").write_text(
             json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -282,10 +283,24 @@ def judge_agreement(
         console.print(f"Verdicts and agreement: {out}")
 
 
+def _agreement_table(result: Agreement, title: str) -> Table:
+    from rich.table import Table
+
+    from summarizer.eval._report import fmt
+
+    table = Table(title=title)
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("sentences", str(result.sentences))
+    table.add_row("agreement (3 labels)", fmt(result.accuracy))
+    table.add_row("Cohen's kappa", fmt(result.kappa))
+    table.add_row("false sentences caught", f"{result.false_caught}/{result.false_total}")
+    table.add_row("supported sentences flagged", f"{result.true_flagged}/{result.true_total}")
+    return table
+
+
 def _articles(gold: Path, sources: list[str]) -> dict[str, str]:
     """Each gold summary's article text: the suite case named by its recorded run."""
-    import json
-
     from summarizer.eval._gold import load_suite
 
     root = gold.resolve().parent.parent.parent  # evals/judge/gold.jsonl -> the repository
@@ -315,6 +330,7 @@ def _judge(
     """A judge with the default call log, or ``None`` without a model."""
     if model is None:
         return None
+    from summarizer.eval import Judge
     from summarizer.infra._calllog import CallLog
 
     return Judge(
@@ -333,13 +349,22 @@ def compare_runs(
             help="Also write the comparison as one self-contained HTML page to this file.",
         ),
     ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the deltas and changed cases as JSON.")
+    ] = False,
 ) -> None:
     """Show two runs side by side: metric deltas (B - A), whether each is beyond the noise
     (a paired bootstrap 95 % interval over the cases that excludes zero), and the cases
     that changed."""
+    from rich.console import Console
+
+    from summarizer.eval import Report, compare
+    from summarizer.infra._files import write_text_atomic
+    from summarizer.render._eval_page import render_compare_page
+
     report_a, report_b = Report.load(a), Report.load(b)
     comparison = compare(report_a, report_b)
-    console = Console(highlight=False)
+    console = Console(highlight=False, stderr=as_json)  # --json: stdout holds only the JSON
     if html is not None:
         page = render_compare_page(
             comparison,
@@ -351,6 +376,11 @@ def compare_runs(
             label_b=f"B: {b}",
         )
         write_text_atomic(html, page + "\n")
+    if as_json:
+        typer.echo(json.dumps(_comparison_json(comparison, a, b), indent=2))
+        if html is not None:
+            console.print(f"Page: {html}")
+        return
     console.print(_comparison_table(comparison, a, b))
     if comparison.changed_cases:
         console.print(_changed_cases_table(comparison))
@@ -392,21 +422,25 @@ def bench(
     peer: Annotated[
         bool, typer.Option("--peer/--no-peer", help="PolNeAR: also run textacy if installed.")
     ] = True,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the report as JSON, not a Markdown table.")
+    ] = False,
 ) -> None:
     """Score a model on an external benchmark, beside baselines and peers run the same way."""
     from summarizer._summarizer import Summarizer
+    from summarizer.eval._bench import run_bench
     from summarizer.infra._files import check_writable_dir
 
     if out is not None:
         check_writable_dir(out)  # before the first model call
 
     given = {
-        "model": model, "base_url": base_url, "api_key": api_key, "mode": mode,
-        "strategy": strategy,
+        "model": model, "base_url": base_url, "api_key": api_key, "mode": _value(mode),
+        "strategy": _value(strategy),
     }  # fmt: skip
     kwargs: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     summarizer = Summarizer(**kwargs)
-    settings = {"base_url": base_url, "mode": mode, "split": split, "limit": limit}
+    settings = {"base_url": base_url, "mode": _value(mode), "split": split, "limit": limit}
     with _progress() as bar:
         task = bar.add_task(f"bench {name}", total=None, case="")
 
@@ -425,25 +459,39 @@ def bench(
             settings=settings,
             with_peer=peer,
         )
+    if as_json:
+        typer.echo(report.model_dump_json(indent=2))
+        return
     _print_bench(report, out)
 
 
 # --- output -----------------------------------------------------------------------------
 
 
-class _StatusColumn(ProgressColumn):
-    """The last model attempt and the tokens so far, from a `LiveStatus`'s hook."""
-
-    def __init__(self, status: LiveStatus) -> None:
-        super().__init__()
-        self.status = status
-
-    def render(self, task: Task) -> Text:
-        return Text(self.status.line().split(" · ", 1)[-1], style="dim")
-
-
 def _progress(*, quiet: bool = False, status: LiveStatus | None = None) -> Progress:
     """A progress bar on stderr, only when it is a terminal and not ``--quiet``."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+    from rich.text import Text
+
+    class _StatusColumn(ProgressColumn):
+        """The last model attempt and the tokens so far, from a `LiveStatus`'s hook."""
+
+        def __init__(self, status: LiveStatus) -> None:
+            super().__init__()
+            self.status = status
+
+        def render(self, task: Task) -> Text:
+            return Text(self.status.line().split(" · ", 1)[-1], style="dim")
+
     console = Console(stderr=True)
     columns: list[ProgressColumn | str] = [
         TextColumn("[progress.description]{task.description}"),
@@ -462,7 +510,22 @@ def _progress(*, quiet: bool = False, status: LiveStatus | None = None) -> Progr
     )
 
 
-def _print_report(report: Report, run_dir: Path) -> None:
+def _print_report(report: Report, run_dir: Path, *, as_json: bool = False) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from summarizer.eval._report import CASE_COLUMNS, fmt
+
+    if as_json:
+        metrics = {f"{s}.{n}": report.metric(f"{s}.{n}") for s, n in CASE_COLUMNS}
+        figures = {
+            "run_dir": str(run_dir),
+            "cases": report.run.get("cases", len(report.cases)),
+            "metrics": metrics,
+            "errors": report.errors,
+        }
+        typer.echo(json.dumps(figures, indent=2))
+        return
     table = Table(title=f"{report.run.get('cases', len(report.cases))} case(s)")
     table.add_column("metric")
     table.add_column("mean", justify="right")
@@ -479,6 +542,8 @@ def _print_report(report: Report, run_dir: Path) -> None:
 def _apply_gate(report: Report, baseline: Path | None) -> None:
     if baseline is None:
         return
+    from summarizer.eval import gate
+
     failures = gate(report, baseline)
     if not failures:
         typer.echo(f"Gate passed against {baseline}.")
@@ -489,7 +554,35 @@ def _apply_gate(report: Report, baseline: Path | None) -> None:
     raise typer.Exit(1)
 
 
+def _comparison_json(comparison: Comparison, a: Path, b: Path) -> dict[str, Any]:
+    return {
+        "a": str(a),
+        "b": str(b),
+        "metrics": [
+            {
+                "metric": m.metric,
+                "a": m.a,
+                "b": m.b,
+                "delta": m.delta,
+                "interval": list(m.interval) if m.interval else None,
+                "beyond_noise": m.beyond_noise,
+            }
+            for m in comparison.metrics
+        ],
+        "changed_cases": {
+            case_id: [{"metric": d.metric, "a": d.a, "b": d.b} for d in deltas]
+            for case_id, deltas in comparison.changed_cases.items()
+        },
+        "only_in_a": list(comparison.only_in_a),
+        "only_in_b": list(comparison.only_in_b),
+    }
+
+
 def _comparison_table(comparison: Comparison, a: Path, b: Path) -> Table:
+    from rich.table import Table
+
+    from summarizer.eval._report import fmt, fmt_delta
+
     table = Table(title="Aggregate (B - A); 95 % interval of the paired per-case difference")
     for column in ("metric", f"A: {a}", f"B: {b}", "delta", "95 % interval", "beyond noise"):
         table.add_column(column, justify="left" if column == "metric" else "right")
@@ -512,6 +605,10 @@ def _comparison_table(comparison: Comparison, a: Path, b: Path) -> Table:
 
 
 def _changed_cases_table(comparison: Comparison) -> Table:
+    from rich.table import Table
+
+    from summarizer.eval._report import fmt
+
     table = Table(title=f"{len(comparison.changed_cases)} changed case(s)")
     table.add_column("case")
     table.add_column("A -> B")

@@ -1,4 +1,5 @@
-"""`summarizer batch --via openai-batch` and `summarizer batch status ID`: the Batch API."""
+"""`summarizer batch --via openai-batch`, `batch status ID`, `batch requests` and `batch
+ingest`: the Batch API and vLLM's run_batch. Imported only when one of them runs."""
 
 from __future__ import annotations
 
@@ -11,15 +12,13 @@ import openai
 import typer
 
 from summarizer._batch import BatchReport
-from summarizer._errors import ConfigurationError
+from summarizer._errors import ConfigurationError, InputError
 from summarizer._summarizer import Summarizer
 from summarizer.backends import _openai_batch
 from summarizer.backends._openai import translate_error
 from summarizer.cli._brief import ModelFlags
 from summarizer.infra._settings import load_settings
 from summarizer.input._read import iter_records
-
-VIAS = ("sync", "openai-batch")
 
 
 def batch_client(flags: ModelFlags) -> openai.OpenAI:
@@ -62,6 +61,12 @@ def run_openai_batch(
         if state is None:
             typer.echo(f"nothing to do: every record is already in {output}", err=True)
             return None
+        if state.status == _openai_batch.WRITTEN:
+            raise InputError(
+                f"{output}'s requests were written for vLLM run_batch (`summarizer batch "
+                f"requests`): read its results with `summarizer batch ingest`, or delete "
+                f"{_openai_batch.sidecar_path(output)} to submit to the Batch API"
+            )
         if state.batch_id:
             typer.echo(f"batch {state.batch_id} ({len(state.ids)} requests)", err=True)
             if not wait:
@@ -103,13 +108,70 @@ def _results(
     return _openai_batch.download(client, batch)
 
 
-def print_status(flags: ModelFlags, batch_id: str) -> None:
+def write_requests(summarizer: Summarizer, source: Path, output: Path, retry_failed: bool) -> None:
+    """Write OUT.jsonl.requests.jsonl (for vLLM run_batch) and its sidecar; upload nothing."""
+    state = _openai_batch.submit(
+        summarizer, None, iter_records(source), output, retry_failed=retry_failed
+    )
+    if state is None:
+        typer.echo(f"nothing to do: every record is already in {output}", err=True)
+        return
+    path = _openai_batch.requests_path(output)
+    typer.echo(
+        f"{len(state.ids)} request(s) in {path} ({len(state.sync)} record(s) for the "
+        f"synchronous path at ingest); run them, then `summarizer batch ingest RESULTS.jsonl`",
+        err=True,
+    )
+    typer.echo(str(path))
+
+
+def ingest_results(
+    summarizer: Summarizer,
+    results_path: Path,
+    source: Path,
+    output: Path,
+    options: dict[str, Any],
+    closing: Callable[[Awaitable[BatchReport]], Coroutine[Any, Any, BatchReport]],
+) -> BatchReport:
+    """Read a results file (Batch API output format) back into OUT.jsonl, re-validated."""
+    state = _openai_batch.BatchState.load(_openai_batch.sidecar_path(output))
+    if state is None:
+        raise InputError(
+            f"no requests were written for {output} ({_openai_batch.sidecar_path(output)} is "
+            "missing): run `summarizer batch requests SOURCE -o OUT` (or --via openai-batch) first"
+        )
+    results = _openai_batch.read_results(results_path)
+    stats = _openai_batch.IngestStats()
+    run = _openai_batch.ingest(
+        summarizer,
+        state,
+        results,
+        iter_records(source),
+        output,
+        concurrency=options["concurrency"],
+        max_consecutive_failures=options["max_consecutive_failures"],
+        stats=stats,
+    )
+    report = asyncio.run(closing(run))
+    typer.echo(
+        f"from the results: {stats.from_batch}; repaired on the synchronous path: {stats.repaired}",
+        err=True,
+    )
+    return report
+
+
+def print_status(flags: ModelFlags, batch_id: str, *, as_json: bool = False) -> None:
     """Print a batch's status and request counts."""
+    import json
+
     client = batch_client(flags)
     try:
         info = _openai_batch.status(client, batch_id)
     finally:
         client.close()
+    if as_json:
+        typer.echo(json.dumps(info, indent=2))
+        return
     typer.echo(
         f"{info['id']}: {info['status']} ({info['completed']}/{info['total']} completed, "
         f"{info['failed']} failed)"

@@ -2,7 +2,7 @@
 
 Only when stderr is a terminal (scripts, pipes and CI see nothing) and not ``--quiet``.
 The library never prints: it reports each HTTP attempt through the ``on_call`` hook
-(`summarizer.backends._openai.CallRecord`); `LiveStatus.hook` turns those into words and a
+(`summarizer.infra._records.CallRecord`); `LiveStatus.hook` turns those into words and a
 small thread redraws one line (elapsed seconds, the attempt, tokens so far) twice a second.
 """
 
@@ -13,9 +13,10 @@ import sys
 import threading
 import time
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from summarizer.infra._records import CallRecord
+if TYPE_CHECKING:  # the records import pydantic's models: `--help` must not
+    from summarizer.infra._records import CallRecord
 
 
 def describe(record: CallRecord | None) -> str:

@@ -17,6 +17,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,33 @@ CREATE TABLE IF NOT EXISTS calls (
 );
 CREATE INDEX IF NOT EXISTS calls_started ON calls(started);
 CREATE INDEX IF NOT EXISTS calls_model ON calls(model);
+""",
+    # 2: full-text search (`summarizer logs -q`): FTS5 indexes over the calls (model,
+    # request messages, response, error) and over the articles, kept in step by triggers;
+    # a log made before they existed is indexed in place when it is opened.
+    """
+CREATE VIRTUAL TABLE IF NOT EXISTS calls_fts USING fts5(
+    model, messages, response, error, content='calls', content_rowid='id'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    text, content='articles', content_rowid='rowid'
+);
+CREATE TRIGGER IF NOT EXISTS calls_fts_insert AFTER INSERT ON calls BEGIN
+    INSERT INTO calls_fts(rowid, model, messages, response, error)
+    VALUES (new.id, new.model, new.messages, new.response, new.error);
+END;
+CREATE TRIGGER IF NOT EXISTS calls_fts_delete AFTER DELETE ON calls BEGIN
+    INSERT INTO calls_fts(calls_fts, rowid, model, messages, response, error)
+    VALUES ('delete', old.id, old.model, old.messages, old.response, old.error);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+INSERT INTO calls_fts(calls_fts) VALUES ('rebuild');
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 """,
 )
 _COLUMNS = (
@@ -173,10 +201,18 @@ class CallLog:
         self._store.run(write, None)
 
     def recent(
-        self, limit: int = 20, *, model: str | None = None, status: str | None = None
+        self,
+        limit: int = 20,
+        *,
+        model: str | None = None,
+        status: str | None = None,
+        query: str | None = None,
+        since: datetime | None = None,
     ) -> list[LoggedCall]:
-        """The latest calls, newest first; ``status`` matches the outcome or the HTTP status."""
-        where, args = _filters(model, status)
+        """The latest calls, newest first; ``status`` matches the outcome or the HTTP status,
+        ``query`` the words of the request, response, error or article (full-text search),
+        ``since`` the calls started at or after it."""
+        where, args = _filters(model, status, query, since)
         sql = f"SELECT {_COLUMNS} FROM calls {where} ORDER BY id DESC LIMIT ?"
         nothing: list[Any] = []
         rows = self._store.run(lambda db: db.execute(sql, (*args, limit)).fetchall(), nothing)
@@ -227,9 +263,31 @@ def _row(
     )
 
 
-def _filters(model: str | None, status: str | None) -> tuple[str, list[Any]]:
+def fts_query(text: str) -> str:
+    """``text`` as an FTS5 query of its words, each quoted: no word is read as an operator."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
+
+
+def _filters(
+    model: str | None,
+    status: str | None,
+    query: str | None = None,
+    since: datetime | None = None,
+) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     args: list[Any] = []
+    if query and query.strip():
+        clauses.append(
+            "(id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?) OR article_sha256 IN "
+            "(SELECT sha256 FROM articles WHERE rowid IN "
+            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)))"
+        )
+        args += [fts_query(query)] * 2
+    if since is not None:
+        if since.tzinfo is None:
+            since = since.replace(tzinfo=UTC)
+        clauses.append("started >= ?")
+        args.append(since.astimezone(UTC).isoformat(timespec="milliseconds"))
     if model:
         clauses.append("model = ?")
         args.append(model)

@@ -155,14 +155,31 @@ def migrate(db: sqlite3.Connection, migrations: Migrations) -> None:
     try:
         version = _version(db)
         for number, script in enumerate(migrations[version:], version + 1):
-            for statement in script.split(";"):
-                if statement.strip():
-                    db.execute(statement)
+            for statement in statements(script):
+                db.execute(statement)
             db.execute(f"PRAGMA user_version = {number}")
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
+
+
+def statements(script: str) -> list[str]:
+    """The statements of ``script``, a trigger's body kept whole (it holds semicolons).
+
+    Not `executescript`: that commits, and a migration must apply with its version or not
+    at all.
+    """
+    found, current = [], ""
+    for piece in script.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):  # not a ";" inside a trigger or a string
+            if current.strip(" \n\t;"):
+                found.append(current.strip())
+            current = ""
+    if current.strip(" \n\t;"):
+        found.append(current.strip())  # unterminated: SQLite reports it when run
+    return found
 
 
 def _version(db: sqlite3.Connection) -> int:
