@@ -79,12 +79,22 @@ def merged_covers(model: Extraction, index: _anchored.AnchorIndex, text: str) ->
     return merged.model_copy(update={"summary": model.summary if better else lead})
 
 
+def merged_model_quotes(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+    """The merge with the model's supported quote additions too (as the recorded runs had it)."""
+    merged = SHIPPED(model, index, text)
+    extra = _anchored._supported_additions(_anchored._speakers_as_actors(model), index).quotes
+    known = {q.text for q in merged.quotes}
+    added = [q for q in extra if q.text not in known]
+    return merged.model_copy(update={"quotes": [*merged.quotes, *added]})
+
+
 POLICIES: dict[str, Policy] = {
     "rules": rules_only,
     "model": model_only,
     "merged (shipped: lead summary)": SHIPPED,
     "merged, model summary if faithful": merged_faithful,
     "merged, model summary if faithful and naming more actors": merged_covers,
+    "merged, with the model's quote additions": merged_model_quotes,
 }
 
 
