@@ -9,8 +9,10 @@ from __future__ import annotations
 import contextlib
 import math
 import statistics
+import sys
 import threading
 import time
+import types
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ import pytest
 
 from summarizer import Summarizer
 from summarizer._batch import run_batch
+from summarizer._pool import _main_script_left_out
 from summarizer.backends._openai import shared_async_client
 from summarizer.infra._ratelimit import RateLimiter
 from summarizer.infra._records import CallRecord
@@ -124,3 +127,16 @@ async def test_a_freed_slot_is_refilled_before_the_answer_is_post_processed(
     assert limiter.stats.max_queued == 2  # the two other articles were waiting for a slot
     assert refilled == [True]  # the third request left while the first answer was processed
     assert server.max_in_flight <= 2
+
+
+def test_worker_processes_start_without_running_the_main_script(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A spawned child runs the parent's __main__ script unless it has no __file__ while
+    # the child starts; the `summarizer` script would import the whole CLI in each child.
+    main = types.ModuleType("__main__")
+    main.__file__ = "/usr/bin/summarizer"
+    monkeypatch.setitem(sys.modules, "__main__", main)
+    with _main_script_left_out():
+        assert getattr(sys.modules["__main__"], "__file__", None) is None
+    assert main.__file__ == "/usr/bin/summarizer"  # put back for everything else
