@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import threading
 from pathlib import Path
 
 import pytest
-from test_batch import article, fake, read_lines, write_jsonl  # noqa: F401
+from test_batch import article, fake, grounded_reply, read_lines, write_jsonl  # noqa: F401
 
 from summarizer._pool import WorkerError, WorkerPool, shares
 from summarizer._summarizer import Summarizer
@@ -101,7 +102,16 @@ def test_the_limits_are_shared_across_the_workers(
 def test_a_dead_worker_fails_only_its_records_and_the_others_carry_on(
     fake: FakeOpenAI,  # noqa: F811
 ) -> None:
-    fake.latency = 0.5
+    # The first four requests are held at the server until the dead worker is killed (a
+    # fixed latency let one worker's requests be answered before the other's arrived on
+    # a loaded machine, and the four were never in flight together).
+    release = threading.Event()
+
+    def held(request: dict[str, object]) -> object:
+        release.wait(timeout=30)
+        return grounded_reply(request)
+
+    fake._default = held  # type: ignore[assignment]
     records = [Record(id=f"r{i}", text=article(i)) for i in range(8)]
     summarizer = Summarizer(cache=None)
 
@@ -110,13 +120,14 @@ def test_a_dead_worker_fails_only_its_records_and_the_others_carry_on(
             await asyncio.gather(*(c.ready for c in pool._children))  # work starts on the first
             dead = pool._children[0]
             first = [asyncio.create_task(pool.process(r)) for r in records[:4]]
-            for _ in range(250):  # until each worker's two requests reach the server
+            for _ in range(1500):  # until each worker's two requests reach the server
                 if fake.in_flight == 4:
                     break
                 await asyncio.sleep(0.02)
             assert fake.in_flight == 4 and len(dead.pending) == 2
             dead_jobs = sorted(dead.pending)
             os.kill(dead.proc.pid, signal.SIGKILL)
+            release.set()
             done = await asyncio.gather(*first, return_exceptions=True)
             after = await asyncio.gather(*(pool.process(r) for r in records[4:]))
             for child in pool._children[1:]:
