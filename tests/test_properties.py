@@ -13,6 +13,7 @@ straight double quotes.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import unicodedata
 
@@ -24,7 +25,13 @@ from summarizer._grounding import check, ground, is_verbatim, normalize, quoted_
 from summarizer._schema import Actor, Extraction, Quote, Tension
 from summarizer.input._cleaning import _CONTROLS, clean_article
 
-FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# scripts/mutation.py runs these once per mutant and asks for fewer examples there; the
+# planted bugs and the fast suite run them in full.
+FAST = settings(
+    max_examples=int(os.environ.get("SUMMARIZER_PROPERTY_EXAMPLES", "200")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # Plain words, spaces, newlines and straight double quotes only: normalisation is then just
 # white-space folding, so the oracles below need none of the implementation.
