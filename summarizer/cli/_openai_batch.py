@@ -77,6 +77,20 @@ def run_openai_batch(
         raise translate_error(err, 1, client.api_key) from err
     finally:
         client.close()
+    return _ingest(summarizer, state, results, source, output, options, closing, "the batch")
+
+
+def _ingest(
+    summarizer: Summarizer,
+    state: _openai_batch.BatchState,
+    results: dict[str, dict[str, Any]],
+    source: Path,
+    output: Path,
+    options: dict[str, Any],
+    closing: Callable[[Awaitable[BatchReport]], Coroutine[Any, Any, BatchReport]],
+    origin: str,
+) -> BatchReport:
+    """Write a line per record from the results (``origin`` names them for the count line)."""
     stats = _openai_batch.IngestStats()
     run = _openai_batch.ingest(
         summarizer,
@@ -90,7 +104,7 @@ def run_openai_batch(
     )
     report = asyncio.run(closing(run))
     typer.echo(
-        f"from the batch: {stats.from_batch}; repaired on the synchronous path: {stats.repaired}",
+        f"from {origin}: {stats.from_batch}; repaired on the synchronous path: {stats.repaired}",
         err=True,
     )
     return report
@@ -141,23 +155,7 @@ def ingest_results(
             "missing): run `summarizer batch requests SOURCE -o OUT` (or --via openai-batch) first"
         )
     results = _openai_batch.read_results(results_path)
-    stats = _openai_batch.IngestStats()
-    run = _openai_batch.ingest(
-        summarizer,
-        state,
-        results,
-        iter_records(source),
-        output,
-        concurrency=options["concurrency"],
-        max_consecutive_failures=options["max_consecutive_failures"],
-        stats=stats,
-    )
-    report = asyncio.run(closing(run))
-    typer.echo(
-        f"from the results: {stats.from_batch}; repaired on the synchronous path: {stats.repaired}",
-        err=True,
-    )
-    return report
+    return _ingest(summarizer, state, results, source, output, options, closing, "the results")
 
 
 def print_status(flags: ModelFlags, batch_id: str, *, as_json: bool = False) -> None:
