@@ -75,11 +75,19 @@ class Counter:
         return self.tokens(text)
 
 
-def capture(mode: str, texts: list[str], version: str | None) -> list[dict[str, Any]]:
-    """The request body the summariser sends for each article, in ``mode``."""
+def capture(
+    mode: str, texts: list[str], version: str | None, **settings: Any
+) -> list[dict[str, Any]]:
+    """The request body the summariser sends for each article, in ``mode`` (and ``settings``,
+    e.g. ``strategy=``)."""
     with FakeOpenAI(default=Reply(EMPTY)) as server:
         s = Summarizer(
-            model="m", base_url=server.base_url, api_key="sk-x", mode=mode, prompt_version=version
+            model="m",
+            base_url=server.base_url,
+            api_key="sk-x",
+            mode=mode,
+            prompt_version=version,
+            **settings,
         )
         for text in texts:
             s.summarize(text)

@@ -31,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from prompt_overhead import Counter, load_tokenizer
+from prompt_overhead import Counter, capture, load_tokenizer
 
 from summarizer import Summarizer
 from summarizer._grounding import find_actor
@@ -39,23 +39,10 @@ from summarizer.backends import _anchored
 from summarizer.backends.offline._extract import extract_offline
 from summarizer.eval import load_suite
 from summarizer.eval._gold import Case
-from summarizer.testing import FakeOpenAI, Reply
 
 ROOT = Path(__file__).resolve().parent.parent
-EMPTY = {"summary": "-", "actors": [], "tensions": [], "quotes": []}
 STRATEGIES = ("free", "anchored")
 MODES = ("tools", "json_schema", "json")
-
-
-def capture(strategy: str, mode: str, texts: list[str]) -> list[dict[str, Any]]:
-    with FakeOpenAI(default=Reply(EMPTY)) as server:
-        s = Summarizer(
-            model="m", base_url=server.base_url, api_key="sk-x", mode=mode, strategy=strategy
-        )
-        for text in texts:
-            s.summarize(text)
-    assert server.count == len(texts), "one request per article expected"
-    return server.requests
 
 
 def free_answer(case: Case) -> dict[str, Any]:
@@ -131,7 +118,7 @@ def measure(counter: Counter, suite: str) -> dict[str, Any]:
     result: dict[str, Any] = {"articles": len(cases), "rows": []}
     for mode in MODES:
         for strategy in STRATEGIES:
-            requests = capture(strategy, mode, texts)
+            requests = capture(mode, texts, None, strategy=strategy)
             prompts = [rendered(counter, r) for r in requests]
             side = [
                 counter.tokens(json.dumps(r["response_format"], ensure_ascii=False))
