@@ -291,3 +291,33 @@ def test_lead_summary_passes_over_a_sentence_that_is_mostly_a_quotation() -> Non
     quoted = 'He added, "Anyone who has such a video needs to give it to the investigators now."'
     news = "Two magazines had reported that a video was recovered from a phone at the site."
     assert lead_summary([lead, quoted, news]) == f"{lead} {news}"
+
+
+def test_lead_summary_never_stops_inside_a_quotation_the_splitter_breaks() -> None:
+    # the splitter breaks after "unsafe." although the quotation runs on
+    lead = 'The mayor said on Tuesday: "The bridge is unsafe. We will close it on Monday."'
+    news = "Engineers at the city council agreed with her assessment of the old structure."
+    summary = lead_summary([f"{lead} {news}"])
+    assert summary == f"{lead} {news}"
+    assert summary.count('"') % 2 == 0
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "A worker inspects the old river bridge in Springfield on Monday. Picture: Jane Doe.",
+        "Workers inspect the old river bridge in Springfield on Monday. Photo credit: Jane Doe.",
+        "Workers inspect the old river bridge in Springfield, Monday. (Jane Doe/The Times via AP)",
+        "Workers inspect the old river bridge in Springfield on Monday. Image: Jane Doe/AFP.",
+        "Workers inspect the old river bridge in Springfield on Monday (Jane Doe/Shutterstock).",
+    ],
+)
+def test_lead_summary_leaves_out_a_photo_caption_with_its_credit(caption: str) -> None:
+    body = "The city council voted on Tuesday to delay repairs to the old river bridge."
+    assert lead_summary([caption, body]) == body
+
+
+def test_lead_summary_leaves_out_a_sentence_case_title_line() -> None:
+    title = "Council delays bridge repairs as mayor warns of the cost"
+    body = "The city council voted on Tuesday to delay repairs to the old river bridge."
+    assert lead_summary([title, body]) == body

@@ -30,7 +30,8 @@ _MIN_BODY_WORDS = 8
 _DEBRIS = re.compile(
     r"REUTERS/|\bFile Photo\b|^JUST WATCHED|^\(Reporting|^Slideshow|\bGetty Images\b|"
     r"\((?:AP|AFP|Reuters) Photo|\bPhoto(?:graph)?(?: by|:)|^Image (?:copyright|caption)|"
-    r"^(?:Photo|Credit|Caption)\b",
+    r"^(?:Photo|Credit|Caption)\b|\b(?:Picture|Pictured|Image|Photo credit|Credit):\s|"
+    r"\bShutterstock\b|\bvia AP\)",
     re.I,
 )
 
@@ -96,7 +97,7 @@ def _body_sentences(paragraphs: list[str]) -> Iterator[tuple[str, bool]]:
         para = Paragraph(i, strip_dateline(raw.strip()))
         if not _is_body(para.text):
             continue
-        for a, b in para.sentences():
+        for a, b in _whole_sentences(para):
             sentence = para.text[a:b].strip()
             if (
                 sentence
@@ -105,6 +106,18 @@ def _body_sentences(paragraphs: list[str]) -> Iterator[tuple[str, bool]]:
                 and not is_instruction(sentence)  # talks to the reader or an AI: not news
             ):
                 yield sentence, _mostly_quoted(para, a, b)
+
+
+def _whole_sentences(para: Paragraph) -> Iterator[tuple[int, int]]:
+    """(start, end) of the sentences of ``para``, a sentence that ends inside a quotation
+    joined to the next ('She said: "It is unsafe. We close it."' is one), so a summary
+    never stops between quotation marks."""
+    start = 0
+    for _, end in para.sentences():
+        if end < len(para.text) and para.inside_quote(end):
+            continue
+        yield start, end
+        start = end
 
 
 def _mostly_quoted(para: Paragraph, start: int, end: int) -> bool:
