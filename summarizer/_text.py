@@ -314,7 +314,8 @@ TITLES: tuple[str, ...] = (
     "General", "Admiral", "Secretary General", "Secretary-General", "Director General",
     "Director-General", "Envoy", "Special Envoy", "Adm.", "Col.", "Lt.", "Sgt.", "Capt.", "King",
     "Queen", "Prince", "Princess", "Pope", "Emir", "Sheikh", "Ayatollah", "Premier", "Leader",
-    "Spokesman", "Spokeswoman", "Dr.", "Prof.", "Rev.", "Mr.", "Mrs.", "Ms.",
+    "Spokesman", "Spokeswoman", "Dr.", "Prof.", "Rev.", "Mr.", "Mrs.", "Ms.", "Whip",
+    "Vice-President",
 )  # fmt: skip
 # Titles the offline rules leave to other cues (honorifics, ranks spelled out, plurals):
 # set aside in front of a name all the same.

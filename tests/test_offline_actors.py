@@ -137,3 +137,97 @@ def test_a_writer_named_in_an_apposition_is_a_person() -> None:
         "The town council met on Friday to discuss the new school.",
     )
     assert "Paul Verne" in _names(extract_offline(article))
+
+
+def test_a_full_name_the_article_repeats_is_kept_though_never_used_alone() -> None:
+    article = _article(
+        "Odile Brennagh will not attend the hearing, the committee announced on Monday.",
+        "The committee had invited Odile Brennagh in March to answer questions on the loan.",
+    )
+    assert "Odile Brennagh" in _names(extract_offline(article))
+
+
+def test_a_full_name_after_and_with_a_known_given_name_is_a_person() -> None:
+    article = _article(
+        "Marta Lindqvist and Donald Okafor are tied in the latest poll of the state.",
+        "Lindqvist leads among women, while Okafor leads among men.",
+    )
+    names = _names(extract_offline(article))
+    assert "Donald Okafor" in names
+    assert "Marta Lindqvist" in names
+
+
+def test_the_united_nations_is_an_organisation() -> None:
+    article = _article(
+        "The United Nations has struggled to raise money for the camps this year.",
+        "Donors told the United Nations they would give less than in the past.",
+    )
+    orgs = [a.name for a in extract_offline(article).actors if a.type == "organization"]
+    assert orgs == ["United Nations"]
+
+
+def test_an_organisation_run_into_a_name_is_cut_off() -> None:
+    article = _article(
+        "The president chose former ambassador to the United Nations Pavel Ostrander.",
+        "Ostrander is known for his hard line on trade.",
+    )
+    names = _names(extract_offline(article))
+    assert "Pavel Ostrander" in names
+    assert not any("Nations Pavel" in name for name in names)
+
+
+def test_a_party_in_front_of_a_name_is_no_part_of_it() -> None:
+    article = _article(
+        "Republican Donald Okafor and Democrat Marta Lindqvist met on Monday.",
+        '"We agreed on nothing," said Republican Donald Okafor.',
+        '"It was a start," said Democrat Marta Lindqvist.',
+    )
+    people = sorted(a.name for a in extract_offline(article).actors if a.type == "person")
+    assert people == ["Donald Okafor", "Marta Lindqvist"]
+
+
+def test_a_state_and_party_is_no_person() -> None:
+    article = _article(
+        '"The bill is dead," the Kentucky Republican said on Tuesday.',
+        '"We will bring it back," said Illinois Democrat Rosa Quintal.',
+    )
+    people = [a.name for a in extract_offline(article).actors if a.type == "person"]
+    assert people == ["Rosa Quintal"]
+
+
+def test_a_whip_is_a_title_not_part_of_a_name() -> None:
+    article = _article(
+        "House Majority Whip Steny Hoyer said the vote would be held on Friday.",
+        "Hoyer told reporters the votes were there.",
+    )
+    people = [a.name for a in extract_offline(article).actors if a.type == "person"]
+    assert people == ["Steny Hoyer"]
+
+
+def test_a_title_after_a_full_stop_does_not_take_the_sentence_before() -> None:
+    article = _article(
+        "The inquiry is led by special counsel Robert Mueller. Senator Mark Warner backs it.",
+        "Mueller declined to comment, and Warner said the inquiry must go on.",
+    )
+    warner = next(a for a in extract_offline(article).actors if a.name == "Mark Warner")
+    assert not any("Mueller" in alias for alias in warner.aliases)
+
+
+def test_one_person_however_the_name_is_spelled() -> None:
+    article = _article(
+        "Raúl Castro handed power to Miguel Díaz-Canel on Thursday.",
+        '"The revolution goes on," Raul Castro said. Díaz-Canel thanked him.',
+        '"I will not fail you," Miguel Diaz-Canel said.',
+    )
+    people = sorted(a.name for a in extract_offline(article).actors if a.type == "person")
+    assert len(people) == 2, people
+
+
+def test_a_surname_spelled_apart_joins_its_full_name() -> None:
+    article = _article(
+        "Police Commissioner James O’Neill said the blast was intentional.",
+        '"We have no evidence of terrorism," O\'Neill said. Mayor Bill de Blasio agreed.',
+        '"It was a deliberate act," De Blasio said.',
+    )
+    people = sorted(a.name for a in extract_offline(article).actors if a.type == "person")
+    assert people == ["Bill de Blasio", "James O’Neill"]

@@ -161,7 +161,9 @@ NOT_NAMES = _words(
     Arab Arabs Russian Chinese Japanese British French German Iranian Iraqi Syrian Israeli
     Palestinian Ukrainian Turkish Mexican Canadian Indian Pakistani Afghan Saudi Soviet Western
     Eastern Northern Southern Middle East Gulf Pacific Atlantic Peninsula Kingdom Republic
-    States Island Islands Sea River Street Avenue Valley County City Province Region Capitol"""
+    States Island Islands Sea River Street Avenue Valley County City Province Region Capitol
+    Bay Zero Act Agreement Plan Hospital College Markets Sales Dollars Music Republican
+    Democrat Democratic"""
 )
 
 # Head words that make a capitalised phrase an organisation's name.
@@ -172,7 +174,7 @@ ORG_HEADS = _words(
     Federation League Caucus Foundation Bureau Administration Authority Board Guard Command
     Commonwealth Alliance Coalition Movement Front Cabinet Government Tribunal Reserve Academy
     Center Centre Church Journal Times Post News Network Pentagon Duma Knesset
-    Inc Ltd International Watch Society Trust Institution"""
+    Inc Ltd International Watch Society Trust Institution Nations"""
 )
 # Well-known acronyms that name organisations.
 ORG_ACRONYMS = _words(

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from summarizer._schema import Actor, ActorType
-from summarizer._text import Paragraph, sub_span
+from summarizer._text import MORE_TITLES, Paragraph, fold_accents, name_tokens, sub_span
 from summarizer.backends.offline._lexicon import (
     ACTING_VERBS,
     COUNTRY_FORMS,
@@ -72,7 +72,9 @@ _BARE_APPOSITION = re.compile(
 )
 _CAPITAL_ROLE_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<role>[A-Z][a-z-]+)\s+(?P<name>{_PNAME})")
 _MILITARY = frozenset({"General", "Admiral"})
-_TITLE_WORDS = frozenset(w for t in TITLES for w in t.split()) - {"of"}
+_TITLE_WORDS = frozenset(w for t in TITLES + MORE_TITLES for w in t.split()) - {"of"}
+# A party word in front of a name ("Republican Donald Trump") is no part of it.
+_PARTY_WORDS = frozenset({"Republican", "Democrat", "Democratic", "Libertarian", "GOP"})
 _VERBS = "|".join(sorted(SPEECH_VERBS))
 _ADVS = "|".join(sorted(SPEECH_ADVERBS))
 _SUBJECT_SAID = re.compile(
@@ -206,12 +208,17 @@ def _clean_name(raw: str) -> tuple[str, ...]:
         tokens[0].rstrip(".") in STOP_CAPS
         or tokens[0] in _TITLE_WORDS | HONORIFICS
         or (len(tokens) > 2 and tokens[0].lower() in ROLE_NOUNS)  # "Pollster Samuel Okafor"
+        or (len(tokens) > 2 and tokens[0] in _PARTY_WORDS)
     ):
         tokens.pop(0)
     while tokens and (tokens[-1].rstrip(".") in STOP_CAPS or tokens[-1].endswith(".")):
         tokens.pop()
     titles = [i for i, t in enumerate(tokens[:-1]) if t in _TITLE_WORDS]
     tokens = tokens[titles[-1] + 1 :] if titles else tokens
+    # "the United Nations John Bolton", "Illinois Democrat Rosa Quintal": an
+    # organisation's name or a party run into a person's
+    heads = [i for i, t in enumerate(tokens[:-2]) if t in ORG_HEADS or t in _PARTY_WORDS]
+    tokens = tokens[heads[-1] + 1 :] if heads else tokens
     # "Mark Meadows Mark Randall Meadows...": a name run into its own full-name tooltip.
     for i in range(1, len(tokens)):
         if tokens[i] in tokens[:i]:  # not "Chris Christie"
@@ -242,6 +249,8 @@ def _title_role(para: str, start: int, title: str) -> str:
     for word in reversed(before):
         if not re.fullmatch(r"[A-Z][\w.'’-]*", word) or word.rstrip(".") in STOP_CAPS:
             break
+        if re.fullmatch(r"[A-Z][a-z]{3,}[.]", word):
+            break  # "... Robert Mueller. Senator Mark Warner": the sentence before
         pre.insert(0, word)
     return " ".join([*pre, title])
 
@@ -281,6 +290,12 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
                 yield tokens, "", ""
 
 
+def _given_and(before: str, tokens: tuple[str, ...]) -> bool:
+    """ "Hillary Clinton and Donald Trump": after "and", a known given name starts a person,
+    not the second half of a name such as "Research and Development"."""
+    return before.split()[0] == "and" and tokens[0] in MALE_NAMES | FEMALE_NAMES
+
+
 def _common_noun(word: str) -> bool:
     """A role ("Officials") or a plural noun ("Demonstrators") opening a sentence."""
     lower = word.lower()
@@ -290,6 +305,13 @@ def _common_noun(word: str) -> bool:
 def _sub_span(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Whether ``short`` is a run of ``long``, middle initials ignored ("Donald J. Trump")."""
     return sub_span(_no_initials(short), _no_initials(long))
+
+
+def _spelling(name: str) -> tuple[str, ...]:
+    """A person's name as one spelling: case, accents, quote marks, hyphens and middle
+    initials folded ("Raúl Castro" = "Raul Castro", "O’Neill" = "O'Neill",
+    "Kang Kyung-wha" = "Kang Kyung Wha", "George W. Bush" = "George Bush")."""
+    return name_tokens(fold_accents(re.sub(r"\b[A-Z]\.\s+", "", name)))
 
 
 def _no_initials(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -311,6 +333,7 @@ class Registry:
         self._add_organisations()
         self._merge_organisations()
         self._add_lone_speakers()
+        self._merge_spellings()
         self._taken = self._named_spans()
         self._add_countries_and_groups()
         for entity in self.entities:
@@ -332,24 +355,57 @@ class Registry:
             person.role = person.role or role
             person.forms.update(f for f in (form, " ".join(tokens)) if f)
         self._add_named_subjects()
+        self._merge_spellings()
         self._add_surnames()
+
+    def _merge_spellings(self) -> None:
+        """One person per name however it is spelled: "Raúl Castro" and "Raul Castro",
+        "Moon Jae-In" and "Moon Jae-in"; and a surname written apart from the full name
+        ("O'Neill" beside "James O’Neill", "De Blasio" beside "Bill de Blasio") when it is
+        the surname of that one person only."""
+        people = self.people()
+        keys = {id(p): _spelling(p.name) for p in people}
+        for short in people:
+            key = keys[id(short)]
+            longer = [
+                p
+                for p in people
+                if p is not short
+                and p in self.entities
+                and len(keys[id(p)]) > len(key) - (len(key) > 1)
+                and keys[id(p)][len(keys[id(p)]) - len(key) :] == key
+            ]
+            if key and len(longer) == 1 and short in self.entities:
+                keep = longer[0]
+                keep.forms |= short.forms
+                keep.role = keep.role or short.role
+                self.entities.remove(short)
 
     def _add_named_subjects(self) -> None:
         """Untitled full names ("Donald Trump landed"): people when the surname is also used
         alone ("Trump said", "asked Trump"), as an article does for a person it is about,
-        even one who never speaks in it."""
+        even one who never speaks in it; or when the full name itself recurs ("Gennifer
+        Flowers ... Gennifer Flowers"), as it does for a person the article is about."""
+        found: list[tuple[tuple[str, ...], str]] = []
         for para in self.paragraphs:
             for m in _FULL_NAME.finditer(para.text):
                 tokens = _clean_name(m.group())
                 if not 2 <= len(tokens) <= 3 or not _is_person_name(tokens):
                     continue
                 before = _PROPER_NOUN_BEFORE.search(para.text, 0, m.start())
-                if before and not _STATE_OWNER.match(before.group()):
+                if (
+                    before
+                    and not _STATE_OWNER.match(before.group())
+                    and not _given_and(before.group(), tokens)
+                ):
                     continue  # "the Winter Olympics", "Ministry of Foreign Affairs"
-                if self._person_for(tokens, "") is not None or not self._given_name(tokens):
-                    continue
-                if self._acts_alone(tokens[-1]) or self._alone(tokens[-1]):
-                    self._add_full_name(tokens, m.group())
+                found.append((tokens, m.group()))
+        counts = Counter(tokens for tokens, _ in found)
+        for tokens, form in found:
+            if self._person_for(tokens, "") is not None or not self._given_name(tokens):
+                continue
+            if self._acts_alone(tokens[-1]) or self._alone(tokens[-1]) or counts[tokens] >= 2:
+                self._add_full_name(tokens, form)
 
     def _given_name(self, tokens: tuple[str, ...]) -> bool:
         """Whether an untitled capitalised pair can be a first and last name: no place
