@@ -7,8 +7,11 @@ answer was post-processed) is what is checked. Timings live in benchmarks/throug
 from __future__ import annotations
 
 import contextlib
+import json
 import math
+import os
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -140,3 +143,54 @@ def test_worker_processes_start_without_running_the_main_script(
     with _main_script_left_out():
         assert getattr(sys.modules["__main__"], "__file__", None) is None
     assert main.__file__ == "/usr/bin/summarizer"  # put back for everything else
+
+
+# --- start-up: what is imported before the first request leaves ----------------------------
+
+# Run in a fresh interpreter: an audit hook notes the modules loaded when the command first
+# connects to the server, then the `summarizer batch` command runs as the console script does.
+_FIRST_CONNECT_PROBE = """
+import json, os, sys
+port, seen = int(os.environ["PROBE_PORT"]), {}
+def hook(event, args):
+    if event == "socket.connect" and not seen and isinstance(args[1], tuple):
+        if int(args[1][1]) == port:
+            seen["modules"] = sorted(sys.modules)
+sys.addaudithook(hook)
+from summarizer.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "at_first_request": seen.get("modules"),
+                  "at_exit": sorted(sys.modules)}))
+"""
+
+
+def modules_at_first_request(tmp_path: Path, *extra: str) -> dict[str, Any]:
+    """Run `summarizer batch` on three articles in a new process; the modules it had loaded
+    when its first request left, and at its end."""
+    source = tmp_path / "articles.jsonl"
+    source.write_text("".join(f'{{"id": "a{i}", "text": "{article(i)}"}}\n' for i in range(3)))
+    with FakeOpenAI(default=good_reply) as server:
+        env = {
+            **os.environ,
+            "OPENAI_BASE_URL": server.base_url,
+            "OPENAI_API_KEY": "sk-x",
+            "SUMMARIZER_MODEL": "m",
+            "PROBE_PORT": server.base_url.rsplit(":", 1)[1].split("/")[0],
+        }
+        argv = ["batch", str(source), "-o", str(tmp_path / "out.jsonl"), "--no-cache", *extra]
+        done = subprocess.run(
+            [sys.executable, "-c", _FIRST_CONNECT_PROBE, *argv],
+            capture_output=True, text=True, env=env, timeout=120, check=False,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    found: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    assert found["code"] == 0 and found["at_first_request"] is not None, found["code"]
+    return found
+
+
+def test_a_batch_sends_without_importing_every_openai_resource(tmp_path: Path) -> None:
+    # `client.chat.completions.create` imports `openai.resources`, the SDK's every API
+    # resource (~0.45 s of CPU), at the first request; the batch posts the body itself.
+    found = modules_at_first_request(tmp_path)
+    assert "openai.resources" not in found["at_exit"]
+    assert "openai" in found["at_first_request"]  # the SDK's client sent it
