@@ -314,3 +314,39 @@ def test_a_speaker_with_a_long_apposition_before_said() -> None:
     assert _speakers(extract_offline(article)) == {
         "It is an invasion of the state regulatory domain,": "Ann Cole"
     }
+
+
+# --- whom "he" and "she" name ------------------------------------------------------
+
+
+def test_he_is_the_subject_a_sentence_opens_with_not_a_newcomer_in_its_aside() -> None:
+    article = _article(
+        "Mark Dunn runs a bakery in Salem.",
+        "Dunn, whose rival Senator Paul Reyes leads the race, attacked the plan on Tuesday.",
+        '"It is a disgrace and it will cost every shop on this street," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "It is a disgrace and it will cost every shop on this street,": "Mark Dunn"
+    }
+
+
+def test_he_is_not_someone_named_as_the_object_of_a_preposition() -> None:
+    article = _article(
+        "Mark Dunn and Senator Paul Reyes both run for mayor of Salem.",
+        "Asked about the loyalists to Paul Reyes, Dunn was blunt on Tuesday.",
+        '"They will have to choose a side before the vote in May," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "They will have to choose a side before the vote in May,": "Mark Dunn"
+    }
+
+
+def test_she_is_not_a_name_inside_the_title_of_a_show() -> None:
+    article = _article(
+        "Judge Ann Cole and Mayor Dana Ruiz met last year in Salem.",
+        "The Ann Cole Morning Show had Ruiz as its guest on Tuesday.",
+        '"How many times do we have to see this in our city?" she said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "How many times do we have to see this in our city?": "Dana Ruiz"
+    }

@@ -302,3 +302,10 @@ US_STATES = frozenset(
     "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
     "North Dakota", "Rhode Island", "South Carolina", "South Dakota", "West Virginia",
 }  # fmt: skip
+
+# Prepositions: a name right after one (titles and role words aside) is its object, not a
+# clause's subject ("loyalists to Joe Biden", "overseen by former secretary general X").
+PREPOSITIONS = _words(
+    """to for with by of about against like from than on at into toward towards over under
+    between among including as behind beside"""
+)

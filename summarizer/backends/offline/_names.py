@@ -39,6 +39,7 @@ from summarizer.backends.offline._lexicon import (
     NOT_NAMES,
     ORG_ACRONYMS,
     ORG_HEADS,
+    PREPOSITIONS,
     ROLE_NOUNS,
     SPEECH_ADVERBS,
     SPEECH_VERBS,
@@ -631,12 +632,25 @@ class Registry:
         if not seen:
             return None
         (pi, offset), _ = seen[-1]
-        start, _ = self.paragraphs[pi].sentence_span(offset)
+        para = self.paragraphs[pi]
+        start, _ = para.sentence_span(offset)
         named = [(where, person) for where, person in seen if where >= (pi, start)]
+        # Someone named only as an object or inside a longer name ("loyalists to Joe
+        # Biden", "The Steve Harvey Morning Show") is not who "he" is, if anyone else is.
+        named = [
+            n for n in named if _subject_like(para.text, n[0][1], _mention_end(n[1], n[0]))
+        ] or named
+        first = named[0][1]
         # A person the sentence introduces (first mention) is the one about to be quoted:
-        # "..., which concerns Henry Crespo, president of ... ¶ “...,” he said."
-        new = [person for where, person in named if where == person.first]
-        return new[0] if new and new[0] is not named[0][1] and len(new) == 1 else named[0][1]
+        # "..., which concerns Henry Crespo, president of ... ¶ “...,” he said."; not one
+        # introduced in an aside about someone else ("Christie, who backs Trump, said").
+        new = [
+            person
+            for where, person in named
+            if where == person.first
+            and not _RELATIVE.match(para.text[start : where[1]].rsplit(",", 1)[-1])
+        ]
+        return new[0] if new and new[0] is not first and len(new) == 1 else first
 
     def gender(self, person: Entity) -> str:
         """ "m", "f" or "" (unknown), from what the article says: an honorific ("Mr.",
@@ -726,6 +740,33 @@ class Registry:
     def actors(self) -> list[Entity]:
         """Entities that count as actors, in order of first mention."""
         return sorted((e for e in self.entities if e.is_actor()), key=lambda e: e.first)
+
+
+_RELATIVE = re.compile(r"\s*(?:who|whose)\b")
+# Words between a preposition and its object's name: "by former U.N. secretary general".
+_OBJECT_FILLERS = frozenset({"and", "the", "former", "then", "late", "fellow", "his", "her"})
+
+
+def _mention_end(person: Entity, where: Pos) -> int:
+    return next(stop for start, stop in person.mentions if start == where)
+
+
+def _subject_like(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` can be a clause's subject: not a possessive,
+    not part of a longer proper noun, not the object of a preposition."""
+    if re.match(r"['’]s\b| [A-Z]", text[end : end + 3]):
+        return False
+    words = text[max(0, start - 80) : start].split()[-6:]
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word[-1] in ",;:.!?)":
+            return True  # a clause boundary before the name
+        low = word.lower()
+        if low in PREPOSITIONS:
+            return low == "to" and i > 0 and words[i - 1].lower() == "according"
+        if not (word[0].isupper() or low in ROLE_NOUNS or low in _OBJECT_FILLERS):
+            return True
+    return True
 
 
 def _occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:
