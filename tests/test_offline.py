@@ -183,12 +183,14 @@ def test_scare_quotes_and_titles_are_not_quotes() -> None:
     assert _speakers(extract_offline(article)) == {"We are ready for the season,": "Jacob Moyo"}
 
 
-def test_quote_with_an_unresolvable_speaker_is_dropped() -> None:
+def test_quote_with_an_unnamed_speaker_is_not_given_to_someone_named() -> None:
+    # An unnamed speaker is quoted under the article's description of them (#14), never
+    # as the person named before.
     article = _article(
         "President Jacob Moyo visited the flooded district.",
         '"Nobody came to help us for three days," a resident said.',
     )
-    assert extract_offline(article).quotes == []
+    assert [q.speaker for q in extract_offline(article).quotes] == ["a resident"]
 
 
 def test_pronoun_with_nobody_named_before_is_dropped() -> None:

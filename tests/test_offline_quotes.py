@@ -350,3 +350,89 @@ def test_she_is_not_a_name_inside_the_title_of_a_show() -> None:
     assert _speakers(extract_offline(article)) == {
         "How many times do we have to see this in our city?": "Dana Ruiz"
     }
+
+
+# --- speakers the article describes but does not name --------------------------------
+
+
+def test_an_unnamed_speaker_is_quoted_under_the_articles_description() -> None:
+    article = _article(
+        "A campaign advertisement for Mayor Dana Ruiz aired on Sunday.",
+        'As a phone rang, the announcer said, "It is 3 a.m. and your children are asleep."',
+        '"We need change in this town," one longtime resident said on Monday.',
+        '"The plan is meant for the mother who gave birth," the 34-year-old mother of three '
+        "replied.",
+    )
+    extraction = extract_offline(article)
+    assert _speakers(extraction) == {
+        "It is 3 a.m. and your children are asleep.": "the announcer",
+        "We need change in this town,": "one longtime resident",
+        "The plan is meant for the mother who gave birth,": "the 34-year-old mother",
+    }
+    assert {"the announcer", "one longtime resident"} <= {a.name for a in extraction.actors}
+    assert [v for v in check(extraction, article.text) if v.field == "quotes"] == []
+
+
+def test_a_description_that_is_a_title_is_not_a_speaker_of_its_own() -> None:
+    article = _article(
+        "The city council met on Monday in Salem.",
+        '"We will not raise taxes this year," the president said.',
+    )
+    assert extract_offline(article).quotes == []
+
+
+def test_a_sentence_opening_with_said_names_the_speaker_after_it() -> None:
+    article = _article(
+        "Senator Paul Reyes has run the tax office in Salem for years.",
+        'Said Reyes: "I do not get the sense that anyone here wants reform."',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "I do not get the sense that anyone here wants reform.": "Paul Reyes"
+    }
+
+
+def test_a_company_that_speaks_is_the_organisation_named_just_before() -> None:
+    article = _article(
+        "The listing went up on the website of Riverside Arms Corporation on Monday.",
+        '"We want no part in this listing or the publicity it draws," the company wrote.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "We want no part in this listing or the publicity it draws,": "Riverside Arms Corporation"
+    }
+
+
+# --- quotations over several paragraphs, and verbs of two words ------------------------
+
+
+def test_a_paragraph_that_is_all_quotation_continues_the_speaker_just_quoted() -> None:
+    article = _article(
+        '"I will not just talk like a reformer during the campaign," Dana Ruiz said Friday.',
+        '"I have faced down attacks from both parties to speak the truth about the budget."',
+        "Senator Paul Reyes did not comment.",
+        '"Nobody should read this as a pledge to cut the budget."',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "I will not just talk like a reformer during the campaign,": "Dana Ruiz",
+        "I have faced down attacks from both parties to speak the truth about the budget.": (
+            "Dana Ruiz"
+        ),
+    }
+
+
+def test_shot_back_attributes_like_said() -> None:
+    article = _article(
+        'Senator Paul Reyes called the plan a waste. "Dana wants to look tough tonight," '
+        "Mayor Dana Ruiz shot back.",
+    )
+    assert _speakers(extract_offline(article)) == {"Dana wants to look tough tonight,": "Dana Ruiz"}
+
+
+def test_a_paragraph_of_quotation_after_someone_else_is_named_is_left_out() -> None:
+    article = _article(
+        '"I will not just talk like a reformer," Dana Ruiz said Friday. Senator Paul Reyes '
+        "disagreed with her.",
+        '"Nobody should read this as a pledge to cut the budget."',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "I will not just talk like a reformer,": "Dana Ruiz"
+    }

@@ -117,12 +117,13 @@ SPEECH_VERBS = _words(
     conceded testified countered quipped recalled continued adding saying telling writing asking
     warning demanded boasted joked shouted yelled exclaimed sang sings reads vowed observed
     emphasized stressed charged contended concluded continues lamented mused wondered pleaded
-    confirmed recounted interjected scoffed chimed reported reports"""
+    confirmed recounted interjected scoffed chimed reported reports commented
+    fumed snapped retorted bragged"""
 )
 # Words that may sit between a subject and its speech verb ("Trump later said").
 SPEECH_ADVERBS = _words(
     """also later then again previously earlier recently once reportedly repeatedly publicly
-    privately has had have would will had"""
+    privately has had have would will had often"""
 )
 
 # Capitalised words that start sentences or fill slots but never name anyone.
@@ -308,4 +309,21 @@ US_STATES = frozenset(
 PREPOSITIONS = _words(
     """to for with by of about against like from than on at into toward towards over under
     between among including as behind beside"""
+)
+
+# Nouns for a kind of person: an unnamed speaker the article describes ("the announcer",
+# "a doctor", "one Democratic source") is quoted under that description.
+PERSON_NOUNS = ROLE_NOUNS | _words(
+    """announcer narrator doctor nurse friend source resident voter supporter critic
+    protester teacher student worker employee witness neighbor neighbour host moderator
+    questioner caller reader viewer member veteran parent observer insider staffer
+    man woman boy girl mother father musician singer actor actress player coach manager
+    organizer organiser volunteer officer agent trooper soldier driver farmer owner
+    customer patient victim survivor relative neighbor participant attendee delegate"""
+)
+
+# Nouns by which an article refers back to an organisation it has named ("the company said").
+ORG_NOUNS = _words(
+    """company firm group organization organisation union association newspaper paper network
+    agency campaign committee website site"""
 )

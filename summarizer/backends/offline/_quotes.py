@@ -8,12 +8,14 @@ A span is attributed, in this order, by
    previous quote (``Trump told reporters: "...``, ``According to X, "...``,
    ``X, who runs the campaign, said, "...``, ``He defended it, saying, "...``);
 3. continuation: an unattributed span after an attributed one in the same
-   paragraph, or one that opens a paragraph right after a quote left unclosed,
+   paragraph, one that opens a paragraph right after a quote left unclosed, or a
+   paragraph that is all quotation right after the paragraph that quoted someone,
    belongs to the same speaker.
 
 A subject phrase names its main clause's last person ("Trump lawyer Marc Kasowitz"),
 else its last actor; a description ("the mayor") names the person last mentioned
-with that role.
+with that role, "the company" the organisation named last; a speaker the article
+never names ("the announcer", "a resident") is quoted under that description.
 
 "He"/"she" is the previous speaker when no other person has been named (outside
 quotation marks) since that quote's sentence, else the first person named in the
@@ -25,18 +27,25 @@ guessed; so are scare quotes and titles.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from summarizer._schema import Quote
-from summarizer._text import DOUBLE_MARKS, Paragraph
-from summarizer.backends.offline._lexicon import SPEECH_ADVERBS, SPEECH_VERBS
+from summarizer._text import DOUBLE_MARKS, TITLE_WORDS, Paragraph
+from summarizer.backends.offline._lexicon import (
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    SPEECH_ADVERBS,
+    SPEECH_VERBS,
+)
 from summarizer.backends.offline._names import Entity, Registry
 
 _NAMED = r"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,5}[A-Z][\w'’-]*"
 _SUBJ = rf"\b(?P<subj>[Hh]e|[Ss]he|[Ii]t|{_NAMED})"
 # After an inverted verb only a name: in `said he "would ..."` the "he" starts the quote.
 _NAMED_SUBJ = rf"\b(?P<subj>{_NAMED})"
-_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+# Two-word speech verbs, which the one-word lexicon cannot hold ("Trump shot back").
+_VERB_PHRASES = ("shot back", "fired back", "hit back")
+_VERBS = "|".join(sorted([*SPEECH_VERBS, *_VERB_PHRASES], key=len, reverse=True))
 _ADVS = "|".join(sorted(SPEECH_ADVERBS))
 _QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)\s+{_SUBJ}\s+as\s+say")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_SUBJ}")
@@ -46,6 +55,7 @@ _SUBJ_VERB = re.compile(rf"^{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}(?:{_VER
 _VERB_SUBJ = re.compile(rf"^(?:{_VERBS})\s+{_NAMED_SUBJ}")
 _VERB_SUBJ_INTRO = re.compile(rf"^(?:{_VERBS})\s+{_NAMED_SUBJ}[\s,:;—–-]*$")
 _ANY_VERB = re.compile(rf"\b(?:{_VERBS})\b")
+_CAP_VERB_SUBJ = re.compile(rf"^(?:Said|Says|Added|Adds|Wrote|Writes)\s+{_NAMED_SUBJ}\s*[,:—–-]$")
 _SUBJ_AT_END = re.compile(rf"{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}$")
 _CLAUSE_SUBJ = re.compile(rf"\s*{_SUBJ}(?:\s+[a-z][\w'’-]*){{1,2}}\b")
 _CHANNEL_VERBS = frozenset({"reported", "reports"})  # a medium that relays a speaker
@@ -100,6 +110,7 @@ class _Context:
 
     registry: Registry
     speaker: _Who = None
+    described: dict[str, Entity] = field(default_factory=dict)  # "the announcer" -> speaker
     after: tuple[int, int] = (-1, -1)  # end of the sentence that held the last quote
 
     def heard(self, who: Entity, span: _Span) -> None:
@@ -123,7 +134,7 @@ def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
             if who is None:
                 who = carried if runs_on else _continued(span, previous, registry)
             if who is None and opens_para:
-                who = _introduced(paragraphs, para.index, ctx)
+                who = _introduced(paragraphs, para.index, ctx) or _runs_on(span, ctx)
             if who is not None and who is not UNKNOWN and _is_quote(span, cued=runs_on):
                 quotes.append(Quote(text=span.text, speaker=who.name))
                 who.signals.add("speaker")
@@ -145,6 +156,18 @@ def _introduced(paragraphs: list[Paragraph], index: int, ctx: _Context) -> _Who:
     if not text.endswith(":") or prev.inside_quote(len(text) - 1):
         return None
     return _before(_Span(prev, len(text), len(text), False), ctx)
+
+
+def _runs_on(span: _Span, ctx: _Context) -> _Who:
+    """The last speaker, for a quotation that is a whole paragraph of its own right after
+    the paragraph that quoted them, nobody else named since (a statement quoted over
+    several paragraphs: '“...,” Espinoza said Friday. ¶ “I am a proven champion ...”')."""
+    para, speaker = span.para, ctx.speaker
+    if speaker is None or ctx.after[0] != para.index - 1 or para.text[span.end :].strip():
+        return None
+    if ctx.registry.people_between(ctx.after, (para.index, 0)):
+        return None
+    return speaker
 
 
 def _continued(span: _Span, previous: _Who, registry: Registry) -> _Who:
@@ -269,7 +292,8 @@ def _before(span: _Span, ctx: _Context) -> _Who:
             return _resolve(m["subj"], ctx, pos)
     verbs = list(_ANY_VERB.finditer(window))
     if not verbs:
-        return None
+        m = _CAP_VERB_SUBJ.match(window.strip())  # a sentence opening "Said Ellis: “..."
+        return _resolve(m["subj"], ctx, pos) if m else None
     verb = verbs[-1]
     base = span.start - len(window)
     if m := _SUBJ_AT_END.search(window[: verb.start()]):
@@ -295,7 +319,7 @@ def _before(span: _Span, ctx: _Context) -> _Who:
 # A subject phrase's apposition or aside: ", a senior fellow at ...", ", who runs ...", ", 82,".
 _APPOSITION_START = re.compile(r"^\s*(?:[a-z0-9(]|the\s+[a-z])")
 _DESCRIPTION = re.compile(
-    r"^(?:the|The|a|A|an|An)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z][\w-]+)\s*$"
+    r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z][\w-]+)\s*$"
 )
 _DASH_CREDIT = re.compile(
     rf"[ \t]*[―—–-]{{1,2}}[ \t]*(?P<name>{_NAMED})[ \t]*[.,]?[ \t]*$", re.MULTILINE
@@ -330,9 +354,55 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
         who = ctx.registry.resolve(m.group(), pos)
         if who is not None:
             return who
-    if m := _DESCRIPTION.match(text):
-        return ctx.registry.by_role(m["noun"], pos) or UNKNOWN
-    return UNKNOWN
+    m = _DESCRIPTION.match(text)
+    if m and (who := ctx.registry.by_role(m["noun"], pos) or _organisation(m["noun"], ctx, pos)):
+        return who
+    # "As a phone rang, the announcer said": the part before the verb describes the speaker
+    return _described(para, a, b, ctx) or _described(para, cut[-1], end, ctx) or UNKNOWN
+
+
+# Titles name someone the article names elsewhere ("the president"); an anonymous
+# official or source is a group's voice ("Iraqi officials"), as gold annotates it.
+_NOT_DESCRIBED = TITLE_WORDS | {"official", "source"}
+
+
+def _organisation(noun: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
+    """The organisation "the company" or "the group" means: the last one named in this
+    paragraph or the two before it."""
+    if noun not in ORG_NOUNS:
+        return None
+    latest = [
+        (where, e)
+        for e in ctx.registry.entities
+        if e.type == "organization"
+        for where, _ in e.mentions
+        if pos[0] - 2 <= where[0] and where < pos
+    ]
+    return max(latest, key=lambda m: m[0])[1] if latest else None
+
+
+def _described(para: Paragraph, start: int, end: int, ctx: _Context) -> _Who:
+    """A speaker the article leaves unnamed and describes ("the announcer", "a doctor",
+    "the 34-year-old mother of three"), quoted under that description: only a kind of
+    person (`PERSON_NOUNS`), not a title nor an anonymous official."""
+    phrase = para.text[start:end].strip()
+    phrase = re.split(r"\s(?:of|at|in|for|on|from|with)\s|,", phrase)[0]  # "a mother of three"
+    words = phrase.split()
+    while len(words) > 1 and words[-1] in SPEECH_ADVERBS:
+        words.pop()  # "my father often said"
+    phrase = " ".join(words)
+    m = _DESCRIPTION.match(phrase)
+    if m is None or m["noun"] not in PERSON_NOUNS or m["noun"] in _NOT_DESCRIBED:
+        return None
+    name = phrase[0].lower() + phrase[1:]
+    who = ctx.described.get(name)
+    if who is None:
+        who = ctx.described[name] = Entity(name, "person", forms={name})
+        ctx.registry.entities.append(who)
+    at = para.text.find(phrase, start)
+    if at >= 0:
+        who.mentions.append(((para.index, at), at + len(phrase)))
+    return who
 
 
 def _resolve(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
