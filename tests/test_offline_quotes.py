@@ -436,3 +436,37 @@ def test_a_paragraph_of_quotation_after_someone_else_is_named_is_left_out() -> N
     assert _speakers(extract_offline(article)) == {
         "I will not just talk like a reformer,": "Dana Ruiz"
     }
+
+
+def test_adding_right_after_a_quote_leaves_it_to_the_speaker_before_it() -> None:
+    article = _article(
+        'In a statement, Riverside Arms Corporation said: "The plant was highly successful '
+        'when it opened a decade ago," adding that its sales doubled in a year.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The plant was highly successful when it opened a decade ago,": (
+            "Riverside Arms Corporation"
+        )
+    }
+
+
+def test_a_speaker_with_a_very_long_apposition_before_said() -> None:
+    article = _article(
+        '"It has the important virtue of being fiscally responsible," Senator Dana Ruiz, '
+        "director of the centrist Riverside Budget Policy Institute and a professor at the "
+        "Salem School of Public Affairs of Oregon, said of the plan.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "It has the important virtue of being fiscally responsible,": "Dana Ruiz"
+    }
+
+
+def test_someone_described_by_whose_they_are_is_not_the_owner() -> None:
+    article = _article(
+        "Mayor Dana Ruiz lost the vote on Tuesday.",
+        '"My reaction is that the vote was outrageous," Ruiz\'s former campaign strategist '
+        "said in an interview.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "My reaction is that the vote was outrageous,": "Ruiz's former campaign strategist"
+    }

@@ -50,7 +50,7 @@ _ADVS = "|".join(sorted(SPEECH_ADVERBS))
 _QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)\s+{_SUBJ}\s+as\s+say")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_SUBJ}")
 # "X (D-Conn.), a member of the committee, which ..., told": asides between subject and verb.
-_ASIDES = r"(?:\s*\([^()]{1,30}\))?(?:(?:,[^,\"“”]{1,100}){1,3},)?"
+_ASIDES = r"(?:\s*\([^()]{1,30}\))?(?:(?:,[^,\"“”]{1,160}){1,3},)?"
 _SUBJ_VERB = re.compile(rf"^{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}(?:{_VERBS})\b")
 _VERB_SUBJ = re.compile(rf"^(?:{_VERBS})\s+{_NAMED_SUBJ}")
 _VERB_SUBJ_INTRO = re.compile(rf"^(?:{_VERBS})\s+{_NAMED_SUBJ}[\s,:;—–-]*$")
@@ -275,7 +275,7 @@ def _after(span: _Span, ctx: _Context) -> _Who:
         who = _resolve(m["subj"], ctx, pos)
         if who is not UNKNOWN:
             return who
-    if verb.group() in _PARTICIPLES and verb.start() > 0:
+    if verb.group() in _PARTICIPLES:
         return None  # "..., adding that ...": the participle belongs to the previous clause
     if verb.start() == 0:  # inverted: said Leonard Burman, director of ...
         end = base + verb.end()
@@ -319,7 +319,8 @@ def _before(span: _Span, ctx: _Context) -> _Who:
 # A subject phrase's apposition or aside: ", a senior fellow at ...", ", who runs ...", ", 82,".
 _APPOSITION_START = re.compile(r"^\s*(?:[a-z0-9(]|the\s+[a-z])")
 _DESCRIPTION = re.compile(
-    r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z][\w-]+)\s*$"
+    r"^(?:(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y)|[A-Z][\w.]*['’]s)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z][\w-]+)\s*$"
 )
 _DASH_CREDIT = re.compile(
     rf"[ \t]*[―—–-]{{1,2}}[ \t]*(?P<name>{_NAMED})[ \t]*[.,]?[ \t]*$", re.MULTILINE
@@ -343,7 +344,8 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
             head = (a, b)
     a, b = head
     b = min([b, *(a + m.start() for m in re.finditer(r"\s\(", para.text[a:b]))])
-    named = ctx.registry.mentions_in(para.index, a, b)
+    # Not an owner: "Obama's former strategist said" is not Obama.
+    named = [n for n in ctx.registry.mentions_in(para.index, a, b) if not _owns(para.text, n[1])]
     people = [e for _, _, e in named if e.type == "person"]
     if people:
         return people[-1]
@@ -394,7 +396,7 @@ def _described(para: Paragraph, start: int, end: int, ctx: _Context) -> _Who:
     m = _DESCRIPTION.match(phrase)
     if m is None or m["noun"] not in PERSON_NOUNS or m["noun"] in _NOT_DESCRIBED:
         return None
-    name = phrase[0].lower() + phrase[1:]
+    name = phrase[0].lower() + phrase[1:] if m["det"] else phrase
     who = ctx.described.get(name)
     if who is None:
         who = ctx.described[name] = Entity(name, "person", forms={name})
@@ -403,6 +405,11 @@ def _described(para: Paragraph, start: int, end: int, ctx: _Context) -> _Who:
     if at >= 0:
         who.mentions.append(((para.index, at), at + len(phrase)))
     return who
+
+
+def _owns(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is a possessive followed by what it owns."""
+    return bool(re.match(r"['’]s?\s+[a-z]", text[end:]))
 
 
 def _resolve(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
