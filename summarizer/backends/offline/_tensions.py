@@ -11,8 +11,12 @@ actors in the cue's clause (or the clause before it, looking past an aside such 
 - a relation ("strained", "tensions", "dispute") takes the two actors after "between",
   else the two nearest.
 
+A noun cue tied to an actor after it ("a strike on Y") takes as the other party the
+sentence's subject-like actor before it, not the nearest ("X landed in Z, then waged a
+war with Y": X, not Z).
+
 The evidence is the verbatim run of clauses from the first party to the end of the
-cue's clause.
+cue's clause; the description is one neutral sentence (`_describe`).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from dataclasses import dataclass
 
 from summarizer._schema import Tension
 from summarizer._text import Paragraph
+from summarizer.backends.offline._describe import describe
 from summarizer.backends.offline._lexicon import TENSION_NOUNS, TENSION_RELATIONS, TENSION_VERBS
 from summarizer.backends.offline._names import Entity, Registry
 
@@ -36,6 +41,10 @@ _APPOSITIVE = re.compile(r"(?:the|a|an|who|which|whose)\s", re.IGNORECASE)
 _TIED_AFTER = re.compile(
     r"^\s+(?:[a-z-]+\s+)?(?:with|against|on|by|from|between|over|targeting|at|of)\s+"
     r"(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
+)
+# Before an actor that is not the agent: a preposition, or "the" of a modifier ("the Iran deal").
+_NOT_AGENT = re.compile(
+    r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into|the)\s+$"
 )
 _TIED_BEFORE = re.compile(r"^(?:['’]s)?(?:\s+[a-z-]+){0,2}\s+$")
 _MAX_TENSIONS = 6
@@ -55,6 +64,7 @@ class _Cue:
 class _Found:
     parties: tuple[Entity, Entity]
     evidence: str
+    description: str
 
 
 def find_tensions(paragraphs: list[Paragraph], registry: Registry) -> list[Tension]:
@@ -69,8 +79,9 @@ def find_tensions(paragraphs: list[Paragraph], registry: Registry) -> list[Tensi
         for party in found.parties:
             party.signals.add("party")
         names = [p.name for p in found.parties]
-        description = f"{names[0]} and {names[1]}: {_sentence(found.evidence)}"
-        tensions.append(Tension(parties=names, description=description, evidence=found.evidence))
+        tensions.append(
+            Tension(parties=names, description=found.description, evidence=found.evidence)
+        )
         if len(tensions) == _MAX_TENSIONS:
             break
     return tensions
@@ -113,8 +124,12 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> _Found | None:
     evidence = para.text[begin : clauses[at][1]].strip().rstrip(",;:—–- ")
     if len(evidence.split()) < _MIN_WORDS:
         return None
-    ordered = sorted(pair, key=lambda m: m[0])
-    return _Found((ordered[0][2], ordered[1][2]), evidence)
+    a, b = sorted(pair, key=lambda m: m[0])
+    description = describe(
+        cue.kind, para.text, (cue.start, cue.end), (a[0], a[1], a[2].name),
+        (b[0], b[1], b[2].name), clauses[at][1],
+    )  # fmt: skip
+    return _Found((a[2], b[2]), evidence, description)
 
 
 def _distinct(mentions: list[Mention], cue: int) -> list[Mention]:
@@ -146,7 +161,19 @@ def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Menti
     if not tied:
         return None
     other = [m for m in mentions if m[2] is not tied[0][2]]
+    if tied[0][0] >= cue.end:  # "X carried out a strike on Y": the agent comes first
+        agents = [m for m in sorted(other, key=lambda m: m[0]) if m[0] < cue.start]
+        agents = [m for m in agents if _subject_like(m, text)]
+        other = agents[:1] + [m for m in other if m[0] < cue.start] + other
     return (tied[0], other[0]) if other else None
+
+
+def _subject_like(mention: Mention, text: str) -> bool:
+    """Not the object of a preposition nor a possessor ("in Mexico", "Iran's")."""
+    start, end, _ = mention
+    return not _NOT_AGENT.search(text[max(0, start - 12) : start]) and not re.match(
+        r"['’]s?\b", text[end:]
+    )
 
 
 def _tied(mention: Mention, cue: _Cue, text: str) -> bool:
@@ -164,10 +191,3 @@ def _same_side(a: Entity, b: Entity) -> bool:
             if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", titled) for f in other.forms):
                 return True
     return False
-
-
-def _sentence(evidence: str) -> str:
-    """The evidence as a sentence: capitalised, ending with a full stop."""
-    text = evidence.strip(" \"'“”‘’")
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else f"{text}."

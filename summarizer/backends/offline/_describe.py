@@ -1,0 +1,149 @@
+"""One neutral sentence for a stated tension, built only from what its sentence states.
+
+- A verb cue whose subject and object the sentence plainly gives ("Fox harshly
+  criticized Peña Nieto", "The court indicted the mayor") becomes "A criticized B.":
+  the subject right before the verb (an adverb or "has" between, no "was"/"not"),
+  not the object of a preposition or a possessor ("the president of X", "X's envoy");
+  the object right after it (titles and "the" between), not a possessor ("Y's plan").
+- A relation ("strained relations", "tensions between", "at odds") is symmetric, so
+  it says so of both: "A and B have strained relations.", with "over C" when the
+  sentence gives a short noun phrase after the cue.
+- Otherwise (a noun cue, a verb whose subject or object is unsure) the sentence only
+  says what the rules know: "The article reports sanctions involving A and B."
+"""
+
+from __future__ import annotations
+
+import re
+
+# verb cue (as matched, lower case) -> (past, present, what the act is called)
+_VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
+    (
+        r"berat|criticis|criticiz|slamm|slams|lambast|assail|chastis|rebuk|denounc|condemn|"
+        r"derid|mock|ridicul|insult",
+        ("criticized", "criticizes", "criticism"),
+    ),
+    (r"accus", ("accused", "accuses", "an accusation")),
+    (r"threaten", ("threatened", "threatens", "a threat")),
+    (r"warn", ("warned", "warns", "a warning")),
+    (r"attack", ("attacked", "attacks", "an attack")),
+    (r"oppos", ("opposed", "opposes", "opposition")),
+    (r"fought", ("fought", "fights", "fighting")),
+    (r"clash", ("clashed with", "clashes with", "a clash")),
+    (r"defie|defy", ("defied", "defies", "defiance")),
+    (r"punish", ("punished", "punishes", "punishment")),
+    (r"impeach", ("impeached", "impeaches", "an impeachment")),
+    (r"indict", ("indicted", "indicts", "an indictment")),
+    (r"arrest", ("arrested", "arrests", "an arrest")),
+    (r"expel", ("expelled", "expels", "an expulsion")),
+    (r"boycott", ("boycotted", "boycotts", "a boycott")),
+    (r"invad", ("invaded", "invades", "an invasion")),
+    (r"retaliat", ("retaliated against", "retaliates against", "retaliation")),
+    (r"su(?:ed|es|ing)", ("sued", "sues", "a lawsuit")),
+    (r"sanction", ("sanctioned", "sanctions", "sanctions")),
+    (r"blam", ("blamed", "blames", "blame")),
+    (r"reject", ("rejected", "rejects", "a rejection")),
+    (r"rebuff", ("rebuffed", "rebuffs", "a rebuff")),
+)
+# relation cue -> the sentence, with {a} and {b}
+_RELATIONS: tuple[tuple[str, str], ...] = (
+    (r"strained", "{a} and {b} have strained relations"),
+    (r"tensions?", "There are tensions between {a} and {b}"),
+    (r"rival", "{a} and {b} are rivals"),
+    (r"disput", "{a} and {b} are in a dispute"),
+    (r"feud", "{a} and {b} are feuding"),
+    (r"rift", "There is a rift between {a} and {b}"),
+    (r"standoff", "{a} and {b} are in a standoff"),
+    (r"at odds", "{a} and {b} are at odds"),
+    (r"quarrel", "{a} and {b} have quarrelled"),
+    (r"disagree", "{a} and {b} disagree"),
+    (r"spat", "{a} and {b} had a spat"),
+)
+_TIME = re.compile(r"\b(?:past|last|recent|years?|months?|weeks?|days?|decades?|time)\b")
+_UNCOUNTED = {"criticism", "retaliation", "hostility", "confrontation"}
+# Between subject and verb: adverbs, "has", a time ("on Wednesday"); never "was"/"not".
+_SUBJECT_GAP = re.compile(
+    r"^(?:\s+(?:has|have|had|also|again|once|repeatedly|publicly|openly|sharply|harshly|"
+    r"strongly|bitterly|angrily|formally|later|then|on\s+[A-Z]\w+|last\s+\w+|\w+ly))*\s+$"
+)
+# Before the subject: nothing that makes it the object of a preposition.
+_NOT_SUBJECT = re.compile(
+    r"(?:\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|and|or|nor)\s+"
+    r"(?:the\s+)?|['’]s\s+)$",
+    re.IGNORECASE,
+)
+# Between verb and object: "the", a title or other capitalised words (not "U.S. plans to").
+_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|former|current|fellow|[A-Z][\w.'’-]*)\s+){0,5}$")
+_POSSESSIVE = re.compile(r"^['’]s?\b")
+_OVER = re.compile(
+    r"^\s+over\s+((?:[\w'’-]+\s*){1,6}?)(?=[,.;:!?)]|\s+(?:that|which|who|as|"
+    r"after|before|when|because|while|since|but|and\s+(?:said|says))\b|$)"
+)
+
+
+def describe(
+    kind: str,
+    text: str,
+    cue: tuple[int, int],
+    first: tuple[int, int, str],
+    second: tuple[int, int, str],
+    clause_end: int,
+) -> str:
+    """The description of a tension: ``kind`` of cue, the paragraph ``text``, the cue's
+    offsets, both parties as (start, end, name) in text order, the end of the cue's clause."""
+    word = text[cue[0] : cue[1]].lower()
+    if kind == "verb":
+        return _verb_sentence(word, text, cue, first, second)
+    if kind == "relation":
+        after = max(first[1], second[1])  # "tensions between A and B over C"
+        return _relation_sentence(word, text, cue, first[2], second[2], after, clause_end)
+    return _reported(_noun_phrase(word), first[2], second[2])
+
+
+def _verb_sentence(
+    word: str, text: str, cue: tuple[int, int], a: tuple[int, int, str], b: tuple[int, int, str]
+) -> str:
+    past, present, noun = next(forms for pattern, forms in _VERBS if re.match(pattern, word))
+    if a[1] <= cue[0] < b[0] and _plain(word) and _subject(text, a, cue) and _object(text, cue, b):
+        finite = word.split()[0]  # "clashed with"
+        verb = past if finite.endswith("ed") or finite in ("fought", "sued") else present
+        return f"{a[2]} {verb} {b[2]}."
+    return _reported(noun, a[2], b[2])
+
+
+def _plain(word: str) -> bool:
+    """A finite form ("accused", "slams"), not a participle in a clause of its own."""
+    return not word.endswith("ing")
+
+
+def _subject(text: str, a: tuple[int, int, str], cue: tuple[int, int]) -> bool:
+    return bool(_SUBJECT_GAP.match(text[a[1] : cue[0]])) and not _NOT_SUBJECT.search(
+        text[max(0, a[0] - 20) : a[0]]
+    )
+
+
+def _object(text: str, cue: tuple[int, int], b: tuple[int, int, str]) -> bool:
+    return bool(_OBJECT_GAP.match(text[cue[1] : b[0]])) and not _POSSESSIVE.match(text[b[1] :])
+
+
+def _relation_sentence(
+    word: str, text: str, cue: tuple[int, int], a: str, b: str, after: int, clause_end: int
+) -> str:
+    if word.startswith("rival") and "between" not in text[cue[1] : clause_end]:
+        return _reported("a rivalry", a, b)  # "a political rival, X" names one side only
+    template = next(t for pattern, t in _RELATIONS if re.match(pattern, word))
+    sentence = template.format(a=a, b=b)
+    over = _OVER.match(text[max(cue[1], after) : clause_end])
+    if over and not _TIME.search(over.group(1)):
+        sentence += f" over {over.group(1).strip()}"
+    return sentence + "."
+
+
+def _noun_phrase(word: str) -> str:
+    if word in _UNCOUNTED or (word.endswith("s") and not word.endswith("ss")):
+        return word
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def _reported(what: str, a: str, b: str) -> str:
+    return f"The article reports {what} involving {a} and {b}."
