@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer import CleanArticle
 from summarizer._schema import Tension
 from summarizer.backends.offline._extract import extract_offline
@@ -73,3 +75,71 @@ def test_noun_cue_takes_the_subject_of_the_sentence_not_the_place_before_it() ->
     later = "The government of Norway said it would not comment on the visit."
     tension = _only(_tensions(text, "Olsen said Berg was not welcome in the country.", later))
     assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
+
+
+# --- the conflict a headline states ----------------------------------------------------
+
+_LEAD = (
+    "Opposition leader Anna Berg on Tuesday said Prime Minister Karl Olsen had wasted two "
+    "years on the bridge plan."
+)
+_NEXT = "Olsen said the plan would go ahead as agreed with the city council."
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Berg rips Olsen over bridge plan", "Anna Berg criticizes Karl Olsen."),
+        ("Berg Takes Aim At Olsen Over Bridge Plan", "Anna Berg criticizes Karl Olsen."),
+        ("Berg fires Olsen over bridge plan", "Anna Berg dismisses Karl Olsen."),
+        ("Berg vs. Olsen: the bridge fight goes on", "Anna Berg and Karl Olsen are at odds."),
+    ],
+)
+def test_headline_conflict_is_found_with_a_lead_sentence_as_evidence(
+    title: str, description: str
+) -> None:
+    assert _tensions(_LEAD, _NEXT) == []  # the body alone states no cue
+    tension = _tensions(_LEAD, _NEXT, title=title)[0]
+    assert tension.parties == ["Anna Berg", "Karl Olsen"]
+    assert tension.description == description
+    assert tension.evidence == _LEAD
+
+
+_OTHER_LEAD = "Opposition leader Anna Berg on Tuesday criticized the bridge plan once more."
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        ("Berg Disputes Report That Olsen Wasted Two Years", _LEAD),  # not Olsen disputed
+        ("Berg rips bridge plan", _LEAD),  # one party
+        ("Berg rips Olsen over bridge plan", _OTHER_LEAD),  # no lead sentence names both
+    ],
+)
+def test_headline_without_two_plain_parties_in_the_lead_gives_no_tension(
+    title: str, lead: str
+) -> None:
+    assert _tensions(lead, _NEXT, title=title) == []
+
+
+def test_evidence_runs_to_the_end_of_the_sentence_that_says_what_it_is_about() -> None:
+    text = (
+        "Norway accused Sweden on Monday, saying its trawlers had broken the fishing deal "
+        "twice this year."
+    )
+    tension = _only(_tensions(text))
+    assert tension.evidence == text.rstrip(".") + "."
+    assert tension.description == "Norway accused Sweden."
+
+
+def test_not_being_silenced_by_someone_is_a_tension_without_a_direction() -> None:
+    text = (
+        "Anna Berg said on Thursday she would not be silenced by Karl Olsen, a day after "
+        "he removed her from the budget committee."
+    )
+    tension = _only(_tensions(text, "Olsen did not comment on Thursday."))
+    assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
+    assert (
+        tension.description == "The article reports silencing involving Anna Berg and Karl Olsen."
+    )
+    assert tension.evidence == text

@@ -44,6 +44,15 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"blam", ("blamed", "blames", "blame")),
     (r"reject", ("rejected", "rejects", "a rejection")),
     (r"rebuff", ("rebuffed", "rebuffs", "a rebuff")),
+    (
+        r"rip|blast|hammer|swipe|take|goes|rail|hits|corner",
+        ("criticized", "criticizes", "criticism"),
+    ),
+    (r"break", ("broke with", "breaks with", "a break")),
+    (r"silenc", ("silenced", "silences", "silencing")),
+    (r"dismiss", ("dismissed", "dismisses", "a dismissal")),
+    (r"fire|sack|oust", ("dismissed", "dismisses", "a dismissal")),
+    (r"spar", ("clashed with", "clashes with", "a clash")),
 )
 # relation cue -> the sentence, with {a} and {b}
 _RELATIONS: tuple[tuple[str, str], ...] = (
@@ -58,6 +67,8 @@ _RELATIONS: tuple[tuple[str, str], ...] = (
     (r"quarrel", "{a} and {b} have quarrelled"),
     (r"disagree", "{a} and {b} disagree"),
     (r"spat", "{a} and {b} had a spat"),
+    (r"vs|versus", "{a} and {b} are at odds"),
+    (r"foe", "{a} and {b} are described as foes"),
 )
 _TIME = re.compile(r"\b(?:past|last|recent|years?|months?|weeks?|days?|decades?|time)\b")
 _UNCOUNTED = {"criticism", "retaliation", "hostility", "confrontation"}

@@ -41,7 +41,7 @@ def extract_offline(article: CleanArticle) -> Extraction:
     paragraphs = layout(article.text)
     registry = Registry(paragraphs)
     quotes = find_quotes(paragraphs, registry)
-    tensions = find_tensions(paragraphs, registry)
+    tensions = find_tensions(paragraphs, registry, article.title)
     actors = [entity.to_actor() for entity in registry.actors()]
     return Extraction(
         summary=lead_summary(article.paragraphs),

@@ -226,6 +226,8 @@ TENSION_VERBS = (
     r"chastis(?:ed|es|ing)",
     r"lambast(?:ed|s|ing)",
     r"assail(?:ed|s|ing)",
+    r"silenc(?:ed|es|ing)",
+    r"dismiss(?:ed|es)",
 )
 # Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the
 # ICC", "trade war with China"), the other the nearest actor around it.
@@ -251,6 +253,26 @@ TENSION_NOUNS = (
     r"offensive",
     r"strikes?",
 )
+# Headline verbs ("Gowdy rips Rosenstein", "FBI fires agent", "McCaul vs. Clinton"): read in
+# the title only, where they state the story's conflict; in prose they mean other things.
+HEADLINE_TENSION_VERBS = (
+    r"rips?",
+    r"blast(?:s|ed)?",
+    r"hammers?",
+    r"swipes?\s+at",
+    r"takes?\s+on",
+    r"goes\s+after",
+    r"rail(?:s|ing)?\s+against",
+    r"hits\s+out\s+at",
+    r"takes\s+aim\s+at",
+    r"corners?",
+    r"spars?\s+with",
+    r"breaks?\s+with",
+    r"fire[sd]",
+    r"sack(?:s|ed)",
+    r"oust(?:s|ed)",
+)
+HEADLINE_TENSION_RELATIONS = (r"vs", r"versus")
 # Relations: any two actors in the clause ("with which Russia has had strained relations").
 TENSION_RELATIONS = (
     r"strained",
@@ -267,6 +289,7 @@ TENSION_RELATIONS = (
     r"quarrel\w*",
     r"disagree\w*",
     r"spat",
+    r"foes?",
 )
 
 # Common English first names that say a person's gender, for "he"/"she" (a short

@@ -21,20 +21,36 @@ cue's clause; the description is one neutral sentence (`_describe`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from summarizer._schema import Tension
-from summarizer._text import Paragraph
+from summarizer._text import Paragraph, wordset
 from summarizer.backends.offline._describe import describe
-from summarizer.backends.offline._lexicon import TENSION_NOUNS, TENSION_RELATIONS, TENSION_VERBS
+from summarizer.backends.offline._lexicon import (
+    HEADLINE_TENSION_RELATIONS,
+    HEADLINE_TENSION_VERBS,
+    TENSION_NOUNS,
+    TENSION_RELATIONS,
+    TENSION_VERBS,
+)
 from summarizer.backends.offline._names import Entity, Registry
 
 _CUE = re.compile(
     rf"\b(?:(?P<verb>{'|'.join(TENSION_VERBS)})|(?P<noun>{'|'.join(TENSION_NOUNS)})"
     rf"|(?P<relation>{'|'.join(TENSION_RELATIONS)}))\b"
 )
+_HEADLINE_CUE = re.compile(
+    rf"\b(?:(?P<verb>{'|'.join(TENSION_VERBS + HEADLINE_TENSION_VERBS)})"
+    rf"|(?P<relation>{'|'.join(TENSION_RELATIONS + HEADLINE_TENSION_RELATIONS)}))\b"
+)
+_HEADLINE_GAP = 2  # words between a headline's cue and each party ("fires agent Strzok")
+# A gap word that starts another clause: "Disputes Report That Olsen Lied" is not about Olsen.
+_CLAUSE_WORDS = wordset("that which who whom whose if after as while when says said")
+_LEAD_PARAGRAPHS = 4  # where a headline's conflict is looked for in the body
+_MAX_EVIDENCE_WORDS = 70  # at most this many words of evidence; the metric caps it at 80
 _CLAUSE_END = re.compile(r"[,;:]\s+|\s+[—–]\s+|\s+-\s+")
 _APPOSITIVE = re.compile(r"(?:the|a|an|who|which|whose)\s", re.IGNORECASE)
 # What may sit between a noun cue and the actor tied to it, on either side.
@@ -67,11 +83,15 @@ class _Found:
     description: str
 
 
-def find_tensions(paragraphs: list[Paragraph], registry: Registry) -> list[Tension]:
-    """Tensions in article order, at most one per pair of parties."""
+def find_tensions(
+    paragraphs: list[Paragraph], registry: Registry, title: str | None = None
+) -> list[Tension]:
+    """Tensions in article order, at most one per pair of parties; first the conflict the
+    headline states ("Gowdy rips Rosenstein"), when a lead sentence names both parties."""
     seen: set[frozenset[int]] = set()
     tensions: list[Tension] = []
-    for found in _candidates(paragraphs, registry):
+    headline = _from_headline(title, paragraphs, registry) if title else None
+    for found in itertools.chain([headline] if headline else [], _candidates(paragraphs, registry)):
         key = frozenset(id(p) for p in found.parties)
         if key in seen:
             continue
@@ -85,6 +105,67 @@ def find_tensions(paragraphs: list[Paragraph], registry: Registry) -> list[Tensi
         if len(tensions) == _MAX_TENSIONS:
             break
     return tensions
+
+
+def _from_headline(title: str, paragraphs: list[Paragraph], registry: Registry) -> _Found | None:
+    """The conflict a headline states between two actors it names, one before the cue and
+    one after, with the first lead sentence that names both as evidence."""
+    cue = _HEADLINE_CUE.search(title.lower())
+    if cue is None:
+        return None
+    named = _named_in(title, registry)
+    near = [m for m in named if _words_between(title, m, cue.span()) <= _HEADLINE_GAP]
+    before = [m for m in near if m[1] <= cue.start()]
+    after = [m for m in near if m[0] >= cue.end()]
+    if not before or not after or before[-1][2] is after[0][2]:
+        return None
+    a, b = before[-1], after[0]
+    if _same_side(a[2], b[2]):
+        return None
+    evidence = _lead_sentence(paragraphs, registry, a[2], b[2])
+    if evidence is None:
+        return None
+    description = describe(
+        cue.lastgroup or "relation", title, cue.span(), (a[0], a[1], a[2].name),
+        (b[0], b[1], b[2].name), len(title),
+    )  # fmt: skip
+    return _Found((a[2], b[2]), evidence, description)
+
+
+def _words_between(text: str, mention: Mention, cue: tuple[int, int]) -> int:
+    """Words between a name and the cue ("Mueller's Office Disputes": 1), or 99 when one
+    of them starts another clause."""
+    gap = text[mention[1] : cue[0]] if mention[1] <= cue[0] else text[cue[1] : mention[0]]
+    words = re.sub(r"^['’]s?\b", "", gap.strip()).split()
+    return len(words) if not _CLAUSE_WORDS & {w.lower() for w in words} else 99
+
+
+def _named_in(text: str, registry: Registry) -> list[Mention]:
+    """Where the registry's entities are named in ``text`` (a headline), longest form first."""
+    found: list[Mention] = []
+    for entity in registry.entities:
+        forms = set(entity.forms)
+        if entity.type == "person":
+            forms.add(entity.tokens[-1])  # headlines name people by surname
+        for form in sorted(forms, key=len, reverse=True):
+            m = re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", text)
+            if m and not any(a < m.end() and m.start() < b for a, b, _ in found):
+                found.append((m.start(), m.end(), entity))
+                break
+    return sorted(found, key=lambda m: m[0])
+
+
+def _lead_sentence(
+    paragraphs: list[Paragraph], registry: Registry, a: Entity, b: Entity
+) -> str | None:
+    """The first sentence of the lead paragraphs that names both ``a`` and ``b``."""
+    for para in paragraphs[:_LEAD_PARAGRAPHS]:
+        for start, end in para.sentences():
+            named = {id(e) for _, _, e in registry.mentions_in(para.index, start, end)}
+            sentence = para.text[start:end].strip()
+            if {id(a), id(b)} <= named and len(sentence.split()) <= _MAX_EVIDENCE_WORDS:
+                return sentence
+    return None
 
 
 def _candidates(paragraphs: list[Paragraph], registry: Registry) -> Iterator[_Found]:
@@ -121,7 +202,10 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> _Found | None:
         return None
     first = min(pair[0][0], pair[1][0])
     begin = next(a for a, b in clauses if a <= first < b)
-    evidence = para.text[begin : clauses[at][1]].strip().rstrip(",;:—–- ")
+    end = clauses[at][1]
+    if len(para.text[begin : clauses[-1][1]].split()) <= _MAX_EVIDENCE_WORDS:
+        end = clauses[-1][1]  # the rest of the sentence says what the tension is about
+    evidence = para.text[begin:end].strip().rstrip(",;:—–- ")
     if len(evidence.split()) < _MIN_WORDS:
         return None
     a, b = sorted(pair, key=lambda m: m[0])
