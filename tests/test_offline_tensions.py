@@ -143,3 +143,23 @@ def test_not_being_silenced_by_someone_is_a_tension_without_a_direction() -> Non
         tension.description == "The article reports silencing involving Anna Berg and Karl Olsen."
     )
     assert tension.evidence == text
+
+
+def test_description_ends_with_one_full_stop_after_a_dotted_name() -> None:
+    text = "Norway has accused the U.S. of blocking the fishing deal in the north."
+    tension = _only(_tensions(text, "The U.S. said it would answer on Monday."))
+    assert tension.description.endswith(("U.S.", "United States."))
+    assert not tension.description.endswith("..")
+
+
+def test_a_seat_of_power_acted_upon_names_its_state() -> None:
+    first = "Russia said on Monday it would answer any new measures."
+    text = "Norway on Tuesday imposed new sanctions on Moscow over the fishing dispute."
+    tension = _only(_tensions(first, text))
+    assert set(tension.parties) == {"Norway", "Russia"}
+
+
+def test_a_seat_of_power_someone_is_in_is_only_a_place() -> None:
+    first = "Russia said on Monday it would answer any new measures."
+    text = "Tensions rose in Moscow on Tuesday after Norway expelled two fishing boats."
+    assert _tensions(first, text) == []

@@ -118,7 +118,7 @@ def _verb_sentence(
     if a[1] <= cue[0] < b[0] and _plain(word) and _subject(text, a, cue) and _object(text, cue, b):
         finite = word.split()[0]  # "clashed with"
         verb = past if finite.endswith("ed") or finite in ("fought", "sued") else present
-        return f"{a[2]} {verb} {b[2]}."
+        return _full_stop(f"{a[2]} {verb} {b[2]}")
     return _reported(noun, a[2], b[2])
 
 
@@ -147,7 +147,7 @@ def _relation_sentence(
     over = _OVER.match(text[max(cue[1], after) : clause_end])
     if over and not _TIME.search(over.group(1)):
         sentence += f" over {over.group(1).strip()}"
-    return sentence + "."
+    return _full_stop(sentence)
 
 
 def _noun_phrase(word: str) -> str:
@@ -157,4 +157,9 @@ def _noun_phrase(word: str) -> str:
 
 
 def _reported(what: str, a: str, b: str) -> str:
-    return f"The article reports {what} involving {a} and {b}."
+    return _full_stop(f"The article reports {what} involving {a} and {b}")
+
+
+def _full_stop(sentence: str) -> str:
+    """One full stop, also after a name that ends with one ("U.S.")."""
+    return sentence if sentence.endswith(".") else f"{sentence}."

@@ -32,6 +32,7 @@ from summarizer.backends.offline._describe import describe
 from summarizer.backends.offline._lexicon import (
     HEADLINE_TENSION_RELATIONS,
     HEADLINE_TENSION_VERBS,
+    METONYMS,
     TENSION_NOUNS,
     TENSION_RELATIONS,
     TENSION_VERBS,
@@ -63,6 +64,10 @@ _NOT_AGENT = re.compile(
     r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into|the)\s+$"
 )
 _TIED_BEFORE = re.compile(r"^(?:['’]s)?(?:\s+[a-z-]+){0,2}\s+$")
+_METONYM = re.compile(rf"\b(?:{'|'.join(METONYMS)})\b")
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|from|to|near|outside|into|visits?|visited|visiting)\s+(?:the\s+)?$"
+)
 _MAX_TENSIONS = 6
 _MIN_WORDS = 3
 
@@ -197,6 +202,7 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> _Found | None:
     if j >= 0:
         window.insert(0, clauses[j])
     mentions = [m for a, b in window for m in registry.mentions_in(para.index, a, b)]
+    mentions += _targets(para.text, window[0][0], window[-1][1], registry, mentions)
     pair = _pick(_distinct(mentions, cue.start), cue, para.text)
     if pair is None or _same_side(pair[0][2], pair[1][2]):
         return None
@@ -214,6 +220,22 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> _Found | None:
         (b[0], b[1], b[2].name), clauses[at][1],
     )  # fmt: skip
     return _Found((a[2], b[2]), evidence, description)
+
+
+def _targets(
+    text: str, start: int, end: int, registry: Registry, mentions: list[Mention]
+) -> list[Mention]:
+    """Seat-of-power names that do not act, which the registry leaves out ("sanctions
+    reimposed on Tehran"): in a tension they name the state acted upon; not a place
+    someone is in or goes to."""
+    states = {e.name: e for e in registry.entities if e.type == "country"}
+    found: list[Mention] = []
+    for m in _METONYM.finditer(text, start, end):
+        state = states.get(METONYMS[m.group()])
+        taken = any(a < m.end() and m.start() < b for a, b, _ in mentions)
+        if state and not taken and not _LOCATIVE.search(text[max(0, m.start() - 16) : m.start()]):
+            found.append((m.start(), m.end(), state))
+    return found
 
 
 def _distinct(mentions: list[Mention], cue: int) -> list[Mention]:
