@@ -56,8 +56,7 @@ def test_a_political_rival_is_not_a_rivalry_between_the_two_named() -> None:
         "Norway asked Sweden to investigate a political rival, Anna Berg, the "
         "prosecutors said on Monday."
     )
-    for tension in _tensions(text):
-        assert "are rivals" not in tension.description
+    assert _tensions(text) == []
 
 
 def test_noun_cue_takes_the_agent_before_it_not_the_place_after() -> None:
@@ -163,3 +162,17 @@ def test_a_seat_of_power_someone_is_in_is_only_a_place() -> None:
     first = "Russia said on Monday it would answer any new measures."
     text = "Tensions rose in Moscow on Tuesday after Norway expelled two fishing boats."
     assert _tensions(first, text) == []
+
+
+def test_verb_subject_is_not_the_object_of_a_preposition() -> None:
+    text = (
+        "Officials asked whether there was a contradiction between Ruritania negotiating a "
+        "deal with Norway and threatening to leave the accord with Sweden."
+    )
+    first = "Norway and Sweden both said on Monday that the talks would go on."
+    assert [t.parties for t in _tensions(first, text)] == []
+
+
+def test_a_war_named_by_its_place_has_no_sides() -> None:
+    text = "Sweden's parliament heard on Tuesday from three veterans of the Norway war."
+    assert _tensions(text, "Sweden said on Monday that the hearing would go on.") == []

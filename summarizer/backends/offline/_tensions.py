@@ -60,6 +60,10 @@ _TIED_AFTER = re.compile(
     r"(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
 )
 # Before an actor that is not the agent: a preposition, or "the" of a modifier ("the Iran deal").
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into|between|among)"
+    r"\s+(?:the\s+)?$"
+)
 _NOT_AGENT = re.compile(
     r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into|the)\s+$"
 )
@@ -250,7 +254,8 @@ def _distinct(mentions: list[Mention], cue: int) -> list[Mention]:
 def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Mention] | None:
     before = [m for m in mentions if m[0] < cue.start]
     after = [m for m in mentions if m[0] >= cue.end]
-    if cue.kind == "verb":
+    if cue.kind == "verb":  # the subject: not the object of a preposition ("a deal with X")
+        before = [m for m in before if not _AFTER_PREPOSITION.search(text[: m[0]])]
         return (before[0], after[0]) if before and after else None
     if cue.kind == "noun":
         return _pick_for_noun(mentions, cue, text)
@@ -258,6 +263,8 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
     if between:
         linked = [m for m in after if m[0] > cue.end + between.start()]
         return (linked[0], linked[1]) if len(linked) >= 2 else None
+    if text[cue.start : cue.end].lower().startswith("rival"):
+        return None  # "a political rival, X" names one side; "rival blocs" none
     return (mentions[0], mentions[1]) if len(mentions) >= 2 else None
 
 
@@ -267,6 +274,9 @@ def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Menti
     if not tied:
         return None
     other = [m for m in mentions if m[2] is not tied[0][2]]
+    war = re.match(r"wars?|conflicts?", text[cue.start : cue.end], re.IGNORECASE)
+    if war and tied[0][1] <= cue.start and not re.match(r"['’]", text[tied[0][1] :]):
+        return None  # "the Iraq war" names a war by its place, not its sides
     if tied[0][0] >= cue.end:  # "X carried out a strike on Y": the agent comes first
         agents = [m for m in sorted(other, key=lambda m: m[0]) if m[0] < cue.start]
         agents = [m for m in agents if _subject_like(m, text)]
