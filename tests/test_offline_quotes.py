@@ -470,3 +470,26 @@ def test_someone_described_by_whose_they_are_is_not_the_owner() -> None:
     assert _speakers(extract_offline(article)) == {
         "My reaction is that the vote was outrageous,": "Ruiz's former campaign strategist"
     }
+
+
+def test_she_before_the_quote_in_one_sentence_is_not_the_person_she_speaks_to() -> None:
+    article = _article(
+        "Mayor Dana Ruiz spoke about taxes on Monday.",
+        "During an interview, Ruiz was asked about the budget when she told Judge Ann Cole "
+        'of the county court, "We have a big problem with the pension fund."',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "We have a big problem with the pension fund.": "Dana Ruiz"
+    }
+
+
+def test_a_qualified_title_refers_back_to_the_person_the_article_is_about() -> None:
+    article = _article(
+        "Mayor Dana Ruiz attacked the plan on Monday.",
+        '"You are great at the one-liners, but you are a chaos candidate," the former '
+        "Florida governor said.",
+        '"We will not raise taxes this year," the president said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "You are great at the one-liners, but you are a chaos candidate,": "Dana Ruiz"
+    }

@@ -650,7 +650,9 @@ class Registry:
             if where == person.first
             and not _RELATIVE.match(para.text[start : where[1]].rsplit(",", 1)[-1])
         ]
-        return new[0] if new and new[0] is not first and len(new) == 1 else first
+        _, end = para.sentence_span(offset)
+        ahead = (pi, end) <= pos  # the newcomer rule is for a quote after that sentence
+        return new[0] if ahead and new and new[0] is not first and len(new) == 1 else first
 
     def gender(self, person: Entity) -> str:
         """ "m", "f" or "" (unknown), from what the article says: an honorific ("Mr.",

@@ -359,6 +359,12 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
     m = _DESCRIPTION.match(text)
     if m and (who := ctx.registry.by_role(m["noun"], pos) or _organisation(m["noun"], ctx, pos)):
         return who
+    # "the Florida senator said", "the former Florida governor said": a qualified title
+    # refers back, like "he", to the person the article is about ("the president" alone
+    # may be someone it never names).
+    qualified = m and (m["det"] or "").lower() == "the" and m.start("noun") > m.end("det") + 1
+    if qualified and m and m["noun"] in TITLE_WORDS and (who := ctx.registry.subject_before(pos)):
+        return who
     # "As a phone rang, the announcer said": the part before the verb describes the speaker
     return _described(para, a, b, ctx) or _described(para, cut[-1], end, ctx) or UNKNOWN
 
