@@ -10,6 +10,7 @@ import contextlib
 import json
 import math
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -194,3 +195,61 @@ def test_a_batch_sends_without_importing_every_openai_resource(tmp_path: Path) -
     found = modules_at_first_request(tmp_path)
     assert "openai.resources" not in found["at_exit"]
     assert "openai" in found["at_first_request"]  # the SDK's client sent it
+
+
+# --- the end: everything written and closed, then no interpreter teardown ------------------
+
+# The console script (`summarizer.cli.run`) with an exit handler that tells whether the
+# interpreter's teardown ran: a settled batch ends at once, after its own closing.
+_CONSOLE_SCRIPT = """
+import atexit, sys
+atexit.register(lambda: sys.stderr.write("interpreter teardown ran\\n"))
+from summarizer.cli import run
+run()
+"""
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_batch_ends_at_once_with_its_output_log_and_report_complete(
+    tmp_path: Path, workers: int
+) -> None:
+    n = 12
+    source = tmp_path / "articles.jsonl"
+    source.write_text("".join(f'{{"id": "a{i}", "text": "{article(i)}"}}\n' for i in range(n)))
+    out, home = tmp_path / "out.jsonl", tmp_path / "home"
+    with FakeOpenAI(default=good_reply) as server:
+        env = {
+            **os.environ,
+            "OPENAI_BASE_URL": server.base_url,
+            "OPENAI_API_KEY": "sk-x",
+            "SUMMARIZER_MODEL": "m",
+            "SUMMARIZER_HOME": str(home),
+        }
+        argv = ["batch", str(source), "-o", str(out), "--json", "--workers", str(workers)]
+        done = subprocess.run(
+            [sys.executable, "-c", _CONSOLE_SCRIPT, *argv],
+            capture_output=True, text=True, env=env, timeout=180, check=False,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "interpreter teardown ran" not in done.stderr  # it ended at once
+    assert json.loads(done.stdout)["ok"] == n  # the report, whole, through a pipe
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(line["id"] for line in lines if line["ok"]) == sorted(f"a{i}" for i in range(n))
+    logs = list(home.rglob("calls.sqlite"))
+    assert len(logs) == 1
+    assert not logs[0].with_name("calls.sqlite-wal").exists()  # closed: checkpointed
+    with contextlib.closing(sqlite3.connect(logs[0])) as db:
+        assert db.execute("SELECT count(*) FROM calls").fetchone()[0] == n
+    caches = list(home.rglob("cache.sqlite*"))
+    assert all(not path.name.endswith("-wal") for path in caches), caches
+
+
+def test_a_batch_that_fails_keeps_the_interpreters_exit(tmp_path: Path) -> None:
+    # An error before the run settled (here: no such input) takes the ordinary way out.
+    done = subprocess.run(
+        [sys.executable, "-c", _CONSOLE_SCRIPT, "batch", str(tmp_path / "no"), "-o", "x"],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "OPENAI_BASE_URL": "http://127.0.0.1:9/v1", "OPENAI_API_KEY": "k"},
+    )  # fmt: skip
+    assert done.returncode == 4
+    assert "interpreter teardown ran" in done.stderr

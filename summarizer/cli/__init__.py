@@ -10,6 +10,7 @@ import sys
 
 import typer
 
+from summarizer.cli import _terminal
 from summarizer.cli._app import app, dispatch
 
 
@@ -19,7 +20,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:  # pragma: no cover - console-script shim
-    sys.exit(main())
+    code = main()
+    if _terminal.may_exit_at_once():  # a batch closed everything: skip the slow teardown
+        _terminal.exit_at_once(code)
+    sys.exit(code)
 
 
 __all__ = ["app", "main", "run", "typer"]

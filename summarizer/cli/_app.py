@@ -62,6 +62,7 @@ def _dispatch(argv: list[str]) -> int:
     exits 130, a broken pipe exits 1, shell completion requests are answered; every exit
     is a `SystemExit`, whose code `main` returns."""
     _terminal.guard_stdout()
+    _terminal.unsettle()
     try:
         try:
             app(args=argv, prog_name="summarizer", standalone_mode=True)

@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from summarizer._errors import ConfigurationError
+from summarizer.cli import _terminal
 from summarizer.cli._brief import (
     BaseUrlOpt,
     MaxOutputOpt,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
     from summarizer._batch import BatchReport
     from summarizer._summarizer import Summarizer
+    from summarizer.infra._calllog import CallLog
     from summarizer.infra._costs import UsageMeter
 
 # Kept equal to summarizer._batch's and the Batch API module's defaults by a test: importing
@@ -115,21 +117,34 @@ def _progress(console: Console) -> Progress:
 
 def _summarizer(
     flags: ModelFlags, meter: UsageMeter
-) -> tuple[Summarizer, openai.AsyncOpenAI | None]:
-    """One shared async client for the whole run (building one per article costs ~0.1 s)."""
+) -> tuple[Summarizer, openai.AsyncOpenAI | None, CallLog | None]:
+    """The run's summariser, its one shared async client (building one per article costs
+    ~0.1 s) and its call log (kept, so that `_close` can close it)."""
     import dataclasses
 
     from summarizer.infra._settings import load_settings
 
     settings = load_settings(**flags.settings())
     if settings.offline:
-        return build_summarizer(flags, meter), None
+        return build_summarizer(flags, meter), None, None
     settings.check_llm()
     from summarizer.backends._openai import shared_async_client  # the SDK: only when used
+    from summarizer.infra._calllog import CallLog
 
     client = shared_async_client(settings)
-    flags = dataclasses.replace(flags, model=settings.resolved_model)
-    return build_summarizer(flags, meter, client=client), client
+    log = CallLog() if flags.log else None
+    flags = dataclasses.replace(flags, model=settings.resolved_model, log=False)
+    hooks = [hook for hook in (log, meter) if hook is not None]
+    return build_summarizer(flags, *hooks, client=client), client, log
+
+
+def _close(summarizer: Summarizer, log: CallLog | None) -> None:
+    """Close the run's call log and cache: their SQLite files are complete and checkpointed
+    before the process ends (the console script may then skip the interpreter's teardown)."""
+    if log is not None:
+        log.close()
+    if summarizer.cache is not None:
+        summarizer.cache.close()
 
 
 async def _closing(client: openai.AsyncOpenAI | None, run: Awaitable[BatchReport]) -> BatchReport:
@@ -272,10 +287,36 @@ def _batch_run(
     given: dict[str, Any],
 ) -> None:
     from summarizer.infra._costs import UsageMeter
-    from summarizer.infra._ratelimit import RateLimiter
 
     meter = UsageMeter()
-    summarizer, client = _summarizer(flags, meter)
+    summarizer, client, log = _summarizer(flags, meter)
+    try:
+        report = _run(summarizer, client, flags, source, output, via, concurrency, {
+            "rpm": rpm, "tpm": tpm, "workers": workers, **given,
+        })  # fmt: skip
+    finally:
+        _close(summarizer, log)
+    if report is None:
+        return
+    print_report(report, meter, summarizer, as_json=given["json"])
+    _terminal.settled()  # output, call log, cache, workers and network thread are closed
+    exit_for(report)
+
+
+def _run(
+    summarizer: Summarizer,
+    client: openai.AsyncOpenAI | None,
+    flags: ModelFlags,
+    source: Path,
+    output: Path,
+    via: str,
+    concurrency: int,
+    given: dict[str, Any],
+) -> BatchReport | None:
+    """The run itself, by the chosen route; ``None`` when a Batch API job was only submitted."""
+    from summarizer.infra._ratelimit import RateLimiter
+
+    rpm, tpm, workers = given["rpm"], given["tpm"], given["workers"]
     # One limiter for every HTTP attempt of the run (retries, re-asks, chunks); a 429 slows it.
     summarizer.limiter = RateLimiter(concurrency, rpm=rpm, tpm=tpm)
     options = {
@@ -288,18 +329,12 @@ def _batch_run(
     if via is Via.openai_batch:
         from summarizer.cli._openai_batch import run_openai_batch
 
-        found = run_openai_batch(
+        return run_openai_batch(
             summarizer, flags, source, output, options,
             poll_interval=given["poll_interval"], wait=given["wait"],
             closing=lambda run: _closing(client, run),
         )  # fmt: skip
-        if found is None:
-            return
-        report = found
-    else:
-        report = _run_with_progress(summarizer, client, source, output, options)
-    print_report(report, meter, summarizer, as_json=given["json"])
-    exit_for(report)
+    return _run_with_progress(summarizer, client, source, output, options)
 
 
 def exit_for(report: BatchReport) -> None:
@@ -532,7 +567,7 @@ def ingest(
         cache=not no_cache, log=not no_log,
     )  # fmt: skip
     meter = UsageMeter()
-    summarizer, client = _summarizer(flags, meter)
+    summarizer, client, log = _summarizer(flags, meter)
     options = {
         "concurrency": concurrency,
         "max_consecutive_failures": DEFAULT_MAX_CONSECUTIVE_FAILURES,
@@ -540,9 +575,12 @@ def ingest(
     from summarizer._batch import output_lock
 
     _check_before_spending(source, output)
-    with output_lock(output):
-        report = ingest_results(
-            summarizer, results, source, output, options, lambda run: _closing(client, run)
-        )
+    try:
+        with output_lock(output):
+            report = ingest_results(
+                summarizer, results, source, output, options, lambda run: _closing(client, run)
+            )
+    finally:
+        _close(summarizer, log)
     print_report(report, meter, summarizer, as_json=as_json)
     exit_for(report)
