@@ -228,7 +228,10 @@ def run_workers(base_url: str, n: int, concurrency: int, rpm: int | None, worker
     async def main(out: Path) -> Timed:
         s = summarizer(base_url, RateLimiter(concurrency, rpm=rpm))
         began = time.perf_counter()
-        async with WorkerPool(s, workers, concurrency=concurrency) as pool:
+        async with WorkerPool(s, workers, concurrency=concurrency, in_process=True) as pool:
+            # The parent is one of the workers (as `--workers` runs); wait for the children.
+            while not all(child.enabled for child in pool._children):
+                await asyncio.sleep(0.01)
             startup = time.perf_counter() - began
             pids = [child.proc.pid for child in pool._children]
             # One article per child first, as the other rows warm up with one article.

@@ -448,5 +448,6 @@ async def run_batch(
     if workers <= 1:
         async with network_loop(summarizer.backend):  # slots refilled while answers are processed
             return await batch_run(process).run(records, retry_failed=retry_failed)
-    async with WorkerPool(summarizer, workers, concurrency=concurrency) as pool:
+    # The parent is one of the workers: it sends while the children start (`WorkerPool`).
+    async with WorkerPool(summarizer, workers, concurrency=concurrency, in_process=True) as pool:
         return await batch_run(pool.process).run(records, retry_failed=retry_failed)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import multiprocessing
 import signal
 import sys
@@ -63,14 +64,23 @@ def shares(total: int, workers: int) -> list[int]:
 
 
 class WorkerPool:
-    """``workers`` child processes summarising records for one batch run.
+    """``workers`` processes summarising records for one batch run.
 
     Use as an async context manager; `process` has the signature `BatchRun` expects.
-    ``concurrency`` caps the requests in flight over all children (the summariser's
+    ``concurrency`` caps the requests in flight over all of them (the summariser's
     limiter's, if it has one, wins).
+
+    ``in_process=True`` (what `run_batch` uses): the parent is one of the ``workers`` and
+    starts ``workers - 1`` children. It works from the start with the run's whole limits,
+    so the first requests leave while the children import the library (~1.5 s of CPU
+    each, issue #18); as each child comes up, the parent hands it its share: the parent's
+    limiter shrinks at once, and the child gets records once the parent's requests in
+    flight are down to the parent's new cap, so the sum never passes the run's.
     """
 
-    def __init__(self, summarizer: Summarizer, workers: int, *, concurrency: int) -> None:
+    def __init__(
+        self, summarizer: Summarizer, workers: int, *, concurrency: int, in_process: bool = False
+    ) -> None:
         if workers < 2:
             raise ValueError("a pool needs at least 2 workers; run in-process otherwise")
         limiter = summarizer.limiter
@@ -78,32 +88,43 @@ class WorkerPool:
         self.workers = workers
         self._hook = summarizer._on_call
         self._cache = summarizer.cache
+        rpm = limiter.rpm if limiter is not None and limiter.rpm else None
+        tpm = limiter.tpm if limiter is not None and limiter.tpm else None
         self._specs = [
             _Spec(
                 settings=summarizer.settings,
                 cache_path=summarizer.cache.path if summarizer.cache is not None else None,
                 concurrency=share,
-                rpm=limiter.rpm / workers if limiter is not None and limiter.rpm else None,
-                tpm=limiter.tpm / workers if limiter is not None and limiter.tpm else None,
+                rpm=rpm / workers if rpm is not None else None,
+                tpm=tpm / workers if tpm is not None else None,
             )
             for share in shares(max(total, workers), workers)
         ]
+        self._local: _Local | None = None
+        if in_process:  # the parent takes the first share, and every share until handed over
+            whole = RateLimiter(sum(spec.concurrency for spec in self._specs), rpm=rpm, tpm=tpm)
+            self._local = _Local(summarizer, whole)
+            self._specs = self._specs[1:]
         self._children: list[_Child] = []
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._cache_base = (self._cache.hits, self._cache.misses) if self._cache else (0, 0)
+        self._exit = contextlib.AsyncExitStack()
 
     async def __aenter__(self) -> WorkerPool:
         self._loop = asyncio.get_running_loop()
+        if self._local is not None:  # requests on their own loop, as in one process
+            await self._exit.enter_async_context(network_loop(self._local.summarizer.backend))
         ctx = multiprocessing.get_context("spawn")  # no fork: the parent has threads
         with _main_script_left_out():
             self._children = [_Child(ctx, spec, self) for spec in self._specs]
         await self._first_ready()  # the others join as they come up
         return self
 
-    async def _first_ready(self) -> list[_Child]:
-        """The children ready to work, once there is one; `WorkerError` if none can be."""
+    async def _first_ready(self) -> list[_Child | _Local]:
+        """The workers ready to work, once there is one; `WorkerError` if none can be."""
         while True:
-            ready = [c for c in self._children if c.alive and _succeeded(c.ready)]
+            ready: list[_Child | _Local] = [c for c in self._children if c.alive and c.enabled]
+            if self._local is not None:
+                ready.insert(0, self._local)
             if ready:
                 return ready
             starting = [c.ready for c in self._children if c.alive and not c.ready.done()]
@@ -115,13 +136,16 @@ class WorkerPool:
             await asyncio.wait(starting, return_when=asyncio.FIRST_COMPLETED)
 
     async def __aexit__(self, *exc: object) -> None:
-        await asyncio.to_thread(self.close)
+        try:
+            await self._exit.aclose()
+        finally:
+            await asyncio.to_thread(self.close)
 
     async def process(self, record: Record) -> Briefing:
         """Summarise ``record`` in the least busy child that is up; raise `RecordFailed` on
         failure. The first child up starts work: the run does not wait for the slowest."""
         ready = await self._first_ready()
-        return await min(ready, key=lambda c: len(c.pending)).submit(record)
+        return await min(ready, key=_busy).submit(record)
 
     def close(self) -> None:
         """Stop the children: ask, wait a little, then terminate."""
@@ -137,11 +161,12 @@ class WorkerPool:
         if kind == "call" and self._hook is not None:
             self._hook(message[1])
         elif kind == "cache" and self._cache is not None:
-            child.cache_counts = message[1]
-            hits = sum(c.cache_counts[0] for c in self._children)
-            misses = sum(c.cache_counts[1] for c in self._children)
-            self._cache.hits = self._cache_base[0] + hits
-            self._cache.misses = self._cache_base[1] + misses
+            # What the child counted since its last message (the parent's own lookups, as
+            # a worker, count on the same `Cache` object).
+            (hits, misses), before = message[1], child.cache_counts
+            child.cache_counts = (hits, misses)
+            self._cache.hits += hits - before[0]
+            self._cache.misses += misses - before[1]
         elif kind in ("ok", "failed"):
             future = child.pending.pop(message[1], None)
             if future is None or future.done():
@@ -151,6 +176,47 @@ class WorkerPool:
             else:
                 future.set_exception(RecordFailed(message[2]))
 
+    def _child_up(self, child: _Child) -> None:
+        """``child`` is ready: hand it its share of the parent's limits (see the class)."""
+        _resolve(child.ready)
+        if self._local is None:
+            child.enabled = True
+            return
+        limiter = self._local.limiter
+        spec = child.spec
+        concurrency = max(1, limiter.concurrency - spec.concurrency)
+        rpm = limiter.rpm - spec.rpm if limiter.rpm and spec.rpm else None
+        tpm = limiter.tpm - spec.tpm if limiter.tpm and spec.tpm else None
+        limiter.shrink(concurrency, rpm, tpm)
+        child.handover = asyncio.ensure_future(self._enable(child))
+
+    async def _enable(self, child: _Child) -> None:
+        """Give ``child`` records once the parent's requests in flight fit its new cap."""
+        assert self._local is not None
+        limiter = self._local.limiter
+        while limiter.in_flight > limiter.concurrency:
+            await asyncio.sleep(0.01)  # answers are on their way: at most one latency
+        child.enabled = child.alive
+
+
+class _Local:
+    """The parent process as one of the pool's workers (``in_process=True``)."""
+
+    alive = True
+
+    def __init__(self, summarizer: Summarizer, limiter: RateLimiter) -> None:
+        self.limiter = limiter
+        self.summarizer = copy.copy(summarizer)  # the same backend, cache and call hook
+        self.summarizer.limiter = limiter
+        self.pending = 0
+
+    async def submit(self, record: Record) -> Briefing:
+        self.pending += 1
+        try:
+            return await self.summarizer.asummarize(record.text, html=record.html)
+        finally:
+            self.pending -= 1
+
 
 class _Child:
     """One worker process, its pipe, and a thread that reads what it sends back."""
@@ -159,10 +225,13 @@ class _Child:
         assert pool._loop is not None
         self.loop = pool._loop
         self.pool = pool
+        self.spec = spec
         self.pending: dict[int, asyncio.Future[Briefing]] = {}
         self.cache_counts = (0, 0)
         self.alive = True
         self.ready: asyncio.Future[None] = self.loop.create_future()
+        self.enabled = False  # ready, and handed its share: it gets records
+        self.handover: asyncio.Future[None] | None = None
         self._next = 0
         self._send_lock = threading.Lock()
         self.conn, theirs = ctx.Pipe()
@@ -196,7 +265,7 @@ class _Child:
                 self.loop.call_soon_threadsafe(self._died)
                 return
             if message[0] == "ready":
-                self.loop.call_soon_threadsafe(_resolve, self.ready)
+                self.loop.call_soon_threadsafe(self.pool._child_up, self)
             else:
                 self.loop.call_soon_threadsafe(self.pool._on_message, self, message)
 
@@ -252,8 +321,8 @@ def _main_script_left_out() -> Iterator[None]:
         main.__file__ = path
 
 
-def _succeeded(future: asyncio.Future[None]) -> bool:
-    return future.done() and not future.cancelled() and future.exception() is None
+def _busy(worker: _Child | _Local) -> int:
+    return worker.pending if isinstance(worker, _Local) else len(worker.pending)
 
 
 def _resolve(future: asyncio.Future[None]) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from test_batch import article, fake, grounded_reply, read_lines, write_jsonl  # noqa: F401
 
+from summarizer._batch import BatchRun, articles_in_progress
 from summarizer._pool import WorkerError, WorkerPool, shares
 from summarizer._summarizer import Summarizer
 from summarizer.cli import main
@@ -151,3 +152,68 @@ def test_a_dead_worker_fails_only_its_records_and_the_others_carry_on(
         f"Article number {i} reports that the council met on Monday" for i in range(4, 8)
     ]  # type: ignore[attr-defined]
     assert err is not None and "rerun to resume" in str(err)
+
+
+# --- the parent as one of the workers (`in_process=True`, what `batch --workers` runs) ------
+
+
+def test_the_parent_sends_before_any_child_is_up(
+    fake: FakeOpenAI,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The children never report ready here: the run's first requests do not wait for
+    # them to import the library (they did: the first request left 3.6-7.8 s after the
+    # command started, issue #18).
+    monkeypatch.setattr(WorkerPool, "_child_up", lambda self, child: None)
+    records = [Record(id=f"r{i}", text=article(i)) for i in range(3)]
+    summarizer = Summarizer(cache=None, limiter=RateLimiter(4))
+
+    async def run() -> tuple[list[object], bool]:
+        async with WorkerPool(summarizer, 2, concurrency=4, in_process=True) as pool:
+            done = await asyncio.gather(*(pool.process(r) for r in records))
+            return list(done), any(c.enabled for c in pool._children)
+
+    done, child_used = asyncio.run(asyncio.wait_for(run(), timeout=60))
+    assert [b.summary for b in done] == [  # type: ignore[attr-defined]
+        f"Article number {i} reports that the council met on Monday" for i in range(3)
+    ]
+    assert not child_used and fake.count == 3
+
+
+def test_a_child_gets_its_share_only_once_the_parents_requests_fit_the_rest(
+    fake: FakeOpenAI,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    # The parent starts with all 4 slots; its first requests are held at the server until
+    # the child is up. The child then gets 2 slots, and records only once the parent is
+    # down to its own 2 in flight: never more than 4 at the server.
+    child_up = threading.Event()
+
+    def held(request: dict[str, object]) -> object:
+        child_up.wait(timeout=60)
+        return grounded_reply(request)
+
+    fake._default = held  # type: ignore[assignment]
+    fake.latency = 0.05
+    records = [Record(id=f"r{i}", text=article(i)) for i in range(24)]
+    summarizer = Summarizer(cache=None, limiter=RateLimiter(4))
+
+    async def run() -> tuple[int, int]:
+        async with WorkerPool(summarizer, 2, concurrency=4, in_process=True) as pool:
+
+            async def watch() -> None:
+                await pool._children[0].ready
+                child_up.set()
+
+            watcher = asyncio.create_task(watch())
+            in_progress = articles_in_progress(summarizer, 4)
+            report = await BatchRun(
+                tmp_path / "out.jsonl", pool.process, concurrency=in_progress
+            ).run(records)
+            await watcher
+            return report.ok, pool._children[0]._next
+
+    ok, child_jobs = asyncio.run(run())
+    assert ok == 24 and fake.count == 24
+    assert child_jobs > 0  # the child took over part of the work
+    assert fake.max_in_flight <= 4

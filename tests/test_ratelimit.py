@@ -241,6 +241,37 @@ async def test_cancelled_waiter_does_not_leak_a_slot() -> None:
         assert limiter.in_flight == 1
 
 
+async def test_a_shrunk_limiter_lets_its_requests_in_flight_finish_and_waits_below_the_new_cap() -> (
+    None
+):
+    # A worker process took over part of the share: the requests in flight finish, and
+    # none is sent until fewer than the new cap are in flight.
+    limiter = RateLimiter(concurrency=4)
+    for _ in range(4):
+        await limiter.acquire()
+    limiter.shrink(2, rpm=60, tpm=None)
+    assert (limiter.concurrency, limiter.allowed, limiter.rpm) == (2, 2, None)  # rpm stays off
+    waiting = asyncio.create_task(limiter.acquire())
+    limiter.release()
+    limiter.release()
+    await asyncio.sleep(0.01)
+    assert not waiting.done() and limiter.in_flight == 2  # 2 in flight: the new cap
+    limiter.release()
+    await asyncio.wait_for(waiting, 1)
+    assert limiter.in_flight == 2
+    limiter._speed_up()  # a success can't win back what was handed over
+    assert limiter.allowed == 2
+
+
+def test_a_shrunk_limiter_paces_at_its_new_rates() -> None:
+    clock = Clock()
+    limiter = RateLimiter(concurrency=4, rpm=120, tpm=1200, clock=clock)
+    limiter.shrink(2, rpm=60, tpm=600)
+    assert (limiter.rpm, limiter.tpm) == (60, 600)
+    assert limiter._requests.rate == 1.0 and limiter._requests.capacity == 1.0
+    assert limiter._tokens.rate == 10.0 and limiter._tokens.level <= 10.0
+
+
 def test_threads_share_the_cap() -> None:
     limiter = RateLimiter(concurrency=3)
     seen: list[int] = []

@@ -163,6 +163,7 @@ class RateLimiter:
         self._window = float(concurrency)  # AIMD-controlled concurrency
         self._share = 1.0  # AIMD-controlled share of the configured rates
         self._last_decrease = -math.inf
+        self._burst_s = burst_s
         self._requests = self._bucket(rpm, burst_s, first=1.0)
         self._tokens = self._bucket(tpm, burst_s, first=None)
         self._in_flight = 0
@@ -201,6 +202,29 @@ class RateLimiter:
     @property
     def in_flight(self) -> int:
         return self._in_flight
+
+    def shrink(self, concurrency: int, rpm: float | None, tpm: float | None) -> None:
+        """Lower the limits to these (a share handed over to another process).
+
+        Requests in flight finish; a new one waits until fewer than ``concurrency`` are in
+        flight, so the one who takes over the share waits for `in_flight` to come down
+        before it sends (the sum never passes the run's cap). Rates not configured at the
+        start stay off.
+        """
+        if concurrency < 1:
+            raise ValueError("concurrency must be at least 1")
+        with self._lock:
+            self.concurrency = concurrency
+            self._window = min(self._window, float(concurrency))
+            if self._requests is not None and rpm is not None:
+                self.rpm = rpm
+            if self._tokens is not None and tpm is not None:
+                self.tpm = tpm
+            for bucket, per_minute in ((self._requests, self.rpm), (self._tokens, self.tpm)):
+                if bucket is not None and per_minute is not None:
+                    bucket.capacity = max(1.0, per_minute / 60.0 * self._burst_s)
+                    bucket.level = min(bucket.level, bucket.capacity)
+            self._set_share(self._share)
 
     def estimate(self, request: dict[str, Any]) -> int:
         """Tokens to reserve for a chat request: prompt chars / 4 plus its ``max_tokens``.
