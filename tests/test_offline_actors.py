@@ -231,3 +231,68 @@ def test_a_surname_spelled_apart_joins_its_full_name() -> None:
     )
     people = sorted(a.name for a in extract_offline(article).actors if a.type == "person")
     assert people == ["Bill de Blasio", "James O’Neill"]
+
+
+def test_a_country_the_lead_names_as_an_object_is_an_actor() -> None:
+    article = _article(
+        "A senior lawmaker on Monday urged the president to retaliate against Russia for "
+        "its interference in the election, calling the hacking an attack on democracy.",
+        "The White House has not said what it will do.",
+    )
+    assert "Russia" in _names(extract_offline(article))
+
+
+def test_a_country_in_the_lead_only_as_a_place_or_a_qualifier_is_no_actor() -> None:
+    article = _article(
+        "The two leaders will meet on June 12 in Singapore, U.S. officials said on Friday, "
+        "after weeks of talks about the summit and its agenda.",
+        "The officials did not say who would attend.",
+    )
+    names = _names(extract_offline(article))
+    assert "Singapore" not in names
+    assert "United States" not in names and "U.S." not in names
+
+
+def test_a_company_named_with_co_is_one_actor_with_its_short_name() -> None:
+    article = _article(
+        "The regulator grounded nearly 100 Halvorsen Co jets on Monday after the crash.",
+        "Halvorsen said it would send a team of engineers to the site.",
+    )
+    orgs = [a for a in extract_offline(article).actors if a.type == "organization"]
+    assert [a.name for a in orgs] == ["Halvorsen Co"]
+    assert "Halvorsen" in orgs[0].aliases
+
+
+def test_a_name_between_commas_after_a_role_is_a_person() -> None:
+    article = _article(
+        "The defense secretary, Pavel Ostrander, is expected to sign the order this week.",
+        "The order follows weeks of talks with the governors of four states.",
+    )
+    assert "Pavel Ostrander" in _names(extract_offline(article))
+
+
+def test_a_name_written_family_name_first_is_a_person() -> None:
+    article = _article(
+        "The president met Pak Sung Chol at the White House for talks on Friday.",
+        "Pak handed over a letter from his leader, and the talks ran for two hours.",
+    )
+    assert "Pak Sung Chol" in _names(extract_offline(article))
+
+
+def test_a_headline_phrase_is_no_family_name_first() -> None:
+    article = _article(
+        "Lindqvist Was Headed to ER But Diverted to Avoid Bad Optics.",
+        "Marta Lindqvist was headed to an emergency room after she fell ill, aides said.",
+        "Lindqvist spoke to reporters about the race on Monday.",
+    )
+    assert _names(extract_offline(article)) == ["Marta Lindqvist"]
+
+
+def test_a_word_that_opens_a_sentence_is_no_given_name() -> None:
+    article = _article(
+        "Donald Okafor sniffed through the debate, and critics noticed.",
+        "“Beyond Okafor's finances, there is his health,” said Marta Lindqvist.",
+        "“Injecting Okafor into this race was a mistake,” Lindqvist said. Okafor said nothing.",
+    )
+    people = sorted(a.name for a in extract_offline(article).actors if a.type == "person")
+    assert people == ["Donald Okafor", "Marta Lindqvist"]

@@ -140,7 +140,9 @@ STOP_CAPS = _words(
     Senior Former Retired Top Acting Then Late Four Five Six Seven Eight Nine Ten Eleven Twelve
     Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen Twenty Dozens Hundreds
     Lt Col Maj Sgt Capt Adm Cpl Pvt Prof Rev Amb Sens Reps Facebook Twitter Pinterest
-    Instagram LinkedIn WhatsApp Email Share Comment Comments Getty Images"""
+    Instagram LinkedIn WhatsApp Email Share Comment Comments Getty Images Beyond Whether
+    Neither Either Besides Another First Should Could Would Unlike Like Perhaps Maybe Among
+    Amid Behind Against Toward Towards Upon Whatever Whoever Whenever Wherever Notice"""
 )
 
 # Verbs (and auxiliaries) that show a country or organisation acting as a subject.
@@ -175,7 +177,7 @@ ORG_HEADS = _words(
     Federation League Caucus Foundation Bureau Administration Authority Board Guard Command
     Commonwealth Alliance Coalition Movement Front Cabinet Government Tribunal Reserve Academy
     Center Centre Church Journal Times Post News Network Pentagon Duma Knesset
-    Inc Ltd International Watch Society Trust Institution Nations"""
+    Inc Ltd International Watch Society Trust Institution Nations Co LLC"""
 )
 # Well-known acronyms that name organisations.
 ORG_ACRONYMS = _words(
@@ -349,4 +351,15 @@ PERSON_NOUNS = ROLE_NOUNS | _words(
 ORG_NOUNS = _words(
     """company firm group organization organisation union association newspaper paper network
     agency campaign committee website site"""
+)
+
+# Words before a place that make it only where something happens ("in Singapore").
+PLACE_PREPOSITIONS = _words(
+    "in at from near across through around into within throughout outside inside via"
+)
+# Words that may follow a name used as a noun of its own ("retaliate against Russia for
+# ..."), where a noun after it would make it a qualifier ("U.S. growth").
+AFTER_A_NOUN = _words(
+    """for and or without with on over to after by that as about amid because before since
+    if when while but than"""
 )

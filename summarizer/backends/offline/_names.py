@@ -23,12 +23,14 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate
 
 from summarizer._schema import Actor, ActorType
 from summarizer._text import MORE_TITLES, Paragraph, fold_accents, name_tokens, sub_span
 from summarizer.backends.offline._lexicon import (
     ACTING_VERBS,
+    AFTER_A_NOUN,
     COUNTRY_FORMS,
     FEMALE_NAMES,
     GROUPS,
@@ -39,6 +41,7 @@ from summarizer.backends.offline._lexicon import (
     NOT_NAMES,
     ORG_ACRONYMS,
     ORG_HEADS,
+    PLACE_PREPOSITIONS,
     PREPOSITIONS,
     ROLE_NOUNS,
     SPEECH_ADVERBS,
@@ -63,6 +66,8 @@ _TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True
 _TITLED = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<title>{_TITLE_ALT})\s+(?P<name>{_PNAME})")
 _ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLES})\s+(?P<name>{_PNAME})")
+# "The US defense secretary, Jim Mattis, is expected to": a role, then the name between commas.
+_ROLE_COMMA = re.compile(rf"\b(?P<role>{_ROLES}),\s+(?P<name>{_PNAME}),")
 _APPOSITION = re.compile(
     rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),\s+(?:a|an|the)\s+(?:[\w.'’-]+\s+){{0,5}}?(?P<role>{_ROLES})\b"
 )
@@ -172,6 +177,8 @@ _MALE_ROLES = frozenset(
 # Endings of plural nouns that open a sentence as a speaker ("Demonstrators said").
 _PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians", "ics")
 _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
+# A lead paragraph has at least this many words.
+_LEAD_WORDS = 15
 
 
 @dataclass
@@ -272,7 +279,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         tokens = _clean_name(m["name"])
         if m["role"].lower() in ROLE_NOUNS and len(tokens) >= 2:
             yield tokens, m["role"].lower(), ""
-    for pattern in (_ROLE_BEFORE, _APPOSITION, _BARE_APPOSITION):
+    for pattern in (_ROLE_BEFORE, _ROLE_COMMA, _APPOSITION, _BARE_APPOSITION):
         for m in pattern.finditer(text):
             tokens = _clean_name(m["name"])
             if len(tokens) >= 2:
@@ -357,7 +364,42 @@ class Registry:
             person.forms.update(f for f in (form, " ".join(tokens)) if f)
         self._add_named_subjects()
         self._merge_spellings()
+        self._drop_sentence_openers()
         self._add_surnames()
+
+    def _drop_sentence_openers(self) -> None:
+        """ "Notice Trump sniffing", "Beyond Trump's finances", "Derelict Obama and
+        Clinton": a capitalised word that only ever opens a sentence before the name of
+        a person the article names otherwise ("Donald Trump") is no given name; a word
+        that may be one ("Hillary Clinton" beside "Bill Clinton") is left alone."""
+        people = self.people()
+        for person in people:
+            if len(person.tokens) < 2 or not self._common_word(person.tokens[0]):
+                continue
+            rest = person.tokens[1:]
+            others = [
+                p
+                for p in people
+                if p is not person
+                and p in self.entities
+                and p.tokens[0] != person.tokens[0]
+                and _sub_span(rest, p.tokens)
+            ]
+            spans = _occurrences(self.text, person.forms)
+            if len(others) == 1 and spans and all(self._opens_sentence(a) for a, _ in spans):
+                self.entities.remove(person)
+
+    def _common_word(self, word: str) -> bool:
+        """A word the article also writes in lower case, or a verb form ("Injecting",
+        "Understated"); never a known given name."""
+        if word in MALE_NAMES | FEMALE_NAMES:
+            return False
+        lower = re.search(rf"\b{re.escape(word.lower())}\b", self.text) is not None
+        return lower or (len(word) > 5 and word.endswith(("ing", "ed")))
+
+    def _opens_sentence(self, start: int) -> bool:
+        before = self.text[:start].rstrip(" \"“‘'(")
+        return not before or before[-1] in ".!?;:\n"
 
     def _merge_spellings(self) -> None:
         """One person per name however it is spelled: "Raúl Castro" and "Raul Castro",
@@ -405,8 +447,22 @@ class Registry:
         for tokens, form in found:
             if self._person_for(tokens, "") is not None or not self._given_name(tokens):
                 continue
-            if self._acts_alone(tokens[-1]) or self._alone(tokens[-1]) or counts[tokens] >= 2:
+            if (
+                self._acts_alone(tokens[-1])
+                or self._alone(tokens[-1])
+                or counts[tokens] >= 2
+                or self._family_name_first(tokens)
+            ):
                 self._add_full_name(tokens, form)
+
+    def _family_name_first(self, tokens: tuple[str, ...]) -> bool:
+        """ "Kim Jong Un" ... "Kim": a three-word name whose first word stands alone, and
+        whose other words the article never writes in lower case ("Clinton Was Headed")."""
+        return (
+            len(tokens) == 3
+            and self._alone(tokens[0])
+            and not any(re.search(rf"\b{re.escape(t.lower())}\b", self.text) for t in tokens[1:])
+        )
 
     def _given_name(self, tokens: tuple[str, ...]) -> bool:
         """Whether an untitled capitalised pair can be a first and last name: no place
@@ -523,6 +579,9 @@ class Registry:
             org = Entity(name, "organization")
             self.entities.append(org)
         org.forms.add(name)
+        company = re.fullmatch(r"(.+?),?\s+(?:Inc|Co|Corp|Ltd|LLC|Corporation)", name)
+        if company:
+            org.forms.add(company[1])  # "Boeing Co" is "Boeing" on second mention
         possessive = re.search(r"([A-Z][\w.]*)['’]s\s+$", text[:start])
         if possessive:
             org.forms.add(f"{possessive.group()}{name}")
@@ -596,6 +655,31 @@ class Registry:
                     entity.signals.add("subject")
             if entity.type == "organization" and len(entity.mentions) >= 2:
                 entity.signals.add("repeated")
+            if any(self._in_lead(pi, start, end) for (pi, start), end in entity.mentions):
+                entity.signals.add("lead")
+
+    def _in_lead(self, pi: int, start: int, end: int) -> bool:
+        """A mention in the lead sentence as a noun of its own: not a place ("in
+        Singapore") nor a qualifier ("U.S. growth", "Fox News Sunday"). The lead names
+        what the story is about ("urged Obama to retaliate against Russia")."""
+        if pi != self._lead[0] or start >= self._lead[1]:
+            return False
+        text = self.paragraphs[pi].text
+        before = text[max(0, start - 12) : start].split()[-1:]
+        after = re.match(r"\s*([\w’'-]*)", text[end:])
+        follows = after[1] if after else ""
+        return not (before and before[0].lower() in PLACE_PREPOSITIONS) and (
+            not follows or follows in AFTER_A_NOUN
+        )
+
+    @cached_property
+    def _lead(self) -> tuple[int, int]:
+        """(paragraph, end offset) of the first sentence of the first prose paragraph."""
+        for para in self.paragraphs:
+            if len(para.text.split()) >= _LEAD_WORDS and para.text.rstrip()[-1:] in '."”':
+                spans = para.sentences()
+                return para.index, spans[0][1] if spans else len(para.text)
+        return -1, 0
 
     # --- look-ups ------------------------------------------------------------
 
