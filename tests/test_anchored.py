@@ -1,6 +1,8 @@
 """The anchored strategy: the model answers with ids, code fills in verbatim text.
 
 Against the fake OpenAI-compatible server, so the real openai SDK + instructor path runs.
+These tests pin prompt v2 (summary, actors, quotes by candidate id, tensions), whose
+recorded runs still replay; prompt v3 (tensions only) is in `test_anchored_v3.py`.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ The dispute has strained relations between the council and Meridian Docks for tw
 def make(server: FakeOpenAI, **kw: Any) -> Summarizer:
     kw.setdefault("max_retry_seconds", 10)
     kw.setdefault("strategy", "anchored")
+    kw.setdefault("prompt_version", "2")
     return Summarizer(model="test-model", base_url=server.base_url, api_key="sk-x", **kw)
 
 
@@ -263,6 +266,7 @@ def test_brief_strategy_flag_runs_the_anchored_path(
         monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
         monkeypatch.setenv("OPENAI_API_KEY", "sk-x")
         monkeypatch.setenv("SUMMARIZER_MODEL", "test-model")
+        monkeypatch.setenv("SUMMARIZER_PROMPT_VERSION", "2")
         code = main(["brief", str(article), "--strategy", "anchored", "--json", "--no-cache"])
     out = json.loads(capsys.readouterr().out)
     assert code == 0

@@ -15,14 +15,18 @@ from summarizer.input._cleaning import clean_article
 from summarizer.testing import FakeOpenAI, Reply, Status
 from tests.test_anchored import ARTICLE
 from tests.test_anchored import answer as anchored_answer
+from tests.test_anchored_v3 import answer as v3_answer
 
-STRATEGIES = ["free", "anchored"]
+# anchored-v2: prompt v2 pinned (its recorded runs replay); anchored: the newest prompt (v3)
+STRATEGIES = ["free", "anchored-v2", "anchored"]
 INVENTED_QUOTE = "We will pave the whole bay."
 INVENTED_EVIDENCE = "The mayor resigned in protest on Friday."
 
 
 def make(server: FakeOpenAI, strategy: str, **kw: Any) -> Summarizer:
     kw.setdefault("max_retry_seconds", 5)
+    if strategy == "anchored-v2":
+        strategy, kw["prompt_version"] = "anchored", "2"
     return Summarizer(
         model="test-model", base_url=server.base_url, api_key="sk-x", strategy=strategy, **kw
     )
@@ -42,9 +46,12 @@ def free_answer(**overrides: Any) -> dict[str, Any]:
 
 
 def bad_reference(strategy: str, request: dict[str, Any]) -> dict[str, Any]:
-    """A quote the article does not hold: an unknown candidate id, or invented text."""
-    if strategy == "anchored":
+    """A reference to nothing in the article: an unknown candidate id (v2), an unknown
+    actor id (v3: its only references are actor and sentence ids), or invented text."""
+    if strategy == "anchored-v2":
         return anchored_answer(request, quotes=[{"id": "Q99", "speaker": "Helen Okafor"}])
+    if strategy == "anchored":
+        return v3_answer(request, parties=["A99"])
     return free_answer(quotes=[{"text": INVENTED_QUOTE, "speaker": "Helen Okafor"}])
 
 
@@ -52,9 +59,11 @@ def bad_sentence(strategy: str, request: dict[str, Any]) -> dict[str, Any]:
     """A tension whose evidence is not in the article: a sentence id past the last one,
     or an invented sentence."""
     parties = ["Helen Okafor", "Meridian Docks"]
-    if strategy == "anchored":
+    if strategy == "anchored-v2":
         tension = {"parties": parties, "description": "x", "sentence": "S999"}
         return anchored_answer(request, tensions=[tension])
+    if strategy == "anchored":
+        return v3_answer(request, sentence="S999")
     tension = {"parties": parties, "description": "x", "evidence": INVENTED_EVIDENCE}
     return free_answer(tensions=[tension])
 
@@ -72,8 +81,10 @@ def test_a_quote_that_refers_to_nothing_in_the_article_is_dropped_and_listed(
         briefing = make(server, strategy, max_reasks=1).summarize(ARTICLE)
     assert server.count == 2  # re-asked once, then the answer's valid items are kept
     assert INVENTED_QUOTE not in [q.text for q in briefing.quotes]
-    assert [r.field for r in briefing.rejected] == ["quotes"]
+    field = "tensions" if strategy == "anchored" else "quotes"
+    assert [r.field for r in briefing.rejected] == [field]
     assert all(q.text in ARTICLE for q in briefing.quotes)
+    assert all("A99" not in t.parties for t in briefing.tensions)
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
@@ -91,7 +102,7 @@ def test_a_model_that_returns_no_references_gives_a_briefing_not_an_error(strate
         briefing = make(server, strategy).summarize(ARTICLE)
     assert server.count == 1 and briefing.rejected == []
     rules = extract_offline(clean_article(ARTICLE))
-    if strategy == "anchored":  # the rules' items are the floor
+    if strategy.startswith("anchored"):  # the rules' items are the floor
         assert {q.text for q in briefing.quotes} == {q.text for q in rules.quotes}
         assert {a.name for a in rules.actors} <= {a.name for a in briefing.actors}
     else:  # free has no floor: an empty answer is an empty briefing, said plainly
@@ -119,10 +130,13 @@ def test_an_endpoint_that_rejects_response_format_says_which_mode_to_use(strateg
 @pytest.mark.parametrize("strategy", STRATEGIES)
 def test_md_json_needs_no_schema_support_from_the_endpoint(strategy: str) -> None:
     def reply(req: dict[str, Any]) -> Reply:
-        payload = anchored_answer(req) if strategy == "anchored" else free_answer()
-        return Reply(payload)
+        answers = {"anchored-v2": anchored_answer, "anchored": v3_answer}
+        return Reply(answers[strategy](req) if strategy in answers else free_answer())
 
     with FakeOpenAI(default=reply) as server:
         briefing = make(server, strategy, mode="md_json").summarize(ARTICLE)
     assert "response_format" not in server.requests[0] and "tools" not in server.requests[0]
     assert briefing.quotes and all(q.text in ARTICLE for q in briefing.quotes)
+    assert all(t.evidence in ARTICLE for t in briefing.tensions)
+    if strategy == "anchored":  # the v3 answer's tension, filled in from its ids
+        assert any(t.parties == ["Helen Okafor"] for t in briefing.tensions)

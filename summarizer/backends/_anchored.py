@@ -76,8 +76,12 @@ class AnchorIndex:
         self.by_id.update({c.id: c.text for c in self.candidates})
 
 
-def index_article(text: str, rules: Extraction) -> AnchorIndex:
-    """Number the sentences and quotation-mark spans of ``text`` (a cleaned article body)."""
+def index_article(text: str, rules: Extraction, *, mark_quotes: bool = True) -> AnchorIndex:
+    """Number the sentences and quotation-mark spans of ``text`` (a cleaned article body).
+
+    ``mark_quotes=False`` (prompt v3, which asks nothing about quotes): the candidates are
+    still indexed, but no ``[Q#]`` marker is written into the text the model reads.
+    """
     sentences: list[Sentence] = []
     candidates: list[Candidate] = []
     lines: list[str] = []
@@ -89,7 +93,9 @@ def index_article(text: str, rules: Extraction) -> AnchorIndex:
         for start, end in para.sentences():
             sid = f"S{len(sentences) + 1}"
             sentences.append(Sentence(sid, para.text[start:end].strip()))
-            pieces.append(f"[{sid}] " + _mark_candidates(para.text, start, end, marks, candidates))
+            marked = _mark_candidates(para.text, start, end, marks, candidates)
+            shown = marked if mark_quotes else para.text[start:end]
+            pieces.append(f"[{sid}] " + shown)
         lines.append(" ".join(p.strip() for p in pieces))
         context = f"{previous}\n{para.text}"
         candidates[first:] = [replace(c, context=context) for c in candidates[first:]]
@@ -217,16 +223,128 @@ class _LenientAnswer(BaseModel):
     tensions: list[_LenientTension] = Field(default_factory=list)
 
 
+# --- the answer of prompt v3: only what the merge uses --------------------------------
+#
+# Replaying v2's recorded dev answers with parts taken away (`scripts/anchored-merge.py`,
+# evals/BENCHMARKS.md): without the model's summary, quotes and actors list every field
+# of the merged default scored the same (its actor gains come in as tension parties);
+# without the tension descriptions tensions F1 fell. So v3 asks for tensions only:
+# parties as ids of the rules' actors (``A1``) or names, a sentence id, a description.
+
+_ACTOR_ID = re.compile(r"A\d+")
+
+
+def answer_shape(prompt_version: str) -> int:
+    """The answer a prompt version asks for: 3 (tensions only) from v3 on, else 2."""
+    major = prompt_version.split(".")[0]
+    return 3 if major.isdigit() and int(major) >= 3 else 2
+
+
+class _Compact(BaseModel):
+    """A response model whose JSON Schema has no titles: sent as prompt text, tool
+    parameters or ``response_format``, they are tokens that say nothing new."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
+        schema = super().model_json_schema(*args, **kwargs)
+        compact: dict[str, Any] = _compact(schema, schema.pop("$defs", {}))
+        return {"title": schema["title"], **compact}  # the name tools and instructor use
+
+
+def _compact(node: Any, defs: dict[str, Any]) -> Any:
+    """``node`` with no titles and every ``$ref`` written out in place (none is recursive)."""
+    if isinstance(node, list):
+        return [_compact(v, defs) for v in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        return _compact(defs[node["$ref"].rsplit("/", 1)[-1]], defs)
+    return {k: _compact(v, defs) for k, v in node.items() if k != "title" or not isinstance(v, str)}
+
+
+def answer_model_v3(index: AnchorIndex, *, enums: bool = True) -> type[BaseModel]:
+    """Tensions as ``{parties, sentence, description}``; ``sentence`` an enum of the
+    article's ids (``enums=False``: a string checked after the answer, as in v2)."""
+    sids = tuple(s.id for s in index.sentences)
+    fields: dict[str, Any] = {}
+    if sids or not enums:
+        tension = create_model(
+            "Tension",
+            __base__=_Compact,
+            parties=(list[_party_type(len(index.rules.actors))], ...),  # type: ignore[arg-type,misc]
+            sentence=(_id_type(sids, "an [S#] id", enums), ...),
+            description=(str, ...),
+        )
+        fields["tensions"] = (list[tension], Field(default_factory=list))  # type: ignore[valid-type]
+    return create_model("Answer", __base__=_Compact, **fields)  # type: ignore[call-overload,no-any-return]
+
+
+def _party_type(actors: int) -> Any:
+    """A name, or the id of one of the ``actors`` the hint line lists."""
+
+    def known(value: str) -> str:
+        if _ACTOR_ID.fullmatch(value.strip()) and not 1 <= int(value.strip()[1:]) <= actors:
+            raise ValueError(f"{value!r} is not an actor id of the list")
+        return value
+
+    return Annotated[str, AfterValidator(known)]
+
+
+def resolve_v3(
+    answer: BaseModel | dict[str, Any], index: AnchorIndex
+) -> tuple[Extraction, list[Rejection]]:
+    """A v3 answer as an `Extraction`: actor ids become the rules' names, sentence ids
+    the article's sentences; a tension naming an actor id the list lacks is rejected."""
+    data = answer if isinstance(answer, dict) else answer.model_dump()
+    names = {f"A{i}": a.name for i, a in enumerate(index.rules.actors, 1)}
+    tensions: list[dict[str, Any]] = []
+    rejected: list[Rejection] = []
+    for item in data.get("tensions") or []:
+        parties = [str(p).strip() for p in item.get("parties") or []]
+        if any(_ACTOR_ID.fullmatch(p) and p not in names for p in parties):
+            rejected.append(_rejection("tensions", item, "names no actor of the list"))
+            continue
+        tensions.append({**item, "parties": [names.get(p, p) for p in parties]})
+    extraction, more = resolve({"tensions": tensions}, index)
+    return extraction, rejected + more
+
+
+class _LenientTensionV3(BaseModel):
+    parties: list[str] = Field(default_factory=list)
+    sentence: str = ""
+    description: str = ""
+
+
+class _LenientAnswerV3(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    tensions: list[_LenientTensionV3] = Field(default_factory=list)
+
+
+def answer_schema_lenient_v3() -> type[BaseModel]:
+    """The v3 answer with ids as plain strings: for salvage after re-asks ran out."""
+    return _LenientAnswerV3
+
+
+def actor_ids(index: AnchorIndex) -> str:
+    """The rules' actors with the ids a v3 answer names them by: ``A1 Vladimir Putin; A2 Russia``."""
+    shown = [f"A{i} {a.name}" for i, a in enumerate(index.rules.actors, 1)]
+    return "; ".join(shown) if shown else "none"
+
+
 # --- from references back to text ---------------------------------------------------
 
 
-def resolve(answer: BaseModel, index: AnchorIndex) -> tuple[Extraction, list[Rejection]]:
+def resolve(
+    answer: BaseModel | dict[str, Any], index: AnchorIndex
+) -> tuple[Extraction, list[Rejection]]:
     """The model's answer as an `Extraction` with verbatim text filled in by code.
 
     A reference to an id the index does not hold is dropped and listed as rejected
     (with constrained decoding it cannot occur; without it, it can).
     """
-    data = answer.model_dump()
+    data = answer if isinstance(answer, dict) else answer.model_dump()
     rejected: list[Rejection] = []
     actors = [
         Actor(name=a["name"].strip(), type=a["type"], role=a.get("role") or "")

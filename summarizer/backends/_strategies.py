@@ -53,9 +53,11 @@ class AnchoredPlan:
     schema: dict[str, Any]
     index: _anchored.AnchorIndex
     article_text: str
+    shape: int = 2  # the answer the prompt asks for (`_anchored.answer_shape`)
 
     def finish(self, answer: BaseModel) -> Extraction:
-        resolved, rejected = _anchored.resolve(answer, self.index)
+        resolve = _anchored.resolve_v3 if self.shape >= 3 else _anchored.resolve
+        resolved, rejected = resolve(answer, self.index)
         merged = _anchored.merge_with_rules(resolved, self.index, self.article_text)
         merged._salvage_rejected = rejected
         return merged
@@ -66,7 +68,12 @@ class AnchoredPlan:
         if data is None:
             return None
         try:
-            answer = _anchored.answer_schema_lenient().model_validate(data)
+            lenient = (
+                _anchored.answer_schema_lenient_v3()
+                if self.shape >= 3
+                else _anchored.answer_schema_lenient()
+            )
+            answer = lenient.model_validate(data)
         except ValidationError:
             return None
         extraction = self.finish(answer)
@@ -90,6 +97,8 @@ def make_plan(
     if settings.strategy != "anchored":
         messages = prompt.render(article=article.text, **meta)
         return FreePlan({**limits, "messages": messages, "response_model": _free_model()})
+    if _anchored.answer_shape(prompt.version) >= 3:
+        return _plan_v3(settings, prompt, article, limits, meta)
     index = _anchored.index_article(article.text, extract_offline(article))
     answer = _anchored.answer_model(index)
     messages = prompt.render(
@@ -105,6 +114,31 @@ def make_plan(
     response_model = instructor.openai_schema(shown)
     request = {**limits, "messages": messages, "response_model": response_model}
     return AnchoredPlan(request, answer.model_json_schema(), index, article.text)
+
+
+def _plan_v3(
+    settings: Settings,
+    prompt: PromptTemplate,
+    article: CleanArticle,
+    limits: dict[str, Any],
+    meta: dict[str, Any],
+) -> AnchoredPlan:
+    """Prompt v3: tensions only, no quotation markers, the rules' actors by id.
+
+    What goes out per mode: ``json`` (llama.cpp) puts the schema with the sentence ids as
+    strings into the prompt (so the system message is the same for every article and a
+    prompt cache reuses all of it) and the schema with the ids as enums into
+    ``response_format.schema`` (the decoding grammar); ``json_schema`` (OpenAI
+    Structured Outputs, vLLM, Ollama) sends the enum schema, which they enforce; ``tools``
+    and ``md_json`` send the string schema, checked after the answer.
+    """
+    index = _anchored.index_article(article.text, extract_offline(article), mark_quotes=False)
+    answer = _anchored.answer_model_v3(index)
+    messages = prompt.render(article=index.numbered, actors=_anchored.actor_ids(index), **meta)
+    enforced = settings.mode == "json_schema"
+    shown = answer if enforced else _anchored.answer_model_v3(index, enums=False)
+    request = {**limits, "messages": messages, "response_model": instructor.openai_schema(shown)}
+    return AnchoredPlan(request, answer.model_json_schema(), index, article.text, shape=3)
 
 
 def _free_model() -> type[BaseModel]:

@@ -1,0 +1,139 @@
+"""Prompt v3 of the anchored strategy: the model answers tensions only, by reference.
+
+Its parties are ids of the rules' actors (``A1``) or names, its evidence a sentence id;
+code fills in names and sentences. Against the fake OpenAI-compatible server.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from summarizer import Summarizer
+from summarizer.backends.offline._extract import extract_offline
+from summarizer.input._cleaning import clean_article
+from summarizer.testing import FakeOpenAI, Reply
+from tests.test_anchored import ARTICLE, sid
+
+OTHER = ARTICLE.replace("two years", 'three years. The mayor said: "Enough."')
+RULES = extract_offline(clean_article(ARTICLE))
+
+
+def make(server: FakeOpenAI, **kw: Any) -> Summarizer:
+    kw.setdefault("max_retry_seconds", 10)
+    return Summarizer(
+        model="test-model", base_url=server.base_url, api_key="sk-x", strategy="anchored", **kw
+    )
+
+
+def aid(request: dict[str, Any], name: str) -> str:
+    """The id the request's actor line gives ``name``."""
+    found = re.search(r"(A\d+) " + re.escape(name), json.dumps(request["messages"]))
+    assert found, f"no actor id for {name!r} in the request"
+    return found.group(1)
+
+
+def answer(request: dict[str, Any], **tension: Any) -> dict[str, Any]:
+    base = {
+        "parties": [aid(request, "Helen Okafor")],
+        "sentence": sid(request, "They dug first"),
+        "description": "The mayor says the dredging hurt the fishermen.",
+    }
+    return {"tensions": [{**base, **tension}]}
+
+
+def test_v3_is_the_newest_anchored_prompt() -> None:
+    with FakeOpenAI(default=lambda req: Reply(answer(req))) as server:
+        briefing = make(server).summarize(ARTICLE)
+    assert (briefing.prompt.id, briefing.prompt.version) == ("anchored", "3")
+
+
+def test_actor_ids_and_sentence_ids_are_filled_in_by_code() -> None:
+    with FakeOpenAI(default=lambda req: Reply(answer(req))) as server:
+        briefing = make(server).summarize(ARTICLE)
+    assert server.count == 1 and briefing.rejected == []
+    [tension] = [t for t in briefing.tensions if "Helen Okafor" in t.parties]
+    assert tension.parties == ["Helen Okafor"]
+    assert tension.evidence.startswith('"They dug first and asked later')
+    assert tension.evidence in ARTICLE
+
+
+def test_the_request_has_sentence_ids_and_actor_ids_but_no_quote_markers() -> None:
+    with FakeOpenAI(default=lambda req: Reply(answer(req))) as server:
+        make(server).summarize(ARTICLE)
+    user = server.requests[0]["messages"][-1]["content"]
+    assert "[S1]" in user and "A1 Helen Okafor" in user
+    assert "[Q" not in user and "Speakers" not in user
+    assert user.count("They dug first") == 1
+
+
+def test_json_mode_prompt_is_the_same_for_every_article_and_the_grammar_has_the_ids() -> None:
+    """The prompt's schema leaves the id lists out (a cache reuses the whole system
+    message); the schema llama.cpp builds its grammar from has them as enums."""
+    with FakeOpenAI(default=lambda req: Reply(answer(req))) as server:
+        make(server, mode="json").summarize(ARTICLE)
+        make(server, mode="json").summarize(OTHER)
+    first, second = server.requests
+    assert first["messages"][0] == second["messages"][0]
+    assert '"S1"' not in first["messages"][0]["content"]
+    grammar = json.dumps(first["response_format"]["schema"])
+    assert '"enum": ["S1", "S2", "S3", "S4", "S5", "S6"]' in grammar
+    assert grammar.count('"title"') == 1 and "$ref" not in grammar  # the root's name only
+
+
+def test_json_schema_mode_sends_the_sentence_ids_as_enums() -> None:
+    with FakeOpenAI(default=lambda req: Reply(answer(req))) as server:
+        make(server, mode="json_schema").summarize(ARTICLE)
+    fmt = server.requests[0]["response_format"]
+    assert fmt["type"] == "json_schema"
+    assert '"enum": ["S1", "S2"' in json.dumps(fmt["json_schema"]["schema"])
+
+
+def test_tools_mode_schema_has_no_id_lists_and_is_the_same_for_every_article() -> None:
+    with FakeOpenAI(default=lambda req: Reply(answer(req))) as server:
+        make(server, mode="tools").summarize(ARTICLE)
+        make(server, mode="tools").summarize(OTHER)
+    first, second = (json.dumps(r["tools"]) for r in server.requests)
+    assert first == second and '"S1"' not in first
+
+
+def test_an_actor_id_the_list_lacks_is_reasked_then_its_tension_dropped() -> None:
+    def reply(req: dict[str, Any]) -> Reply:
+        return Reply(answer(req, parties=["A99", "Meridian Docks"]))
+
+    with FakeOpenAI(default=reply) as server:
+        briefing = make(server, max_reasks=1).summarize(ARTICLE)
+    assert server.count == 2  # one re-ask, then salvage
+    assert [r.reason for r in briefing.rejected] == ["names no actor of the list"]
+    assert all("A99" not in t.parties for t in briefing.tensions)
+
+
+def test_an_out_of_range_sentence_id_is_reasked_then_dropped() -> None:
+    with FakeOpenAI(default=lambda req: Reply(answer(req, sentence="S999"))) as server:
+        briefing = make(server, max_reasks=1).summarize(ARTICLE)
+    assert server.count == 2
+    assert [r.reason for r in briefing.rejected] == ["refers to no sentence of the article"]
+    assert all(t.evidence in ARTICLE for t in briefing.tensions)
+
+
+def test_no_tensions_gives_the_rules_briefing() -> None:
+    with FakeOpenAI(default=Reply({"tensions": []})) as server:
+        briefing = make(server).summarize(ARTICLE)
+    assert briefing.rejected == []
+    assert [(q.text, q.speaker) for q in briefing.quotes] == [
+        (q.text, q.speaker) for q in RULES.quotes
+    ]
+    assert [a.name for a in briefing.actors] == [a.name for a in RULES.actors]
+    assert briefing.summary == RULES.summary
+
+
+def test_a_party_named_not_by_id_becomes_an_actor_when_its_sentence_names_it() -> None:
+    def reply(req: dict[str, Any]) -> Reply:
+        parties = ["Alderton city council", "Meridian Docks"]
+        return Reply(answer(req, parties=parties, sentence=sid(req, "The Alderton city")))
+
+    with FakeOpenAI(default=reply) as server:
+        briefing = make(server).summarize(ARTICLE)
+    assert "Meridian Docks" not in [a.name for a in RULES.actors]
+    assert "Meridian Docks" in [a.name for a in briefing.actors]
