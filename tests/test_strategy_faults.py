@@ -46,12 +46,13 @@ def free_answer(**overrides: Any) -> dict[str, Any]:
 
 
 def bad_reference(strategy: str, request: dict[str, Any]) -> dict[str, Any]:
-    """A reference to nothing in the article: an unknown candidate id (v2), an unknown
-    actor id (v3: its only references are actor and sentence ids), or invented text."""
+    """A reference to nothing in the article: an unknown candidate id (v2), a candidate
+    id where a sentence id belongs (v3: its only references are sentence ids), or
+    invented text."""
     if strategy == "anchored-v2":
         return anchored_answer(request, quotes=[{"id": "Q99", "speaker": "Helen Okafor"}])
     if strategy == "anchored":
-        return v3_answer(request, parties=["A99"])
+        return v3_answer(request, sentence="Q99")
     return free_answer(quotes=[{"text": INVENTED_QUOTE, "speaker": "Helen Okafor"}])
 
 
@@ -84,7 +85,7 @@ def test_a_quote_that_refers_to_nothing_in_the_article_is_dropped_and_listed(
     field = "tensions" if strategy == "anchored" else "quotes"
     assert [r.field for r in briefing.rejected] == [field]
     assert all(q.text in ARTICLE for q in briefing.quotes)
-    assert all("A99" not in t.parties for t in briefing.tensions)
+    assert all(t.evidence in ARTICLE for t in briefing.tensions)
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)

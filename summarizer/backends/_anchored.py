@@ -228,10 +228,12 @@ class _LenientAnswer(BaseModel):
 # Replaying v2's recorded dev answers with parts taken away (`scripts/anchored-merge.py`,
 # evals/BENCHMARKS.md): without the model's summary, quotes and actors list every field
 # of the merged default scored the same (its actor gains come in as tension parties);
-# without the tension descriptions tensions F1 fell. So v3 asks for tensions only:
-# parties as ids of the rules' actors (``A1``) or names, a sentence id, a description.
+# without the tension descriptions tensions F1 fell. So v3 asks for tensions only: the
+# id of the sentence stating it, its parties, a short description. Parties are names, not
+# ids of the hint list: a probe with ids had the 1.5B model enumerate them ("A1, A2",
+# "A1, A3", ...), and an id saves ~1 token of a name's ~3.
 
-_ACTOR_ID = re.compile(r"A\d+")
+MAX_TENSIONS = 6  # json mode's grammar only: bounds a small model's repetition loops
 
 
 def answer_shape(prompt_version: str) -> int:
@@ -241,8 +243,9 @@ def answer_shape(prompt_version: str) -> int:
 
 
 class _Compact(BaseModel):
-    """A response model whose JSON Schema has no titles: sent as prompt text, tool
-    parameters or ``response_format``, they are tokens that say nothing new."""
+    """A response model whose JSON Schema has no titles below the root and no ``$ref``:
+    sent as prompt text, tool parameters or ``response_format``, they are tokens that
+    say nothing new."""
 
     model_config = ConfigDict(extra="ignore")
 
@@ -265,7 +268,7 @@ def _compact(node: Any, defs: dict[str, Any]) -> Any:
 
 
 def answer_model_v3(index: AnchorIndex, *, enums: bool = True) -> type[BaseModel]:
-    """Tensions as ``{parties, sentence, description}``; ``sentence`` an enum of the
+    """Tensions as ``{sentence, parties, description}``; ``sentence`` an enum of the
     article's ids (``enums=False``: a string checked after the answer, as in v2)."""
     sids = tuple(s.id for s in index.sentences)
     fields: dict[str, Any] = {}
@@ -273,47 +276,25 @@ def answer_model_v3(index: AnchorIndex, *, enums: bool = True) -> type[BaseModel
         tension = create_model(
             "Tension",
             __base__=_Compact,
-            parties=(list[_party_type(len(index.rules.actors))], ...),  # type: ignore[arg-type,misc]
             sentence=(_id_type(sids, "an [S#] id", enums), ...),
+            parties=(list[str], ...),
             description=(str, ...),
         )
         fields["tensions"] = (list[tension], Field(default_factory=list))  # type: ignore[valid-type]
     return create_model("Answer", __base__=_Compact, **fields)  # type: ignore[call-overload,no-any-return]
 
 
-def _party_type(actors: int) -> Any:
-    """A name, or the id of one of the ``actors`` the hint line lists."""
-
-    def known(value: str) -> str:
-        if _ACTOR_ID.fullmatch(value.strip()) and not 1 <= int(value.strip()[1:]) <= actors:
-            raise ValueError(f"{value!r} is not an actor id of the list")
-        return value
-
-    return Annotated[str, AfterValidator(known)]
-
-
-def resolve_v3(
-    answer: BaseModel | dict[str, Any], index: AnchorIndex
-) -> tuple[Extraction, list[Rejection]]:
-    """A v3 answer as an `Extraction`: actor ids become the rules' names, sentence ids
-    the article's sentences; a tension naming an actor id the list lacks is rejected."""
-    data = answer if isinstance(answer, dict) else answer.model_dump()
-    names = {f"A{i}": a.name for i, a in enumerate(index.rules.actors, 1)}
-    tensions: list[dict[str, Any]] = []
-    rejected: list[Rejection] = []
-    for item in data.get("tensions") or []:
-        parties = [str(p).strip() for p in item.get("parties") or []]
-        if any(_ACTOR_ID.fullmatch(p) and p not in names for p in parties):
-            rejected.append(_rejection("tensions", item, "names no actor of the list"))
-            continue
-        tensions.append({**item, "parties": [names.get(p, p) for p in parties]})
-    extraction, more = resolve({"tensions": tensions}, index)
-    return extraction, rejected + more
+def grammar_schema_v3(answer: type[BaseModel]) -> dict[str, Any]:
+    """The schema llama.cpp decodes to in json mode: the answer's, tensions capped."""
+    schema = answer.model_json_schema()
+    if "tensions" in schema["properties"]:
+        schema["properties"]["tensions"]["maxItems"] = MAX_TENSIONS
+    return schema
 
 
 class _LenientTensionV3(BaseModel):
-    parties: list[str] = Field(default_factory=list)
     sentence: str = ""
+    parties: list[str] = Field(default_factory=list)
     description: str = ""
 
 
@@ -325,12 +306,6 @@ class _LenientAnswerV3(BaseModel):
 def answer_schema_lenient_v3() -> type[BaseModel]:
     """The v3 answer with ids as plain strings: for salvage after re-asks ran out."""
     return _LenientAnswerV3
-
-
-def actor_ids(index: AnchorIndex) -> str:
-    """The rules' actors with the ids a v3 answer names them by: ``A1 Vladimir Putin; A2 Russia``."""
-    shown = [f"A{i} {a.name}" for i, a in enumerate(index.rules.actors, 1)]
-    return "; ".join(shown) if shown else "none"
 
 
 # --- from references back to text ---------------------------------------------------
@@ -489,6 +464,11 @@ def actor_hints(index: AnchorIndex) -> str:
     """The rules' actors, one compact line: ``Vladimir Putin (person); Russia (country)``."""
     shown = [f"{a.name} ({a.type})" for a in index.rules.actors]
     return "; ".join(shown) if shown else "none"
+
+
+def actor_names(index: AnchorIndex) -> str:
+    """The rules' actors, names only (prompt v3): ``Vladimir Putin; Russia``."""
+    return "; ".join(a.name for a in index.rules.actors) or "none"
 
 
 def speaker_hints(index: AnchorIndex) -> str:

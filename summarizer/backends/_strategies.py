@@ -56,8 +56,7 @@ class AnchoredPlan:
     shape: int = 2  # the answer the prompt asks for (`_anchored.answer_shape`)
 
     def finish(self, answer: BaseModel) -> Extraction:
-        resolve = _anchored.resolve_v3 if self.shape >= 3 else _anchored.resolve
-        resolved, rejected = resolve(answer, self.index)
+        resolved, rejected = _anchored.resolve(answer, self.index)
         merged = _anchored.merge_with_rules(resolved, self.index, self.article_text)
         merged._salvage_rejected = rejected
         return merged
@@ -123,22 +122,23 @@ def _plan_v3(
     limits: dict[str, Any],
     meta: dict[str, Any],
 ) -> AnchoredPlan:
-    """Prompt v3: tensions only, no quotation markers, the rules' actors by id.
+    """Prompt v3: tensions only, no quotation markers, the rules' actors by name.
 
     What goes out per mode: ``json`` (llama.cpp) puts the schema with the sentence ids as
     strings into the prompt (so the system message is the same for every article and a
-    prompt cache reuses all of it) and the schema with the ids as enums into
-    ``response_format.schema`` (the decoding grammar); ``json_schema`` (OpenAI
-    Structured Outputs, vLLM, Ollama) sends the enum schema, which they enforce; ``tools``
-    and ``md_json`` send the string schema, checked after the answer.
+    prompt cache reuses all of it) and the schema with the ids as enums, at most
+    `MAX_TENSIONS` tensions, into ``response_format.schema`` (the decoding grammar);
+    ``json_schema`` (OpenAI Structured Outputs, vLLM, Ollama) sends the enum schema, which
+    they enforce; ``tools`` and ``md_json`` send the string schema, checked after the answer.
     """
     index = _anchored.index_article(article.text, extract_offline(article), mark_quotes=False)
     answer = _anchored.answer_model_v3(index)
-    messages = prompt.render(article=index.numbered, actors=_anchored.actor_ids(index), **meta)
+    messages = prompt.render(article=index.numbered, actors=_anchored.actor_names(index), **meta)
     enforced = settings.mode == "json_schema"
     shown = answer if enforced else _anchored.answer_model_v3(index, enums=False)
     request = {**limits, "messages": messages, "response_model": instructor.openai_schema(shown)}
-    return AnchoredPlan(request, answer.model_json_schema(), index, article.text, shape=3)
+    schema = _anchored.grammar_schema_v3(answer)
+    return AnchoredPlan(request, schema, index, article.text, shape=3)
 
 
 def _free_model() -> type[BaseModel]:
