@@ -12,9 +12,11 @@ No model is called. For each article of the suite and each mode:
    counts it as input; a local server compiles it to a grammar).
 2. output: the answer a model that found exactly the gold items would give, in each
    strategy's shape. Free: the whole `Extraction` (quotes and evidence copied out).
-   Anchored (prompt v2): actors the rules' hint list lacks, ``{id, speaker}`` for the
-   candidates the rules left unattributed, tensions with a sentence id. The same
-   summary (the gold reference) on both sides.
+   Anchored prompt v2: actors the rules' hint list lacks, ``{id, speaker}`` for the
+   candidates the rules left unattributed, tensions with a sentence id, and the same
+   summary (the gold reference) as free. Anchored prompt v3: the tensions alone
+   (parties, description, sentence id), compact JSON as a model writes it is not
+   assumed: every answer is counted as ``json.dumps`` writes it, spaces included.
 3. cacheable prefix: the start of the rendered prompt that is the same as the previous
    article's (what a prompt cache, OpenAI's or llama.cpp's, can reuse), in tokens.
 """
@@ -41,7 +43,12 @@ from summarizer.eval import load_suite
 from summarizer.eval._gold import Case
 
 ROOT = Path(__file__).resolve().parent.parent
-STRATEGIES = ("free", "anchored")
+# (label, strategy, prompt version): None is the newest
+STRATEGIES = (
+    ("free", "free", None),
+    ("anchored v2", "anchored", "2"),
+    ("anchored v3", "anchored", "3"),
+)
 MODES = ("tools", "json_schema", "json")
 
 
@@ -89,6 +96,14 @@ def anchored_answer(case: Case, summarizer: Summarizer) -> dict[str, Any]:
     return {"summary": summary, "actors": actors, "quotes": quotes, "tensions": tensions}
 
 
+def anchored_v3_answer(case: Case, summarizer: Summarizer) -> dict[str, Any]:
+    """Prompt v3's answer: the gold tensions whose evidence starts one sentence."""
+    tensions = anchored_answer(case, summarizer)["tensions"]
+    return {
+        "tensions": [{k: t[k] for k in ("parties", "description", "sentence")} for t in tensions]
+    }
+
+
 def rendered(counter: Counter, request: dict[str, Any]) -> str:
     return str(
         counter.template.render(
@@ -109,16 +124,19 @@ def measure(counter: Counter, suite: str) -> dict[str, Any]:
     cases = load_suite(suite)
     texts = [c.article_text for c in cases]
     plain = Summarizer(model="m", base_url="http://127.0.0.1:9/v1", api_key="sk-x")
+    answers = {
+        "free": free_answer,
+        "anchored v2": lambda c: anchored_answer(c, plain),
+        "anchored v3": lambda c: anchored_v3_answer(c, plain),
+    }
     outputs = {
-        "free": [counter.tokens(json.dumps(free_answer(c), ensure_ascii=False)) for c in cases],
-        "anchored": [
-            counter.tokens(json.dumps(anchored_answer(c, plain), ensure_ascii=False)) for c in cases
-        ],
+        label: [counter.tokens(json.dumps(shape(c), ensure_ascii=False)) for c in cases]
+        for label, shape in answers.items()
     }
     result: dict[str, Any] = {"articles": len(cases), "rows": []}
     for mode in MODES:
-        for strategy in STRATEGIES:
-            requests = capture(mode, texts, None, strategy=strategy)
+        for label, strategy, version in STRATEGIES:
+            requests = capture(mode, texts, version, strategy=strategy)
             prompts = [rendered(counter, r) for r in requests]
             side = [
                 counter.tokens(json.dumps(r["response_format"], ensure_ascii=False))
@@ -128,10 +146,10 @@ def measure(counter: Counter, suite: str) -> dict[str, Any]:
             result["rows"].append(
                 {
                     "mode": mode,
-                    "strategy": strategy,
+                    "strategy": label,
                     "request": statistics.fmean(counter.tokens(p) for p in prompts),
                     "response_format": statistics.fmean(side) if side else 0.0,
-                    "output": statistics.fmean(outputs[strategy]),
+                    "output": statistics.fmean(outputs[label]),
                     "static_prefix": statistics.fmean(
                         counter.tokens(shared_prefix(a, b)) for a, b in itertools.pairwise(prompts)
                     ),

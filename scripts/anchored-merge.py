@@ -1,6 +1,6 @@
 """Score the anchored strategy's merge policies per field on recorded model answers.
 
-    .venv/bin/python scripts/anchored-merge.py SUITE CALLLOG [--mode json] [--cases N]
+    .venv/bin/python scripts/anchored-merge.py SUITE CALLLOG [--mode json] [--cases N] [--prompt-version 2]
 
 No model is called: every case of SUITE whose requests CALLLOG holds is run through the
 anchored pipeline against a replay of the log (`summarizer.testing.Replay`), once per
@@ -98,14 +98,16 @@ POLICIES: dict[str, Policy] = {
 }
 
 
-def run(suite: str, log: str, mode: str, limit: int | None) -> dict[str, list[dict[str, Any]]]:
+def run(
+    suite: str, log: str, mode: str, limit: int | None, version: str | None = None
+) -> dict[str, list[dict[str, Any]]]:
     cases = load_suite(suite)[:limit]
     replay = Replay.from_log(log, by_article=True)
     scores: dict[str, list[dict[str, Any]]] = {name: [] for name in POLICIES}
     with FakeOpenAI(default=replay) as server:
         summarizer = Summarizer(
             model="replay", base_url=server.base_url, api_key="replay", mode=mode,
-            strategy="anchored", max_retry_seconds=1,
+            strategy="anchored", max_retry_seconds=1, prompt_version=version,
         )  # fmt: skip
         for name, policy in POLICIES.items():
             _anchored.merge_with_rules = policy  # type: ignore[assignment]
@@ -145,9 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("calllog")
     parser.add_argument("--mode", default="json", help="the mode the log was recorded in")
     parser.add_argument("--cases", type=int, default=None, help="only the first N cases")
+    parser.add_argument(
+        "--prompt-version", default=None, help="the anchored prompt the log was recorded with"
+    )
     args = parser.parse_args(argv)
     logging.getLogger("instructor").setLevel(logging.CRITICAL)  # a case not in the log is skipped
-    scores = run(args.suite, args.calllog, args.mode, args.cases)
+    scores = run(args.suite, args.calllog, args.mode, args.cases, args.prompt_version)
     print(table(scores))
     return 0
 

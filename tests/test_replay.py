@@ -14,7 +14,9 @@ from tests.test_anchored import ARTICLE, answer
 
 
 def anchored(server: FakeOpenAI, **kw: Any) -> Summarizer:
+    """Prompt v2 unless told (its answers name quote candidates, which `answer` finds)."""
     kw.setdefault("max_retry_seconds", 5)
+    kw.setdefault("prompt_version", "2")
     return Summarizer(
         model="test-model",
         base_url=server.base_url,
@@ -92,7 +94,7 @@ def test_eval_run_replay_rescores_a_logged_run_without_a_model(
     log = tmp_path / "calls.sqlite"
     reply = {"summary": "Putin visited Tajikistan.", "actors": [], "quotes": [], "tensions": []}
     with FakeOpenAI(default=Reply(reply, prompt_tokens=1234, completion_tokens=56)) as server:
-        live = anchored(server, on_call=CallLog(log))
+        live = anchored(server, on_call=CallLog(log), prompt_version=None)  # the newest, as below
         run_suite(SEED_CASE, live, tmp_path / "live", concurrency=1)
     out = tmp_path / "replayed"
     argv = ["eval", "run", "--suite", str(SEED_CASE), "--out", str(out), "--model", "test-model"]

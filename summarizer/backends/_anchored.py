@@ -228,8 +228,8 @@ class _LenientAnswer(BaseModel):
 # Replaying v2's recorded dev answers with parts taken away (`scripts/anchored-merge.py`,
 # evals/BENCHMARKS.md): without the model's summary, quotes and actors list every field
 # of the merged default scored the same (its actor gains come in as tension parties);
-# without the tension descriptions tensions F1 fell. So v3 asks for tensions only: the
-# id of the sentence stating it, its parties, a short description. Parties are names, not
+# without the tension descriptions tensions F1 fell. So v3 asks for tensions only, as
+# v2 did: parties, a description, the id of the sentence stating it. Parties are names, not
 # ids of the hint list: a probe with ids had the 1.5B model enumerate them ("A1, A2",
 # "A1, A3", ...), and an id saves ~1 token of a name's ~3.
 
@@ -268,17 +268,19 @@ def _compact(node: Any, defs: dict[str, Any]) -> Any:
 
 
 def answer_model_v3(index: AnchorIndex, *, enums: bool = True) -> type[BaseModel]:
-    """Tensions as ``{sentence, parties, description}``; ``sentence`` an enum of the
-    article's ids (``enums=False``: a string checked after the answer, as in v2)."""
+    """Tensions as ``{parties, description, sentence}`` (v2's order: asked for the
+    sentence first, the 1.5B model walked the article S1, S2, ... copying each);
+    ``sentence`` an enum of the article's ids (``enums=False``: a string checked after
+    the answer, as in v2)."""
     sids = tuple(s.id for s in index.sentences)
     fields: dict[str, Any] = {}
     if sids or not enums:
         tension = create_model(
             "Tension",
             __base__=_Compact,
-            sentence=(_id_type(sids, "an [S#] id", enums), ...),
             parties=(list[str], ...),
             description=(str, ...),
+            sentence=(_id_type(sids, "an [S#] id", enums), ...),
         )
         fields["tensions"] = (list[tension], Field(default_factory=list))  # type: ignore[valid-type]
     return create_model("Answer", __base__=_Compact, **fields)  # type: ignore[call-overload,no-any-return]
@@ -293,9 +295,9 @@ def grammar_schema_v3(answer: type[BaseModel]) -> dict[str, Any]:
 
 
 class _LenientTensionV3(BaseModel):
-    sentence: str = ""
     parties: list[str] = Field(default_factory=list)
     description: str = ""
+    sentence: str = ""
 
 
 class _LenientAnswerV3(BaseModel):
