@@ -493,3 +493,45 @@ def test_a_qualified_title_refers_back_to_the_person_the_article_is_about() -> N
     assert _speakers(extract_offline(article)) == {
         "You are great at the one-liners, but you are a chaos candidate,": "Dana Ruiz"
     }
+
+
+def test_a_full_name_the_registry_missed_is_its_own_speaker() -> None:
+    article = _article(
+        "The council voted on Monday.",
+        '"Absolutely hate this framing of the vote," Vann R. Newkirk II, a writer for the '
+        "Salem Ledger, said on Twitter.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "Absolutely hate this framing of the vote,": "Vann R. Newkirk II"
+    }
+
+
+def test_a_capitalised_preposition_does_not_start_a_speakers_name() -> None:
+    article = _article(
+        "Mayor Dana Ruiz lost the vote on Monday in Salem.",
+        "Alongside Mothers United calls for a recount, a top Salem strategist said the mayor "
+        'must choose, saying, "At some point she is going to have to come out on this."',
+    )
+    assert extract_offline(article).quotes == []
+
+
+def test_each_unnamed_partisan_is_a_speaker_of_their_own() -> None:
+    article = _article(
+        "Party insiders in Salem were asked who will win the primary.",
+        '"She is too far behind and the vote was not decisive," an Iowa Democrat said.',
+        '"It is hers to lose at this point in the race," another Iowa Democrat said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "She is too far behind and the vote was not decisive,": "an Iowa Democrat",
+        "It is hers to lose at this point in the race,": "another Iowa Democrat",
+    }
+
+
+def test_the_state_and_party_of_someone_named_refers_back_to_them() -> None:
+    article = _article(
+        "Senator Paul Reyes of Kentucky spoke in the chamber on Tuesday.",
+        '"The bill is dead and it will stay dead," the Kentucky Republican said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The bill is dead and it will stay dead,": "Paul Reyes"
+    }

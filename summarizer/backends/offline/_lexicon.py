@@ -333,7 +333,8 @@ US_STATES = frozenset(
 # clause's subject ("loyalists to Joe Biden", "overseen by former secretary general X").
 PREPOSITIONS = _words(
     """to for with by of about against like from than on at into toward towards over under
-    between among including as behind beside"""
+    between among including as behind beside alongside amid despite unlike during after
+    before following"""
 )
 
 # Nouns for a kind of person: an unnamed speaker the article describes ("the announcer",
@@ -344,7 +345,8 @@ PERSON_NOUNS = ROLE_NOUNS | _words(
     questioner caller reader viewer member veteran parent observer insider staffer
     man woman boy girl mother father musician singer actor actress player coach manager
     organizer organiser volunteer officer agent trooper soldier driver farmer owner
-    customer patient victim survivor relative neighbor participant attendee delegate"""
+    customer patient victim survivor relative neighbor participant attendee delegate
+    Democrat Republican"""
 )
 
 # Nouns by which an article refers back to an organisation it has named ("the company said").

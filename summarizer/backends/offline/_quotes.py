@@ -14,8 +14,10 @@ A span is attributed, in this order, by
 
 A subject phrase names its main clause's last person ("Trump lawyer Marc Kasowitz"),
 else its last actor; a description ("the mayor") names the person last mentioned
-with that role, "the company" the organisation named last; a speaker the article
-never names ("the announcer", "a resident") is quoted under that description.
+with that role, "the company" the organisation named last, a qualified title or party
+("the former Florida governor", "the Kentucky Republican") the person "he" would name;
+a speaker the article never names ("the announcer", "another Iowa Democrat") is quoted
+under that description, and a full name the registry of actors missed as itself.
 
 "He"/"she" is the previous speaker when no other person has been named (outside
 quotation marks) since that quote's sentence, else the first person named in the
@@ -34,10 +36,11 @@ from summarizer._text import DOUBLE_MARKS, TITLE_WORDS, Paragraph
 from summarizer.backends.offline._lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
+    PREPOSITIONS,
     SPEECH_ADVERBS,
     SPEECH_VERBS,
 )
-from summarizer.backends.offline._names import Entity, Registry
+from summarizer.backends.offline._names import Entity, Registry, _clean_name, _is_person_name
 
 _NAMED = r"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,5}[A-Z][\w'’-]*"
 _SUBJ = rf"\b(?P<subj>[Hh]e|[Ss]he|[Ii]t|{_NAMED})"
@@ -320,7 +323,7 @@ def _before(span: _Span, ctx: _Context) -> _Who:
 _APPOSITION_START = re.compile(r"^\s*(?:[a-z0-9(]|the\s+[a-z])")
 _DESCRIPTION = re.compile(
     r"^(?:(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y)|[A-Z][\w.]*['’]s)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z][\w-]+)\s*$"
+    r"(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z][\w-]+|Democrat|Republican)\s*$"
 )
 _DASH_CREDIT = re.compile(
     rf"[ \t]*[―—–-]{{1,2}}[ \t]*(?P<name>{_NAMED})[ \t]*[.,]?[ \t]*$", re.MULTILINE
@@ -352,26 +355,37 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
     if named:
         return named[-1][2]
     text = para.text[a:b].strip()
-    if m := re.search(r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w'’-]*$", text):
-        who = ctx.registry.resolve(m.group(), pos)
+    m = _DESCRIPTION.match(text)
+    # "another New Hampshire Democrat" is someone new, not whoever was named before
+    indefinite = m and (m["det"] or "").lower() in _INDEFINITE
+    tail = re.search(r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w'’-]*$", text)
+    if tail and not indefinite:
+        who = ctx.registry.resolve(tail.group(), pos) or _newcomer(tail.group(), ctx, pos)
         if who is not None:
             return who
-    m = _DESCRIPTION.match(text)
     if m and (who := ctx.registry.by_role(m["noun"], pos) or _organisation(m["noun"], ctx, pos)):
         return who
     # "the Florida senator said", "the former Florida governor said": a qualified title
     # refers back, like "he", to the person the article is about ("the president" alone
     # may be someone it never names).
-    qualified = m and (m["det"] or "").lower() == "the" and m.start("noun") > m.end("det") + 1
-    if qualified and m and m["noun"] in TITLE_WORDS and (who := ctx.registry.subject_before(pos)):
+    if m and _refers_back(m) and (who := ctx.registry.subject_before(pos)):
         return who
     # "As a phone rang, the announcer said": the part before the verb describes the speaker
     return _described(para, a, b, ctx) or _described(para, cut[-1], end, ctx) or UNKNOWN
 
 
+def _refers_back(m: re.Match[str]) -> bool:
+    """Whether a description is a qualified title or party ("the Florida senator", "the
+    Kentucky Republican"): the person the article is about, as "he" would be."""
+    qualified = (m["det"] or "").lower() == "the" and m.start("noun") > m.end("det") + 1
+    return qualified and (m["noun"] in TITLE_WORDS or m["noun"] in _PARTISANS)
+
+
 # Titles name someone the article names elsewhere ("the president"); an anonymous
 # official or source is a group's voice ("Iraqi officials"), as gold annotates it.
 _NOT_DESCRIBED = TITLE_WORDS | {"official", "source"}
+_PARTISANS = frozenset({"Democrat", "Republican"})
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 def _organisation(noun: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
@@ -402,6 +416,8 @@ def _described(para: Paragraph, start: int, end: int, ctx: _Context) -> _Who:
     m = _DESCRIPTION.match(phrase)
     if m is None or m["noun"] not in PERSON_NOUNS or m["noun"] in _NOT_DESCRIBED:
         return None
+    if m["noun"] in _PARTISANS and (m["det"] or "").lower() not in _INDEFINITE:
+        return None  # "the Kentucky Republican" is someone named elsewhere
     name = phrase[0].lower() + phrase[1:] if m["det"] else phrase
     who = ctx.described.get(name)
     if who is None:
@@ -426,7 +442,27 @@ def _resolve(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
     if word == "it":
         ok = ctx.speaker is not None and ctx.speaker.type != "person"
         return ctx.speaker if ok else UNKNOWN
-    return ctx.registry.resolve(subject, pos) or UNKNOWN
+    return ctx.registry.resolve(subject, pos) or _newcomer(subject, ctx, pos) or UNKNOWN
+
+
+def _newcomer(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
+    """A person the registry missed, named in full as a speech verb's subject
+    ("Vann R. Newkirk II, a writer for The Atlantic, said"): a speaker of their own."""
+    tokens = _clean_name(subject)
+    if not 2 <= len(tokens) <= 4 or not _is_person_name(tokens):
+        return None
+    if not all(t[0].isupper() for t in tokens) or tokens[0].lower() in PREPOSITIONS:
+        return None
+    name = " ".join(tokens)
+    who = ctx.described.get(name)
+    if who is None:
+        who = ctx.described[name] = Entity(name, "person", forms={name})
+        ctx.registry.entities.append(who)
+    para = ctx.registry.paragraphs[pos[0]]
+    at = para.text.find(name)
+    if at >= 0 and ((pos[0], at), at + len(name)) not in who.mentions:
+        who.mentions.append(((pos[0], at), at + len(name)))
+    return who
 
 
 def _pronoun(ctx: _Context, pos: tuple[int, int], gender: str) -> _Who:
