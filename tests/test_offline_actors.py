@@ -296,3 +296,36 @@ def test_a_word_that_opens_a_sentence_is_no_given_name() -> None:
     )
     people = sorted(a.name for a in extract_offline(article).actors if a.type == "person")
     assert people == ["Donald Okafor", "Marta Lindqvist"]
+
+
+def test_justice_department_and_department_of_justice_are_one_actor() -> None:
+    article = _article(
+        "The Department of Justice opened an inquiry into the contract on Monday.",
+        "The Justice Department said the inquiry would take months. The DOJ declined to say more.",
+    )
+    orgs = [a for a in extract_offline(article).actors if a.type == "organization"]
+    assert [a.name for a in orgs] == ["Department of Justice"]
+    assert {"Justice Department", "DOJ"} <= set(orgs[0].aliases)
+
+
+def test_a_shared_surname_goes_to_the_person_not_called_by_the_given_name() -> None:
+    article = _article(
+        "Ivanka Okafor first spoke of paid leave in an interview. Ivanka has pushed it since.",
+        "Donald Okafor's new plan for paid leave is vague, experts say.",
+        "If Okafor's plan passes, single mothers may be left out, an analyst said.",
+    )
+    actors = {a.name: a for a in extract_offline(article).actors}
+    assert "Okafor" in actors["Donald Okafor"].aliases
+    assert "Okafor" not in actors["Ivanka Okafor"].aliases
+
+
+def test_a_shared_surname_goes_to_the_first_named_when_no_given_name_stands_alone() -> None:
+    article = _article(
+        "Donald Okafor's new plan for paid leave is vague, experts say.",
+        "The plan was first mentioned by Ivanka Okafor in an interview.",
+        "Ivanka Okafor has pushed it, and Ivanka Okafor will speak again on Friday.",
+        "If Okafor's plan passes, single mothers may be left out, an analyst said.",
+    )
+    actors = {a.name: a for a in extract_offline(article).actors}
+    assert "Okafor" in actors["Donald Okafor"].aliases
+    assert "Okafor" not in actors["Ivanka Okafor"].aliases

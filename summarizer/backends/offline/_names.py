@@ -177,6 +177,8 @@ _MALE_ROLES = frozenset(
 # Endings of plural nouns that open a sentence as a speaker ("Demonstrators said").
 _PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians", "ics")
 _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
+# Heads written either way round: "Justice Department", "Department of Justice".
+_TURNING_HEADS = frozenset({"Department", "Ministry", "Office", "Bureau", "Agency", "Commission"})
 # A lead paragraph has at least this many words.
 _LEAD_WORDS = 15
 
@@ -487,7 +489,12 @@ class Registry:
         for start, end in _occurrences(self.text, {surname}):
             after = self.text[end : end + 20].split()[:1]
             before = self.text[max(0, start - 30) : start].split()[-1:]
-            joined = before and before[0][:1].isupper() and not before[0].endswith((".", ","))
+            joined = (
+                before
+                and before[0][:1].isupper()
+                and not before[0].endswith((".", ","))
+                and before[0] not in STOP_CAPS  # "But Trump said"
+            )
             if after and after[0].strip(",.;:") in SPEECH_VERBS and not joined:
                 return True
         return False
@@ -508,13 +515,34 @@ class Registry:
                 if counts[surname] == 1 and len(surname) > 2 and self._alone(surname):
                     person.forms.add(surname)
                     break
+        self._add_shared_surnames(people)
+
+    def _add_shared_surnames(self, people: list[Entity]) -> None:
+        """A surname two people share ("Donald Trump", "Ivanka Trump") goes to the one the
+        article names first of those it never calls by the given name alone ("Ivanka
+        said"): news style names the others by their given names, and the first one named
+        is the one the story is about."""
+        by_surname: dict[str, list[Entity]] = {}
+        for person in people:
+            by_surname.setdefault(person.tokens[-1], []).append(person)
+        for surname, sharing in by_surname.items():
+            if len(sharing) < 2 or len(surname) <= 2 or not self._alone(surname):
+                continue
+            by_surname_only = [p for p in sharing if not self._alone(p.tokens[0])]
+            if by_surname_only:
+                first = min(by_surname_only, key=lambda p: _occurrences(self.text, p.forms)[0])
+                first.forms.add(surname)
 
     def _alone(self, word: str) -> bool:
         """Whether ``word`` occurs with no capitalised word right before or after it."""
         for start, end in _occurrences(self.text, {word}):
             before = self.text[max(0, start - 30) : start].split()[-1:]
             after = self.text[end : end + 30].split()[:1]
-            joined = [w for w in before if w[:1].isupper() and not w.endswith((".", ",", ":"))]
+            joined = [
+                w
+                for w in before
+                if w[:1].isupper() and not w.endswith((".", ",", ":")) and w not in STOP_CAPS
+            ]  # "If Trump's plan" is Trump alone
             if not joined and not (after and re.match(r"[A-Z][a-z]", after[0])):
                 return True
         return False
@@ -566,12 +594,23 @@ class Registry:
                 e
                 for e in orgs
                 if e is not short
-                and (_initials(e.tokens) == word or e.name.startswith(f"{short.name} of "))
+                and (
+                    word in (_initials(e.tokens), _initials(e.tokens, small=True))
+                    or e.name.startswith(f"{short.name} of ")
+                )
             ]
             if len(longer) == 1:
-                longer[0].forms |= short.forms
-                longer[0].signals |= short.signals
-                self.entities.remove(short)
+                self._merge_org(short, longer[0])
+        for org in [e for e in self.entities if e.type == "organization"]:
+            turned = _turned(org.tokens)  # "Justice Department" is "Department of Justice"
+            other = next((e for e in self.entities if e.name == turned and e is not org), None)
+            if other is not None and org in self.entities:
+                self._merge_org(org, other)
+
+    def _merge_org(self, org: Entity, into: Entity) -> None:
+        into.forms |= org.forms
+        into.signals |= org.signals
+        self.entities.remove(org)
 
     def _add_org(self, name: str, text: str, start: int) -> None:
         org = next((e for e in self.entities if e.name == name), None)
@@ -873,9 +912,20 @@ def _occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:
     return kept
 
 
-def _initials(tokens: tuple[str, ...]) -> str:
-    """ "Federal Bureau of Investigation" -> "FBI" (small words skipped)."""
+def _initials(tokens: tuple[str, ...], small: bool = False) -> str:
+    """ "Federal Bureau of Investigation" -> "FBI" (small words skipped); with ``small``,
+    "Department of Justice" -> "DOJ"."""
+    if small:
+        return "".join(t[0].upper() for t in tokens if t not in {"the", "&"})
     return "".join(t[0] for t in tokens if t not in {"of", "for", "and", "the", "&"})
+
+
+def _turned(tokens: tuple[str, ...]) -> str:
+    """ "Justice Department" -> "Department of Justice", "Defence Ministry" -> "Ministry of
+    Defence": the other way an organisation's name is written ("" if there is none)."""
+    if len(tokens) < 2 or tokens[-1] not in _TURNING_HEADS:
+        return ""
+    return f"{tokens[-1]} of {' '.join(tokens[:-1])}"
 
 
 def _boundary(text: str, i: int) -> bool:
