@@ -256,6 +256,7 @@ class FakeOpenAI:
             # Headers and body go out in two writes; with Nagle on, the client's delayed ACK
             # adds ~40 ms to every request.
             disable_nagle_algorithm = True
+            _arrived: float | None = None  # the POST being answered (`_answered`)
 
             def log_message(self, *args: Any) -> None:  # keep test output clean
                 return
@@ -275,10 +276,20 @@ class FakeOpenAI:
                     fake.in_flight += 1
                     fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
                     latency = fake._next_latency()
+                self._arrived = arrived
                 try:
                     time.sleep(latency)
                     self._serve(fake._next_step(request), request)
                 finally:
+                    self._answered()
+
+            def _answered(self) -> None:
+                """The request is answered: counted out when its answer starts to go out.
+                Counted after the write, a busy server thread could still count it when
+                the client's next request (which the answer let it send) came in, and a
+                client at its cap looked one over (seen at 17 for a cap of 16)."""
+                arrived, self._arrived = self._arrived, None
+                if arrived is not None:
                     with fake._lock:
                         fake.in_flight -= 1
                         fake.spans.append((arrived, time.time()))
@@ -309,6 +320,7 @@ class FakeOpenAI:
                     self.connection.shutdown(2)
 
             def _trickle(self, body: bytes, step: Trickle) -> None:
+                self._answered()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
@@ -329,6 +341,7 @@ class FakeOpenAI:
                 headers: dict[str, str] | None = None,
                 content_type: str = "application/json",
             ) -> None:
+                self._answered()
                 self.send_response(code)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
