@@ -197,6 +197,14 @@ def test_a_batch_sends_without_importing_every_openai_resource(tmp_path: Path) -
     assert "openai" in found["at_first_request"]  # the SDK's client sent it
 
 
+def test_a_batch_with_a_model_never_compiles_the_offline_rules(tmp_path: Path) -> None:
+    # The offline backend is imported for the registry of model names; its rules' patterns
+    # (~50 ms of CPU) are for the offline baseline and the anchored strategy's hints.
+    found = modules_at_first_request(tmp_path)
+    assert "summarizer.backends.offline" in found["at_first_request"]
+    assert "summarizer.backends.offline._extract" not in found["at_exit"]
+
+
 # --- the end: everything written and closed, then no interpreter teardown ------------------
 
 # The console script (`summarizer.cli.run`) with an exit handler that tells whether the

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from summarizer._prompts import PromptTemplate
 from summarizer._schema import Extraction, Rejection
 from summarizer.backends import _anchored, _answers
-from summarizer.backends.offline._extract import extract_offline
+from summarizer.backends.offline._backend import extract_offline  # the rules: on first use
 from summarizer.infra._settings import Settings
 from summarizer.input._cleaning import CleanArticle
 
