@@ -329,3 +329,12 @@ def test_a_shared_surname_goes_to_the_first_named_when_no_given_name_stands_alon
     actors = {a.name: a for a in extract_offline(article).actors}
     assert "Okafor" in actors["Donald Okafor"].aliases
     assert "Okafor" not in actors["Ivanka Okafor"].aliases
+
+
+def test_an_organisation_named_of_x_stops_before_a_title() -> None:
+    article = _article(
+        "The president lashed out at House of Representatives Speaker Marta Lindqvist.",
+        "The House of Representatives passed the bill anyway, and the House adjourned.",
+    )
+    orgs = [a.name for a in extract_offline(article).actors if a.type == "organization"]
+    assert orgs == ["House of Representatives"]

@@ -79,6 +79,14 @@ _BARE_APPOSITION = re.compile(
 _CAPITAL_ROLE_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<role>[A-Z][a-z-]+)\s+(?P<name>{_PNAME})")
 _MILITARY = frozenset({"General", "Admiral"})
 _TITLE_WORDS = frozenset(w for t in TITLES + MORE_TITLES for w in t.split()) - {"of"}
+# Title words that end a title ("Speaker", "Senator"), not those that begin an
+# organisation's name too ("General Assembly", "Foreign Ministry").
+_TITLE_HEADS = frozenset(t for t in TITLES + MORE_TITLES if " " not in t and t[0].isupper()) - {
+    "General",
+    "Justice",
+    "Leader",
+    "Attorney",
+}
 # A party word in front of a name ("Republican Donald Trump") is no part of it.
 _PARTY_WORDS = frozenset({"Republican", "Democrat", "Democratic", "Libertarian", "GOP"})
 _VERBS = "|".join(sorted(SPEECH_VERBS))
@@ -964,7 +972,11 @@ def _org_name(phrase: str) -> str | None:
         return None
     end = heads[-1] + 1
     if end < len(tokens) and tokens[end] == "of":
-        end = len(tokens)
+        # "House of Representatives", but not "... Speaker Nancy Pelosi" after it
+        first = end + 2 if tokens[end + 1 : end + 2] == ["the"] else end + 1
+        titled = [i for i in range(first + 1, len(tokens)) if tokens[i] in _TITLE_HEADS]
+        end = titled[0] if titled else len(tokens)
+        tokens = tokens[:end]
     if end < len(tokens):  # "Senate Majority Leader ...": the head only qualifies a title
         return None
     while tokens[end - 1] in {"of", "for", "the"}:
