@@ -12,20 +12,25 @@ they run, each marked ours or a dependency's:
 - ``instructor check``: ``reject_async_validators`` on the response model, which
   instructor runs six times per call: twice on its own and twice inside each of the two
   ``prepare_response_model`` calls;
-- ``openai transform``: the SDK's request ``transform`` of a captured request body;
+- ``openai transform``: the SDK's request ``transform`` of a captured request body (the
+  sync path's ``chat.completions.create``; a batch posts its body with ``client.post``
+  and skips it since #18: 0 calls per article in a batch);
 - ``openai response``: the SDK building its ``ChatCompletion`` from the answer's JSON;
 - ``validate``: the answer's JSON validated into the response model without grounding
   (pydantic), and the grounding validator's pass (``check``);
 - ``ground``: the final grounding pass; ``briefing``: the `Briefing` built;
 - ``jsonl line``: the output line; ``call log``: one attempt written to SQLite.
 
-Then one whole `Summarizer.summarize` against the fake server (no latency), for scale.
+Then one whole `Summarizer.summarize` against the fake server (no latency), for scale,
+and one whole `asummarize` on the batch client (what each article of `summarizer batch`
+runs). The sums per article of ours and of the dependencies' steps close the table.
 Loopback only. The figures move with the machine's load: compare rows of one run, or
 runs made back to back.
 """
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
 import time
 import timeit
@@ -46,6 +51,7 @@ from summarizer._grounding import check, ground
 from summarizer._results import Result
 from summarizer._schema import Extraction, Usage
 from summarizer.backends import _answers
+from summarizer.backends._openai import shared_async_client
 from summarizer.infra._calllog import CallLog
 from summarizer.infra._records import CallRecord
 from summarizer.testing import FakeOpenAI, Reply, completion_body
@@ -80,7 +86,7 @@ def main() -> int:
             ("request: plan, prompt, messages", "ours", 1, best_us(lambda: backend.plan(article), 500)),  # type: ignore[attr-defined]
             ("instructor reject_async_validators, outside prepare", "instructor", 2, best_us(lambda: reject_async_validators(model), 500)),
             ("instructor prepare_response_model", "instructor", 2, best_us(lambda: prepare_response_model(model), 500)),
-            ("openai request transform", "openai", 1, best_us(lambda: transform(body, CompletionCreateParamsNonStreaming), 500)),
+            ("openai request transform (sync path only: a batch posts the body)", "openai", 0, best_us(lambda: transform(body, CompletionCreateParamsNonStreaming), 500)),
             ("openai response: ChatCompletion from JSON", "openai", 1, best_us(lambda: construct_type(type_=ChatCompletion, value=answer), 500)),
             ("validate the answer (pydantic, no grounding)", "pydantic", 1, best_us(lambda: Extraction.model_validate_json(arguments), 500)),
             ("grounding validator (check)", "ours", 1, best_us(lambda: check(extraction, article.text), 500)),
@@ -89,13 +95,37 @@ def main() -> int:
             ("jsonl line", "ours", 1, best_us(result.line, 500)),
             ("call log: one attempt to SQLite", "ours", 1, best_us(lambda: log(records[0]), 200)),
             ("whole summarize (sync; the fake server's time included)", "all", 1, best_us(lambda: online.summarize(ARTICLE), 50)),
+            ("whole asummarize on the batch client (async; the server's time included)", "all", 1, batch_us(online.settings, 50)),
         ]  # fmt: skip
         log.close()
     print("| step | whose | µs per call | calls per article | µs per article |")
     print("|---|---|---|---|---|")
     for name, whose, calls, us in rows:
         print(f"| {name} | {whose} | {us:.0f} | {calls} | {us * calls:.0f} |")
+    steps = [(whose, us * calls) for _, whose, calls, us in rows if whose != "all"]
+    ours = sum(us for whose, us in steps if whose == "ours")
+    theirs = sum(us for whose, us in steps if whose != "ours")
+    print(f"| **sum of the steps: ours** | | | | {ours:.0f} |")
+    print(f"| **sum of the steps: dependencies** | | | | {theirs:.0f} |")
     return 0
+
+
+def batch_us(settings: Any, number: int) -> float:
+    """Microseconds per `asummarize` on the batch client, best of five runs of ``number``."""
+
+    async def runs() -> float:
+        async with shared_async_client(settings) as client:
+            s = Summarizer.from_settings(settings, client=client)
+            await s.asummarize(ARTICLE)  # warm up
+            best = float("inf")
+            for _ in range(5):
+                started = time.perf_counter()
+                for _ in range(number):
+                    await s.asummarize(ARTICLE)
+                best = min(best, time.perf_counter() - started)
+            return 1e6 * best / number
+
+    return asyncio.run(runs())
 
 
 def finish(s: Summarizer, extraction: Extraction, article: Any, started: float) -> Any:

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import functools
 import heapq
 import json
@@ -55,6 +56,7 @@ from typing import Any
 import aiohttp
 import openai
 
+import summarizer as summarizer_package
 from summarizer import Summarizer, _batch
 from summarizer._batch import BatchRun, articles_in_progress, run_batch
 from summarizer._pool import WorkerPool
@@ -392,6 +394,7 @@ class Run:
     failed: int
     server: dict[str, Any]
     command: bool  # a `summarizer batch` command: its start-up counts
+    load: float = 0.0  # the 1-minute load average when it started
 
     def line(self) -> str:
         s = self.server
@@ -411,15 +414,16 @@ class Run:
             f"| {self.method} | {self.n} | {c} | {wall:.1f} | {start} | "
             f"{(self.n - self.failed) / wall:.1f} | {c / mean:.1f} | {steady:.2f} | "
             f"{busy:.2f} | {ideal:.2f} | {total:.2f} | {s['rate_limited']} | "
-            f"{s['max_in_flight']} | {self.failed} | {1000 * self.cpu_s / self.n:.1f} |"
+            f"{s['max_in_flight']} | {self.failed} | {1000 * self.cpu_s / self.n:.1f} "
+            f"| {self.load:.1f} |"
         )
 
 
 LATENCY_HEADER = (
     "| method | N | concurrency | wall s | first request s | articles/s | limit/s "
     "| steady ratio | ratio first request → last answer | same, client with no overhead "
-    "| total ratio | 429s | max in flight | failed | client CPU ms/article |\n"
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    "| total ratio | 429s | max in flight | failed | client CPU ms/article | load average |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -447,8 +451,12 @@ def batch_command(source: Path, output: Path, concurrency: int, workers: int) ->
     return command + (["--workers", str(workers)] if workers > 1 else [])
 
 
+CHECKOUT: Path | None = None  # --checkout: the commands run that checkout's package
+
+
 def run_command(base_url: str, tmp: Path, n: int, concurrency: int, workers: int) -> Run:
-    """`summarizer batch` as a user runs it: a new process, timed from its start."""
+    """`summarizer batch` as a user runs it: a new process, timed from its start (with
+    ``--checkout DIR``, that checkout's package: the fake server and the figures stay)."""
     source = tmp / f"articles-{n}.jsonl"
     if not source.exists():
         source.write_text(
@@ -463,6 +471,8 @@ def run_command(base_url: str, tmp: Path, n: int, concurrency: int, workers: int
         "SUMMARIZER_MODEL": "fake",
         "SUMMARIZER_HOME": str(tmp / "home"),  # a call log of its own, as a user's would be
     }
+    if CHECKOUT is not None:
+        env["PYTHONPATH"] = str(CHECKOUT)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.time()
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
@@ -504,6 +514,10 @@ def latency_scenario(args: argparse.Namespace, payload: dict[str, Any]) -> list[
         first = int(args.runs.split(",")[0].partition("x")[0])
         plan.append(("gather", lambda url, _: run_in_process("gather", url, n, first)))
     runs = []
+    # An installed wheel has its bytecode compiled at install (pip does it); a checkout
+    # run with PYTHONDONTWRITEBYTECODE=1 would compile every module of ours at every start.
+    package = CHECKOUT / "summarizer" if CHECKOUT else Path(summarizer_package.__file__).parent
+    compileall.compile_dir(package, quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         warm = Server(payload, 0.0, None)  # the first command pays for a cold disk cache
         try:
@@ -513,9 +527,10 @@ def latency_scenario(args: argparse.Namespace, payload: dict[str, Any]) -> list[
             warm.close()
         for _, run in plan:
             server = Server(payload, latency, None)
+            load = os.getloadavg()[0]
             try:
                 result = run(server.base_url, Path(tmp))
-                result.server = server.spans()
+                result.server, result.load = server.spans(), load
             finally:
                 server.close()
             runs.append(result)
@@ -547,6 +562,12 @@ def main(argv: list[str] | None = None) -> int:
         help="latency scenario: the commands, C (--concurrency C) or CxW (and --workers W)",
     )
     parser.add_argument("--no-naive", action="store_true", help="latency: skip the naive rows")
+    parser.add_argument(
+        "--checkout",
+        type=Path,
+        default=None,
+        help="latency: run the commands with another checkout's package (before/after)",
+    )
     parser.add_argument("--rpm", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2, help="processes for the workers row")
     parser.add_argument(
@@ -556,6 +577,8 @@ def main(argv: list[str] | None = None) -> int:
         help="articles the batch rows keep in progress per request slot (1: the old engine)",
     )
     args = parser.parse_args(argv)
+    global CHECKOUT
+    CHECKOUT = args.checkout.resolve() if args.checkout else None
     _batch.PIPELINE_DEPTH = args.articles_per_slot  # read by articles_in_progress()
     payload = grounded_payload()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -565,9 +588,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.distribution == "lognormal"
             else "fixed"
         )
+        code = f"the checkout {CHECKOUT}" if CHECKOUT else f"this checkout ({ROOT})"
         print(
             f"{time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC; latency {args.latency:g} s "
-            f"({shape}); {os.cpu_count()} CPUs, load average {load}"
+            f"({shape}); {os.cpu_count()} CPUs, load average {load}; commands run {code}"
         )
         print(LATENCY_HEADER)
         latency_scenario(args, payload)
