@@ -338,3 +338,12 @@ def test_an_organisation_named_of_x_stops_before_a_title() -> None:
     )
     orgs = [a.name for a in extract_offline(article).actors if a.type == "organization"]
     assert orgs == ["House of Representatives"]
+
+
+def test_a_named_armed_group_the_article_repeats_is_an_actor() -> None:
+    article = _article(
+        "More special forces will be sent to the region to fight the Islamic State.",
+        "Officials said the Islamic State still holds two towns near the border.",
+    )
+    groups = [a.name for a in extract_offline(article).actors if a.type == "group"]
+    assert groups == ["Islamic State"]

@@ -90,7 +90,12 @@ METONYMS: dict[str, str] = {
 GROUPS = _words(
     """Democrats Republicans Taliban Hamas Hezbollah Houthis Kurds Palestinians Israelis
     Conservatives Liberals Tories"""
-)
+) | frozenset(
+    [
+        "Islamic State", "al-Qaeda", "al Qaeda", "Al Qaeda", "Al-Qaeda", "Boko Haram",
+        "Muslim Brotherhood", "al-Shabab", "Black Lives Matter", "Tea Party",
+    ]
+)  # fmt: skip
 
 # Honorifics carry no role: "Mr. Trump" names Trump but says nothing of his job.
 HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof."})

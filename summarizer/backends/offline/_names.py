@@ -700,7 +700,8 @@ class Registry:
             for (pi, _start), end in entity.mentions:
                 if _ACTING.match(self.paragraphs[pi].text[end:]):
                     entity.signals.add("subject")
-            if entity.type == "organization" and len(entity.mentions) >= 2:
+            named = entity.type == "organization" or " " in entity.name  # "Islamic State"
+            if named and entity.type != "country" and len(entity.mentions) >= 2:
                 entity.signals.add("repeated")
             if any(self._in_lead(pi, start, end) for (pi, start), end in entity.mentions):
                 entity.signals.add("lead")
