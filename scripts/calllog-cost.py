@@ -1,12 +1,14 @@
 """Tokens and seconds per article from call logs, and the same for the articles two logs share.
 
-    .venv/bin/python scripts/calllog-cost.py LOG [LOG ...]
+    .venv/bin/python scripts/calllog-cost.py LOG [LOG ...] [--skip LOG:CALL_ID,...]
 
 Each log (`calls.sqlite`, the call log every recorded run writes) is summed per article
 (its ``article_sha256``): every attempt counts, re-asks and transport retries included,
 and seconds are each call's latency as the client measured it (queueing at the server
 included). One row per log over all its articles, then one row per log over the articles
-every log holds, so two strategies are compared on the same articles.
+every log holds, so two strategies are compared on the same articles. ``--skip
+LOG:ID,ID`` leaves out the articles of those calls of that log (e.g. calls slowed by
+requests queued at the same server), in every log.
 """
 
 from __future__ import annotations
@@ -18,6 +20,14 @@ from collections import defaultdict
 from typing import Any
 
 FIELDS = ("calls", "prompt", "output", "total", "seconds")
+
+
+def articles_of(path: str, call_ids: list[str]) -> set[str]:
+    marks = ",".join("?" * len(call_ids))
+    rows = sqlite3.connect(f"file:{path}?mode=ro", uri=True).execute(
+        f"select article_sha256 from calls where id in ({marks})", call_ids
+    )
+    return {sha for (sha,) in rows}
 
 
 def per_article(path: str) -> dict[str, dict[str, float]]:
@@ -56,8 +66,16 @@ def table(logs: dict[str, dict[str, dict[str, float]]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("logs", nargs="+")
+    parser.add_argument("--skip", action="append", default=[], help="LOG:CALL_ID,CALL_ID")
     args = parser.parse_args(argv)
-    logs: dict[str, Any] = {path: per_article(path) for path in args.logs}
+    skipped: set[str] = set()
+    for spec in args.skip:
+        path, ids = spec.rsplit(":", 1)
+        skipped |= articles_of(path, ids.split(","))
+    logs: dict[str, Any] = {
+        path: {sha: row for sha, row in per_article(path).items() if sha not in skipped}
+        for path in args.logs
+    }
     print(table(logs))
     return 0
 
