@@ -15,7 +15,8 @@ article under other hint lines (the rules changed since) is replayed and counted
 - ``merged``: the shipped merge (`merge_with_rules`: the rules' items, the model's
   supported additions, the rules' lead summary), and two other summary rules: the
   model's summary when every name and number of it is in the article (as recorded), or
-  only when it also names more of the rules' actors than the lead.
+  only when it also names more of the rules' actors than the lead; and the merge of the
+  answer's tensions alone, with and without their descriptions (what prompt v3 asks).
 
 The table is what the merge is decided on, field by field: tune on dev, never on holdout.
 """
@@ -88,6 +89,24 @@ def merged_model_quotes(model: Extraction, index: _anchored.AnchorIndex, text: s
     return merged.model_copy(update={"quotes": [*merged.quotes, *added]})
 
 
+def without_quotes_summary_actors(
+    model: Extraction, index: _anchored.AnchorIndex, text: str
+) -> Extraction:
+    """The merge of an answer with tensions only (what prompt v3 asks for)."""
+    return SHIPPED(
+        model.model_copy(update={"quotes": [], "actors": [], "summary": ""}), index, text
+    )
+
+
+def tensions_without_descriptions(
+    model: Extraction, index: _anchored.AnchorIndex, text: str
+) -> Extraction:
+    """As above, with every tension's description empty: does the merge use them?"""
+    tensions = [t.model_copy(update={"description": ""}) for t in model.tensions]
+    only = model.model_copy(update={"quotes": [], "actors": [], "tensions": tensions})
+    return SHIPPED(only, index, text)
+
+
 POLICIES: dict[str, Policy] = {
     "rules": rules_only,
     "model": model_only,
@@ -95,6 +114,8 @@ POLICIES: dict[str, Policy] = {
     "merged, model summary if faithful": merged_faithful,
     "merged, model summary if faithful and naming more actors": merged_covers,
     "merged, with the model's quote additions": merged_model_quotes,
+    "merged, the model's tensions only (v3's answer)": without_quotes_summary_actors,
+    "merged, the model's tensions only, no descriptions": tensions_without_descriptions,
 }
 
 

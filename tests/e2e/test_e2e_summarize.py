@@ -100,9 +100,11 @@ def test_real_model_briefing_is_grounded(local_llm, path):
     assert b.usage.calls >= 1 + b.usage.reasks
 
 
-def test_real_model_anchored_briefing_is_verbatim_and_keeps_the_rules_floor(local_llm):
+@pytest.mark.parametrize("version", ["2", "3"])
+def test_real_model_anchored_briefing_is_verbatim_and_keeps_the_rules_floor(local_llm, version):
     """The anchored strategy on the seed: ids resolved to the article's own words, and at
-    least every quote and actor the offline rules find on their own."""
+    least every quote and actor the offline rules find on their own. Prompt v2 is what
+    `scripts/local-llm.sh env` pins for this model; v3 is the newest."""
     article = ARTICLES[0].read_text(encoding="utf-8")
     s = Summarizer(
         model=local_llm.model,
@@ -110,6 +112,7 @@ def test_real_model_anchored_briefing_is_verbatim_and_keeps_the_rules_floor(loca
         api_key="local",
         mode="json",
         strategy="anchored",
+        prompt_version=version,
         timeout=_TIMEOUT_S,
         max_attempts=1,
     )
@@ -117,7 +120,7 @@ def test_real_model_anchored_briefing_is_verbatim_and_keeps_the_rules_floor(loca
     b = s.summarize(article)
     offline = Summarizer(model="offline").summarize(article)
 
-    assert b.prompt.id == "anchored"
+    assert (b.prompt.id, b.prompt.version) == ("anchored", version)
     for quote in b.quotes:
         assert _in_quotation_marks(quote.text, article), f"not quoted in the article: {quote}"
     for tension in b.tensions:
