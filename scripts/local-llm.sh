@@ -278,10 +278,6 @@ cmd_env() {
     # This 1.5B model copies quotes badly; the anchored strategy answers with ids instead
     # (evals/BENCHMARKS.md, "Anchored strategy against free").
     printf 'export SUMMARIZER_STRATEGY=anchored\n'
-    # Prompt anchored v2, not the newer v3: on the dev suite only v2's merged result is at
-    # or above the rules on every field (v3 costs half the tokens and a third of the
-    # seconds, at actors F1 -0.003 on dev; evals/BENCHMARKS.md, "Anchored v3").
-    printf 'export SUMMARIZER_PROMPT_VERSION=2\n'
     # A call takes minutes on 2 CPU cores; the library's 120 s default would time out.
     printf 'export SUMMARIZER_TIMEOUT=900\n'
 }

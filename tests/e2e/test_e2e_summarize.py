@@ -103,8 +103,8 @@ def test_real_model_briefing_is_grounded(local_llm, path):
 @pytest.mark.parametrize("version", ["2", "3"])
 def test_real_model_anchored_briefing_is_verbatim_and_keeps_the_rules_floor(local_llm, version):
     """The anchored strategy on the seed: ids resolved to the article's own words, and at
-    least every quote and actor the offline rules find on their own. Prompt v2 is what
-    `scripts/local-llm.sh env` pins for this model; v3 is the newest."""
+    least every quote and actor the offline rules find on their own. Prompt v3 (the newest)
+    is what `scripts/local-llm.sh env` gives this model; v2 still replays its recordings."""
     article = ARTICLES[0].read_text(encoding="utf-8")
     s = Summarizer(
         model=local_llm.model,
