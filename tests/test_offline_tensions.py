@@ -176,3 +176,31 @@ def test_verb_subject_is_not_the_object_of_a_preposition() -> None:
 def test_a_war_named_by_its_place_has_no_sides() -> None:
     text = "Sweden's parliament heard on Tuesday from three veterans of the Norway war."
     assert _tensions(text, "Sweden said on Monday that the hearing would go on.") == []
+
+
+def test_a_verb_far_from_any_actor_before_it_has_no_subject() -> None:
+    text = (
+        "Norway was asked on Monday whether there was any contradiction in the government "
+        "trying to negotiate a fishing deal and also threatening to leave the accord with "
+        "Sweden."
+    )
+    assert _tensions(text, "Sweden said on Monday that the talks would go on.") == []
+
+
+def test_an_actor_after_inside_is_a_place_not_a_subject() -> None:
+    text = "Fishermen face danger inside Norway from armed gangs opposed to Sweden."
+    first = "Norway and Sweden both said on Monday that the talks would go on."
+    assert _tensions(first, text) == []
+
+
+def test_an_object_that_modifies_a_noun_gives_no_direction() -> None:
+    tension = _tensions(_LEAD, _NEXT, title="Berg slams Olsen plan for the bridge")[0]
+    assert (
+        tension.description == "The article reports criticism involving Anna Berg and Karl Olsen."
+    )
+
+
+def test_a_feud_said_to_be_over_is_no_tension() -> None:
+    assert _tensions(_LEAD, _NEXT, title="Berg ends feud with Olsen over bridge plan") == []
+    text = "Anna Berg on Monday ended her long feud with Karl Olsen over the bridge plan."
+    assert _tensions(text, _NEXT) == []

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from summarizer._text import wordset
+
 # verb cue (as matched, lower case) -> (past, present, what the act is called)
 _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (
@@ -85,6 +87,11 @@ _NOT_SUBJECT = re.compile(
 )
 # Between verb and object: "the", a title or other capitalised words (not "U.S. plans to").
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:the|former|current|fellow|[A-Z][\w.'’-]*)\s+){0,5}$")
+# What may follow a verb's object: a preposition or conjunction ("rips Y on Russia probe").
+_AFTER_OBJECT = wordset(
+    "on over in at for with as after before to and or but amid from of about against by "
+    "during since until while when who which that if"
+)
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 _OVER = re.compile(
     r"^\s+over\s+((?:[\w'’-]+\s*){1,6}?)(?=[,.;:!?)]|\s+(?:that|which|who|as|"
@@ -134,7 +141,14 @@ def _subject(text: str, a: tuple[int, int, str], cue: tuple[int, int]) -> bool:
 
 
 def _object(text: str, cue: tuple[int, int], b: tuple[int, int, str]) -> bool:
-    return bool(_OBJECT_GAP.match(text[cue[1] : b[0]])) and not _POSSESSIVE.match(text[b[1] :])
+    """The verb's object itself, not a possessor ("Y's plan") nor a modifier ("Y plan")."""
+    after = text[b[1] :]
+    modifies = re.match(r"\s+([\w-]+)", after)
+    return (
+        bool(_OBJECT_GAP.match(text[cue[1] : b[0]]))
+        and not _POSSESSIVE.match(after)
+        and not (modifies and modifies.group(1).lower() not in _AFTER_OBJECT)
+    )
 
 
 def _relation_sentence(

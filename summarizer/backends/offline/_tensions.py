@@ -61,7 +61,8 @@ _TIED_AFTER = re.compile(
 )
 # Before an actor that is not the agent: a preposition, or "the" of a modifier ("the Iran deal").
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into|between|among)"
+    r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into|between|among|"
+    r"inside|outside|near|across|throughout|within)"
     r"\s+(?:the\s+)?$"
 )
 _NOT_AGENT = re.compile(
@@ -71,6 +72,13 @@ _TIED_BEFORE = re.compile(r"^(?:['’]s)?(?:\s+[a-z-]+){0,2}\s+$")
 _METONYM = re.compile(rf"\b(?:{'|'.join(METONYMS)})\b")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|from|to|near|outside|into|visits?|visited|visiting)\s+(?:the\s+)?$"
+)
+_SUBJECT_WORDS = 10  # a verb's subject further back is usually another clause's
+# "Hannity ends feud with Rubio": a conflict said to be over is not stated as one.
+_ENDED = re.compile(
+    r"\b(?:(?:ends|ended|ending|settles|settled|settling|resolves|resolved|resolving)\s+"
+    r"(?:(?:the|their|a|an|its|his|her)\s+)?|end\s+(?:the|their|its|his|her)\s+)(?:\w+\s+)?$",
+    re.IGNORECASE,
 )
 _MAX_TENSIONS = 6
 _MIN_WORDS = 3
@@ -120,7 +128,7 @@ def _from_headline(title: str, paragraphs: list[Paragraph], registry: Registry) 
     """The conflict a headline states between two actors it names, one before the cue and
     one after, with the first lead sentence that names both as evidence."""
     cue = _HEADLINE_CUE.search(title.lower())
-    if cue is None:
+    if cue is None or (cue.lastgroup == "relation" and _ended(title, cue.start())):
         return None
     named = _named_in(title, registry)
     near = [m for m in named if _words_between(title, m, cue.span()) <= _HEADLINE_GAP]
@@ -177,9 +185,16 @@ def _lead_sentence(
     return None
 
 
+def _ended(text: str, cue: int) -> bool:
+    """A feud or dispute said to be over ("Hannity ends feud with Rubio") is no tension."""
+    return bool(_ENDED.search(text[max(0, cue - 30) : cue]))
+
+
 def _candidates(paragraphs: list[Paragraph], registry: Registry) -> Iterator[_Found]:
     for para in paragraphs:
         for m in _CUE.finditer(para.text.lower()):
+            if m.lastgroup == "relation" and _ended(para.text, m.start()):
+                continue
             cue = _Cue(m.lastgroup or "relation", m.start(), m.end())
             found = _around(para, cue, registry)
             if found is not None:
@@ -255,7 +270,12 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
     before = [m for m in mentions if m[0] < cue.start]
     after = [m for m in mentions if m[0] >= cue.end]
     if cue.kind == "verb":  # the subject: not the object of a preposition ("a deal with X")
-        before = [m for m in before if not _AFTER_PREPOSITION.search(text[: m[0]])]
+        before = [
+            m
+            for m in before
+            if not _AFTER_PREPOSITION.search(text[: m[0]])
+            and len(text[m[1] : cue.start].split()) <= _SUBJECT_WORDS
+        ]
         return (before[0], after[0]) if before and after else None
     if cue.kind == "noun":
         return _pick_for_noun(mentions, cue, text)
