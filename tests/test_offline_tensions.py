@@ -204,3 +204,12 @@ def test_a_feud_said_to_be_over_is_no_tension() -> None:
     assert _tensions(_LEAD, _NEXT, title="Berg ends feud with Olsen over bridge plan") == []
     text = "Anna Berg on Monday ended her long feud with Karl Olsen over the bridge plan."
     assert _tensions(text, _NEXT) == []
+
+
+def test_subjects_joined_by_and_past_an_aside_each_get_the_tension() -> None:
+    text = (
+        "Norway and Sweden, neither of which is a member of the European Union, opposed "
+        "Denmark's fishing plan on Monday."
+    )
+    tensions = _tensions(text, "Denmark said it would go ahead with the plan.")
+    assert [set(t.parties) for t in tensions] == [{"Sweden", "Denmark"}, {"Norway", "Denmark"}]

@@ -53,7 +53,10 @@ _CLAUSE_WORDS = wordset("that which who whom whose if after as while when says s
 _LEAD_PARAGRAPHS = 4  # where a headline's conflict is looked for in the body
 _MAX_EVIDENCE_WORDS = 70  # at most this many words of evidence; the metric caps it at 80
 _CLAUSE_END = re.compile(r"[,;:]\s+|\s+[—–]\s+|\s+-\s+")
-_APPOSITIVE = re.compile(r"(?:the|a|an|who|which|whose)\s", re.IGNORECASE)
+_APPOSITIVE = re.compile(
+    r"(?:the|a|an|who|which|whose|(?:neither|both|none|each|all|one) of (?:which|whom|them))\s",
+    re.IGNORECASE,
+)
 # What may sit between a noun cue and the actor tied to it, on either side.
 _TIED_AFTER = re.compile(
     r"^\s+(?:[a-z-]+\s+)?(?:with|against|on|by|from|between|over|targeting|at|of)\s+"
@@ -196,9 +199,7 @@ def _candidates(paragraphs: list[Paragraph], registry: Registry) -> Iterator[_Fo
             if m.lastgroup == "relation" and _ended(para.text, m.start()):
                 continue
             cue = _Cue(m.lastgroup or "relation", m.start(), m.end())
-            found = _around(para, cue, registry)
-            if found is not None:
-                yield found
+            yield from _around(para, cue, registry)
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -210,8 +211,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
 
 
-def _around(para: Paragraph, cue: _Cue, registry: Registry) -> _Found | None:
-    """The parties of one cue and the evidence that states the tension."""
+def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
+    """The parties of one cue and the evidence that states the tension; one tension more
+    for a subject joined by "and" ("Israel and the United States opposed X")."""
     clauses = _clauses(para.text, *para.sentence_span(cue.start))
     at = next(i for i, (a, b) in enumerate(clauses) if a <= cue.start < b or i == len(clauses) - 1)
     window = [clauses[at]]
@@ -222,9 +224,39 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> _Found | None:
         window.insert(0, clauses[j])
     mentions = [m for a, b in window for m in registry.mentions_in(para.index, a, b)]
     mentions += _targets(para.text, window[0][0], window[-1][1], registry, mentions)
-    pair = _pick(_distinct(mentions, cue.start), cue, para.text)
-    if pair is None or _same_side(pair[0][2], pair[1][2]):
-        return None
+    text = para.text
+    if j >= 0 and j < at - 1:  # the aside looked past does not part subject and verb
+        aside = slice(clauses[j + 1][0], clauses[at][0])
+        text = text[: aside.start] + " " * (aside.stop - aside.start) + text[aside.stop :]
+    pair = _pick(_distinct(mentions, cue.start), cue, text)
+    if pair is None:
+        return []
+    pairs = [pair]
+    joined = _joined_subject(mentions, pair[0], para.text) if cue.kind == "verb" else None
+    if joined is not None:
+        pairs.append((joined, pair[1]))
+    found = (_found(para, cue, clauses, at, p) for p in pairs if not _same_side(p[0][2], p[1][2]))
+    return [f for f in found if f is not None]
+
+
+def _joined_subject(mentions: list[Mention], subject: Mention, text: str) -> Mention | None:
+    """The actor joined to a verb's subject by "and" ("Israel and the United States")."""
+    for m in mentions:
+        if m[2] is not subject[2] and re.fullmatch(
+            r"\s+and\s+(?:the\s+)?", text[m[1] : subject[0]]
+        ):
+            return m
+    return None
+
+
+def _found(
+    para: Paragraph,
+    cue: _Cue,
+    clauses: list[tuple[int, int]],
+    at: int,
+    pair: tuple[Mention, Mention],
+) -> _Found | None:
+    """The evidence and description of a tension between ``pair``."""
     first = min(pair[0][0], pair[1][0])
     begin = next(a for a, b in clauses if a <= first < b)
     end = clauses[at][1]
