@@ -7,10 +7,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from summarizer import Summarizer
+import pytest
+
+from summarizer import Summarizer, SummarizerError
+from summarizer._errors import TruncatedOutputError
 from summarizer.backends.offline._extract import extract_offline
 from summarizer.input._cleaning import clean_article
-from summarizer.testing import FakeOpenAI, Reply
+from summarizer.testing import FakeOpenAI, Reply, Status
 from tests.test_anchored import ARTICLE, sid
 
 OTHER = ARTICLE.replace("two years", 'three years. The mayor said: "Enough."')
@@ -136,3 +139,43 @@ def test_a_tension_beyond_the_grammars_cap_is_still_kept_from_an_endpoint_withou
     with FakeOpenAI(default=reply) as server:
         briefing = make(server, mode="tools").summarize(ARTICLE)
     assert server.count == 1 and briefing.rejected == []
+
+
+def test_an_answer_cut_at_the_output_limit_gives_the_rules_briefing_and_says_so() -> None:
+    """#15: the anchored path never returns less than the rules; before, a cut answer
+    was an error and the user got no briefing at all (seen on a recorded v2 article)."""
+    cut = Reply('{"tensions": [{"sentence": "S', finish_reason="length")
+    with FakeOpenAI(default=cut) as server:
+        briefing = make(server, max_reasks=1).summarize(ARTICLE)
+    assert [(q.text, q.speaker) for q in briefing.quotes] == [
+        (q.text, q.speaker) for q in RULES.quotes
+    ]
+    assert [a.name for a in briefing.actors] == [a.name for a in RULES.actors]
+    assert briefing.tensions == RULES.tensions
+    [rejected] = briefing.rejected
+    assert rejected.item == {"answer": '{"tensions": [{"sentence": "S'}
+    assert "output limit" in rejected.reason
+
+
+def test_an_answer_that_never_validates_gives_the_rules_briefing_after_the_reasks() -> None:
+    with FakeOpenAI(default=Reply('{"tensions": "none"}')) as server:
+        briefing = make(server, max_reasks=1).summarize(ARTICLE)
+    assert server.count == 2  # the re-ask ran first
+    assert [q.text for q in briefing.quotes] == [q.text for q in RULES.quotes]
+    assert [r.field for r in briefing.rejected] == ["tensions"]
+    assert "failed validation after 2 attempt(s)" in briefing.rejected[0].reason
+
+
+def test_the_free_strategy_still_raises_on_an_unusable_answer() -> None:
+    """Only the anchored path has the rules as its floor; free has nothing to fall back on."""
+    cut = Reply('{"summary": "S', finish_reason="length")
+    with FakeOpenAI(default=cut) as server:
+        summarizer = Summarizer(model="m", base_url=server.base_url, api_key="sk-x")
+        with pytest.raises(TruncatedOutputError):
+            summarizer.summarize(ARTICLE)
+
+
+def test_an_http_error_under_anchored_still_raises() -> None:
+    with FakeOpenAI(default=Status(400, "bad request")) as server:
+        with pytest.raises(SummarizerError):
+            make(server, max_attempts=1).summarize(ARTICLE)

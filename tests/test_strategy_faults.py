@@ -111,12 +111,26 @@ def test_a_model_that_returns_no_references_gives_a_briefing_not_an_error(strate
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)
-def test_an_endpoint_that_ignores_the_schema_and_answers_prose_is_an_output_error(
+def test_an_endpoint_that_ignores_the_schema_and_answers_prose_is_said_plainly(
     strategy: str,
 ) -> None:
-    with FakeOpenAI(default=Reply("The article is about a harbor.")) as server:
-        with pytest.raises(OutputError, match="failed validation after 2 attempt"):
-            make(server, strategy, mode="json", max_reasks=1).summarize(ARTICLE)
+    prose = Reply("The article is about a harbor.")
+    with FakeOpenAI(default=prose) as server:
+        summarizer = make(server, strategy, mode="json", max_reasks=1)
+        if not strategy.startswith("anchored"):  # free has no floor: an error
+            with pytest.raises(OutputError, match="failed validation after 2 attempt"):
+                summarizer.summarize(ARTICLE)
+            return
+        briefing = summarizer.summarize(ARTICLE)
+    # anchored: the rules' briefing, the prose listed as rejected with the failure
+    assert server.count == 2
+    rules = extract_offline(clean_article(ARTICLE))
+    assert [(q.text, q.speaker) for q in briefing.quotes] == [
+        (q.text, q.speaker) for q in rules.quotes
+    ]
+    assert briefing.rejected
+    assert all("failed validation after 2 attempt" in r.reason for r in briefing.rejected)
+    assert all(r.item == {"answer": "The article is about a harbor."} for r in briefing.rejected)
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)

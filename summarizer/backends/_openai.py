@@ -786,21 +786,32 @@ class OpenAIBackend:
 
 
 def salvage(err: Exception, call: Call, plan: _strategies.Plan) -> Extraction:
-    """Re-asks ran out: keep the last answer if its schema is valid; grounding drops the rest."""
+    """Re-asks ran out: keep the last answer if its schema is valid; grounding drops the rest.
+
+    An answer that cannot be used at all (cut at the output limit, or no valid schema
+    after the re-asks) raises `OutputError`, except under the anchored strategy: there
+    the rules' items are the floor, so the briefing is the rules' alone and the unusable
+    answer is listed in ``rejected`` with the reason (#15: the LLM path never returns
+    less than the rules would). Transport and API errors always raise.
+    """
     ours = unwrap(err)
-    if ours is not None:  # keep its own cause (the SDK error), not instructor's wrapper
-        raise ours from (ours.__cause__ or err)
-    if not isinstance(err, InstructorRetryException):
+    if ours is None and not isinstance(err, InstructorRetryException):
         raise err
-    salvaged = plan.parse(call.last_text)
+    salvaged = plan.parse(call.last_text) if ours is None else None
     if salvaged is None:
-        raise OutputError(
-            f"the model's output failed validation after {call.attempts} attempt(s); "
-            f"the last answer: {_last_errors(err)}",
-            attempts=call.attempts,
-            last_output=call.last_text,
-            usage=call.usage,
-        ) from err
+        if ours is None:
+            ours = OutputError(
+                f"the model's output failed validation after {call.attempts} attempt(s); "
+                f"the last answer: {_last_errors(err)}",
+                attempts=call.attempts,
+                last_output=call.last_text,
+                usage=call.usage,
+            )
+            ours.__cause__ = err
+        if isinstance(ours, OutputError) and isinstance(plan, _strategies.AnchoredPlan):
+            return plan.rules_only(call.last_text, str(ours))
+        # keep its own cause (the SDK error), not instructor's wrapper
+        raise ours from (ours.__cause__ or err)
     extraction, dropped = salvaged
     extraction._salvage_rejected = dropped
     return extraction

@@ -61,6 +61,19 @@ class AnchoredPlan:
         merged._salvage_rejected = rejected
         return merged
 
+    def rules_only(self, raw: str | None, reason: str) -> Extraction:
+        """The rules' briefing when the model's answer is unusable; the answer is listed
+        as rejected (under each field the prompt asks for) with ``reason``."""
+        empty = Extraction(summary="", actors=[], tensions=[], quotes=[])
+        merged = _anchored.merge_with_rules(empty, self.index, self.article_text)
+        asked = ("tensions",) if self.shape >= 3 else ("actors", "quotes", "tensions")
+        shown = {"answer": (raw or "")[:300]}
+        merged._salvage_rejected = [
+            Rejection(field=f, item=shown, reason=reason)  # type: ignore[arg-type]
+            for f in asked
+        ]
+        return merged
+
     def parse(self, raw: str | None) -> tuple[Extraction, list[Rejection]] | None:
         """Read the last answer leniently: unknown ids are dropped (and listed), not fatal."""
         data = _answers.json_object(raw)
