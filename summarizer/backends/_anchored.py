@@ -294,15 +294,9 @@ def grammar_schema_v3(answer: type[BaseModel]) -> dict[str, Any]:
     return schema
 
 
-class _LenientTensionV3(BaseModel):
-    parties: list[str] = Field(default_factory=list)
-    description: str = ""
-    sentence: str = ""
-
-
 class _LenientAnswerV3(BaseModel):
     model_config = ConfigDict(extra="ignore")
-    tensions: list[_LenientTensionV3] = Field(default_factory=list)
+    tensions: list[_LenientTension] = Field(default_factory=list)  # the same item as v2
 
 
 def answer_schema_lenient_v3() -> type[BaseModel]:
