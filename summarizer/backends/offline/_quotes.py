@@ -418,14 +418,20 @@ def _described(para: Paragraph, start: int, end: int, ctx: _Context) -> _Who:
         return None
     if m["noun"] in _PARTISANS and (m["det"] or "").lower() not in _INDEFINITE:
         return None  # "the Kentucky Republican" is someone named elsewhere
-    name = phrase[0].lower() + phrase[1:] if m["det"] else phrase
+    who = _unregistered_person(ctx, phrase[0].lower() + phrase[1:] if m["det"] else phrase)
+    at = para.text.find(phrase, start)
+    if at >= 0:
+        who.mentions.append(((para.index, at), at + len(phrase)))
+    return who
+
+
+def _unregistered_person(ctx: _Context, name: str) -> Entity:
+    """The speaker ``name`` the registry did not hold (a description, a newcomer): made
+    and added to the registry once, the same entity at each later quote."""
     who = ctx.described.get(name)
     if who is None:
         who = ctx.described[name] = Entity(name, "person", forms={name})
         ctx.registry.entities.append(who)
-    at = para.text.find(phrase, start)
-    if at >= 0:
-        who.mentions.append(((para.index, at), at + len(phrase)))
     return who
 
 
@@ -454,10 +460,7 @@ def _newcomer(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
     if not all(t[0].isupper() for t in tokens) or tokens[0].lower() in PREPOSITIONS:
         return None
     name = " ".join(tokens)
-    who = ctx.described.get(name)
-    if who is None:
-        who = ctx.described[name] = Entity(name, "person", forms={name})
-        ctx.registry.entities.append(who)
+    who = _unregistered_person(ctx, name)
     para = ctx.registry.paragraphs[pos[0]]
     at = para.text.find(name)
     if at >= 0 and ((pos[0], at), at + len(name)) not in who.mentions:
