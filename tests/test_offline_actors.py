@@ -347,3 +347,35 @@ def test_a_named_armed_group_the_article_repeats_is_an_actor() -> None:
     )
     groups = [a.name for a in extract_offline(article).actors if a.type == "group"]
     assert groups == ["Islamic State"]
+
+
+def test_a_person_named_in_full_after_of_a_common_noun_is_kept() -> None:
+    article = _article(
+        "Hundreds marched through Riverton on Sunday over the death of Daniel Okafor, a teacher.",
+        "Okafor, 31, was unarmed when officers stopped his car, and Okafor died at the scene.",
+    )
+    assert "Daniel Okafor" in _names(extract_offline(article))
+
+
+def test_a_name_after_of_a_capitalised_word_is_still_no_person() -> None:
+    article = _article(
+        "The Institute of Marine Biology opened a new laboratory in the harbour this week.",
+        "Biology students will work there, and Biology teachers praised the move.",
+    )
+    assert not any(a.type == "person" for a in extract_offline(article).actors)
+
+
+def test_a_plural_nationality_is_no_person() -> None:
+    article = _article(
+        "The votes of Finnish Americans may decide the race, the pollster said on Monday.",
+        "Turnout among Finnish Americans rose sharply, and Americans of every origin voted.",
+    )
+    assert "Finnish Americans" not in _names(extract_offline(article))
+
+
+def test_a_repeated_pair_after_of_with_no_known_given_name_or_lone_surname_is_no_person() -> None:
+    article = _article(
+        "The founder of Harbor Media will close the channel next year, after a costly lawsuit.",
+        "The staff of Harbor Media learned of the decision by email on a quiet Monday morning.",
+    )
+    assert "Harbor Media" not in _names(extract_offline(article))

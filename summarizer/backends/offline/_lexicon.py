@@ -172,6 +172,10 @@ NOT_NAMES = _words(
     States Island Islands Sea River Street Avenue Valley County City Province Region Capitol
     Bay Zero Act Agreement Plan Hospital College Markets Sales Dollars Music Republican
     Democrat Democratic"""
+) | _words(
+    # plural nationalities and faiths ("Sikh Americans", "Nagorno-Karabakh Armenians")
+    """Americans Europeans Asians Africans Latino Latinos Latina Hispanic Hispanics Armenians
+    Muslims Christians Jews Beach"""
 )
 
 # Head words that make a capitalised phrase an organisation's name.

@@ -314,6 +314,15 @@ def _given_and(before: str, tokens: tuple[str, ...]) -> bool:
     return before.split()[0] == "and" and tokens[0] in MALE_NAMES | FEMALE_NAMES
 
 
+def _after_common_word(text: str, start: int) -> bool:
+    """ "the death of Terence Crutcher", "his support for Donald Trump": "of" or "for" after
+    a lower-case word joins no proper noun, unlike "Ministry of" or "Institute for"."""
+    if not re.match(r"(?:of|for)\b", text[start:]):
+        return False
+    before = text[max(0, start - 30) : start].split()[-1:]
+    return bool(before) and before[0][:1].islower()
+
+
 def _common_noun(word: str) -> bool:
     """A role ("Officials") or a plural noun ("Demonstrators") opening a sentence."""
     lower = word.lower()
@@ -439,24 +448,31 @@ class Registry:
         alone ("Trump said", "asked Trump"), as an article does for a person it is about,
         even one who never speaks in it; or when the full name itself recurs ("Gennifer
         Flowers ... Gennifer Flowers"), as it does for a person the article is about."""
-        found: list[tuple[tuple[str, ...], str]] = []
+        found: list[tuple[tuple[str, ...], str, bool]] = []
         for para in self.paragraphs:
             for m in _FULL_NAME.finditer(para.text):
                 tokens = _clean_name(m.group())
                 if not 2 <= len(tokens) <= 3 or not _is_person_name(tokens):
                     continue
                 before = _PROPER_NOUN_BEFORE.search(para.text, 0, m.start())
+                after_of = False
                 if (
                     before
                     and not _STATE_OWNER.match(before.group())
                     and not _given_and(before.group(), tokens)
                 ):
-                    continue  # "the Winter Olympics", "Ministry of Foreign Affairs"
-                found.append((tokens, m.group()))
-        counts = Counter(tokens for tokens, _ in found)
-        for tokens, form in found:
+                    if not _after_common_word(para.text, before.start()):
+                        continue  # "the Winter Olympics", "Ministry of Foreign Affairs"
+                    after_of = True
+                found.append((tokens, m.group(), after_of))
+        counts = Counter(tokens for tokens, _, _ in found)
+        for tokens, form, after_of in found:
             if self._person_for(tokens, "") is not None or not self._given_name(tokens):
                 continue
+            if after_of and not (
+                tokens[0] in MALE_NAMES | FEMALE_NAMES or self._alone(tokens[-1], times=2)
+            ):
+                continue  # "the streets of Miami Beach", "the votes of Sikh Americans"
             if (
                 self._acts_alone(tokens[-1])
                 or self._alone(tokens[-1])
@@ -541,8 +557,9 @@ class Registry:
                 first = min(by_surname_only, key=lambda p: _occurrences(self.text, p.forms)[0])
                 first.forms.add(surname)
 
-    def _alone(self, word: str) -> bool:
-        """Whether ``word`` occurs with no capitalised word right before or after it."""
+    def _alone(self, word: str, times: int = 1) -> bool:
+        """Whether ``word`` occurs (``times`` times or more) with no capitalised word right
+        before or after it."""
         for start, end in _occurrences(self.text, {word}):
             before = self.text[max(0, start - 30) : start].split()[-1:]
             after = self.text[end : end + 30].split()[:1]
@@ -552,7 +569,9 @@ class Registry:
                 if w[:1].isupper() and not w.endswith((".", ",", ":")) and w not in STOP_CAPS
             ]  # "If Trump's plan" is Trump alone
             if not joined and not (after and re.match(r"[A-Z][a-z]", after[0])):
-                return True
+                times -= 1
+                if times == 0:
+                    return True
         return False
 
     def _add_lone_speakers(self) -> None:
