@@ -289,6 +289,35 @@ def test_batch_requests_then_ingest_reads_run_batch_results_back(
     assert written == {"r0", "r1"}
 
 
+def test_batch_requests_take_strategy_free_over_an_anchored_environment(
+    llm: FakeOpenAI,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Request lines are free-strategy only; the flag must override SUMMARIZER_STRATEGY, as
+    # the error message tells the user to do.
+    monkeypatch.setenv("SUMMARIZER_STRATEGY", "anchored")
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "r0", "text": SEED.read_text(encoding="utf-8")}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", "requests", str(source), "-o", str(out)]) == 3  # configuration
+    assert "--strategy free" in capsys.readouterr().err
+    assert main(["batch", "requests", str(source), "-o", str(out), "--strategy", "free"]) == 0
+    requests_file = Path(capsys.readouterr().out.strip())
+    assert len(requests_file.read_text().splitlines()) == 1
+    # Ingest's repairs are briefings beside the batch's own lines: free too, never anchored.
+    results = tmp_path / "results.jsonl"
+    results.write_text("")
+    ingest = ["batch", "ingest", str(results), str(source), "-o", str(out)]
+    assert main(ingest) == 3
+    assert "--strategy free" in capsys.readouterr().err
+    assert not out.exists() or not out.read_text()
+    assert main([*ingest, "--strategy", "free"]) == 0
+    assert json.loads(out.read_text())["id"] == "r0"
+    assert llm.count == 1  # the one repair, sent as a free request
+
+
 def test_batch_ingest_without_requests_says_what_to_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -106,19 +106,25 @@ def _capture(**body: Any) -> Any:
     raise _Captured(body)
 
 
+def check_free_strategy(summarizer: Summarizer) -> None:
+    """Refuse a strategy other than free: the results are re-validated as `Extraction` when
+    they come back, and an anchored answer holds ids only its run's article index resolves
+    (the repairs at ingest must be free briefings too, like the lines they stand beside)."""
+    if summarizer.settings.strategy != "free":
+        raise ConfigurationError(
+            "the Batch API path (`batch run --via openai-batch`, `batch requests`, `batch "
+            "ingest`) supports the free strategy only: pass --strategy free, or run anchored "
+            "briefings with `summarizer batch run --via sync`"
+        )
+
+
 def request_body(summarizer: Summarizer, article: CleanArticle) -> dict[str, Any]:
     """The chat-completions body the synchronous path sends for ``article``.
 
     Built through instructor's public `instructor.patch`, exactly as the synchronous path
     builds it, with a `create` that keeps the body instead of sending it.
     """
-    if summarizer.settings.strategy != "free":
-        # The results are re-validated as `Extraction` when they come back; an anchored
-        # answer holds ids that only this run's article index can resolve.
-        raise ConfigurationError(
-            "the Batch API path supports --strategy free only; run anchored briefings "
-            "with the synchronous batch (--via sync)"
-        )
+    check_free_strategy(summarizer)
     backend = _openai_backend(summarizer)
     create = instructor.patch(create=_capture, mode=backend.mode)
     try:
@@ -330,6 +336,7 @@ async def ingest(
     **engine: Any,
 ) -> BatchReport:
     """Write a line per record of the batch into ``output`` with the batch engine."""
+    check_free_strategy(summarizer)
     stats = stats if stats is not None else IngestStats()
     custom_of = {record_id: custom for custom, record_id in state.ids.items()}
     wanted = set(custom_of) | set(state.sync)

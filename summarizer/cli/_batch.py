@@ -509,6 +509,7 @@ def requests(
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
+    strategy: StrategyOpt = None,
     max_reasks: MaxReasksOpt = None,
     temperature: TemperatureOpt = None,
     max_output_tokens: MaxOutputOpt = None,
@@ -518,8 +519,9 @@ def requests(
     from summarizer.cli._openai_batch import write_requests
 
     flags = ModelFlags(
-        model, base_url, mode, max_reasks, temperature, max_output_tokens, cache=False, log=False
-    )
+        model, base_url, mode, max_reasks, temperature, max_output_tokens,
+        cache=False, log=False, strategy=strategy,
+    )  # fmt: skip
     summarizer = build_summarizer(flags)
     if summarizer.offline:
         raise typer.BadParameter(
@@ -548,6 +550,7 @@ def ingest(
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     mode: ModeOpt = None,
+    strategy: StrategyOpt = None,
     max_reasks: MaxReasksOpt = None,
     temperature: TemperatureOpt = None,
     max_output_tokens: MaxOutputOpt = None,
@@ -564,7 +567,7 @@ def ingest(
 
     flags = ModelFlags(
         model, base_url, mode, max_reasks, temperature, max_output_tokens, timeout, strict,
-        cache=not no_cache, log=not no_log,
+        cache=not no_cache, log=not no_log, strategy=strategy,
     )  # fmt: skip
     meter = UsageMeter()
     summarizer, client, log = _summarizer(flags, meter)
