@@ -7,6 +7,7 @@ answer was post-processed) is what is checked. Timings live in benchmarks/throug
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import math
 import os
@@ -109,12 +110,21 @@ async def test_a_freed_slot_is_refilled_before_the_answer_is_post_processed(
     limiter = RateLimiter(concurrency=2)
     third_request = threading.Event()
 
+    arrivals = itertools.count(1)  # the order respond is entered in (next() is atomic)
+
     def respond(request: dict[str, Any]) -> Reply:
-        seen = len(server.requests)
+        # Not len(server.requests): the second request may be recorded before the first
+        # one's respond runs, and both would then count as the second.
+        seen = next(arrivals)
         if seen >= 3:
             third_request.set()
         give_up = time.monotonic() + 10
         while seen == 1 and limiter.stats.max_queued < 2 and time.monotonic() < give_up:
+            time.sleep(0.005)
+        # The second answer waits for the third request: were it answered at once, its
+        # freed slot could let the third and fourth articles in before both queued (seen
+        # under load), and the third request would not depend on the first answer's slot.
+        while seen == 2 and not third_request.is_set() and time.monotonic() < give_up:
             time.sleep(0.005)
         return good_reply(request)
 
