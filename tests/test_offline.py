@@ -323,3 +323,74 @@ def test_lead_summary_leaves_out_a_sentence_case_title_line() -> None:
     title = "Council delays bridge repairs as mayor warns of the cost"
     body = "The city council voted on Tuesday to delay repairs to the old river bridge."
     assert lead_summary([title, body]) == body
+
+
+# --- feature leads: the sentence that states the news (issue #14) --------------------
+
+_HARBOUR = (
+    "The regional council voted on Tuesday to close the harbour to commercial fishing "
+    "boats from next spring, citing falling catches and the cost of dredging."
+)
+_HARBOUR_NEXT = (
+    "Council leader Anna Berg said the harbour would reopen as a marina for pleasure boats.",
+    "Fishing crews plan to appeal the harbour decision in the regional court next month.",
+)
+
+
+def test_lead_summary_starts_at_the_news_after_an_anecdote() -> None:
+    anecdote = [
+        "The elderly woman feeding pigeons by the harbour wall has watched the boats go.",
+        "Her husband sold his trawler last winter, after forty years at sea.",
+        "She says the quay is quieter now than she has ever known it in her long life.",
+    ]
+    paragraphs = [*anecdote, _HARBOUR, *_HARBOUR_NEXT]
+    summary = lead_summary(paragraphs, title="Council votes to close harbour to fishing boats")
+    assert summary.startswith(_HARBOUR)
+    assert "pigeons" not in summary
+    # without a title the sentence whose words recur in the article is the news too
+    assert lead_summary(paragraphs).startswith(_HARBOUR)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "What becomes of a fishing town when the fishing boats can no longer come home?",
+        "If you have ever walked along the old quay at dawn, you know the smell of the catch.",
+        "Just before dawn, the gulls gather over the quay where the fishing boats once came in.",
+    ],
+)
+def test_lead_summary_passes_over_a_question_or_a_scene(lead: str) -> None:
+    assert lead_summary([lead, _HARBOUR, *_HARBOUR_NEXT]).startswith(_HARBOUR)
+
+
+def test_lead_summary_passes_over_a_run_of_fragments() -> None:
+    fragments = ["Nets and gulls.", "Rust and tides.", "Quiet and empty quays."]
+    assert lead_summary([" ".join(fragments), _HARBOUR, *_HARBOUR_NEXT]).startswith(_HARBOUR)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # an unnamed person in a report of an event
+        "A man was shot dead on Tuesday outside a bar near the old harbour, police said.",
+        # a question asked in the story, after a colon, and the reader in a quotation
+        "The mayor asked the council a simple question: Who do you think will pay for it?",
+        'The mayor told the crowd on Sunday that "you will not lose your harbour" this year.',
+    ],
+)
+def test_lead_summary_keeps_a_lead_that_states_news(lead: str) -> None:
+    assert lead_summary([lead, _HARBOUR, *_HARBOUR_NEXT]).startswith(lead)
+
+
+def test_lead_summary_keeps_a_scene_that_is_the_headline() -> None:
+    lead = "On a grey morning in the port, the council voted to close the harbour to fishing."
+    title = "Council to close harbour to fishing"
+    summary = lead_summary([lead, _HARBOUR, *_HARBOUR_NEXT], title=title)
+    assert summary.startswith(lead)
+
+
+def test_lead_summary_keeps_a_question_the_next_sentence_leans_on() -> None:
+    # the answer opens with a pronoun: the summary cannot start there
+    lead = "What becomes of a fishing town when the fishing boats can no longer come home?"
+    answer = "It finds out this spring, when the council closes the harbour to fishing boats."
+    assert lead_summary([lead, answer, _HARBOUR]).startswith(lead)

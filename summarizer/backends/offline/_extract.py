@@ -3,7 +3,8 @@
 Used when no API key and no model are configured. It fills the same `Extraction`
 the LLM fills, and its output goes through the same grounding rules:
 
-- summary: the lead, i.e. the first body sentences (at most three, ~90 words);
+- summary: the lead, i.e. the first body sentences (at most three, ~90 words); after a
+  feature lead (a question, an anecdote, a scene) from the sentence that states the news;
 - actors, quotes and tensions: surface rules in the ``_offline_*`` modules
   (names with titles, quotation marks with speech verbs, cue words with the
   actors around them).
@@ -14,11 +15,12 @@ It favours precision: an item the rules cannot pin down is left out, not guessed
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from summarizer._instructions import is_instruction
 from summarizer._schema import Extraction
-from summarizer._text import DOUBLE_MARKS, Paragraph, layout, strip_dateline
+from summarizer._text import DOUBLE_MARKS, Paragraph, layout, strip_dateline, wordset
 from summarizer.backends.offline._names import Registry
 from summarizer.backends.offline._quotes import find_quotes
 from summarizer.backends.offline._tensions import find_tensions
@@ -44,23 +46,29 @@ def extract_offline(article: CleanArticle) -> Extraction:
     tensions = find_tensions(paragraphs, registry, article.title)
     actors = [entity.to_actor() for entity in registry.actors()]
     return Extraction(
-        summary=lead_summary(article.paragraphs),
+        summary=lead_summary(article.paragraphs, title=article.title),
         actors=actors,
         tensions=tensions,
         quotes=quotes,
     )
 
 
-def lead_summary(paragraphs: list[str], max_words: int = _MAX_SUMMARY_WORDS) -> str:
+def lead_summary(
+    paragraphs: list[str], max_words: int = _MAX_SUMMARY_WORDS, *, title: str | None = None
+) -> str:
     """The first body sentences, whole, up to three of them and about ``max_words`` words.
 
     Sentences that open with a quotation mark are passed over: a lead quote rarely
     says who did what; so are sentences after the first that are mostly a quotation
     ('He added, "..."'). When even the first sentence is too long it is cut at a word.
+    A feature lead (an anecdote, a scene, a question to the reader) is passed over for
+    the sentence that states the news (`_news_start`).
     """
     chosen: list[str] = []
     words = 0
-    for sentence, quoted in _body_sentences(paragraphs):
+    sentences = list(_body_sentences(paragraphs))
+    start = _news_start([s for s, _ in sentences], title)
+    for sentence, quoted in sentences[start:]:
         if quoted and chosen:
             continue
         n = len(sentence.split())
@@ -144,3 +152,135 @@ def _headline(text: str) -> bool:
     if len(text.split()) > 25 or len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+# --- feature leads -----------------------------------------------------------------
+
+_NEWS_WINDOW = 6  # the news of a feature lead comes within its first six sentences
+_NEAR_BEST = 0.8  # the earliest sentence this close to the best one states the news
+_HEADLINE_WORDS = 2  # a scene sharing this many of the title's words may be the news
+_MAX_QUESTION_WORDS = 25  # a longer "question" is debris glued to the lead
+_MAX_FRAGMENT_WORDS = 6
+_MIN_CONTENT = 5  # letters: shorter words are mostly function words
+_READER = re.compile(r"\b(?:you|your|yourself)\b|\byou['’](?:re|ve|d|ll)\b", re.I)
+_SCENE = re.compile(
+    r"^(?:It was an? |On an? (?:\w+ ){0,2}(?:morning|afternoon|evening|night|day)\b|"
+    r"Just (?:before|after) |(?:Weeks|Days|Months|Years|Hours|Minutes) (?:ago|earlier),? )"
+)
+_SOMEONE = re.compile(
+    r"^(?:A|An|The) (?:young |little |elderly )?(?:baby|woman|man|girl|boy|mother|father|"
+    r"widow|teenager)\b"
+)
+# what a report of an event has and a portrait does not ("A man was shot on Tuesday")
+_EVENT = re.compile(
+    r"\d|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"tonight|police|officials|authorities|killed|died|dead|arrested|charged)\b"
+)
+_PRIVATE_LIFE = re.compile(
+    r"^[A-Z][a-z]+ [A-Z][a-z]+ (?:[a-z]+ly )?(?:loves|likes|hates|enjoys|remembers|misses|"
+    r"worries|dreams|wakes)\b"
+)
+_BACK_REFERENCE = wordset(
+    "He She It They His Her Its Their Them This That These Those Such So There And "
+    "It's It’s That's That’s There's There’s"
+)
+
+
+def _news_start(sentences: list[str], title: str | None) -> int:
+    """Index of the sentence the summary starts at: 0 unless the lead is a feature lead.
+
+    After a question or a word to the reader, the next sentence answers it: the summary
+    starts there when it can open a summary. After a scene or an anecdote, the news comes
+    within the next few sentences: the earliest of those that can open a summary and are
+    nearly the most about what the article is about (their words recur in the article
+    and in the title).
+    """
+    kind = _feature_lead(sentences, 0) if len(sentences) >= 3 else None
+    if kind is None:
+        return 0
+    candidates = [
+        i
+        for i in range(1, min(_NEWS_WINDOW, len(sentences)))
+        if _feature_lead(sentences, i) is None and _opens_alone(sentences[i])
+    ]
+    if not candidates or (kind == "ask" and candidates[0] != 1):
+        return 0
+    if kind == "ask":
+        return 1
+    headline = _content_words(title or "")
+    recurring = Counter(w for s in sentences for w in _content_words(s))
+
+    def weight(i: int) -> float:
+        words = _content_words(sentences[i])
+        if not words:
+            return 0.0
+        spread = sum(recurring[w] - 1 for w in words) / len(words) ** 0.5
+        return spread + 3 * len(words & headline)
+
+    weights = {i: weight(i) for i in candidates}
+    best = max(weights.values())
+    news = next(i for i in candidates if weights[i] >= _NEAR_BEST * best)
+    shared = len(_content_words(sentences[0]) & headline)
+    if shared >= max(_HEADLINE_WORDS, len(_content_words(sentences[news]) & headline)):
+        return 0  # the scene says the headline as well as the news does: it is the news
+    return news
+
+
+def _feature_lead(sentences: list[str], i: int) -> str | None:
+    """How sentence ``i`` sets up a story rather than states news: "ask" for a question
+    or the reader addressed ("If you've been following the news, ..."), "scene" for a
+    run of fragments ("Sequins and Benghazi. Canapés and a hoax."), a scene ("Just
+    before the flight took off, ..."), someone unnamed and no event ("The baby girl
+    ...") or a private life ("Amelize Joseph loves ..."); None for news."""
+    sentence = sentences[i]
+    own = _own_words(sentence)
+    if own.rstrip().endswith("?") and len(own.split()) <= _MAX_QUESTION_WORDS:
+        return "ask"
+    if _READER.search(own.split(",")[0]):
+        return "ask"
+    if (
+        _fragment(sentence)
+        and i + 1 < len(sentences)
+        and (_fragment(sentences[i + 1]) or (i > 0 and _fragment(sentences[i - 1])))
+    ):
+        return "scene"
+    if _SCENE.match(sentence) or _PRIVATE_LIFE.match(sentence):
+        return "scene"
+    if _SOMEONE.match(sentence) and not _EVENT.search(sentence):
+        return "scene"
+    return None
+
+
+def _fragment(sentence: str) -> bool:
+    """A few words with no number, not a dateline or credit ("By . Jane Doe .")."""
+    words = sentence.split()
+    return (
+        len(words) <= _MAX_FRAGMENT_WORDS
+        and any(w.islower() for w in words)
+        and not any(c.isdigit() for c in sentence)
+    )
+
+
+def _own_words(sentence: str) -> str:
+    """The writer's own words: quotations blanked, and what follows a colon (reported
+    speech, 'asked a question: Who do you think will win?') left off."""
+    chars = list(sentence)
+    for a, b in Paragraph(0, sentence).regions:
+        for k in range(max(a, 0), min(b + 1, len(chars))):
+            chars[k] = " "
+    return "".join(chars).split(":")[0]
+
+
+def _opens_alone(sentence: str) -> bool:
+    """Whether a sentence can open a summary: its first word does not point back."""
+    return sentence.split()[0].strip(",;:") not in _BACK_REFERENCE
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """Lower-cased longer words, a plural's 's' taken off."""
+    words = (w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]*", text))
+    return frozenset(
+        w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+        for w in words
+        if len(w) >= _MIN_CONTENT
+    )
