@@ -293,6 +293,9 @@ def data_dir(tmp_path: Path) -> Path:
     (root / "polnear" / "polnear_dev.jsonl").write_text(
         json.dumps({**PN_RECORD, "id": "pn-dev"}) + "\n"
     )
+    (root / "polnear" / "polnear_train_sample200.jsonl").write_text(
+        json.dumps({**PN_RECORD, "id": "pn-train"}) + "\n"
+    )
     basil_record = {"id": "b1", "text": PN_TEXT, "main_entities": ["Jane Roe", "Acme Corp"]}
     (root / "basil" / "basil_articles.jsonl").write_text(json.dumps(basil_record) + "\n")
     writer_record = {
@@ -344,6 +347,13 @@ def test_run_bench_polnear_records_outputs_and_report(data_dir: Path, tmp_path: 
 def test_run_bench_polnear_dev_split(data_dir: Path) -> None:
     report = run_bench("polnear", FakeSummarizer(), data_dir=data_dir, split="dev", with_peer=False)
     assert report.split == "dev" and list(report.cases) == ["pn-dev"]
+
+
+def test_run_bench_polnear_train_split_reads_the_train_sample(data_dir: Path) -> None:
+    report = run_bench(
+        "polnear", FakeSummarizer(), data_dir=data_dir, split="train", with_peer=False
+    )
+    assert report.split == "train" and list(report.cases) == ["pn-train"]
 
 
 def test_run_bench_failed_article_is_scored_empty_and_listed(data_dir: Path) -> None:
@@ -423,9 +433,9 @@ def test_cli_bench_rejects_an_unknown_benchmark_or_split(
 ) -> None:
     assert main(["eval", "bench", "nope", "--model", "offline"]) == 4
     assert "choose polnear, basil, writer" in capsys.readouterr().err
-    args = ["eval", "bench", "polnear", "--split", "train", "--data-dir", str(data_dir)]
+    args = ["eval", "bench", "polnear", "--split", "holdout", "--data-dir", str(data_dir)]
     assert main(args) == 4
-    assert "choose dev, test" in capsys.readouterr().err
+    assert "choose dev, test, train" in capsys.readouterr().err
 
 
 def test_cli_bench_missing_data_is_an_input_error(

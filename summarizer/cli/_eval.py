@@ -404,7 +404,12 @@ def bench(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     strategy: StrategyOpt = None,
-    split: Annotated[str, typer.Option(help="PolNeAR split: dev (tune on it) or test.")] = "test",
+    split: Annotated[
+        str,
+        typer.Option(
+            help="PolNeAR split: dev or train (its 200-article sample; tune on these) or test (report)."
+        ),
+    ] = "test",
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N articles.")] = None,
     data_dir: Annotated[
         Path | None,

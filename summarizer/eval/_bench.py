@@ -189,7 +189,7 @@ def run_bench(
 ) -> BenchReport:
     """Run benchmark ``name`` (``polnear``, ``basil`` or ``writer``) and return its table.
 
-    ``split`` (``dev`` or ``test``) applies to PolNeAR only: tune on dev, report
+    ``split`` (``dev``, ``train`` or ``test``) applies to PolNeAR only: tune on dev and train, report
     test. ``limit`` keeps the first N articles. ``with_peer=False`` skips the
     PolNeAR peer. ``settings`` are recorded in the report (secrets left out).
     From async code, await `arun_bench` instead.

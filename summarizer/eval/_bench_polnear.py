@@ -38,7 +38,9 @@ from summarizer.eval._metrics import _pred_names
 from summarizer.eval._text import names_score, tokens
 
 THRESHOLDS = (0.3, 0.8)
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "train")
+# The train split shipped in ../shared is a stratified sample of 200 of its 840 articles.
+_FILES = {"train": "polnear_train_sample200.jsonl"}
 # Leading titles dropped from a gold mention before matching it against a name
 # ("Mr. Steele" ~ "Michael Steele").
 _HONORIFICS = frozenset(
@@ -101,10 +103,10 @@ class PredictedQuote:
 
 
 def polnear_file(data_dir: Path, split: str) -> Path:
-    """The JSONL file of a split (``dev`` or ``test``)."""
+    """The JSONL file of a split (``dev``, ``test`` or ``train``: its 200-article sample)."""
     if split not in SPLITS:
         raise ValueError(f"PolNeAR split must be one of {', '.join(SPLITS)}, not {split!r}")
-    return data_dir / "polnear" / f"polnear_{split}.jsonl"
+    return data_dir / "polnear" / _FILES.get(split, f"polnear_{split}.jsonl")
 
 
 def load_polnear(path: Path, limit: int | None = None) -> list[PolnearArticle]:
