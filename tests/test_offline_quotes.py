@@ -535,3 +535,15 @@ def test_the_state_and_party_of_someone_named_refers_back_to_them() -> None:
     assert _speakers(extract_offline(article)) == {
         "The bill is dead and it will stay dead,": "Paul Reyes"
     }
+
+
+def test_people_named_in_a_sentence_whose_subject_is_he_are_not_who_he_is() -> None:
+    article = _article(
+        '"We will build the new bridge by spring," Mayor Dana Ruiz told supporters.',
+        "He thanked Governor Paul Reyes for his help with the budget.",
+        '"It took us ten years to get the money together," he said.',
+    )
+    assert (
+        _speakers(extract_offline(article))["It took us ten years to get the money together,"]
+        == "Dana Ruiz"
+    )

@@ -21,7 +21,8 @@ under that description, and a full name the registry of actors missed as itself.
 
 "He"/"she" is the previous speaker when no other person has been named (outside
 quotation marks) since that quote's sentence, else the first person named in the
-latest sentence that names one; "it" is the previous speaker when that was an
+latest sentence that names one, past sentences whose subject is that same pronoun ("He
+thanked Governor Reyes.": Reyes is not who the next "he" is); "it" is the previous speaker when that was an
 organisation or a country. A span whose speaker cannot be resolved is dropped, never
 guessed; so are scare quotes and titles.
 """
@@ -473,7 +474,7 @@ def _pronoun(ctx: _Context, pos: tuple[int, int], gender: str) -> _Who:
     "she" never names a man nor "he" a woman when the article says which they are
     (then the latest person it can name is taken)."""
     registry = ctx.registry
-    last = registry.subject_before(pos)
+    last = registry.subject_before(_past_same_pronoun(registry, pos, gender))
     speaker = ctx.speaker
     who = last
     if speaker is not None and speaker.type == "person" and pos[0] - ctx.after[0] <= 1:
@@ -482,3 +483,34 @@ def _pronoun(ctx: _Context, pos: tuple[int, int], gender: str) -> _Who:
     if who is None or registry.gender(who) in ("", gender):
         return who
     return registry.subject_before(pos, gender) or who
+
+
+_OPENS_WITH = {
+    gender: re.compile(rf"^(?:[^,]{{0,60}},\s*)?{word}\b", re.IGNORECASE)
+    for gender, word in (("m", "he"), ("f", "she"))
+}
+
+
+def _past_same_pronoun(registry: Registry, pos: tuple[int, int], gender: str) -> tuple[int, int]:
+    """``pos`` moved back past sentences whose subject is the same pronoun: in "He nodded
+    to his finish behind Ted Cruz. “...,” he said." the people named there are objects
+    and "he" is still who the earlier "He" was."""
+    paragraphs = registry.paragraphs
+    for _ in range(4):
+        pi, offset = pos
+        para = paragraphs[pi]
+        if not para.text[:offset].strip():
+            if pi == 0:
+                break
+            pi, para = pi - 1, paragraphs[pi - 1]
+            offset = len(para.text)
+        # the sentence holding pos, or the one before it (pos at a sentence's start)
+        start, end = para.sentence_span(len(para.text[:offset].rstrip()) - 1)
+        outside = "".join(
+            " " if any(a <= i <= b for a, b in para.regions) else ch
+            for i, ch in enumerate(para.text[start:end], start)
+        )
+        if not _OPENS_WITH[gender].match(outside.lstrip(_LEAD_PUNCT + "\"“”'‘’")):
+            break
+        pos = (pi, start)
+    return pos
