@@ -547,3 +547,19 @@ def test_people_named_in_a_sentence_whose_subject_is_he_are_not_who_he_is() -> N
         _speakers(extract_offline(article))["It took us ten years to get the money together,"]
         == "Dana Ruiz"
     )
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Or, as Dana Ruiz put it: "The money is gone and nobody knows where."',
+        '"The money is gone and nobody knows where," Dana Ruiz answered.',
+        'Dana Ruiz agreed: "The money is gone and nobody knows where."',
+        '"The money is gone and nobody knows where," Dana Ruiz asserted.',
+    ],
+)
+def test_put_it_answered_agreed_and_asserted_attribute_like_said(paragraph: str) -> None:
+    article = _article("Mayor Dana Ruiz spoke about the budget on Monday.", paragraph)
+    quotes = _speakers(extract_offline(article))
+    assert [q.strip(" ,.") for q in quotes] == ["The money is gone and nobody knows where"]
+    assert list(quotes.values()) == ["Dana Ruiz"]
