@@ -379,3 +379,32 @@ def test_a_repeated_pair_after_of_with_no_known_given_name_or_lone_surname_is_no
         "The staff of Harbor Media learned of the decision by email on a quiet Monday morning.",
     )
     assert "Harbor Media" not in _names(extract_offline(article))
+
+
+def test_a_company_named_by_one_word_that_acts_is_an_organisation() -> None:
+    article = _article(
+        "Zentrix has raised the prices of its phones in Brazil by about 20% after the tariff rise.",
+        "Zentrix did not respond to a request for comment. Analysts expect Zentrix to lose sales.",
+        "Zentrix makes most of its phones in Malaysia and ships them from there.",
+    )
+    actors = {a.name: a.type for a in extract_offline(article).actors}
+    assert actors.get("Zentrix") == "organization"
+
+
+def test_a_city_that_acts_is_no_organisation() -> None:
+    article = _article(
+        "Dunmore has struggled since the plant closed, and the mayor met workers in Dunmore.",
+        "Dunmore lost a third of its jobs. Few families moved to Dunmore since the closure.",
+        "Dunmore opened a training centre on Monday, officials told local reporters.",
+    )
+    assert "Dunmore" not in _names(extract_offline(article))
+
+
+def test_a_person_named_by_the_surname_alone_who_acts_is_a_person() -> None:
+    article = _article(
+        "Okonkwo has attacked the budget plan, and he thinks the cuts will hurt his district.",
+        "Okonkwo promised voters he would fight the plan. Aides to Okonkwo call him angry.",
+        "Okonkwo wants a vote before the summer recess, and he hopes to win it on Friday.",
+    )
+    actors = {a.name: a.type for a in extract_offline(article).actors}
+    assert actors.get("Okonkwo") == "person"

@@ -178,6 +178,13 @@ NOT_NAMES = _words(
     Muslims Christians Jews Beach"""
 )
 
+# Capitalised words and acronyms that name things, not actors: treaties, laws,
+# programmes, conditions ("NAFTA has", "TBI rates").
+NOT_ACTORS = _words(
+    """NAFTA PAC PACs GDP CEO TV DACA DAPA TPP NDAA ACA TBI PTSD COVID AIDS HIV Brexit
+    Obamacare Medicare Medicaid"""
+)
+
 # Head words that make a capitalised phrase an organisation's name.
 ORG_HEADS = _words(
     """Court House Ministry Department Party Council Commission Committee Agency Bank Union

@@ -38,6 +38,7 @@ from summarizer.backends.offline._lexicon import (
     INSTITUTIONS,
     MALE_NAMES,
     METONYMS,
+    NOT_ACTORS,
     NOT_NAMES,
     ORG_ACRONYMS,
     ORG_HEADS,
@@ -187,6 +188,34 @@ _PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians", "ics")
 _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
 # Heads written either way round: "Justice Department", "Department of Justice".
 _TURNING_HEADS = frozenset({"Department", "Ministry", "Office", "Bureau", "Agency", "Commission"})
+# One capitalised word, or an acronym, hyphenated parts included ("Al-Shabaab", "AFL-CIO").
+_ONE_WORD = re.compile(
+    rf"(?<![\w.'’-])(?:[{_UP}][{_LOW}]{{2,}}(?:-[{_UP}][{_LOW}]+)*|[A-Z]{{2,6}}(?:-[A-Z]{{2,6}})?)(?![\w'’-])"
+)
+_AUXILIARIES = (
+    "is",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "has",
+    "have",
+    "had",
+    "also",
+    "did",
+    "does",
+    "do",
+)
+_DOES = re.compile(
+    rf"\s+(?:(?:has|have|had|also|will|would)\s+[a-z]+ed\b|(?!(?:{'|'.join(_AUXILIARIES)})\b)"
+    rf"(?:{'|'.join(sorted(ACTING_VERBS | SPEECH_VERBS))}|[a-z]+ed)\b)"
+)
 # A lead paragraph has at least this many words.
 _LEAD_WORDS = 15
 
@@ -317,7 +346,7 @@ def _given_and(before: str, tokens: tuple[str, ...]) -> bool:
 def _after_common_word(text: str, start: int) -> bool:
     """ "the death of Terence Crutcher", "his support for Donald Trump": "of" or "for" after
     a lower-case word joins no proper noun, unlike "Ministry of" or "Institute for"."""
-    if not re.match(r"(?:of|for)\b", text[start:]):
+    if not re.match(r"(?:of|for|on)\b", text[start:]):
         return False
     before = text[max(0, start - 30) : start].split()[-1:]
     return bool(before) and before[0][:1].islower()
@@ -360,6 +389,7 @@ class Registry:
         self._add_organisations()
         self._merge_organisations()
         self._add_lone_speakers()
+        self._add_one_word_organisations()
         self._merge_spellings()
         self._taken = self._named_spans()
         self._add_countries_and_groups()
@@ -595,6 +625,82 @@ class Registry:
                         continue
                     self.entities.append(Entity(word, "person", forms={word}))
                     known.add(word)
+
+    def _add_one_word_organisations(self) -> None:
+        """A one-word name with no head word that the article keeps using on its own and
+        that acts ("Tesla has hiked prices", "released by Al-Shabaab ... Al-Shabaab
+        said", "the AFL-CIO endorsed"): a company or body named by its name alone. Not a
+        word the article also writes in lower case, nor one the lexicon or a known name
+        explains (a given name, a surname, a country, a title, a role)."""
+        known = {w for e in self.entities for f in e.forms for w in f.split()}
+        seen: set[str] = set()
+        for m in _ONE_WORD.finditer(self.text):
+            word = m.group()
+            if word in seen or word in known:
+                continue
+            seen.add(word)
+            if (
+                word in STOP_CAPS
+                or word.title() in STOP_CAPS  # "MORE"
+                or word in NOT_NAMES
+                or word in NOT_ACTORS
+                or word in _TITLE_WORDS
+                or word in _STATE_WORDS
+                or word in US_STATES
+                or word in MALE_NAMES | FEMALE_NAMES
+                or word in _PLACE_STARTS
+                or _common_noun(word)
+                or re.search(rf"\b{re.escape(word.lower())}\b", self.text)
+            ):
+                continue
+            if word[-1] == "s" or self._place_or_person(word):
+                continue  # "Cubans", "in Cleveland", "President Trump"
+            if self._alone(word, times=3) and self._acts(word):
+                personal = not word.isupper() and self._personal(word)
+                kind: ActorType = "person" if personal else "organization"
+                self.entities.append(Entity(word, kind, forms={word}))
+                known.add(word)
+
+    def _personal(self, word: str) -> bool:
+        """Whether the sentences that name ``word`` say "he" or "she" more than "it": a
+        person the article calls by the surname only ("Obama blames ...")."""
+        found = Counter[str]()
+        for para in self.paragraphs:
+            if word not in para.text:
+                continue
+            for a, b in para.sentences():
+                sentence = para.text[a:b]
+                if re.search(rf"\b{re.escape(word)}\b", sentence):
+                    found.update(
+                        "it" if w.lower() in ("it", "its") else "he"
+                        for w in re.findall(
+                            r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er|[Ii]ts?)\b", sentence
+                        )
+                    )
+        return found["he"] > found["it"]
+
+    def _place_or_person(self, word: str) -> bool:
+        """Whether ``word`` follows a place preposition ("in Cleveland") or a title ("President
+        Trump", "Mr. Holder") somewhere in the article."""
+        for start, _end in _occurrences(self.text, {word}):
+            before = self.text[max(0, start - 30) : start].split()[-1:]
+            if before and (
+                before[0] in PLACE_PREPOSITIONS or before[0] in _TITLE_WORDS | HONORIFICS
+            ):
+                return True
+        return False
+
+    def _acts(self, word: str) -> bool:
+        """Whether ``word`` alone is the subject of a verb other than a bare copula or modal
+        ("Tesla has hiked", "Tesla makes", "the AFL-CIO endorsed", "Yahoo said"; not
+        "Brexit will")."""
+        for start, end in _occurrences(self.text, {word}):
+            before = self.text[max(0, start - 30) : start].split()[-1:]
+            if before and before[0][:1].isupper() and not before[0].endswith((".", ",")):
+                continue
+            if _DOES.match(self.text, end):
+                return True
+        return False
 
     def _add_organisations(self) -> None:
         defined = {m[1].replace(".", "") for m in _ACRONYM_DEF.finditer(self.text)}
