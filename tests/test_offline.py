@@ -357,6 +357,8 @@ def test_lead_summary_starts_at_the_news_after_an_anecdote() -> None:
         "What becomes of a fishing town when the fishing boats can no longer come home?",
         "If you have ever walked along the old quay at dawn, you know the smell of the catch.",
         "Just before dawn, the gulls gather over the quay where the fishing boats once came in.",
+        # someone speaks in an 'as' clause: the scene is still the fisherman's
+        "Weeks ago, as Mayor Anna Berg warned of the cost, a fisherman sold his old trawler.",
     ],
 )
 def test_lead_summary_passes_over_a_question_or_a_scene(lead: str) -> None:
@@ -376,6 +378,8 @@ def test_lead_summary_passes_over_a_run_of_fragments() -> None:
         # a question asked in the story, after a colon, and the reader in a quotation
         "The mayor asked the council a simple question: Who do you think will pay for it?",
         'The mayor told the crowd on Sunday that "you will not lose your harbour" this year.',
+        # a scene that frames someone named saying the news
+        "On a grey morning in the port, Mayor Anna Berg announced that the harbour would shut.",
     ],
 )
 def test_lead_summary_keeps_a_lead_that_states_news(lead: str) -> None:

@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 
 from summarizer._instructions import is_instruction
 from summarizer._schema import Extraction
 from summarizer._text import DOUBLE_MARKS, Paragraph, layout, strip_dateline, wordset
+from summarizer.backends.offline._lexicon import SPEECH_VERBS
 from summarizer.backends.offline._names import Registry
 from summarizer.backends.offline._quotes import find_quotes
 from summarizer.backends.offline._tensions import find_tensions
@@ -244,11 +246,24 @@ def _feature_lead(sentences: list[str], i: int) -> str | None:
         and (_fragment(sentences[i + 1]) or (i > 0 and _fragment(sentences[i - 1])))
     ):
         return "scene"
-    if _SCENE.match(sentence) or _PRIVATE_LIFE.match(sentence):
+    if _PRIVATE_LIFE.match(sentence) or (_SCENE.match(sentence) and not _speaks(own)):
         return "scene"
     if _SOMEONE.match(sentence) and not _EVENT.search(sentence):
         return "scene"
     return None
+
+
+def _speaks(text: str) -> bool:
+    """Someone named says something in the main clause ("On a day rich in symbolism, Mr.
+    Obama warned that ..."): the scene frames news. Not in an 'as' clause ("Weeks ago, as
+    President Trump warned ..., a housekeeper headed to the store")."""
+    words = text.split()
+    return any(
+        w.strip(",;") in SPEECH_VERBS
+        and prev[:1].isupper()
+        and "as" not in words[max(0, k - 4) : k]
+        for k, (prev, w) in enumerate(pairwise(words), start=1)
+    )
 
 
 def _fragment(sentence: str) -> bool:
