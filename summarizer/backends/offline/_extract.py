@@ -43,7 +43,7 @@ _DEBRIS = re.compile(
 def extract_offline(article: CleanArticle) -> Extraction:
     """Rule-based extraction of one cleaned article (deterministic, no network)."""
     paragraphs = layout(article.text)
-    registry = Registry(paragraphs)
+    registry = Registry(paragraphs, article.title)
     quotes = find_quotes(paragraphs, registry)
     tensions = find_tensions(paragraphs, registry, article.title)
     actors = [entity.to_actor() for entity in registry.actors()]

@@ -216,8 +216,14 @@ _DOES = re.compile(
     rf"\s+(?:(?:has|have|had|also|will|would)\s+[a-z]+ed\b|(?!(?:{'|'.join(_AUXILIARIES)})\b)"
     rf"(?:{'|'.join(sorted(ACTING_VERBS | SPEECH_VERBS))}|[a-z]+ed)\b)"
 )
+_GOVERNMENT = re.compile(
+    r"(?<![\w.'’-])(?:[A-Z][a-z]+ administration|(?:[Cc]ongressional|House|Senate)"
+    r" (?:Democrats|Republicans))\b"
+)
 # A lead paragraph has at least this many words.
 _LEAD_WORDS = 15
+# A person named once in the first prose paragraphs may be a main actor; later, in passing.
+_LEAD_PARAGRAPHS = 2
 
 
 @dataclass
@@ -378,8 +384,9 @@ def _no_initials(tokens: tuple[str, ...]) -> tuple[str, ...]:
 class Registry:
     """Every candidate actor of one article, with where each is mentioned."""
 
-    def __init__(self, paragraphs: list[Paragraph]) -> None:
+    def __init__(self, paragraphs: list[Paragraph], title: str | None = None) -> None:
         self.paragraphs = paragraphs
+        self.title = title or ""
         self.text = "\n".join(p.text for p in paragraphs)
         self._starts = list(accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=0))
         self.entities: list[Entity] = []
@@ -390,6 +397,7 @@ class Registry:
         self._merge_organisations()
         self._add_lone_speakers()
         self._add_one_word_organisations()
+        self._add_parts_of_government()
         self._merge_spellings()
         self._taken = self._named_spans()
         self._add_countries_and_groups()
@@ -478,31 +486,32 @@ class Registry:
         alone ("Trump said", "asked Trump"), as an article does for a person it is about,
         even one who never speaks in it; or when the full name itself recurs ("Gennifer
         Flowers ... Gennifer Flowers"), as it does for a person the article is about."""
-        found: list[tuple[tuple[str, ...], str, bool]] = []
+        found: list[tuple[tuple[str, ...], str, str]] = []
         for para in self.paragraphs:
             for m in _FULL_NAME.finditer(para.text):
                 tokens = _clean_name(m.group())
                 if not 2 <= len(tokens) <= 3 or not _is_person_name(tokens):
                     continue
                 before = _PROPER_NOUN_BEFORE.search(para.text, 0, m.start())
-                after_of = False
+                how = ""
                 if (
                     before
                     and not _STATE_OWNER.match(before.group())
                     and not _given_and(before.group(), tokens)
                 ):
-                    if not _after_common_word(para.text, before.start()):
-                        continue  # "the Winter Olympics", "Ministry of Foreign Affairs"
-                    after_of = True
-                found.append((tokens, m.group(), after_of))
-        counts = Counter(tokens for tokens, _, _ in found)
-        for tokens, form, after_of in found:
+                    # "the death of Terence Crutcher"; "the Bernie Sanders campaign",
+                    # "Ohio's John Kasich" (see below); not "the Winter Olympics"
+                    how = "of" if _after_common_word(para.text, before.start()) else "the"
+                found.append((tokens, m.group(), how))
+        counts = Counter(tokens for tokens, _, how in found if how != "the")
+        given = MALE_NAMES | FEMALE_NAMES
+        for tokens, form, how in found:
             if self._person_for(tokens, "") is not None or not self._given_name(tokens):
                 continue
-            if after_of and not (
-                tokens[0] in MALE_NAMES | FEMALE_NAMES or self._alone(tokens[-1], times=2)
-            ):
+            if how == "of" and not (tokens[0] in given or self._alone(tokens[-1], times=2)):
                 continue  # "the streets of Miami Beach", "the votes of Sikh Americans"
+            if how == "the" and not (tokens[0] in given and self._alone(tokens[-1], times=2)):
+                continue  # a known given name, and the surname used on its own
             if (
                 self._acts_alone(tokens[-1])
                 or self._alone(tokens[-1])
@@ -523,10 +532,13 @@ class Registry:
     def _given_name(self, tokens: tuple[str, ...]) -> bool:
         """Whether an untitled capitalised pair can be a first and last name: no place
         start ("New Hampshire"), title ("U.S. Secretary") or state form, and a first word
-        the article never writes in lower case ("Peace Games", "Human Rights")."""
+        the article never writes in lower case ("Peace Games", "Human Rights") unless it
+        is a known given name ("Bill Clinton" in an article about a bill)."""
         first = tokens[0]
         if first in _PLACE_STARTS or any(t in _TITLE_WORDS or t in _STATE_OF for t in tokens):
             return False
+        if first in MALE_NAMES | FEMALE_NAMES:
+            return True
         return re.search(rf"\b{re.escape(first.lower())}\b", self.text) is None
 
     def _add_full_name(self, tokens: tuple[str, ...], form: str) -> None:
@@ -679,6 +691,21 @@ class Registry:
                     )
         return found["he"] > found["it"]
 
+    def _add_parts_of_government(self) -> None:
+        """ "the Trump administration", "congressional Democrats", "House Republicans": a
+        government or a party's members in one chamber, named twice, are one actor each
+        (the article's news is often what they did), not the person or chamber inside."""
+        found: dict[str, list[str]] = {}
+        for m in _GOVERNMENT.finditer(self.text):
+            form = m.group()
+            key = form[0].upper() + form[1:]
+            found.setdefault(key, []).append(form)
+        for key, forms in found.items():
+            if len(forms) < 2 or key.split()[0] in STOP_CAPS:
+                continue
+            kind: ActorType = "organization" if key.endswith("administration") else "group"
+            self.entities.append(Entity(key, kind, forms=set(forms)))
+
     def _place_or_person(self, word: str) -> bool:
         """Whether ``word`` follows a place preposition ("in Cleveland") or a title ("President
         Trump", "Mr. Holder") somewhere in the article."""
@@ -830,6 +857,20 @@ class Registry:
                 entity.signals.add("repeated")
             if any(self._in_lead(pi, start, end) for (pi, start), end in entity.mentions):
                 entity.signals.add("lead")
+            if entity.type != "country" and len(entity.mentions) >= 2 and self._in_headline(entity):
+                entity.signals.add("headline")  # "Democrats to sue Ariz. on poll access"
+
+    def _in_headline(self, entity: Entity) -> bool:
+        """Whether the article's title, or a title line before its lead paragraph, names
+        ``entity``: what a headline names, the body repeating it, is what the story is
+        about."""
+        if _occurrences(self.title, entity.forms):
+            return True
+        lead = self._lead[0]
+        return any(
+            pi < lead and len(self.paragraphs[pi].text.split()) < _LEAD_WORDS
+            for (pi, _start), _end in entity.mentions
+        )
 
     def _in_lead(self, pi: int, start: int, end: int) -> bool:
         """A mention in the lead sentence as a noun of its own: not a place ("in
@@ -997,8 +1038,19 @@ class Registry:
         return max(entities, key=last)
 
     def actors(self) -> list[Entity]:
-        """Entities that count as actors, in order of first mention."""
-        return sorted((e for e in self.entities if e.is_actor()), key=lambda e: e.first)
+        """Entities that count as actors, in order of first mention; not a person named
+        once in passing (see `_in_passing`)."""
+        kept = [e for e in self.entities if e.is_actor() and not self._in_passing(e)]
+        return sorted(kept, key=lambda e: e.first)
+
+    def _in_passing(self, entity: Entity) -> bool:
+        """A person named once, after the first two prose paragraphs, with no role, who
+        neither speaks nor is party to a tension ("as Richard Nixon did in 1972"): no
+        main actor, and the actor list stays short enough to read."""
+        if entity.type != "person" or entity.signals or entity.role or len(entity.mentions) > 1:
+            return False
+        prose = [p.index for p in self.paragraphs if len(p.text.split()) >= _LEAD_WORDS]
+        return entity.first[0] not in prose[:_LEAD_PARAGRAPHS]
 
 
 _RELATIVE = re.compile(r"\s*(?:who|whose)\b")
