@@ -563,3 +563,21 @@ def test_put_it_answered_agreed_and_asserted_attribute_like_said(paragraph: str)
     quotes = _speakers(extract_offline(article))
     assert [q.strip(" ,.") for q in quotes] == ["The money is gone and nobody knows where"]
     assert list(quotes.values()) == ["Dana Ruiz"]
+
+
+def test_a_short_sentence_quoted_right_after_the_speakers_quote_is_theirs_too() -> None:
+    article = _article(
+        "Mayor Dana Ruiz was asked about the lawsuits on Monday.",
+        '"People sue the city," Dana Ruiz said. "Everybody sues, right?"',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "People sue the city,": "Dana Ruiz",
+        "Everybody sues, right?": "Dana Ruiz",
+    }
+
+
+def test_a_short_title_with_small_words_is_not_a_quote() -> None:
+    article = _article(
+        'Mayor Dana Ruiz said on "Meet the Press." that the city will not raise taxes.',
+    )
+    assert extract_offline(article).quotes == []

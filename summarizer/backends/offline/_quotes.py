@@ -138,11 +138,15 @@ def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
             opens_para = i == 0 and not para.text[: span.start].strip()
             who = _attribute(span, ctx)
             runs_on = who is None and opens_para and carried is not None
+            cued = runs_on
             if who is None:
                 who = carried if runs_on else _continued(span, previous, registry)
+                # '"They sue," he said. "Everybody sues."': a sentence of its own that
+                # carries on the quote before it is speech, however short
+                cued = runs_on or (who is previous and _opens_sentence(span))
             if who is None and opens_para:
                 who = _introduced(paragraphs, para.index, ctx) or _runs_on(span, ctx)
-            if who is not None and who is not UNKNOWN and _is_quote(span, cued=runs_on):
+            if who is not None and who is not UNKNOWN and _is_quote(span, cued=cued):
                 quotes.append(Quote(text=span.text, speaker=who.name))
                 who.signals.add("speaker")
                 ctx.heard(who, span)
@@ -193,6 +197,12 @@ def _spans(para: Paragraph) -> list[_Span]:
     return [_Span(para, a, b, True) for a, b in para.single_regions]
 
 
+def _opens_sentence(span: _Span) -> bool:
+    """Whether the span starts a sentence of its own, after an earlier one in its paragraph."""
+    before = span.para.text[: span.start].rstrip()
+    return bool(re.search(r"[.!?][\"”’')]*$", before))
+
+
 def _is_quote(span: _Span, *, cued: bool = False) -> bool:
     """Not a scare quote, title or stray mark: long enough, or cued by a speech verb nearby
     (or ``cued``: it carries on a quotation left open in the previous paragraph)."""
@@ -213,10 +223,15 @@ def _is_quote(span: _Span, *, cued: bool = False) -> bool:
     return True
 
 
+_TITLE_SMALL = frozenset({"the", "of", "a", "an", "and", "to", "in", "on", "for", "at", "by"})
+
+
 def _title_case(words: list[str]) -> bool:
     """'The Dangerous Case of Donald Trump', 'Phase 1': a title or a name, not speech."""
-    if len(words) < _MIN_WORDS:
-        return all(w[0].isupper() or w.isdigit() for w in words)
+    if len(words) < _MIN_WORDS:  # "Meet the Press", "Face the Nation"
+        return words[0][0].isupper() and all(
+            w[0].isupper() or w.isdigit() or w in _TITLE_SMALL for w in words
+        )
     long = [w for w in words if len(w) > 3]
     return len(long) >= 2 and all(w[0].isupper() for w in long)
 
