@@ -581,3 +581,19 @@ def test_a_short_title_with_small_words_is_not_a_quote() -> None:
         'Mayor Dana Ruiz said on "Meet the Press." that the city will not raise taxes.',
     )
     assert extract_offline(article).quotes == []
+
+
+def test_as_someone_put_it_names_the_speaker_after_as() -> None:
+    article = _article(
+        "The council met on Monday to vote on the budget.",
+        'Or, as Tom Ridge, a former city treasurer, put it: "The money is gone for good."',
+    )
+    assert _speakers(extract_offline(article)) == {"The money is gone for good.": "Tom Ridge"}
+
+
+def test_said_opening_a_sentence_names_a_speaker_with_an_aside() -> None:
+    article = _article(
+        "The old school on Grand Avenue was turned into a museum.",
+        'Said Dorothy Poynter, who grew up in the neighborhood, "We were all so proud of it."',
+    )
+    assert _speakers(extract_offline(article)) == {"We were all so proud of it.": "Dorothy Poynter"}

@@ -58,11 +58,16 @@ _QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)\s+{_SUBJ}\s+as\s+say")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_SUBJ}")
 # "X (D-Conn.), a member of the committee, which ..., told": asides between subject and verb.
 _ASIDES = r"(?:\s*\([^()]{1,30}\))?(?:(?:,[^,\"“”]{1,160}){1,3},)?"
+# "Or, as Tom Ridge, a former secretary, put it: “...": a clause opened by "as", whose
+# subject is not the first capitalised word of the sentence.
+_AS_SAID = re.compile(rf"\b[Aa]s\s+{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}(?:{_VERBS})\b")
 _SUBJ_VERB = re.compile(rf"^{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}(?:{_VERBS})\b")
 _VERB_SUBJ = re.compile(rf"^(?:{_VERBS})\s+{_NAMED_SUBJ}")
 _VERB_SUBJ_INTRO = re.compile(rf"^(?:{_VERBS})\s+{_NAMED_SUBJ}[\s,:;—–-]*$")
 _ANY_VERB = re.compile(rf"\b(?:{_VERBS})\b")
-_CAP_VERB_SUBJ = re.compile(rf"^(?:Said|Says|Added|Adds|Wrote|Writes)\s+{_NAMED_SUBJ}\s*[,:—–-]$")
+_CAP_VERB_SUBJ = re.compile(
+    rf"^(?:Said|Says|Added|Adds|Wrote|Writes)\s+{_NAMED_SUBJ}(?:,[^,\"“”]{{1,160}})?\s*[,:—–-]$"
+)
 _SUBJ_AT_END = re.compile(rf"{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}$")
 _CLAUSE_SUBJ = re.compile(rf"\s*{_SUBJ}(?:\s+[a-z][\w'’-]*){{1,2}}\b")
 _CHANNEL_VERBS = frozenset({"reported", "reports"})  # a medium that relays a speaker
@@ -309,7 +314,7 @@ def _after(span: _Span, ctx: _Context) -> _Who:
 def _before(span: _Span, ctx: _Context) -> _Who:
     window = _before_window(span)
     para, pos = span.para, (span.para.index, span.open)
-    for pattern in (_ACCORDING, _QUOTED_AS):
+    for pattern in (_ACCORDING, _QUOTED_AS, _AS_SAID):
         if m := pattern.search(window):
             return _resolve(m["subj"], ctx, pos)
     verbs = list(_ANY_VERB.finditer(window))
