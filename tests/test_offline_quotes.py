@@ -597,3 +597,23 @@ def test_said_opening_a_sentence_names_a_speaker_with_an_aside() -> None:
         'Said Dorothy Poynter, who grew up in the neighborhood, "We were all so proud of it."',
     )
     assert _speakers(extract_offline(article)) == {"We were all so proud of it.": "Dorothy Poynter"}
+
+
+def test_an_honorific_and_one_name_is_a_speaker_even_when_the_name_is_a_title() -> None:
+    article = _article(
+        "Two veteran hosts joined the network this year.",
+        '"They pay us a lot of money, and we need it," Mr. King said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "They pay us a lot of money, and we need it,": "Mr. King"
+    }
+
+
+def test_an_honorific_and_a_surname_the_article_named_in_full_is_that_person() -> None:
+    article = _article(
+        "Charlie King, a senior adviser to the campaign, spoke to reporters on Friday.",
+        '"It is all about creating some enthusiasm," Mr. King said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "It is all about creating some enthusiasm,": "Charlie King"
+    }

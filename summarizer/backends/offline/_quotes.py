@@ -475,15 +475,30 @@ def _resolve(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
     return ctx.registry.resolve(subject, pos) or _newcomer(subject, ctx, pos) or UNKNOWN
 
 
+# An honorific and one name is a person, even one whose name is also a title ("Mr. King").
+_HONORIFIC_NAME = re.compile(
+    r"^(?P<title>Mr\.|Mrs\.|Ms\.|Dr\.)\s+(?P<name>[A-Z][\w'’-]+)(?:\s+of\s+[A-Z].*)?$"
+)
+
+
 def _newcomer(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
     """A person the registry missed, named in full as a speech verb's subject
-    ("Vann R. Newkirk II, a writer for The Atlantic, said"): a speaker of their own."""
-    tokens = _clean_name(subject)
-    if not 2 <= len(tokens) <= 4 or not _is_person_name(tokens):
-        return None
-    if not all(t[0].isupper() for t in tokens) or tokens[0].lower() in PREPOSITIONS:
-        return None
-    name = " ".join(tokens)
+    ("Vann R. Newkirk II, a writer for The Atlantic, said") or by an honorific ("Mr.
+    Prince said"): a speaker of their own."""
+    if m := _HONORIFIC_NAME.match(subject.strip()):  # "Mr. Prince of Cloudflare said"
+        named = [e for e in ctx.registry.people() if e.tokens[-1:] == (m["name"],)]
+        if named:  # "Charlie King ... Mr. King said"
+            return max(named, key=lambda e: max((w for w, _ in e.mentions if w < pos), default=pos))
+        name = f"{m['title']} {m['name']}"
+        if not _is_person_name((m["name"],)):
+            return None
+    else:
+        tokens = _clean_name(subject)
+        if not 2 <= len(tokens) <= 4 or not _is_person_name(tokens):
+            return None
+        if not all(t[0].isupper() for t in tokens) or tokens[0].lower() in PREPOSITIONS:
+            return None
+        name = " ".join(tokens)
     who = _unregistered_person(ctx, name)
     para = ctx.registry.paragraphs[pos[0]]
     at = para.text.find(name)
