@@ -617,3 +617,19 @@ def test_an_honorific_and_a_surname_the_article_named_in_full_is_that_person() -
     assert _speakers(extract_offline(article)) == {
         "It is all about creating some enthusiasm,": "Charlie King"
     }
+
+
+def test_a_headline_quote_after_a_colon_is_the_named_speakers() -> None:
+    article = _article(
+        "Dana Ruiz Grills Bank Chief: ‘You Should Be Investigated.’",
+        "Mayor Dana Ruiz questioned the bank's chief executive on Tuesday about fees.",
+    )
+    assert _speakers(extract_offline(article)) == {"You Should Be Investigated.": "Dana Ruiz"}
+
+
+def test_a_title_case_quote_in_the_body_is_still_a_title() -> None:
+    article = _article(
+        "Dana Ruiz spoke on Tuesday.",
+        "Mayor Dana Ruiz said: “The Best Years Of Our Lives.”",
+    )
+    assert extract_offline(article).quotes == []

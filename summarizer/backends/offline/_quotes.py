@@ -24,7 +24,8 @@ quotation marks) since that quote's sentence, else the first person named in the
 latest sentence that names one, past sentences whose subject is that same pronoun ("He
 thanked Governor Reyes.": Reyes is not who the next "he" is); "it" is the previous speaker when that was an
 organisation or a country. A span whose speaker cannot be resolved is dropped, never
-guessed; so are scare quotes and titles.
+guessed; so are scare quotes and titles. A headline's quote after a colon ("Ryan: ‘No
+Place In A Campaign’") is the first one the headline names, whatever its capitals.
 """
 
 from __future__ import annotations
@@ -213,7 +214,11 @@ def _is_quote(span: _Span, *, cued: bool = False) -> bool:
     (or ``cued``: it carries on a quotation left open in the previous paragraph)."""
     text = span.text
     words = re.findall(r"[\w'’-]+", text)
-    if not words or len(words) > _MAX_WORDS or _title_case(words):
+    if not words or len(words) > _MAX_WORDS:
+        return False
+    if _headline_quote(span):
+        return True
+    if _title_case(words):
         return False
     if sum(ch in DOUBLE_MARKS for ch in text) % 2:
         return False  # marks paired wrongly in the source: the span swallowed its attribution
@@ -229,6 +234,23 @@ def _is_quote(span: _Span, *, cued: bool = False) -> bool:
 
 
 _TITLE_SMALL = frozenset({"the", "of", "a", "an", "and", "to", "in", "on", "for", "at", "by"})
+
+
+def _headline_quote(span: _Span) -> bool:
+    """Whether the span is quoted in the headline after a colon ("Ryan: ‘No Place In A
+    Campaign’"): headlines capitalise every word, so title case says nothing there."""
+    return span.para.index == 0 and span.para.text[: span.start].rstrip().endswith(":")
+
+
+def _headline_speaker(span: _Span, window: str, ctx: _Context) -> _Who:
+    """Who a headline quotes: the first one it names before the colon ("Elizabeth
+    Warren Grills Bank CEO: ‘...’")."""
+    base = span.start - len(window)
+    named = ctx.registry.mentions_in(span.para.index, base, span.start)
+    if named:
+        return named[0][2]
+    m = re.match(rf"\s*{_NAMED_SUBJ}\s*:\s*$", window)
+    return _resolve(m["subj"], ctx, (span.para.index, span.open)) if m else None
 
 
 def _title_case(words: list[str]) -> bool:
@@ -320,7 +342,9 @@ def _before(span: _Span, ctx: _Context) -> _Who:
     verbs = list(_ANY_VERB.finditer(window))
     if not verbs:
         m = _CAP_VERB_SUBJ.match(window.strip())  # a sentence opening "Said Ellis: “..."
-        return _resolve(m["subj"], ctx, pos) if m else None
+        if m:
+            return _resolve(m["subj"], ctx, pos)
+        return _headline_speaker(span, window, ctx) if _headline_quote(span) else None
     verb = verbs[-1]
     base = span.start - len(window)
     if m := _SUBJ_AT_END.search(window[: verb.start()]):
