@@ -286,11 +286,32 @@ def answer_model_v3(index: AnchorIndex, *, enums: bool = True) -> type[BaseModel
     return create_model("Answer", __base__=_Compact, **fields)  # type: ignore[call-overload,no-any-return]
 
 
-def grammar_schema_v3(answer: type[BaseModel]) -> dict[str, Any]:
-    """The schema llama.cpp decodes to in json mode: the answer's, tensions capped."""
+# Prompt v4: v3's answer, with tensions as pairs. v3's 1.5B answers held one tension
+# with many parties (up to eight) where v2's held two or three tensions of two: each
+# extra party became an actor (spurious on dev: "Iraq", a polling firm) and the one
+# tension matched at most one gold tension. The grammar now caps parties and tensions.
+V4_TENSIONS = (2, 4)  # min and max tensions, in the grammar only
+V4_PARTIES = (2, 3)  # min and max parties of one tension, in the grammar only
+
+
+def grammar_schema_v3(answer: type[BaseModel], prompt_version: str = "3") -> dict[str, Any]:
+    """The schema llama.cpp decodes to in json mode: the answer's, tensions capped
+    (v3: at most `MAX_TENSIONS`; v4 on: 2-4 tensions (`V4_TENSIONS`), each with 2-3 parties).
+
+    The caps are in the grammar only, not in validation: an endpoint without a grammar
+    (tools) may return more, and a strong model's longer list is not re-asked.
+    """
     schema = answer.model_json_schema()
-    if "tensions" in schema["properties"]:
-        schema["properties"]["tensions"]["maxItems"] = MAX_TENSIONS
+    if "tensions" not in schema["properties"]:
+        return schema
+    tensions = schema["properties"]["tensions"]
+    major = prompt_version.split(".")[0]
+    if major.isdigit() and int(major) >= 4:
+        tensions["minItems"], tensions["maxItems"] = V4_TENSIONS
+        low, high = V4_PARTIES
+        tensions["items"]["properties"]["parties"].update(minItems=low, maxItems=high)
+    else:
+        tensions["maxItems"] = MAX_TENSIONS
     return schema
 
 

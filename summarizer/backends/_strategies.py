@@ -135,7 +135,8 @@ def _plan_v3(
     limits: dict[str, Any],
     meta: dict[str, Any],
 ) -> AnchoredPlan:
-    """Prompt v3: tensions only, no quotation markers, the rules' actors by name.
+    """Prompt v3 and v4: tensions only, no quotation markers, the rules' actors by name
+    (v4: the grammar caps tensions at 4, each with 2-3 parties).
 
     What goes out per mode: ``json`` (llama.cpp) puts the schema with the sentence ids as
     strings into the prompt (so the system message is the same for every article and a
@@ -150,7 +151,7 @@ def _plan_v3(
     enforced = settings.mode == "json_schema"
     shown = answer if enforced else _anchored.answer_model_v3(index, enums=False)
     request = {**limits, "messages": messages, "response_model": instructor.openai_schema(shown)}
-    schema = _anchored.grammar_schema_v3(answer)
+    schema = _anchored.grammar_schema_v3(answer, prompt.version)
     return AnchoredPlan(request, schema, index, article.text, shape=3)
 
 
