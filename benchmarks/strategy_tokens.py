@@ -15,7 +15,8 @@ No model is called. For each article of the suite and each mode:
    Anchored prompt v2: actors the rules' hint list lacks, ``{id, speaker}`` for the
    candidates the rules left unattributed, tensions with a sentence id, and the same
    summary (the gold reference) as free. Anchored prompt v3: the tensions alone
-   (parties, description, sentence id), compact JSON as a model writes it is not
+   (parties, description, sentence id); v4 the same shape (its caps are the grammar's,
+   json mode only), so its output row equals v3's. Compact JSON as a model writes it is not
    assumed: every answer is counted as ``json.dumps`` writes it, spaces included.
 3. cacheable prefix: the start of the rendered prompt that is the same as the previous
    article's (what a prompt cache, OpenAI's or llama.cpp's, can reuse), in tokens.
@@ -48,6 +49,7 @@ STRATEGIES = (
     ("free", "free", None),
     ("anchored v2", "anchored", "2"),
     ("anchored v3", "anchored", "3"),
+    ("anchored v4", "anchored", "4"),
 )
 MODES = ("tools", "json_schema", "json")
 
@@ -128,6 +130,7 @@ def measure(counter: Counter, suite: str) -> dict[str, Any]:
         "free": free_answer,
         "anchored v2": lambda c: anchored_answer(c, plain),
         "anchored v3": lambda c: anchored_v3_answer(c, plain),
+        "anchored v4": lambda c: anchored_v3_answer(c, plain),  # the same answer shape
     }
     outputs = {
         label: [counter.tokens(json.dumps(shape(c), ensure_ascii=False)) for c in cases]

@@ -25,13 +25,16 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import statistics
 from collections.abc import Callable
 from typing import Any
 
 from summarizer import Summarizer
 from summarizer._errors import SummarizerError
-from summarizer._schema import Extraction
+from summarizer._grounding import find_actor
+from summarizer._schema import Actor, Extraction
+from summarizer._text import name_tokens
 from summarizer.backends import _anchored
 from summarizer.eval import load_suite, score_case
 from summarizer.testing import FakeOpenAI, Replay
@@ -107,6 +110,73 @@ def tensions_without_descriptions(
     return SHIPPED(only, index, text)
 
 
+# --- v4 (issue #15): how many of the model's tension parties become actors, and how its
+# tensions combine with the rules' ------------------------------------------------------
+
+
+def _mentions(name: str, text: str, actors: list[Actor]) -> int:
+    """How often ``text`` names the actor ``name`` refers to (any of its names, a person's
+    surname), as whole words."""
+    actor = find_actor(name, actors)
+    names = actor.names() if actor is not None else [name]
+    if actor is not None and actor.type == "person":
+        names += [n.split()[-1] for n in names if len(n.split()) > 1]
+    pattern = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True) if n.strip())
+    return len(re.findall(rf"(?<!\w)(?:{pattern})(?!\w)", text)) if pattern else 0
+
+
+def _admit(rule: Callable[[Actor, str, Extraction], bool]) -> Policy:
+    """The shipped merge, keeping only the added actors ``rule`` admits (the rules' actors
+    always); a tension with a party left out is dropped (grounding would drop it)."""
+
+    def policy(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+        merged = SHIPPED(model, index, text)
+        rules = index.rules.actors
+        actors = [
+            a for a in merged.actors
+            if find_actor(a.name, rules) is not None or rule(a, text, merged)
+        ]  # fmt: skip
+        tensions = [
+            t for t in merged.tensions if all(find_actor(p, actors) is not None for p in t.parties)
+        ]
+        return merged.model_copy(update={"actors": actors, "tensions": tensions})
+
+    return policy
+
+
+def _named_at_least(n: int) -> Callable[[Actor, str, Extraction], bool]:
+    return lambda a, text, merged: _mentions(a.name, text, merged.actors) >= n
+
+
+def _in_two_tensions(a: Actor, text: str, merged: Extraction) -> bool:
+    return sum(find_actor(a.name, [Actor(name=p, type="organization", role="")]) is not None
+               for t in merged.tensions for p in t.parties) >= 2  # fmt: skip
+
+
+def _model_tensions_first(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+    """The shipped merge, with a rules' tension dropped when a kept model tension has the
+    same parties (the model's replaces it: one per pair of parties)."""
+    merged = SHIPPED(model, index, text)
+    rules = index.rules.tensions
+
+    def pair(t: Any) -> frozenset[str]:
+        return frozenset(name_tokens(p) for p in t.parties)
+
+    own = [t for t in merged.tensions if t not in rules]
+    pairs = {pair(t) for t in own}
+    kept = [t for t in merged.tensions if t in own or pair(t) not in pairs]
+    return merged.model_copy(update={"tensions": kept})
+
+
+def _model_tensions_else_rules(
+    model: Extraction, index: _anchored.AnchorIndex, text: str
+) -> Extraction:
+    """The model's kept tensions alone when it has any, else the rules'."""
+    merged = SHIPPED(model, index, text)
+    own = [t for t in merged.tensions if t not in index.rules.tensions]
+    return merged.model_copy(update={"tensions": own or merged.tensions})
+
+
 POLICIES: dict[str, Policy] = {
     "rules": rules_only,
     "model": model_only,
@@ -116,6 +186,12 @@ POLICIES: dict[str, Policy] = {
     "merged, with the model's quote additions": merged_model_quotes,
     "merged, the model's tensions only (v3's answer)": without_quotes_summary_actors,
     "merged, the model's tensions only, no descriptions": tensions_without_descriptions,
+    "merged, no actor added (a tension with a new party dropped)": _admit(lambda a, t, m: False),
+    "merged, a new party an actor if the article names it >= 2 times": _admit(_named_at_least(2)),
+    "merged, a new party an actor if the article names it >= 3 times": _admit(_named_at_least(3)),
+    "merged, a new party an actor if a party of >= 2 kept tensions": _admit(_in_two_tensions),
+    "merged, a rules' tension dropped for a model one with its parties": _model_tensions_first,
+    "merged, the model's tensions alone when any, else the rules'": _model_tensions_else_rules,
 }
 
 
