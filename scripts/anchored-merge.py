@@ -177,6 +177,18 @@ def _model_tensions_else_rules(
     return merged.model_copy(update={"tensions": own or merged.tensions})
 
 
+def _first_parties(n: int) -> Policy:
+    """The shipped merge of the answer with each tension's parties cut to the first ``n``:
+    what a grammar capping parties at ``n`` decodes under greedy decoding, up to the
+    description (written after the parties, so it may differ)."""
+
+    def policy(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+        tensions = [t.model_copy(update={"parties": t.parties[:n]}) for t in model.tensions]
+        return SHIPPED(model.model_copy(update={"tensions": tensions}), index, text)
+
+    return policy
+
+
 POLICIES: dict[str, Policy] = {
     "rules": rules_only,
     "model": model_only,
@@ -192,6 +204,11 @@ POLICIES: dict[str, Policy] = {
     "merged, a new party an actor if a party of >= 2 kept tensions": _admit(_in_two_tensions),
     "merged, a rules' tension dropped for a model one with its parties": _model_tensions_first,
     "merged, the model's tensions alone when any, else the rules'": _model_tensions_else_rules,
+    "merged, each tension's first 2 parties only": _first_parties(2),
+    "merged, each tension's first 3 parties only": _first_parties(3),
+    "merged, first 3 parties, no actor added": lambda m, i, t: _admit(lambda a, x, y: False)(
+        m.model_copy(update={"tensions": [x.model_copy(update={"parties": x.parties[:3]}) for x in m.tensions]}), i, t
+    ),
 }
 
 

@@ -286,17 +286,26 @@ def answer_model_v3(index: AnchorIndex, *, enums: bool = True) -> type[BaseModel
     return create_model("Answer", __base__=_Compact, **fields)  # type: ignore[call-overload,no-any-return]
 
 
-# Prompt v4: v3's answer, with tensions as pairs. v3's 1.5B answers held one tension
-# with many parties (up to eight) where v2's held two or three tensions of two: each
-# extra party became an actor (spurious on dev: "Iraq", a polling firm) and the one
-# tension matched at most one gold tension. The grammar now caps parties and tensions.
-V4_TENSIONS = (2, 4)  # min and max tensions, in the grammar only
-V4_PARTIES = (2, 3)  # min and max parties of one tension, in the grammar only
+# Prompts v4 and v5: v3's answer, parties capped in the grammar. v3's 1.5B answers held
+# one tension naming many parties (up to fifteen) where v2's held two or three of two:
+# each extra party the evidence sentence names became an actor (spurious on dev: "Iraq",
+# a polling firm), and the eval's tension match counts a tension naming every party of a
+# gold one, however many more it names. v4 asks for 2-4 tensions of 2-3 parties (the 1.5B
+# model then wrote pairs, often the same one again: below v3 on dev); v5 keeps v3's
+# instructions and tension count and caps parties at 3 (replaying v3's dev answers cut to
+# their first 3 parties kept most of its tension gain and added no spurious actor).
+# (min tensions, max tensions, min parties, max parties) per prompt version, grammar only.
+_GRAMMAR_CAPS: dict[int, tuple[int, int, int, int]] = {
+    3: (0, MAX_TENSIONS, 0, 0),
+    4: (2, 4, 2, 3),
+    5: (0, MAX_TENSIONS, 1, 3),
+}
 
 
 def grammar_schema_v3(answer: type[BaseModel], prompt_version: str = "3") -> dict[str, Any]:
-    """The schema llama.cpp decodes to in json mode: the answer's, tensions capped
-    (v3: at most `MAX_TENSIONS`; v4 on: 2-4 tensions (`V4_TENSIONS`), each with 2-3 parties).
+    """The schema llama.cpp decodes to in json mode: the answer's with the caps of
+    `_GRAMMAR_CAPS` (v3: at most 6 tensions; v4: 2-4 tensions of 2-3 parties; v5: at most 6
+    tensions of at most 3 parties; a newer version takes the newest caps).
 
     The caps are in the grammar only, not in validation: an endpoint without a grammar
     (tools) may return more, and a strong model's longer list is not re-asked.
@@ -304,14 +313,18 @@ def grammar_schema_v3(answer: type[BaseModel], prompt_version: str = "3") -> dic
     schema = answer.model_json_schema()
     if "tensions" not in schema["properties"]:
         return schema
-    tensions = schema["properties"]["tensions"]
     major = prompt_version.split(".")[0]
-    if major.isdigit() and int(major) >= 4:
-        tensions["minItems"], tensions["maxItems"] = V4_TENSIONS
-        low, high = V4_PARTIES
-        tensions["items"]["properties"]["parties"].update(minItems=low, maxItems=high)
-    else:
-        tensions["maxItems"] = MAX_TENSIONS
+    number = int(major) if major.isdigit() else 3
+    low, high, fewest, most = _GRAMMAR_CAPS[min(max(number, 3), max(_GRAMMAR_CAPS))]
+    tensions = schema["properties"]["tensions"]
+    tensions["maxItems"] = high
+    if low:
+        tensions["minItems"] = low
+    parties = tensions["items"]["properties"]["parties"]
+    if fewest:
+        parties["minItems"] = fewest
+    if most:
+        parties["maxItems"] = most
     return schema
 
 
