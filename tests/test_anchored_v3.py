@@ -113,7 +113,10 @@ def test_no_tensions_gives_the_rules_briefing() -> None:
     assert briefing.summary == RULES.summary
 
 
-def test_a_party_named_not_by_id_becomes_an_actor_when_its_sentence_names_it() -> None:
+def test_a_party_not_among_the_rules_actors_drops_its_tension_not_the_floor() -> None:
+    """The actors stay the rules' (the v3 merge adds none since v5's session); a tension
+    with a party the rules lack is rejected by grounding, the rules' items stay."""
+
     def reply(req: dict[str, Any]) -> Reply:
         parties = ["Alderton city council", "Meridian Docks"]
         return Reply(answer(req, parties=parties, sentence=sid(req, "The Alderton city")))
@@ -121,7 +124,8 @@ def test_a_party_named_not_by_id_becomes_an_actor_when_its_sentence_names_it() -
     with FakeOpenAI(default=reply) as server:
         briefing = make(server).summarize(ARTICLE)
     assert "Alderton city council" not in [a.name for a in RULES.actors]
-    assert "Alderton city council" in [a.name for a in briefing.actors]
+    assert [a.name for a in briefing.actors] == [a.name for a in RULES.actors]
+    assert briefing.tensions == RULES.tensions
 
 
 def test_a_quote_candidate_id_where_a_sentence_id_belongs_is_dropped_with_its_reason() -> None:

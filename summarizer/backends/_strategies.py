@@ -146,6 +146,7 @@ def _plan_v3(
     they enforce; ``tools`` and ``md_json`` send the string schema, checked after the answer.
     """
     index = _anchored.index_article(article.text, extract_offline(article), mark_quotes=False)
+    index.add_actors = False  # the rules' actors exactly (`_anchored.merge_with_rules`)
     answer = _anchored.answer_model_v3(index)
     messages = prompt.render(article=index.numbered, actors=_anchored.actor_names(index), **meta)
     enforced = settings.mode == "json_schema"
