@@ -15,8 +15,8 @@ No model is called. For each article of the suite and each mode:
    Anchored prompt v2: actors the rules' hint list lacks, ``{id, speaker}`` for the
    candidates the rules left unattributed, tensions with a sentence id, and the same
    summary (the gold reference) as free. Anchored prompt v3: the tensions alone
-   (parties, description, sentence id); v4 the same shape (its caps are the grammar's,
-   json mode only), so its output row equals v3's. Compact JSON as a model writes it is not
+   (parties, description, sentence id); v4 and v5 (`prompts/anchored-rejected/`) the same
+   shape (their caps are the grammar's, json mode only), so their output rows equal v3's. Compact JSON as a model writes it is not
    assumed: every answer is counted as ``json.dumps`` writes it, spaces included.
 3. cacheable prefix: the start of the rendered prompt that is the same as the previous
    article's (what a prompt cache, OpenAI's or llama.cpp's, can reuse), in tokens.
@@ -44,12 +44,14 @@ from summarizer.eval import load_suite
 from summarizer.eval._gold import Case
 
 ROOT = Path(__file__).resolve().parent.parent
-# (label, strategy, prompt version): None is the newest
+REJECTED = ROOT / "prompts" / "anchored-rejected"  # measured below v3 on dev, loaded by path
+# (label, strategy, prompt version or template path): None is the newest
 STRATEGIES = (
     ("free", "free", None),
     ("anchored v2", "anchored", "2"),
     ("anchored v3", "anchored", "3"),
-    ("anchored v4", "anchored", "4"),
+    ("anchored v4", "anchored", str(REJECTED / "anchored.v4.md")),
+    ("anchored v5", "anchored", str(REJECTED / "anchored.v5.md")),
 )
 MODES = ("tools", "json_schema", "json")
 
@@ -131,6 +133,7 @@ def measure(counter: Counter, suite: str) -> dict[str, Any]:
         "anchored v2": lambda c: anchored_answer(c, plain),
         "anchored v3": lambda c: anchored_v3_answer(c, plain),
         "anchored v4": lambda c: anchored_v3_answer(c, plain),  # the same answer shape
+        "anchored v5": lambda c: anchored_v3_answer(c, plain),
     }
     outputs = {
         label: [counter.tokens(json.dumps(shape(c), ensure_ascii=False)) for c in cases]
@@ -139,7 +142,10 @@ def measure(counter: Counter, suite: str) -> dict[str, Any]:
     result: dict[str, Any] = {"articles": len(cases), "rows": []}
     for mode in MODES:
         for label, strategy, version in STRATEGIES:
-            requests = capture(mode, texts, version, strategy=strategy)
+            if version is not None and version.endswith(".md"):
+                requests = capture(mode, texts, None, strategy=strategy, prompt=version)
+            else:
+                requests = capture(mode, texts, version, strategy=strategy)
             prompts = [rendered(counter, r) for r in requests]
             side = [
                 counter.tokens(json.dumps(r["response_format"], ensure_ascii=False))

@@ -1,6 +1,7 @@
 """Score the anchored strategy's merge policies per field on recorded model answers.
 
     .venv/bin/python scripts/anchored-merge.py SUITE CALLLOG [--mode json] [--cases N] [--prompt-version 2]
+        [--prompt prompts/anchored-rejected/anchored.v5.md]
 
 No model is called: every case of SUITE whose requests CALLLOG holds is run through the
 anchored pipeline against a replay of the log (`summarizer.testing.Replay`), once per
@@ -226,7 +227,12 @@ POLICIES: dict[str, Policy] = {
 
 
 def run(
-    suite: str, log: str, mode: str, limit: int | None, version: str | None = None
+    suite: str,
+    log: str,
+    mode: str,
+    limit: int | None,
+    version: str | None = None,
+    prompt: str | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     cases = load_suite(suite)[:limit]
     replay = Replay.from_log(log, by_article=True)
@@ -234,7 +240,7 @@ def run(
     with FakeOpenAI(default=replay) as server:
         summarizer = Summarizer(
             model="replay", base_url=server.base_url, api_key="replay", mode=mode,
-            strategy="anchored", max_retry_seconds=1, prompt_version=version,
+            strategy="anchored", max_retry_seconds=1, prompt_version=version, prompt=prompt,
         )  # fmt: skip
         for name, policy in POLICIES.items():
             _anchored.merge_with_rules = policy  # type: ignore[assignment]
@@ -277,9 +283,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--prompt-version", default=None, help="the anchored prompt the log was recorded with"
     )
+    parser.add_argument(
+        "--prompt", default=None, help="a prompt template file (prompts/anchored-rejected/...)"
+    )
     args = parser.parse_args(argv)
     logging.getLogger("instructor").setLevel(logging.CRITICAL)  # a case not in the log is skipped
-    scores = run(args.suite, args.calllog, args.mode, args.cases, args.prompt_version)
+    scores = run(args.suite, args.calllog, args.mode, args.cases, args.prompt_version, args.prompt)
     print(table(scores))
     return 0
 

@@ -1,7 +1,7 @@
 """Prompt v3 of the anchored strategy: the model answers tensions only, each by the id
 of the sentence stating it; code fills in the sentence. Against the fake
-OpenAI-compatible server. v4 (the same answer, tensions as pairs) is in
-`test_anchored_v4.py`; everything here holds for both, pinned to v3."""
+OpenAI-compatible server. The rejected v4 and v5 (the same answer, parties capped in the
+grammar) are in `test_anchored_v4_v5.py`."""
 
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ RULES = extract_offline(clean_article(ARTICLE))
 
 def make(server: FakeOpenAI, **kw: Any) -> Summarizer:
     kw.setdefault("max_retry_seconds", 10)
-    kw.setdefault("prompt_version", "3")  # pinned: its recorded runs replay (v4 is newer)
     return Summarizer(
         model="test-model", base_url=server.base_url, api_key="sk-x", strategy="anchored", **kw
     )
@@ -38,7 +37,7 @@ def answer(request: dict[str, Any], **tension: Any) -> dict[str, Any]:
     return {"tensions": [{**base, **tension}]}
 
 
-def test_v3_stays_loadable() -> None:
+def test_v3_is_the_newest_anchored_prompt() -> None:
     with FakeOpenAI(default=lambda req: Reply(answer(req))) as server:
         briefing = make(server).summarize(ARTICLE)
     assert (briefing.prompt.id, briefing.prompt.version) == ("anchored", "3")
