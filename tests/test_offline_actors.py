@@ -479,3 +479,91 @@ def test_a_group_the_headline_names_and_the_body_repeats_is_an_actor() -> None:
     assert "Democrats" in _names(extract_offline(titled))
     assert "Democrats" in _names(extract_offline(title_line))
     assert "Democrats" not in _names(extract_offline(untitled))
+
+
+def test_an_organisation_whose_head_is_also_a_stop_word_keeps_its_whole_name() -> None:
+    article = _article(
+        "Forest Rights Watch said on Monday that logging had doubled in the reserve last year.",
+        "Forest Rights Watch wants the government to suspend every permit issued since 2020.",
+    )
+    actors = _names(extract_offline(article))
+    assert "Forest Rights Watch" in actors
+    assert "Forest Rights" not in actors
+
+
+def test_a_surname_with_d_apostrophe_is_one_name() -> None:
+    article = _article(
+        "The author Dinesh D’Almeda predicted on Monday who would win the next election.",
+        "D’Almeda told the host that he was making a film about the campaign.",
+    )
+    assert "Dinesh D’Almeda" in _names(extract_offline(article))
+
+
+def test_a_father_is_not_merged_into_his_son_junior() -> None:
+    article = _article(
+        "The inquiry could soon reach Harold Brandt directly, or members of his family.",
+        "Harold Brandt Jr met the lawyers in June. Brandt has denied any wrongdoing.",
+        "After two years of the Harold Brandt presidency, Harold Brandt Jr is a rising star.",
+    )
+    names = _names(extract_offline(article))
+    assert "Harold Brandt" in names
+    assert "Harold Brandt Jr" in names
+
+
+def test_a_one_word_body_named_in_a_person_s_title_is_still_an_actor() -> None:
+    article = _article(
+        "FHVA has budgeted up to $12 billion for the farm aid package, officials said on Monday.",
+        "FHVA Secretary Tim Okoro argued that the plan was fair. FHVA announced it in July.",
+        "Farm groups said FHVA structured the plan badly, and FHVA declined to comment.",
+    )
+    assert "FHVA" in _names(extract_offline(article))
+
+
+def test_a_platform_on_the_stop_list_is_an_actor_where_it_acts() -> None:
+    article = _article(
+        "Twitter removed 7,000 accounts on Monday, and Twitter said more removals would follow.",
+        "Critics say Twitter acted too late. Twitter declined to say how the accounts were found.",
+        "Share on Facebook",
+    )
+    names = _names(extract_offline(article))
+    assert "Twitter" in names
+    assert "Facebook" not in names
+
+
+def test_a_camel_case_company_name_is_one_word() -> None:
+    article = _article(
+        "NewsHive published a story on Monday about the lawyer and the president.",
+        "NewsHive stood by the story. Lawyers disputed what NewsHive published.",
+        "NewsHive released the documents later that day.",
+    )
+    assert "NewsHive" in _names(extract_offline(article))
+
+
+def test_a_person_of_an_organisation_is_the_speaker_and_not_part_of_its_name() -> None:
+    article = _article(
+        "Voters in the north were turned away on Sunday, observers said after the election.",
+        "“Their vote did not count,” said Kate Marlow of the Regional Analysts Network, who "
+        "watched the vote.",
+    )
+    extraction = extract_offline(article)
+    names = _names(extraction)
+    assert not any(" of the " in name for name in names)
+    assert [q.speaker for q in extraction.quotes] == ["Kate Marlow"]
+
+
+def test_a_name_with_jr_and_the_same_name_cut_from_it_are_one_person() -> None:
+    article = _article(
+        "Chief Justice Arthur P. Wendell Jr. wrote the opinion, which Arthur P. Wendell Jr. read.",
+        "Mr. Wendell said the law was clear. Wendell was appointed in 2005.",
+    )
+    people = [a for a in extract_offline(article).actors if a.type == "person"]
+    assert len(people) == 1
+
+
+def test_a_full_name_with_a_known_given_name_in_the_lead_sentence_is_a_person() -> None:
+    article = _article(
+        "The Green candidate Jill Varga said on Monday that she would not endorse Donald Brisco "
+        "in the race for governor this autumn.",
+        "Varga told supporters the party would run its own campaign across the state.",
+    )
+    assert "Donald Brisco" in _names(extract_offline(article))

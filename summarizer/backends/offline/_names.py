@@ -57,7 +57,7 @@ Pos = tuple[int, int]  # (paragraph index, offset)
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿā-ž"
 _CAP = (
-    rf"(?:(?:Mc|Mac|O['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]{{2,}})?(?:[-'’][{_UP}{_LOW}][{_LOW}]+)*"
+    rf"(?:(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]{{2,}})?(?:[-'’][{_UP}{_LOW}][{_LOW}]+)*"
     rf"|(?:al|el)-[{_UP}][{_LOW}]+|(?:[A-Z]\.){{1,2}}(?=\s+[A-Z]))"
 )
 _TOKEN = rf"(?<![\w.'’-]){_CAP}(?![\w-])(?!['’](?!s\b))"
@@ -190,8 +190,12 @@ _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
 _TURNING_HEADS = frozenset({"Department", "Ministry", "Office", "Bureau", "Agency", "Commission"})
 # One capitalised word, or an acronym, hyphenated parts included ("Al-Shabaab", "AFL-CIO").
 _ONE_WORD = re.compile(
-    rf"(?<![\w.'’-])(?:[{_UP}][{_LOW}]{{2,}}(?:-[{_UP}][{_LOW}]+)*|[A-Z]{{2,6}}(?:-[A-Z]{{2,6}})?)(?![\w'’-])"
-)
+    rf"(?<![\w.'’-])(?:[{_UP}][{_LOW}]{{2,}}(?:[A-Z][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*"
+    rf"|[A-Z]{{2,6}}(?:-[A-Z]{{2,6}})?)(?![\w'’-])"
+)  # "Tesla", "BuzzFeed", "Al-Shabaab", "ZTE", "AFL-CIO"
+# Companies the stop list holds for page debris ("Share on Facebook"); they count as
+# actors only where they act ("Twitter said", "Facebook has removed").
+_PLATFORMS = frozenset({"Facebook", "Twitter", "LinkedIn", "Instagram", "WhatsApp", "Pinterest"})
 _AUXILIARIES = (
     "is",
     "was",
@@ -220,6 +224,7 @@ _GOVERNMENT = re.compile(
     r"(?<![\w.'’-])(?:[A-Z][a-z]+ administration|(?:[Cc]ongressional|House|Senate)"
     r" (?:Democrats|Republicans))\b"
 )
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 # A lead paragraph has at least this many words.
 _LEAD_WORDS = 15
 # A person named once in the first prose paragraphs may be a main actor; later, in passing.
@@ -265,6 +270,8 @@ def _clean_name(raw: str) -> tuple[str, ...]:
     ):
         tokens.pop(0)
     while tokens and (tokens[-1].rstrip(".") in STOP_CAPS or tokens[-1].endswith(".")):
+        if len(tokens) > 1 and tokens[-1] in ORG_HEADS:
+            break  # "Human Rights Watch" names an organisation, not "Human Rights"
         tokens.pop()
     titles = [i for i, t in enumerate(tokens[:-1]) if t in _TITLE_WORDS]
     tokens = tokens[titles[-1] + 1 :] if titles else tokens
@@ -502,6 +509,9 @@ class Registry:
                     # "the death of Terence Crutcher"; "the Bernie Sanders campaign",
                     # "Ohio's John Kasich" (see below); not "the Winter Olympics"
                     how = "of" if _after_common_word(para.text, before.start()) else "the"
+                how = how or (
+                    "lead" if para.index == self._lead[0] and m.start() < self._lead[1] else ""
+                )
                 found.append((tokens, m.group(), how))
         counts = Counter(tokens for tokens, _, how in found if how != "the")
         given = MALE_NAMES | FEMALE_NAMES
@@ -517,6 +527,7 @@ class Registry:
                 or self._alone(tokens[-1])
                 or counts[tokens] >= 2
                 or self._family_name_first(tokens)
+                or (how == "lead" and tokens[0] in given)
             ):
                 self._add_full_name(tokens, form)
 
@@ -543,12 +554,26 @@ class Registry:
 
     def _add_full_name(self, tokens: tuple[str, ...], form: str) -> None:
         """A new person, or the full name of one known so far only as "Mr. Trump"."""
-        shorter = [e for e in self.people() if _sub_span(e.tokens, tokens)]
+        shorter = [
+            e
+            for e in self.people()
+            if _sub_span(e.tokens, tokens)
+            and not (tokens[-1] in _SUFFIXES and self._without_suffix(e.tokens))
+        ]
         if len(shorter) == 1:
             shorter[0].name = " ".join(tokens)
             shorter[0].forms.add(form)
         else:
             self.entities.append(Entity(" ".join(tokens), "person", forms={form}))
+
+    def _without_suffix(self, tokens: tuple[str, ...]) -> bool:
+        """Whether the article writes this full name with no "Jr" or "Sr" after it: "Donald
+        Trump" beside "Donald Trump Jr" is his father, while "John G. Roberts" cut from
+        "John G. Roberts Jr." is the same man."""
+        if len(tokens) < 2 or tokens[-1] in _SUFFIXES:
+            return False
+        name = re.escape(" ".join(tokens))
+        return re.search(rf"\b{name}\b(?!,?\s+(?:Jr|Sr|II|III|IV)\b)", self.text) is not None
 
     def _acts_alone(self, surname: str) -> bool:
         """Whether the surname alone (no capitalised word before it) is a speech verb's subject."""
@@ -566,7 +591,13 @@ class Registry:
         return False
 
     def _person_for(self, tokens: tuple[str, ...], role: str) -> Entity | None:
-        people = [e for e in self.entities if e.type == "person" and _sub_span(tokens, e.tokens)]
+        people = [
+            e
+            for e in self.entities
+            if e.type == "person"
+            and _sub_span(tokens, e.tokens)
+            and not (e.tokens[-1] in _SUFFIXES and self._without_suffix(tokens))
+        ]
         if len(people) > 1 and role:
             same_role = [e for e in people if role.split()[-1] in e.role]
             people = same_role or people
@@ -643,8 +674,11 @@ class Registry:
         that acts ("Tesla has hiked prices", "released by Al-Shabaab ... Al-Shabaab
         said", "the AFL-CIO endorsed"): a company or body named by its name alone. Not a
         word the article also writes in lower case, nor one the lexicon or a known name
-        explains (a given name, a surname, a country, a title, a role)."""
-        known = {w for e in self.entities for f in e.forms for w in f.split()}
+        explains (a given name, a surname, a country, a title, a role). A name inside a
+        known person's title ("USDA spokesman Tim Murtaugh") is no reason to skip it."""
+        known = {w for e in self.entities for w in e.tokens} | {
+            f for e in self.entities for f in e.forms if " " not in f
+        }
         seen: set[str] = set()
         for m in _ONE_WORD.finditer(self.text):
             word = m.group()
@@ -652,8 +686,8 @@ class Registry:
                 continue
             seen.add(word)
             if (
-                word in STOP_CAPS
-                or word.title() in STOP_CAPS  # "MORE"
+                (word in STOP_CAPS and word not in _PLATFORMS)  # "Twitter said", not "Share"
+                or (word.isupper() and word.title() in STOP_CAPS)  # "MORE"
                 or word in NOT_NAMES
                 or word in NOT_ACTORS
                 or word in _TITLE_WORDS
@@ -744,8 +778,14 @@ class Registry:
 
     def _merge_organisations(self) -> None:
         """One entity per organisation: "FBI" joins "Federal Bureau of Investigation" (its
-        initials), "House" joins "House of Representatives" (the only "House of ...")."""
+        initials), "House" joins "House of Representatives" (the only "House of ...");
+        a "person" one of whose forms is an organisation's name ("Human Rights" written
+        "Human Rights Watch") is dropped."""
         orgs = [e for e in self.entities if e.type == "organization"]
+        names = {o.name for o in orgs}
+        for person in self.people():
+            if person.forms & names:
+                self.entities.remove(person)
         for short in orgs:
             if len(short.tokens) != 1:
                 continue
@@ -1017,8 +1057,8 @@ class Registry:
         if exact:
             return self._most_recent(exact, pos)
         inside = [e for e in self.entities if _sub_span(e.tokens, tokens)]
-        if inside:
-            return max(inside, key=lambda e: len(e.tokens))
+        if inside:  # the one named first ("Meenakshi Ganguly of Human Rights Watch"), longest
+            return min(inside, key=lambda e: (_start_in(e.tokens, tokens), -len(e.tokens)))
         partial = [e for e in self.people() if _sub_span(tokens, e.tokens)]
         return self._most_recent(partial, pos) if partial else None
 
@@ -1056,6 +1096,11 @@ class Registry:
 _RELATIVE = re.compile(r"\s*(?:who|whose)\b")
 # Words between a preposition and its object's name: "by former U.N. secretary general".
 _OBJECT_FILLERS = frozenset({"and", "the", "former", "then", "late", "fellow", "his", "her"})
+
+
+def _start_in(short: tuple[str, ...], long: tuple[str, ...]) -> int:
+    """Where ``short`` starts in ``long`` (a run of it), ``len(long)`` if it is not one."""
+    return next((i for i in range(len(long)) if long[i : i + len(short)] == short), len(long))
 
 
 def _mention_end(person: Entity, where: Pos) -> int:
@@ -1141,13 +1186,18 @@ def _org_name(phrase: str) -> str | None:
     tokens = tokens[owners[-1] + 1 :] if owners else tokens
     while tokens and tokens[0] in STOP_CAPS:
         tokens.pop(0)
-    while tokens and tokens[-1] in STOP_CAPS:
-        tokens.pop()
+    while tokens and tokens[-1] in STOP_CAPS and not (len(tokens) > 1 and tokens[-1] in ORG_HEADS):
+        tokens.pop()  # "... Associated Press"; not "Human Rights Watch"
     if len(tokens) == 1:  # "NATO", "the Senate"; but "Times", "Party" alone name nobody
         return tokens[0] if tokens[0] in ORG_ACRONYMS | INSTITUTIONS else None
     heads = [i for i, t in enumerate(tokens) if t in ORG_HEADS]
     if not heads:
         return None
+    of = [i for i in range(1, heads[0]) if tokens[i] == "of"]
+    if of:  # "Kate Clark of the Afghanistan Analysts Network": a person before "of"
+        tokens = tokens[of[0] + 1 :]
+        tokens = tokens[1:] if tokens[:1] == ["the"] else tokens
+        return _org_name(" ".join(tokens))
     end = heads[-1] + 1
     if end < len(tokens) and tokens[end] == "of":
         # "House of Representatives", but not "... Speaker Nancy Pelosi" after it
