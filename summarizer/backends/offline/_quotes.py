@@ -554,11 +554,13 @@ _OPENS_WITH = {
 
 
 def _past_same_pronoun(registry: Registry, pos: tuple[int, int], gender: str) -> tuple[int, int]:
-    """``pos`` moved back past sentences whose subject is the same pronoun: in "He nodded
-    to his finish behind Ted Cruz. “...,” he said." the people named there are objects
-    and "he" is still who the earlier "He" was."""
+    """``pos`` moved back past the quote's own sentence and the one before it when their
+    subject is the same pronoun: in "He nodded to his finish behind Ted Cruz. “...,” he
+    said." the people named there are objects and "he" is still who the earlier "He" was.
+    Not further: a speaker named further back falls outside the grounding window (#17),
+    so on PolNeAR train and dev a longer chain lost more right quotes than it fixed."""
     paragraphs = registry.paragraphs
-    for _ in range(4):
+    for _ in range(2):
         pi, offset = pos
         para = paragraphs[pi]
         if not para.text[:offset].strip():
