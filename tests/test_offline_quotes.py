@@ -633,3 +633,14 @@ def test_a_title_case_quote_in_the_body_is_still_a_title() -> None:
         "Mayor Dana Ruiz said: “The Best Years Of Our Lives.”",
     )
     assert extract_offline(article).quotes == []
+
+
+def test_said_before_a_name_with_an_abbreviated_rank_reads_past_the_rank() -> None:
+    article = _article(
+        "Experts disagreed with the plan on Monday.",
+        '"I fundamentally disagree with it," said retired Army Lt. Gen. Mick Bednarek, who '
+        "served in Iraq.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "I fundamentally disagree with it,": "Mick Bednarek"
+    }

@@ -328,8 +328,11 @@ def _after(span: _Span, ctx: _Context) -> _Who:
         return None  # "..., adding that ...": the participle belongs to the previous clause
     if verb.start() == 0:  # inverted: said Leonard Burman, director of ...
         end = base + verb.end()
-        stop = re.search(r"[,.;:(]|\s(?:who|of|at|in|on)\s", para.text[end : end + _NEAR])
-        return _subject(para, end, end + (stop.start() if stop else _NEAR), ctx, pos)
+        # to the sentence's end, which the splitter knows is not "Lt." in "said Army Lt. Gen."
+        limit = min(end + _NEAR, para.sentence_span(end)[1])
+        tail = para.text[end:limit].rstrip(" .!?\"”’'")
+        stop = re.search(r"[,;:(]|\s(?:who|of|at|in|on)\s", tail)
+        return _subject(para, end, end + (stop.start() if stop else len(tail)), ctx, pos)
     return _subject(para, base, base + verb.start(), ctx, pos)
 
 
