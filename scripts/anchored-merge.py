@@ -169,6 +169,15 @@ def _in_two_tensions(a: Actor, text: str, merged: Extraction) -> bool:
                for t in merged.tensions for p in t.parties) >= 2  # fmt: skip
 
 
+def _party_of_a_kept_tension_its_sentence_names(a: Actor, text: str, merged: Extraction) -> bool:
+    return any(
+        find_actor(a.name, [Actor(name=p, type="organization", role="")]) is not None
+        and _anchored._named_in(p, t.evidence, merged.actors)
+        for t in merged.tensions
+        for p in t.parties
+    )
+
+
 def _model_tensions_first(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
     """The shipped merge, with a rules' tension dropped when a kept model tension has the
     same parties (the model's replaces it: one per pair of parties)."""
@@ -219,6 +228,9 @@ POLICIES: dict[str, Policy] = {
     "merged, a new party an actor if the article names it >= 2 times": _admit(_named_at_least(2)),
     "merged, a new party an actor if the article names it >= 3 times": _admit(_named_at_least(3)),
     "merged, a new party an actor if a party of >= 2 kept tensions": _admit(_in_two_tensions),
+    "merged, a new party an actor if its kept tension's sentence names it": _admit(
+        _party_of_a_kept_tension_its_sentence_names
+    ),
     "merged, a rules' tension dropped for a model one with its parties": _model_tensions_first,
     "merged, the model's tensions alone when any, else the rules'": _model_tensions_else_rules,
     "merged, each tension's first 2 parties only": _first_parties(2),
