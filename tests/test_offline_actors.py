@@ -567,3 +567,14 @@ def test_a_full_name_with_a_known_given_name_in_the_lead_sentence_is_a_person() 
         "Varga told supporters the party would run its own campaign across the state.",
     )
     assert "Donald Brisco" in _names(extract_offline(article))
+
+
+def test_a_group_named_five_times_is_an_actor_though_it_never_acts() -> None:
+    article = _article(
+        "American diplomats will stand with leaders of the Taliban in Doha on Saturday to sign "
+        "the agreement.",
+        "Troops are to leave within months, depending on the Taliban meeting the conditions.",
+        "A ceremony with the Taliban at a lodge was called off last year after new Taliban attacks.",
+        "Critics doubt that the Taliban commitments will hold once the troops are gone.",
+    )
+    assert "Taliban" in _names(extract_offline(article))
