@@ -178,6 +178,37 @@ def _party_of_a_kept_tension_its_sentence_names(a: Actor, text: str, merged: Ext
     )
 
 
+def _support(need: Callable[[list[str]], int]) -> Policy:
+    """The shipped merge with another support check for the model's tensions: kept when
+    its sentence names at least ``need(parties)`` of its parties (shipped: min(2, n))."""
+    original = _anchored._supported_additions
+
+    def supported(model: Extraction, index: _anchored.AnchorIndex) -> Extraction:
+        out = original(model.model_copy(update={"tensions": []}), index)
+        known = [*index.rules.actors, *out.actors]
+
+        def canon(name: str) -> str:
+            actor = find_actor(name, known)
+            return actor.name if actor is not None else name
+
+        kept = []
+        for t in model.tensions:
+            parties = list(dict.fromkeys(canon(p) for p in t.parties))
+            named = sum(_anchored._named_in(p, t.evidence, known) for p in parties)
+            if parties and named >= need(parties):
+                kept.append(t.model_copy(update={"parties": parties}))
+        return out.model_copy(update={"tensions": kept})
+
+    def policy(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+        _anchored._supported_additions = supported  # type: ignore[assignment]
+        try:
+            return SHIPPED(model, index, text)
+        finally:
+            _anchored._supported_additions = original  # type: ignore[assignment]
+
+    return policy
+
+
 def _model_tensions_first(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
     """The shipped merge, with a rules' tension dropped when a kept model tension has the
     same parties (the model's replaces it: one per pair of parties)."""
@@ -233,6 +264,9 @@ POLICIES: dict[str, Policy] = {
     ),
     "merged, a rules' tension dropped for a model one with its parties": _model_tensions_first,
     "merged, the model's tensions alone when any, else the rules'": _model_tensions_else_rules,
+    "merged, a model tension kept if its sentence names >= 1 party": _support(lambda p: 1),
+    "merged, a model tension kept if its sentence names every party": _support(len),
+    "merged, a model tension kept without the sentence check": _support(lambda p: 0),
     "merged, each tension's first 2 parties only": _first_parties(2),
     "merged, each tension's first 3 parties only": _first_parties(3),
 }
