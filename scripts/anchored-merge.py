@@ -123,11 +123,8 @@ def tensions_without_descriptions(
 def _mentions(name: str, text: str, actors: list[Actor]) -> int:
     """How often ``text`` names the actor ``name`` refers to (any of its names, a person's
     surname), as whole words."""
-    actor = find_actor(name, actors)
-    names = actor.names() if actor is not None else [name]
-    if actor is not None and actor.type == "person":
-        names += [n.split()[-1] for n in names if len(n.split()) > 1]
-    pattern = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True) if n.strip())
+    names = _anchored.names_of(name, actors)
+    pattern = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
     return len(re.findall(rf"(?<!\w)(?:{pattern})(?!\w)", text)) if pattern else 0
 
 

@@ -456,14 +456,19 @@ def _supported_additions(model: Extraction, index: AnchorIndex) -> Extraction:
     return model.model_copy(update={"actors": actors, "quotes": quotes, "tensions": tensions})
 
 
-def _named_in(name: str, text: str, actors: list[Actor]) -> bool:
-    """Whether ``text`` names the actor ``name`` refers to (any of its names, or a person's
-    surname), as whole words."""
+def names_of(name: str, actors: list[Actor]) -> list[str]:
+    """The names a text may call the actor ``name`` refers to by: any of its names, and a
+    person's surname (``name`` itself when no actor matches)."""
     actor = find_actor(name, actors)
     names = actor.names() if actor is not None else [name]
     if actor is not None and actor.type == "person":
         names += [n.split()[-1] for n in names if len(n.split()) > 1]
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names if n.strip())
+    return [n for n in names if n.strip()]
+
+
+def _named_in(name: str, text: str, actors: list[Actor]) -> bool:
+    """Whether ``text`` names the actor ``name`` refers to (`names_of`), as whole words."""
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names_of(name, actors))
 
 
 def _speakers_as_actors(extraction: Extraction) -> Extraction:
