@@ -578,3 +578,26 @@ def test_a_group_named_five_times_is_an_actor_though_it_never_acts() -> None:
         "Critics doubt that the Taliban commitments will hold once the troops are gone.",
     )
     assert "Taliban" in _names(extract_offline(article))
+
+
+def test_a_full_name_named_once_as_a_verb_s_subject_is_kept() -> None:
+    article = _article(
+        "The city council approved the new budget on Tuesday after a long debate over "
+        "school funding and roads.",
+        "Council members said the plan would add two hundred teachers and repair three "
+        "bridges over the next year.",
+        "Carol Wexley has backed the plan from the start, and the mayor's office praised "
+        "the vote as a fair compromise.",
+    )
+    assert "Carol Wexley" in _names(extract_offline(article))
+
+
+def test_a_reporter_credited_at_the_end_is_no_actor() -> None:
+    article = _article(
+        "The city council approved the new budget on Tuesday after a long debate over "
+        "school funding and roads.",
+        "Council members said the plan would add two hundred teachers and repair three "
+        "bridges over the next year.",
+        "Carol Wexley contributed to this report.",
+    )
+    assert "Carol Wexley" not in _names(extract_offline(article))

@@ -220,6 +220,13 @@ _DOES = re.compile(
     rf"\s+(?:(?:has|have|had|also|will|would)\s+[a-z]+ed\b|(?!(?:{'|'.join(_AUXILIARIES)})\b)"
     rf"(?:{'|'.join(sorted(ACTING_VERBS | SPEECH_VERBS))}|[a-z]+ed)\b)"
 )
+# "Hillary Clinton has backed", "Jeb Bush pointed out", "Mike Pence says": a verb right
+# after a full name, so the name is its subject.
+# Not a reporter's credit ("Chris Moody contributed to this report", "... reported from").
+_SUBJECT_VERB = re.compile(
+    r"(?!\s+(?:contributed|reported|reports|reporting|wrote|writes)\b)"
+    rf"(?:{_DOES.pattern}|\s+(?:is|was|has|had)\s+(?:also\s+)?[a-z]+(?:ing|ed|en)\b)"
+)
 _GOVERNMENT = re.compile(
     r"(?<![\w.'’-])(?:[A-Z][a-z]+ administration|(?:[Cc]ongressional|House|Senate)"
     r" (?:Democrats|Republicans))\b"
@@ -492,7 +499,9 @@ class Registry:
         """Untitled full names ("Donald Trump landed"): people when the surname is also used
         alone ("Trump said", "asked Trump"), as an article does for a person it is about,
         even one who never speaks in it; or when the full name itself recurs ("Gennifer
-        Flowers ... Gennifer Flowers"), as it does for a person the article is about."""
+        Flowers ... Gennifer Flowers"), as it does for a person the article is about; or,
+        with a known given name, when it is a verb's subject ("Hillary Clinton has backed
+        a no-fly zone"), which also keeps it from being a name in passing."""
         found: list[tuple[tuple[str, ...], str, str]] = []
         for para in self.paragraphs:
             for m in _FULL_NAME.finditer(para.text):
@@ -512,6 +521,8 @@ class Registry:
                 how = how or (
                     "lead" if para.index == self._lead[0] and m.start() < self._lead[1] else ""
                 )
+                if not how and _SUBJECT_VERB.match(para.text, m.end()):
+                    how = "acts"
                 found.append((tokens, m.group(), how))
         counts = Counter(tokens for tokens, _, how in found if how != "the")
         given = MALE_NAMES | FEMALE_NAMES
@@ -527,7 +538,7 @@ class Registry:
                 or self._alone(tokens[-1])
                 or counts[tokens] >= 2
                 or self._family_name_first(tokens)
-                or (how == "lead" and tokens[0] in given)
+                or (how in ("lead", "acts") and tokens[0] in given)
             ):
                 self._add_full_name(tokens, form)
 
@@ -1087,10 +1098,15 @@ class Registry:
 
     def _in_passing(self, entity: Entity) -> bool:
         """A person named once, after the first two prose paragraphs, with no role, who
-        neither speaks nor is party to a tension ("as Richard Nixon did in 1972"): no
-        main actor, and the actor list stays short enough to read."""
+        neither speaks nor is party to a tension nor, named with a known given name, acts
+        ("as Richard Nixon did in 1972"): no main actor, and the actor list stays short
+        enough to read."""
         if entity.type != "person" or entity.signals or entity.role or len(entity.mentions) > 1:
             return False
+        (pi, _start), end = entity.mentions[0]
+        given = entity.tokens[0] in MALE_NAMES | FEMALE_NAMES and len(entity.tokens) > 1
+        if given and _SUBJECT_VERB.match(self.paragraphs[pi].text, end):
+            return False  # "Hillary Clinton has backed a no-fly zone": she acts
         prose = [p.index for p in self.paragraphs if len(p.text.split()) >= _LEAD_WORDS]
         return entity.first[0] not in prose[:_LEAD_PARAGRAPHS]
 
