@@ -601,3 +601,26 @@ def test_a_reporter_credited_at_the_end_is_no_actor() -> None:
         "Carol Wexley contributed to this report.",
     )
     assert "Carol Wexley" not in _names(extract_offline(article))
+
+
+def test_a_capitalised_word_before_a_known_given_name_is_no_part_of_the_name() -> None:
+    article = _article(
+        "The city council approved the new budget on Tuesday after a long debate over "
+        "school funding and roads.",
+        "Rival Carol Wexley had mocked the plan on Wednesday. Wexley said the vote was rushed.",
+        "The mayor thanked Carol Wexley for her work.",
+    )
+    names = _names(extract_offline(article))
+    assert "Carol Wexley" in names
+    assert not any(n.startswith("Rival") for n in names)
+
+
+def test_a_word_the_article_writes_in_lower_case_is_no_part_of_a_name_after_it() -> None:
+    article = _article(
+        "The city council approved the new budget on Tuesday after a long debate over "
+        "school funding and roads.",
+        "The veteran comedian was booed. Comedian Carol Wexley had mocked the plan on "
+        "Wednesday. Wexley said the vote was rushed.",
+    )
+    names = _names(extract_offline(article))
+    assert "Carol Wexley" in names

@@ -424,7 +424,7 @@ class Registry:
 
     def _add_people(self) -> None:
         found = [c for p in self.paragraphs for c in _person_candidates(p)]
-        found = [c for c in found if _is_person_name(c[0])]
+        found = [(self._without_prefix(c[0]), *c[1:]) for c in found if _is_person_name(c[0])]
         found.sort(key=lambda c: -len(c[0]))
         for tokens, role, form in found:
             person = self._person_for(tokens, role)
@@ -437,6 +437,25 @@ class Registry:
         self._merge_spellings()
         self._drop_sentence_openers()
         self._add_surnames()
+
+    def _without_prefix(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """ "Crooked Hillary Clinton", "Endorses Ted Cruz", "Comedian Sarah Silverman":
+        the words before a known given name are no part of the person's name when the
+        article also writes them in lower case, or names the person elsewhere without
+        them ("Hillary Clinton"); not so for "Rafael Edward Cruz"."""
+        given = [i for i, t in enumerate(tokens[1:-1], 1) if t in MALE_NAMES | FEMALE_NAMES]
+        if not given or tokens[0] in MALE_NAMES | FEMALE_NAMES:
+            return tokens
+        start = given[0]
+        rest = tokens[start:]
+        elsewhere = len(_occurrences(self.text, {" ".join(rest)})) > len(
+            _occurrences(self.text, {" ".join(tokens)})
+        )
+        return rest if elsewhere or all(self._lower(t) for t in tokens[:start]) else tokens
+
+    def _lower(self, word: str) -> bool:
+        """Whether the article also writes ``word`` in lower case."""
+        return re.search(rf"\b{re.escape(word.lower())}\b", self.text) is not None
 
     def _drop_sentence_openers(self) -> None:
         """ "Notice Trump sniffing", "Beyond Trump's finances", "Derelict Obama and
@@ -508,6 +527,9 @@ class Registry:
                 tokens = _clean_name(m.group())
                 if not 2 <= len(tokens) <= 3 or not _is_person_name(tokens):
                     continue
+                trimmed = self._without_prefix(tokens)
+                form = m.group() if trimmed == tokens else " ".join(trimmed)
+                tokens = trimmed
                 before = _PROPER_NOUN_BEFORE.search(para.text, 0, m.start())
                 how = ""
                 if (
@@ -523,7 +545,7 @@ class Registry:
                 )
                 if not how and _SUBJECT_VERB.match(para.text, m.end()):
                     how = "acts"
-                found.append((tokens, m.group(), how))
+                found.append((tokens, form, how))
         counts = Counter(tokens for tokens, _, how in found if how != "the")
         given = MALE_NAMES | FEMALE_NAMES
         for tokens, form, how in found:
