@@ -644,3 +644,30 @@ def test_said_before_a_name_with_an_abbreviated_rank_reads_past_the_rank() -> No
     assert _speakers(extract_offline(article)) == {
         "I fundamentally disagree with it,": "Mick Bednarek"
     }
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Dana Ruiz replied to the critics on Monday, tweeting, "The money is gone for good."',
+        'Dana Ruiz took questions after the vote, asserting, "The money is gone for good."',
+        "At a rally on Saturday, protesters were led out, with Dana Ruiz reportedly yelling: "
+        '"The money is gone for good."',
+        'Dana Ruiz proclaimed at a news conference, "The money is gone for good."',
+    ],
+)
+def test_tweeting_asserting_yelling_and_proclaimed_attribute_like_saying(paragraph: str) -> None:
+    article = _article("Mayor Dana Ruiz spoke about the budget on Monday.", paragraph)
+    assert _speakers(extract_offline(article)) == {"The money is gone for good.": "Dana Ruiz"}
+
+
+def test_a_sentence_with_a_colon_after_a_quote_introduces_the_next_quote() -> None:
+    article = _article(
+        "Mayor Dana Ruiz spoke about the budget on Monday.",
+        'Dana Ruiz proclaimed at a news conference, "The money is gone for good." The city '
+        'treasurer, Tom Ridge, reiterated: "Nobody knows where it went."',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The money is gone for good.": "Dana Ruiz",
+        "Nobody knows where it went.": "Tom Ridge",
+    }

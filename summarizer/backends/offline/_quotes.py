@@ -3,7 +3,8 @@
 A span is attributed, in this order, by
 1. the words right after its closing mark, up to the end of the sentence
    (``," the ministry quoted Belousov as saying``, ``," said Brian Darling``,
-   ``," he said``, ``," company lawyer Marc Hollis said``, ``" ― Carla Mendes``);
+   ``," he said``, ``," company lawyer Marc Hollis said``, ``" ― Carla Mendes``), unless
+   that sentence ends in a colon that opens the next quote (``.” Ruiz reiterated: “``);
 2. the words before its opening mark, back to the start of the sentence or the
    previous quote (``Trump told reporters: "...``, ``According to X, "...``,
    ``X, who runs the campaign, said, "...``, ``He defended it, saying, "...``);
@@ -52,8 +53,18 @@ _NAMED_SUBJ = rf"\b(?P<subj>{_NAMED})"
 _VERB_PHRASES = ("shot back", "fired back", "hit back", "put it")
 # Speech verbs for quotes only, each measured on PolNeAR train and dev (the shared
 # lexicon's list also finds actors and tensions, which these would move).
-_QUOTE_VERBS = ("answered", "asserted", "agreed", "declares")
-_VERBS = "|".join(sorted([*SPEECH_VERBS, *_VERB_PHRASES, *_QUOTE_VERBS], key=len, reverse=True))
+_QUOTE_VERBS = ("answered", "asserted", "agreed", "declares", "proclaimed", "reiterated", "yells")
+# "..., tweeting, “...”": a participle's subject is its clause's (the lexicon holds "saying").
+_QUOTE_PARTICIPLES = (
+    "asserting", "tweeting", "yelling", "shouting", "noting", "arguing", "insisting",
+    "explaining", "replying", "responding", "quipping", "joking", "proclaiming", "complaining",
+    "boasting", "vowing", "recalling",
+)  # fmt: skip
+_VERBS = "|".join(
+    sorted(
+        [*SPEECH_VERBS, *_VERB_PHRASES, *_QUOTE_VERBS, *_QUOTE_PARTICIPLES], key=len, reverse=True
+    )
+)
 _ADVS = "|".join(sorted(SPEECH_ADVERBS))
 _QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)\s+{_SUBJ}\s+as\s+say")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_SUBJ}")
@@ -72,7 +83,9 @@ _CAP_VERB_SUBJ = re.compile(
 _SUBJ_AT_END = re.compile(rf"{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}$")
 _CLAUSE_SUBJ = re.compile(rf"\s*{_SUBJ}(?:\s+[a-z][\w'’-]*){{1,2}}\b")
 _CHANNEL_VERBS = frozenset({"reported", "reports"})  # a medium that relays a speaker
-_PARTICIPLES = frozenset({"adding", "saying", "telling", "writing", "warning", "asking"})
+_PARTICIPLES = frozenset(
+    {"adding", "saying", "telling", "writing", "warning", "asking", *_QUOTE_PARTICIPLES}
+)
 _SCARE_LEAD = re.compile(
     r"(?:so-called|dubbed|called|calling|named|titled|entitled|known as|labell?ed|term|word|"
     r"phrase|slogan|headline)\s*$",
@@ -287,6 +300,14 @@ def _after_window(span: _Span) -> str:
     return para.text[span.end : end]
 
 
+def _introduces_next(span: _Span, window: str) -> bool:
+    """Whether the sentence after a quote that ends its own sentence introduces the next
+    quote ("“... material.” The candidate reiterated: “...”"), so it attributes that one."""
+    if not re.search(r"[.!?]\W*$", span.text) or not window.rstrip().endswith(":"):
+        return False
+    return span.end + len(window) in (a for a, _ in span.para.regions)
+
+
 def _before_window(span: _Span) -> str:
     """Text before the opening mark, back to the start of its sentence or the previous quote."""
     para = span.para
@@ -300,7 +321,7 @@ def _before_window(span: _Span) -> str:
 
 def _after(span: _Span, ctx: _Context) -> _Who:
     window = _after_window(span)
-    if span.unclosed or not window.strip():
+    if span.unclosed or not window.strip() or _introduces_next(span, window):
         return None
     para, pos = span.para, (span.para.index, span.close)
     base = span.end + len(window) - len(window.lstrip(_LEAD_PUNCT))
