@@ -330,6 +330,27 @@ def test_he_is_the_subject_a_sentence_opens_with_not_a_newcomer_in_its_aside() -
     }
 
 
+def test_he_is_a_person_named_once_as_the_subject_of_the_sentence_before() -> None:
+    article = _article(
+        'Mayor Dana Ruiz defended the budget: "Every school gets more money this year."',
+        "Another teacher, Paul Okafor of Salem High School, said the plan was late.",
+        '"We were promised that money two years ago and never saw it," he said.',
+        "At Green Ridge, a club for retired teachers, members met to debate it.",
+        '"It is a good start and we will take it," she said.',
+        "In downtown San Pedro, teachers marched on Friday.",
+        '"This is only the beginning of it," he said.',
+        "Following Ruiz on the radio, the union spoke for an hour.",
+        '"We want the money now and not next year," she said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "Every school gets more money this year.": "Dana Ruiz",
+        "We were promised that money two years ago and never saw it,": "Paul Okafor",
+        "It is a good start and we will take it,": "Dana Ruiz",
+        "This is only the beginning of it,": "Paul Okafor",
+        "We want the money now and not next year,": "Dana Ruiz",
+    }
+
+
 def test_he_is_not_someone_named_as_the_object_of_a_preposition() -> None:
     article = _article(
         "Mark Dunn and Senator Paul Reyes both run for mayor of Salem.",

@@ -23,8 +23,9 @@ under that description, and a full name the registry of actors missed as itself.
 "He"/"she" is the previous speaker when no other person has been named (outside
 quotation marks) since that quote's sentence, else the first person named in the
 latest sentence that names one, past sentences whose subject is that same pronoun ("He
-thanked Governor Reyes.": Reyes is not who the next "he" is); "it" is the previous speaker when that was an
-organisation or a country. A span whose speaker cannot be resolved is dropped, never
+thanked Governor Reyes.": Reyes is not who the next "he" is), or the full name that
+sentence opens with when the registry missed it (a person named once); "it" is the
+previous speaker when that was an organisation or a country. A span whose speaker cannot be resolved is dropped, never
 guessed; so are scare quotes and titles. A headline's quote after a colon ("Ryan: ‘No
 Place In A Campaign’") is the first one the headline names, whatever its capitals.
 """
@@ -43,7 +44,14 @@ from summarizer.backends.offline._lexicon import (
     SPEECH_ADVERBS,
     SPEECH_VERBS,
 )
-from summarizer.backends.offline._names import Entity, Registry, _clean_name, _is_person_name
+from summarizer.backends.offline._names import (
+    _FULL_NAME,
+    Entity,
+    Registry,
+    _clean_name,
+    _is_person_name,
+    _subject_like,
+)
 
 _NAMED = r"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,5}[A-Z][\w'’-]*"
 _SUBJ = rf"\b(?P<subj>[Hh]e|[Ss]he|[Ii]t|{_NAMED})"
@@ -560,7 +568,8 @@ def _pronoun(ctx: _Context, pos: tuple[int, int], gender: str) -> _Who:
     "she" never names a man nor "he" a woman when the article says which they are
     (then the latest person it can name is taken)."""
     registry = ctx.registry
-    last = registry.subject_before(_past_same_pronoun(registry, pos, gender))
+    past = _past_same_pronoun(registry, pos, gender)
+    last = _unregistered_subject(ctx, past) or registry.subject_before(past)
     speaker = ctx.speaker
     who = last
     if speaker is not None and speaker.type == "person" and pos[0] - ctx.after[0] <= 1:
@@ -569,6 +578,56 @@ def _pronoun(ctx: _Context, pos: tuple[int, int], gender: str) -> _Who:
     if who is None or registry.gender(who) in ("", gender):
         return who
     return registry.subject_before(pos, gender) or who
+
+
+def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
+    """A person the registry missed who is the subject of the latest sentence (before
+    ``pos``) that names anyone: "Another pollster, David Woodard of Clemson University,
+    said his survey ... ¶ “...,” he said." names Woodard once, so the registry does not
+    hold him, and "he" would go to someone named earlier. A full name (two to three
+    capitalised words, a person's by the lexicon) that opens the sentence's narration, or
+    follows only an introduction ("Another pollster,", "North Carolina's"), and comes
+    before any name the registry holds in that sentence."""
+    registry = ctx.registry
+    pi, offset = pos
+    for _ in range(3):  # the latest sentence that names anyone, at most three back
+        para = registry.paragraphs[pi]
+        start, _end = para.sentence_span(max(0, len(para.text[:offset].rstrip()) - 1))
+        if para.text[start:offset].strip():
+            known = [
+                at
+                for at, _stop, e in registry.mentions_in(pi, start, offset)
+                if not para.inside_quote(at)
+            ]
+            for m in _FULL_NAME.finditer(para.text, start, offset):
+                if para.inside_quote(m.start()) or (known and known[0] <= m.start()):
+                    break
+                tokens = _clean_name(m.group())
+                name = " ".join(tokens)
+                at = para.text.find(name, m.start())
+                if (
+                    2 <= len(tokens) <= 3
+                    and at >= 0
+                    and all(t[0].isupper() for t in tokens)
+                    and tokens[0].lower() not in PREPOSITIONS  # "Following Sanders on TV, she"
+                    and _is_person_name(tokens)
+                    and registry._given_name(tokens)
+                    and _subject_like(para.text, at, at + len(name))
+                    and registry.resolve(name, pos) is None
+                ):
+                    who = _unregistered_person(ctx, name)
+                    if ((pi, at), at + len(name)) not in who.mentions:
+                        who.mentions.append(((pi, at), at + len(name)))
+                    return who
+            if known:
+                return None
+            offset = start
+        if offset <= 0 or not para.text[:offset].strip():
+            if pi == 0:
+                return None
+            pi -= 1
+            offset = len(registry.paragraphs[pi].text)
+    return None
 
 
 _OPENS_WITH = {
