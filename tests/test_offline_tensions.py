@@ -213,3 +213,74 @@ def test_subjects_joined_by_and_past_an_aside_each_get_the_tension() -> None:
     )
     tensions = _tensions(text, "Denmark said it would go ahead with the plan.")
     assert [set(t.parties) for t in tensions] == [{"Sweden", "Denmark"}, {"Norway", "Denmark"}]
+
+
+# --- which sides a noun cue names (fifth session) --------------------------------------
+
+_OLSEN = "Karl Olsen said on Monday that he would not comment."
+
+
+def test_the_side_that_imposes_sanctions_is_not_paired_with_its_own_leader() -> None:
+    text = (
+        "President Anna Berg said on Tuesday she would revive U.S. economic sanctions, "
+        "which would penalize firms trading with the rebels."
+    )
+    assert _tensions(text) == []
+
+
+def test_a_target_of_sanctions_needs_an_agent_that_is_a_subject() -> None:
+    text = "Karl Olsen's adviser spoke before a vote on sanctions against Sweden."
+    assert _tensions(_OLSEN, text) == []
+
+
+def test_sanctions_that_stay_lifted_are_no_tension() -> None:
+    text = "Norway said it would ensure sanctions on Sweden remain lifted."
+    assert _tensions(text) == []
+
+
+def test_a_country_helping_another_evade_sanctions_is_not_their_conflict() -> None:
+    text = "Officials said Norway had worked to help Sweden evade international sanctions."
+    assert _tensions(text) == []
+
+
+def test_an_actor_two_words_before_a_noun_cue_is_not_tied_to_it() -> None:
+    text = "Firms kept trading with Norway despite the threat of Sweden."
+    assert _tensions(text) == []
+
+
+def test_a_war_between_two_parties_names_both() -> None:
+    tension = _only(_tensions("The war between Norway and Sweden left 200 people dead."))
+    assert set(tension.parties) == {"Norway", "Sweden"}
+
+
+def test_someone_answering_anothers_attacks_is_their_tension() -> None:
+    text = "Anna Berg responded on Monday to Karl Olsen's attacks on her record."
+    tension = _only(_tensions(text, _OLSEN))
+    assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
+
+
+def test_the_target_of_ended_sanctions_is_still_an_actor() -> None:
+    text = "The talks could lead to an end to sanctions against Sweden, diplomats said."
+    extraction = extract_offline(CleanArticle(paragraphs=[text, "The talks resume in May."]))
+    assert extraction.tensions == []
+    assert "Sweden" in [a.name for a in extraction.actors]
+
+
+def test_a_seat_of_power_naming_an_accord_is_not_its_state() -> None:
+    text = (
+        "Karl Olsen quit the global Paris climate accord and came close to a trade war with Sweden."
+    )
+    tension = _only(_tensions("France and Norway met on Monday.", text, _OLSEN))
+    assert set(tension.parties) == {"Karl Olsen", "Sweden"}
+
+
+def test_an_institution_after_the_is_a_subject_unless_it_modifies_a_noun() -> None:
+    text = "The day the Senate submitted articles of impeachment against Karl Olsen, it rained."
+    assert set(_only(_tensions(text, _OLSEN)).parties) == {"Senate", "Karl Olsen"}
+    modifier = "Officials said the Norway deal would bring sanctions on Sweden."
+    assert _tensions(modifier) == []
+
+
+def test_a_noun_cue_takes_the_nearest_agent_before_it() -> None:
+    text = "The Senate said later that Karl Olsen was preparing to impose new sanctions on Sweden."
+    assert set(_only(_tensions(text, _OLSEN)).parties) == {"Karl Olsen", "Sweden"}

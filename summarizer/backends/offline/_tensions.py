@@ -69,12 +69,28 @@ _AFTER_PREPOSITION = re.compile(
     r"\s+(?:the\s+)?$"
 )
 _NOT_AGENT = re.compile(
-    r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into|the)\s+$"
+    r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into)\s+(?:the\s+)?$"
 )
-_TIED_BEFORE = re.compile(r"^(?:['’]s)?(?:\s+[a-z-]+){0,2}\s+$")
+# After "the X": a verb or the body X heads makes X a subject ("the House voted", "the Trump
+# administration"); another noun makes X a modifier ("the Iran deal").
+_SUBJECT_AFTER_THE = re.compile(
+    r"\w+ed|\w+s|said|has|had|have|is|was|will|would|could|can|may|might|must|did|does|"
+    r"administration|government|campaign|regime|team|leadership|on|also|then|now|later"
+)
+# Between an actor and a noun cue it wages: a possessive and two words ("Moscow's brutal
+# war"), or one modifier ("U.S. economic sanctions"); not two words without a possessive
+# ("trading with Iran despite the threat", "House vote on impeachment").
+_TIED_BEFORE = re.compile(
+    r"^(?:['’]s(?:\s+[a-z-]+){0,2}|\s+(?!(?:on|of|to|in|for|with|at|by|from|and|or|the|a|an)\s)"
+    r"[a-z-]+)?\s+$"
+)
 _METONYM = re.compile(rf"\b(?:{'|'.join(METONYMS)})\b")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|from|to|near|outside|into|visits?|visited|visiting)\s+(?:the\s+)?$"
+)
+# After a seat-of-power name, what makes it the name of a thing ("the Paris climate accord").
+_NAMED_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:accords?|agreements?|deal|summit|talks|treaty|protocol|Olympics)\b"
 )
 _SUBJECT_WORDS = 10  # a verb's subject further back is usually another clause's
 # "Hannity ends feud with Rubio": a conflict said to be over is not stated as one.
@@ -228,6 +244,10 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     if j >= 0 and j < at - 1:  # the aside looked past does not part subject and verb
         aside = slice(clauses[j + 1][0], clauses[at][0])
         text = text[: aside.start] + " " * (aside.stop - aside.start) + text[aside.stop :]
+    if cue.kind == "noun":  # "sanctions against Iran": Iran is acted upon, paired or not
+        for m in mentions:
+            if m[0] >= cue.end and _tied(m, cue, text):
+                m[2].signals.add("target")
     pair = _pick(_distinct(mentions, cue.start), cue, text)
     if pair is None:
         return []
@@ -284,7 +304,9 @@ def _targets(
     for m in _METONYM.finditer(text, start, end):
         state = states.get(METONYMS[m.group()])
         taken = any(a < m.end() and m.start() < b for a, b, _ in mentions)
-        if state and not taken and not _LOCATIVE.search(text[max(0, m.start() - 16) : m.start()]):
+        named_after = _NAMED_AFTER.match(text, m.end())  # "the Paris climate accord"
+        place = _LOCATIVE.search(text[max(0, m.start() - 16) : m.start()])
+        if state and not taken and not place and not named_after:
             found.append((m.start(), m.end(), state))
     return found
 
@@ -321,27 +343,65 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
 
 
 def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Mention] | None:
-    """An actor tied to the noun ("Moscow's war", "sanctions on Iran"), and the nearest other."""
+    """The two sides of a noun cue. The side tied before it wages or imposes it ("Moscow's
+    war", "U.S. sanctions"), so the other side is an actor after the cue ("in Ukraine"),
+    never one before it ("Trump said he would revive U.S. sanctions" is no tension between
+    Trump and the U.S.). The side tied after it is its target ("sanctions on Iran"), so the
+    other side is the sentence's agent before the cue, or none."""
     tied = [m for m in mentions if _tied(m, cue, text)]
-    if not tied:
+    if not tied or _lifted(cue, text):
         return None
-    other = [m for m in mentions if m[2] is not tied[0][2]]
     war = re.match(r"wars?|conflicts?", text[cue.start : cue.end], re.IGNORECASE)
     if war and tied[0][1] <= cue.start and not re.match(r"['’]", text[tied[0][1] :]):
         return None  # "the Iraq war" names a war by its place, not its sides
-    if tied[0][0] >= cue.end:  # "X carried out a strike on Y": the agent comes first
-        agents = [m for m in sorted(other, key=lambda m: m[0]) if m[0] < cue.start]
-        agents = [m for m in agents if _subject_like(m, text)]
-        other = agents[:1] + [m for m in other if m[0] < cue.start] + other
-    return (tied[0], other[0]) if other else None
+    between = re.match(r"\s+between\s", text[cue.end :])
+    if between:  # "the war between Israel and Hamas": both sides come after
+        linked = sorted((m for m in mentions if m[0] >= cue.end), key=lambda m: m[0])
+        return (linked[0], linked[1]) if len(linked) >= 2 else None
+    side = tied[0]
+    before = sorted((m for m in mentions if m[1] <= cue.start), key=lambda m: m[0])
+    if side[1] <= cue.start:  # "Moscow's war in Ukraine": the other side comes after
+        other = [m for m in mentions if m[0] >= cue.end and m[2] is not side[2]]
+        if not other and re.match(r"['’]", text[side[1] :]):  # "X responded to Y's attacks"
+            other = [m for m in before if m[2] is not side[2] and _subject_like(m, text)]
+        return (side, other[0]) if other else None
+    possessor = [m for m in tied if m[1] <= cue.start and m[2] is not side[2]]
+    nearest = reversed(before)  # "the White House said Trump would impose sanctions": Trump
+    agents = possessor + [m for m in nearest if m[2] is not side[2] and _subject_like(m, text)]
+    return (side, agents[0]) if agents else None
+
+
+def _lifted(cue: _Cue, text: str) -> bool:
+    """Sanctions lifted, eased or ended ("an end to sanctions against Iran", "sanctions
+    relief", "ensure sanctions remain lifted") state no conflict between the parties."""
+    before = text[max(0, cue.start - 25) : cue.start]
+    after = text[cue.end : cue.end + 40]
+    return bool(
+        re.search(
+            r"\b(?:lift\w*|eas(?:e|ed|es|ing)|end(?:ing|ed)?\s+(?:to|of)|relief from|"
+            r"remov\w+|scrap\w*|waiv\w+|circumvent\w*|evad\w+|evasion of)\s+(?:the\s+|all\s+)?(?:[a-z-]+\s+)?$",
+            before,
+            re.IGNORECASE,
+        )
+        or re.match(
+            r"\s+(?:relief|waivers?|(?:\w+\s+){0,4}(?:be\s+|been\s+|are\s+|were\s+|remain\s+)?(?:lifted|eased|removed|waived))\b",
+            after,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _subject_like(mention: Mention, text: str) -> bool:
-    """Not the object of a preposition nor a possessor ("in Mexico", "Iran's")."""
+    """Not the object of a preposition nor a possessor ("in Mexico", "Iran's"), nor a
+    modifier after "the" ("the Iran deal"); "the House submitted" and "the Trump
+    administration" are subjects."""
     start, end, _ = mention
-    return not _NOT_AGENT.search(text[max(0, start - 12) : start]) and not re.match(
-        r"['’]s?\b", text[end:]
-    )
+    if _NOT_AGENT.search(text[max(0, start - 16) : start]) or re.match(r"['’]s?\b", text[end:]):
+        return False
+    if not re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
+        return True
+    word = re.match(r"\s+([a-z]+)\b", text[end:])
+    return word is None or bool(_SUBJECT_AFTER_THE.fullmatch(word.group(1)))
 
 
 def _tied(mention: Mention, cue: _Cue, text: str) -> bool:
