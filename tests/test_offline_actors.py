@@ -624,3 +624,25 @@ def test_a_word_the_article_writes_in_lower_case_is_no_part_of_a_name_after_it()
     )
     names = _names(extract_offline(article))
     assert "Carol Wexley" in names
+
+
+def test_a_title_line_makes_no_person_and_hides_no_surname() -> None:
+    article = _article(
+        "Nora Ardmore on Tuesday attacked Pete Wexley for a report on his website, saying "
+        "the story was false and reckless.",
+        "Ardmore Blasts Wexley, Turns Away from Harbor Board",
+        "Ardmore said Wexley had never called her. Wexley did not respond.",
+    )
+    actors = extract_offline(article).actors
+    assert sorted(a.name for a in actors) == ["Nora Ardmore", "Pete Wexley"]
+    assert all(a.aliases for a in actors)  # "Ardmore", "Wexley"
+
+
+def test_a_full_name_in_a_title_line_names_the_person_the_body_calls_by_surname() -> None:
+    article = _article(
+        "Donald Wexley Praises Harbor Plan",
+        "The governor on Tuesday praised the harbor plan after a long debate over the "
+        "costs of dredging the port.",
+        "Wexley said the plan would bring jobs. Wexley spoke for an hour.",
+    )
+    assert "Donald Wexley" in _names(extract_offline(article))

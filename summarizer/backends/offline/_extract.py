@@ -43,7 +43,8 @@ _DEBRIS = re.compile(
 def extract_offline(article: CleanArticle) -> Extraction:
     """Rule-based extraction of one cleaned article (deterministic, no network)."""
     paragraphs = layout(article.text)
-    registry = Registry(paragraphs, article.title)
+    title_lines = frozenset(p.index for p in paragraphs if _headline(p.text, strict=True))
+    registry = Registry(paragraphs, article.title, title_lines)
     quotes = find_quotes(paragraphs, registry)
     tensions = find_tensions(paragraphs, registry, article.title)
     actors = [entity.to_actor() for entity in registry.actors()]
@@ -147,13 +148,20 @@ def _is_body(text: str) -> bool:
     )
 
 
-def _headline(text: str) -> bool:
+_TITLE_CASE_SMALL = frozenset({"from", "with", "into", "onto", "over", "upon", "amid", "than"})
+
+
+def _headline(text: str, *, strict: bool = False) -> bool:
     """A title line ("Obama Sees 'Personal Insult' if Blacks Don't Rally."): short, and
-    nearly every longer word capitalised, as prose never is."""
+    nearly every longer word capitalised, as prose never is; with ``strict``, every
+    one ("Mayor Dana Ruiz spoke on Friday." is prose full of names)."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    if strict:  # title case leaves short prepositions in lower case ("Turn Away from")
+        words = [w for w in words if w not in _TITLE_CASE_SMALL]
     if len(text.split()) > 25 or len(words) < 3:
         return False
-    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised == len(words) if strict else capitalised >= 0.8 * len(words)
 
 
 # --- feature leads -----------------------------------------------------------------

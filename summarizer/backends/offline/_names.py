@@ -398,9 +398,18 @@ def _no_initials(tokens: tuple[str, ...]) -> tuple[str, ...]:
 class Registry:
     """Every candidate actor of one article, with where each is mentioned."""
 
-    def __init__(self, paragraphs: list[Paragraph], title: str | None = None) -> None:
+    def __init__(
+        self,
+        paragraphs: list[Paragraph],
+        title: str | None = None,
+        title_lines: frozenset[int] = frozenset(),
+    ) -> None:
         self.paragraphs = paragraphs
         self.title = title or ""
+        # Paragraphs that are title lines ("Beck Blasts Drudge"): every word capitalised,
+        # so no pattern there tells a name from a headline's verb; their mentions of
+        # names found elsewhere still count.
+        self._prose = [p for p in paragraphs if p.index not in title_lines]
         self.text = "\n".join(p.text for p in paragraphs)
         self._starts = list(accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=0))
         self.entities: list[Entity] = []
@@ -423,7 +432,7 @@ class Registry:
     # --- building ------------------------------------------------------------
 
     def _add_people(self) -> None:
-        found = [c for p in self.paragraphs for c in _person_candidates(p)]
+        found = [c for p in self._prose for c in _person_candidates(p)]
         found = [(self._without_prefix(c[0]), *c[1:]) for c in found if _is_person_name(c[0])]
         found.sort(key=lambda c: -len(c[0]))
         for tokens, role, form in found:
@@ -522,7 +531,7 @@ class Registry:
         with a known given name, when it is a verb's subject ("Hillary Clinton has backed
         a no-fly zone"), which also keeps it from being a name in passing."""
         found: list[tuple[tuple[str, ...], str, str]] = []
-        for para in self.paragraphs:
+        for para in self._prose:
             for m in _FULL_NAME.finditer(para.text):
                 tokens = _clean_name(m.group())
                 if not 2 <= len(tokens) <= 3 or not _is_person_name(tokens):
@@ -546,8 +555,16 @@ class Registry:
                 if not how and _SUBJECT_VERB.match(para.text, m.end()):
                     how = "acts"
                 found.append((tokens, form, how))
-        counts = Counter(tokens for tokens, _, how in found if how != "the")
         given = MALE_NAMES | FEMALE_NAMES
+        for para in self.paragraphs:
+            if para in self._prose:
+                continue
+            # a title line ("Donald Trump Praises Breitbart"): a known given name and the
+            # word after it, the body using that word alone
+            for m in re.finditer(rf"(?=(?<![\w.'’-])({_TOKEN})\s+({_TOKEN}))", para.text):
+                if m[1] in given and _is_person_name((m[1], m[2])):
+                    found.append(((m[1], m[2]), f"{m[1]} {m[2]}", "title"))
+        counts = Counter(tokens for tokens, _, how in found if how != "the")
         for tokens, form, how in found:
             if self._person_for(tokens, "") is not None or not self._given_name(tokens):
                 continue
@@ -555,6 +572,8 @@ class Registry:
                 continue  # "the streets of Miami Beach", "the votes of Sikh Americans"
             if how == "the" and not (tokens[0] in given and self._alone(tokens[-1], times=2)):
                 continue  # a known given name, and the surname used on its own
+            if how == "title" and not self._alone(tokens[-1]):
+                continue
             if (
                 self._acts_alone(tokens[-1])
                 or self._alone(tokens[-1])
@@ -611,8 +630,8 @@ class Registry:
     def _acts_alone(self, surname: str) -> bool:
         """Whether the surname alone (no capitalised word before it) is a speech verb's subject."""
         for start, end in _occurrences(self.text, {surname}):
-            after = self.text[end : end + 20].split()[:1]
-            before = self.text[max(0, start - 30) : start].split()[-1:]
+            after = _word_after(self.text, end, 20)
+            before = _word_before(self.text, start)
             joined = (
                 before
                 and before[0][:1].isupper()
@@ -667,8 +686,8 @@ class Registry:
         """Whether ``word`` occurs (``times`` times or more) with no capitalised word right
         before or after it."""
         for start, end in _occurrences(self.text, {word}):
-            before = self.text[max(0, start - 30) : start].split()[-1:]
-            after = self.text[end : end + 30].split()[:1]
+            before = _word_before(self.text, start)
+            after = _word_after(self.text, end)
             joined = [
                 w
                 for w in before
@@ -685,7 +704,7 @@ class Registry:
         nothing known: a person the article names by one word only. Not a word the article
         also writes in lower case, nor a role ("Officials said")."""
         known = {w for e in self.entities for f in e.forms for w in f.split()}
-        for para in self.paragraphs:
+        for para in self._prose:
             if not _SPEECH_VERB.search(para.text):
                 continue  # both patterns need one; a cheap test first
             for pattern in (_SUBJECT_SAID, _SAID_SUBJECT):
@@ -777,7 +796,7 @@ class Registry:
         """Whether ``word`` follows a place preposition ("in Cleveland") or a title ("President
         Trump", "Mr. Holder") somewhere in the article."""
         for start, _end in _occurrences(self.text, {word}):
-            before = self.text[max(0, start - 30) : start].split()[-1:]
+            before = _word_before(self.text, start)
             if before and (
                 before[0] in PLACE_PREPOSITIONS or before[0] in _TITLE_WORDS | HONORIFICS
             ):
@@ -789,7 +808,7 @@ class Registry:
         ("Tesla has hiked", "Tesla makes", "the AFL-CIO endorsed", "Yahoo said"; not
         "Brexit will")."""
         for start, end in _occurrences(self.text, {word}):
-            before = self.text[max(0, start - 30) : start].split()[-1:]
+            before = _word_before(self.text, start)
             if before and before[0][:1].isupper() and not before[0].endswith((".", ",")):
                 continue
             if _DOES.match(self.text, end):
@@ -1163,6 +1182,17 @@ def _subject_like(text: str, start: int, end: int) -> bool:
         if not (word[0].isupper() or low in ROLE_NOUNS or low in _OBJECT_FILLERS):
             return True
     return True
+
+
+def _word_before(text: str, start: int) -> list[str]:
+    """The word right before ``start`` in its paragraph (none at a paragraph's start: a
+    title line "Beck Blasts Drudge" is not joined to the next paragraph's "Beck said")."""
+    return text[max(0, start - 30) : start].rsplit("\n", 1)[-1].split()[-1:]
+
+
+def _word_after(text: str, end: int, span: int = 30) -> list[str]:
+    """The word right after ``end`` in its paragraph, if any."""
+    return text[end : end + span].split("\n", 1)[0].split()[:1]
 
 
 def _occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:
