@@ -646,3 +646,22 @@ def test_a_full_name_in_a_title_line_names_the_person_the_body_calls_by_surname(
         "Wexley said the plan would bring jobs. Wexley spoke for an hour.",
     )
     assert "Donald Wexley" in _names(extract_offline(article))
+
+
+def test_a_title_word_after_a_known_given_name_is_a_surname() -> None:
+    article = _article(
+        "The panel heard Nancy Judge on Tuesday about the budget and the coming election "
+        "in the fall.",
+        "Judge told the panel the plan was rushed. Nancy Judge has chaired the board for years.",
+    )
+    assert "Nancy Judge" in _names(extract_offline(article))
+
+
+def test_an_acronym_after_the_acts_as_an_organisation() -> None:
+    article = _article(
+        "The ATU-CWA endorsed the senator on Tuesday after a long debate among its member "
+        "unions about the trade deal.",
+        "The ATU-CWA said the endorsement would bring volunteers. The ATU-CWA has two "
+        "million members.",
+    )
+    assert "ATU-CWA" in _names(extract_offline(article))

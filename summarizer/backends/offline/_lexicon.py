@@ -182,7 +182,7 @@ NOT_NAMES = _words(
 # programmes, conditions ("NAFTA has", "TBI rates").
 NOT_ACTORS = _words(
     """NAFTA PAC PACs GDP CEO TV DACA DAPA TPP NDAA ACA TBI PTSD COVID AIDS HIV Brexit
-    Obamacare Medicare Medicaid"""
+    Obamacare Medicare Medicaid NPT"""
 )
 
 # Head words that make a capitalised phrase an organisation's name.

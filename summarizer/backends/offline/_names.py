@@ -596,9 +596,13 @@ class Registry:
         """Whether an untitled capitalised pair can be a first and last name: no place
         start ("New Hampshire"), title ("U.S. Secretary") or state form, and a first word
         the article never writes in lower case ("Peace Games", "Human Rights") unless it
-        is a known given name ("Bill Clinton" in an article about a bill)."""
+        is a known given name ("Bill Clinton" in an article about a bill). A known given
+        name makes a title word after it a surname ("Larry King", "Mark Judge")."""
         first = tokens[0]
-        if first in _PLACE_STARTS or any(t in _TITLE_WORDS or t in _STATE_OF for t in tokens):
+        titled = [t for t in tokens if t in _TITLE_WORDS]
+        if titled and not (first in MALE_NAMES | FEMALE_NAMES and titled == [tokens[-1]]):
+            return False
+        if first in _PLACE_STARTS or any(t in _STATE_OF for t in tokens):
             return False
         if first in MALE_NAMES | FEMALE_NAMES:
             return True
@@ -809,7 +813,12 @@ class Registry:
         "Brexit will")."""
         for start, end in _occurrences(self.text, {word}):
             before = _word_before(self.text, start)
-            if before and before[0][:1].isupper() and not before[0].endswith((".", ",")):
+            if (
+                before
+                and before[0][:1].isupper()
+                and not before[0].endswith((".", ","))
+                and before[0] not in STOP_CAPS  # "The AFL-CIO endorsed"
+            ):
                 continue
             if _DOES.match(self.text, end):
                 return True
