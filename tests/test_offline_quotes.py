@@ -692,3 +692,72 @@ def test_a_sentence_with_a_colon_after_a_quote_introduces_the_next_quote() -> No
         "The money is gone for good.": "Dana Ruiz",
         "Nobody knows where it went.": "Tom Ridge",
     }
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'After the vote, Dana Ruiz went back to her usual lines: "The money is gone for good."',
+        'Dana Ruiz has been a loud critic of the plan, with one simple message: "The money is '
+        'gone for good."',
+    ],
+)
+def test_a_clause_ending_in_a_colon_names_its_subject_as_the_speaker(paragraph: str) -> None:
+    article = _article("Mayor Dana Ruiz spoke about the budget on Monday.", paragraph)
+    assert _speakers(extract_offline(article)) == {"The money is gone for good.": "Dana Ruiz"}
+
+
+def test_a_colon_after_a_clause_about_a_thing_names_no_speaker() -> None:
+    article = _article(
+        "Mayor Dana Ruiz spoke about the budget on Monday.",
+        'The report that the council released on Friday had one line: "The money is gone for '
+        'good."',
+    )
+    assert extract_offline(article).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quote"),
+    [
+        ('"Denver," Dana Ruiz answered.', "Denver,"),
+        ('"NO NEW TAXES," Dana Ruiz wrote in a post on Friday.', "NO NEW TAXES,"),
+    ],
+)
+def test_a_title_case_span_followed_at_once_by_its_speaker_is_speech(
+    paragraph: str, quote: str
+) -> None:
+    article = _article("Mayor Dana Ruiz was asked which city should win the bid.", paragraph)
+    assert _speakers(extract_offline(article)) == {quote: "Dana Ruiz"}
+
+
+def test_a_title_cited_after_a_word_is_not_speech_though_a_speaker_follows() -> None:
+    article = _article(
+        "Mayor Dana Ruiz gave an interview on Sunday.",
+        'On CBS\'s "Face the Nation," Dana Ruiz said the city would appeal.',
+    )
+    assert extract_offline(article).quotes == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'As Dana Ruiz pointed out on Friday, "The money is gone for good."',
+        '"The money is gone for good," Dana Ruiz assured the council.',
+    ],
+)
+def test_pointed_out_and_assured_attribute_like_said(paragraph: str) -> None:
+    article = _article("Mayor Dana Ruiz spoke about the budget on Monday.", paragraph)
+    quotes = _speakers(extract_offline(article))
+    assert {q.strip(" ,."): who for q, who in quotes.items()} == {
+        "The money is gone for good": "Dana Ruiz"
+    }
+
+
+def test_a_dash_credit_names_a_reader_the_article_names_nowhere_else() -> None:
+    article = _article(
+        "Readers wrote to us about the new budget.",
+        "“The money is gone for good and nobody in the city knows where.” ― Julie A. Diaz Moreno",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The money is gone for good and nobody in the city knows where.": "Julie A. Diaz Moreno"
+    }
