@@ -267,6 +267,18 @@ def test_he_after_a_sentence_that_introduces_a_person_is_the_newcomer() -> None:
     }
 
 
+def test_he_is_not_a_newcomer_named_in_passing_without_a_description() -> None:
+    article = _article(
+        'Governor Tom Hale said on Monday: "We have done everything we could for the city."',
+        "Hale thanked Mayor Paul Berne and the crowd before he moved on to the budget.",
+        '"Now that I have got that over with, let us talk money," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "We have done everything we could for the city.": "Tom Hale",
+        "Now that I have got that over with, let us talk money,": "Tom Hale",
+    }
+
+
 def test_a_surname_with_an_inner_capital_is_a_name() -> None:
     article = _article(
         "Director Ava DuVernay released her new documentary on Friday.",

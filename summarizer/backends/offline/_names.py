@@ -1044,12 +1044,15 @@ class Registry:
         first = named[0][1]
         # A person the sentence introduces (first mention) is the one about to be quoted:
         # "..., which concerns Henry Crespo, president of ... ¶ “...,” he said."; not one
-        # introduced in an aside about someone else ("Christie, who backs Trump, said").
+        # introduced in an aside about someone else ("Christie, who backs Trump, said"),
+        # nor one named in passing, without a description or a speech verb of their own
+        # ("Trump thanked Chairman Reince Priebus and moved on. “...,” he said.").
         new = [
             person
             for where, person in named
             if where == person.first
             and not _RELATIVE.match(para.text[start : where[1]].rsplit(",", 1)[-1])
+            and _introduced(para.text, _mention_end(person, where))
         ]
         _, end = para.sentence_span(offset)
         ahead = (pi, end) <= pos  # the newcomer rule is for a quote after that sentence
@@ -1173,6 +1176,18 @@ def _start_in(short: tuple[str, ...], long: tuple[str, ...]) -> int:
 
 def _mention_end(person: Entity, where: Pos) -> int:
     return next(stop for start, stop in person.mentions if start == where)
+
+
+_INTRODUCED = re.compile(
+    rf",\s+(?:[a-z]|the\b|a\b|an\b)|\s+(?:(?:{'|'.join(sorted(SPEECH_ADVERBS))})\s+)?"
+    rf"(?:{'|'.join(sorted(SPEECH_VERBS))})\b"
+)
+
+
+def _introduced(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is introduced: a description follows it
+    (", president of the union") or it is a speech verb's subject ("Paul Manafort said")."""
+    return _INTRODUCED.match(text, end) is not None
 
 
 def _subject_like(text: str, start: int, end: int) -> bool:
