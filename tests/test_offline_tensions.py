@@ -284,3 +284,16 @@ def test_an_institution_after_the_is_a_subject_unless_it_modifies_a_noun() -> No
 def test_a_noun_cue_takes_the_nearest_agent_before_it() -> None:
     text = "The Senate said later that Karl Olsen was preparing to impose new sanctions on Sweden."
     assert set(_only(_tensions(text, _OLSEN)).parties) == {"Karl Olsen", "Sweden"}
+
+
+def test_two_sides_joined_by_a_hyphen_before_a_conflict_noun() -> None:
+    text = "Markets fell as the Norway-Sweden trade war entered its second year."
+    tension = _only(_tensions("Norway and Sweden traded fish for decades.", text))
+    assert set(tension.parties) == {"Norway", "Sweden"}
+    assert tension.evidence == text
+    strained = "Olsen met the envoy amid strained Norway-Sweden ties on Monday."
+    assert _only(_tensions("Norway and Sweden are neighbours.", strained)).description == (
+        "Norway and Sweden have strained relations."
+    )
+    plain = "Olsen praised Norway-Sweden ties on Monday."
+    assert _tensions("Norway and Sweden are neighbours.", plain) == []

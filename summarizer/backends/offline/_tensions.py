@@ -12,8 +12,11 @@ actors in the cue's clause (or the clause before it, looking past an aside such 
   else the two nearest.
 
 A noun cue tied to an actor after it ("a strike on Y") takes as the other party the
-sentence's subject-like actor before it, not the nearest ("X landed in Z, then waged a
-war with Y": X, not Z).
+nearest subject-like actor before it ("X landed in Z, then waged a war with Y": X, not
+Z), or none; one tied before it ("U.S. sanctions") takes an actor after it ("on Iran"),
+never one before ("Trump said he would revive U.S. sanctions" is not Trump vs the U.S.).
+Two sides a hyphen joins before a conflict noun ("the U.S.-China trade war", "strained
+US-Turkey ties") are a tension of their own.
 
 The evidence is the verbatim run of clauses from the first party to the end of the
 cue's clause; the description is one neutral sentence (`_describe`).
@@ -27,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from summarizer._schema import Tension
-from summarizer._text import Paragraph, wordset
+from summarizer._text import Paragraph, name_key, wordset
 from summarizer.backends.offline._describe import describe
 from summarizer.backends.offline._lexicon import (
     HEADLINE_TENSION_RELATIONS,
@@ -99,6 +102,14 @@ _ENDED = re.compile(
     r"(?:(?:the|their|a|an|its|his|her)\s+)?|end\s+(?:the|their|its|his|her)\s+)(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# Two sides joined by a hyphen before a conflict noun ("the U.S.-China trade war").
+_COMPOUND = re.compile(
+    r"(?<![\w.’'-])(?P<a>[A-Z][\w.]*)[-–](?P<b>[A-Z][\w.]*)\s+"
+    r"(?:(?:trade|tariff|border|diplomatic|military|nuclear|political)\s+)?"
+    r"(?P<cue>wars?|conflicts?|tensions?|rift|disputes?|standoff|feud|rivalry|clash(?:es)?|"
+    r"ties|relations)\b"
+)
+_STRAINED = re.compile(r"\b(strained|frayed|tense|troubled)\s+(?:the\s+)?$", re.IGNORECASE)
 _MAX_TENSIONS = 6
 _MIN_WORDS = 3
 
@@ -210,12 +221,57 @@ def _ended(text: str, cue: int) -> bool:
 
 
 def _candidates(paragraphs: list[Paragraph], registry: Registry) -> Iterator[_Found]:
+    keys = _name_keys(registry)
     for para in paragraphs:
+        joined = list(_compounds(para, keys))
+        yield from (found for _, found in joined)
         for m in _CUE.finditer(para.text.lower()):
             if m.lastgroup == "relation" and _ended(para.text, m.start()):
                 continue
+            if any(a <= m.start() < b for (a, b), _ in joined):
+                continue  # "the U.S.-China trade war" has its sides already
             cue = _Cue(m.lastgroup or "relation", m.start(), m.end())
             yield from _around(para, cue, registry)
+
+
+def _name_keys(registry: Registry) -> dict[tuple[str, ...], Entity]:
+    """Each entity by the key of every form it is named by ("U.S." = "US" = "United States")."""
+    keys: dict[tuple[str, ...], Entity] = {}
+    for entity in registry.entities:
+        for form in {entity.name, *entity.forms}:
+            keys.setdefault(name_key(form), entity)
+    for seat, state in METONYMS.items():
+        if (named := keys.get(name_key(state))) is not None:
+            keys.setdefault(name_key(seat), named)
+    return keys
+
+
+def _compounds(
+    para: Paragraph, keys: dict[tuple[str, ...], Entity]
+) -> Iterator[tuple[tuple[int, int], _Found]]:
+    """The two sides a hyphen joins before a conflict noun ("the U.S.-China trade war",
+    "U.S.-Iran tensions", "strained US-Turkey ties"), with the match's span."""
+    for m in _COMPOUND.finditer(para.text):
+        a, b = keys.get(name_key(m["a"])), keys.get(name_key(m["b"]))
+        cue = m["cue"].lower()
+        if a is None or b is None or a is b or _same_side(a, b) or _ended(para.text, m.start()):
+            continue
+        if cue in ("ties", "relations") and not _STRAINED.search(para.text[: m.start()]):
+            continue  # "US-Turkey ties" are strained only when the text says so
+        start, end = para.sentence_span(m.start())
+        evidence = para.text[start:end].strip()
+        if len(evidence.split()) > _MAX_EVIDENCE_WORDS:
+            continue
+        kind = "noun" if re.match(r"wars?|conflicts?|clash", cue) else "relation"
+        cue_span = (m.start("cue"), m.end("cue"))
+        if cue in ("ties", "relations"):
+            strained = _STRAINED.search(para.text[: m.start()])
+            cue_span = strained.span(1) if strained else cue_span
+        description = describe(
+            kind, para.text, cue_span, (m.start("a"), m.end("a"), a.name),
+            (m.start("b"), m.end("b"), b.name), end,
+        )  # fmt: skip
+        yield (m.start(), m.end()), _Found((a, b), evidence, description)
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
