@@ -297,3 +297,23 @@ def test_two_sides_joined_by_a_hyphen_before_a_conflict_noun() -> None:
     )
     plain = "Olsen praised Norway-Sweden ties on Monday."
     assert _tensions("Norway and Sweden are neighbours.", plain) == []
+
+
+@pytest.mark.parametrize("verb", ["chided", "scolded", "lashed out at"])
+def test_more_verbs_of_criticism(verb: str) -> None:
+    text = f"Anna Berg {verb} Karl Olsen on Sunday over the budget."
+    tension = _only(_tensions(_OLSEN, text))
+    assert tension.parties == ["Anna Berg", "Karl Olsen"]
+    assert tension.description == "Anna Berg criticized Karl Olsen."
+
+
+def test_an_object_before_and_is_not_the_subject_of_the_next_verb() -> None:
+    text = "Olsen has quit the talks, snubbed Denmark and lashed out at Sweden."
+    tension = _only(_tensions(_OLSEN, "Denmark is a kingdom.", text))
+    assert tension.parties == ["Karl Olsen", "Sweden"]
+
+
+def test_an_actor_modifying_a_noun_is_not_a_verbs_subject() -> None:
+    text = "Olsen has left the Sweden fishing deal and lashed out at Norway."
+    tension = _only(_tensions(_OLSEN, "Sweden and Norway fish.", text))
+    assert tension.parties == ["Karl Olsen", "Norway"]

@@ -55,6 +55,7 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"dismiss", ("dismissed", "dismisses", "a dismissal")),
     (r"fire|sack|oust", ("dismissed", "dismisses", "a dismissal")),
     (r"spar", ("clashed with", "clashes with", "a clash")),
+    (r"chid|scold|lash", ("criticized", "criticizes", "criticism")),
 )
 # relation cue -> the sentence, with {a} and {b}
 _RELATIONS: tuple[tuple[str, str], ...] = (

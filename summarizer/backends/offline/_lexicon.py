@@ -246,6 +246,9 @@ TENSION_VERBS = (
     r"assail(?:ed|s|ing)",
     r"silenc(?:ed|es|ing)",
     r"dismiss(?:ed|es)",
+    r"chid(?:ed|es|ing)",
+    r"scold(?:ed|s|ing)",
+    r"lash(?:ed|es|ing)\s+out\s+at",
 )
 # Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the
 # ICC", "trade war with China"), the other the nearest actor around it.

@@ -78,7 +78,8 @@ _NOT_AGENT = re.compile(
 # administration"); another noun makes X a modifier ("the Iran deal").
 _SUBJECT_AFTER_THE = re.compile(
     r"\w+ed|\w+s|said|has|had|have|is|was|will|would|could|can|may|might|must|did|does|"
-    r"administration|government|campaign|regime|team|leadership|on|also|then|now|later"
+    r"administration|government|campaign|regime|team|leadership|president|leader|leaders|"
+    r"officials|military|forces|troops|on|also|then|now|later"
 )
 # Between an actor and a noun cue it wages: a possessive and two words ("Moscow's brutal
 # war"), or one modifier ("U.S. economic sanctions"); not two words without a possessive
@@ -95,6 +96,9 @@ _LOCATIVE = re.compile(
 _NAMED_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:accords?|agreements?|deal|summit|talks|treaty|protocol|Olympics)\b"
 )
+# "She quit the council and lashed out at X": an actor right before "and <verb>" is the
+# object of the verb before, not the subject of this one.
+_OBJECT_THEN_AND = re.compile(r",?\s+and\s+(?:(?:then|also|later|again|\w+ly)\s+)*")
 _SUBJECT_WORDS = 10  # a verb's subject further back is usually another clause's
 # "Hannity ends feud with Rubio": a conflict said to be over is not stated as one.
 _ENDED = re.compile(
@@ -385,6 +389,8 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             for m in before
             if not _AFTER_PREPOSITION.search(text[: m[0]])
             and len(text[m[1] : cue.start].split()) <= _SUBJECT_WORDS
+            and not _OBJECT_THEN_AND.fullmatch(text[m[1] : cue.start])
+            and not _modifier(m, text)
         ]
         return (before[0], after[0]) if before and after else None
     if cue.kind == "noun":
@@ -454,10 +460,17 @@ def _subject_like(mention: Mention, text: str) -> bool:
     start, end, _ = mention
     if _NOT_AGENT.search(text[max(0, start - 16) : start]) or re.match(r"['’]s?\b", text[end:]):
         return False
+    return not _modifier(mention, text)
+
+
+def _modifier(mention: Mention, text: str) -> bool:
+    """An actor's name between "the" and a noun it modifies ("the Iran nuclear deal"), not
+    before a verb or the body it heads ("the House voted", "the Trump administration")."""
+    start, end, _ = mention
     if not re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
-        return True
+        return False
     word = re.match(r"\s+([a-z]+)\b", text[end:])
-    return word is None or bool(_SUBJECT_AFTER_THE.fullmatch(word.group(1)))
+    return word is not None and not _SUBJECT_AFTER_THE.fullmatch(word.group(1))
 
 
 def _tied(mention: Mention, cue: _Cue, text: str) -> bool:
