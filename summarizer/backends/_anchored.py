@@ -27,7 +27,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
-from summarizer._chunking import merge_extractions
+from summarizer._chunking import _add_tension, merge_extractions
 from summarizer._grounding import find_actor
 from summarizer._schema import Actor, ActorType, Extraction, Quote, Rejection, Tension
 from summarizer._text import layout, normalize
@@ -419,7 +419,14 @@ def merge_with_rules(model: Extraction, index: AnchorIndex, article_text: str) -
     adds = MODEL_ADDS if index.add_actors else MODEL_ADDS - {"actors"}
     kept: dict[str, Any] = {f: [] for f in ("actors", "quotes", "tensions") if f not in adds}
     merged = merge_extractions([index.rules, model.model_copy(update=kept)])
-    return merged.model_copy(update={"summary": index.rules.summary})
+    # The rules' tensions exactly, then the model's that repeat none of them: merging
+    # chunks drops a tension whose evidence another already has, and the rules give two
+    # tensions one sentence ("Israel and the United States ... opposed the Palestinians'
+    # efforts"), so the merge would have lost one of the rules' own.
+    tensions = list(index.rules.tensions)
+    for tension in merged.tensions:
+        _add_tension(tensions, tension)
+    return merged.model_copy(update={"summary": index.rules.summary, "tensions": tensions})
 
 
 def _supported_additions(model: Extraction, index: AnchorIndex) -> Extraction:
