@@ -30,7 +30,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 from summarizer._chunking import _add_tension, merge_extractions
 from summarizer._grounding import find_actor
 from summarizer._schema import Actor, ActorType, Extraction, Quote, Rejection, Tension
-from summarizer._text import layout, normalize
+from summarizer._text import layout, name_tokens, normalize
+from summarizer.backends.offline._lexicon import TENSION_NOUNS, TENSION_RELATIONS, TENSION_VERBS
 
 _MIN_CANDIDATE_WORDS = 1
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -240,9 +241,11 @@ MAX_TENSIONS = 6  # json mode's grammar only: bounds a small model's repetition 
 
 
 def answer_shape(prompt_version: str) -> int:
-    """The answer a prompt version asks for: 3 (tensions only) from v3 on, else 2."""
+    """The answer a prompt version asks for: 6 (a verdict per tension candidate) from v6
+    on, 3 (tensions only) from v3, else 2."""
     major = prompt_version.split(".")[0]
-    return 3 if major.isdigit() and int(major) >= 3 else 2
+    number = int(major) if major.isdigit() else 0
+    return 6 if number >= 6 else 3 if number >= 3 else 2
 
 
 class _Compact(BaseModel):
@@ -339,6 +342,153 @@ class _LenientAnswerV3(BaseModel):
 def answer_schema_lenient_v3() -> type[BaseModel]:
     """The v3 answer with ids as plain strings: for salvage after re-asks ran out."""
     return _LenientAnswerV3
+
+
+# --- prompt v6: code proposes tension candidates, the model confirms them -------------
+#
+# v3's 1.5B answers held one tension naming many parties (up to fifteen), with a sentence
+# that often states no conflict between them; on dev its gain over the rules came from two
+# articles. v6 turns the task into a yes/no check the model is asked once per candidate:
+# code proposes every pair of the rules' actors that one sentence with a conflict word
+# names (not a pair the rules already hold as a tension), the model answers true or false
+# for each, and code writes the tension: the pair, the sentence as evidence, a neutral
+# description. Probes on four dev articles: asked for a list of the ids that are
+# conflicts, the model listed C1, C2, ... up to the cap; asked true/false for each id (the
+# grammar forcing every id in order) it chose 1-2 of 5-16.
+
+MAX_CANDIDATES = 20  # per article (dev: 6.4 on average, 55 at most before the cap)
+_CANDIDATE_MAX_WORDS = 75  # a longer sentence is not the evidence of one tension
+# Conflict words: the offline rules' tension cues and these, as whole words, lower-cased.
+_MORE_CONFLICT_WORDS = (
+    r"disagree\w*|protest\w*|reject\w*|critic\w*|deni\w*|deny|against|demand\w*|fear\w*"
+    r"|angr\w*|outrage|investigat\w*|charg\w*|pressur\w*|opposition|feud|fight\w*|spar\w*"
+    r"|slam\w*|vs\.?|versus|hostile|penaliz\w*|blast\w*|mistake|foe\w*|adversar\w*"
+)
+
+
+@dataclass(frozen=True)
+class TensionCandidate:
+    """Two of the rules' actors named in one sentence with a conflict word."""
+
+    id: str  # "C1", ...
+    sentence: str  # the sentence's id ("S4")
+    parties: tuple[str, str]  # as the rules name them
+    text: str  # the sentence, verbatim
+
+
+def _conflict_words() -> re.Pattern[str]:
+    cues = "|".join((*TENSION_VERBS, *TENSION_NOUNS, *TENSION_RELATIONS, _MORE_CONFLICT_WORDS))
+    return re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
+
+
+def tension_candidates(index: AnchorIndex) -> list[TensionCandidate]:
+    """In article order, at most `MAX_CANDIDATES`: each pair of the rules' actors named in
+    a sentence (of at most 75 words) with a conflict word, once per pair (its first such
+    sentence), leaving out the pairs the rules already have a tension for."""
+    conflict = _conflict_words()
+    actors = index.rules.actors
+
+    def pair(names: Any) -> frozenset[tuple[str, ...]]:
+        return frozenset(name_tokens(n) for n in names)
+
+    seen = {pair(t.parties) for t in index.rules.tensions}
+    found: list[TensionCandidate] = []
+    for sentence in index.sentences:
+        text = sentence.text
+        if len(text.split()) > _CANDIDATE_MAX_WORDS or not conflict.search(text):
+            continue
+        named = [a.name for a in actors if _named_in(a.name, text, actors)]
+        for i, first in enumerate(named):
+            for second in named[i + 1 :]:
+                key = pair((first, second))
+                if key in seen or len(key) < 2:
+                    continue
+                seen.add(key)
+                cid = f"C{len(found) + 1}"
+                found.append(TensionCandidate(cid, sentence.id, (first, second), text))
+                if len(found) == MAX_CANDIDATES:
+                    return found
+    return found
+
+
+def candidate_lines(candidates: list[TensionCandidate]) -> str:
+    """Each sentence once, then its candidates: ``S4: <sentence>`` / ``  C1: A / B``."""
+    lines: list[str] = []
+    last = None
+    for c in candidates:
+        if c.sentence != last:
+            lines.append(f"{c.sentence}: {c.text}")
+            last = c.sentence
+        lines.append(f"  {c.id}: {c.parties[0]} / {c.parties[1]}")
+    return "\n".join(lines) if lines else "none"
+
+
+def answer_model_v6(
+    candidates: list[TensionCandidate], *, explicit: bool = True
+) -> type[BaseModel]:
+    """``{"verdicts": {"C1": true, "C2": false, ...}}``.
+
+    ``explicit``: one required boolean per candidate, no other key (the schema llama.cpp
+    decodes to, and Structured Outputs' strict mode); else an object of booleans whose keys
+    are checked after the answer (the schema shown as prompt text: the same for every
+    article, so a prompt cache reuses the system message).
+    """
+    if explicit:
+        fields: dict[str, Any] = {c.id: (bool, ...) for c in candidates}
+        verdicts: Any = create_model(  # type: ignore[call-overload]
+            "Verdicts", __config__=ConfigDict(extra="forbid"), **fields
+        )
+    else:
+        allowed = frozenset(c.id for c in candidates)
+
+        def known(value: dict[str, bool]) -> dict[str, bool]:
+            unknown = sorted(set(value) - allowed)
+            if unknown:
+                raise ValueError(f"{unknown} are not candidate ids of this article")
+            return value
+
+        verdicts = Annotated[dict[str, bool], AfterValidator(known)]
+    return create_model("Answer", __base__=_Compact, verdicts=(verdicts, ...))  # type: ignore[call-overload,no-any-return]
+
+
+def grammar_schema_v6(candidates: list[TensionCandidate]) -> dict[str, Any]:
+    """The schema llama.cpp decodes to in json mode: every candidate id, in order."""
+    return answer_model_v6(candidates).model_json_schema()
+
+
+class _LenientAnswerV6(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    verdicts: dict[str, Any] = Field(default_factory=dict)
+
+
+def answer_schema_lenient_v6() -> type[BaseModel]:
+    """The v6 answer with any keys: for salvage after re-asks ran out."""
+    return _LenientAnswerV6
+
+
+def resolve_v6(
+    answer: BaseModel | dict[str, Any], candidates: list[TensionCandidate]
+) -> tuple[Extraction, list[Rejection]]:
+    """The candidates the model confirmed as tensions: the pair, the sentence as evidence,
+    a description code writes. A verdict for an id that is no candidate is rejected."""
+    data = answer if isinstance(answer, dict) else answer.model_dump()
+    verdicts = data.get("verdicts") or {}
+    by_id = {c.id: c for c in candidates}
+    rejected = [
+        _rejection("tensions", {"id": k}, "refers to no tension candidate of the article")
+        for k in verdicts
+        if k not in by_id
+    ]
+    tensions = [
+        Tension(
+            parties=list(c.parties),
+            description=f"{c.parties[0]} and {c.parties[1]} are in conflict, as the article states.",
+            evidence=c.text,
+        )
+        for c in candidates
+        if verdicts.get(c.id) is True
+    ]
+    return Extraction(summary="", actors=[], tensions=tensions, quotes=[]), rejected
 
 
 # --- from references back to text ---------------------------------------------------

@@ -55,8 +55,13 @@ class AnchoredPlan:
     article_text: str
     shape: int = 2  # the answer the prompt asks for (`_anchored.answer_shape`)
 
+    candidates: list[_anchored.TensionCandidate] | None = None  # prompt v6 on
+
     def finish(self, answer: BaseModel) -> Extraction:
-        resolved, rejected = _anchored.resolve(answer, self.index)
+        if self.shape >= 6:
+            resolved, rejected = _anchored.resolve_v6(answer, self.candidates or [])
+        else:
+            resolved, rejected = _anchored.resolve(answer, self.index)
         merged = _anchored.merge_with_rules(resolved, self.index, self.article_text)
         merged._salvage_rejected = rejected
         return merged
@@ -81,7 +86,9 @@ class AnchoredPlan:
             return None
         try:
             lenient = (
-                _anchored.answer_schema_lenient_v3()
+                _anchored.answer_schema_lenient_v6()
+                if self.shape >= 6
+                else _anchored.answer_schema_lenient_v3()
                 if self.shape >= 3
                 else _anchored.answer_schema_lenient()
             )
@@ -109,6 +116,8 @@ def make_plan(
     if settings.strategy != "anchored":
         messages = prompt.render(article=article.text, **meta)
         return FreePlan({**limits, "messages": messages, "response_model": _free_model()})
+    if _anchored.answer_shape(prompt.version) >= 6:
+        return _plan_v6(settings, prompt, article, limits, meta)
     if _anchored.answer_shape(prompt.version) >= 3:
         return _plan_v3(settings, prompt, article, limits, meta)
     index = _anchored.index_article(article.text, extract_offline(article))
@@ -154,6 +163,38 @@ def _plan_v3(
     request = {**limits, "messages": messages, "response_model": instructor.openai_schema(shown)}
     schema = _anchored.grammar_schema_v3(answer, prompt.version)
     return AnchoredPlan(request, schema, index, article.text, shape=3)
+
+
+def _plan_v6(
+    settings: Settings,
+    prompt: PromptTemplate,
+    article: CleanArticle,
+    limits: dict[str, Any],
+    meta: dict[str, Any],
+) -> AnchoredPlan:
+    """Prompt v6: code proposes tension candidates (two of the rules' actors one sentence
+    with a conflict word names), the model answers true or false for each
+    (`_anchored.tension_candidates`); the request holds the candidates' sentences, not the
+    article.
+
+    What goes out per mode: ``json`` (llama.cpp) puts a schema with no ids into the prompt
+    (an object of booleans: the system message is the same for every article) and one
+    required boolean per candidate id, in order, into ``response_format.schema`` (the
+    decoding grammar); ``json_schema`` (Structured Outputs) sends the per-candidate schema,
+    which strict mode enforces; ``tools`` and ``md_json`` send the schema with no ids, the
+    keys checked after the answer.
+    """
+    index = _anchored.index_article(article.text, extract_offline(article), mark_quotes=False)
+    index.add_actors = False  # the rules' actors exactly (`_anchored.merge_with_rules`)
+    candidates = _anchored.tension_candidates(index)
+    messages = prompt.render(candidates=_anchored.candidate_lines(candidates), **meta)
+    explicit = settings.mode == "json_schema"
+    shown = _anchored.answer_model_v6(candidates, explicit=explicit)
+    request = {**limits, "messages": messages, "response_model": instructor.openai_schema(shown)}
+    schema = _anchored.grammar_schema_v6(candidates)
+    plan = AnchoredPlan(request, schema, index, article.text, shape=6)
+    plan.candidates = candidates
+    return plan
 
 
 def _free_model() -> type[BaseModel]:
