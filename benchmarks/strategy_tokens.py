@@ -16,7 +16,9 @@ No model is called. For each article of the suite and each mode:
    candidates the rules left unattributed, tensions with a sentence id, and the same
    summary (the gold reference) as free. Anchored prompt v3: the tensions alone
    (parties, description, sentence id); v4 and v5 (`prompts/anchored-rejected/`) the same
-   shape (their caps are the grammar's, json mode only), so their output rows equal v3's. Compact JSON as a model writes it is not
+   shape (their caps are the grammar's, json mode only), so their output rows equal v3's.
+   Anchored v6 (`prompts/anchored-rejected/`): a true/false verdict for every tension
+   candidate code proposes, true for those a gold tension matches. Compact JSON as a model writes it is not
    assumed: every answer is counted as ``json.dumps`` writes it, spaces included.
 3. cacheable prefix: the start of the rendered prompt that is the same as the previous
    article's (what a prompt cache, OpenAI's or llama.cpp's, can reuse), in tokens.
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import statistics
 import sys
 from pathlib import Path
@@ -38,10 +41,13 @@ from prompt_overhead import Counter, capture, load_tokenizer
 
 from summarizer import Summarizer
 from summarizer._grounding import find_actor
+from summarizer._schema import Tension
 from summarizer.backends import _anchored
 from summarizer.backends.offline._extract import extract_offline
 from summarizer.eval import load_suite
 from summarizer.eval._gold import Case
+from summarizer.eval._metrics import score_tensions
+from summarizer.testing import FakeOpenAI, Reply
 
 ROOT = Path(__file__).resolve().parent.parent
 REJECTED = ROOT / "prompts" / "anchored-rejected"  # measured below v3 on dev, loaded by path
@@ -52,6 +58,7 @@ STRATEGIES = (
     ("anchored v3", "anchored", "3"),
     ("anchored v4", "anchored", str(REJECTED / "anchored.v4.md")),
     ("anchored v5", "anchored", str(REJECTED / "anchored.v5.md")),
+    ("anchored v6", "anchored", str(REJECTED / "anchored.v6.md")),
 )
 MODES = ("tools", "json_schema", "json")
 
@@ -108,6 +115,38 @@ def anchored_v3_answer(case: Case, summarizer: Summarizer) -> dict[str, Any]:
     }
 
 
+def anchored_v6_answer(case: Case, summarizer: Summarizer) -> dict[str, Any]:
+    """Prompt v6's answer: a verdict per tension candidate, true where a gold tension
+    matches the candidate (its pair, its sentence as evidence)."""
+    article = summarizer.prepare(case.article_text)
+    index = _anchored.index_article(article.text, extract_offline(article), mark_quotes=False)
+    verdicts = {}
+    for c in _anchored.tension_candidates(index):
+        tension = Tension(parties=list(c.parties), description="", evidence=c.text)
+        verdicts[c.id] = not score_tensions([tension], case.gold).spurious
+    return {"verdicts": verdicts}
+
+
+def capture_v6(mode: str, texts: list[str], prompt: str) -> list[dict[str, Any]]:
+    """`capture` for prompt v6, whose answer must name every candidate of the request:
+    the fake server answers false for each (`capture`'s fixed empty briefing would be
+    re-asked)."""
+
+    def all_false(request: dict[str, Any]) -> Reply:
+        ids = re.findall(r"^  (C\d+): ", request["messages"][-1]["content"], re.M)
+        return Reply({"verdicts": dict.fromkeys(ids, False)})
+
+    with FakeOpenAI(default=all_false) as server:
+        s = Summarizer(
+            model="m", base_url=server.base_url, api_key="sk-x", mode=mode,
+            strategy="anchored", prompt=prompt,
+        )  # fmt: skip
+        for text in texts:
+            s.summarize(text)
+    assert server.count == len(texts), "one request per article expected"
+    return server.requests
+
+
 def rendered(counter: Counter, request: dict[str, Any]) -> str:
     return str(
         counter.template.render(
@@ -134,6 +173,7 @@ def measure(counter: Counter, suite: str) -> dict[str, Any]:
         "anchored v3": lambda c: anchored_v3_answer(c, plain),
         "anchored v4": lambda c: anchored_v3_answer(c, plain),  # the same answer shape
         "anchored v5": lambda c: anchored_v3_answer(c, plain),
+        "anchored v6": lambda c: anchored_v6_answer(c, plain),
     }
     outputs = {
         label: [counter.tokens(json.dumps(shape(c), ensure_ascii=False)) for c in cases]
@@ -142,7 +182,9 @@ def measure(counter: Counter, suite: str) -> dict[str, Any]:
     result: dict[str, Any] = {"articles": len(cases), "rows": []}
     for mode in MODES:
         for label, strategy, version in STRATEGIES:
-            if version is not None and version.endswith(".md"):
+            if label == "anchored v6":
+                requests = capture_v6(mode, texts, version)
+            elif version is not None and version.endswith(".md"):
                 requests = capture(mode, texts, None, strategy=strategy, prompt=version)
             else:
                 requests = capture(mode, texts, version, strategy=strategy)

@@ -1,7 +1,7 @@
 """Score the anchored strategy's merge policies per field on recorded model answers.
 
     .venv/bin/python scripts/anchored-merge.py SUITE CALLLOG [--mode json] [--cases N] [--prompt-version 2]
-        [--prompt prompts/anchored-rejected/anchored.v5.md]
+        [--prompt prompts/anchored-rejected/anchored.v5.md] [--reach]
 
 No model is called: every case of SUITE whose requests CALLLOG holds is run through the
 anchored pipeline against a replay of the log (`summarizer.testing.Replay`), once per
@@ -22,7 +22,12 @@ article under other hint lines (the rules changed since) is replayed and counted
   merge before), or only those the article names >= 2 or >= 3 times or that are parties
   of >= 2 kept tensions, or none (shipped since v5: the rules' actors); a rules' tension
   dropped for a model one with the same parties, or the model's tensions alone when it
-  has any; each tension's parties cut to its first 2 or 3 (what a grammar cap decodes).
+  has any; each tension's parties cut to its first 2 or 3 (what a grammar cap decodes);
+  (third session) the parties its sentence names, the first 2 or 3; a model tension naming
+  more than 2, 3, 4 or 6 parties dropped.
+
+``--reach``: no table, but where the rules' tensions miss on SUITE and what prompt v6's
+tension candidates could add at best (`reach`).
 
 The table is what the merge is decided on, field by field: tune on dev, never on holdout.
 """
@@ -242,6 +247,44 @@ def _first_parties(n: int) -> Policy:
     return policy
 
 
+def _sentence_parties(n: int, model_order: bool = True) -> Policy:
+    """The shipped merge of the answer with each tension's parties cut to those of its
+    parties its sentence names (``model_order``: in the model's order; else every rules'
+    actor the sentence names, in the rules' order), the first ``n`` of them: the model
+    picks the sentence, its sentence decides the parties (no long lists)."""
+
+    def policy(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+        actors = index.rules.actors
+        tensions = []
+        for t in model.tensions:
+            if model_order:
+                named = [p for p in t.parties if _anchored._named_in(p, t.evidence, actors)]
+            else:
+                named = [a.name for a in actors if _anchored._named_in(a.name, t.evidence, actors)]
+            named = [
+                p
+                for i, p in enumerate(named)
+                if find_actor(p, [Actor(name=q, type="organization", role="") for q in named[:i]])
+                is None
+            ]
+            if len(named) >= 2:
+                tensions.append(t.model_copy(update={"parties": named[:n]}))
+        return SHIPPED(model.model_copy(update={"tensions": tensions}), index, text)
+
+    return policy
+
+
+def _at_most_parties(n: int) -> Policy:
+    """The shipped merge without the model's tensions naming more than ``n`` parties (a
+    list of most of the article's actors states no one conflict)."""
+
+    def policy(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+        tensions = [t for t in model.tensions if len(t.parties) <= n]
+        return SHIPPED(model.model_copy(update={"tensions": tensions}), index, text)
+
+    return policy
+
+
 POLICIES: dict[str, Policy] = {
     "rules": rules_only,
     "model": model_only,
@@ -266,6 +309,13 @@ POLICIES: dict[str, Policy] = {
     "merged, a model tension kept without the sentence check": _support(lambda p: 0),
     "merged, each tension's first 2 parties only": _first_parties(2),
     "merged, each tension's first 3 parties only": _first_parties(3),
+    "merged, parties: the first 2 its sentence names, model's order": _sentence_parties(2),
+    "merged, parties: the first 3 its sentence names, model's order": _sentence_parties(3),
+    "merged, parties: the first 2 rules' actors its sentence names": _sentence_parties(2, False),
+    "merged, a model tension naming > 2 parties dropped": _at_most_parties(2),
+    "merged, a model tension naming > 3 parties dropped": _at_most_parties(3),
+    "merged, a model tension naming > 4 parties dropped": _at_most_parties(4),
+    "merged, a model tension naming > 6 parties dropped": _at_most_parties(6),
 }
 
 
@@ -304,6 +354,92 @@ def run(
     return scores
 
 
+def reach(suite: str, log: str, mode: str, version: str | None, prompt: str | None) -> str:
+    """Where the rules' tensions miss on SUITE, and what a tension anchored to one sentence
+    naming two of the rules' actors could add (no model: the log only supplies the index).
+
+    Of the required gold tensions the rules miss: those whose every party is one of the
+    rules' actors; of those, the ones with a sentence (at most 75 words) covering half the
+    gold evidence and naming every party by a name of the rules' actor; of those, with a
+    conflict word (prompt v6's candidate test). Then prompt v6's candidates: how many, how
+    many a gold tension matches alone, and tensions F1 of the rules plus a perfect choice
+    among them (each candidate kept when it is no spurious tension)."""
+    from summarizer._schema import Tension
+    from summarizer.eval._metrics import _gold_names, _party_index, score_tensions
+    from summarizer.eval._names import resolve
+    from summarizer.eval._text import coverage
+
+    conflict = _anchored._conflict_words()
+    captured: dict[str, _anchored.AnchorIndex] = {}
+
+    def capture(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+        captured["index"] = index
+        return SHIPPED(model, index, text)
+
+    counts = dict.fromkeys(("required", "rules", "actors", "sentence", "conflict"), 0)
+    cands = matching = 0
+    rules_f1: list[float] = []
+    best_f1: list[float] = []
+    replay = Replay.from_log(log, by_article=True)
+    _anchored.merge_with_rules = capture  # type: ignore[assignment]
+    try:
+        with FakeOpenAI(default=replay) as server:
+            summarizer = Summarizer(
+                model="replay", base_url=server.base_url, api_key="replay", mode=mode,
+                strategy="anchored", max_retry_seconds=1, prompt_version=version, prompt=prompt,
+            )  # fmt: skip
+            for case in load_suite(suite):
+                try:
+                    summarizer.summarize(case.article_text)
+                except SummarizerError:
+                    continue
+                index, gold = captured["index"], case.gold
+                actors, names = index.rules.actors, _gold_names(gold)
+                missed = set(score_tensions(index.rules.tensions, gold).missed)
+                for g in (g for g in gold.tensions if g.required):
+                    counts["required"] += 1
+                    if f"{' / '.join(g.parties)}: {g.description}" not in missed:
+                        counts["rules"] += 1
+                        continue
+                    wanted = [_party_index(p, gold) for p in g.parties]
+                    mine = [[a.name for a in actors if resolve(a.name, names) == w] for w in wanted]
+                    if not all(mine):
+                        continue
+                    counts["actors"] += 1
+                    found = [
+                        s.text
+                        for s in index.sentences
+                        if len(s.text.split()) <= 75
+                        and coverage(s.text, g.evidence)[0] >= 0.5
+                        and all(
+                            any(_anchored._named_in(n, s.text, actors) for n in m) for m in mine
+                        )
+                    ]
+                    counts["sentence"] += bool(found)
+                    counts["conflict"] += any(conflict.search(t) for t in found)
+                kept = list(index.rules.tensions)
+                for c in _anchored.tension_candidates(index):
+                    t = Tension(parties=list(c.parties), description="", evidence=c.text)
+                    cands += 1
+                    matching += not score_tensions([t], gold).spurious
+                    before = len(score_tensions(kept, gold).spurious)
+                    if len(score_tensions([*kept, t], gold).spurious) == before:
+                        kept.append(t)
+                rules_f1.append(score_tensions(index.rules.tensions, gold).scores["f1"] or 0.0)
+                best_f1.append(score_tensions(kept, gold).scores["f1"] or 0.0)
+    finally:
+        _anchored.merge_with_rules = SHIPPED
+    return (
+        f"required gold tensions {counts['required']}: the rules find {counts['rules']}; of the "
+        f"{counts['required'] - counts['rules']} missed, every party among the rules' actors "
+        f"{counts['actors']}, a sentence covering the gold evidence names them all "
+        f"{counts['sentence']}, with a conflict word {counts['conflict']}\n"
+        f"prompt v6 candidates: {cands} in {len(rules_f1)} articles, {matching} matching a gold "
+        f"tension; tensions F1 rules {statistics.fmean(rules_f1):.3f}, rules + a perfect "
+        f"choice of candidates {statistics.fmean(best_f1):.3f}"
+    )
+
+
 def table(scores: dict[str, list[dict[str, Any]]]) -> str:
     n = len(next(iter(scores.values())))
     head = "| policy (" + str(n) + " cases) | " + " | ".join(m[0] for m in METRICS) + " |"
@@ -329,8 +465,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--prompt", default=None, help="a prompt template file (prompts/anchored-rejected/...)"
     )
+    parser.add_argument(
+        "--reach", action="store_true", help="where the rules' tensions miss, and v6's ceiling"
+    )
     args = parser.parse_args(argv)
     logging.getLogger("instructor").setLevel(logging.CRITICAL)  # a case not in the log is skipped
+    if args.reach:
+        print(reach(args.suite, args.calllog, args.mode, args.prompt_version, args.prompt))
+        return 0
     scores = run(args.suite, args.calllog, args.mode, args.cases, args.prompt_version, args.prompt)
     print(table(scores))
     return 0

@@ -175,7 +175,7 @@ def _plan_v6(
     """Prompt v6: code proposes tension candidates (two of the rules' actors one sentence
     with a conflict word names), the model answers true or false for each
     (`_anchored.tension_candidates`); the request holds the candidates' sentences, not the
-    article.
+    article. Measured below v3 on dev (`prompts/anchored-rejected/anchored.v6.md`).
 
     What goes out per mode: ``json`` (llama.cpp) puts a schema with no ids into the prompt
     (an object of booleans: the system message is the same for every article) and one
