@@ -665,3 +665,12 @@ def test_an_acronym_after_the_acts_as_an_organisation() -> None:
         "million members.",
     )
     assert "ATU-CWA" in _names(extract_offline(article))
+
+
+def test_a_group_that_acts_in_the_present_is_an_actor() -> None:
+    article = _article(
+        "The tax bill reached the floor on Tuesday after a long debate over rates and "
+        "credits for families.",
+        "Democrats want a larger credit for families with children.",
+    )
+    assert "Democrats" in _names(extract_offline(article))

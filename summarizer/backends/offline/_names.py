@@ -231,6 +231,8 @@ _GOVERNMENT = re.compile(
     r"(?<![\w.'’-])(?:[A-Z][a-z]+ administration|(?:[Cc]ongressional|House|Senate)"
     r" (?:Democrats|Republicans))\b"
 )
+# What a plural subject does in the present ("Republicans are slamming", "Democrats want").
+_PLURAL_ACTS = re.compile(r"\s+(?:are|want|say|think|seem|try|believe|argue|worry)\b")
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 # A lead paragraph has at least this many words.
 _LEAD_WORDS = 15
@@ -951,7 +953,8 @@ class Registry:
             if entity.type == "person":
                 continue
             for (pi, _start), end in entity.mentions:
-                if _ACTING.match(self.paragraphs[pi].text[end:]):
+                after = self.paragraphs[pi].text[end:]
+                if _ACTING.match(after) or (entity.type == "group" and _PLURAL_ACTS.match(after)):
                     entity.signals.add("subject")
             named = entity.type == "organization" or " " in entity.name  # "Islamic State"
             if named and entity.type != "country" and len(entity.mentions) >= 2:
