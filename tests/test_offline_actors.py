@@ -674,3 +674,25 @@ def test_a_group_that_acts_in_the_present_is_an_actor() -> None:
         "Democrats want a larger credit for families with children.",
     )
     assert "Democrats" in _names(extract_offline(article))
+
+
+def _aliases(extraction: Extraction, name: str) -> list[str]:
+    return next(a.aliases for a in extraction.actors if a.name == name)
+
+
+def test_a_surname_after_a_closing_quotation_mark_stands_alone() -> None:
+    article = _article(
+        "Rep. Carol Wexley, who leads the panel, spoke on Tuesday about the budget and "
+        "the coming election.",
+        "“We will meet again, and we will fix it with Bernie Sanders,” Wexley said.",
+    )
+    assert "Wexley" in _aliases(extract_offline(article), "Carol Wexley")
+
+
+def test_a_surname_after_a_sentence_opening_said_stands_alone() -> None:
+    article = _article(
+        "“It is hard to avoid,” said Paul Wexley, a tax consultant who advises the panel "
+        "on the budget.",
+        "Said Wexley: “I do not get the sense the plan will pass.”",
+    )
+    assert "Wexley" in _aliases(extract_offline(article), "Paul Wexley")

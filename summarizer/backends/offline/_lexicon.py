@@ -147,7 +147,8 @@ STOP_CAPS = _words(
     Lt Col Maj Sgt Capt Adm Cpl Pvt Prof Rev Amb Sens Reps Facebook Twitter Pinterest
     Instagram LinkedIn WhatsApp Email Share Comment Comments Getty Images Beyond Whether
     Neither Either Besides Another First Should Could Would Unlike Like Perhaps Maybe Among
-    Amid Behind Against Toward Towards Upon Whatever Whoever Whenever Wherever Notice"""
+    Amid Behind Against Toward Towards Upon Whatever Whoever Whenever Wherever Notice
+    Said Says Added"""
 )
 
 # Verbs (and auxiliaries) that show a country or organisation acting as a subject.

@@ -1213,8 +1213,10 @@ def _subject_like(text: str, start: int, end: int) -> bool:
 
 def _word_before(text: str, start: int) -> list[str]:
     """The word right before ``start`` in its paragraph (none at a paragraph's start: a
-    title line "Beck Blasts Drudge" is not joined to the next paragraph's "Beck said")."""
-    return text[max(0, start - 30) : start].rsplit("\n", 1)[-1].split()[-1:]
+    title line "Beck Blasts Drudge" is not joined to the next paragraph's "Beck said"),
+    closing quotation marks cut off ("Sanders,”" before "Cummings said" ends a clause)."""
+    words = text[max(0, start - 30) : start].rsplit("\n", 1)[-1].split()[-1:]
+    return [w.rstrip("\"”’'") for w in words]
 
 
 def _word_after(text: str, end: int, span: int = 30) -> list[str]:
