@@ -696,3 +696,12 @@ def test_a_surname_after_a_sentence_opening_said_stands_alone() -> None:
         "Said Wexley: “I do not get the sense the plan will pass.”",
     )
     assert "Wexley" in _aliases(extract_offline(article), "Paul Wexley")
+
+
+def test_a_known_given_name_used_alone_is_an_alias() -> None:
+    article = _article(
+        "Carol Wexley toured the port on Tuesday after a long debate over dredging "
+        "costs in the city.",
+        "Critics say Carol has never explained the plan, and Wexley declined to comment.",
+    )
+    assert "Carol" in _aliases(extract_offline(article), "Carol Wexley")

@@ -670,6 +670,9 @@ class Registry:
                 if counts[surname] == 1 and len(surname) > 2 and self._alone(surname):
                     person.forms.add(surname)
                     break
+            given = person.tokens[0]  # "Hillary" for Hillary Clinton, as some outlets write
+            if given in MALE_NAMES | FEMALE_NAMES and counts[given] == 1 and self._alone(given):
+                person.forms.add(given)
         self._add_shared_surnames(people)
 
     def _add_shared_surnames(self, people: list[Entity]) -> None:
