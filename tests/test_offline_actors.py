@@ -705,3 +705,16 @@ def test_a_known_given_name_used_alone_is_an_alias() -> None:
         "Critics say Carol has never explained the plan, and Wexley declined to comment.",
     )
     assert "Carol" in _aliases(extract_offline(article), "Carol Wexley")
+
+
+def test_given_names_common_in_us_politics_are_known() -> None:
+    article = _article(
+        "The city council approved the new budget on Tuesday after a long debate over "
+        "school funding and roads.",
+        "Council members said the plan would add two hundred teachers and repair three "
+        "bridges over the next year.",
+        "Mitt Wexley has backed the plan from the start, and Cheryl Brandt has opposed it.",
+    )
+    names = _names(extract_offline(article))
+    assert "Mitt Wexley" in names
+    assert "Cheryl Brandt" in names

@@ -325,7 +325,9 @@ FEMALE_NAMES = _words(
     Christine Deborah Stephanie Heather Nicole Katherine Martha Diane Julia Victoria Grace
     Rosa Lynn Marsha Marine Ursula Jacinda Sonia Samantha Valerie Huma Chelsea Caitlyn Ilhan
     Alexandria Rashida Ayanna Liz Condoleezza Madeleine Rose Marie Kate Emma Olivia Sophia
-    Abigail Hannah Natalie Andrea Diana Monica Veronica Christina Jill Judy Carly Marianne"""
+    Abigail Hannah Natalie Andrea Diana Monica Veronica Christina Jill Judy Carly Marianne
+    Cheryl Tina Betty Gwen Heidi Erin Sara Katie Wendy Neera Valerie Kirstjen Kellie Debra
+    Michele Nina Alicia Sheila Lois Kathy Sue Gina Tammy Kristen"""
 )
 MALE_NAMES = _words(
     """Donald Barack Joe Bernie Mike Paul Mitch Ted Marco Jeb John James Robert Michael
@@ -338,7 +340,12 @@ MALE_NAMES = _words(
     Carlos Juan Jorge Pedro Ben Bobby Billy Roger Howard Alan Walter Keith Wayne Ralph Roy
     Eugene Louis Philip Phil Randy Russell Vincent Bruce Willie Jordan Dylan Kyle Aaron Zach
     Luke Jake Ivan Sergei Dmitry Igor Ali Mohammed Muhammad Ahmed Hassan Omar Abdullah Hamid
-    Kim Moon Shinzo Narendra Imran Hugo Nicolas Angus Jens Mario Silvio Matteo Olaf"""
+    Kim Moon Shinzo Narendra Imran Hugo Nicolas Angus Jens Mario Silvio Matteo Olaf
+    Joseph Mitt Dan Rod Jon Marc Douglas Ron Elijah Glenn Jay Steny Antonin Todd Charlie Don
+    Trey Lester Mohammad Jeffrey Bryan Victor Rafael Robby Xavier Carl Sergey Antonio Jeremy
+    Brad Leonard Chad Earl Lloyd Sheldon Malcolm Derek Andy Darrell Leon Bradley Rob Barry
+    Russ Alex Corey Jerome Brett Beto Reince Rahm Eliot Elliot Orrin Thad Marco Kirk Rex
+    Hakeem Bashar Muammar Hosni Mahmoud Benjamin Ehud Nouri Hamid Ashton Leon Eric Gavin"""
 )
 
 # US states: places, never people ("West Virginia", "North Florida").
