@@ -773,3 +773,108 @@ def test_a_dash_credit_names_a_reader_the_article_names_nowhere_else() -> None:
     assert _speakers(extract_offline(article)) == {
         "The money is gone for good and nobody in the city knows where.": "Julie A. Diaz Moreno"
     }
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"Blink twice if you are in trouble!" one person tweeted.', "one person"),
+        ('Another child responded, "That is the mayor\'s husband."', "another child"),
+    ],
+)
+def test_one_person_or_another_child_is_quoted_under_that_description(
+    paragraph: str, speaker: str
+) -> None:
+    article = _article("The mayor's speech on Monday went badly.", paragraph)
+    assert list(_speakers(extract_offline(article)).values()) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quote"),
+    [
+        (
+            'The city hopes to shed what Dana Ruiz called "a perception problem."',
+            "a perception problem.",
+        ),
+        (
+            "In South Carolina, the plan drew charges that Dana Ruiz, for one, called ''a complete "
+            "scam.''",
+            "a complete scam.",
+        ),
+        ('Dana Ruiz called it "absolute chaos."', "absolute chaos."),
+    ],
+)
+def test_words_a_named_speaker_called_something_are_their_quote(paragraph: str, quote: str) -> None:
+    article = _article(
+        "Mayor Dana Ruiz spoke about the budget in South Carolina on Monday.", paragraph
+    )
+    assert _speakers(extract_offline(article)) == {quote: "Dana Ruiz"}
+
+
+def test_a_name_given_to_a_thing_is_not_a_quote() -> None:
+    article = _article(
+        "Mayor Dana Ruiz spoke about the budget on Monday.",
+        'She met donors at a new bar called "the old mill" on Friday.',
+    )
+    assert extract_offline(article).quotes == []
+
+
+def test_a_speech_verb_after_and_belongs_to_the_clauses_subject() -> None:
+    article = _article(
+        "Dana Ruiz and Tom Ridge both spoke at the rally on Monday.",
+        "As the crowd began to chant, Dana Ruiz was joined on stage by Tom Ridge and joked, "
+        '"You are all being ridiculous."',
+    )
+    assert _speakers(extract_offline(article)) == {"You are all being ridiculous.": "Dana Ruiz"}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quote"),
+    [
+        (
+            'Dana Ruiz attacked "the reckless spending of the last council."',
+            "the reckless spending of the last council.",
+        ),
+        (
+            "In 2011, Dana Ruiz spoke out for ''a budget that every family can read.''",
+            "a budget that every family can read.",
+        ),
+    ],
+)
+def test_words_quoted_as_what_the_clauses_subject_did_are_theirs(
+    paragraph: str, quote: str
+) -> None:
+    article = _article("Mayor Dana Ruiz spoke about the budget on Monday.", paragraph)
+    assert _speakers(extract_offline(article)) == {quote: "Dana Ruiz"}
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'As Dana Ruiz spoke, the union was lobbying against "any and all budget cuts."',
+        'Dana Ruiz\' column, "Why the spending has to stop now," ran on Friday.',
+    ],
+)
+def test_an_opening_clause_or_an_owner_names_no_speaker(paragraph: str) -> None:
+    article = _article("Mayor Dana Ruiz spoke about the budget on Monday.", paragraph)
+    assert extract_offline(article).quotes == []
+
+
+def test_a_short_exclamation_before_its_speaker_is_speech() -> None:
+    article = _article(
+        "Mayor Dana Ruiz spent the week at the convention.",
+        '"Perpetual motion!" Dana Ruiz said of the week.',
+    )
+    assert _speakers(extract_offline(article)) == {"Perpetual motion!": "Dana Ruiz"}
+
+
+def test_a_speech_verb_after_a_quote_and_and_leaves_it_to_the_subject_before() -> None:
+    article = _article(
+        "Mayor Dana Ruiz spoke about the budget on Monday.",
+        "Dana Ruiz condemned ''such a reckless budget'' and declared a plan to ''keep our "
+        "city open and free.''",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "such a reckless budget": "Dana Ruiz",
+        "keep our city open and free.": "Dana Ruiz",
+    }

@@ -8,8 +8,9 @@ A span is attributed, in this order, by
 2. the words before its opening mark, back to the start of the sentence or the
    previous quote (``Trump told reporters: "...``, ``According to X, "...``,
    ``X, who runs the campaign, said, "...``, ``He defended it, saying, "...``), or
-   with no speech verb, a clause ending in a colon names its subject, a person
-   (``Warren has been a surrogate with a simple message: "...``);
+   with no speech verb, the clause's subject when it is a person (``Warren has been a
+   surrogate with a simple message: "...``, ``Trump attacked "the hateful ...``),
+   or whoever ``called`` it so (``what Gilbert called "a perception problem."``);
 3. continuation: an unattributed span after an attributed one in the same
    paragraph, one that opens a paragraph right after a quote left unclosed, or a
    paragraph that is all quotation right after the paragraph that quoted someone,
@@ -38,7 +39,7 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer._schema import Quote
-from summarizer._text import DOUBLE_MARKS, TITLE_WORDS, Paragraph
+from summarizer._text import DOUBLE_MARKS, TITLE_WORDS, Paragraph, wordset
 from summarizer.backends.offline._lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -85,6 +86,12 @@ _ASIDES = r"(?:\s*\([^()]{1,30}\))?(?:(?:,[^,\"“”]{1,160}){1,3},)?"
 # "Or, as Tom Ridge, a former secretary, put it: “...": a clause opened by "as", whose
 # subject is not the first capitalised word of the sentence.
 _AS_SAID = re.compile(rf"\b[Aa]s\s+{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}(?:{_VERBS})\b")
+# "what Gilbert called “a perception problem.”", "Rush Limbaugh, for one, called ''...''",
+# "A reporter for AFP called it “absolute chaos.”": a named speaker's words, not a scare quote.
+_CALLED = re.compile(
+    rf"{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}(?:call|calls|called)"
+    r"(?:\s+(?:it|them|him|her|this|that))?(?:\s+an?)?[\s,]*$"
+)
 _SUBJ_VERB = re.compile(rf"^{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}(?:{_VERBS})\b")
 _VERB_SUBJ = re.compile(rf"^(?:{_VERBS})\s+{_NAMED_SUBJ}")
 _VERB_SUBJ_INTRO = re.compile(rf"^(?:{_VERBS})\s+{_NAMED_SUBJ}[\s,:;—–-]*$")
@@ -248,13 +255,18 @@ def _is_quote(span: _Span, *, cued: bool = False) -> bool:
     if sum(ch in DOUBLE_MARKS for ch in text) % 2:
         return False  # marks paired wrongly in the source: the span swallowed its attribution
     short = len(words) < _MIN_WORDS
-    if short and _SCARE_LEAD.search(span.para.text[: span.start].rstrip(" \t,“\"'")):
+    lead = span.para.text[: span.start].rstrip(" \t,“\"'")
+    if _called(_before_window(span)):
+        cued = True  # "what Gilbert called “a perception problem.”"
+    elif short and _SCARE_LEAD.search(lead):
         return False
     if (span.single or short) and not cued:
         start, _ = span.para.sentence_span(span.open)
         _, end = span.para.sentence_span(max(span.close - 1, span.open))
         outside = span.para.text[start : span.start] + " " + span.para.text[span.end : end]
-        return bool(_ANY_VERB.search(outside))
+        # '"Perpetual motion!" Rep. Thompson said.': "!" closing the quote ends no sentence
+        asked = span.text.endswith(("!", "?")) and _ANY_VERB.search(_after_window(span))
+        return bool(_ANY_VERB.search(outside) or asked)
     return True
 
 
@@ -380,6 +392,21 @@ def _after(span: _Span, ctx: _Context) -> _Who:
     return _subject(para, base, base + verb.start(), ctx, pos)
 
 
+def _called(window: str) -> re.Match[str] | None:
+    """`_CALLED` at the end of ``window``, with the subject nearest the verb ("charges
+    that Rush Limbaugh, for one, called": Limbaugh, not a name earlier in the sentence)."""
+    starts, capital = [], False  # where a run of capitalised words, or a pronoun, starts
+    for token in re.finditer(r"[^\s,]+", window):
+        word = token.group()
+        if word in ("he", "she", "it") or (word[0].isupper() and not capital):
+            starts.append(token.start())
+        capital = word[0].isupper() and not window[token.end() :].startswith(",")
+    for start in reversed(starts):
+        if m := _CALLED.match(window, start):
+            return m
+    return None
+
+
 def _before(span: _Span, ctx: _Context) -> _Who:
     window = _before_window(span)
     para, pos = span.para, (span.para.index, span.open)
@@ -387,13 +414,16 @@ def _before(span: _Span, ctx: _Context) -> _Who:
         if m := pattern.search(window):
             return _resolve(m["subj"], ctx, pos)
     verbs = list(_ANY_VERB.finditer(window))
+    if not verbs and (m := _called(window)):
+        who = _resolve(m["subj"], ctx, pos)
+        return who if who is not UNKNOWN else None
     if not verbs:
         m = _CAP_VERB_SUBJ.match(window.strip())  # a sentence opening "Said Ellis: “..."
         if m:
             return _resolve(m["subj"], ctx, pos)
         if _headline_quote(span):
             return _headline_speaker(span, window, ctx)
-        return _colon_subject(window, ctx, pos)
+        return _clause_subject(window, ctx, pos)
     verb = verbs[-1]
     base = span.start - len(window)
     if m := _SUBJ_AT_END.search(window[: verb.start()]):
@@ -417,22 +447,33 @@ def _before(span: _Span, ctx: _Context) -> _Who:
 
 
 _INTRO = re.compile(r"^[^,\"“”]{0,100},\s*")
+# Words that open a sentence's introductory clause, whose names are not its subject.
+_OPENERS = wordset(
+    "As When While After Before Since Until If Although Though Because In On At During With "
+    "Without For From Despite Unlike Like Amid Among Under Over Asked Speaking"
+)
 
 
-def _colon_subject(window: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
-    """The subject of a clause that ends in a colon before the quote, with no speech verb
-    ("Ms. Warren has been a surrogate with a simple message: “...”"): a person only."""
-    if not window.rstrip().endswith(":"):
-        return None
-    for text in (window, window[m.end() :] if (m := _INTRO.match(window)) else ""):
-        if (m := _CLAUSE_SUBJ.match(text)) is None:
-            continue
+def _clause_subject(window: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
+    """The subject of the clause a quote ends, when it has no speech verb: a person only.
+    ("Warren has been a surrogate with a simple message: “...”", "Trump attacked “the
+    hateful ideology ...”", "In 2011, she spoke out for ''shotgun marriages''")."""
+    intro = _INTRO.match(window)
+    opener = re.match(r"\s*(\w+)", window)
+    texts = [window, window[intro.end() :] if intro else ""]
+    if intro and opener and opener[1] in _OPENERS:
+        texts = texts[1:]  # "As Blumenthal spoke, the NRA was ...": not Blumenthal
+    for text in texts:
+        if (m := _CLAUSE_SUBJ.match(text)) is None or re.search(r"['’]s?$", m["subj"]):
+            continue  # "Ouisa Davis' commentary, “...”": the owner is not the speaker
         who = _resolve(m["subj"], ctx, pos)
         if who is not UNKNOWN and who is not None:
             return who if who.type == "person" else None
     return None
 
 
+# A speech verb coordinated with the clause's first verb ("X met Y and said").
+_COORDINATED = re.compile(rf"(?:^|\s)(?:and|but)(?:\s+(?:{_ADVS}))?\s*$")
 # A subject phrase's apposition or aside: ", a senior fellow at ...", ", who runs ...", ", 82,".
 _APPOSITION_START = re.compile(r"^\s*(?:[a-z0-9(]|the\s+[a-z])")
 _DESCRIPTION = re.compile(
@@ -464,6 +505,14 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
     # Not an owner: "Obama's former strategist said" is not Obama.
     named = [n for n in ctx.registry.mentions_in(para.index, a, b) if not _owns(para.text, n[1])]
     people = [e for _, _, e in named if e.type == "person"]
+    if coordinated := _COORDINATED.search(para.text[a:b]):
+        # "Silverman was joined by Sen. Al Franken and joked": the clause's own subject
+        if m := re.match(r"\s*(?P<p>[Hh]e|[Ss]he)\b", para.text[a:b]):
+            return _resolve(m["p"], ctx, pos)
+        if named:
+            return named[0][2]
+        if not para.text[a : a + coordinated.start()].strip(_LEAD_PUNCT):
+            return None  # '“...” and declared': the subject is before the quote
     if people:
         return people[-1]
     if named:
@@ -499,6 +548,8 @@ def _refers_back(m: re.Match[str]) -> bool:
 # official or source is a group's voice ("Iraqi officials"), as gold annotates it.
 _NOT_DESCRIBED = TITLE_WORDS | {"official", "source"}
 _PARTISANS = frozenset({"Democrat", "Republican"})
+# "one person tweeted", "another child responded": someone anybody might be
+_DESCRIBED_NOUNS = PERSON_NOUNS | {"person", "child"}
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
@@ -528,7 +579,7 @@ def _described(para: Paragraph, start: int, end: int, ctx: _Context) -> _Who:
         words.pop()  # "my father often said"
     phrase = " ".join(words)
     m = _DESCRIPTION.match(phrase)
-    if m is None or m["noun"] not in PERSON_NOUNS or m["noun"] in _NOT_DESCRIBED:
+    if m is None or m["noun"] not in _DESCRIBED_NOUNS or m["noun"] in _NOT_DESCRIBED:
         return None
     if m["noun"] in _PARTISANS and (m["det"] or "").lower() not in _INDEFINITE:
         return None  # "the Kentucky Republican" is someone named elsewhere
