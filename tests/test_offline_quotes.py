@@ -363,6 +363,21 @@ def test_he_is_a_person_named_once_as_the_subject_of_the_sentence_before() -> No
     }
 
 
+def test_he_is_a_surname_the_registry_missed_opening_the_sentence_before() -> None:
+    article = _article(
+        'Governor Tom Hale spoke first: "We will balance this budget by June."',
+        "Okafor openly admitted that his vote was about the farm vote in the north.",
+        '"With an eye to the farmers, I will vote no," he said.',
+        "Similar bills normally pass in June.",
+        '"We will see about that in the spring," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "We will balance this budget by June.": "Tom Hale",
+        "With an eye to the farmers, I will vote no,": "Okafor",
+        "We will see about that in the spring,": "Okafor",
+    }
+
+
 def test_he_is_not_someone_named_as_the_object_of_a_preposition() -> None:
     article = _article(
         "Mark Dunn and Senator Paul Reyes both run for mayor of Salem.",

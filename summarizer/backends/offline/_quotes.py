@@ -666,6 +666,24 @@ def _pronoun(ctx: _Context, pos: tuple[int, int], gender: str) -> _Who:
     return registry.subject_before(pos, gender) or who
 
 
+# One capitalised word opening a sentence as a person's subject: "Cruz openly admitted",
+# "Carson defied", "Meanwhile Rihanna, who was honored ..., spoke" (a verb in -ed, an
+# adverb and a verb, or a "who" aside: "Similar firearms sell" is no one).
+_SURNAME_SUBJECT = re.compile(
+    r"\s*(?:(?:And|But|Meanwhile|Still|Yet|Then|So),?\s+)?"
+    r"(?P<name>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"
+    r"(?:,\s+who\b[^,]{1,120},|\s+(?:[a-z]+ly\s+)?[a-z]+ed\b|\s+[a-z]+ly\s+[a-z]+s\b)"
+)
+
+
+def _speaker_at(ctx: _Context, name: str, pi: int, at: int) -> Entity:
+    """The speaker ``name`` the registry missed, mentioned at ``at`` in paragraph ``pi``."""
+    who = _unregistered_person(ctx, name)
+    if ((pi, at), at + len(name)) not in who.mentions:
+        who.mentions.append(((pi, at), at + len(name)))
+    return who
+
+
 def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
     """A person the registry missed who is the subject of the latest sentence (before
     ``pos``) that names anyone: "Another pollster, David Woodard of Clemson University,
@@ -673,7 +691,8 @@ def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
     hold him, and "he" would go to someone named earlier. A full name (two to three
     capitalised words, a person's by the lexicon) that opens the sentence's narration, or
     follows only an introduction ("Another pollster,", "North Carolina's"), and comes
-    before any name the registry holds in that sentence."""
+    before any name the registry holds in that sentence; or, in a sentence naming no one
+    the registry holds, a surname or single name that opens it ("Cruz openly admitted")."""
     registry = ctx.registry
     pi, offset = pos
     for _ in range(3):  # the latest sentence that names anyone, at most three back
@@ -701,10 +720,16 @@ def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
                     and _subject_like(para.text, at, at + len(name))
                     and registry.resolve(name, pos) is None
                 ):
-                    who = _unregistered_person(ctx, name)
-                    if ((pi, at), at + len(name)) not in who.mentions:
-                        who.mentions.append(((pi, at), at + len(name)))
-                    return who
+                    return _speaker_at(ctx, name, pi, at)
+            if not known and (one := _SURNAME_SUBJECT.match(para.text, start, offset)):
+                word, at = one["name"], one.start("name")
+                if (
+                    not registry._common_word(word)
+                    and word.lower() not in PREPOSITIONS
+                    and _is_person_name((word,))
+                    and registry.resolve(word, pos) is None
+                ):
+                    return _speaker_at(ctx, word, pi, at)
             if known:
                 return None
             offset = start
