@@ -317,3 +317,43 @@ def test_an_actor_modifying_a_noun_is_not_a_verbs_subject() -> None:
     text = "Olsen has left the Sweden fishing deal and lashed out at Norway."
     tension = _only(_tensions(_OLSEN, "Sweden and Norway fish.", text))
     assert tension.parties == ["Karl Olsen", "Norway"]
+
+
+def test_a_verbs_object_is_near_the_verb() -> None:
+    text = (
+        "Anna Berg warned on Monday that the budget the cabinet proposed last week "
+        "would hurt the farmers of Sweden."
+    )
+    assert _tensions(text) == []
+
+
+def test_dispute_with_an_object_is_a_verb_and_as_a_noun_a_relation() -> None:
+    verb = "Karl Olsen disputed the report by Sweden that the talks had failed, with Norway."
+    assert _only(_tensions(_OLSEN, verb)).parties == ["Karl Olsen", "Sweden"]
+    far = (
+        "Karl Olsen disputed a newspaper's account of an interview in which he was quoted "
+        "as praising Anna Berg."
+    )
+    assert _tensions(_OLSEN, far) == []
+    noun = "Officials said Norway and Sweden are in a heated dispute over fishing rights."
+    assert set(_only(_tensions(noun)).parties) == {"Norway", "Sweden"}
+
+
+def test_a_clause_ends_at_a_comma_inside_closing_quotes() -> None:
+    text = "After Olsen called Sweden a “foe,” Norway responded on Twitter with a joke."
+    tension = _only(_tensions(_OLSEN, text))
+    assert tension.parties == ["Karl Olsen", "Sweden"]
+
+
+def test_a_relation_with_someone_needs_that_someone_named_after_with() -> None:
+    unnamed = "As Norway plans to sue Sweden, Anna Berg apparently disagrees with her former boss."
+    assert _tensions(unnamed) == []
+    named = "Olsen, a critic of Norway, said he disagreed with current President Anna Berg."
+    assert _only(_tensions(_OLSEN, named)).parties == ["Karl Olsen", "Anna Berg"]
+    possessor = "The question centered on Olsen’s long feud with the Nordic Council, aides said."
+    assert _only(_tensions(_OLSEN, possessor)).parties == ["Karl Olsen", "Nordic Council"]
+
+
+def test_a_dispute_said_to_end_is_no_tension() -> None:
+    text = "Aid stopped after Norway and Sweden signed a treaty to end border disputes in 1975."
+    assert _tensions(text) == []

@@ -56,6 +56,7 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"fire|sack|oust", ("dismissed", "dismisses", "a dismissal")),
     (r"spar", ("clashed with", "clashes with", "a clash")),
     (r"chid|scold|lash", ("criticized", "criticizes", "criticism")),
+    (r"disput", ("disputed", "disputes", "a dispute")),
 )
 # relation cue -> the sentence, with {a} and {b}
 _RELATIONS: tuple[tuple[str, str], ...] = (

@@ -55,7 +55,7 @@ _HEADLINE_GAP = 2  # words between a headline's cue and each party ("fires agent
 _CLAUSE_WORDS = wordset("that which who whom whose if after as while when says said")
 _LEAD_PARAGRAPHS = 4  # where a headline's conflict is looked for in the body
 _MAX_EVIDENCE_WORDS = 70  # at most this many words of evidence; the metric caps it at 80
-_CLAUSE_END = re.compile(r"[,;:]\s+|\s+[—–]\s+|\s+-\s+")
+_CLAUSE_END = re.compile(r"[,;:][\"”’']?\s+|\s+[—–]\s+|\s+-\s+")
 _APPOSITIVE = re.compile(
     r"(?:the|a|an|who|which|whose|(?:neither|both|none|each|all|one) of (?:which|whom|them))\s",
     re.IGNORECASE,
@@ -99,11 +99,18 @@ _NAMED_AFTER = re.compile(
 # "She quit the council and lashed out at X": an actor right before "and <verb>" is the
 # object of the verb before, not the subject of this one.
 _OBJECT_THEN_AND = re.compile(r",?\s+and\s+(?:(?:then|also|later|again|\w+ly)\s+)*")
+# A relation word used as a transitive verb, not after an article ("disputed the report").
+_TRANSITIVE = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?i:disput(?:e|es|ed))\s+(?:the|a|an|his|her|its|their|[A-Z])"
+)
+_WITH = re.compile(r"\s+(?:[a-z-]+\s+)?with\s+(?:the\s+)?")  # "at odds with", "relations with"
+_OBJECT_WORDS = 8  # a verb's object further on is usually another clause's
 _SUBJECT_WORDS = 10  # a verb's subject further back is usually another clause's
 # "Hannity ends feud with Rubio": a conflict said to be over is not stated as one.
 _ENDED = re.compile(
     r"\b(?:(?:ends|ended|ending|settles|settled|settling|resolves|resolved|resolving)\s+"
-    r"(?:(?:the|their|a|an|its|his|her)\s+)?|end\s+(?:the|their|its|his|her)\s+)(?:\w+\s+)?$",
+    r"(?:(?:the|their|a|an|its|his|her)\s+)?|to\s+end\s+(?:(?:the|their|its|his|her)\s+)?|"
+    r"end\s+(?:the|their|its|his|her)\s+)(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 # Two sides joined by a hyphen before a conflict noun ("the U.S.-China trade war").
@@ -234,7 +241,10 @@ def _candidates(paragraphs: list[Paragraph], registry: Registry) -> Iterator[_Fo
                 continue
             if any(a <= m.start() < b for (a, b), _ in joined):
                 continue  # "the U.S.-China trade war" has its sides already
-            cue = _Cue(m.lastgroup or "relation", m.start(), m.end())
+            kind = m.lastgroup or "relation"
+            if kind == "relation" and _TRANSITIVE.match(para.text, m.start()):
+                kind = "verb"  # "Trump disputed the newspaper's account": subject and object
+            cue = _Cue(kind, m.start(), m.end())
             yield from _around(para, cue, registry)
 
 
@@ -392,6 +402,7 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not _OBJECT_THEN_AND.fullmatch(text[m[1] : cue.start])
             and not _modifier(m, text)
         ]
+        after = [m for m in after if len(text[cue.end : m[0]].split()) <= _OBJECT_WORDS]
         return (before[0], after[0]) if before and after else None
     if cue.kind == "noun":
         return _pick_for_noun(mentions, cue, text)
@@ -399,6 +410,17 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
     if between:
         linked = [m for m in after if m[0] > cue.end + between.start()]
         return (linked[0], linked[1]) if len(linked) >= 2 else None
+    partner = _WITH.match(text, cue.end)
+    if partner:  # "X disagrees with Y": Y right after "with", X the subject before the cue
+        partners = [m for m in after if len(text[partner.end() : m[0]].split()) <= 3]
+        subjects = [
+            m
+            for m in before
+            if _subject_like(m, text) or (_possessor(m, text) and _tied(m, cue, text))
+        ]
+        if not partners or not subjects or partners[0][2] is subjects[0][2]:
+            return None
+        return (subjects[0], partners[0])
     if text[cue.start : cue.end].lower().startswith("rival"):
         return None  # "a political rival, X" names one side; "rival blocs" none
     return (mentions[0], mentions[1]) if len(mentions) >= 2 else None
@@ -461,6 +483,11 @@ def _subject_like(mention: Mention, text: str) -> bool:
     if _NOT_AGENT.search(text[max(0, start - 16) : start]) or re.match(r"['’]s?\b", text[end:]):
         return False
     return not _modifier(mention, text)
+
+
+def _possessor(mention: Mention, text: str) -> bool:
+    """ "Trump's feud": a name followed by a possessive."""
+    return bool(re.match(r"['’]s?\b", text[mention[1] :]))
 
 
 def _modifier(mention: Mention, text: str) -> bool:
