@@ -718,3 +718,13 @@ def test_given_names_common_in_us_politics_are_known() -> None:
     names = _names(extract_offline(article))
     assert "Mitt Wexley" in names
     assert "Cheryl Brandt" in names
+
+
+def test_an_owner_s_name_names_the_owner_not_a_new_actor() -> None:
+    article = _article(
+        "Prime Minister Carol Wexley met the union leaders on Tuesday after a long dispute "
+        "over port wages.",
+        "Prime Minister Carol Wexley’s spokesman made the limits clear: “Firms may wish to "
+        "seek legal advice before they trade with the port.”",
+    )
+    assert _names(extract_offline(article)) == ["Carol Wexley"]

@@ -1121,8 +1121,10 @@ class Registry:
         ]
 
     def resolve(self, phrase: str, pos: Pos) -> Entity | None:
-        """The entity a subject phrase ("Belousov", "the White House") names, if any."""
-        tokens = _clean_name(re.sub(r"^(?:the|The)\s+", "", phrase.strip()))
+        """The entity a subject phrase ("Belousov", "the White House") names, if any; an
+        owner's name ("Theresa May’s") names its owner."""
+        phrase = re.sub(r"^(?:the|The)\s+|['’]s$", "", phrase.strip())
+        tokens = _clean_name(phrase)
         if not tokens:
             return None
         exact = [e for e in self.entities if " ".join(tokens) in e.forms]
