@@ -728,3 +728,38 @@ def test_an_owner_s_name_names_the_owner_not_a_new_actor() -> None:
         "seek legal advice before they trade with the port.”",
     )
     assert _names(extract_offline(article)) == ["Carol Wexley"]
+
+
+_TWO_PROSE_PARAGRAPHS = (
+    "The city council approved the new budget on Tuesday after a long debate over "
+    "school funding and roads.",
+    "Council members said the plan would add two hundred teachers and repair three "
+    "bridges over the next year.",
+)
+
+
+def test_a_person_introduced_by_a_role_word_such_as_predecessor_is_kept() -> None:
+    article = _article(
+        *_TWO_PROSE_PARAGRAPHS,
+        "The mayor said the plan undid the work of his predecessor Carla Brandt, who had "
+        "closed two schools.",
+    )
+    assert "Carla Brandt" in _names(extract_offline(article))
+
+
+def test_a_person_named_once_who_speaks_after_an_aside_is_kept() -> None:
+    article = _article(
+        *_TWO_PROSE_PARAGRAPHS,
+        "Pavel Brandt, the head of the teachers' union, said in an interview that the "
+        "plan was a good start.",
+    )
+    assert "Pavel Brandt" in _names(extract_offline(article))
+
+
+def test_a_person_named_once_inside_a_quotation_is_no_actor() -> None:
+    article = _article(
+        "Mayor Carla Brandt defended the new budget on Tuesday after a long debate over "
+        "school funding and roads.",
+        "“This is the chair of Mayor Pavel Wexley and Mayor Otto Lind,” Brandt said.",
+    )
+    assert _names(extract_offline(article)) == ["Carla Brandt"]

@@ -111,7 +111,8 @@ ROLE_NOUNS = _words(
     businessman businesswoman billionaire dictator opponent ally owner son daughter wife husband
     son-in-law daughter-in-law brother sister mother father spokesperson ceo founder pollster
     consultant columnist journalist officer general admiral negotiator representative
-    writer reporter editor correspondent commentator fellow scholar"""
+    writer reporter editor correspondent commentator fellow scholar predecessor successor
+    host cleric"""
 )
 
 # Verbs that attribute direct speech.

@@ -1162,12 +1162,22 @@ class Registry:
         neither speaks nor is party to a tension nor, named with a known given name, acts
         ("as Richard Nixon did in 1972"): no main actor, and the actor list stays short
         enough to read."""
-        if entity.type != "person" or entity.signals or entity.role or len(entity.mentions) > 1:
+        if entity.type != "person" or entity.signals or len(entity.mentions) > 1:
             return False
-        (pi, _start), end = entity.mentions[0]
+        (pi, start), end = entity.mentions[0]
+        para = self.paragraphs[pi]
+        if any(0 <= a < start < b < len(para.text) for a, b in para.regions):
+            # named once, inside a quotation that opens and closes here: the speaker's
+            # words name it ("the chair of President Washington, President Jefferson")
+            return True
+        if entity.role:
+            return False
+        text = self.paragraphs[pi].text
         given = entity.tokens[0] in MALE_NAMES | FEMALE_NAMES and len(entity.tokens) > 1
-        if given and _SUBJECT_VERB.match(self.paragraphs[pi].text, end):
+        if given and _SUBJECT_VERB.match(text, end):
             return False  # "Hillary Clinton has backed a no-fly zone": she acts
+        if len(entity.tokens) > 1 and _SUBJECT_ASIDE_SAID.match(text, start):
+            return False  # "John Bolton, Trump's national security adviser, said": a source
         prose = [p.index for p in self.paragraphs if len(p.text.split()) >= _LEAD_WORDS]
         return entity.first[0] not in prose[:_LEAD_PARAGRAPHS]
 
