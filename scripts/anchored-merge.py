@@ -285,6 +285,19 @@ def _at_most_parties(n: int) -> Policy:
     return policy
 
 
+def _known_parties_only(model: Extraction, index: _anchored.AnchorIndex, text: str) -> Extraction:
+    """The shipped merge with the parties the rules do not list taken out of each model
+    tension (kept if any party remains), not the tension rejected: what a grammar with
+    the rules' actor names as an enum for parties would force, up to the model's choice."""
+    rules = index.rules.actors
+    tensions = []
+    for t in model.tensions:
+        known = [p for p in t.parties if find_actor(p, rules) is not None]
+        if known:
+            tensions.append(t.model_copy(update={"parties": known}))
+    return SHIPPED(model.model_copy(update={"tensions": tensions}), index, text)
+
+
 POLICIES: dict[str, Policy] = {
     "rules": rules_only,
     "model": model_only,
@@ -316,6 +329,7 @@ POLICIES: dict[str, Policy] = {
     "merged, a model tension naming > 3 parties dropped": _at_most_parties(3),
     "merged, a model tension naming > 4 parties dropped": _at_most_parties(4),
     "merged, a model tension naming > 6 parties dropped": _at_most_parties(6),
+    "merged, parties the rules lack taken out (not the tension)": _known_parties_only,
 }
 
 
