@@ -893,3 +893,12 @@ def test_a_speech_verb_after_a_quote_and_and_leaves_it_to_the_subject_before() -
         "such a reckless budget": "Dana Ruiz",
         "keep our city open and free.": "Dana Ruiz",
     }
+
+
+def test_an_attribute_of_markup_left_in_the_text_is_not_a_quote() -> None:
+    article = _article(
+        "Mayor Dana Ruiz spoke about the budget on Monday.",
+        'Dana Ruiz said the budget is online at <a href="http://city.example.org/budget/2016/'
+        'final/full">the city site</a>.',
+    )
+    assert extract_offline(article).quotes == []

@@ -246,7 +246,7 @@ def _is_quote(span: _Span, *, cued: bool = False) -> bool:
     (or ``cued``: it carries on a quotation left open in the previous paragraph)."""
     text = span.text
     words = re.findall(r"[\w'’-]+", text)
-    if not words or len(words) > _MAX_WORDS:
+    if not words or len(words) > _MAX_WORDS or _markup(span):
         return False
     if _headline_quote(span):
         return True
@@ -268,6 +268,13 @@ def _is_quote(span: _Span, *, cued: bool = False) -> bool:
         asked = span.text.endswith(("!", "?")) and _ANY_VERB.search(_after_window(span))
         return bool(_ANY_VERB.search(outside) or asked)
     return True
+
+
+def _markup(span: _Span) -> bool:
+    """Whether the span is an attribute of markup left in the text (``<a href="http://...">``,
+    ``<tweet author="@AP">``) or a bare web address: never speech."""
+    before = span.para.text[: span.start]
+    return before.endswith("=") or bool(re.fullmatch(r"(?:https?://|www\.)\S*", span.text))
 
 
 _TITLE_SMALL = frozenset({"the", "of", "a", "an", "and", "to", "in", "on", "for", "at", "by"})
