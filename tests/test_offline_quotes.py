@@ -902,3 +902,12 @@ def test_an_attribute_of_markup_left_in_the_text_is_not_a_quote() -> None:
         'final/full">the city site</a>.',
     )
     assert extract_offline(article).quotes == []
+
+
+def test_an_opening_clause_with_a_date_is_passed_over_to_the_subject() -> None:
+    article = _article(
+        "Mayor Dana Ruiz spoke about the budget on Monday.",
+        "On July 6, 2015, Dana Ruiz made the following comment:",
+        '"The money is gone for good and nobody in the city knows where it went."',
+    )
+    assert list(_speakers(extract_offline(article)).values()) == ["Dana Ruiz"]

@@ -469,7 +469,9 @@ def _clause_subject(window: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
     opener = re.match(r"\s*(\w+)", window)
     texts = [window, window[intro.end() :] if intro else ""]
     if intro and opener and opener[1] in _OPENERS:
-        texts = texts[1:]  # "As Blumenthal spoke, the NRA was ...": not Blumenthal
+        # "As Blumenthal spoke, the NRA was ...": not Blumenthal; "On July 6, 2015, Sanders
+        # made the following comment:": past every comma of the opening clause
+        texts = [window[m.end() :] for m in re.finditer(r",\s*", window)][:3]
     for text in texts:
         if (m := _CLAUSE_SUBJ.match(text)) is None or re.search(r"['’]s?$", m["subj"]):
             continue  # "Ouisa Davis' commentary, “...”": the owner is not the speaker
