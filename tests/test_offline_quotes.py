@@ -389,6 +389,37 @@ def test_he_is_not_someone_named_as_the_object_of_a_preposition() -> None:
     }
 
 
+def test_he_is_a_name_followed_by_has_written_with_an_apostrophe() -> None:
+    article = _article(
+        "Governor Tom Hale and Senator Paul Reyes both run for president.",
+        "Hale's been making the case for weeks that Reyes is not ready for the job.",
+        '"You have never had to make a decision that mattered," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "You have never had to make a decision that mattered,": "Tom Hale"
+    }
+
+
+def test_she_is_the_woman_of_two_people_who_share_a_surname() -> None:
+    article = _article(
+        "Ann Cole, the mayor, and her husband Mark Cole came to the rally on Monday.",
+        "Ann spoke first and Mark spoke last.",
+        '"We want more jobs in the valley," Paul Reyes said on Monday.',
+        "Speaking in Salem, Cole also accused Judge Lee Park of neglect.",
+        '"You cannot just show up at election time and say the right things," she said.',
+        '"We will win this county in the fall," Judge Lee Park said.',
+        "For Major, a retiree who makes calls at the Cole phone bank, it is a duty.",
+        '"I call fifty voters a night and most of them pick up," she said.',
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers["We want more jobs in the valley,"] == "Paul Reyes"
+    assert speakers["You cannot just show up at election time and say the right things,"] == (
+        "Ann Cole"
+    )
+    # "the Cole phone bank" names a campaign, not Ann Cole
+    assert speakers.get("I call fifty voters a night and most of them pick up,") != "Ann Cole"
+
+
 def test_she_is_not_a_name_inside_the_title_of_a_show() -> None:
     article = _article(
         "Judge Ann Cole and Mayor Dana Ruiz met last year in Salem.",

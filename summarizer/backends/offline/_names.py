@@ -1026,14 +1026,18 @@ class Registry:
         """What "he" or "she" at ``pos`` most likely means: the first person named in the
         latest sentence (before ``pos``) that names one, outside quotation marks; with a
         ``gender`` ("m", "f"), only people not known to be of the other one."""
+        shared = self._shared_surnames(gender) if gender else {}
         seen = sorted(
-            (
-                (where, person)
-                for person in self.people()
-                if not gender or self.gender(person) in ("", gender)
-                for where, _end in person.mentions
-                if where < pos and not self.paragraphs[where[0]].inside_quote(where[1])
-            ),
+            [
+                *(
+                    (where, person)
+                    for person in self.people()
+                    if not gender or self.gender(person) in ("", gender)
+                    for where, _end in person.mentions
+                    if where < pos and not self.paragraphs[where[0]].inside_quote(where[1])
+                ),
+                *((where, person) for where, (person, _end) in shared.items() if where < pos),
+            ],
             key=lambda seen: seen[0],
         )
         if not seen:
@@ -1045,7 +1049,13 @@ class Registry:
         # Someone named only as an object or inside a longer name ("loyalists to Joe
         # Biden", "The Steve Harvey Morning Show") is not who "he" is, if anyone else is.
         named = [
-            n for n in named if _subject_like(para.text, n[0][1], _mention_end(n[1], n[0]))
+            n
+            for n in named
+            if _subject_like(
+                para.text,
+                n[0][1],
+                shared[n[0]][1] if n[0] in shared else _mention_end(n[1], n[0]),
+            )
         ] or named
         first = named[0][1]
         # A person the sentence introduces (first mention) is the one about to be quoted:
@@ -1063,6 +1073,41 @@ class Registry:
         _, end = para.sentence_span(offset)
         ahead = (pi, end) <= pos  # the newcomer rule is for a quote after that sentence
         return new[0] if ahead and new and new[0] is not first and len(new) == 1 else first
+
+    def _shared_surnames(self, gender: str) -> dict[Pos, tuple[Entity, int]]:
+        """Mentions by surname alone of the one person of ``gender`` among several people
+        who share it ("Clinton" where Bill and Hillary Clinton are both named: "she" means
+        Hillary), which the registry gives to no one: {(paragraph, offset): (person, end)}."""
+        cache: dict[str, dict[Pos, tuple[Entity, int]]] = self.__dict__.setdefault("_shared", {})
+        if gender not in cache:
+            cache[gender] = self._find_shared_surnames(gender)
+        return cache[gender]
+
+    def _find_shared_surnames(self, gender: str) -> dict[Pos, tuple[Entity, int]]:
+        by_surname: dict[str, list[Entity]] = {}
+        for person in self.people():
+            if len(person.tokens) >= 2:
+                by_surname.setdefault(person.tokens[-1], []).append(person)
+        found: dict[Pos, tuple[Entity, int]] = {}
+        for surname, people in by_surname.items():
+            if len(people) < 2:
+                continue
+            matching = [p for p in people if self.gender(p) == gender]
+            if len(matching) != 1:
+                continue
+            for para in self.paragraphs:
+                for m in re.finditer(rf"(?<![\w.'’-]){re.escape(surname)}(?![\w'’-])", para.text):
+                    if (
+                        para.inside_quote(m.start())
+                        or re.search(r"\b[Tt]he\s+$", para.text[: m.start()])  # "the Clinton camp"
+                        or any(
+                            a <= m.start() < b
+                            for a, b, _e in self.mentions_in(para.index, 0, len(para.text))
+                        )
+                    ):
+                        continue
+                    found[(para.index, m.start())] = (matching[0], m.end())
+        return found
 
     def gender(self, person: Entity) -> str:
         """ "m", "f" or "" (unknown), from what the article says: an honorific ("Mr.",
@@ -1211,7 +1256,9 @@ def _introduced(text: str, end: int) -> bool:
 def _subject_like(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` can be a clause's subject: not a possessive,
     not part of a longer proper noun, not the object of a preposition."""
-    if re.match(r"['’]s\b| [A-Z]", text[end : end + 3]):
+    if re.match(
+        r"['’]s\b(?!\s+(?:been|not|never|also|already|got)\b)| [A-Z]", text[end : end + 12]
+    ):
         return False
     words = text[max(0, start - 80) : start].split()[-6:]
     for i in range(len(words) - 1, -1, -1):

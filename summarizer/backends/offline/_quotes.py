@@ -664,7 +664,7 @@ def _pronoun(ctx: _Context, pos: tuple[int, int], gender: str) -> _Who:
     (then the latest person it can name is taken)."""
     registry = ctx.registry
     past = _past_same_pronoun(registry, pos, gender)
-    last = _unregistered_subject(ctx, past) or registry.subject_before(past)
+    last = _unregistered_subject(ctx, past) or registry.subject_before(past, gender)
     speaker = ctx.speaker
     who = last
     if speaker is not None and speaker.type == "person" and pos[0] - ctx.after[0] <= 1:
