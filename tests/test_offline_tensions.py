@@ -357,3 +357,31 @@ def test_a_relation_with_someone_needs_that_someone_named_after_with() -> None:
 def test_a_dispute_said_to_end_is_no_tension() -> None:
     text = "Aid stopped after Norway and Sweden signed a treaty to end border disputes in 1975."
     assert _tensions(text) == []
+
+
+@pytest.mark.parametrize("verb", ["formally withdrew from", "pulled out of"])
+def test_leaving_a_pact_with_someone_is_a_tension_with_them(verb: str) -> None:
+    text = f"The United States {verb} a landmark 1987 missile pact with Sweden on Friday."
+    tension = _only(_tensions(text, "Sweden said it regretted the decision."))
+    assert tension.parties == ["United States", "Sweden"]
+    assert tension.description == (
+        "The article reports a withdrawal involving United States and Sweden."
+    )
+
+
+def test_revoking_someones_clearance_is_a_tension() -> None:
+    text = "President Anna Berg revoked Karl Olsen's security clearance on Wednesday."
+    tension = _only(_tensions(_OLSEN, text))
+    assert tension.parties == ["Anna Berg", "Karl Olsen"]
+
+
+def test_actors_right_before_by_doing_are_objects_not_the_subject() -> None:
+    snub = "He snubbed Norway and Sweden by pulling out of a fishing pact with Denmark."
+    assert _tensions("Denmark, Norway and Sweden met.", snub) == []
+    gasps = "Karl Olsen drew gasps by threatening Sweden from the podium."
+    assert _only(_tensions(_OLSEN, gasps)).parties == ["Karl Olsen", "Sweden"]
+
+
+def test_the_subject_of_a_sentence_did_not_carry_out_the_attack_it_mentions() -> None:
+    text = "Karl Olsen failed to mention the 2012 terror attack on Sweden during the debate."
+    assert _tensions(_OLSEN, text) == []

@@ -57,6 +57,8 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"spar", ("clashed with", "clashes with", "a clash")),
     (r"chid|scold|lash", ("criticized", "criticizes", "criticism")),
     (r"disput", ("disputed", "disputes", "a dispute")),
+    (r"withdr|pull", ("withdrew from", "withdraws from", "a withdrawal")),
+    (r"revok", ("revoked", "revokes", "a revocation")),
 )
 # relation cue -> the sentence, with {a} and {b}
 _RELATIONS: tuple[tuple[str, str], ...] = (

@@ -251,6 +251,9 @@ TENSION_VERBS = (
     r"chid(?:ed|es|ing)",
     r"scold(?:ed|s|ing)",
     r"lash(?:ed|es|ing)\s+out\s+at",
+    r"withdr(?:ew|aws|awing)\s+from",
+    r"pull(?:ed|s|ing)\s+out\s+of",
+    r"revok(?:ed|es|ing)",
 )
 # Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the
 # ICC", "trade war with China"), the other the nearest actor around it.
