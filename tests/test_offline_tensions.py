@@ -385,3 +385,16 @@ def test_actors_right_before_by_doing_are_objects_not_the_subject() -> None:
 def test_the_subject_of_a_sentence_did_not_carry_out_the_attack_it_mentions() -> None:
     text = "Karl Olsen failed to mention the 2012 terror attack on Sweden during the debate."
     assert _tensions(_OLSEN, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karl Olsen has been locked in a legal battle with Sweden since May.",
+        "Karl Olsen vowed to fight against Sweden in the courts.",
+        "Markets fell after the trade clash between Karl Olsen and Sweden deepened.",
+    ],
+)
+def test_battles_fights_and_clashes_are_noun_cues(text: str) -> None:
+    tension = _only(_tensions(_OLSEN, text, "Sweden declined to comment."))
+    assert set(tension.parties) == {"Karl Olsen", "Sweden"}

@@ -278,6 +278,9 @@ TENSION_NOUNS = (
     r"embargo",
     r"offensive",
     r"strikes?",
+    r"clash(?:es)?",
+    r"battles?",
+    r"fights?",
 )
 # Headline verbs ("Gowdy rips Rosenstein", "FBI fires agent", "McCaul vs. Clinton"): read in
 # the title only, where they state the story's conflict; in prose they mean other things.
