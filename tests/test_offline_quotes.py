@@ -942,3 +942,23 @@ def test_an_opening_clause_with_a_date_is_passed_over_to_the_subject() -> None:
         '"The money is gone for good and nobody in the city knows where it went."',
     )
     assert list(_speakers(extract_offline(article)).values()) == ["Dana Ruiz"]
+
+
+# --- named-speaker precision (#14, sixth session) ---------------------------------------
+
+
+def test_a_quote_its_own_sentence_attributes_is_not_given_to_the_next_sentence() -> None:
+    article = _article(
+        "Mayor Dana Ruiz and Governor Ted Alvarez met in the harbour town on Monday.",
+        'Ruiz insisted that the port "stay open to every ship." Alvarez said the port '
+        "would close on Friday.",
+    )
+    assert _speakers(extract_offline(article)) == {"stay open to every ship.": "Dana Ruiz"}
+
+
+def test_a_quote_inside_a_clause_is_not_given_to_a_later_speech_verb() -> None:
+    article = _article(
+        "Mayor Dana Ruiz and the Harbour Board met on Monday.",
+        'Dana Ruiz said she would "open the port" to cruise ships, the Harbour Board said.',
+    )
+    assert _speakers(extract_offline(article)) == {"open the port": "Dana Ruiz"}

@@ -4,7 +4,10 @@ A span is attributed, in this order, by
 1. the words right after its closing mark, up to the end of the sentence
    (``," the ministry quoted Belousov as saying``, ``," said Brian Darling``,
    ``," he said``, ``," company lawyer Marc Hollis said``, ``" ― Carla Mendes``), unless
-   that sentence ends in a colon that opens the next quote (``.” Ruiz reiterated: “``);
+   that sentence ends in a colon that opens the next quote (``.” Ruiz reiterated: “``),
+   or the narration runs on past the closing mark with no comma or dash while the
+   quote's own sentence has a speech verb before it (``Russia insisted that Pyongyang
+   "stop it." The agency said``: Russia's, read by rule 2);
 2. the words before its opening mark, back to the start of the sentence or the
    previous quote (``Trump told reporters: "...``, ``According to X, "...``,
    ``X, who runs the campaign, said, "...``, ``He defended it, saying, "...``), or
@@ -319,10 +322,36 @@ def _title_case(words: list[str]) -> bool:
 
 
 def _attribute(span: _Span, ctx: _Context) -> _Who:
+    if _runs_into_narration(span) and _own_speech_verb(span):
+        who = _before(span, ctx)  # 'Russia insisted that Pyongyang "stop it." X said ...'
+        if who is not None and who is not UNKNOWN:
+            return who
     who = _after(span, ctx)
     if who is None:
         who = _before(span, ctx)
     return who
+
+
+def _runs_into_narration(span: _Span) -> bool:
+    """Whether the narration after the closing mark goes on without a break (no comma,
+    dash or colon, no "?" or "!" closing the quotation): '... to “open” the site, the
+    office said', '... “stop it.” The agency said ...'. A speech verb there belongs to
+    another clause or sentence, so the quote's own sentence is read first."""
+    if span.unclosed or re.search(r"[,?!—–-]\W*$", span.text):
+        return False
+    return bool(re.match(r"[ \t]+[\w(]", span.para.text[span.end :]))
+
+
+def _own_speech_verb(span: _Span) -> bool:
+    """Whether the quote's own sentence, from its start, has a speech verb before the quote
+    that is not a participle ("Graham said she was “impressed” with ..."); not when an
+    earlier quotation cuts the sentence, whose subject is then out of sight."""
+    window = _before_window(span)
+    start, _ = span.para.sentence_span(span.open)
+    if span.start - len(window) > start:
+        return False
+    verbs = list(_ANY_VERB.finditer(window))
+    return bool(verbs) and verbs[-1].group() not in _PARTICIPLES
 
 
 def _after_window(span: _Span) -> str:
