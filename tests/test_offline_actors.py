@@ -763,3 +763,92 @@ def test_a_person_named_once_inside_a_quotation_is_no_actor() -> None:
         "“This is the chair of Mayor Pavel Wexley and Mayor Otto Lind,” Brandt said.",
     )
     assert _names(extract_offline(article)) == ["Carla Brandt"]
+
+
+def _actor(extraction: Extraction, name: str) -> tuple[str, list[str]] | None:
+    found = [a for a in extraction.actors if a.name == name]
+    return (found[0].type, found[0].aliases) if found else None
+
+
+def test_a_described_group_that_acts_is_a_group_actor_under_its_fullest_form() -> None:
+    article = _article(
+        "Anti-government protesters blocked the main bridge of Velmora on Monday.",
+        "The protesters said they would stay until the cabinet resigned.",
+    )
+    assert _actor(extract_offline(article), "anti-government protesters") == (
+        "group",
+        ["protesters"],
+    )
+
+
+def test_a_described_group_named_once_is_no_actor() -> None:
+    article = _article(
+        "The mayor of Velmora said on Monday that the budget would be cut by a tenth.",
+        "Some lawmakers want more time, the mayor said, but the vote is set for Friday.",
+    )
+    assert "lawmakers" not in _names(extract_offline(article))
+
+
+def test_a_shorter_form_is_no_alias_of_several_groups() -> None:
+    article = _article(
+        "Velmoran troops crossed the river on Monday, and Ostrian troops fell back.",
+        "Velmoran troops said they held the bridge; Ostrian troops said they did not.",
+        "The troops have been fighting for a month.",
+    )
+    extraction = extract_offline(article)
+    assert _actor(extraction, "Velmoran troops") is None  # not a listed nationality
+    article = _article(
+        "Russian troops crossed the river on Monday, and Turkish troops fell back.",
+        "Russian troops said they held the bridge; Turkish troops said they did not.",
+        "The troops have been fighting for a month.",
+    )
+    extraction = extract_offline(article)
+    assert _actor(extraction, "Russian troops") == ("group", [])
+    assert _actor(extraction, "Turkish troops") == ("group", [])
+
+
+def test_a_group_a_name_qualifies_is_no_new_group() -> None:
+    article = _article(
+        "Velmora Front fighters attacked a checkpoint on Monday, the army said.",
+        "The fighters withdrew at dawn, and the army said the fighters lost ten men.",
+    )
+    assert "fighters" not in _names(extract_offline(article))
+
+
+def test_a_group_another_word_names_is_one_actor() -> None:
+    article = _article(
+        "Gunmen stormed a hotel in Velmora on Saturday, killing a guard.",
+        "Soldiers cornered the attackers on the top floor, and the attackers surrendered.",
+    )
+    extraction = extract_offline(article)
+    assert _actor(extraction, "gunmen") == ("group", ["attackers"])
+    assert "attackers" not in _names(extraction)
+
+
+def test_a_bare_head_before_the_fuller_phrase_is_not_that_group() -> None:
+    article = _article(
+        "The president rattled allies on Monday by calling the trade bloc a foe.",
+        "His remarks alarmed some NATO allies, who said the alliance was at risk.",
+        "NATO allies met in Brussels on Tuesday to discuss the remarks.",
+    )
+    extraction = extract_offline(article)
+    found = _actor(extraction, "NATO allies")
+    assert found is not None
+    assert "allies" not in found[1]
+
+
+def test_a_described_group_only_acted_upon_in_a_tension_cue_is_no_actor() -> None:
+    article = _article(
+        "The general said on Monday that there had been no attacks on foreign forces in the"
+        " northern provinces this week.",
+        "He met the minister on Tuesday to discuss the foreign forces in the region.",
+    )
+    assert "foreign forces" not in _names(extract_offline(article))
+
+
+def test_someones_troops_are_no_group_of_their_own() -> None:
+    article = _article(
+        "The two generals said on Monday that their troops would stay in the valley all winter.",
+        "Both said their troops had held the pass, and the talks resume in March.",
+    )
+    assert "troops" not in _names(extract_offline(article))

@@ -399,3 +399,35 @@ AFTER_A_NOUN = _words(
     """for and or without with on over to after by that as about amid because before since
     if when while but than"""
 )
+
+# Group actors described by a phrase ("anti-government protesters", "Iraqi refugees",
+# "Republican senators"): plural heads for people who act together, and the words that
+# may stand before them and still name the same collective.
+GROUP_HEADS = _words(
+    """protesters demonstrators lawmakers legislators senators governors forces troops
+    soldiers gunmen attackers militants rebels insurgents fighters separatists jihadists
+    refugees migrants immigrants allies traffickers smugglers hackers activists"""
+)
+# Capitalised words before a group head: nationalities, parties, chambers, alliances.
+GROUP_NATIONALITIES = _words(
+    """American Afghan Albanian Algerian Arab Armenian Australian Austrian Azerbaijani
+    Bahraini Bangladeshi Belarusian Belgian Bosnian Brazilian British Bulgarian Burmese
+    Cambodian Canadian Chilean Chinese Colombian Congolese Croatian Cuban Czech Danish Dutch
+    Egyptian Emirati English Eritrean Ethiopian European Filipino Finnish French Georgian
+    German Greek Haitian Honduran Hungarian Indian Indonesian Iranian Iraqi Irish Israeli
+    Italian Japanese Jordanian Kazakh Kenyan Korean Kurdish Kuwaiti Lebanese Libyan
+    Lithuanian Malaysian Malian Mexican Moroccan Nigerian Norwegian Pakistani Palestinian
+    Peruvian Polish Portuguese Qatari Romanian Russian Rwandan Saudi Scottish Serbian Slovak
+    Somali Spanish Sudanese Swedish Swiss Syrian Taiwanese Tajik Thai Tunisian Turkish
+    Ugandan Ukrainian Uzbek Venezuelan Vietnamese Welsh Yemeni Zimbabwean Western Shiite
+    Sunni Baloch Pashtun Uighur Uyghur Rohingya Houthi Islamist North South"""
+)
+GROUP_MODIFIERS = GROUP_NATIONALITIES | _words(
+    """Democratic Republican GOP Conservative Labour Tory House Senate Congressional
+    congressional U.S. US UK EU NATO U.N. UN federal state local foreign security armed
+    human trafficking opposition government military rebel rival jihadist militant
+    anti-government pro-government"""
+)
+# A bare head the article uses for a group it also calls by another head ("Gunmen
+# stormed ... cornered the attackers"): the second word is the group's usual name.
+GROUP_SYNONYMS = {"demonstrators": "protesters", "attackers": "gunmen"}

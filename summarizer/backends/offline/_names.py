@@ -33,6 +33,9 @@ from summarizer.backends.offline._lexicon import (
     AFTER_A_NOUN,
     COUNTRY_FORMS,
     FEMALE_NAMES,
+    GROUP_HEADS,
+    GROUP_MODIFIERS,
+    GROUP_SYNONYMS,
     GROUPS,
     HONORIFICS,
     INSTITUTIONS,
@@ -234,6 +237,25 @@ _GOVERNMENT = re.compile(
 # What a plural subject does in the present ("Republicans are slamming", "Democrats want").
 _PLURAL_ACTS = re.compile(r"\s+(?:are|want|say|think|seem|try|believe|argue|worry)\b")
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+# A described group: up to two qualifiers and a plural head ("anti-government protesters",
+# "Russian-backed separatists", "House Republicans' allies" is no group of its own).
+_GROUP_WORD = "|".join(
+    re.escape(w)
+    for w in sorted(
+        GROUP_MODIFIERS | {w[0].upper() + w[1:] for w in GROUP_MODIFIERS if w[0].islower()},
+        key=len,
+        reverse=True,
+    )
+)
+_GROUP_HEAD = "|".join(
+    sorted(GROUP_HEADS | {w.title() for w in GROUP_HEADS}, key=len, reverse=True)
+)
+_GROUP_PHRASE = re.compile(
+    rf"(?<![\w.'’-])(?:(?:{_GROUP_WORD}|(?:[Aa]nti|[Pp]ro)-[A-Za-z]+|[A-Z][a-z]+-(?:backed|led))"
+    rf"\s+){{0,2}}(?:{_GROUP_HEAD})(?![\w'’-])"
+)
+_OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_LOWER_GROUP_WORDS = frozenset(w for w in GROUP_MODIFIERS | GROUP_HEADS if w[0].islower())
 # A lead paragraph has at least this many words.
 _LEAD_WORDS = 15
 # A person named once in the first prose paragraphs may be a main actor; later, in passing.
@@ -250,6 +272,7 @@ class Entity:
     forms: set[str] = field(default_factory=set)
     signals: set[str] = field(default_factory=set)
     mentions: list[tuple[Pos, int]] = field(default_factory=list)  # (start, end offset)
+    described: bool = False  # a group the article describes ("Iraqi refugees")
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -261,10 +284,15 @@ class Entity:
 
     def is_actor(self) -> bool:
         """People always count; others need a signal that they act or are acted upon."""
+        if self.described:  # not for being acted upon in passing ("attacks on U.S. forces")
+            return bool(self.signals - {"target"})
         return self.type == "person" or bool(self.signals)
 
     def to_actor(self) -> Actor:
-        aliases = sorted(self.forms - {self.name}, key=lambda f: (len(f), f))
+        forms = self.forms - {self.name}
+        if self.described:  # "Security forces" opening a sentence is no other name
+            forms = {f for f in forms if f.lower() != self.name.lower()}
+        aliases = sorted(forms, key=lambda f: (len(f), f))
         return Actor(name=self.name, type=self.type, role=self.role, aliases=aliases[:4])
 
 
@@ -426,10 +454,13 @@ class Registry:
         self._merge_spellings()
         self._taken = self._named_spans()
         self._add_countries_and_groups()
+        self._phrase_groups = self._add_group_phrases()
         for entity in self.entities:
             self._index(entity)
+        self._trim_group_phrases()
         self.entities = [e for e in self.entities if e.mentions]
         self._mark_acting()
+        self._settle_group_phrases()
 
     # --- building ------------------------------------------------------------
 
@@ -918,6 +949,90 @@ class Registry:
         for group in sorted(GROUPS & present):
             if not any(e.name == group for e in self.entities):
                 self.entities.append(Entity(group, "group", forms={group}))
+
+    def _add_group_phrases(self) -> list[Entity]:
+        """Groups an article describes rather than names ("anti-government protesters",
+        "Iraqi refugees", "Gunmen stormed", "Russian-backed separatists"): one entity per
+        phrase, named by its fullest form; a shorter form ("security forces" beside "Iraqi
+        security forces", "protesters") is an alias of the one longer phrase that ends in
+        it, and no one's when several do ("U.S. troops", "Russian troops")."""
+        found: dict[str, set[str]] = {}
+        named: set[str] = set()  # heads a name qualifies somewhere ("Taliban fighters")
+        for para in self._prose:
+            for m in _GROUP_PHRASE.finditer(para.text):
+                words = m.group().split()
+                if words[-1][0].isupper() and (len(words) > 1 or not self._opens_in(para, m)):
+                    continue  # "Syrian Democratic Forces", "Rebels" in a title
+                if self._named_before(para.text, m.start()):
+                    named.add(words[-1].lower())
+                    continue  # "Taliban fighters", "Nusra fighters": the group is named
+                before = _word_before(para.text, m.start())
+                if before and (before[0].lower() in _OWNERS or before[0].endswith(("'s", "’s"))):
+                    continue  # "their forces", "Trump's allies": someone's, not a group
+                key = " ".join(
+                    w[0].lower() + w[1:]
+                    if w.lower() in _LOWER_GROUP_WORDS or w.startswith(("Anti-", "Pro-"))
+                    else w
+                    for w in words
+                )
+                found.setdefault(key, set()).update({m.group(), key})
+        found = {k: v for k, v in found.items() if " " in k or k.lower() not in named}
+        added: list[Entity] = []
+        for key in sorted(found, key=lambda k: (-len(k.split()), k)):
+            longer = [e for e in added if e.tokens[-len(key.split()) :] == tuple(key.split())]
+            if len(longer) > 1:
+                continue
+            if longer:
+                longer[0].forms |= found[key]
+            else:
+                added.append(Entity(key, "group", forms=found[key], described=True))
+        for word, usual in GROUP_SYNONYMS.items():
+            bare = [e for e in added if e.name == word]
+            usual_ones = [e for e in added if e.tokens[-1] == usual]
+            if bare and len(usual_ones) == 1:
+                usual_ones[0].forms |= bare[0].forms
+                added.remove(bare[0])
+        self.entities.extend(added)
+        return added
+
+    def _opens_in(self, para: Paragraph, m: re.Match[str]) -> bool:
+        """Whether a match opens a sentence of its paragraph."""
+        before = para.text[: m.start()].rstrip(" \"“‘'(")
+        return not before or before[-1] in ".!?;:—-"
+
+    def _named_before(self, text: str, start: int) -> bool:
+        """Whether a capitalised word that names something (not a sentence opener such as
+        "Dismayed", nor a word the article also writes in lower case) qualifies a group
+        phrase: "Taliban fighters" are the Taliban, "Trump allies" are no new group."""
+        before = _word_before(text, start)
+        if not before or not before[0][:1].isupper() or before[0].endswith((".", ",", ":")):
+            return False
+        word = before[0]
+        start_of_word = text.rfind(word, 0, start)
+        opener = text[:start_of_word].rstrip(" \"“‘'(")
+        return not (word in STOP_CAPS or not opener or opener[-1] in ".!?;:—-" or self._lower(word))
+
+    def _trim_group_phrases(self) -> None:
+        """A shorter form names a described group only once the article has introduced it:
+        "Trump rattled allies ... some NATO allies who fear" are not all NATO's."""
+        for entity in self._phrase_groups:
+            full = {entity.name, entity.name[0].upper() + entity.name[1:]}
+            firsts = [m[0] for m in entity.mentions if self._form_at(m) in full]
+            if firsts:
+                entity.mentions = [m for m in entity.mentions if m[0] >= firsts[0]]
+            entity.forms = {self._form_at(m) for m in entity.mentions}
+
+    def _form_at(self, mention: tuple[Pos, int]) -> str:
+        (pi, start), end = mention
+        return self.paragraphs[pi].text[start:end]
+
+    def _settle_group_phrases(self) -> None:
+        """A described group counts as an actor only when the article comes back to it: a
+        single "lawmakers" in the lead, or "protesters said" once, is no main actor."""
+        for entity in self._phrase_groups:
+            entity.signals.discard("repeated")  # a name's signal ("Islamic State")
+            if len(entity.mentions) < 2:
+                entity.signals -= {"subject", "lead"}
 
     # --- mentions ------------------------------------------------------------
 
