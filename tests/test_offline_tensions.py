@@ -92,6 +92,8 @@ _NEXT = "Olsen said the plan would go ahead as agreed with the city council."
         ("Berg Takes Aim At Olsen Over Bridge Plan", "Anna Berg criticizes Karl Olsen."),
         ("Berg fires Olsen over bridge plan", "Anna Berg dismisses Karl Olsen."),
         ("Berg vs. Olsen: the bridge fight goes on", "Anna Berg and Karl Olsen are at odds."),
+        ("Berg Calls Olsen 'A Disgrace' Over Bridge Plan", "Anna Berg criticizes Karl Olsen."),
+        ("Berg Attacks Olsen On Bridge Plan", "Anna Berg attacks Karl Olsen."),
     ],
 )
 def test_headline_conflict_is_found_with_a_lead_sentence_as_evidence(
@@ -299,7 +301,7 @@ def test_two_sides_joined_by_a_hyphen_before_a_conflict_noun() -> None:
     assert _tensions("Norway and Sweden are neighbours.", plain) == []
 
 
-@pytest.mark.parametrize("verb", ["chided", "scolded", "lashed out at"])
+@pytest.mark.parametrize("verb", ["chided", "scolded", "lashed out at", "took aim at"])
 def test_more_verbs_of_criticism(verb: str) -> None:
     text = f"Anna Berg {verb} Karl Olsen on Sunday over the budget."
     tension = _only(_tensions(_OLSEN, text))
@@ -398,3 +400,26 @@ def test_the_subject_of_a_sentence_did_not_carry_out_the_attack_it_mentions() ->
 def test_battles_fights_and_clashes_are_noun_cues(text: str) -> None:
     tension = _only(_tensions(_OLSEN, text, "Sweden declined to comment."))
     assert set(tension.parties) == {"Karl Olsen", "Sweden"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Anna Berg called Karl Olsen a "pathological liar" on Sunday.',
+        "Anna Berg on Sunday described Karl Olsen as a “disgrace” to the party.",
+        'Anna Berg called Olsen\'s budget "reckless" on Sunday.',
+    ],
+)
+def test_calling_someone_a_name_of_abuse_is_criticism(text: str) -> None:
+    tension = _only(_tensions(_OLSEN, text))
+    assert tension.parties == ["Anna Berg", "Karl Olsen"]
+    assert "critici" in tension.description
+
+
+def test_calling_someone_a_name_of_praise_is_no_tension() -> None:
+    assert _tensions(_OLSEN, 'Anna Berg called Karl Olsen a "champion" of the north.') == []
+
+
+def test_an_actor_after_a_possessive_pronoun_is_not_the_verbs_object() -> None:
+    text = "Anna Berg criticized his support for Karl Olsen on Sunday."
+    assert _tensions(_OLSEN, "Per Lund spoke first.", text) == []

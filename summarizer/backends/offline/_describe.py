@@ -59,6 +59,7 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"disput", ("disputed", "disputes", "a dispute")),
     (r"withdr|pull", ("withdrew from", "withdraws from", "a withdrawal")),
     (r"revok", ("revoked", "revokes", "a revocation")),
+    (r"took|taking|call|describ|label|brand", ("criticized", "criticizes", "criticism")),
 )
 # relation cue -> the sentence, with {a} and {b}
 _RELATIONS: tuple[tuple[str, str], ...] = (
@@ -128,7 +129,7 @@ def _verb_sentence(
     past, present, noun = next(forms for pattern, forms in _VERBS if re.match(pattern, word))
     if a[1] <= cue[0] < b[0] and _plain(word) and _subject(text, a, cue) and _object(text, cue, b):
         finite = word.split()[0]  # "clashed with"
-        verb = past if finite.endswith("ed") or finite in ("fought", "sued") else present
+        verb = past if finite.endswith("ed") or finite in ("fought", "sued", "took") else present
         return _full_stop(f"{a[2]} {verb} {b[2]}")
     return _reported(noun, a[2], b[2])
 

@@ -254,6 +254,7 @@ TENSION_VERBS = (
     r"withdr(?:ew|aws|awing)\s+from",
     r"pull(?:ed|s|ing)\s+out\s+of",
     r"revok(?:ed|es|ing)",
+    r"t(?:ook|akes|aking)\s+aim\s+at",
 )
 # Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the
 # ICC", "trade war with China"), the other the nearest actor around it.
@@ -300,6 +301,7 @@ HEADLINE_TENSION_VERBS = (
     r"fire[sd]",
     r"sack(?:s|ed)",
     r"oust(?:s|ed)",
+    r"attacks",
 )
 HEADLINE_TENSION_RELATIONS = (r"vs", r"versus")
 # Relations: any two actors in the clause ("with which Russia has had strained relations").
@@ -319,6 +321,68 @@ TENSION_RELATIONS = (
     r"disagree\w*",
     r"spat",
     r"foes?",
+)
+# Words of abuse that make calling someone something a criticism ("Sanders called Trump a
+# 'pathological liar'", "called Johnson's move 'sinister'"); "called Clinton a 'champion'"
+# is none. Matched as word starts inside the quoted name.
+PEJORATIVES = (
+    r"moron",
+    r"disgrace",
+    r"liar",
+    r"lying",
+    r"hoax",
+    r"foe",
+    r"enem(?:y|ies)",
+    r"disgust",
+    r"nasty",
+    r"unstable",
+    r"sick",
+    r"ignorant",
+    r"fraud",
+    r"loser",
+    r"crook",
+    r"sinister",
+    r"hogwash",
+    r"racist",
+    r"sexist",
+    r"bigot",
+    r"reckless",
+    r"dangerous",
+    r"disaster",
+    r"incompetent",
+    r"corrupt",
+    r"traitor",
+    r"idiot",
+    r"stupid",
+    r"clown",
+    r"pathetic",
+    r"hypocrit",
+    r"outrageous",
+    r"unfit",
+    r"irresponsible",
+    r"shameful",
+    r"despicable",
+    r"unhinged",
+    r"amoral",
+    r"bully",
+    r"narcissis",
+    r"psychopath",
+    r"sociopath",
+    r"arbitrary",
+    r"punitive",
+    r"unwise",
+    r"illegitimate",
+    r"power-hungry",
+    r"phony",
+    r"witch hunt",
+    r"thug",
+    r"coward",
+    r"lunatic",
+    r"horrible",
+    r"hater",
+    r"ignoran",
+    r"weak",
+    r"best recruiter",
 )
 
 # Common English first names that say a person's gender, for "he"/"she" (a short

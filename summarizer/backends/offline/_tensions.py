@@ -36,6 +36,7 @@ from summarizer.backends.offline._lexicon import (
     HEADLINE_TENSION_RELATIONS,
     HEADLINE_TENSION_VERBS,
     METONYMS,
+    PEJORATIVES,
     TENSION_NOUNS,
     TENSION_RELATIONS,
     TENSION_VERBS,
@@ -109,6 +110,8 @@ _DEFINITE = re.compile(
     r"\bthe\s+(?:(?!(?:and|or|of|to)\b|\w+ed\b)[\w.,-]+\s+){0,4}$", re.IGNORECASE
 )
 _BY_DOING = re.compile(r"\s+by\s+")
+# "taking aim at his support for Y": the object is his support, not Y.
+_OWNED = re.compile(r"\b(?:his|her|their|its)\s", re.IGNORECASE)
 _OBJECT_WORDS = 8  # a verb's object further on is usually another clause's
 _SUBJECT_WORDS = 10  # a verb's subject further back is usually another clause's
 # "Hannity ends feud with Rubio": a conflict said to be over is not stated as one.
@@ -125,6 +128,19 @@ _COMPOUND = re.compile(
     r"(?P<cue>wars?|conflicts?|tensions?|rift|disputes?|standoff|feud|rivalry|clash(?:es)?|"
     r"ties|relations)\b"
 )
+# Calling someone a name of abuse ("Sanders called Trump a 'pathological liar'", "Christie
+# Calls Clinton 'A Disgrace'", "labeling the European Union a 'foe'"): the verb, the words
+# that name the one called (an actor must start there), the quoted name.
+_NAME_CALLING = re.compile(
+    r"\b(?P<cue>(?i:call(?:s|ed|ing)?|describ(?:es|ed|ing)|label(?:l?ed|s|l?ing)?|"
+    r"brand(?:s|ed|ing)?))\s+(?P<object>(?:[\w.'’-]+\s+){1,5}?)(?:(?i:as)\s+)?"
+    r"(?:(?i:a|an|the)\s+)?[\"'‘“](?P<name>[^\"”’]{1,60})"
+)
+# Words between the verb and the one called: a title, not a preposition ("called for X").
+_NAMED_OBJECT = re.compile(
+    r"(?:(?!(?:for|on|to|in|at|by|of|with|from|that|who|as)\b)[\w.'’-]+\s+){0,4}", re.IGNORECASE
+)
+_PEJORATIVE = re.compile(rf"(?i)\b(?:{'|'.join(PEJORATIVES)})")
 _STRAINED = re.compile(r"\b(strained|frayed|tense|troubled)\s+(?:the\s+)?$", re.IGNORECASE)
 _MAX_TENSIONS = 6
 _MIN_WORDS = 3
@@ -173,13 +189,18 @@ def find_tensions(
 def _from_headline(title: str, paragraphs: list[Paragraph], registry: Registry) -> _Found | None:
     """The conflict a headline states between two actors it names, one before the cue and
     one after, with the first lead sentence that names both as evidence."""
-    cue = _HEADLINE_CUE.search(title.lower())
-    if cue is None or (cue.lastgroup == "relation" and _ended(title, cue.start())):
-        return None
     named = _named_in(title, registry)
-    near = [m for m in named if _words_between(title, m, cue.span()) <= _HEADLINE_GAP]
-    before = [m for m in near if m[1] <= cue.start()]
-    after = [m for m in near if m[0] >= cue.end()]
+    cue = _HEADLINE_CUE.search(title.lower())
+    called = next(_name_calling(title, named), None)
+    if called and (cue is None or called.start < cue.start()):
+        cue_span, kind = (called.start, called.end), "verb"
+    elif cue is None or (cue.lastgroup == "relation" and _ended(title, cue.start())):
+        return None
+    else:
+        cue_span, kind = cue.span(), cue.lastgroup or "relation"
+    near = [m for m in named if _words_between(title, m, cue_span) <= _HEADLINE_GAP]
+    before = [m for m in near if m[1] <= cue_span[0]]
+    after = [m for m in near if m[0] >= cue_span[1]]
     if not before or not after or before[-1][2] is after[0][2]:
         return None
     a, b = before[-1], after[0]
@@ -189,9 +210,8 @@ def _from_headline(title: str, paragraphs: list[Paragraph], registry: Registry) 
     if evidence is None:
         return None
     description = describe(
-        cue.lastgroup or "relation", title, cue.span(), (a[0], a[1], a[2].name),
-        (b[0], b[1], b[2].name), len(title),
-    )  # fmt: skip
+        kind, title, cue_span, (a[0], a[1], a[2].name), (b[0], b[1], b[2].name), len(title)
+    )
     return _Found((a[2], b[2]), evidence, description)
 
 
@@ -251,6 +271,21 @@ def _candidates(paragraphs: list[Paragraph], registry: Registry) -> Iterator[_Fo
                 kind = "verb"  # "Trump disputed the newspaper's account": subject and object
             cue = _Cue(kind, m.start(), m.end())
             yield from _around(para, cue, registry)
+        mentions = registry.mentions_in(para.index, 0, len(para.text))
+        for cue in _name_calling(para.text, mentions):
+            yield from _around(para, cue, registry)
+
+
+def _name_calling(text: str, mentions: list[Mention]) -> Iterator[_Cue]:
+    """Verbs that call an actor a name of abuse ("called Trump a 'pathological liar'",
+    "called Johnson's move 'sinister'"), as verb cues: the one called is an actor named
+    right after the verb."""
+    for m in _NAME_CALLING.finditer(text):
+        if not _PEJORATIVE.search(m["name"]):
+            continue
+        start, end = m.span("object")
+        if any(start <= a < end and _NAMED_OBJECT.fullmatch(text[start:a]) for a, _, _ in mentions):
+            yield _Cue("verb", m.start("cue"), m.end("cue"))
 
 
 def _name_keys(registry: Registry) -> dict[tuple[str, ...], Entity]:
@@ -409,7 +444,12 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not _OBJECT_THEN_AND.fullmatch(text[m[1] : cue.start])
             and not _modifier(m, text)
         ]
-        after = [m for m in after if len(text[cue.end : m[0]].split()) <= _OBJECT_WORDS]
+        after = [
+            m
+            for m in after
+            if len(text[cue.end : m[0]].split()) <= _OBJECT_WORDS
+            and not _OWNED.search(text[cue.end : m[0]])
+        ]
         return (before[0], after[0]) if before and after else None
     if cue.kind == "noun":
         return _pick_for_noun(mentions, cue, text)
