@@ -962,3 +962,36 @@ def test_a_quote_inside_a_clause_is_not_given_to_a_later_speech_verb() -> None:
         'Dana Ruiz said she would "open the port" to cruise ships, the Harbour Board said.',
     )
     assert _speakers(extract_offline(article)) == {"open the port": "Dana Ruiz"}
+
+
+def test_a_name_after_a_preposition_is_not_the_speaker_before_the_verb() -> None:
+    article = _article(
+        "Mayor Dana Ruiz and Governor Ted Alvarez met on Monday.",
+        "Of Alvarez, Dana Ruiz, who has given money to his rival, said, “He is a fine man "
+        "but a poor governor.”",
+        "Mayor Dana Ruiz wrote a letter to Governor Ted Alvarez asking him to end the "
+        '"harbour fiasco."',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "He is a fine man but a poor governor.": "Dana Ruiz",
+        "harbour fiasco.": "Dana Ruiz",
+    }
+
+
+def test_the_name_after_told_is_the_hearer_not_the_speaker() -> None:
+    article = _article(
+        "Mayor Dana Ruiz and Governor Ted Alvarez met on Monday.",
+        "The envoy to Canada, Tom Kessler, told CBS’ “Sunday Morning” that the meeting was "
+        "“an attempt to calm the waters right now.”",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "an attempt to calm the waters right now.": "Tom Kessler"
+    }
+
+
+def test_an_owner_before_a_known_surname_does_not_make_a_new_speaker() -> None:
+    article = _article(
+        "Governor Ted Alvarez chairs the Harbour Board, which met on Monday.",
+        "The Harbour Board’s Alvarez said there would be “no rash moves” by the board.",
+    )
+    assert _speakers(extract_offline(article)) == {"no rash moves": "Ted Alvarez"}

@@ -105,6 +105,7 @@ _CAP_VERB_SUBJ = re.compile(
 _SUBJ_AT_END = re.compile(rf"{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}$")
 _CLAUSE_SUBJ = re.compile(rf"\s*{_SUBJ}(?:\s+[a-z][\w'’-]*){{1,2}}\b")
 _CHANNEL_VERBS = frozenset({"reported", "reports"})  # a medium that relays a speaker
+_TOLD = frozenset({"told", "tells", "tell", "telling"})  # who follows is the hearer
 _PARTICIPLES = frozenset(
     {"adding", "saying", "telling", "writing", "warning", "asking", *_QUOTE_PARTICIPLES}
 )
@@ -462,12 +463,12 @@ def _before(span: _Span, ctx: _Context) -> _Who:
         return _clause_subject(window, ctx, pos)
     verb = verbs[-1]
     base = span.start - len(window)
-    if m := _SUBJ_AT_END.search(window[: verb.start()]):
+    if m := _subject_at_end(window[: verb.start()]):
         who = _resolve(m["subj"], ctx, pos)
         if who is not UNKNOWN:
             return who
-    if m := _VERB_SUBJ_INTRO.match(window[verb.start() :]):  # said Trump: "..."
-        return _resolve(m["subj"], ctx, pos)
+    if verb.group() not in _TOLD and (m := _VERB_SUBJ_INTRO.match(window[verb.start() :])):
+        return _resolve(m["subj"], ctx, pos)  # said Trump: "...", not "told CBS' “...”"
     if verb.group() in _PARTICIPLES:  # "He then defended the remark, saying, "...": the subject
         m = _CLAUSE_SUBJ.match(window)
         who = _resolve(m["subj"], ctx, pos) if m else None
@@ -480,6 +481,19 @@ def _before(span: _Span, ctx: _Context) -> _Who:
             who = people[0] if people else who
         return who
     return _subject(para, base, base + verb.start(), ctx, pos)
+
+
+def _subject_at_end(text: str) -> re.Match[str] | None:
+    """`_SUBJ_AT_END` in ``text``, past a name that is the object of a preposition: in "Of
+    Carson, Levine, who backs Rubio, said" or "the ambassador to Russia, Jon Huntsman, told"
+    the speaker is the second name, not the first with the rest taken for an aside."""
+    at = 0
+    while m := _SUBJ_AT_END.search(text, at):
+        words = text[: m.start()].split() + m["subj"].split()[:1]  # "Of Carson" is no name
+        if not any(w.lower() in PREPOSITIONS for w in words[-2:]):
+            return m
+        at = m.end("subj")
+    return None
 
 
 _INTRO = re.compile(r"^[^,\"“”]{0,100},\s*")
@@ -651,6 +665,8 @@ def _resolve(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
     if word == "it":
         ok = ctx.speaker is not None and ctx.speaker.type != "person"
         return ctx.speaker if ok else UNKNOWN
+    if m := re.match(r"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s\s+(?=[A-Z])", subject):
+        subject = subject[m.end() :]  # "NATO’s Stoltenberg" is Stoltenberg, not a new person
     return ctx.registry.resolve(subject, pos) or _newcomer(subject, ctx, pos) or UNKNOWN
 
 
