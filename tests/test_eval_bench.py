@@ -112,6 +112,136 @@ def test_pronoun_speaker_gets_the_nearest_preceding_named_source(
     pn_article: PolnearArticle,
 ) -> None:
     assert pn_article.quotes[2].antecedent == "Roe"  # "She" is a pronoun too: skipped
+    # The new reference: the name heading the nearest mention (Roe's gender is not
+    # shown, so it does not disagree with "he").
+    assert pn_article.quotes[2].referent == "Roe"
+
+
+def _pronoun_record(text: str, sources: list[str], quote: str, pronoun_at: str) -> Any:
+    """A record whose sources are indirect attributions and whose last relation is a
+    direct quote with a pronoun speaker (the pronoun is the first occurrence of
+    ``pronoun_at``'s last word inside ``pronoun_at``)."""
+
+    def span(needle: str, base: int = 0) -> dict[str, Any]:
+        start = text.index(needle, base)
+        return {"start": start, "end": start + len(needle), "text": needle}
+
+    where = text.index(pronoun_at)
+    word = pronoun_at.split()[-1]
+    pron = span(word, where + pronoun_at.rindex(word))
+    rels = [
+        {"source": [span(s)], "content": [span(s)], "has_source": True, "quote_type": "indirect"}
+        for s in sources
+    ]
+    rels.append(
+        {
+            "source": [pron],
+            "content": [span(quote)],
+            "has_source": True,
+            "quote_type": "direct",
+            "source_is_pronoun": True,
+        }
+    )
+    return {"id": "pn-r", "text": text, "primary_annotator": "a", "annotations": {"a": rels}}
+
+
+def test_pronoun_referent_passes_over_a_description_to_the_name() -> None:
+    text = (
+        "Gov. John Kasich said on Saturday that he was ready.\n\n"
+        "The Ohio governor said he would not support mass deportation.\n\n"
+        "“We can do better,” he said."
+    )
+    record = _pronoun_record(
+        text, ["Gov. John Kasich", "The Ohio governor"], "“We can do better,”", "” he"
+    )
+    quote = parse_record(record).direct[0]
+    assert quote.antecedent == "The Ohio governor"  # the old reference
+    assert quote.referent == "John Kasich"
+
+
+def test_pronoun_referent_is_the_name_that_ends_a_mention() -> None:
+    text = (
+        "Alabama Democratic Party chairwoman Nancy Worley pledged her vote to Clinton. "
+        "“We need to bring a close to this primary,” she said."
+    )
+    record = _pronoun_record(
+        text,
+        ["Alabama Democratic Party chairwoman Nancy Worley"],
+        "“We need to bring a close to this primary,”",
+        "” she",
+    )
+    assert parse_record(record).direct[0].referent == "Nancy Worley"
+
+
+def test_pronoun_referent_agrees_in_gender() -> None:
+    text = (
+        "Mary Smith said she was tired. Tom Jones said he agreed with the plan. "
+        "Later, “We did it,” she said."
+    )
+    record = _pronoun_record(text, ["Mary Smith", "Tom Jones"], "“We did it,”", "” she")
+    quote = parse_record(record).direct[0]
+    assert quote.antecedent == "Tom Jones"
+    assert quote.referent == "Mary Smith"
+
+
+def test_pronoun_referent_reads_a_bare_surname_as_the_full_name_of_that_gender() -> None:
+    text = (
+        "Hillary Clinton said she would win. Bill Clinton said he agreed. "
+        "Clinton told the crowd about the plan. “We did it,” she said."
+    )
+    record = _pronoun_record(
+        text, ["Hillary Clinton", "Bill Clinton", "Clinton"], "“We did it,”", "” she"
+    )
+    assert parse_record(record).direct[0].referent == "Hillary Clinton"
+
+
+def test_pronoun_referent_takes_a_speaker_named_as_a_sentence_subject() -> None:
+    text = (
+        "Donald Trump said he would go to Mexico. Enrique Pena Nieto said he was ready. "
+        "Trump almost seemed to agree. “We will work together,” he said."
+    )
+    record = _pronoun_record(
+        text, ["Donald Trump", "Enrique Pena Nieto"], "“We will work together,”", "” he"
+    )
+    quote = parse_record(record).direct[0]
+    assert quote.antecedent == "Enrique Pena Nieto"
+    assert quote.referent == "Trump"
+
+
+def test_pronoun_referent_passes_over_an_outlet_or_a_group() -> None:
+    text = (
+        "Bernie Sanders said he was angry. The Times wrote that the tax code was rigged. "
+        "“It is time,” he said."
+    )
+    record = _pronoun_record(text, ["Bernie Sanders", "The Times"], "“It is time,”", "” he")
+    quote = parse_record(record).direct[0]
+    assert quote.antecedent == "The Times"
+    assert quote.referent == "Bernie Sanders"
+
+
+def test_pronoun_referent_is_none_for_other_pronouns() -> None:
+    text = "Mary Smith said she agreed. “We did it,” I said."
+    record = _pronoun_record(text, ["Mary Smith"], "“We did it,”", "” I")
+    assert parse_record(record).direct[0].referent is None
+
+
+def test_score_polnear_scores_pronouns_by_referent_and_keeps_the_old_figure() -> None:
+    text = (
+        "Gov. John Kasich said on Saturday that he was ready.\n\n"
+        "The Ohio governor said he would not support mass deportation.\n\n"
+        "“We can do better,” he said."
+    )
+    article = parse_record(
+        _pronoun_record(
+            text, ["Gov. John Kasich", "The Ohio governor"], "“We can do better,”", "” he"
+        )
+    )
+    start = text.index("We can")
+    pred = PredictedQuote(alnum_positions(text, [(start, start + 14)]), ("John Kasich",), "")
+    scores = score_polnear([article], {"pn-r": [pred]})
+    assert scores["speaker_pronoun_0_3"] == 1.0 and scores["pronoun_0_3"] == 1
+    assert scores["speaker_pronoun_nearest_mention_0_3"] == 0.0
+    assert scores["pronoun_nearest_mention_0_3"] == 1 and scores["pronoun_unnamed_0_3"] == 0
 
 
 def test_locate_places_quotes_whatever_their_quotation_marks_and_case() -> None:
@@ -179,6 +309,9 @@ def test_score_polnear_is_micro_averaged_with_named_and_pronoun_speakers_apart(
     assert scores["precision_0_8"] == scores["recall_0_8"] == scores["f1_0_8"] == 1.0
     assert scores["speaker_named_0_8"] == 1.0 and scores["named_0_8"] == 1
     assert scores["speaker_pronoun_0_8"] == 0.0 and scores["pronoun_0_8"] == 1
+    assert scores["pronoun_unnamed_0_8"] == 0
+    assert scores["speaker_pronoun_nearest_mention_0_8"] == 0.0
+    assert scores["pronoun_nearest_mention_0_8"] == 1
     assert (scores["predicted"], scores["gold"]) == (3, 2)
 
 

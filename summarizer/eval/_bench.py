@@ -282,11 +282,25 @@ POLNEAR_COLUMNS = {
     "precision_strict_0_8": "strict P@0.8",
     "speaker_named_0_3": "named speaker acc.@0.3",
     "named_0_3": "n",
-    "speaker_pronoun_0_3": "pronoun speaker acc.@0.3 (heuristic)",
+    "speaker_pronoun_0_3": "pronoun speaker acc.@0.3 (named referent)",
     "pronoun_0_3": "n",
+    "pronoun_unnamed_0_3": "pronoun, no named referent",
+    "speaker_pronoun_nearest_mention_0_3": "pronoun acc.@0.3 (old: nearest mention)",
+    "pronoun_nearest_mention_0_3": "n",
     "predicted": "quotes predicted",
 }
-_POLNEAR_COUNTS = ["named_0_3", "pronoun_0_3", "named_0_8", "pronoun_0_8", "predicted", "gold"]
+_POLNEAR_COUNTS = [
+    "named_0_3",
+    "pronoun_0_3",
+    "pronoun_unnamed_0_3",
+    "pronoun_nearest_mention_0_3",
+    "named_0_8",
+    "pronoun_0_8",
+    "pronoun_unnamed_0_8",
+    "pronoun_nearest_mention_0_8",
+    "predicted",
+    "gold",
+]
 
 
 async def _polnear(

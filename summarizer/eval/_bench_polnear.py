@@ -11,7 +11,17 @@ primary annotator's relations are used. Gold, per article:
   required, as ANNOTATION.md treats them: a prediction that lies inside one is
   not a false positive (``precision_strict`` counts it as one);
 - the **speaker** is the source *mention* ("the influential US daily", "he");
-  PolNeAR has no coreference, so pronoun speakers are scored apart.
+  PolNeAR has no coreference, so pronoun speakers ("he", "she") are scored
+  apart, against the person the pronoun refers to by `pronoun_referent`: the
+  nearest name before it, heading a gold source mention or opening a sentence,
+  whose gender as the text shows it does not disagree. The rule reads only the
+  text and the gold (never a system's output) and was checked against referents
+  written by reading 125 train/dev quotes (issue #14, sixth session; the figures
+  are in evals/BENCHMARKS.md). A pronoun with no named referent ("I", "who", or
+  no such name before it) is left out and counted apart. The first sessions'
+  reference, the nearest preceding non-pronoun source mention (often a
+  description such as "the Ohio governor", so a right answer counted as wrong),
+  is kept as a second figure (``speaker_pronoun_nearest_mention``).
 
 Matching follows the SFU Gender Gap Tracker evaluation (Asr et al. 2021,
 ``evaluate_quotes.py``): a gold quote is found when the predicted text covers
@@ -74,7 +84,11 @@ class GoldQuote:
     direct: bool  # False: a partial quote (allowed, not required)
     speaker: str | None  # the source mention; None when the relation has no source
     pronoun: bool
-    antecedent: str | None = None  # pronoun speakers: nearest preceding named source
+    # Pronoun speakers: the named person the pronoun refers to by `pronoun_referent`
+    # (None: no named referent), and the nearest preceding non-pronoun source mention
+    # (the first sessions' heuristic, kept as a second figure).
+    referent: str | None = None
+    antecedent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,11 +145,12 @@ def parse_record(record: Mapping[str, Any]) -> PolnearArticle:
         spans = [(s["start"], s["end"]) for s in rel["content"]]
         has_source = bool(rel.get("has_source") and rel["source"])
         pronoun = bool(rel.get("source_is_pronoun")) and has_source
-        antecedent = None
+        antecedent = referent = None
         if pronoun:
             start = rel["source"][0]["start"]
             before = [name for at, name in named_sources if at < start]
             antecedent = before[-1] if before else None
+            referent = pronoun_referent(text, start, rel["source"][0]["text"], named_sources)
         quotes.append(
             GoldQuote(
                 chars=alnum_positions(text, spans),
@@ -143,6 +158,7 @@ def parse_record(record: Mapping[str, Any]) -> PolnearArticle:
                 direct=rel["quote_type"] == "direct",
                 speaker=_span_text(rel["source"]) if has_source else None,
                 pronoun=pronoun,
+                referent=referent,
                 antecedent=antecedent,
             )
         )
@@ -156,6 +172,249 @@ def _span_text(spans: Sequence[Mapping[str, Any]]) -> str:
 def alnum_positions(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:
     """Positions of the letters and digits of ``text`` inside ``spans``."""
     return frozenset(i for a, b in spans for i in range(a, min(b, len(text))) if text[i].isalnum())
+
+
+# --- the pronoun reference ----------------------------------------------------------------
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# A capitalised word (an initial, a hyphenated or apostrophed name: "D’Souza", "al-Sadr").
+_CAP_WORD = re.compile(r"[A-Z][\w’'.-]*")
+_MALE_TITLES, _FEMALE_TITLES = _set("Mr."), _set("Mrs. Ms. Miss")
+# Abbreviations inside a name or a title ("Sen. Elizabeth Warren", "Lt. Gen. X"): no sentence
+# end after them.
+_ABBREVIATIONS = (
+    _MALE_TITLES
+    | _FEMALE_TITLES
+    | _set("Dr. Sen. Rep. Gov. Gen. Lt. Col. Sgt. Rev. Prof. Jr. Sr. St. Capt. Adm. Atty.")
+)
+# Capitalised words that open a sentence or a mention without being a name.
+_NOT_NAMES = _set(
+    "A An And As At But By For From He Her His I If In It Its Mr Mrs Ms Of On One Or She So "
+    "That The Their Then There These They This Those To We When While Who You After Before "
+    "Following Although Though Since Because During Despite Like Unlike With Without Under "
+    "About Among Asked According Meanwhile Still Yet Now Later Earlier Even Also Instead "
+    "However Former What Why How Where Many Most Some Several Both Each Every All No Not Only "
+    "Just Speaking Even"
+)
+# A name ends its noun phrase where the next word is not a further noun of the mention
+# ("The Ohio governor" names nobody; "Nancy Worley of Alabama", "Mark Mahaney, of RBC" do).
+_NAME_FOLLOWERS = _set(
+    "of who whose at from and said says told wrote added a an the in for on to with"
+)
+# Words of a title before a name ("Secretary Clinton", "House Speaker Paul Ryan").
+_TITLE_WORDS = _HONORIFICS | _set(
+    "secretary speaker leader chairman chairwoman director justice judge mayor ambassador "
+    "minister prime vice former house senate majority minority attorney general chief sheriff "
+    "pastor congressman congresswoman candidate nominee lt col sgt capt adm"
+)
+# A name the mention puts after a determiner is a group or an institution ("some
+# Republicans", "The Times", "the White House").
+_DETERMINERS = _set("the some many most several other few all both two three these those")
+_MALE, _FEMALE = _set("he him his himself"), _set("she her hers herself")
+_PRONOUN_WORD = re.compile(
+    r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself|[Ii]ts)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?][”\"’']*\s+(?=[“\"‘'A-Z(])|\n")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class _Name:
+    """A run of capitalised words in a text: where it is and what it says."""
+
+    start: int
+    end: int
+    text: str  # without a possessive ending
+    possessive: bool
+
+    @property
+    def core(self) -> str:
+        """The name without the titles before it ("Ohio Gov. John Kasich" -> "John
+        Kasich", "Senator Jane Roe" -> "Jane Roe", "Mr. Obama" -> "Obama")."""
+        words = self.text.split()
+        cut = max((k + 1 for k, w in enumerate(words[:-1]) if w in _ABBREVIATIONS), default=0)
+        while cut < len(words) - 1 and words[cut].lower().rstrip(".") in _TITLE_WORDS:
+            cut += 1
+        return " ".join(words[cut:])
+
+    @property
+    def key(self) -> str:
+        """The last word: what ties "Mrs. Clinton" to "Hillary Clinton"."""
+        return self.text.split()[-1]
+
+    @property
+    def title(self) -> str | None:
+        """The gender a title before the name shows ("Mr.", "Mrs."), if any."""
+        words = self.text.split()
+        if any(w in _MALE_TITLES for w in words[:-1]):
+            return "m"
+        return "f" if any(w in _FEMALE_TITLES for w in words[:-1]) else None
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _name_runs(text: str) -> list[_Name]:
+    """Runs of capitalised words ("Ohio Gov. John Kasich", "Mrs. Clinton"), a sentence's
+    first word dropped when the text also uses it in lower case ("What", "Former")."""
+    runs: list[_Name] = []
+    words = list(_CAP_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        j = i
+        while j + 1 < len(words) and text[words[j].end() : words[j + 1].start()] == " ":
+            word = words[j].group()
+            if _POSSESSIVE.search(word):
+                break
+            if word.endswith(".") and not (
+                word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", word)
+            ):
+                break
+            j += 1
+        first, last = i, j
+        while first < last or (first == last and words[first].group() in _NOT_NAMES):
+            word = words[first].group()
+            if word in _ABBREVIATIONS:
+                break
+            lower = first < last and _opens_sentence(text, words[first].start())
+            if word.rstrip(".") in _NOT_NAMES or (
+                lower and re.search(rf"\b{re.escape(word.lower())}\b", text)
+            ):
+                first += 1
+                continue
+            break
+        if first <= last:
+            start, end = words[first].start(), words[last].end()
+            raw = text[start:end].rstrip(".,")
+            name = _POSSESSIVE.sub("", raw)
+            if name and name.split()[-1] not in _ABBREVIATIONS:
+                runs.append(_Name(start, start + len(name), name, name != raw))
+        i = j + 1
+    return runs
+
+
+def _head(text: str, mention: str, at: int = 0) -> _Name | None:
+    """The name heading a gold source mention that starts at ``at``, if any. A name must
+    end its noun phrase ("The Ohio governor" names nobody) and own it ("North Carolina’s
+    Ada Fisher" is Ada Fisher); a single word that opens its mention must also be used
+    mid-sentence somewhere in the text ("Delegates" is no name); "DNC" or "R-Ga." is none."""
+    for run in _name_runs(mention):
+        rest = mention[run.end :]
+        follower = re.match(r"[a-z]+", rest.lstrip(" "))
+        if run.possessive or (follower and follower.group() not in _NAME_FOLLOWERS):
+            continue
+        before = tokens(mention[: run.start])
+        if before and before[-1] in _DETERMINERS:
+            continue
+        if not re.search(r"[a-z].*[a-z]", run.key):
+            continue
+        single = run.start == 0 and run.text == run.key
+        if single and not re.search(rf"[a-z,] {re.escape(run.key)}\b", text):
+            continue
+        return _Name(at + run.start, at + run.end, run.text, run.possessive)
+    return None
+
+
+class _Genders:
+    """The gender the text shows for each name of the gold's speakers: a title ("Mr.",
+    "Mrs."), or the first pronoun after the name in its sentence or the next, before any
+    other such name (he/his, she/her; it/they for an organisation or a group)."""
+
+    def __init__(self, text: str, runs: Sequence[_Name], keys: set[str]) -> None:
+        self.votes: dict[str, list[str]] = {}
+        names = [r for r in runs if r.key in keys]
+        for k, run in enumerate(names):
+            vote = run.title or self._pronoun_after(text, run, names[k + 1 :])
+            if vote:
+                for label in self._labels(run):
+                    self.votes.setdefault(label, []).append(vote)
+
+    @staticmethod
+    def _pronoun_after(text: str, run: _Name, later: Sequence[_Name]) -> str | None:
+        stop = later[0].start if later else len(text)
+        end = _SENTENCE_END.search(text, run.end)
+        if end:
+            second = _SENTENCE_END.search(text, end.end())
+            stop = min(stop, second.end() if second else len(text))
+        word = _PRONOUN_WORD.search(text, run.end, stop)
+        if not word:
+            return None
+        w = word.group().lower()
+        return "m" if w in _MALE else "f" if w in _FEMALE else "n"
+
+    @staticmethod
+    def _labels(run: _Name) -> list[str]:
+        core = run.core.split()
+        if len(core) > 1:  # a full name; its given name ties it to "Bill", not to "Clinton"
+            return ["=" + run.core, "first:" + core[0], "key:" + run.key]
+        return ["key:" + run.key]
+
+    def _majority(self, label: str) -> str | None:
+        votes = self.votes.get(label, [])
+        best = max(set(votes), key=votes.count, default=None)
+        return best if best and votes.count(best) * 2 > len(votes) else None
+
+    def of(self, run: _Name) -> str | None:
+        if run.title:
+            return run.title
+        core = run.core.split()
+        if len(core) > 1:
+            return self._majority("=" + run.core) or self._majority("first:" + core[0])
+        return self._majority("key:" + run.key)
+
+
+def pronoun_referent(
+    text: str,
+    at: int,
+    pronoun: str,
+    sources: Sequence[tuple[int, str]],
+) -> str | None:
+    """The name a "he"/"she" speaker refers to, by a rule on the text and the gold alone.
+
+    ``sources`` are the gold's non-pronoun source mentions (start, text). Candidates are
+    the names heading those mentions (a description such as "the Ohio governor", "the
+    report" or "aides" heads none) and, anywhere in the text, the same names opening a
+    sentence ("Trump almost seemed to agree."). The referent is the nearest candidate
+    before the pronoun whose gender, as the text shows it, agrees with the pronoun (a
+    candidate whose gender the text does not show is taken too). A bare surname shared
+    by a man and a woman ("Clinton") becomes the full name of the pronoun's gender.
+    None (no named referent) for other pronouns ("I", "we", "who") and when no
+    candidate qualifies.
+    """
+    word = tokens(pronoun)[0] if tokens(pronoun) else ""
+    gender = "m" if word in _MALE else "f" if word in _FEMALE else None
+    if gender is None:
+        return None
+    runs = _name_runs(text)
+    heads = [h for start, mention in sources if (h := _head(text, mention, start))]
+    keys = {h.key for h in heads}
+    genders = _Genders(text, runs, keys)
+    openers = [r for r in runs if r.key in keys and _opens_sentence(text, r.start)]
+    candidates = sorted(
+        (r for r in [*heads, *openers] if r.end <= at), key=lambda r: r.start, reverse=True
+    )
+    for run in candidates:
+        if genders.of(run) not in (gender, None):
+            continue
+        core = run.core
+        if len(core.split()) == 1:
+            full = [r.core for r in runs if r.key == run.key and len(r.core.split()) > 1]
+            sexes = {genders.of(r) for r in runs if r.core in full}
+            same = [name for name in full if genders.of(_named(name)) == gender]
+            if {"m", "f"} <= sexes and same:
+                return max(same, key=same.count)
+        return core
+    return None
+
+
+def _named(name: str) -> _Name:
+    return _Name(0, len(name), name, False)
 
 
 # --- placing predictions ----------------------------------------------------------------
@@ -218,8 +477,11 @@ class _Counts:
     found: int = 0
     named: int = 0
     named_right: int = 0
-    pronoun: int = 0
+    pronoun: int = 0  # found pronoun quotes with a named referent
     pronoun_right: int = 0
+    pronoun_unnamed: int = 0  # found pronoun quotes with none: left out of `pronoun`
+    pronoun_nearest: int = 0  # the old reference: nearest preceding source mention
+    pronoun_nearest_right: int = 0
 
     def add(self, other: _Counts) -> None:
         for name, value in vars(other).items():
@@ -293,9 +555,15 @@ def _score_speaker(counts: _Counts, gold: GoldQuote, pred: PredictedQuote) -> No
     if not gold.pronoun and not is_pronoun(gold.speaker):
         counts.named += 1
         counts.named_right += speaker_matches(pred.speaker_names, gold.speaker)
-    elif gold.antecedent is not None:
+        return
+    if gold.referent is not None:
         counts.pronoun += 1
-        counts.pronoun_right += speaker_matches(pred.speaker_names, gold.antecedent)
+        counts.pronoun_right += speaker_matches(pred.speaker_names, gold.referent)
+    else:
+        counts.pronoun_unnamed += 1
+    if gold.antecedent is not None:
+        counts.pronoun_nearest += 1
+        counts.pronoun_nearest_right += speaker_matches(pred.speaker_names, gold.antecedent)
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -316,9 +584,12 @@ def score_polnear(
     Keys end in ``_0_3`` / ``_0_8``: ``precision``, ``precision_strict``,
     ``recall``, ``f1``, ``speaker_named`` (accuracy on found quotes whose gold
     speaker is a name or description), ``speaker_pronoun`` (on found quotes whose
-    gold speaker is a pronoun, against the nearest preceding non-pronoun source
-    mention: a heuristic), ``named``/``pronoun`` (how many such quotes); plus
-    ``predicted`` and ``gold`` counts. An article missing from ``predictions``
+    gold speaker is a pronoun with a named referent by `pronoun_referent`),
+    ``speaker_pronoun_nearest_mention`` (the same quotes against the nearest
+    preceding non-pronoun source mention: the first sessions' heuristic, kept so
+    both figures are seen), ``named``/``pronoun``/``pronoun_nearest_mention`` (how
+    many such quotes), ``pronoun_unnamed`` (found pronoun quotes with no named
+    referent, left out of ``pronoun``); plus ``predicted`` and ``gold`` counts. An article missing from ``predictions``
     has predicted nothing.
     """
     out: dict[str, float | None] = {}
@@ -336,8 +607,13 @@ def score_polnear(
             f"f1_{key}": _f1(precision, recall),
             f"speaker_named_{key}": _ratio(total.named_right, total.named),
             f"speaker_pronoun_{key}": _ratio(total.pronoun_right, total.pronoun),
+            f"speaker_pronoun_nearest_mention_{key}": _ratio(
+                total.pronoun_nearest_right, total.pronoun_nearest
+            ),
             f"named_{key}": float(total.named),
             f"pronoun_{key}": float(total.pronoun),
+            f"pronoun_nearest_mention_{key}": float(total.pronoun_nearest),
+            f"pronoun_unnamed_{key}": float(total.pronoun_unnamed),
         }
         out["predicted"], out["gold"] = float(total.predicted), float(total.gold)
     return out
