@@ -852,3 +852,42 @@ def test_someones_troops_are_no_group_of_their_own() -> None:
         "Both said their troops had held the pass, and the talks resume in March.",
     )
     assert "troops" not in _names(extract_offline(article))
+
+
+def test_a_described_group_before_a_singular_verb_is_not_its_subject() -> None:
+    article = _article(
+        "The senator said on Monday that the claim he backs illegal immigrants is false.",
+        "He said the bill would not give illegal immigrants a pathway to citizenship.",
+    )
+    assert "immigrants" not in _names(extract_offline(article))
+
+
+def test_a_described_group_after_a_preposition_is_not_its_subject() -> None:
+    article = _article(
+        "The mayor met the council on Monday to talk about the budget for the harbour.",
+        "Advocates say the worries they hear from migrants are growing, and the talks"
+        " with migrants continue.",
+    )
+    assert "migrants" not in _names(extract_offline(article))
+
+
+def test_a_described_group_acting_only_inside_a_quotation_is_not_its_subject() -> None:
+    article = _article(
+        "The mayor spoke to supporters at a rally on Monday evening in the harbour town.",
+        "“Smugglers are ruining this town,” he said. He promised to act against smugglers.",
+    )
+    assert "smugglers" not in _names(extract_offline(article))
+
+
+def test_a_described_group_in_the_lead_as_a_prepositions_object_is_no_actor() -> None:
+    lead = (
+        "The agency on Monday published a long review of its performance on refugees and on trade."
+    )
+    article = _article(lead, "The review of refugees runs to 300 pages, the agency said.")
+    assert "refugees" not in _names(extract_offline(article))
+    called = _article(
+        "The cleric on Monday called for lawmakers to withdraw their support from the cabinet"
+        " of the prime minister.",
+        "The constitution gives lawmakers no clear procedure, the cleric's office said.",
+    )
+    assert "lawmakers" in _names(extract_offline(called))

@@ -254,6 +254,9 @@ _GROUP_PHRASE = re.compile(
     rf"(?<![\w.'’-])(?:(?:{_GROUP_WORD}|(?:[Aa]nti|[Pp]ro)-[A-Za-z]+|[A-Z][a-z]+-(?:backed|led))"
     rf"\s+){{0,2}}(?:{_GROUP_HEAD})(?![\w'’-])"
 )
+_SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
+# Words between a preposition and the group it governs: "to the three governors".
+_GROUP_FILLERS = frozenset({"the", "a", "some", "many", "more", "other", "all", "both", "most"})
 _OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _LOWER_GROUP_WORDS = frozenset(w for w in GROUP_MODIFIERS | GROUP_HEADS if w[0].islower())
 # A lead paragraph has at least this many words.
@@ -1030,9 +1033,41 @@ class Registry:
         """A described group counts as an actor only when the article comes back to it: a
         single "lawmakers" in the lead, or "protesters said" once, is no main actor."""
         for entity in self._phrase_groups:
-            entity.signals.discard("repeated")  # a name's signal ("Islamic State")
+            entity.signals -= {"repeated", "subject", "lead"}  # "repeated": a name's signal
             if len(entity.mentions) < 2:
-                entity.signals -= {"subject", "lead"}
+                continue
+            if any(self._group_acts(m) for m in entity.mentions):
+                entity.signals.add("subject")
+            if any(
+                self._in_lead(pi, start, end) and not self._after_preposition(pi, start, end)
+                for (pi, start), end in entity.mentions
+            ):
+                entity.signals.add("lead")
+
+    def _group_acts(self, mention: tuple[Pos, int]) -> bool:
+        """Whether a described group is the subject of the verb after it: not when the verb
+        is singular ("the claim that Cruz backs illegal immigrants is"), the group follows a
+        preposition ("the fears they hear from immigrants are"), or a speaker's quoted
+        words name it."""
+        (pi, start), end = mention
+        para = self.paragraphs[pi]
+        after = para.text[end:]
+        found = _ACTING.match(after) or _PLURAL_ACTS.match(after)
+        if found is None or para.inside_quote(start) or self._after_preposition(pi, start, end):
+            return False
+        verb = found.group().split()[0]
+        return not (verb in _SINGULAR_VERBS or (verb.endswith("s") and not verb.endswith("ss")))
+
+    def _after_preposition(self, pi: int, start: int, end: int) -> bool:
+        """Whether a mention is a preposition's object ("performance on refugees"); not
+        "of", which a group's own head often governs ("hundreds of demonstrators moved")."""
+        text = self.paragraphs[pi].text
+        if re.match(r"\s+to\s+[a-z]+", text[end : end + 30]):
+            return False  # "calls for lawmakers to withdraw support": they are to act
+        words = text[max(0, start - 40) : start].split()
+        while words and (words[-1].lower() in _GROUP_FILLERS or words[-1][:1].isdigit()):
+            words.pop()
+        return bool(words) and words[-1].lower() in PREPOSITIONS - {"of", "by"}
 
     # --- mentions ------------------------------------------------------------
 
