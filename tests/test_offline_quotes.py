@@ -995,3 +995,158 @@ def test_an_owner_before_a_known_surname_does_not_make_a_new_speaker() -> None:
         "The Harbour Board’s Alvarez said there would be “no rash moves” by the board.",
     )
     assert _speakers(extract_offline(article)) == {"no rash moves": "Ted Alvarez"}
+
+
+def test_a_new_sentence_running_into_the_next_quote_is_that_quotes_attribution() -> None:
+    article = _article(
+        "Mayor Dana Ruiz and Governor Ted Alvarez spoke about the port on Monday.",
+        'Portugal branded the port an "outlaw harbour in the bay." Spain insisted that '
+        'Lisbon "close it at once."',
+    )
+    assert "outlaw harbour in the bay." not in _speakers(extract_offline(article))
+
+
+def test_a_relative_clause_cut_by_a_title_does_not_give_its_object_the_quote() -> None:
+    article = _article(
+        "Governor Ted Alvarez and Dana Ruiz spoke about the port on Monday.",
+        'Dana Ruiz, a host of the radio show "Harbour Talk," who worked for Ted Alvarez, '
+        'said her boss was "always kind and generous." But, said Ruiz, "he is tough."',
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers.get("always kind and generous.") != "Ted Alvarez"
+    assert speakers["he is tough."] == "Dana Ruiz"
+
+
+def test_a_speaker_named_with_of_and_a_long_place_is_the_person() -> None:
+    article = _article(
+        "The port of Lisbon reopened on Monday.",
+        "However, as Archbishop Tomas Reyes of the Harbour Church of Lisbon told the AP, "
+        "“We have all suffered the same fate in this town.”",
+    )
+    assert (
+        "Tomas Reyes"
+        in _speakers(extract_offline(article))["We have all suffered the same fate in this town."]
+    )
+
+
+def test_a_speech_verb_of_a_clause_coordinated_after_the_quote_is_not_its_attribution() -> None:
+    article = _article(
+        "Governor Ted Alvarez and Mayor Dana Ruiz spoke about the port on Monday.",
+        'Ted Alvarez wants the port to stay "open every night of the week," for instance, '
+        'and Dana Ruiz vowed to "shut it down" by summer.',
+    )
+    assert _speakers(extract_offline(article)).get("open every night of the week,") != ("Dana Ruiz")
+
+
+def test_a_participle_after_said_belongs_to_who_said() -> None:
+    article = _article(
+        "Mayor Dana Ruiz and Governor Ted Alvarez spoke about the port on Monday.",
+        'Ruiz left before the vote was taken, Ted Alvarez said, adding, "She was not happy '
+        'with the plan."',
+        'Meanwhile, it attacked Dana Ruiz, saying she "has failed the harbour town again."',
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers["She was not happy with the plan."] == "Ted Alvarez"
+    assert speakers.get("has failed the harbour town again.") != "Dana Ruiz"
+
+
+def test_a_quote_in_an_opening_clause_is_not_the_main_clause_speakers() -> None:
+    article = _article(
+        "Mayor Dana Ruiz and Governor Ted Alvarez spoke about the port on Monday.",
+        'After Dana Ruiz said the ships might do better at "smaller harbours," Ted Alvarez '
+        'said: "I do not agree with her at all."',
+    )
+    assert _speakers(extract_offline(article)).get("smaller harbours,") != "Ted Alvarez"
+
+
+def test_a_name_that_modifies_a_role_is_not_the_speaker() -> None:
+    article = _article(
+        "Governor Ted Alvarez and the Harbour Board met on Monday.",
+        "Senior Alvarez administration officials, who spoke on condition of anonymity, said "
+        "the board had sold “dozens of ships” to a rival port.",
+        "A Harbour Board spokeswoman said on Saturday the port would reopen “while keeping "
+        "every sailor safe.”",
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers.get("dozens of ships") != "Ted Alvarez"
+    assert speakers["while keeping every sailor safe."] == "Harbour Board"
+
+
+def test_a_speech_verb_inside_a_whose_clause_is_not_the_quotes() -> None:
+    article = _article(
+        "Governor Ted Alvarez chairs the Harbour Board.",
+        "The Harbour Board, whose chairman Ted Alvarez previously said the port was safe, "
+        "described its decision on Tuesday as a “swift and seamless clarification” of the rules.",
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers.get("swift and seamless clarification") != "Ted Alvarez"
+
+
+def test_a_name_after_by_is_not_the_subject_of_and_said() -> None:
+    article = _article(
+        "Mayor Dana Ruiz spoke at a forum on Monday.",
+        'Dana Ruiz spoke of the harbour raid at a "Harbour Forum" sponsored by the Lisbon '
+        'Times and said she has what the job needs: "Steadiness and strength above all."',
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers.get("Steadiness and strength above all.") != "Lisbon Times"
+
+
+def test_a_participle_right_after_a_name_is_that_persons() -> None:
+    article = _article(
+        "Mayor Dana Ruiz and Governor Ted Alvarez spoke about the port on Monday.",
+        "There was a lot of chatter about Dana Ruiz, who is the liveliest on stage this "
+        'morning, saying "Ports should not decide the destiny of a town."',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "Ports should not decide the destiny of a town.": "Dana Ruiz"
+    }
+
+
+def test_a_countrys_president_is_not_its_vice_president() -> None:
+    article = _article(
+        "Vice President Carla Mendes of Portugal visited the harbour town on Monday.",
+        "The Portugal president, in announcing new port fees on Friday, warned of a “second "
+        "phase” that could be “very, very bad for the town” if the fees did not work.",
+    )
+    assert "Carla Mendes" not in _speakers(extract_offline(article)).values()
+
+
+def test_a_sentence_of_only_a_speaker_and_a_verb_introduces_the_next_quote() -> None:
+    article = _article(
+        "Governor Ted Alvarez and Mayor Dana Ruiz spoke about the port on Monday.",
+        "Dana Ruiz wrote: “I would consider it an honour if you closed my office as well.” "
+        "Alvarez shot back. “I do not know Ruiz. I know the port well.”",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "I would consider it an honour if you closed my office as well.": "Dana Ruiz",
+        "I do not know Ruiz. I know the port well.": "Ted Alvarez",
+    }
+
+
+def test_a_speaker_after_a_clause_opened_by_after_is_still_a_subject() -> None:
+    article = _article(
+        "Governor Ted Alvarez and the Harbour Board spoke about the port on Monday.",
+        "Ted Alvarez spoke after the Harbour Board said the talks “brought us to a dangerous "
+        "place for the harbour town.”",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "brought us to a dangerous place for the harbour town.": "Harbour Board"
+    }
+
+
+def test_a_speech_verb_in_an_opening_clause_is_not_the_main_clauses() -> None:
+    article = _article(
+        "Mayor Dana Ruiz spoke about the harbour on Monday.",
+        "After Dana Ruiz asked about it in an interview, the dock workers became “agitated "
+        "and loud” once the cameras were off.",
+    )
+    assert "agitated and loud" not in _speakers(extract_offline(article))
+
+
+def test_a_short_sentence_after_the_speakers_own_question_is_speech() -> None:
+    article = _article(
+        "Senator Tom Graham spoke at a harbour meeting on Monday.",
+        "“Does anybody here know what the plan for the harbour is?” Graham asked. “Neither do I.”",
+    )
+    assert _speakers(extract_offline(article))["Neither do I."] == "Tom Graham"

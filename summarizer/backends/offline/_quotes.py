@@ -19,6 +19,16 @@ A span is attributed, in this order, by
    paragraph that is all quotation right after the paragraph that quoted someone,
    belongs to the same speaker.
 
+Named-speaker precision (#14, sixth session): a speech verb after the quote is not its
+attribution when it opens a coordinated clause ("“...” and Trump says") or a new sentence
+that runs into the next quote, or when the quote ends an opening clause ("After Scalia
+said ... “...,” Trump said"); a verb inside a "whose"/"which" aside or an opening clause
+is not the quote's; a name after a preposition is no subject ("Of Carson, Levine said");
+a name that modifies a role ("Trump administration officials", "the U.S. president")
+is not the speaker (the body itself for its spokesman or officials); a participle
+("saying") is its nearest clause's subject's, never an object's; a sentence of only
+"X shot back." introduces the quote after it.
+
 A subject phrase names its main clause's last person ("Trump lawyer Marc Kasowitz"),
 else its last actor; a description ("the mayor") names the person last mentioned
 with that role, "the company" the organisation named last, a qualified title or party
@@ -47,6 +57,7 @@ from summarizer.backends.offline._lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PREPOSITIONS,
+    ROLE_NOUNS,
     SPEECH_ADVERBS,
     SPEECH_VERBS,
 )
@@ -105,6 +116,9 @@ _CAP_VERB_SUBJ = re.compile(
 _SUBJ_AT_END = re.compile(rf"{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}$")
 _CLAUSE_SUBJ = re.compile(rf"\s*{_SUBJ}(?:\s+[a-z][\w'’-]*){{1,2}}\b")
 _CHANNEL_VERBS = frozenset({"reported", "reports"})  # a medium that relays a speaker
+# A clause coordinated after a quote ("“...” and Trump said ...", ", while Cruz vowed"):
+# its speech verb attributes what follows, not the quote before it.
+_NEW_CLAUSE = re.compile(r"(?:^|[\s,])(?:and|but|while|whereas)\s+(?:[A-Z]|he\b|she\b)[^,]*$")
 _TOLD = frozenset({"told", "tells", "tell", "telling"})  # who follows is the hearer
 _PARTICIPLES = frozenset(
     {"adding", "saying", "telling", "writing", "warning", "asking", *_QUOTE_PARTICIPLES}
@@ -180,7 +194,8 @@ def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
             opens_para = i == 0 and not para.text[: span.start].strip()
             who = _attribute(span, ctx)
             runs_on = who is None and opens_para and carried is not None
-            cued = runs_on
+            # '“...?” Graham asked. “Neither do I.”': the same speaker's next sentence
+            cued = runs_on or (who is not None and who is previous and _opens_sentence(span))
             if who is None:
                 who = carried if runs_on else _continued(span, previous, registry)
                 # '"They sue," he said. "Everybody sues."': a sentence of its own that
@@ -375,9 +390,34 @@ def _after_window(span: _Span) -> str:
 def _introduces_next(span: _Span, window: str) -> bool:
     """Whether the sentence after a quote that ends its own sentence introduces the next
     quote ("“... material.” The candidate reiterated: “...”"), so it attributes that one."""
-    if not re.search(r"[.!?]\W*$", span.text) or not window.rstrip().endswith(":"):
+    if not re.search(r"[.!?]\W*$", span.text):
         return False
-    return span.end + len(window) in (a for a, _ in span.para.regions)
+    if span.end + len(window) not in (a for a, _ in span.para.regions):
+        return False
+    # 'Japan branded it an "outlaw." Russia insisted that Pyongyang "stop it."': a new
+    # sentence running into the next quote is that quote's, not this one's
+    one = window.strip()
+    return one.endswith(":") or (
+        span.text.rstrip("\"”’'").endswith(".")
+        and one[:1].isupper()
+        and not re.search(r"[.!?]", one)
+    )
+
+
+_OPENERS_RE = (
+    r"\s*(?:After|When|Whenever|While|As|Before|Since|Although|Though|Because|If|Once|Until)"
+)
+_CLAUSE = r"[^,;:\"“”]*,"  # a clause up to its comma
+_OPENING_CLAUSE = re.compile(rf"{_OPENERS_RE}\s[^,;:]*$")
+
+
+def _in_opening_clause(span: _Span) -> bool:
+    """Whether the quote ends an opening subordinate clause ("After Scalia said they might do
+    better at “less advanced schools,” Trump said"): the main clause after it is someone
+    else's speech."""
+    start, _ = span.para.sentence_span(span.open)
+    lead = span.para.text[start : span.start]
+    return bool(_OPENING_CLAUSE.match(lead)) and span.text.rstrip("\"”’'").endswith(",")
 
 
 def _before_window(span: _Span) -> str:
@@ -395,6 +435,8 @@ def _after(span: _Span, ctx: _Context) -> _Who:
     window = _after_window(span)
     if span.unclosed or not window.strip() or _introduces_next(span, window):
         return None
+    if _in_opening_clause(span):
+        return None  # 'After Trump labeled the EU a “foe,” Tusk responded': not Tusk's word
     para, pos = span.para, (span.para.index, span.close)
     base = span.end + len(window) - len(window.lstrip(_LEAD_PUNCT))
     window = window.lstrip(_LEAD_PUNCT)
@@ -419,6 +461,8 @@ def _after(span: _Span, ctx: _Context) -> _Who:
             return who
     if verb.group() in _PARTICIPLES:
         return None  # "..., adding that ...": the participle belongs to the previous clause
+    if _NEW_CLAUSE.search(window[: verb.start()]):
+        return None  # '"leading from behind" and Donald Trump says he's "losing"': Trump's is next
     if verb.start() == 0:  # inverted: said Leonard Burman, director of ...
         end = base + verb.end()
         # to the sentence's end, which the splitter knows is not "Lt." in "said Army Lt. Gen."
@@ -447,10 +491,20 @@ def _called(window: str) -> re.Match[str] | None:
 def _before(span: _Span, ctx: _Context) -> _Who:
     window = _before_window(span)
     para, pos = span.para, (span.para.index, span.open)
+    if not window.strip() and (m := _SAID_ALONE.fullmatch(_sentence_before(span))):
+        return _resolve(m["subj"], ctx, pos)  # '“...” Trump shot back. “I don’t know him.”'
     for pattern in (_ACCORDING, _QUOTED_AS, _AS_SAID):
         if m := pattern.search(window):
             return _resolve(m["subj"], ctx, pos)
-    verbs = list(_ANY_VERB.finditer(window))
+    # Not a verb of an aside or an opening clause the main clause goes on after:
+    # "Lufthansa, whose CEO previously said X, described it as a “...”", "After X asked
+    # about it, the Graysons became “agitated”"
+    asides = [
+        m.span()
+        for m in re.finditer(rf",\s*(?:whose|which)\b{_CLAUSE}|^{_OPENERS_RE}\s{_CLAUSE}", window)
+        if window[m.end() :].strip()  # the main clause goes on after the aside
+    ]
+    verbs = [v for v in _ANY_VERB.finditer(window) if not any(a < v.start() < b for a, b in asides)]
     if not verbs and (m := _called(window)):
         who = _resolve(m["subj"], ctx, pos)
         return who if who is not UNKNOWN else None
@@ -470,17 +524,51 @@ def _before(span: _Span, ctx: _Context) -> _Who:
     if verb.group() not in _TOLD and (m := _VERB_SUBJ_INTRO.match(window[verb.start() :])):
         return _resolve(m["subj"], ctx, pos)  # said Trump: "...", not "told CBS' “...”"
     if verb.group() in _PARTICIPLES:  # "He then defended the remark, saying, "...": the subject
-        m = _CLAUSE_SUBJ.match(window)
-        who = _resolve(m["subj"], ctx, pos) if m else None
-        if who is None or who is UNKNOWN:  # "During a speech, Trump attacked X, saying, "...
-            people = [
-                e
-                for _, _, e in ctx.registry.mentions_in(para.index, base, base + verb.start())
-                if e.type == "person"
-            ]
-            who = people[0] if people else who
-        return who
+        return _participle_subject(span, window, verb, ctx)
     return _subject(para, base, base + verb.start(), ctx, pos)
+
+
+def _participle_subject(span: _Span, window: str, verb: re.Match[str], ctx: _Context) -> _Who:
+    """Who speaks in "..., saying, “...”": the subject of the speech verb just before
+    ("Mateen left early, Nefzi said, adding, “...”": Nefzi), else of the sentence ("He
+    then defended the remark, saying"), else a person who opens a clause ("During a
+    speech, Trump attacked X, saying"), never an object or an owner ("it attacked Trump,
+    saying"; "Murphy’s call ended, Rubio’s campaign sent a release saying")."""
+    para, pos = span.para, (span.para.index, span.open)
+    base = span.start - len(window)
+    said = [v for v in _ANY_VERB.finditer(window, 0, verb.start()) if v.group() not in _PARTICIPLES]
+    if said and (m := _subject_at_end(window[: said[-1].start()])):
+        who = _resolve(m["subj"], ctx, pos)
+        if who is not UNKNOWN:
+            return who
+    named = ctx.registry.mentions_in(para.index, base, base + verb.start())
+    # the person right before it: "footage of Trump saying", "Perez, who ..., saying"
+    if named and named[-1][2].type == "person":
+        between = para.text[named[-1][1] : base + verb.start()]
+        if re.fullmatch(rf"\s*(?:(?:{_ADVS}|\w+ly)\s+)*|,\s*who\b[^,]*,\s*", between):
+            return named[-1][2]
+    m = _CLAUSE_SUBJ.match(window)
+    who = _resolve(m["subj"], ctx, pos) if m else None
+    if who is not None and who is not UNKNOWN:
+        return who
+    for at, end, e in named:
+        lead = para.text[base:at].rsplit(",", 1)[-1].split()
+        lead = [w for w in lead if not w[0].isupper() and w not in ("the", "a", "an")]
+        if e.type == "person" and not _owns(para.text, end) and not _not_subject(lead[-1:]):
+            return e
+    return who
+
+
+def _not_subject(words: list[str]) -> bool:
+    """Whether the lower-case word before a name (its titles aside) shows the name is no
+    clause subject ("after Murphy", "it attacked Trump"): a preposition or a verb in -ed."""
+    low = words[-1].lower() if words else ""
+    return low in PREPOSITIONS or low.endswith("ed")
+
+
+# Prepositions whose name is never a speech verb's subject ("after" and "as" can open a
+# clause: "Pompeo spoke after North Korea said").
+_OBJECT_PREPOSITIONS = PREPOSITIONS - {"after", "before", "since", "until", "as", "while"}
 
 
 def _subject_at_end(text: str) -> re.Match[str] | None:
@@ -490,10 +578,27 @@ def _subject_at_end(text: str) -> re.Match[str] | None:
     at = 0
     while m := _SUBJ_AT_END.search(text, at):
         words = text[: m.start()].split() + m["subj"].split()[:1]  # "Of Carson" is no name
-        if not any(w.lower() in PREPOSITIONS for w in words[-2:]):
+        if not any(w.lower() in _OBJECT_PREPOSITIONS for w in words[-2:]):
             return m
         at = m.end("subj")
     return None
+
+
+# A sentence that is only its speaker and a speech verb ("Trump shot back.").
+_SAID_ALONE = re.compile(rf"\s*{_SUBJ}\s+(?:(?:{_ADVS})\s+){{0,2}}(?:{_VERBS})\s*[.:]\s*")
+
+
+def _sentence_before(span: _Span) -> str:
+    """The sentence before the one a quote opens, in its paragraph, when no quotation
+    mark is in it ("" otherwise)."""
+    para = span.para
+    start, _ = para.sentence_span(span.open)
+    end = len(para.text[:start].rstrip())
+    if end <= 0:
+        return ""
+    begin, _ = para.sentence_span(end - 1)
+    text = para.text[begin:start]
+    return "" if any(ch in text for ch in '"“”‘’') else text
 
 
 _INTRO = re.compile(r"^[^,\"“”]{0,100},\s*")
@@ -553,17 +658,35 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
         if not _APPOSITION_START.match(para.text[a:b]) and para.text[a:b].strip():
             head = (a, b)
     a, b = head
+    if re.match(r"\s*(?:who|whose|which)\b", para.text[a:b]):
+        return UNKNOWN  # '“The Apprentice,” who worked for Trump, said': the subject is before
     b = min([b, *(a + m.start() for m in re.finditer(r"\s\(", para.text[a:b]))])
     # Not an owner: "Obama's former strategist said" is not Obama.
     named = [n for n in ctx.registry.mentions_in(para.index, a, b) if not _owns(para.text, n[1])]
+    if named and (noun := _modified(para.text, named[-1][1], b)):
+        # "The U.S. president", "Trump administration officials", "the Blue House spokesman":
+        # the name says whose, the noun who speaks: the holder of that role, else the body
+        # itself for its spokesman or officials, else no one the rules can name
+        owner = named[-1][2]
+        if noun in _VOICES:
+            return owner if owner.type != "person" else UNKNOWN
+        holder = ctx.registry.by_role(noun, pos) if owner.type != "person" else None
+        if holder is None or not holder.role:
+            return UNKNOWN
+        # "the U.S. president" is not the vice president
+        words = set(para.text[a:b].lower().split())
+        return holder if all(w in words for w in holder.role.lower().split()[:-1]) else UNKNOWN
     people = [e for _, _, e in named if e.type == "person"]
     if coordinated := _COORDINATED.search(para.text[a:b]):
         # "Silverman was joined by Sen. Al Franken and joked": the clause's own subject
         if m := re.match(r"\s*(?P<p>[Hh]e|[Ss]he)\b", para.text[a:b]):
             return _resolve(m["p"], ctx, pos)
-        if named:
-            return named[0][2]
-        if not para.text[a : a + coordinated.start()].strip(_LEAD_PUNCT):
+        # not a name after a preposition: '“...” sponsored by NBC News and said': the
+        # subject is before the quote
+        subjects = [n for n in named if not _after_preposition(para.text, n[0])]
+        if subjects:
+            return subjects[0][2]
+        if named or not para.text[a : a + coordinated.start()].strip(_LEAD_PUNCT):
             return None  # '“...” and declared': the subject is before the quote
     if people:
         return people[-1]
@@ -587,6 +710,29 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
         return who
     # "As a phone rang, the announcer said": the part before the verb describes the speaker
     return _described(para, a, b, ctx) or _described(para, cut[-1], end, ctx) or UNKNOWN
+
+
+# Who speaks for an organisation or a country ("a White House spokesman", "U.S. officials").
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative"})
+
+
+def _modified(text: str, end: int, stop: int) -> str | None:
+    """The role noun a name ending at ``end`` modifies, when only lower-case words follow it
+    to ``stop`` and the last is a role ("president", "officials" as "official"), else None."""
+    rest = text[end:stop]
+    if not re.fullmatch(r"(?:\s+[a-z][\w-]*)+\s*", rest):
+        return None
+    noun = rest.split()[-1]
+    noun = noun[:-1] if noun.endswith("s") and noun[:-1] in ROLE_NOUNS else noun
+    return noun if noun in ROLE_NOUNS else None
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a preposition ("by NBC News")."""
+    words = text[max(0, start - 30) : start].split()
+    while words and words[-1].lower() in ("the", "a", "an"):
+        words.pop()
+    return bool(words) and words[-1].lower() in PREPOSITIONS
 
 
 def _refers_back(m: re.Match[str]) -> bool:
@@ -667,7 +813,11 @@ def _resolve(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
         return ctx.speaker if ok else UNKNOWN
     if m := re.match(r"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s\s+(?=[A-Z])", subject):
         subject = subject[m.end() :]  # "NATO’s Stoltenberg" is Stoltenberg, not a new person
-    return ctx.registry.resolve(subject, pos) or _newcomer(subject, ctx, pos) or UNKNOWN
+    who = ctx.registry.resolve(subject, pos) or _newcomer(subject, ctx, pos)
+    if who is None and (m := re.match(r"(.+?)\s+of\s+(?:the\s+)?[A-Z]", subject)):
+        # "Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem"
+        who = ctx.registry.resolve(m[1], pos) or _newcomer(m[1], ctx, pos)
+    return who or UNKNOWN
 
 
 # An honorific and one name is a person, even one whose name is also a title ("Mr. King").
