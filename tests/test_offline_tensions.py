@@ -94,6 +94,13 @@ _NEXT = "Olsen said the plan would go ahead as agreed with the city council."
         ("Berg vs. Olsen: the bridge fight goes on", "Anna Berg and Karl Olsen are at odds."),
         ("Berg Calls Olsen 'A Disgrace' Over Bridge Plan", "Anna Berg criticizes Karl Olsen."),
         ("Berg Attacks Olsen On Bridge Plan", "Anna Berg attacks Karl Olsen."),
+        ("Berg, Olsen at odds over bridge", "Anna Berg and Karl Olsen are at odds over bridge."),
+        ("Berg and Olsen diverge on bridge plan", "Anna Berg and Karl Olsen disagree."),
+        ("Berg, Olsen collide on bridge plan", "Anna Berg and Karl Olsen are at odds."),
+        (
+            "Railing Against Olsen, Berg Vows To Stop Bridge Plan",
+            "The article reports criticism involving Karl Olsen and Anna Berg.",
+        ),
     ],
 )
 def test_headline_conflict_is_found_with_a_lead_sentence_as_evidence(
@@ -301,7 +308,10 @@ def test_two_sides_joined_by_a_hyphen_before_a_conflict_noun() -> None:
     assert _tensions("Norway and Sweden are neighbours.", plain) == []
 
 
-@pytest.mark.parametrize("verb", ["chided", "scolded", "lashed out at", "took aim at"])
+@pytest.mark.parametrize(
+    "verb",
+    ["chided", "scolded", "lashed out at", "took aim at", "blasted", "hammered", "railed against"],
+)
 def test_more_verbs_of_criticism(verb: str) -> None:
     text = f"Anna Berg {verb} Karl Olsen on Sunday over the budget."
     tension = _only(_tensions(_OLSEN, text))
@@ -423,3 +433,39 @@ def test_calling_someone_a_name_of_praise_is_no_tension() -> None:
 def test_an_actor_after_a_possessive_pronoun_is_not_the_verbs_object() -> None:
     text = "Anna Berg criticized his support for Karl Olsen on Sunday."
     assert _tensions(_OLSEN, "Per Lund spoke first.", text) == []
+
+
+def test_blasting_or_hammering_out_something_is_no_criticism() -> None:
+    text = "Anna Berg blasted out a robocall about Karl Olsen on Sunday."
+    assert _tensions(_OLSEN, text) == []
+    text = "Anna Berg and Karl Olsen hammered out a budget deal on Sunday."
+    assert _tensions(_OLSEN, text) == []
+
+
+def test_calling_on_someone_to_resign_presses_them() -> None:
+    tension = _only(_tensions(_OLSEN, "Anna Berg called on Karl Olsen to resign on Sunday."))
+    assert tension.parties == ["Anna Berg", "Karl Olsen"]
+    assert tension.description == "Anna Berg pressed Karl Olsen."
+    assert _tensions(_OLSEN, "Anna Berg called on Karl Olsen to visit the bridge.") == []
+
+
+def test_the_one_called_on_comes_before_to() -> None:
+    text = "Anna Berg called on him to quit the race against Karl Olsen."
+    assert _tensions(_OLSEN, "Per Lund spoke first.", text) == []
+
+
+def test_blowback_from_someone_is_a_tension_with_them() -> None:
+    text = "Karl Olsen faced blowback from Anna Berg over the bridge plan."
+    tension = _only(_tensions("Anna Berg leads the opposition.", _OLSEN, text))
+    assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
+    assert tension.description == "The article reports blowback involving Karl Olsen and Anna Berg."
+
+
+def test_an_actor_after_my_or_our_is_not_the_verbs_object() -> None:
+    text = "Anna Berg railed against our plan for Norway on Sunday."
+    assert _tensions(_OLSEN, text) == []
+
+
+def test_an_owner_after_a_word_of_time_is_not_the_subject() -> None:
+    text = "After Karl Olsen's election, his government hammered Norway with tariffs."
+    assert _tensions(_OLSEN, text) == []

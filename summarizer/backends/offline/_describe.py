@@ -59,6 +59,7 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"disput", ("disputed", "disputes", "a dispute")),
     (r"withdr|pull", ("withdrew from", "withdraws from", "a withdrawal")),
     (r"revok", ("revoked", "revokes", "a revocation")),
+    (r"call\w*\s+on", ("pressed", "presses", "pressure")),
     (r"took|taking|call|describ|label|brand", ("criticized", "criticizes", "criticism")),
 )
 # relation cue -> the sentence, with {a} and {b}
@@ -74,11 +75,12 @@ _RELATIONS: tuple[tuple[str, str], ...] = (
     (r"quarrel", "{a} and {b} have quarrelled"),
     (r"disagree", "{a} and {b} disagree"),
     (r"spat", "{a} and {b} had a spat"),
-    (r"vs|versus", "{a} and {b} are at odds"),
+    (r"vs|versus|collide|clash|square|face|lock", "{a} and {b} are at odds"),
+    (r"diverge", "{a} and {b} disagree"),
     (r"foe", "{a} and {b} are described as foes"),
 )
 _TIME = re.compile(r"\b(?:past|last|recent|years?|months?|weeks?|days?|decades?|time)\b")
-_UNCOUNTED = {"criticism", "retaliation", "hostility", "confrontation"}
+_UNCOUNTED = {"criticism", "retaliation", "hostility", "confrontation", "blowback", "backlash"}
 # Between subject and verb: adverbs, "has", a time ("on Wednesday"); never "was"/"not".
 _SUBJECT_GAP = re.compile(
     r"^(?:\s+(?:has|have|had|also|again|once|repeatedly|publicly|openly|sharply|harshly|"

@@ -255,6 +255,11 @@ TENSION_VERBS = (
     r"pull(?:ed|s|ing)\s+out\s+of",
     r"revok(?:ed|es|ing)",
     r"t(?:ook|akes|aking)\s+aim\s+at",
+    r"blast(?:ed|s|ing)(?!\s+(?:out|off|away|through)\b)",
+    r"hammer(?:ed|s|ing)(?!\s+(?:out|home|away)\b)",
+    r"rail(?:ed|s|ing)\s+against",
+    r"call(?:ed|s|ing)?\s+on(?=\s+(?:[\w.'’-]+\s+){1,6}?to\s+(?:resign|apologi[sz]e|step\s+(?:down|aside)|"
+    r"stop|quit|drop\s+out|back\s+down|recuse|cease|halt|abandon|reverse|withdraw|end)\b)",
 )
 # Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the
 # ICC", "trade war with China"), the other the nearest actor around it.
@@ -282,6 +287,9 @@ TENSION_NOUNS = (
     r"clash(?:es)?",
     r"battles?",
     r"fights?",
+    r"blowback",
+    r"backlash",
+    r"rebuke",
 )
 # Headline verbs ("Gowdy rips Rosenstein", "FBI fires agent", "McCaul vs. Clinton"): read in
 # the title only, where they state the story's conflict; in prose they mean other things.
@@ -303,7 +311,16 @@ HEADLINE_TENSION_VERBS = (
     r"oust(?:s|ed)",
     r"attacks",
 )
-HEADLINE_TENSION_RELATIONS = (r"vs", r"versus")
+HEADLINE_TENSION_RELATIONS = (
+    r"vs",
+    r"versus",
+    r"collide",
+    r"diverge",
+    r"clash",
+    r"square\s+off",
+    r"face\s+off",
+    r"lock\s+horns",
+)
 # Relations: any two actors in the clause ("with which Russia has had strained relations").
 TENSION_RELATIONS = (
     r"strained",

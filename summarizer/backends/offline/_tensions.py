@@ -51,6 +51,7 @@ _HEADLINE_CUE = re.compile(
     rf"\b(?:(?P<verb>{'|'.join(TENSION_VERBS + HEADLINE_TENSION_VERBS)})"
     rf"|(?P<relation>{'|'.join(TENSION_RELATIONS + HEADLINE_TENSION_RELATIONS)}))\b"
 )
+_JOINED = re.compile(r"\s*(?:,|and|&)\s*")  # "Trump, Democrats", "Rubio and Cruz"
 _HEADLINE_GAP = 2  # words between a headline's cue and each party ("fires agent Strzok")
 # A gap word that starts another clause: "Disputes Report That Olsen Lied" is not about Olsen.
 _CLAUSE_WORDS = wordset("that which who whom whose if after as while when says said")
@@ -69,7 +70,7 @@ _TIED_AFTER = re.compile(
 # Before an actor that is not the agent: a preposition, or "the" of a modifier ("the Iran deal").
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into|between|among|"
-    r"inside|outside|near|across|throughout|within)"
+    r"inside|outside|near|across|throughout|within|during|despite|amid)"
     r"\s+(?:the\s+)?$"
 )
 _NOT_AGENT = re.compile(
@@ -111,7 +112,13 @@ _DEFINITE = re.compile(
 )
 _BY_DOING = re.compile(r"\s+by\s+")
 # "taking aim at his support for Y": the object is his support, not Y.
-_OWNED = re.compile(r"\b(?:his|her|their|its)\s", re.IGNORECASE)
+_OWNED = re.compile(r"\b(?:his|her|their|its|my|our|your)\s", re.IGNORECASE)
+# "after Bolton's hiring, his administration hammered Tehran": an owner after a word of
+# time is in a phrase of its own ("after Rouhani criticized Trump" is a clause).
+_TIME_WORD = re.compile(r"\b(?:after|before|since|until)\s+(?:the\s+)?$", re.IGNORECASE)
+# "called on him the Senate race": the one called on comes before "to".
+_CALLED_ON = re.compile(r"call\w*\s+on", re.IGNORECASE)
+
 _OBJECT_WORDS = 8  # a verb's object further on is usually another clause's
 _SUBJECT_WORDS = 10  # a verb's subject further back is usually another clause's
 # "Hannity ends feud with Rubio": a conflict said to be over is not stated as one.
@@ -201,18 +208,48 @@ def _from_headline(title: str, paragraphs: list[Paragraph], registry: Registry) 
     near = [m for m in named if _words_between(title, m, cue_span) <= _HEADLINE_GAP]
     before = [m for m in near if m[1] <= cue_span[0]]
     after = [m for m in near if m[0] >= cue_span[1]]
-    if not before or not after or before[-1][2] is after[0][2]:
+    pair = _headline_pair(title, named, before, after, cue_span, kind)
+    if pair is None:
         return None
-    a, b = before[-1], after[0]
-    if _same_side(a[2], b[2]):
+    a, b = pair
+    if a[2] is b[2] or _same_side(a[2], b[2]):
         return None
     evidence = _lead_sentence(paragraphs, registry, a[2], b[2])
     if evidence is None:
         return None
+    first, second = sorted((a, b), key=lambda m: m[0])
     description = describe(
-        kind, title, cue_span, (a[0], a[1], a[2].name), (b[0], b[1], b[2].name), len(title)
-    )
+        kind, title, cue_span, (first[0], first[1], first[2].name),
+        (second[0], second[1], second[2].name), len(title),
+    )  # fmt: skip
     return _Found((a[2], b[2]), evidence, description)
+
+
+def _headline_pair(
+    title: str,
+    named: list[Mention],
+    before: list[Mention],
+    after: list[Mention],
+    cue: tuple[int, int],
+    kind: str,
+) -> tuple[Mention, Mention] | None:
+    """The two sides of a headline's cue: the actor before it and the one after; for a
+    relation, two actors joined before it ("Trump, Democrats at odds", "Bush, Rubio
+    collide"); for a verb opening the headline, its object and the actor after the comma
+    ("Railing Against Trump, Sanders Vows ...")."""
+    if before and after:
+        return before[-1], after[0]
+    if kind == "relation" and before:
+        last = before[-1]
+        joined = [m for m in named if m[1] <= last[0] and _JOINED.fullmatch(title[m[1] : last[0]])]
+        return (joined[-1], last) if joined else None
+    if kind == "verb" and after and not title[: cue[0]].strip():
+        comma = title.find(",", after[0][1])
+        subject = [m for m in named if comma >= 0 and m[0] > comma]
+        object_ends = not title[after[0][1] : comma].strip(" '’s")  # "Against Trump, Sanders"
+        if subject and object_ends and not title[comma + 1 : subject[0][0]].strip():
+            return subject[0], after[0]
+    return None
 
 
 def _words_between(text: str, mention: Mention, cue: tuple[int, int]) -> int:
@@ -443,12 +480,16 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and len(text[m[1] : cue.start].split()) <= _SUBJECT_WORDS
             and not _OBJECT_THEN_AND.fullmatch(text[m[1] : cue.start])
             and not _modifier(m, text)
+            and not (_possessor(m, text) and _TIME_WORD.search(text[: m[0]]))
         ]
         after = [
             m
             for m in after
             if len(text[cue.end : m[0]].split()) <= _OBJECT_WORDS
             and not _OWNED.search(text[cue.end : m[0]])
+            and not (
+                _CALLED_ON.match(text, cue.start) and re.search(r"\bto\b", text[cue.end : m[0]])
+            )
         ]
         return (before[0], after[0]) if before and after else None
     if cue.kind == "noun":
