@@ -359,7 +359,7 @@ def test_a_clause_ends_at_a_comma_inside_closing_quotes() -> None:
 
 def test_a_relation_with_someone_needs_that_someone_named_after_with() -> None:
     unnamed = "As Norway plans to sue Sweden, Anna Berg apparently disagrees with her former boss."
-    assert _tensions(unnamed) == []
+    assert all("Anna Berg" not in t.parties for t in _tensions(unnamed))
     named = "Olsen, a critic of Norway, said he disagreed with current President Anna Berg."
     assert _only(_tensions(_OLSEN, named)).parties == ["Karl Olsen", "Anna Berg"]
     possessor = "The question centered on Olsen’s long feud with the Nordic Council, aides said."
@@ -469,3 +469,30 @@ def test_an_actor_after_my_or_our_is_not_the_verbs_object() -> None:
 def test_an_owner_after_a_word_of_time_is_not_the_subject() -> None:
     text = "After Karl Olsen's election, his government hammered Norway with tariffs."
     assert _tensions(_OLSEN, text) == []
+
+
+def test_sabotage_is_a_verb_only_after_to_or_inflected() -> None:
+    text = "Anna Berg attempted to sabotage Karl Olsen before the vote."
+    assert set(_only(_tensions(_OLSEN, text)).parties) == {"Anna Berg", "Karl Olsen"}
+    noun = "Anna Berg described the sabotage of oil tankers off Norway on Sunday."
+    assert _tensions(_OLSEN, noun) == []
+
+
+def test_a_party_that_will_sue_another_is_in_a_legal_conflict() -> None:
+    sue = "Anna Berg will sue Karl Olsen over the bridge contract."
+    tension = _only(_tensions(_OLSEN, "Anna Berg said the contract was unfair.", sue))
+    assert tension.parties == ["Anna Berg", "Karl Olsen"]
+    assert (
+        tension.description == "The article reports a lawsuit involving Anna Berg and Karl Olsen."
+    )
+
+
+def test_an_onslaught_against_someone_is_a_noun_cue() -> None:
+    text = "Anna Berg continued her rhetorical onslaught against Karl Olsen on Saturday."
+    assert set(_only(_tensions(_OLSEN, text)).parties) == {"Anna Berg", "Karl Olsen"}
+
+
+def test_a_lawmakers_state_and_party_is_an_aside_before_the_verb() -> None:
+    text = "Senator Anna Berg, New York Democrat, even accused Karl Olsen of complicity."
+    tension = _only(_tensions(_OLSEN, text))
+    assert tension.parties == ["Anna Berg", "Karl Olsen"]

@@ -258,6 +258,9 @@ TENSION_VERBS = (
     r"blast(?:ed|s|ing)(?!\s+(?:out|off|away|through)\b)",
     r"hammer(?:ed|s|ing)(?!\s+(?:out|home|away)\b)",
     r"rail(?:ed|s|ing)\s+against",
+    r"sabotag(?:ed|es|ing)",
+    r"(?<=to )sabotage",
+    r"(?:(?<=to )|(?<=will )|(?<=would ))sue",
     r"call(?:ed|s|ing)?\s+on(?=\s+(?:[\w.'’-]+\s+){1,6}?to\s+(?:resign|apologi[sz]e|step\s+(?:down|aside)|"
     r"stop|quit|drop\s+out|back\s+down|recuse|cease|halt|abandon|reverse|withdraw|end)\b)",
 )
@@ -290,6 +293,7 @@ TENSION_NOUNS = (
     r"blowback",
     r"backlash",
     r"rebuke",
+    r"onslaught",
 )
 # Headline verbs ("Gowdy rips Rosenstein", "FBI fires agent", "McCaul vs. Clinton"): read in
 # the title only, where they state the story's conflict; in prose they mean other things.

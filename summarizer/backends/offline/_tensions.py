@@ -62,6 +62,10 @@ _APPOSITIVE = re.compile(
     r"(?:the|a|an|who|which|whose|(?:neither|both|none|each|all|one) of (?:which|whom|them))\s",
     re.IGNORECASE,
 )
+# "Charles E. Schumer, New York Democrat, accused ...": a lawmaker's state and party.
+_PARTY_APPOSITIVE = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:state\s+)?(?:Democrat|Republican|Independent)[,;]\s*"
+)
 # What may sit between a noun cue and the actor tied to it, on either side.
 _TIED_AFTER = re.compile(
     r"^\s+(?:[a-z-]+\s+)?(?:with|against|on|by|from|between|over|targeting|at|of)\s+"
@@ -381,7 +385,10 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     at = next(i for i, (a, b) in enumerate(clauses) if a <= cue.start < b or i == len(clauses) - 1)
     window = [clauses[at]]
     j = at - 1
-    while j >= 0 and _APPOSITIVE.match(para.text, clauses[j][0]):
+    while j >= 0 and (
+        _APPOSITIVE.match(para.text, clauses[j][0])
+        or _PARTY_APPOSITIVE.fullmatch(para.text, clauses[j][0], clauses[j][1])
+    ):
         j -= 1  # "X, the chairman of Y, accused Z": look past the aside for the subject
     if j >= 0:
         window.insert(0, clauses[j])
