@@ -496,3 +496,77 @@ def test_a_lawmakers_state_and_party_is_an_aside_before_the_verb() -> None:
     text = "Senator Anna Berg, New York Democrat, even accused Karl Olsen of complicity."
     tension = _only(_tensions(_OLSEN, text))
     assert tension.parties == ["Anna Berg", "Karl Olsen"]
+
+
+# --- groups as parties -----------------------------------------------------------------
+
+
+def test_a_described_group_is_a_party_with_a_plural_verb() -> None:
+    lead = "Gunmen stormed a hotel in Oslo on Saturday, battling security forces inside."
+    later = "The gunmen were killed after security forces stormed the top floor, police said."
+    tension = _only(_tensions(lead, later, title="Gunmen battle security forces in Oslo hotel"))
+    assert tension.parties == ["gunmen", "security forces"]
+    assert tension.description == "Gunmen battle security forces."
+
+
+def test_fighting_alongside_someone_is_no_conflict() -> None:
+    text = "Troops from Sweden have fought alongside Norway in two wars, Karl Olsen said."
+    assert _tensions(_OLSEN, text) == []
+
+
+def test_the_one_told_something_is_not_the_agent_of_a_noun_cue() -> None:
+    text = "A general told Pentagon reporters on Monday of new attacks from Norway."
+    assert _tensions(_OLSEN, "The Pentagon said it was ready.", text) == []
+
+
+def test_warning_that_someone_would_act_does_not_name_who_is_warned() -> None:
+    assert _tensions(_OLSEN, "Anna Berg warned that Karl Olsen would lose the vote.") == []
+
+
+def test_an_infinitives_object_is_not_the_next_verbs_subject() -> None:
+    text = "Anna Berg, eager all evening to jab Per Lund for failing to lead, attacked Karl Olsen."
+    assert all("Per Lund" not in t.parties for t in _tensions(_OLSEN, "Per Lund spoke.", text))
+
+
+def test_a_where_clause_is_an_aside_before_a_passive_verb() -> None:
+    text = "Plans for a bridge to Oslo, where Karl Olsen lives, were rejected by Anna Berg."
+    assert _tensions(_OLSEN, "Anna Berg said the plans were too costly.", text) == []
+
+
+def test_an_actor_past_a_subordinate_clause_is_not_the_verbs_object() -> None:
+    text = "Anna Berg battled illness for years before she met Karl Olsen in Oslo."
+    assert _tensions(_OLSEN, "Anna Berg said she was well.", text) == []
+    go_after = "Anna Berg threatened to go after Karl Olsen over the bridge."
+    assert set(_only(_tensions(_OLSEN, go_after)).parties) == {"Anna Berg", "Karl Olsen"}
+
+
+def test_no_threat_from_someone_is_no_tension() -> None:
+    text = "Anna Berg said on Monday there was no increased threat from Norway this year."
+    assert _tensions(_OLSEN, "Anna Berg spoke in Oslo.", text) == []
+
+
+def test_a_conflict_the_joined_subjects_wage_on_each_other() -> None:
+    text = (
+        "Norway and Sweden have agreed to cut tariffs on each other's goods as talks on "
+        "ending their trade war go on, officials said."
+    )
+    tension = _only(_tensions("Norway and Sweden met in Oslo.", text))
+    assert set(tension.parties) == {"Norway", "Sweden"}
+    assert tension.description == "The article reports tariffs involving Norway and Sweden."
+
+
+def test_their_conflict_with_a_named_target_is_not_between_the_subjects() -> None:
+    text = "Anna Berg and Per Lund have been vocal in their criticism of Karl Olsen."
+    tensions = _tensions(_OLSEN, "Per Lund said he was tired.", "Anna Berg said so too.", text)
+    assert all(set(t.parties) != {"Anna Berg", "Per Lund"} for t in tensions)
+
+
+def test_a_seat_of_power_names_its_state_however_the_state_is_written() -> None:
+    text = "Washington and Beijing have agreed to cut tariffs on each other's goods."
+    tension = _only(_tensions("The U.S. and China held talks in Geneva.", text))
+    assert set(tension.parties) == {"U.S.", "China"}
+
+
+def test_washington_state_is_not_the_united_states() -> None:
+    text = "Karl Olsen accused Washington state officials of fraud on Monday."
+    assert _tensions("The United States said it would respond.", _OLSEN, text) == []

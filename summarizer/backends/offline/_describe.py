@@ -31,6 +31,7 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"attack", ("attacked", "attacks", "an attack")),
     (r"oppos", ("opposed", "opposes", "opposition")),
     (r"fought", ("fought", "fights", "fighting")),
+    (r"battl", ("battled", "battles", "fighting")),
     (r"clash", ("clashed with", "clashes with", "a clash")),
     (r"defie|defy", ("defied", "defies", "defiance")),
     (r"punish", ("punished", "punishes", "punishment")),
@@ -133,6 +134,8 @@ def _verb_sentence(
     if a[1] <= cue[0] < b[0] and _plain(word) and _subject(text, a, cue) and _object(text, cue, b):
         finite = word.split()[0]  # "clashed with"
         verb = past if finite.endswith("ed") or finite in ("fought", "sued", "took") else present
+        if verb == present and a[2].islower():  # a described group is plural ("gunmen")
+            verb = _plural(present)
         return _full_stop(f"{a[2]} {verb} {b[2]}")
     return _reported(noun, a[2], b[2])
 
@@ -182,6 +185,18 @@ def _reported(what: str, a: str, b: str) -> str:
     return _full_stop(f"The article reports {what} involving {a} and {b}")
 
 
+def _plural(present: str) -> str:
+    """ "criticizes" -> "criticize", "presses" -> "press", "clashes with" -> "clash with"."""
+    verb, _, rest = present.partition(" ")
+    if verb.endswith("ies"):
+        verb = verb[:-3] + "y"  # "defies"
+    else:
+        verb = verb[:-2] if verb.endswith(("sses", "shes", "ches")) else verb[:-1]
+    return f"{verb} {rest}".strip()
+
+
 def _full_stop(sentence: str) -> str:
-    """One full stop, also after a name that ends with one ("U.S.")."""
+    """A capital first letter ("gunmen" opening it) and one full stop, also after a name
+    that ends with one ("U.S.")."""
+    sentence = sentence[:1].upper() + sentence[1:]
     return sentence if sentence.endswith(".") else f"{sentence}."

@@ -223,7 +223,7 @@ TENSION_VERBS = (
     r"derid(?:ed|es|ing)",
     r"insult(?:ed|s|ing)",
     r"oppos(?:ed|es|ing)",
-    r"fought",
+    r"fought(?!\s+alongside)",
     r"clash(?:ed|es|ing)\s+with",
     r"defie[sd]",
     r"defying",
@@ -314,6 +314,7 @@ HEADLINE_TENSION_VERBS = (
     r"sack(?:s|ed)",
     r"oust(?:s|ed)",
     r"attacks",
+    r"battles?",
 )
 HEADLINE_TENSION_RELATIONS = (
     r"vs",

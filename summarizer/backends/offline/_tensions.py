@@ -59,7 +59,7 @@ _LEAD_PARAGRAPHS = 4  # where a headline's conflict is looked for in the body
 _MAX_EVIDENCE_WORDS = 70  # at most this many words of evidence; the metric caps it at 80
 _CLAUSE_END = re.compile(r"[,;:][\"”’']?\s+|\s+[—–]\s+|\s+-\s+")
 _APPOSITIVE = re.compile(
-    r"(?:the|a|an|who|which|whose|(?:neither|both|none|each|all|one) of (?:which|whom|them))\s",
+    r"(?:the|a|an|who|which|whose|where|(?:neither|both|none|each|all|one) of (?:which|whom|them))\s",
     re.IGNORECASE,
 )
 # "Charles E. Schumer, New York Democrat, accused ...": a lawmaker's state and party.
@@ -78,7 +78,7 @@ _AFTER_PREPOSITION = re.compile(
     r"\s+(?:the\s+)?$"
 )
 _NOT_AGENT = re.compile(
-    r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into)\s+(?:the\s+)?$"
+    r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into|told|asked)\s+(?:the\s+)?$"
 )
 # After "the X": a verb or the body X heads makes X a subject ("the House voted", "the Trump
 # administration"); another noun makes X a modifier ("the Iran deal").
@@ -100,7 +100,8 @@ _LOCATIVE = re.compile(
 )
 # After a seat-of-power name, what makes it the name of a thing ("the Paris climate accord").
 _NAMED_AFTER = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:accords?|agreements?|deal|summit|talks|treaty|protocol|Olympics)\b"
+    r"\s+(?:[a-z]+\s+)?(?:accords?|agreements?|deal|summit|talks|treaty|protocol|Olympics)\b|"
+    r"\s+state\b"  # "Washington state"
 )
 # "She quit the council and lashed out at X": an actor right before "and <verb>" is the
 # object of the verb before, not the subject of this one.
@@ -115,12 +116,29 @@ _DEFINITE = re.compile(
     r"\bthe\s+(?:(?!(?:and|or|of|to)\b|\w+ed\b)[\w.,-]+\s+){0,4}$", re.IGNORECASE
 )
 _BY_DOING = re.compile(r"\s+by\s+")
+# A conflict the subjects wage on each other ("their trade war", "tariffs on each other's
+# goods"): its sides are the subjects joined by "and".
+_RECIPROCAL = re.compile(r"\b(?:their|each\s+other['’]s)\s+(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+_EACH_OTHER = re.compile(r"\s+(?:on|against|with)\s+(?:each\s+other|one\s+another)\b")
+# "no increased threat from X": a conflict said not to be there.
+_NONE_OF = re.compile(r"\bno\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
 # "taking aim at his support for Y": the object is his support, not Y.
 _OWNED = re.compile(r"\b(?:his|her|their|its|my|our|your)\s", re.IGNORECASE)
 # "after Bolton's hiring, his administration hammered Tehran": an owner after a word of
 # time is in a phrase of its own ("after Rouhani criticized Trump" is a clause).
 _TIME_WORD = re.compile(r"\b(?:after|before|since|until)\s+(?:the\s+)?$", re.IGNORECASE)
-# "called on him the Senate race": the one called on comes before "to".
+# "eager to jab senators for ..., attacked Rubio": an infinitive's object is no subject.
+_INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+)?$")
+# "warning that Russian forces would intercept": who is warned is not said.
+_THAT = re.compile(r"\s+that\b")
+# "battled depression years before he took the controls of Germanwings Flight 9525": an
+# actor past a subordinate clause's opening is not the verb's object.
+_SUBORDINATE = re.compile(
+    r"\b(?:before|(?<!go )(?<!goes )(?<!going )(?<!went )after|when|while|because|since|until|"
+    r"unless|although|though|if|whether|which|who|whom)\b",
+    re.IGNORECASE,
+)
+# "called on him to quit the Senate race": the one called on comes before "to".
 _CALLED_ON = re.compile(r"call\w*\s+on", re.IGNORECASE)
 
 _OBJECT_WORDS = 8  # a verb's object further on is usually another clause's
@@ -453,10 +471,10 @@ def _targets(
     """Seat-of-power names that do not act, which the registry leaves out ("sanctions
     reimposed on Tehran"): in a tension they name the state acted upon; not a place
     someone is in or goes to."""
-    states = {e.name: e for e in registry.entities if e.type == "country"}
+    states = {name_key(e.name): e for e in registry.entities if e.type == "country"}
     found: list[Mention] = []
     for m in _METONYM.finditer(text, start, end):
-        state = states.get(METONYMS[m.group()])
+        state = states.get(name_key(METONYMS[m.group()]))  # "Washington": "U.S."
         taken = any(a < m.end() and m.start() < b for a, b, _ in mentions)
         named_after = _NAMED_AFTER.match(text, m.end())  # "the Paris climate accord"
         place = _LOCATIVE.search(text[max(0, m.start() - 16) : m.start()])
@@ -488,12 +506,15 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not _OBJECT_THEN_AND.fullmatch(text[m[1] : cue.start])
             and not _modifier(m, text)
             and not (_possessor(m, text) and _TIME_WORD.search(text[: m[0]]))
+            and not _INFINITIVE_OBJECT.search(text[: m[0]])
         ]
         after = [
             m
             for m in after
             if len(text[cue.end : m[0]].split()) <= _OBJECT_WORDS
             and not _OWNED.search(text[cue.end : m[0]])
+            and not _THAT.match(text, cue.end)
+            and not _SUBORDINATE.search(text[cue.end : m[0]])
             and not (
                 _CALLED_ON.match(text, cue.start) and re.search(r"\bto\b", text[cue.end : m[0]])
             )
@@ -527,8 +548,13 @@ def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Menti
     never one before it ("Trump said he would revive U.S. sanctions" is no tension between
     Trump and the U.S.). The side tied after it is its target ("sanctions on Iran"), so the
     other side is the sentence's agent before the cue, or none."""
+    if _lifted(cue, text) or _NONE_OF.search(text[max(0, cue.start - 30) : cue.start]):
+        return None
     tied = [m for m in mentions if _tied(m, cue, text)]
-    if not tied or _lifted(cue, text):
+    reciprocal = _RECIPROCAL.search(text[max(0, cue.start - 20) : cue.start])
+    if not tied and (reciprocal or _EACH_OTHER.match(text, cue.end)):
+        return _joined_subjects(mentions, cue, text)  # "Beijing and Washington ... their war"
+    if not tied:
         return None
     war = re.match(r"wars?|conflicts?", text[cue.start : cue.end], re.IGNORECASE)
     if war and tied[0][1] <= cue.start and not re.match(r"['’]", text[tied[0][1] :]):
@@ -550,6 +576,23 @@ def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Menti
     nearest = reversed(before)  # "the White House said Trump would impose sanctions": Trump
     agents = possessor + [m for m in nearest if m[2] is not side[2] and _subject_like(m, text)]
     return (side, agents[0]) if agents else None
+
+
+def _joined_subjects(
+    mentions: list[Mention], cue: _Cue, text: str
+) -> tuple[Mention, Mention] | None:
+    """Two actors joined by "and" as the subject before a reciprocal noun cue ("Beijing
+    and Washington have agreed to reduce tariffs on each other's goods")."""
+    before = sorted((m for m in mentions if m[1] <= cue.start), key=lambda m: m[0])
+    for first, second in itertools.pairwise(before):
+        if (
+            first[2] is not second[2]
+            and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[first[1] : second[0]])
+            and _subject_like(first, text)
+            and not _AFTER_PREPOSITION.search(text[: first[0]])
+        ):
+            return first, second
+    return None
 
 
 def _lifted(cue: _Cue, text: str) -> bool:
