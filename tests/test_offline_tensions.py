@@ -570,3 +570,14 @@ def test_a_seat_of_power_names_its_state_however_the_state_is_written() -> None:
 def test_washington_state_is_not_the_united_states() -> None:
     text = "Karl Olsen accused Washington state officials of fraud on Monday."
     assert _tensions("The United States said it would respond.", _OLSEN, text) == []
+
+
+def test_a_participle_clause_takes_the_subject_that_opens_the_sentence() -> None:
+    lead = "Gunmen stormed a hotel in the old port of Oslo on Saturday, killing a guard and battling security forces inside."
+    later = "The gunmen were killed after security forces stormed the top floor, police said."
+    tension = _only(_tensions(lead, later))
+    assert set(tension.parties) == {"gunmen", "security forces"}
+    owner = (
+        "Karl Olsen's husband spoke at a long rally in Oslo on Sunday, accusing Per Lund of lying."
+    )
+    assert _tensions(_OLSEN, "Per Lund said he was tired.", owner) == []

@@ -224,6 +224,7 @@ TENSION_VERBS = (
     r"insult(?:ed|s|ing)",
     r"oppos(?:ed|es|ing)",
     r"fought(?!\s+alongside)",
+    r"battl(?:ed|ing)(?!\s+alongside)",
     r"clash(?:ed|es|ing)\s+with",
     r"defie[sd]",
     r"defying",

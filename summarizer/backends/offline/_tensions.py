@@ -116,6 +116,8 @@ _DEFINITE = re.compile(
     r"\bthe\s+(?:(?!(?:and|or|of|to)\b|\w+ed\b)[\w.,-]+\s+){0,4}$", re.IGNORECASE
 )
 _BY_DOING = re.compile(r"\s+by\s+")
+# Before a sentence's subject: nothing, or title words ("Former CIA Director").
+_SENTENCE_SUBJECT = re.compile(r"(?:(?:the|The|[A-Z][\w.'’-]*)\s+){0,5}")
 # A conflict the subjects wage on each other ("their trade war", "tariffs on each other's
 # goods"): its sides are the subjects joined by "and".
 _RECIPROCAL = re.compile(r"\b(?:their|each\s+other['’]s)\s+(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
@@ -421,6 +423,8 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
             if m[0] >= cue.end and _tied(m, cue, text):
                 m[2].signals.add("target")
     pair = _pick(_distinct(mentions, cue.start), cue, text)
+    if pair is None and cue.kind == "verb":
+        pair = _participle_pair(para, registry, clauses, at, cue, mentions, text)
     if pair is None:
         return []
     pairs = [pair]
@@ -429,6 +433,34 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         pairs.append((joined, pair[1]))
     found = (_found(para, cue, clauses, at, p) for p in pairs if not _same_side(p[0][2], p[1][2]))
     return [f for f in found if f is not None]
+
+
+def _participle_pair(
+    para: Paragraph,
+    registry: Registry,
+    clauses: list[tuple[int, int]],
+    at: int,
+    cue: _Cue,
+    mentions: list[Mention],
+    text: str,
+) -> tuple[Mention, Mention] | None:
+    """A participle clause takes the sentence's subject ("Gunmen stormed a hotel ...,
+    killing a guard and battling security forces inside"): the actor that opens the
+    sentence, when the cue's clause opens with the participle."""
+    opening = text[clauses[at][0] : cue.start]
+    if at == 0 or not text[cue.start : cue.end].endswith("ing"):
+        return None
+    if not re.fullmatch(r"(?:[a-z]+ing\b[^,;]*?\s+and\s+)?", opening):
+        return None
+    start = clauses[0][0]
+    first = registry.mentions_in(para.index, start, clauses[0][1])
+    if not first or not _SENTENCE_SUBJECT.fullmatch(text[start : first[0][0]]):
+        return None
+    if _possessor(first[0], text):
+        return None  # "Clinton's husband, Bill, ..., accusing ...": the husband acts
+    subject = first[0]
+    blanked = text[: subject[1]] + " " * (cue.start - subject[1]) + text[cue.start :]
+    return _pick([subject, *(m for m in mentions if m[0] >= cue.end)], cue, blanked)
 
 
 def _joined_subject(mentions: list[Mention], subject: Mention, text: str) -> Mention | None:
