@@ -581,3 +581,16 @@ def test_a_participle_clause_takes_the_subject_that_opens_the_sentence() -> None
         "Karl Olsen's husband spoke at a long rally in Oslo on Sunday, accusing Per Lund of lying."
     )
     assert _tensions(_OLSEN, "Per Lund said he was tired.", owner) == []
+
+
+def test_a_headline_names_a_described_group_in_title_case() -> None:
+    lead = "Karl Olsen wasted two years on the bridge plan, lawmakers said on Tuesday."
+    nxt = "The lawmakers want a vote on the plan before the summer."
+    tension = _only(_tensions(lead, _NEXT, nxt, title="Lawmakers Rip Olsen Over Bridge Plan"))
+    assert tension.parties == ["lawmakers", "Karl Olsen"]
+    assert tension.description == "Lawmakers criticize Karl Olsen."
+
+
+def test_tensions_of_a_kind_within_a_society_have_no_two_sides() -> None:
+    text = "Racial tensions inflamed by Karl Olsen are rising in Norway, Anna Berg said."
+    assert _tensions(_OLSEN, "Anna Berg spoke in Oslo.", text) == []

@@ -116,6 +116,12 @@ _DEFINITE = re.compile(
     r"\bthe\s+(?:(?!(?:and|or|of|to)\b|\w+ed\b)[\w.,-]+\s+){0,4}$", re.IGNORECASE
 )
 _BY_DOING = re.compile(r"\s+by\s+")
+# Tensions of a kind within a society, not between the actors near them.
+_KIND_OF_TENSION = re.compile(
+    r"\b(?:racial|ethnic|sectarian|social|religious|communal|internal|domestic|political|"
+    r"partisan|class)\s+$",
+    re.IGNORECASE,
+)
 # Before a sentence's subject: nothing, or title words ("Former CIA Director").
 _SENTENCE_SUBJECT = re.compile(r"(?:(?:the|The|[A-Z][\w.'’-]*)\s+){0,5}")
 # A conflict the subjects wage on each other ("their trade war", "tariffs on each other's
@@ -291,6 +297,8 @@ def _named_in(text: str, registry: Registry) -> list[Mention]:
         forms = set(entity.forms)
         if entity.type == "person":
             forms.add(entity.tokens[-1])  # headlines name people by surname
+        if entity.type == "group":  # "Black Lawmakers Rip Trump": title case of "lawmakers"
+            forms |= {f.title() for f in forms if f.islower()}
         for form in sorted(forms, key=len, reverse=True):
             m = re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", text)
             if m and not any(a < m.end() and m.start() < b for a, b, _ in found):
@@ -571,6 +579,8 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
         return (subjects[0], partners[0])
     if text[cue.start : cue.end].lower().startswith("rival"):
         return None  # "a political rival, X" names one side; "rival blocs" none
+    if _KIND_OF_TENSION.search(text[max(0, cue.start - 20) : cue.start]):
+        return None  # "racial tensions inflamed by the Floyd killing": no two sides named
     return (mentions[0], mentions[1]) if len(mentions) >= 2 else None
 
 
