@@ -891,3 +891,47 @@ def test_a_described_group_in_the_lead_as_a_prepositions_object_is_no_actor() ->
         "The constitution gives lawmakers no clear procedure, the cleric's office said.",
     )
     assert "lawmakers" in _names(extract_offline(called))
+
+
+def test_a_body_cited_as_a_source_once_is_an_actor() -> None:
+    article = _article(
+        *_TWO_PROSE_PARAGRAPHS,
+        "The city holds a third of the state's teachers, according to the Brandt Center "
+        "for Education Research.",
+    )
+    assert "Brandt Center for Education Research" in _names(extract_offline(article))
+
+
+def test_an_outlet_that_reports_is_an_actor() -> None:
+    article = _article(
+        *_TWO_PROSE_PARAGRAPHS,
+        "The Lakeside Courier first reported the plan on Monday, and the mayor's office "
+        "confirmed it.",
+        "The figures were published by The Valley Ledger Journal.",
+        "WKXL reported that the vote was close.",
+    )
+    names = _names(extract_offline(article))
+    assert "Lakeside Courier" in names
+    assert "Valley Ledger Journal" in names
+    assert "WKXL" in names
+
+
+def test_a_source_phrase_makes_no_actor_of_a_qualifier_or_a_chamber_s_member() -> None:
+    article = _article(
+        *_TWO_PROSE_PARAGRAPHS,
+        "The budget grew by a tenth, according to Harbor Board figures.",
+        "A reporter for the Lakeside Courier said the vote was close.",
+    )
+    names = _names(extract_offline(article))
+    assert "Harbor Board" not in names
+    assert "Lakeside Courier" not in names
+
+
+def test_an_outlet_s_acronym_joins_its_full_name() -> None:
+    article = _article(
+        *_TWO_PROSE_PARAGRAPHS,
+        "The Lakeside News Agency carried the mayor's statement.",
+        "“We will build the bridges first,” LNA quoted the mayor as saying.",
+    )
+    orgs = [a for a in extract_offline(article).actors if a.type == "organization"]
+    assert [a.name for a in orgs] == ["Lakeside News Agency"]

@@ -518,3 +518,10 @@ GROUP_MODIFIERS = GROUP_NATIONALITIES | _words(
 # A bare head the article uses for a group it also calls by another head ("Gunmen
 # stormed ... cornered the attackers"): the second word is the group's usual name.
 GROUP_SYNONYMS = {"demonstrators": "protesters", "attackers": "gunmen"}
+# Last words of news outlets' names ("Washington Examiner", "Orlando Sentinel"): a name
+# cited as a source that ends in one is an outlet's.
+OUTLET_HEADS = _words(
+    """Post Times News Journal Review Examiner Caller Beast Observer Sentinel Tribune Press
+    Herald Gazette Magazine Radio TV Network Agency Daily Telegraph Guardian Monitor Standard
+    Leader Star Report Chronicle Inquirer Reporter Insider Wire"""
+)

@@ -45,6 +45,7 @@ from summarizer.backends.offline._lexicon import (
     NOT_NAMES,
     ORG_ACRONYMS,
     ORG_HEADS,
+    OUTLET_HEADS,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
     ROLE_NOUNS,
@@ -259,6 +260,30 @@ _SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
 _GROUP_FILLERS = frozenset({"the", "a", "some", "many", "more", "other", "all", "both", "most"})
 _OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _LOWER_GROUP_WORDS = frozenset(w for w in GROUP_MODIFIERS | GROUP_HEADS if w[0].islower())
+# A body or outlet as the source of what the article reports: "according to the NAACP",
+# "first reported by The Washington Post", "a survey by Comcast Xfinity found", "The Wall
+# Street Journal reports", "as The Hill pointed out", "CNN quoted a witness".
+_SOURCE_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)"
+_SOURCE_NAME = rf"{_SOURCE_TOKEN}(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_SOURCE_TOKEN}){{0,5}}"
+_SOURCE_BY = re.compile(
+    r"(?:\b[Aa]ccording to|\b(?:reported|published|released|conducted|confirmed|obtained|"
+    r"compiled|commissioned|broken|cited|quoted|announced) by|\b(?:reported|wrote|writes|reports)"
+    r"(?=\s+[Tt]he\s)|\b(?:report|study|survey|poll|analysis|count|review|estimate)s?\s+"
+    r"(?:released\s+)?by)\s+(?P<the>[Tt]he\s+)?(?:(?:new|latest|nonpartisan|recent)\s+)?"
+    rf"(?P<name>{_SOURCE_NAME})"
+)
+_REPORTS = (
+    "reported|reports|found|finds|published|publishes|revealed|reveals|obtained|learned|"
+    "broke|quoted|quotes|estimated|estimates|showed|shows"
+)
+_SOURCE_SAYS = re.compile(
+    rf"(?P<the>\b[Tt]he\s+)?(?P<name>{_SOURCE_NAME})\s+(?:(?:first|previously|also|later|"
+    r"recently|earlier|reportedly|initially|has|have|had)\s+){0,2}"
+    rf"(?P<verb>{_REPORTS}|said|says|wrote|writes|noted|notes|asked|called|pointed out|"
+    r"announced|confirmed)\b"
+)
+# Outlets' names in the stop list (they also open datelines and credits).
+_OUTLET_STOPS = frozenset({"Associated", "Press", "AP", "AFP", "Reuters"})
 # A lead paragraph has at least this many words.
 _LEAD_WORDS = 15
 # A person named once in the first prose paragraphs may be a main actor; later, in passing.
@@ -455,6 +480,7 @@ class Registry:
         self._add_one_word_organisations()
         self._add_parts_of_government()
         self._merge_spellings()
+        self._add_sources()
         self._taken = self._named_spans()
         self._add_countries_and_groups()
         self._phrase_groups = self._add_group_phrases()
@@ -834,6 +860,132 @@ class Registry:
                 continue
             kind: ActorType = "organization" if key.endswith("administration") else "group"
             self.entities.append(Entity(key, kind, forms=set(forms)))
+
+    def _add_sources(self) -> None:
+        """A body or outlet the article cites as its source ("according to the NAACP",
+        "first reported by The Washington Post", "The Hill reported", "CNN quoted"): it
+        speaks in the article, so it is an actor (ANNOTATION.md) even named once. A known
+        one gets the signal (a person only after "according to" or "by": "X reported" is
+        also a reporter's credit); an unknown name becomes an organisation when the way
+        it is cited says it is one (after "according to" or "by", after "the", an
+        acronym, an outlet's last word, or one word that reports)."""
+        for para in self._prose:
+            text = para.text
+            for pattern in (_SOURCE_BY, _SOURCE_SAYS):
+                for m in pattern.finditer(text):
+                    if para.inside_quote(m.start("name")):
+                        continue
+                    follows = re.match(r"\s*([\w’'-]*)", text[m.end("name") :])
+                    word = follows[1] if follows else ""
+                    if pattern is _SOURCE_BY and word[:1].islower() and word not in AFTER_A_NOUN:
+                        continue  # "according to Pentagon officials": a qualifier
+                    before = text[max(0, m.start() - 20) : m.start()].split()[-1:]
+                    if pattern is _SOURCE_SAYS and before and before[0] in PREPOSITIONS - {"as"}:
+                        continue  # "a member of the House said": not the House
+                    if text[m.end("name") : m.end("name") + 2] in (". ", ".,") and re.search(
+                        r"\b[A-Z]$", m["name"]
+                    ):
+                        continue  # "George W. Bush" cut at its initial
+                    for tokens in self._source_parts(m["name"]):
+                        opens = not m["the"] and self._opens_sentence(
+                            self._starts[para.index] + m.start("name")
+                        )
+                        self._add_source(tokens, bool(m["the"]), m.groupdict().get("verb"), opens)
+
+    def _source_parts(self, raw: str) -> list[tuple[str, ...]]:
+        """The names in a source phrase: sentence openers before it and small words after
+        it cut off ("Meanwhile CNN" -> "CNN"), two names joined by "and" apart ("The New
+        York Times and Politico"); nothing for an owner ("the Post’s Ishaan Tharoor")."""
+        tokens = raw.split()
+        while tokens and tokens[0].rstrip(".") in STOP_CAPS and tokens[0] not in _OUTLET_STOPS:
+            tokens.pop(0)
+        while tokens and (
+            tokens[-1] in {"of", "for", "and", "the"}
+            or (tokens[-1] in STOP_CAPS and tokens[-1] not in _OUTLET_STOPS)
+        ):
+            tokens.pop()
+        if not tokens or any(t.endswith(("'s", "’s")) for t in tokens):
+            return []
+        if "and" in tokens:
+            i = tokens.index("and")
+            head, tail = tuple(tokens[:i]), tuple(t for t in tokens[i + 1 :] if t != "the")
+            if head and tail and all(self._name_like(p) for p in (head, tail)):
+                return [head, tail]
+        return [tuple(tokens)]
+
+    def _name_like(self, tokens: tuple[str, ...]) -> bool:
+        """A name by itself: a known entity, an acronym or an outlet's or body's name."""
+        name = " ".join(tokens)
+        last = tokens[-1]
+        return (
+            any(name in e.forms for e in self.entities)
+            or last.isupper()
+            or last in OUTLET_HEADS | ORG_HEADS
+            or name in _STATE_WORDS
+        )
+
+    def _add_source(
+        self, tokens: tuple[str, ...], the: bool, verb: str | None, opens: bool
+    ) -> None:
+        name = " ".join(tokens)
+        known = [e for e in self.entities if name in e.forms or e.name == name]
+        if known:
+            if known[0].type == "organization" or (known[0].type == "person" and verb is None):
+                known[0].signals.add("source")
+            return
+        last = tokens[-1]
+        if last.isupper() and len(tokens) == 1:  # "ISNA" for "Iranian Students’ News Agency"
+            spelled = [
+                e
+                for e in self.entities
+                if e.type == "organization"
+                and last in (_initials(e.tokens), _initials(e.tokens, small=True))
+            ]
+            if len(spelled) == 1:
+                spelled[0].forms.add(last)
+                spelled[0].signals.add("source")
+                return
+        if len(tokens) == 1 and not last.isupper():
+            # "the Times reported" after "The New York Times", "Amnesty" after "Amnesty
+            # International": a short form of a body named in full
+            orgs = [
+                e
+                for e in self.entities
+                if e.type == "organization" and last in (e.tokens[-1], e.tokens[0])
+            ]
+            if len(orgs) == 1:
+                orgs[0].forms.update({last} if last == orgs[0].tokens[0] else set())
+                orgs[0].forms.update({f"the {last}", f"The {last}"})
+                orgs[0].signals.add("source")
+                return
+        if (
+            tokens[0] in MALE_NAMES | FEMALE_NAMES
+            or name in _STATE_WORDS
+            or name in US_STATES
+            or any(t in _TITLE_WORDS or t in _PARTY_WORDS or t in HONORIFICS for t in tokens)
+            or (len(tokens) == 1 and last in _STATE_OF)
+            or all(t in NOT_NAMES or t in STOP_CAPS - _OUTLET_STOPS for t in tokens)
+            or re.fullmatch(r"[A-Z]\.?", last)
+            or _common_noun(tokens[0])  # "Leaders of the ... Caucus"
+            or (last.isupper() and last.title() in STOP_CAPS)  # "MORE"
+            or name in _PLACE_STARTS  # "The North"
+            or (len(tokens) == 1 and last.endswith("s") and last not in _OUTLET_STOPS)
+        ):  # "The Ebelings": a family
+            return
+        if len(tokens) == 1 and (
+            self._lower(last) or _common_noun(last) or last in NOT_ACTORS or last in ORG_HEADS
+        ):
+            return
+        acronym = last.replace(".", "").isupper() and len(last) > 1
+        cited_as_body = the or acronym or last in OUTLET_HEADS | ORG_HEADS
+        one_reports = len(tokens) == 1 and not opens and verb in _REPORTS.split("|")
+        if verb is not None and not cited_as_body and not one_reports:
+            return  # "Zero Hedge asked", "Hostilities broke": a name of anything
+        forms = {name}
+        if the and len(tokens) == 1 and not acronym:
+            name = f"The {name}"  # "The Hill", not every "Capitol Hill"
+            forms = {name, f"the {tokens[0]}"}
+        self.entities.append(Entity(name, "organization", forms=forms, signals={"source"}))
 
     def _place_or_person(self, word: str) -> bool:
         """Whether ``word`` follows a place preposition ("in Cleveland") or a title ("President
