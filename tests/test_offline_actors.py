@@ -869,6 +869,12 @@ def test_a_described_group_after_a_preposition_is_not_its_subject() -> None:
         " with migrants continue.",
     )
     assert "migrants" not in _names(extract_offline(article))
+    article = _article(
+        "The mayor met the council on Monday to talk about the budget for the harbour.",
+        "Opponents of taking in migrants have backed the plan, and the talks with migrants"
+        " continue.",
+    )
+    assert "migrants" not in _names(extract_offline(article))
 
 
 def test_a_described_group_acting_only_inside_a_quotation_is_not_its_subject() -> None:

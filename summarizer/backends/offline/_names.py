@@ -256,6 +256,7 @@ _GROUP_PHRASE = re.compile(
     rf"\s+){{0,2}}(?:{_GROUP_HEAD})(?![\w'’-])"
 )
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
+_GROUP_PREPOSITIONS = (PREPOSITIONS | PLACE_PREPOSITIONS) - {"of", "by"}
 # Words between a preposition and the group it governs: "to the three governors".
 _GROUP_FILLERS = frozenset({"the", "a", "some", "many", "more", "other", "all", "both", "most"})
 _OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -1219,7 +1220,7 @@ class Registry:
         words = text[max(0, start - 40) : start].split()
         while words and (words[-1].lower() in _GROUP_FILLERS or words[-1][:1].isdigit()):
             words.pop()
-        return bool(words) and words[-1].lower() in PREPOSITIONS - {"of", "by"}
+        return bool(words) and words[-1].lower() in _GROUP_PREPOSITIONS
 
     # --- mentions ------------------------------------------------------------
 
