@@ -1556,6 +1556,13 @@ def _introduced(text: str, end: int) -> bool:
     return _INTRODUCED.match(text, end) is not None
 
 
+# An abbreviation, not a sentence's end: "U.N.", "U.S.", "Sen.", "Lt.", "Gen."
+_ABBREVIATION = re.compile(
+    r"(?:[A-Z]\.)+|(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Maj|Capt|Adm|Rev|Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof"
+    r"|Atty|Sec|Pres|Gens)\."
+)
+
+
 def _subject_like(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` can be a clause's subject: not a possessive,
     not part of a longer proper noun, not the object of a preposition."""
@@ -1566,8 +1573,8 @@ def _subject_like(text: str, start: int, end: int) -> bool:
     words = text[max(0, start - 80) : start].split()[-6:]
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
-        if word[-1] in ",;:.!?)":
-            return True  # a clause boundary before the name
+        if word[-1] in ",;:!?)" or (word[-1] == "." and not _ABBREVIATION.fullmatch(word)):
+            return True  # a clause boundary before the name ("U.N." or "Gen." is none)
         low = word.lower()
         if low in PREPOSITIONS:
             return low == "to" and i > 0 and words[i - 1].lower() == "according"

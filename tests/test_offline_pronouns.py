@@ -1,0 +1,56 @@
+"""Offline quotes: whom "he" and "she" name (`_pronoun`, `_past_same_pronoun`, the
+registry's `subject_before`). Each case is a short synthetic text shaped like a PolNeAR
+train or dev quote the rules got wrong (issue #14, sixth session)."""
+
+from __future__ import annotations
+
+from summarizer import CleanArticle
+from summarizer._schema import Extraction
+from summarizer.backends.offline._extract import extract_offline
+
+
+def _article(*paragraphs: str) -> CleanArticle:
+    return CleanArticle(paragraphs=list(paragraphs))
+
+
+def _speakers(extraction: Extraction) -> dict[str, str]:
+    return {q.text: q.speaker for q in extraction.quotes}
+
+
+def test_a_sentence_opening_with_when_he_carries_the_pronoun_back() -> None:
+    article = _article(
+        "Tom Grant and Ray Lutz are running for governor this year.",
+        "Mr. Grant has pursued a statewide strategy of uniting farmers behind him.",
+        "When he took the stage after Mr. Lutz's introduction, at a barn in Ames, he said "
+        'the farm bill was dead. "We have to start again from the beginning," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "We have to start again from the beginning,": "Tom Grant"
+    }
+
+
+def test_a_long_participial_opening_carries_the_pronoun_back() -> None:
+    article = _article(
+        "Tom Grant and Ray Lutz are running for governor this year.",
+        "Across town is Wayne Booker, a 33-year-old canvasser who left his restaurant job.",
+        "Dismayed by his memory of Tom Grant's years in office and inspired by Ray Lutz's "
+        "progressive agenda, he is committed to the campaign. "
+        '"I am knocking on doors all over town every single day," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "I am knocking on doors all over town every single day,": "Wayne Booker"
+    }
+
+
+def test_an_abbreviation_before_a_name_is_no_clause_boundary() -> None:
+    # "overseen by former U.N. secretary general X": X is the object of "by", not a
+    # subject the sentence introduces to be quoted next
+    article = _article(
+        "Mara Linn said she would lead the country despite the constitution.",
+        "In response to pressure, Linn recently set up a commission, overseen by former U.N. "
+        "secretary general Kofi Tano, to make recommendations on the clashes.",
+        '"Unity also means prosperity for everyone in the country," she said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "Unity also means prosperity for everyone in the country,": "Mara Linn"
+    }
