@@ -1150,3 +1150,47 @@ def test_a_short_sentence_after_the_speakers_own_question_is_speech() -> None:
         "“Does anybody here know what the plan for the harbour is?” Graham asked. “Neither do I.”",
     )
     assert _speakers(extract_offline(article))["Neither do I."] == "Tom Graham"
+
+
+def test_a_description_right_before_the_verb_is_the_subject() -> None:
+    article = _article(
+        "Senator Tom Graham and Mayor Dana Ruiz spoke about the harbour on Monday.",
+        "As far as whether Graham still senses anger at Ruiz among his voters, the Vermont "
+        'senator acknowledged that there are still "some people" who feel that way.',
+    )
+    assert _speakers(extract_offline(article)).get("some people") != "Dana Ruiz"
+
+
+def test_a_name_inside_a_description_is_not_the_speaker_but_a_body_speaks_for_itself() -> None:
+    article = _article(
+        "Governor Ted Alvarez and the Harbour Board met on Monday.",
+        'The GOP front-runner complained that the harbour vote had been "rigged against him '
+        'from the start."',
+        "“The harbour will stay open, whatever the board decides,” the Harbour Board report "
+        "stated.",
+        "“We will open the harbour to all ships,” the Alvarez campaign said.",
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers.get("rigged against him from the start.") != "GOP"
+    assert speakers["The harbour will stay open, whatever the board decides,"] == "Harbour Board"
+    assert speakers["We will open the harbour to all ships,"] == "Ted Alvarez"
+
+
+def test_a_qualified_committee_is_not_the_organisation_named_last() -> None:
+    article = _article(
+        "The harbour is being investigated by the Harbour Board for its fees.",
+        "In a press release, the Democratic convention committee said about the fees:",
+        '"The platform goes further than any before it on the rights of sailors."',
+    )
+    assert "Harbour Board" not in _speakers(extract_offline(article)).values()
+
+
+def test_a_name_modifying_a_noun_deep_in_the_phrase_leaves_the_subject_alone() -> None:
+    article = _article(
+        "Envoy Tomas Reyes visited the harbour on Monday.",
+        "In a series of posts late on Wednesday, Envoy Tomas Reyes did not refer to the "
+        "Harbour Board strike, but said: “Rising violence is a threat to the port.”",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "Rising violence is a threat to the port.": "Tomas Reyes"
+    }

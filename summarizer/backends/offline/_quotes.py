@@ -89,7 +89,9 @@ _QUOTE_PARTICIPLES = (
 )  # fmt: skip
 _VERBS = "|".join(
     sorted(
-        [*SPEECH_VERBS, *_VERB_PHRASES, *_QUOTE_VERBS, *_QUOTE_PARTICIPLES], key=len, reverse=True
+        [*SPEECH_VERBS, *_VERB_PHRASES, *_QUOTE_VERBS, *_QUOTE_PARTICIPLES],
+        key=len,
+        reverse=True,
     )
 )
 _ADVS = "|".join(sorted(SPEECH_ADVERBS))
@@ -449,7 +451,10 @@ def _after(span: _Span, ctx: _Context) -> _Who:
     if verb is None:  # "X, the attorney general of Y, one of the states suing Z, said"
         m = _SUBJ_VERB.match(window)
         return _resolve(m["subj"], ctx, pos) if m else None
-    if verb.group() in _CHANNEL_VERBS and (who := _before(span, ctx)) not in (None, UNKNOWN):
+    if verb.group() in _CHANNEL_VERBS and (who := _before(span, ctx)) not in (
+        None,
+        UNKNOWN,
+    ):
         return who  # "X told Y that Z had a “chance”, the news agency reported": X said it
     if m := _SUBJ_VERB.match(window):
         who = _resolve(m["subj"], ctx, pos)
@@ -476,7 +481,10 @@ def _after(span: _Span, ctx: _Context) -> _Who:
 def _called(window: str) -> re.Match[str] | None:
     """`_CALLED` at the end of ``window``, with the subject nearest the verb ("charges
     that Rush Limbaugh, for one, called": Limbaugh, not a name earlier in the sentence)."""
-    starts, capital = [], False  # where a run of capitalised words, or a pronoun, starts
+    starts, capital = (
+        [],
+        False,
+    )  # where a run of capitalised words, or a pronoun, starts
     for token in re.finditer(r"[^\s,]+", window):
         word = token.group()
         if word in ("he", "she", "it") or (word[0].isupper() and not capital):
@@ -568,7 +576,14 @@ def _not_subject(words: list[str]) -> bool:
 
 # Prepositions whose name is never a speech verb's subject ("after" and "as" can open a
 # clause: "Pompeo spoke after North Korea said").
-_OBJECT_PREPOSITIONS = PREPOSITIONS - {"after", "before", "since", "until", "as", "while"}
+_OBJECT_PREPOSITIONS = PREPOSITIONS - {
+    "after",
+    "before",
+    "since",
+    "until",
+    "as",
+    "while",
+}
 
 
 def _subject_at_end(text: str) -> re.Match[str] | None:
@@ -657,25 +672,40 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
         b = cut[i + 1] - 1 if i + 1 < len(cut) else end
         if not _APPOSITION_START.match(para.text[a:b]) and para.text[a:b].strip():
             head = (a, b)
+    # "Regarding X and Y, the campaign said", "At a press conference in Chelsea, the mayor
+    # also said", "In the letter to X - the Utah Republican asks": a description right
+    # before the verb is the subject, whatever is named before it
+    last = max([start, *(start + m.end() for m in re.finditer(r",|\s[-–—]{1,2}\s", phrase))])
+    words = para.text[last:end].split()
+    while words and (words[-1] in SPEECH_ADVERBS or words[-1] in _FILLERS):
+        words.pop()
+    if last > start and _DESCRIPTION.fullmatch(" ".join(words)):
+        head = (last, end)
     a, b = head
     if re.match(r"\s*(?:who|whose|which)\b", para.text[a:b]):
         return UNKNOWN  # '“The Apprentice,” who worked for Trump, said': the subject is before
     b = min([b, *(a + m.start() for m in re.finditer(r"\s\(", para.text[a:b]))])
     # Not an owner: "Obama's former strategist said" is not Obama.
     named = [n for n in ctx.registry.mentions_in(para.index, a, b) if not _owns(para.text, n[1])]
-    if named and (noun := _modified(para.text, named[-1][1], b)):
+    # a name in the phrase's own head ("Senior Trump administration officials"), not deep
+    # in it ("Envoy X did not refer to the U.S. strike, but")
+    opens = named and len(para.text[a : named[-1][0]].split()) <= 3
+    if opens and (noun := _modified(para.text, named[-1][0], named[-1][1], b)):
         # "The U.S. president", "Trump administration officials", "the Blue House spokesman":
         # the name says whose, the noun who speaks: the holder of that role, else the body
         # itself for its spokesman or officials, else no one the rules can name
         owner = named[-1][2]
+        if noun in ORG_NOUNS | _BODY_WORDS:  # "the Trump campaign", "the IMF report"
+            return owner
         if noun in _VOICES:
             return owner if owner.type != "person" else UNKNOWN
         holder = ctx.registry.by_role(noun, pos) if owner.type != "person" else None
         if holder is None or not holder.role:
             return UNKNOWN
         # "the U.S. president" is not the vice president
-        words = set(para.text[a:b].lower().split())
-        return holder if all(w in words for w in holder.role.lower().split()[:-1]) else UNKNOWN
+        phrase_words = set(para.text[a:b].lower().split())
+        qualifiers = holder.role.lower().split()[:-1]
+        return holder if all(w in phrase_words for w in qualifiers) else UNKNOWN
     people = [e for _, _, e in named if e.type == "person"]
     if coordinated := _COORDINATED.search(para.text[a:b]):
         # "Silverman was joined by Sen. Al Franken and joked": the clause's own subject
@@ -701,7 +731,10 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
         who = ctx.registry.resolve(tail.group(), pos) or _newcomer(tail.group(), ctx, pos)
         if who is not None:
             return who
-    if m and (who := ctx.registry.by_role(m["noun"], pos) or _organisation(m["noun"], ctx, pos)):
+    # "the company" is the organisation named last, "the Democrat convention committee" not
+    plain = m and m.start("noun") <= (m.end("det") if m["det"] else 0) + 1
+    org = _organisation(m["noun"], ctx, pos) if m and plain else None
+    if m and (who := ctx.registry.by_role(m["noun"], pos) or org):
         return who
     # "the Florida senator said", "the former Florida governor said": a qualified title
     # refers back, like "he", to the person the article is about ("the president" alone
@@ -714,17 +747,34 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
 
 # Who speaks for an organisation or a country ("a White House spokesman", "U.S. officials").
 _VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative"})
+_AUXILIARIES = wordset(
+    "is was were are has had have will would can could did does do may might must should"
+)
+_BODY_WORDS = frozenset({"report", "statement", "office"})  # what speaks for its owner
 
 
-def _modified(text: str, end: int, stop: int) -> str | None:
-    """The role noun a name ending at ``end`` modifies, when only lower-case words follow it
-    to ``stop`` and the last is a role ("president", "officials" as "official"), else None."""
+def _modified(text: str, start: int, end: int, stop: int) -> str | None:
+    """The noun a name at ``text[start:end]`` modifies, when only lower-case words follow
+    it to ``stop`` and the last is a role ("president", "officials" as "official") or the
+    name sits in a description ("the GOP front-runner"), else None."""
     rest = text[end:stop]
     if not re.fullmatch(r"(?:\s+[a-z][\w-]*)+\s*", rest):
         return None
     noun = rest.split()[-1]
     noun = noun[:-1] if noun.endswith("s") and noun[:-1] in ROLE_NOUNS else noun
-    return noun if noun in ROLE_NOUNS else None
+    if noun in ROLE_NOUNS:
+        return noun
+    # "the GOP front-runner", not "the FBI somehow managed to"
+    lead = text[max(0, start - 40) : start].split()[-1:]
+    words = rest.split()
+    nouns = len(words) <= 2 and not any(
+        w in PREPOSITIONS
+        or w in _AUXILIARIES
+        or w in ("and", "but", "or")
+        or w.endswith(("ly", "ed"))
+        for w in words
+    )
+    return noun if nouns and lead in (["the"], ["The"], ["a"], ["A"]) else None
 
 
 def _after_preposition(text: str, start: int) -> bool:
@@ -749,6 +799,7 @@ _PARTISANS = frozenset({"Democrat", "Republican"})
 # "one person tweeted", "another child responded": someone anybody might be
 _DESCRIBED_NOUNS = PERSON_NOUNS | {"person", "child"}
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
+_FILLERS = frozenset({"also", "still", "even", "then", "now", "too", "later", "again"})
 
 
 def _organisation(noun: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
@@ -833,7 +884,10 @@ def _newcomer(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
     if m := _HONORIFIC_NAME.match(subject.strip()):  # "Mr. Prince of Cloudflare said"
         named = [e for e in ctx.registry.people() if e.tokens[-1:] == (m["name"],)]
         if named:  # "Charlie King ... Mr. King said"
-            return max(named, key=lambda e: max((w for w, _ in e.mentions if w < pos), default=pos))
+            return max(
+                named,
+                key=lambda e: max((w for w, _ in e.mentions if w < pos), default=pos),
+            )
         name = f"{m['title']} {m['name']}"
         if not _is_person_name((m["name"],)):
             return None
