@@ -922,6 +922,25 @@ def test_an_outlet_that_reports_is_an_actor() -> None:
     assert "WKXL" in names
 
 
+def test_a_moderator_or_an_actress_named_with_the_role_is_a_person() -> None:
+    article = _article(
+        *_TWO_PROSE_PARAGRAPHS,
+        "Moderator Zorvan Kettle asked the mayor about the plan, and actress Quilla Brandt "
+        "praised it.",
+    )
+    names = _names(extract_offline(article))
+    assert "Zorvan Kettle" in names
+    assert "Quilla Brandt" in names
+
+
+def test_an_outlet_whose_name_holds_a_title_word_is_an_actor() -> None:
+    article = _article(
+        *_TWO_PROSE_PARAGRAPHS,
+        "The mayor won 40 of the 52 wards, according to a count by The Associated Press.",
+    )
+    assert "Associated Press" in _names(extract_offline(article))
+
+
 def test_a_source_phrase_makes_no_actor_of_a_qualifier_or_a_chamber_s_member() -> None:
     article = _article(
         *_TWO_PROSE_PARAGRAPHS,

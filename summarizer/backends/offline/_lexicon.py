@@ -112,7 +112,7 @@ ROLE_NOUNS = _words(
     son-in-law daughter-in-law brother sister mother father spokesperson ceo founder pollster
     consultant columnist journalist officer general admiral negotiator representative
     writer reporter editor correspondent commentator fellow scholar predecessor successor
-    host cleric"""
+    host cleric moderator co-moderator anchor actress actor singer comedian rapper"""
 )
 
 # Verbs that attribute direct speech.

@@ -963,7 +963,10 @@ class Registry:
             tokens[0] in MALE_NAMES | FEMALE_NAMES
             or name in _STATE_WORDS
             or name in US_STATES
-            or any(t in _TITLE_WORDS or t in _PARTY_WORDS or t in HONORIFICS for t in tokens)
+            or any(
+                (t in _TITLE_WORDS and t not in _OUTLET_STOPS) or t in _PARTY_WORDS | HONORIFICS
+                for t in tokens
+            )
             or (len(tokens) == 1 and last in _STATE_OF)
             or all(t in NOT_NAMES or t in STOP_CAPS - _OUTLET_STOPS for t in tokens)
             or re.fullmatch(r"[A-Z]\.?", last)
