@@ -594,3 +594,39 @@ def test_a_headline_names_a_described_group_in_title_case() -> None:
 def test_tensions_of_a_kind_within_a_society_have_no_two_sides() -> None:
     text = "Racial tensions inflamed by Karl Olsen are rising in Norway, Anna Berg said."
     assert _tensions(_OLSEN, "Anna Berg spoke in Oslo.", text) == []
+
+
+def test_a_noun_cues_other_side_is_near_it() -> None:
+    text = (
+        "Karl Olsen's threat to raise tariffs on imported cars will be back in the "
+        "spotlight this week with a visit to Norway by Anna Berg."
+    )
+    assert _tensions(_OLSEN, "Anna Berg spoke in Oslo.", text) == []
+
+
+@pytest.mark.parametrize("subjects", ["Norway and Sweden", "The United States and Sweden"])
+def test_what_a_clash_is_over_is_no_side_of_it(subjects: str) -> None:
+    text = f"{subjects} came closer to a direct clash over Finland on Monday."
+    tension = _only(_tensions("Finland said it was calm.", text))
+    assert set(tension.parties) == {subjects.split(" and ")[0].removeprefix("The "), "Sweden"}
+
+
+def test_a_mutual_conflict_far_from_the_joined_subjects_is_not_theirs() -> None:
+    text = (
+        "Norway and Sweden described the raids on the border towns as crimes rather "
+        "than acts of war."
+    )
+    assert _tensions(text) == []
+
+
+def test_tariffs_both_sides_eliminate_are_no_tension() -> None:
+    text = "Norway and Sweden agreed to eliminate tariffs on each other's fish."
+    assert _tensions(text) == []
+
+
+def test_a_cue_in_a_scraped_list_of_headlines_is_ignored() -> None:
+    text = (
+        "Sweden eyes new fishing law | Karl Olsen criticized Sweden over fishing MORE "
+        "(D-Oslo), a member of the committee, said on Monday."
+    )
+    assert _tensions(_OLSEN, "Sweden said it would respond.", text) == []

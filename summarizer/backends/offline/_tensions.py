@@ -68,7 +68,7 @@ _PARTY_APPOSITIVE = re.compile(
 )
 # What may sit between a noun cue and the actor tied to it, on either side.
 _TIED_AFTER = re.compile(
-    r"^\s+(?:[a-z-]+\s+)?(?:with|against|on|by|from|between|over|targeting|at|of)\s+"
+    r"^\s+(?:[a-z-]+\s+)?(?:with|against|on|by|from|between|targeting|at|of)\s+"
     r"(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
 )
 # Before an actor that is not the agent: a preposition, or "the" of a modifier ("the Iran deal").
@@ -127,6 +127,8 @@ _SENTENCE_SUBJECT = re.compile(r"(?:(?:the|The|[A-Z][\w.'’-]*)\s+){0,5}")
 # A conflict the subjects wage on each other ("their trade war", "tariffs on each other's
 # goods"): its sides are the subjects joined by "and".
 _RECIPROCAL = re.compile(r"\b(?:their|each\s+other['’]s)\s+(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+# Conflicts both sides wage ("The US and Russia came closer to a direct clash").
+_MUTUAL = re.compile(r"clash(?:es)?|wars?|conflicts?|confrontation|fights?|battles?")
 _EACH_OTHER = re.compile(r"\s+(?:on|against|with)\s+(?:each\s+other|one\s+another)\b")
 # "no increased threat from X": a conflict said not to be there.
 _NONE_OF = re.compile(r"\bno\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
@@ -409,7 +411,10 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     """The parties of one cue and the evidence that states the tension; one tension more
     for a subject joined by "and" ("Israel and the United States opposed X")."""
-    clauses = _clauses(para.text, *para.sentence_span(cue.start))
+    sentence = para.sentence_span(cue.start)
+    if " | " in para.text[sentence[0] : cue.start]:
+        return []  # a list of linked headlines scraped into the text ("... | Senate reviews ...")
+    clauses = _clauses(para.text, *sentence)
     at = next(i for i, (a, b) in enumerate(clauses) if a <= cue.start < b or i == len(clauses) - 1)
     window = [clauses[at]]
     j = at - 1
@@ -594,7 +599,8 @@ def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Menti
         return None
     tied = [m for m in mentions if _tied(m, cue, text)]
     reciprocal = _RECIPROCAL.search(text[max(0, cue.start - 20) : cue.start])
-    if not tied and (reciprocal or _EACH_OTHER.match(text, cue.end)):
+    mutual = _MUTUAL.fullmatch(text[cue.start : cue.end].lower())
+    if not tied and (reciprocal or mutual or _EACH_OTHER.match(text, cue.end)):
         return _joined_subjects(mentions, cue, text)  # "Beijing and Washington ... their war"
     if not tied:
         return None
@@ -608,7 +614,14 @@ def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Menti
     side = tied[0]
     before = sorted((m for m in mentions if m[1] <= cue.start), key=lambda m: m[0])
     if side[1] <= cue.start:  # "Moscow's war in Ukraine": the other side comes after
-        other = [m for m in mentions if m[0] >= cue.end and m[2] is not side[2]]
+        other = [
+            m
+            for m in mentions
+            if m[0] >= cue.end
+            and m[2] is not side[2]
+            and len(text[cue.end : m[0]].split()) <= _OBJECT_WORDS
+            and not _SUBORDINATE.search(text[cue.end : m[0]])
+        ]
         if not other and re.match(r"['’]", text[side[1] :]):  # "X responded to Y's attacks"
             other = [m for m in before if m[2] is not side[2] and _subject_like(m, text)]
         return (side, other[0]) if other else None
@@ -630,8 +643,10 @@ def _joined_subjects(
         if (
             first[2] is not second[2]
             and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[first[1] : second[0]])
-            and _subject_like(first, text)
+            and not _NOT_AGENT.search(text[max(0, first[0] - 16) : first[0]])
             and not _AFTER_PREPOSITION.search(text[: first[0]])
+            and not _possessor(first, text)
+            and len(text[second[1] : cue.start].split()) <= _SUBJECT_WORDS
         ):
             return first, second
     return None
@@ -644,7 +659,7 @@ def _lifted(cue: _Cue, text: str) -> bool:
     after = text[cue.end : cue.end + 40]
     return bool(
         re.search(
-            r"\b(?:lift\w*|eas(?:e|ed|es|ing)|end(?:ing|ed)?\s+(?:to|of)|relief from|"
+            r"\b(?:lift\w*|eliminat\w*|eas(?:e|ed|es|ing)|end(?:ing|ed)?\s+(?:to|of)|relief from|"
             r"remov\w+|scrap\w*|waiv\w+|circumvent\w*|evad\w+|evasion of)\s+(?:the\s+|all\s+)?(?:[a-z-]+\s+)?$",
             before,
             re.IGNORECASE,
