@@ -54,3 +54,16 @@ def test_an_abbreviation_before_a_name_is_no_clause_boundary() -> None:
     assert _speakers(extract_offline(article)) == {
         "Unity also means prosperity for everyone in the country,": "Mara Linn"
     }
+
+
+def test_a_name_describing_a_campaign_is_not_the_subject_he_names() -> None:
+    article = _article(
+        "Ted Crane and Ben Carlson are running for the nomination.",
+        "The retired neurosurgeon addressed his concerns in an interview on Monday.",
+        "The Crane campaign on Monday picked up on a tweet that appeared to insinuate "
+        'Carlson was dropping out. "Is this what we accept now in our politics?" he told '
+        "the show.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "Is this what we accept now in our politics?": "Ben Carlson"
+    }

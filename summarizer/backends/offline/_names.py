@@ -1559,6 +1559,12 @@ def _introduced(text: str, end: int) -> bool:
     return _INTRODUCED.match(text, end) is not None
 
 
+# A name used to describe something of the person's, not the person: "the Obama
+# administration", "The Cruz campaign", "some of the Sanders people".
+_MODIFIER = re.compile(
+    r"\s+(?:administration|campaign|camp|team|aides?|staff(?:ers)?|supporters|voters|loyalists"
+    r"|allies|people|era|presidency|years|doctrine|family|foundation|surrogates?)\b"
+)
 # An abbreviation, not a sentence's end: "U.N.", "U.S.", "Sen.", "Lt.", "Gen."
 _ABBREVIATION = re.compile(
     r"(?:[A-Z]\.)+|(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Maj|Capt|Adm|Rev|Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof"
@@ -1568,10 +1574,11 @@ _ABBREVIATION = re.compile(
 
 def _subject_like(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` can be a clause's subject: not a possessive,
-    not part of a longer proper noun, not the object of a preposition."""
+    not part of a longer proper noun, not a modifier ("The Cruz campaign"), not the object
+    of a preposition."""
     if re.match(
         r"['’]s\b(?!\s+(?:been|not|never|also|already|got)\b)| [A-Z]", text[end : end + 12]
-    ):
+    ) or _MODIFIER.match(text, end):
         return False
     words = text[max(0, start - 80) : start].split()[-6:]
     for i in range(len(words) - 1, -1, -1):
