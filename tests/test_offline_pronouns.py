@@ -67,3 +67,16 @@ def test_a_name_describing_a_campaign_is_not_the_subject_he_names() -> None:
     assert _speakers(extract_offline(article)) == {
         "Is this what we accept now in our politics?": "Ben Carlson"
     }
+
+
+def test_a_name_inside_an_introduction_does_not_hide_the_person_it_introduces() -> None:
+    article = _article(
+        "Ted Crane is leading the polls among evangelical voters in Iowa.",
+        "One pastor supporting Mr. Crane, Darran Whitby of Liberty Baptist Church in "
+        "Marion, said he had made more than 150 phone calls to other pastors. He has made "
+        "announcements during Sunday services since last month, he said.",
+        '"Find your polling place and get there early," he tells parishioners.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "Find your polling place and get there early,": "Darran Whitby"
+    }

@@ -942,6 +942,11 @@ def _speaker_at(ctx: _Context, name: str, pi: int, at: int) -> Entity:
     return who
 
 
+# An indefinite description opening a sentence before the name it describes: "One pastor
+# supporting Mr. Cruz, ", "Another pollster, ", "A longtime friend of the senator, ".
+_INTRODUCTION = re.compile(r"\s*(?:One|Another|A|An)\s+[a-z][^,;:“”\"]{0,80},\s+(?=[A-Z])")
+
+
 def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
     """A person the registry missed who is the subject of the latest sentence (before
     ``pos``) that names anyone: "Another pollster, David Woodard of Clemson University,
@@ -962,8 +967,15 @@ def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
                 for at, _stop, e in registry.mentions_in(pi, start, offset)
                 if not para.inside_quote(at)
             ]
+            # "One pastor supporting Mr. Cruz, Darran Whiting of ..., said": a name the
+            # registry holds inside such an introduction is not the sentence's subject
+            intro = _INTRODUCTION.match(para.text, start)
             for m in _FULL_NAME.finditer(para.text, start, offset):
-                if para.inside_quote(m.start()) or (known and known[0] <= m.start()):
+                if intro and m.start() < intro.end():
+                    continue
+                if para.inside_quote(m.start()) or (
+                    known and known[0] <= m.start() and not (intro and known[0] < intro.end())
+                ):
                     break
                 tokens = _clean_name(m.group())
                 name = " ".join(tokens)
