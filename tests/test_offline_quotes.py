@@ -1194,3 +1194,12 @@ def test_a_name_modifying_a_noun_deep_in_the_phrase_leaves_the_subject_alone() -
     assert _speakers(extract_offline(article)) == {
         "Rising violence is a threat to the port.": "Tomas Reyes"
     }
+
+
+def test_he_told_comes_before_according_to_the_source() -> None:
+    article = _article(
+        "Governor Ted Alvarez met Mayor Dana Ruiz in the harbour town on Monday.",
+        "Governor Ted Alvarez was impressed. “She can win this state,” he told aides "
+        "afterward, according to Carla Mendes, his former adviser.",
+    )
+    assert _speakers(extract_offline(article)) == {"She can win this state,": "Ted Alvarez"}

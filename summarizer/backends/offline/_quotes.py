@@ -443,7 +443,8 @@ def _after(span: _Span, ctx: _Context) -> _Who:
     base = span.end + len(window) - len(window.lstrip(_LEAD_PUNCT))
     window = window.lstrip(_LEAD_PUNCT)
     for pattern in (_QUOTED_AS, _ACCORDING):
-        if m := pattern.search(window):
+        # '“...,” he told advisers, according to Uzi Arad': the one who told, not the source
+        if (m := pattern.search(window)) and not _SUBJ_VERB.match(window[: m.start()]):
             return _resolve(m["subj"], ctx, pos)
     if m := _DASH_CREDIT.match(para.text, span.end):  # ...” ― Pamela Padilla
         return ctx.registry.resolve(m["name"], pos) or _newcomer(m["name"], ctx, pos) or UNKNOWN
