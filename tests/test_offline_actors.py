@@ -933,6 +933,30 @@ def test_a_moderator_or_an_actress_named_with_the_role_is_a_person() -> None:
     assert "Quilla Brandt" in names
 
 
+def test_a_body_whose_spokeswoman_speaks_is_an_actor() -> None:
+    article = _article(
+        *_TWO_PROSE_PARAGRAPHS,
+        "A spokeswoman for the Kettle Foundation, which runs two schools, said the plan was sound.",
+    )
+    assert "Kettle Foundation" in _names(extract_offline(article))
+
+
+def test_a_person_whose_spokesman_speaks_is_no_name_in_passing() -> None:
+    article = _article(
+        *_TWO_PROSE_PARAGRAPHS,
+        "A spokesman for Donald Brandt (R-Ohio), who chairs the panel, said the plan was sound.",
+    )
+    assert "Donald Brandt" in _names(extract_offline(article))
+
+
+def test_a_source_s_name_may_hold_for_a() -> None:
+    article = _article(
+        *_TWO_PROSE_PARAGRAPHS,
+        "The Committee for a Sound Kettle Budget reported that the plan would cost more.",
+    )
+    assert "Committee for a Sound Kettle Budget" in _names(extract_offline(article))
+
+
 def test_an_outlet_whose_name_holds_a_title_word_is_an_actor() -> None:
     article = _article(
         *_TWO_PROSE_PARAGRAPHS,

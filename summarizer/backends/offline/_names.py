@@ -265,11 +265,14 @@ _LOWER_GROUP_WORDS = frozenset(w for w in GROUP_MODIFIERS | GROUP_HEADS if w[0].
 # "first reported by The Washington Post", "a survey by Comcast Xfinity found", "The Wall
 # Street Journal reports", "as The Hill pointed out", "CNN quoted a witness".
 _SOURCE_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)"
-_SOURCE_NAME = rf"{_SOURCE_TOKEN}(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_SOURCE_TOKEN}){{0,5}}"
+_SOURCE_NAME = (
+    rf"{_SOURCE_TOKEN}(?:\s+(?:(?:of|for|and)\s+(?:the\s+|a\s+)?)?{_SOURCE_TOKEN}){{0,5}}"
+)
 _SOURCE_BY = re.compile(
     r"(?:\b[Aa]ccording to|\b(?:reported|published|released|conducted|confirmed|obtained|"
     r"compiled|commissioned|broken|cited|quoted|announced) by|\b(?:reported|wrote|writes|reports)"
-    r"(?=\s+[Tt]he\s)|\b(?:report|study|survey|poll|analysis|count|review|estimate)s?\s+"
+    r"(?=\s+[Tt]he\s)|\b(?:spokes(?:man|woman|person)|statement|representative)\s+(?:for|from)"
+    r"|\b(?:report|study|survey|poll|analysis|count|review|estimate)s?\s+"
     r"(?:released\s+)?by)\s+(?P<the>[Tt]he\s+)?(?:(?:new|latest|nonpartisan|recent)\s+)?"
     rf"(?P<name>{_SOURCE_NAME})"
 )
@@ -891,7 +894,10 @@ class Registry:
                         opens = not m["the"] and self._opens_sentence(
                             self._starts[para.index] + m.start("name")
                         )
-                        self._add_source(tokens, bool(m["the"]), m.groupdict().get("verb"), opens)
+                        speaks_for = m.group().startswith(("spokes", "statement", "represent"))
+                        self._add_source(
+                            tokens, bool(m["the"]), m.groupdict().get("verb"), opens, speaks_for
+                        )
 
     def _source_parts(self, raw: str) -> list[tuple[str, ...]]:
         """The names in a source phrase: sentence openers before it and small words after
@@ -926,13 +932,22 @@ class Registry:
         )
 
     def _add_source(
-        self, tokens: tuple[str, ...], the: bool, verb: str | None, opens: bool
+        self,
+        tokens: tuple[str, ...],
+        the: bool,
+        verb: str | None,
+        opens: bool,
+        speaks_for: bool = False,
     ) -> None:
+        """Signal or add the source ``tokens`` name; with ``speaks_for`` ("a spokeswoman
+        for YouTube said"), only a body the article names otherwise is signalled."""
         name = " ".join(tokens)
         known = [e for e in self.entities if name in e.forms or e.name == name]
         if known:
             if known[0].type == "organization" or (known[0].type == "person" and verb is None):
                 known[0].signals.add("source")
+            return
+        if speaks_for:
             return
         last = tokens[-1]
         if last.isupper() and len(tokens) == 1:  # "ISNA" for "Iranian Students’ News Agency"
