@@ -984,3 +984,26 @@ def test_an_outlet_s_acronym_joins_its_full_name() -> None:
     )
     orgs = [a for a in extract_offline(article).actors if a.type == "organization"]
     assert [a.name for a in orgs] == ["Lakeside News Agency"]
+
+
+def test_a_party_named_after_its_members_in_one_chamber_is_that_group() -> None:
+    body = (
+        "House Democrats opened an inquiry on Monday into the contracts of the defence ministry.",
+        "House Democrats said hearings begin in May. Democrats are waging a fight over records.",
+    )
+    actors = {a.name: a.aliases for a in extract_offline(_article(*body)).actors}
+    assert actors.get("House Democrats") == ["Democrats"]
+    assert "Democrats" not in actors
+    first = ("Democrats won the state on Monday, and the party's leaders met in the capital.",)
+    actors = {a.name: a.aliases for a in extract_offline(_article(*first, *body)).actors}
+    assert "Democrats" in actors  # named first, the party is the party
+
+
+def test_a_party_whose_members_two_chambers_name_stays_the_party() -> None:
+    article = _article(
+        "House Democrats and Senate Democrats opened an inquiry on Monday into the ministry.",
+        "House Democrats said hearings begin in May; Senate Democrats agreed. Democrats are"
+        " waging a fight.",
+    )
+    names = _names(extract_offline(article))
+    assert {"House Democrats", "Senate Democrats", "Democrats"} <= set(names)

@@ -491,6 +491,7 @@ class Registry:
         for entity in self.entities:
             self._index(entity)
         self._trim_group_phrases()
+        self._fold_party_members()
         self.entities = [e for e in self.entities if e.mentions]
         self._mark_acting()
         self._settle_group_phrases()
@@ -1185,6 +1186,33 @@ class Registry:
         start_of_word = text.rfind(word, 0, start)
         opener = text[:start_of_word].rstrip(" \"“‘'(")
         return not (word in STOP_CAPS or not opener or opener[-1] in ".!?;:—-" or self._lower(word))
+
+    def _fold_party_members(self) -> None:
+        """ "House Democrats ... Democrats are waging": a party's members named in one chamber
+        first, and in no other, are who the party's name means afterwards; one actor, named
+        by the fuller form. Not when two chambers' members are named ("House Democrats",
+        "Senate Democrats"), nor when the party is named first (then it is the party)."""
+        for party in [e for e in self.entities if e.name in ("Democrats", "Republicans")]:
+            members = [
+                e
+                for e in self.entities
+                if e.type == "group" and e is not party and e.tokens[-1:] == party.tokens
+            ]
+            if len(members) != 1 or not members[0].mentions or not party.mentions:
+                continue
+            fuller = members[0]
+            if fuller.first < party.first:
+                fuller.mentions = sorted(
+                    fuller.mentions + [m for m in party.mentions if not self._inside(m, fuller)],
+                    key=lambda m: m[0],
+                )
+                fuller.forms |= party.forms
+                party.mentions = []
+
+    def _inside(self, mention: tuple[Pos, int], entity: Entity) -> bool:
+        """Whether a mention lies within one of ``entity``'s ("Democrats" in "House Democrats")."""
+        (pi, start), end = mention
+        return any(p == pi and a <= start and end <= b for (p, a), b in entity.mentions)
 
     def _trim_group_phrases(self) -> None:
         """A shorter form names a described group only once the article has introduced it:
