@@ -630,3 +630,19 @@ def test_a_cue_in_a_scraped_list_of_headlines_is_ignored() -> None:
         "(D-Oslo), a member of the committee, said on Monday."
     )
     assert _tensions(_OLSEN, "Sweden said it would respond.", text) == []
+
+
+def test_opposing_ground_troops_is_a_policy_not_a_conflict_with_them() -> None:
+    text = "Per Lund and Anna Berg, who has openly opposed ground troops, took a harder line."
+    tensions = _tensions("Anna Berg said on Monday she opposed the plan.", text, "The troops left.")
+    assert all("troops" not in t.parties for t in tensions)
+
+
+def test_a_group_a_country_qualifies_is_on_its_side() -> None:
+    from summarizer.backends.offline._names import Entity
+    from summarizer.backends.offline._tensions import _same_side
+
+    troops = Entity("U.S. troops", "group", forms={"U.S. troops"})
+    state = Entity("U.S.", "country", forms={"U.S.", "United States"})
+    assert _same_side(troops, state)
+    assert not _same_side(Entity("Iraqi troops", "group", forms={"Iraqi troops"}), state)

@@ -116,6 +116,8 @@ _DEFINITE = re.compile(
     r"\bthe\s+(?:(?!(?:and|or|of|to)\b|\w+ed\b)[\w.,-]+\s+){0,4}$", re.IGNORECASE
 )
 _BY_DOING = re.compile(r"\s+by\s+")
+# "opposed ground troops", "sending more troops": a deployment, not a party.
+_DEPLOYED = re.compile(r"\b(?:ground|more|additional|extra|fewer)\s+$", re.IGNORECASE)
 # Tensions of a kind within a society, not between the actors near them.
 _KIND_OF_TENSION = re.compile(
     r"\b(?:racial|ethnic|sectarian|social|religious|communal|internal|domestic|political|"
@@ -563,6 +565,7 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not (
                 _CALLED_ON.match(text, cue.start) and re.search(r"\bto\b", text[cue.end : m[0]])
             )
+            and not (m[2].type == "group" and _DEPLOYED.search(text[: m[0]]))
         ]
         return (before[0], after[0]) if before and after else None
     if cue.kind == "noun":
@@ -705,7 +708,12 @@ def _tied(mention: Mention, cue: _Cue, text: str) -> bool:
 
 
 def _same_side(a: Entity, b: Entity) -> bool:
-    """A person and the state their title names ("U.S. President Donald Trump", "U.S.")."""
+    """A person and the state their title names ("U.S. President Donald Trump", "U.S."); a
+    group and the state that qualifies it ("U.S. troops", "U.S.")."""
+    for group, other in ((a, b), (b, a)):
+        qualified = group.type == "group" and other.type == "country" and len(group.tokens) > 1
+        if qualified and any(name_key(f) == name_key(group.tokens[0]) for f in other.forms):
+            return True
     for person, other in ((a, b), (b, a)):
         if person.type == "person" and other.type == "country":
             titled = " ".join(person.forms)
