@@ -949,6 +949,17 @@ def test_a_person_whose_spokesman_speaks_is_no_name_in_passing() -> None:
     assert "Donald Brandt" in _names(extract_offline(article))
 
 
+def test_a_source_s_name_may_hold_on_but_not_a_day_after_it() -> None:
+    article = _article(
+        *_TWO_PROSE_PARAGRAPHS,
+        "The plan is sound, according to the Commission on Kettle Debates.",
+        "The Valley Times on Saturday reported that the vote was close.",
+    )
+    names = _names(extract_offline(article))
+    assert "Commission on Kettle Debates" in names
+    assert "Valley Times on" not in names
+
+
 def test_a_source_s_name_may_hold_for_a() -> None:
     article = _article(
         *_TWO_PROSE_PARAGRAPHS,

@@ -266,7 +266,7 @@ _LOWER_GROUP_WORDS = frozenset(w for w in GROUP_MODIFIERS | GROUP_HEADS if w[0].
 # Street Journal reports", "as The Hill pointed out", "CNN quoted a witness".
 _SOURCE_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)"
 _SOURCE_NAME = (
-    rf"{_SOURCE_TOKEN}(?:\s+(?:(?:of|for|and)\s+(?:the\s+|a\s+)?)?{_SOURCE_TOKEN}){{0,5}}"
+    rf"{_SOURCE_TOKEN}(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+|a\s+)?)?{_SOURCE_TOKEN}){{0,5}}"
 )
 _SOURCE_BY = re.compile(
     r"(?:\b[Aa]ccording to|\b(?:reported|published|released|conducted|confirmed|obtained|"
@@ -908,7 +908,7 @@ class Registry:
         while tokens and tokens[0].rstrip(".") in STOP_CAPS and tokens[0] not in _OUTLET_STOPS:
             tokens.pop(0)
         while tokens and (
-            tokens[-1] in {"of", "for", "and", "the"}
+            tokens[-1] in {"of", "for", "on", "and", "the", "a"}
             or (tokens[-1] in STOP_CAPS and tokens[-1] not in _OUTLET_STOPS)
         ):
             tokens.pop()
