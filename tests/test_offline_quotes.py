@@ -1203,3 +1203,28 @@ def test_he_told_comes_before_according_to_the_source() -> None:
         "afterward, according to Carla Mendes, his former adviser.",
     )
     assert _speakers(extract_offline(article)) == {"She can win this state,": "Ted Alvarez"}
+
+
+# --- recall, #14 session 10 --------------------------------------------------------------
+
+
+def test_a_paragraph_long_statement_is_a_quote_however_long() -> None:
+    statement = " ".join(["The harbour will stay open to every ship that pays its fees."] * 16)
+    article = _article(
+        "Mayor Dana Ruiz spoke to reporters on Friday.",
+        "“We are disappointed in the board,” Ruiz said.",
+        f'"{statement}"',
+    )
+    assert _speakers(extract_offline(article)).get(statement) == "Dana Ruiz"
+
+
+def test_a_title_inside_the_attribution_does_not_end_the_speakers_turn() -> None:
+    article = _article(
+        "Carla Mendes, the harbour master, spoke on Friday.",
+        '"It is too early to tell," said Mendes, who also hosts the radio show "Harbour '
+        'Talk." "I mean, it depends on what the board decides about the fees."',
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers.get("I mean, it depends on what the board decides about the fees.") == (
+        "Carla Mendes"
+    )

@@ -133,6 +133,9 @@ _SCARE_LEAD = re.compile(
 _LEAD_PUNCT = " \t,;:—–-"
 _MIN_WORDS = 4
 _MAX_WORDS = 150
+# A quotation that opens its paragraph may be a whole statement quoted at length (a
+# paragraph of 170 words on PolNeAR train): no attribution is swallowed before it.
+_MAX_PARAGRAPH_WORDS = 400
 _NEAR = 80  # characters after a quote in which a speech verb still attributes it
 
 
@@ -191,6 +194,7 @@ def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
     carried: _Who = None  # speaker of a quote left unclosed at the end of a paragraph
     for para in paragraphs:
         previous: _Who = None
+        since = 0  # where the last quote of the paragraph ended
         spans = _spans(para)
         for i, span in enumerate(spans):
             opens_para = i == 0 and not para.text[: span.start].strip()
@@ -199,7 +203,7 @@ def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
             # '“...?” Graham asked. “Neither do I.”': the same speaker's next sentence
             cued = runs_on or (who is not None and who is previous and _opens_sentence(span))
             if who is None:
-                who = carried if runs_on else _continued(span, previous, registry)
+                who = carried if runs_on else _continued(span, previous, registry, since)
                 # '"They sue," he said. "Everybody sues."': a sentence of its own that
                 # carries on the quote before it is speech, however short
                 cued = runs_on or (who is previous and _opens_sentence(span))
@@ -209,11 +213,21 @@ def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
                 quotes.append(Quote(text=span.text, speaker=who.name))
                 who.signals.add("speaker")
                 ctx.heard(who, span)
-            previous = who
+            elif _unquoted(who, previous) and not _is_quote(span, cued=cued):
+                # '“...,” said Cuban, a host on the TV show “Shark Tank.” “I mean, ...”': a
+                # title or scare quote inside the narration does not end the speaker's turn
+                carried = None
+                continue
+            previous, since = who, span.end
             carried = who if span.unclosed else None
         if not spans:
             carried = None
     return quotes
+
+
+def _unquoted(who: _Who, previous: _Who) -> bool:
+    """Whether a span no one is named for comes after a quote someone is named for."""
+    return (who is None or who is UNKNOWN) and previous is not None and previous is not UNKNOWN
 
 
 def _introduced(paragraphs: list[Paragraph], index: int, ctx: _Context) -> _Who:
@@ -240,12 +254,13 @@ def _runs_on(span: _Span, ctx: _Context) -> _Who:
     return speaker
 
 
-def _continued(span: _Span, previous: _Who, registry: Registry) -> _Who:
-    """The previous speaker, unless someone else is named between the two quotes."""
+def _continued(span: _Span, previous: _Who, registry: Registry, since: int = 0) -> _Who:
+    """The previous speaker, unless someone else is named between the two quotes (from
+    ``since``, where the previous quote ended, past any title quoted in between)."""
     if previous is None or previous is UNKNOWN:
         return previous
     window = _before_window(span)
-    start = span.start - len(window)
+    start = min(span.start - len(window), max(since, span.para.sentence_span(span.open)[0]))
     named = registry.mentions_in(span.para.index, start, span.open)
     return UNKNOWN if any(e is not previous for _, _, e in named) else previous
 
@@ -267,7 +282,8 @@ def _is_quote(span: _Span, *, cued: bool = False) -> bool:
     (or ``cued``: it carries on a quotation left open in the previous paragraph)."""
     text = span.text
     words = re.findall(r"[\w'’-]+", text)
-    if not words or len(words) > _MAX_WORDS or _markup(span):
+    longest = _MAX_PARAGRAPH_WORDS if not span.para.text[: span.start].strip() else _MAX_WORDS
+    if not words or len(words) > longest or _markup(span):
         return False
     if _headline_quote(span):
         return True
