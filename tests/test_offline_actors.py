@@ -1018,3 +1018,14 @@ def test_a_party_whose_members_two_chambers_name_stays_the_party() -> None:
     )
     names = _names(extract_offline(article))
     assert {"House Democrats", "Senate Democrats", "Democrats"} <= set(names)
+
+
+def test_a_person_with_an_owner_s_role_in_an_apposition_is_a_person() -> None:
+    article = _article(
+        *_TWO_PROSE_PARAGRAPHS,
+        "Zorvan Kettle, his chief of staff, urged calm. Quilla Brandt, Kettle's deputy chief "
+        "of staff, sent a statement.",
+    )
+    names = _names(extract_offline(article))
+    assert "Zorvan Kettle" in names
+    assert "Quilla Brandt" in names

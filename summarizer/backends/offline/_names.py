@@ -73,8 +73,11 @@ _ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLES})\s+(?P<name>{_PNAME})")
 # "The US defense secretary, Jim Mattis, is expected to": a role, then the name between commas.
 _ROLE_COMMA = re.compile(rf"\b(?P<role>{_ROLES}),\s+(?P<name>{_PNAME}),")
+# "Rahm Emanuel, his chief of staff, urged", "Marc Short, Pence's chief of staff,": an
+# owner's role is an apposition as much as "the" one is.
 _APPOSITION = re.compile(
-    rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),\s+(?:a|an|the)\s+(?:[\w.'’-]+\s+){{0,5}}?(?P<role>{_ROLES})\b"
+    rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),\s+(?:a|an|the|his|her|their|[A-Z][\w.-]*['’]s)"
+    rf"\s+(?:[\w.'’-]+\s+){{0,5}}?(?P<role>{_ROLES})\b"
 )
 # "Henry Crespo, president of ...", "Donna Rawlings, 59, of Ashton": an apposition with
 # no article, or an age, right after a full name.
