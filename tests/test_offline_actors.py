@@ -1029,3 +1029,15 @@ def test_a_person_with_an_owner_s_role_in_an_apposition_is_a_person() -> None:
     names = _names(extract_offline(article))
     assert "Zorvan Kettle" in names
     assert "Quilla Brandt" in names
+
+
+def test_a_one_word_body_named_after_from_or_via_is_an_actor() -> None:
+    article = _article(
+        "KettleLeaks released the files on Monday, a week after the vote in the capital.",
+        "The files came via KettleLeaks, and Quorvex, a company, passed them to reporters.",
+        "Quorvex denied any wrongdoing. Critics noted the files from Quorvex were old.",
+        "KettleLeaks published more on Friday. Quorvex declined to comment.",
+    )
+    actors = {a.name: a.type for a in extract_offline(article).actors}
+    assert actors.get("KettleLeaks") == "organization"  # a name, not a plural "s"
+    assert actors.get("Quorvex") == "organization"

@@ -86,6 +86,10 @@ _BARE_APPOSITION = re.compile(
 )
 _CAPITAL_ROLE_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<role>[A-Z][a-z-]+)\s+(?P<name>{_PNAME})")
 _MILITARY = frozenset({"General", "Admiral"})
+# Place prepositions that a body's name does not follow ("in Cleveland"; not "from WikiLeaks").
+_ONLY_PLACES = PLACE_PREPOSITIONS - {"at", "from", "into", "through", "via"}
+# A capital inside a word: one name ("WikiLeaks", "BuzzFeed"), not a plural ("Cubans").
+_CAMEL = re.compile(r"[a-z][A-Z]")
 _TITLE_WORDS = frozenset(w for t in TITLES + MORE_TITLES for w in t.split()) - {"of"}
 # Title words that end a title ("Speaker", "Senator"), not those that begin an
 # organisation's name too ("General Assembly", "Foreign Ministry").
@@ -828,8 +832,8 @@ class Registry:
                 or re.search(rf"\b{re.escape(word.lower())}\b", self.text)
             ):
                 continue
-            if word[-1] == "s" or self._place_or_person(word):
-                continue  # "Cubans", "in Cleveland", "President Trump"
+            if (word[-1] == "s" and not _CAMEL.search(word)) or self._place_or_person(word):
+                continue  # "Cubans" (not "WikiLeaks"), "in Cleveland", "President Trump"
             if self._alone(word, times=3) and self._acts(word):
                 personal = not word.isupper() and self._personal(word)
                 kind: ActorType = "person" if personal else "organization"
@@ -1012,12 +1016,11 @@ class Registry:
 
     def _place_or_person(self, word: str) -> bool:
         """Whether ``word`` follows a place preposition ("in Cleveland") or a title ("President
-        Trump", "Mr. Holder") somewhere in the article."""
+        Trump", "Mr. Holder") somewhere in the article. Not one a body's name follows too
+        ("from WikiLeaks", "via WikiLeaks", "at the NLD's offices", "into Microsoft")."""
         for start, _end in _occurrences(self.text, {word}):
             before = _word_before(self.text, start)
-            if before and (
-                before[0] in PLACE_PREPOSITIONS or before[0] in _TITLE_WORDS | HONORIFICS
-            ):
+            if before and (before[0] in _ONLY_PLACES or before[0] in _TITLE_WORDS | HONORIFICS):
                 return True
         return False
 
