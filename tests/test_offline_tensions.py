@@ -646,3 +646,71 @@ def test_a_group_a_country_qualifies_is_on_its_side() -> None:
     state = Entity("U.S.", "country", forms={"U.S.", "United States"})
     assert _same_side(troops, state)
     assert not _same_side(Entity("Iraqi troops", "group", forms={"Iraqi troops"}), state)
+
+
+# --- session 10 -------------------------------------------------------------------------
+
+
+def test_an_infinitive_attack_takes_the_one_who_decided_as_subject() -> None:
+    text = "The moderator asked Anna Berg why she decided to attack Karl Olsen personally."
+    tension = _only(_tensions(_OLSEN, "Anna Berg said on Monday she would run.", text))
+    assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
+
+
+def test_calling_on_someone_to_retaliate_against_a_state_is_a_tension_with_it() -> None:
+    text = "Anna Berg called on Karl Olsen to retaliate against Russia for the hacking."
+    tensions = _tensions(_OLSEN, "Anna Berg said on Monday she would run.", text)
+    assert any(set(t.parties) == {"Anna Berg", "Russia"} for t in tensions)
+
+
+def test_assaulted_is_a_verb_cue() -> None:
+    text = "Karl Olsen assaulted Anna Berg at the rally on Monday."
+    tension = _only(_tensions(_OLSEN, "Anna Berg said on Monday she would run.", text))
+    assert tension.description == "Karl Olsen assaulted Anna Berg."
+
+
+def test_a_cyberattack_against_a_state_is_a_noun_cue() -> None:
+    text = "Russia launched a sweeping cyberattack against Norway last week, officials said."
+    tension = _only(_tensions(text))
+    assert set(tension.parties) == {"Russia", "Norway"}
+    assert tension.description == "The article reports a cyberattack involving Russia and Norway."
+
+
+def test_calling_on_someone_to_stop_in_quotation_marks_is_pressure() -> None:
+    text = "Anna Berg on Monday called on Karl Olsen to “stop lying to voters” and resign."
+    tension = _only(_tensions(_OLSEN, text))
+    assert tension.parties == ["Anna Berg", "Karl Olsen"]
+    assert tension.description == "Anna Berg pressed Karl Olsen."
+
+
+def test_a_headline_object_owned_by_another_name_is_not_the_object() -> None:
+    lead = "Anna Berg on Friday denied a report about Karl Olsen and the fishing deal."
+    title = "Anna Berg's office shoots down Skanska's Karl Olsen report"
+    berg = "Anna Berg said on Monday she would run."
+    assert _tensions(lead, _OLSEN, berg, title=title) == []
+    title = "Anna Berg's office shoots down Karl Olsen report"
+    assert _only(_tensions(lead, _OLSEN, berg, title=title)).parties == ["Anna Berg", "Karl Olsen"]
+
+
+def test_an_actor_after_its_or_their_modifies_a_noun_and_is_no_agent() -> None:
+    text = "The ministry widened its Norway inquiry on Friday with sanctions on Sweden."
+    assert _tensions("Norway said it was calm.", text, "Sweden said it would respond.") == []
+
+
+def test_he_or_she_opening_the_sentence_is_the_person_meant() -> None:
+    text = "Anna Berg met the fishing council on Monday. She also blasted Karl Olsen for the deal."
+    tension = _only(_tensions(_OLSEN, text))
+    assert tension.parties == ["Anna Berg", "Karl Olsen"]
+    assert tension.description == "Anna Berg criticized Karl Olsen."
+
+
+def test_an_actor_after_that_is_not_the_verbs_object() -> None:
+    text = "Anna Berg dismissed claims that Karl Olsen had exploited the fishing quotas."
+    assert _tensions(_OLSEN, "Anna Berg said on Monday she would run.", text) == []
+
+
+def test_a_states_body_named_by_its_nationality_is_the_state() -> None:
+    text = "Russia launched a cyberattack against the Israeli military last week."
+    tension = _only(_tensions("Israel said it would respond.", text))
+    assert set(tension.parties) == {"Russia", "Israel"}
+    assert _tensions("Israel said it would respond.", text.replace("Israeli", "Finnish")) == []

@@ -63,6 +63,8 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"revok", ("revoked", "revokes", "a revocation")),
     (r"call\w*\s+on", ("pressed", "presses", "pressure")),
     (r"took|taking|call|describ|label|brand", ("criticized", "criticizes", "criticism")),
+    (r"assault", ("assaulted", "assaults", "an assault")),
+    (r"shoot", ("rejected", "rejects", "a rejection")),
 )
 # relation cue -> the sentence, with {a} and {b}
 _RELATIONS: tuple[tuple[str, str], ...] = (

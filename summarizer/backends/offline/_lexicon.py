@@ -262,8 +262,11 @@ TENSION_VERBS = (
     r"sabotag(?:ed|es|ing)",
     r"(?<=to )sabotage",
     r"(?:(?<=to )|(?<=will )|(?<=would ))sue",
-    r"call(?:ed|s|ing)?\s+on(?=\s+(?:[\w.'’-]+\s+){1,6}?to\s+(?:resign|apologi[sz]e|step\s+(?:down|aside)|"
+    r"call(?:ed|s|ing)?\s+on(?=\s+(?:[\w.'’-]+\s+){1,6}?to\s+[\"“‘']?(?:resign|apologi[sz]e|step\s+(?:down|aside)|"
     r"stop|quit|drop\s+out|back\s+down|recuse|cease|halt|abandon|reverse|withdraw|end)\b)",
+    r"(?<=to )attack",  # "decided to attack Trump personally"
+    r"(?<=to )retaliate\s+against",
+    r"assault(?:ed|ing)",
 )
 # Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the
 # ICC", "trade war with China"), the other the nearest actor around it.
@@ -295,6 +298,7 @@ TENSION_NOUNS = (
     r"backlash",
     r"rebuke",
     r"onslaught",
+    r"cyberattacks?",
 )
 # Headline verbs ("Gowdy rips Rosenstein", "FBI fires agent", "McCaul vs. Clinton"): read in
 # the title only, where they state the story's conflict; in prose they mean other things.
@@ -316,6 +320,7 @@ HEADLINE_TENSION_VERBS = (
     r"oust(?:s|ed)",
     r"attacks",
     r"battles?",
+    r"shoots?\s+down",  # "Mueller's office shoots down BuzzFeed's report"
 )
 HEADLINE_TENSION_RELATIONS = (
     r"vs",

@@ -33,6 +33,7 @@ from summarizer._schema import Tension
 from summarizer._text import Paragraph, name_key, wordset
 from summarizer.backends.offline._describe import describe
 from summarizer.backends.offline._lexicon import (
+    GROUP_NATIONALITIES,
     HEADLINE_TENSION_RELATIONS,
     HEADLINE_TENSION_VERBS,
     METONYMS,
@@ -56,6 +57,8 @@ _HEADLINE_GAP = 2  # words between a headline's cue and each party ("fires agent
 # A gap word that starts another clause: "Disputes Report That Olsen Lied" is not about Olsen.
 _CLAUSE_WORDS = wordset("that which who whom whose if after as while when says said")
 _LEAD_PARAGRAPHS = 4  # where a headline's conflict is looked for in the body
+# A name owning something between a headline's verb and its object ("BuzzFeed's").
+_OWNER_BETWEEN = re.compile(r"[\w.-]['’]s?(?:\s|$)")
 _MAX_EVIDENCE_WORDS = 70  # at most this many words of evidence; the metric caps it at 80
 _CLAUSE_END = re.compile(r"[,;:][\"”’']?\s+|\s+[—–]\s+|\s+-\s+")
 _APPOSITIVE = re.compile(
@@ -93,6 +96,10 @@ _SUBJECT_AFTER_THE = re.compile(
 _TIED_BEFORE = re.compile(
     r"^(?:['’]s(?:\s+[a-z-]+){0,2}|\s+(?!(?:on|of|to|in|for|with|at|by|from|and|or|the|a|an)\s)"
     r"[a-z-]+)?\s+$"
+)
+# "the Iranian military", "the German government": the state, as a party.
+_STATE_BODY = re.compile(
+    r"\bthe\s+(?P<demonym>[A-Z][a-z]+)\s+(?:government|military|regime|army|navy|armed\s+forces)\b"
 )
 _METONYM = re.compile(rf"\b(?:{'|'.join(METONYMS)})\b")
 _LOCATIVE = re.compile(
@@ -152,6 +159,11 @@ _SUBORDINATE = re.compile(
 )
 # "called on him to quit the Senate race": the one called on comes before "to".
 _CALLED_ON = re.compile(r"call\w*\s+on", re.IGNORECASE)
+# "He also blasted", "But she has repeatedly attacked": a pronoun as the verb's subject.
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:(?:And|But|Yet|Then|Later|Still),?\s+)?(?P<pronoun>[Hh]e|[Ss]he)"
+    r"(?:\s+(?:has|had|also|again|then|later|once|repeatedly|publicly|\w+ly))*\s+"
+)
 
 _OBJECT_WORDS = 8  # a verb's object further on is usually another clause's
 _SUBJECT_WORDS = 10  # a verb's subject further back is usually another clause's
@@ -272,6 +284,8 @@ def _headline_pair(
     collide"); for a verb opening the headline, its object and the actor after the comma
     ("Railing Against Trump, Sanders Vows ...")."""
     if before and after:
+        if _OWNER_BETWEEN.search(title[cue[1] : after[0][0]]):
+            return None  # "shoots down BuzzFeed's Cohen report": the object is not Cohen
         return before[-1], after[0]
     if kind == "relation" and before:
         last = before[-1]
@@ -440,6 +454,8 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     pair = _pick(_distinct(mentions, cue.start), cue, text)
     if pair is None and cue.kind == "verb":
         pair = _participle_pair(para, registry, clauses, at, cue, mentions, text)
+    if pair is None and cue.kind == "verb":
+        pair = _pronoun_pair(para, registry, sentence[0], cue, mentions, text)
     if pair is None:
         return []
     pairs = [pair]
@@ -476,6 +492,27 @@ def _participle_pair(
     subject = first[0]
     blanked = text[: subject[1]] + " " * (cue.start - subject[1]) + text[cue.start :]
     return _pick([subject, *(m for m in mentions if m[0] >= cue.end)], cue, blanked)
+
+
+def _pronoun_pair(
+    para: Paragraph,
+    registry: Registry,
+    start: int,
+    cue: _Cue,
+    mentions: list[Mention],
+    text: str,
+) -> tuple[Mention, Mention] | None:
+    """A sentence opening "He blasted Y" or "She has accused Y": the subject is the person
+    "he" or "she" means there (`Registry.subject_before`), the object the actor after."""
+    m = _PRONOUN_SUBJECT.fullmatch(text, start, cue.start)
+    if m is None or para.inside_quote(cue.start):
+        return None
+    gender = "m" if m["pronoun"].lower() == "he" else "f"
+    person = registry.subject_before((para.index, m.start("pronoun")), gender)
+    if person is None:
+        return None
+    subject = (m.start("pronoun"), m.end("pronoun"), person)
+    return _pick([subject, *(x for x in mentions if x[0] >= cue.end)], cue, text)
 
 
 def _joined_subject(mentions: list[Mention], subject: Mention, text: str) -> Mention | None:
@@ -517,7 +554,8 @@ def _targets(
 ) -> list[Mention]:
     """Seat-of-power names that do not act, which the registry leaves out ("sanctions
     reimposed on Tehran"): in a tension they name the state acted upon; not a place
-    someone is in or goes to."""
+    someone is in or goes to. So does a state's body named by its nationality ("a
+    cyberattack against the Iranian military", "blasted the German government")."""
     states = {name_key(e.name): e for e in registry.entities if e.type == "country"}
     found: list[Mention] = []
     for m in _METONYM.finditer(text, start, end):
@@ -527,7 +565,24 @@ def _targets(
         place = _LOCATIVE.search(text[max(0, m.start() - 16) : m.start()])
         if state and not taken and not place and not named_after:
             found.append((m.start(), m.end(), state))
+    for m in _STATE_BODY.finditer(text, start, end):
+        state = _state_of(m["demonym"], states)
+        if state and not any(a < m.end() and m.start() < b for a, b, _ in mentions):
+            found.append((m.start("demonym"), m.end(), state))
     return found
+
+
+def _state_of(demonym: str, states: dict[tuple[str, ...], Entity]) -> Entity | None:
+    """The country a nationality word names, among the article's ("Iranian": Iran,
+    "German": Germany, "Chinese": China), if one of them is its stem."""
+    if demonym not in GROUP_NATIONALITIES:
+        return None
+    for state in states.values():
+        name = state.name
+        stem = name[:-1] if name[-1:] in "aeyo" else name
+        if len(stem) >= 4 and demonym.startswith(stem):
+            return state
+    return None
 
 
 def _distinct(mentions: list[Mention], cue: int) -> list[Mention]:
@@ -561,6 +616,7 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             if len(text[cue.end : m[0]].split()) <= _OBJECT_WORDS
             and not _OWNED.search(text[cue.end : m[0]])
             and not _THAT.match(text, cue.end)
+            and not re.search(r"\bthat\b", text[cue.end : m[0]])  # "dismisses claims that Y"
             and not _SUBORDINATE.search(text[cue.end : m[0]])
             and not (
                 _CALLED_ON.match(text, cue.start) and re.search(r"\bto\b", text[cue.end : m[0]])
@@ -691,10 +747,10 @@ def _possessor(mention: Mention, text: str) -> bool:
 
 
 def _modifier(mention: Mention, text: str) -> bool:
-    """An actor's name between "the" and a noun it modifies ("the Iran nuclear deal"), not
-    before a verb or the body it heads ("the House voted", "the Trump administration")."""
+    """An actor's name between "the" (or "its", "their") and a noun it modifies ("the Iran
+    nuclear deal", "its Russia investigation"), not before a verb or the body it heads ("the House voted", "the Trump administration")."""
     start, end, _ = mention
-    if not re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
+    if not re.search(r"\b(?:the|its|his|her|their)\s+$", text[max(0, start - 7) : start], re.I):
         return False
     word = re.match(r"\s+([a-z]+)\b", text[end:])
     return word is not None and not _SUBJECT_AFTER_THE.fullmatch(word.group(1))
