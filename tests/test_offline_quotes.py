@@ -1228,3 +1228,88 @@ def test_a_title_inside_the_attribution_does_not_end_the_speakers_turn() -> None
     assert speakers.get("I mean, it depends on what the board decides about the fees.") == (
         "Carla Mendes"
     )
+
+
+def test_a_joint_subject_after_the_quote_is_no_new_clause() -> None:
+    article = _article(
+        "Governor Ted Alvarez met Mayor Dana Ruiz at the harbour on Monday.",
+        "“We will keep the harbour open to every ship,” Alvarez and Ruiz said in a joint "
+        "statement.",
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers.get("We will keep the harbour open to every ship,") in (
+        "Ted Alvarez",
+        "Dana Ruiz",
+    )
+
+
+def test_the_inner_quotations_closing_mark_does_not_hide_the_credit() -> None:
+    article = _article(
+        "Senator Carla Mendes spoke in the harbour town on Monday.",
+        "''Voters will not be satisfied with 'We will close the harbour,''' said Senator "
+        "Carla Mendes of Maine.",
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers.get("Voters will not be satisfied with 'We will close the harbour,") == (
+        "Carla Mendes"
+    )
+
+
+def test_a_credit_that_ends_the_sentence_after_narration_attributes_the_quote() -> None:
+    article = _article(
+        "Dana Ruiz runs the harbour school.",
+        '"We are shocked and saddened" by the fire at the harbour warehouse that had drawn '
+        "crowds from the whole county on Sunday, Ruiz said.",
+    )
+    assert _speakers(extract_offline(article)) == {"We are shocked and saddened": "Dana Ruiz"}
+
+
+def test_a_medium_reporting_at_the_sentence_end_is_not_the_speaker() -> None:
+    article = _article(
+        "Harbour School fans chanted, “Close the gate,” referring to the plan of the mayor "
+        "to close the harbour gate to all traffic, the Harbour Gazette reports.",
+    )
+    assert "Harbour Gazette" not in _speakers(extract_offline(article)).values()
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Alvarez was quoted as saying by the Harbour Gazette.",
+        "he was quoted by the Harbour Gazette as saying during a visit.",
+        "the Harbour Gazette quoted Alvarez as telling Mendes.",
+    ],
+)
+def test_a_speaker_quoted_as_saying_in_the_passive_or_as_telling(credit: str) -> None:
+    article = _article(
+        "Governor Ted Alvarez met Senator Carla Mendes on Monday.",
+        f"Governor Ted Alvarez spoke later. “We do not take part in harbour diplomacy,” {credit}",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "We do not take part in harbour diplomacy,": "Ted Alvarez"
+    }
+
+
+def test_posted_on_twitter_attributes_the_quote() -> None:
+    article = _article(
+        "Senator Carla Mendes opposes the harbour plan.",
+        "“The harbour is where our leaders met after the storm,” Mendes posted on Twitter.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The harbour is where our leaders met after the storm,": "Carla Mendes"
+    }
+
+
+def test_the_owner_of_a_statement_is_its_speaker_but_not_of_a_commentary() -> None:
+    statement = _article(
+        "Governor Ted Alvarez spoke on Monday.",
+        "Alvarez's statement: “We will keep the harbour open to every ship that pays.”",
+    )
+    commentary = _article(
+        "Governor Ted Alvarez spoke on Monday.",
+        "Alvarez's commentary, “We will keep the harbour open to every ship that pays.”",
+    )
+    assert _speakers(extract_offline(statement)) == {
+        "We will keep the harbour open to every ship that pays.": "Ted Alvarez"
+    }
+    assert _speakers(extract_offline(commentary)) == {}

@@ -75,7 +75,10 @@ _SUBJ = rf"\b(?P<subj>[Hh]e|[Ss]he|[Ii]t|{_NAMED})"
 # After an inverted verb only a name: in `said he "would ..."` the "he" starts the quote.
 _NAMED_SUBJ = rf"\b(?P<subj>{_NAMED})"
 # Two-word speech verbs, which the one-word lexicon cannot hold ("Trump shot back").
-_VERB_PHRASES = ("shot back", "fired back", "hit back", "put it", "pointed out")
+_VERB_PHRASES = (
+    "shot back", "fired back", "hit back", "put it", "pointed out",
+    "posted on Twitter", "posted on Facebook", "posted on Instagram",
+)  # fmt: skip
 # Speech verbs for quotes only, each measured on PolNeAR train and dev (the shared
 # lexicon's list also finds actors and tensions, which these would move).
 _QUOTE_VERBS = (
@@ -95,7 +98,12 @@ _VERBS = "|".join(
     )
 )
 _ADVS = "|".join(sorted(SPEECH_ADVERBS))
-_QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)\s+{_SUBJ}\s+as\s+say")
+_QUOTED_AS = re.compile(rf"\bquot(?:ed|es|ing)\s+{_SUBJ}\s+as\s+(?:say|tell)")
+# "Peskov was quoted as saying by Interfax", "he was quoted by the Fars News Agency as saying"
+_QUOTED_PASSIVE = re.compile(
+    rf"{_SUBJ}\s+(?:was|is|has\s+been|had\s+been)\s+quoted\s+(?:by\s+[^,.;]{{1,60}}?\s+)?"
+    r"as\s+(?:say|tell)"
+)
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_SUBJ}")
 # "X (D-Conn.), a member of the committee, which ..., told": asides between subject and verb.
 _ASIDES = r"(?:\s*\([^()]{1,30}\))?(?:(?:,[^,\"“”]{1,160}){1,3},)?"
@@ -115,12 +123,21 @@ _ANY_VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _CAP_VERB_SUBJ = re.compile(
     rf"^(?:Said|Says|Added|Adds|Wrote|Writes)\s+{_NAMED_SUBJ}(?:,[^,\"“”]{{1,160}})?\s*[,:—–-]$"
 )
+_SENTENCE_CREDIT = re.compile(
+    rf",\s*{_SUBJ}\s+(?:(?:{_ADVS})\s+){{0,2}}(?P<verb>{_VERBS})\s*[.!?]?[\"”’']*\s*$"
+)
 _SUBJ_AT_END = re.compile(rf"{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}$")
 _CLAUSE_SUBJ = re.compile(rf"\s*{_SUBJ}(?:\s+[a-z][\w'’-]*){{1,2}}\b")
 _CHANNEL_VERBS = frozenset({"reported", "reports"})  # a medium that relays a speaker
 # A clause coordinated after a quote ("“...” and Trump said ...", ", while Cruz vowed"):
 # its speech verb attributes what follows, not the quote before it.
 _NEW_CLAUSE = re.compile(r"(?:^|[\s,])(?:and|but|while|whereas)\s+(?:[A-Z]|he\b|she\b)[^,]*$")
+# A joint subject right after the quote ("“...,” Kim and Moon said", "X, Y and Z wrote"):
+# no new clause.
+_JOINT_SUBJ = re.compile(
+    rf"^{_NAMED}(?:,\s+{_NAMED}){{0,4}},?\s+and\s+{_NAMED}\s+(?:(?:{_ADVS})\s+){{0,2}}"
+    rf"(?:{_VERBS})\b"
+)
 _TOLD = frozenset({"told", "tells", "tell", "telling"})  # who follows is the hearer
 _PARTICIPLES = frozenset(
     {"adding", "saying", "telling", "writing", "warning", "asking", *_QUOTE_PARTICIPLES}
@@ -456,9 +473,11 @@ def _after(span: _Span, ctx: _Context) -> _Who:
     if _in_opening_clause(span):
         return None  # 'After Trump labeled the EU a “foe,” Tusk responded': not Tusk's word
     para, pos = span.para, (span.para.index, span.close)
-    base = span.end + len(window) - len(window.lstrip(_LEAD_PUNCT))
-    window = window.lstrip(_LEAD_PUNCT)
-    for pattern in (_QUOTED_AS, _ACCORDING):
+    # ''...'We'll bomb them,''' said X: the inner quotation's closing mark is left over
+    lead = _LEAD_PUNCT + "'’"
+    base = span.end + len(window) - len(window.lstrip(lead))
+    window = window.lstrip(lead)
+    for pattern in (_QUOTED_AS, _QUOTED_PASSIVE, _ACCORDING):
         # '“...,” he told advisers, according to Uzi Arad': the one who told, not the source
         if (m := pattern.search(window)) and not _SUBJ_VERB.match(window[: m.start()]):
             return _resolve(m["subj"], ctx, pos)
@@ -466,7 +485,7 @@ def _after(span: _Span, ctx: _Context) -> _Who:
         return ctx.registry.resolve(m["name"], pos) or _newcomer(m["name"], ctx, pos) or UNKNOWN
     verb = _ANY_VERB.search(window[:_NEAR])
     if verb is None:  # "X, the attorney general of Y, one of the states suing Z, said"
-        m = _SUBJ_VERB.match(window)
+        m = _SUBJ_VERB.match(window) or _sentence_credit(span, window)
         return _resolve(m["subj"], ctx, pos) if m else None
     if verb.group() in _CHANNEL_VERBS and (who := _before(span, ctx)) not in (
         None,
@@ -483,7 +502,7 @@ def _after(span: _Span, ctx: _Context) -> _Who:
             return who
     if verb.group() in _PARTICIPLES:
         return None  # "..., adding that ...": the participle belongs to the previous clause
-    if _NEW_CLAUSE.search(window[: verb.start()]):
+    if _NEW_CLAUSE.search(window[: verb.start()]) and not _JOINT_SUBJ.match(window):
         return None  # '"leading from behind" and Donald Trump says he's "losing"': Trump's is next
     if verb.start() == 0:  # inverted: said Leonard Burman, director of ...
         end = base + verb.end()
@@ -493,6 +512,17 @@ def _after(span: _Span, ctx: _Context) -> _Who:
         stop = re.search(r"[,;:(]|\s(?:who|of|at|in|on)\s", tail)
         return _subject(para, end, end + (stop.start() if stop else len(tail)), ctx, pos)
     return _subject(para, base, base + verb.start(), ctx, pos)
+
+
+def _sentence_credit(span: _Span, window: str) -> re.Match[str] | None:
+    """The credit that ends the quote's sentence past a run of narration ('“We are
+    horrified” by the shooting at ... in Orlando, Nefzi said.'), when nothing before the
+    quote says who speaks and the credit is no medium relaying someone ("..., the
+    Tribune reports")."""
+    m = _SENTENCE_CREDIT.search(window)
+    if m is None or m["verb"] in _CHANNEL_VERBS or _ANY_VERB.search(_before_window(span)):
+        return None
+    return m
 
 
 def _called(window: str) -> re.Match[str] | None:
@@ -518,7 +548,7 @@ def _before(span: _Span, ctx: _Context) -> _Who:
     para, pos = span.para, (span.para.index, span.open)
     if not window.strip() and (m := _SAID_ALONE.fullmatch(_sentence_before(span))):
         return _resolve(m["subj"], ctx, pos)  # '“...” Trump shot back. “I don’t know him.”'
-    for pattern in (_ACCORDING, _QUOTED_AS, _AS_SAID):
+    for pattern in (_ACCORDING, _QUOTED_AS, _QUOTED_PASSIVE, _AS_SAID):
         if m := pattern.search(window):
             return _resolve(m["subj"], ctx, pos)
     # Not a verb of an aside or an opening clause the main clause goes on after:
@@ -633,6 +663,8 @@ def _sentence_before(span: _Span) -> str:
     return "" if any(ch in text for ch in '"“”‘’') else text
 
 
+# What a speaker owns that is their speech ("Trump's tweet: “...”").
+_SPEECH_NOUN = re.compile(r"\s+(?:latest\s+)?(?:tweet|tweets|statement|post|message)\b")
 _INTRO = re.compile(r"^[^,\"“”]{0,100},\s*")
 # Words that open a sentence's introductory clause, whose names are not its subject.
 _OPENERS = wordset(
@@ -653,9 +685,16 @@ def _clause_subject(window: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
         # made the following comment:": past every comma of the opening clause
         texts = [window[m.end() :] for m in re.finditer(r",\s*", window)][:3]
     for text in texts:
-        if (m := _CLAUSE_SUBJ.match(text)) is None or re.search(r"['’]s?$", m["subj"]):
-            continue  # "Ouisa Davis' commentary, “...”": the owner is not the speaker
-        who = _resolve(m["subj"], ctx, pos)
+        if (m := _CLAUSE_SUBJ.match(text)) is None:
+            continue
+        subject = m["subj"]
+        if owner := re.search(r"['’]s?$", subject):
+            # "Ouisa Davis' commentary, “...”": the owner is not the speaker, unless what
+            # is owned is speech ("Trump's tweet, posted in capitals: “...”")
+            if not _SPEECH_NOUN.match(text, m.end("subj")):
+                continue
+            subject = subject[: owner.start()]
+        who = _resolve(subject, ctx, pos)
         if who is not UNKNOWN and who is not None:
             return who if who.type == "person" else None
     return None
