@@ -80,3 +80,27 @@ def test_a_name_inside_an_introduction_does_not_hide_the_person_it_introduces() 
     assert _speakers(extract_offline(article)) == {
         "Find your polling place and get there early,": "Darran Whitby"
     }
+
+
+def test_the_speaker_of_a_reporting_clause_ending_the_sentence_speaks_on() -> None:
+    article = _article(
+        "Tom Grant and Ray Lutz met voters across the state on Monday.",
+        "Joining them was Robert Stovall, a county activist. Lutz electrified the small "
+        "crowds with promises of change, Stovall said.",
+        '"He was very articulate and smart, and people listened to him," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "He was very articulate and smart, and people listened to him,": "Robert Stovall"
+    }
+
+
+def test_a_name_in_an_opening_clause_is_not_the_subject_he_names() -> None:
+    article = _article(
+        "Mark Cuban spoke at a technology festival in Austin on Saturday.",
+        "In describing fellow billionaire Tom Grant, Cuban said he sees someone without "
+        "the curiosity a president needs.",
+        '"You have got to be able to adapt to anything," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "You have got to be able to adapt to anything,": "Mark Cuban"
+    }

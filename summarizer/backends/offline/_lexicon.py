@@ -530,3 +530,10 @@ OUTLET_HEADS = _words(
     Herald Gazette Magazine Radio TV Network Agency Daily Telegraph Guardian Monitor Standard
     Leader Star Report Chronicle Inquirer Reporter Insider Wire"""
 )
+
+# Words that open a sentence's introductory clause, whose names are not its subject ("In
+# describing Donald Trump, Cuban said", "As Blumenthal spoke, the NRA was").
+CLAUSE_OPENERS = _words(
+    """As When While After Before Since Until If Although Though Because In On At During With
+    Without For From Despite Unlike Like Amid Among Under Over Asked Speaking"""
+)

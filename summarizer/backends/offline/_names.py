@@ -31,6 +31,7 @@ from summarizer._text import MORE_TITLES, Paragraph, fold_accents, name_tokens, 
 from summarizer.backends.offline._lexicon import (
     ACTING_VERBS,
     AFTER_A_NOUN,
+    CLAUSE_OPENERS,
     COUNTRY_FORMS,
     FEMALE_NAMES,
     GROUP_HEADS,
@@ -1403,15 +1404,24 @@ class Registry:
         named = [(where, person) for where, person in seen if where >= (pi, start)]
         # Someone named only as an object or inside a longer name ("loyalists to Joe
         # Biden", "The Steve Harvey Morning Show") is not who "he" is, if anyone else is.
-        named = [
-            n
-            for n in named
-            if _subject_like(
-                para.text,
-                n[0][1],
-                shared[n[0]][1] if n[0] in shared else _mention_end(n[1], n[0]),
-            )
-        ] or named
+        ends = {
+            n[0]: shared[n[0]][1] if n[0] in shared else _mention_end(n[1], n[0]) for n in named
+        }
+        named = [n for n in named if _subject_like(para.text, n[0][1], ends[n[0]])] or named
+        # nor one named in an opening clause ("In describing Donald Trump, Cuban said")
+        named = [n for n in named if not _OPENING.match(para.text, start, n[0][1])] or named
+        # The speaker of a reporting clause that ends the sentence is its subject: "Cruz
+        # electrified the crowds, Stovall said. ¶ “...,” he said." is Stovall speaking on.
+        _, stop = para.sentence_span(offset)
+        stop = min(stop, pos[1]) if pos[0] == pi else stop
+        reporters = {
+            id(person): person
+            for where, person in named
+            if _REPORTS_AFTER.match(para.text[ends[where] : stop])
+            or _REPORTS_BEFORE.search(para.text, start, where[1])
+        }
+        if len(reporters) == 1:
+            return next(iter(reporters.values()))
         first = named[0][1]
         # A person the sentence introduces (first mention) is the one about to be quoted:
         # "..., which concerns Henry Crespo, president of ... ¶ “...,” he said."; not one
@@ -1583,6 +1593,14 @@ class Registry:
 
 
 _RELATIVE = re.compile(r"\s*(?:who|whose)\b")
+# A sentence opening with a subordinate or participial clause, up to a name in it: "In
+# describing Donald Trump", "Growing up in El Paso", "When Mr. Trump tried to".
+_OPENING = re.compile(rf"\W*(?:{'|'.join(sorted(CLAUSE_OPENERS))}|[A-Z][a-z]+ing)\b[^,;:“”\"]*$")
+_SAID = "|".join(sorted(v for v in SPEECH_VERBS if not v.endswith("ing")))
+# A reporting clause around a name at a sentence's end: "..., Stovall said." or "..., said
+# David Axelrod, a former strategist."
+_REPORTS_AFTER = re.compile(rf"\s+(?:{_SAID})\s*[.!?]?[\"”’']*\s*$")
+_REPORTS_BEFORE = re.compile(rf",\s*(?:{_SAID})\s+$")
 # Words between a preposition and its object's name: "by former U.N. secretary general".
 _OBJECT_FILLERS = frozenset({"and", "the", "former", "then", "late", "fellow", "his", "her"})
 

@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 from summarizer._schema import Quote
 from summarizer._text import DOUBLE_MARKS, TITLE_WORDS, Paragraph, wordset
 from summarizer.backends.offline._lexicon import (
+    CLAUSE_OPENERS,
     ORG_NOUNS,
     PERSON_NOUNS,
     PREPOSITIONS,
@@ -666,11 +667,7 @@ def _sentence_before(span: _Span) -> str:
 # What a speaker owns that is their speech ("Trump's tweet: “...”").
 _SPEECH_NOUN = re.compile(r"\s+(?:latest\s+)?(?:tweet|tweets|statement|post|message)\b")
 _INTRO = re.compile(r"^[^,\"“”]{0,100},\s*")
-# Words that open a sentence's introductory clause, whose names are not its subject.
-_OPENERS = wordset(
-    "As When While After Before Since Until If Although Though Because In On At During With "
-    "Without For From Despite Unlike Like Amid Among Under Over Asked Speaking"
-)
+_OPENERS = CLAUSE_OPENERS  # "As Blumenthal spoke, the NRA was ...": not Blumenthal
 
 
 def _clause_subject(window: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
