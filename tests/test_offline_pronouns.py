@@ -104,3 +104,17 @@ def test_a_name_in_an_opening_clause_is_not_the_subject_he_names() -> None:
     assert _speakers(extract_offline(article)) == {
         "You have got to be able to adapt to anything,": "Mark Cuban"
     }
+
+
+def test_an_honorific_form_goes_to_the_person_of_its_gender() -> None:
+    article = _article(
+        "Former President Tom Grant campaigned in Ohio on Monday for Mary Grant.",
+        "Mrs. Grant told voters that the economy was improving for working families.",
+        '"I am a progressive who gets results every single day," Mrs. Grant said.',
+    )
+    extraction = extract_offline(article)
+    assert _speakers(extraction) == {
+        "I am a progressive who gets results every single day,": "Mary Grant"
+    }
+    aliases = {a.name: a.aliases for a in extraction.actors}
+    assert "Mrs. Grant" in aliases["Mary Grant"] and "Mrs. Grant" not in aliases["Tom Grant"]

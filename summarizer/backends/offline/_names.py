@@ -511,7 +511,7 @@ class Registry:
         found = [(self._without_prefix(c[0]), *c[1:]) for c in found if _is_person_name(c[0])]
         found.sort(key=lambda c: -len(c[0]))
         for tokens, role, form in found:
-            person = self._person_for(tokens, role)
+            person = self._person_for(tokens, role, form)
             if person is None:
                 person = Entity(" ".join(tokens), "person", role)
                 self.entities.append(person)
@@ -721,13 +721,16 @@ class Registry:
                 return True
         return False
 
-    def _person_for(self, tokens: tuple[str, ...], role: str) -> Entity | None:
+    def _person_for(self, tokens: tuple[str, ...], role: str, form: str = "") -> Entity | None:
+        # "Mrs. Clinton" is not Bill Clinton, nor "Mr. Obama" Michelle Obama
+        other = _GENDERED.get(form.split()[0] if form else "", frozenset())
         people = [
             e
             for e in self.entities
             if e.type == "person"
             and _sub_span(tokens, e.tokens)
             and not (e.tokens[-1] in _SUFFIXES and self._without_suffix(tokens))
+            and not (len(e.tokens) > 1 and e.tokens[0] in other)
         ]
         if len(people) > 1 and role:
             same_role = [e for e in people if role.split()[-1] in e.role]
@@ -1537,6 +1540,11 @@ class Registry:
         tokens = _clean_name(phrase)
         if not tokens:
             return None
+        # "Mrs. Clinton" where Bill and Hillary Clinton are both named: the one the
+        # honorific form is of, before the bare surname both share
+        titled = [e for e in self.entities if phrase.split()[0] in _GENDERED and phrase in e.forms]
+        if titled:
+            return self._most_recent(titled, pos)
         exact = [e for e in self.entities if " ".join(tokens) in e.forms]
         if exact:
             return self._most_recent(exact, pos)
@@ -1593,6 +1601,11 @@ class Registry:
 
 
 _RELATIVE = re.compile(r"\s*(?:who|whose)\b")
+# An honorific that says a gender, and the given names of the other gender.
+_GENDERED = {
+    **dict.fromkeys(("Mr.", "Mr"), FEMALE_NAMES),
+    **dict.fromkeys(("Mrs.", "Ms.", "Miss", "Mrs", "Ms"), MALE_NAMES),
+}
 # A sentence opening with a subordinate or participial clause, up to a name in it: "In
 # describing Donald Trump", "Growing up in El Paso", "When Mr. Trump tried to".
 _OPENING = re.compile(rf"\W*(?:{'|'.join(sorted(CLAUSE_OPENERS))}|[A-Z][a-z]+ing)\b[^,;:“”\"]*$")
