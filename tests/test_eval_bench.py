@@ -608,3 +608,21 @@ def test_shared_basil_and_writer_sizes() -> None:
     path = EXTERNAL / "llm_news_summ_writer_summaries" / "writer_summaries_by_article.jsonl"
     writer = load_writer(path)
     assert len(writer) == 109 and sum(len(a.references) for a in writer) == 302
+
+
+def test_pronoun_referent_skips_a_name_inside_a_quotation() -> None:
+    text = (
+        "Nancy Pelosi told reporters, “Mary Smith said it is not our fight.” "
+        "She added, “It is our fight.”"
+    )
+    record = _pronoun_record(text, ["Nancy Pelosi", "Mary Smith"], "“It is our fight.”", "She")
+    assert parse_record(record).direct[0].referent == "Nancy Pelosi"
+
+
+def test_pronoun_referent_takes_a_person_the_gold_names_as_no_source() -> None:
+    text = (
+        "Darryl Perry said the race was over. Dan Fishman, the campaign director, has "
+        "walked away from each rally with new names. “It is getting easier,” he said."
+    )
+    record = _pronoun_record(text, ["Darryl Perry"], "“It is getting easier,”", "” he")
+    assert parse_record(record).direct[0].referent == "Dan Fishman"
