@@ -121,7 +121,7 @@ _PARTY_MARK = re.compile(r"\([RDI]-[A-Z]")  # a cheap test before the costly pat
 _PARTY_STATE = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+\([RDI]-[A-Z][\w.]{{1,12}}\)")
 # A quotation credited after a dash: “...” ― Pamela Padilla
 _DASH_CREDIT = re.compile(rf"[”\"][ \t]*[―—–][ \t]*(?P<name>{_PNAME})[ \t]*[.]?[ \t]*$", re.M)
-_ORG_WORD = r"(?:[A-Z][\w&'’-]*|[A-Z]{2,}|U\.S\.|U\.N\.)"
+_ORG_WORD = r"(?:U\.S\.|U\.N\.|[A-Z][\w&'’-]*|[A-Z]{2,})"
 _ORG_PHRASE = re.compile(
     rf"(?<![\w.'’-])(?=[A-Z]){_ORG_WORD}(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?{_ORG_WORD})*(?![\w'’-])"
 )
@@ -1060,8 +1060,8 @@ class Registry:
 
     def _merge_organisations(self) -> None:
         """One entity per organisation: "FBI" joins "Federal Bureau of Investigation" (its
-        initials), "House" joins "House of Representatives" (the only "House of ...");
-        a "person" one of whose forms is an organisation's name ("Human Rights" written
+        initials), "House" joins "House of Representatives" (the only "House of ..."),
+        "Senate" joins "U.S. Senate" (the state's qualifier names no other body); a "person" one of whose forms is an organisation's name ("Human Rights" written
         "Human Rights Watch") is dropped."""
         orgs = [e for e in self.entities if e.type == "organization"]
         names = {o.name for o in orgs}
@@ -1083,6 +1083,15 @@ class Registry:
             ]
             if len(longer) == 1:
                 self._merge_org(short, longer[0])
+        for short in orgs:
+            # "Senate" after "U.S. Senate": the state's qualifier is no other body
+            qualified = [
+                e
+                for e in orgs
+                if e.tokens[1:] == short.tokens and e.tokens[0] in _STATE_OF and e in self.entities
+            ]
+            if len(qualified) == 1 and short in self.entities:
+                self._merge_org(short, qualified[0])
         for org in [e for e in self.entities if e.type == "organization"]:
             turned = _turned(org.tokens)  # "Justice Department" is "Department of Justice"
             other = next((e for e in self.entities if e.name == turned and e is not org), None)
