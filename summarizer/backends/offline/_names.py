@@ -27,7 +27,14 @@ from functools import cached_property
 from itertools import accumulate
 
 from summarizer._schema import Actor, ActorType
-from summarizer._text import MORE_TITLES, Paragraph, fold_accents, name_tokens, sub_span
+from summarizer._text import (
+    MORE_TITLES,
+    Paragraph,
+    fold_accents,
+    name_tokens,
+    sub_span,
+    wordset,
+)
 from summarizer.backends.offline._lexicon import (
     ACTING_VERBS,
     AFTER_A_NOUN,
@@ -442,6 +449,30 @@ def _after_common_word(text: str, start: int) -> bool:
     return bool(before) and before[0][:1].islower()
 
 
+# What comes before an inverted speech verb ("“...,” said Vitter", "..., said Vitter"): a
+# closing quotation mark or a comma; after anything else ("the agency said Mangkhut
+# triggered ...") the name opens the clause the verb reports.
+_INVERTED = re.compile(r"[,”\"’']\s*$")
+
+
+# Lower-case words that may stand right before a person's name opening a clause.
+_CLAUSE_OPENERS = wordset(
+    "and but or so then yet as when while that because if after before since where which "
+    "who whom whose until though although once"
+)
+
+
+def _names_a_thing(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a lower-case common noun that it names ("storm
+    Mangkhut", "the carrier Theodore Roosevelt"): not a role ("economist Dermot Hayes"),
+    nor a word that opens a clause ("but Vitter said")."""
+    before = _word_before(text, start)
+    if not before or not before[0].isalpha() or not before[0].islower():
+        return False
+    word = before[0]
+    return word not in _CLAUSE_OPENERS and word not in ROLE_NOUNS and word not in SPEECH_VERBS
+
+
 def _common_noun(word: str) -> bool:
     """A role ("Officials") or a plural noun ("Demonstrators") opening a sentence."""
     lower = word.lower()
@@ -797,6 +828,10 @@ class Registry:
                     word = m["name"]
                     if " " in word or word in known or not _is_person_name((word,)):
                         continue
+                    if pattern is _SAID_SUBJECT and not _INVERTED.search(para.text, 0, m.start()):
+                        continue  # "Television said Mangkhut triggered": the said thing's subject
+                    if pattern is _SUBJECT_SAID and _names_a_thing(para.text, m.start()):
+                        continue  # "Tropical storm Mangkhut continued"
                     if word in STOP_CAPS or word in _STATE_WORDS or word in _TITLE_WORDS:
                         continue
                     if _common_noun(word) or re.search(
@@ -1088,7 +1123,9 @@ class Registry:
             qualified = [
                 e
                 for e in orgs
-                if e.tokens[1:] == short.tokens and e.tokens[0] in _STATE_OF and e in self.entities
+                if e.tokens[1:] == short.tokens
+                and e.tokens[0] in ("U.S.", "U.N.")
+                and e in self.entities
             ]
             if len(qualified) == 1 and short in self.entities:
                 self._merge_org(short, qualified[0])
