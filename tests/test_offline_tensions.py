@@ -714,3 +714,66 @@ def test_a_states_body_named_by_its_nationality_is_the_state() -> None:
     tension = _only(_tensions("Israel said it would respond.", text))
     assert set(tension.parties) == {"Russia", "Israel"}
     assert _tensions("Israel said it would respond.", text.replace("Israeli", "Finnish")) == []
+
+
+def test_a_city_and_state_aside_does_not_end_the_verbs_clause() -> None:
+    text = "On Tuesday, Anna Berg criticized Tulsa, Okla., police officer Karl Olsen for it."
+    tension = _only(_tensions(_OLSEN, "Anna Berg said on Monday she would run.", text))
+    assert tension.parties == ["Anna Berg", "Karl Olsen"]
+
+
+def test_an_object_named_by_its_role_is_the_person_of_that_role() -> None:
+    text = (
+        "Anna Berg became the first official to testify in the Democratic-led House inquiry into "
+        "whether to impeach the Ruritanian president."
+    )
+    first = "Ruritanian President Karl Olsen said on Monday that he would not comment."
+    tensions = _tensions(first, "The House said it would vote in May.", text)
+    assert any(set(t.parties) == {"House", "Karl Olsen"} for t in tensions)
+
+
+def test_a_role_object_takes_the_nearest_subject_not_an_earlier_owner() -> None:
+    first = "Judge Karl Olsen said on Monday that he would not comment."
+    text = "Karl Olsen's order came the day that Anna Berg railed against the judge at a rally."
+    tension = _only(_tensions(first, "Anna Berg said on Monday she would run.", text))
+    assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
+
+
+def test_investigating_someone_is_a_tension() -> None:
+    text = "Anna Berg called for a special prosecutor to investigate Karl Olsen over the deal."
+    tension = _only(_tensions(_OLSEN, "Anna Berg said on Monday she would run.", text))
+    assert (
+        tension.description
+        == "The article reports an investigation involving Anna Berg and Karl Olsen."
+    )
+
+
+def test_a_vote_to_hold_someone_in_contempt_is_a_tension() -> None:
+    text = (
+        "The Senate voted Thursday to hold Karl Olsen, a former aide to the mayor, in "
+        "contempt of Congress for refusing to testify."
+    )
+    tension = _only(_tensions(_OLSEN, text))
+    assert set(tension.parties) == {"Senate", "Karl Olsen"}
+
+
+def test_a_country_after_in_is_where_not_whom() -> None:
+    texts = (
+        "Karl Olsen said he had fought in Vietnam for the rights of others.",
+        "The report led Karl Olsen to investigate a channel paying money handlers in Vietnam.",
+    )
+    for text in texts:
+        assert _tensions(_OLSEN, "Vietnam said it was calm.", text) == []
+
+
+def test_an_actor_after_a_preposition_and_a_title_is_no_subject() -> None:
+    text = "I said to Amb. Karl Olsen that the request to investigate Anna Berg was wrong."
+    tensions = _tensions(_OLSEN, "Anna Berg said on Monday she would run.", text)
+    assert all(set(t.parties) != {"Karl Olsen", "Anna Berg"} for t in tensions)
+
+
+def test_a_tortured_relationship_in_a_headline_is_strained_relations() -> None:
+    title = "Anna Berg and Karl Olsen: A tortured relationship"
+    lead = "Anna Berg and Karl Olsen have rarely met since the fishing deal collapsed."
+    tension = _only(_tensions(lead, _OLSEN, "Anna Berg said on Monday she would run.", title=title))
+    assert tension.description == "Anna Berg and Karl Olsen have strained relations."

@@ -65,6 +65,8 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"took|taking|call|describ|label|brand", ("criticized", "criticizes", "criticism")),
     (r"assault", ("assaulted", "assaults", "an assault")),
     (r"shoot", ("rejected", "rejects", "a rejection")),
+    (r"investigat", ("investigated", "investigates", "an investigation")),
+    (r"hold", ("held in contempt", "holds in contempt", "a contempt vote")),
 )
 # relation cue -> the sentence, with {a} and {b}
 _RELATIONS: tuple[tuple[str, str], ...] = (
@@ -82,6 +84,7 @@ _RELATIONS: tuple[tuple[str, str], ...] = (
     (r"vs|versus|collide|clash|square|face|lock", "{a} and {b} are at odds"),
     (r"diverge", "{a} and {b} disagree"),
     (r"foe", "{a} and {b} are described as foes"),
+    (r"tortured", "{a} and {b} have strained relations"),
 )
 _TIME = re.compile(r"\b(?:past|last|recent|years?|months?|weeks?|days?|decades?|time)\b")
 _UNCOUNTED = {"criticism", "retaliation", "hostility", "confrontation", "blowback", "backlash"}

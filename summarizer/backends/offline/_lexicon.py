@@ -266,6 +266,9 @@ TENSION_VERBS = (
     r"stop|quit|drop\s+out|back\s+down|recuse|cease|halt|abandon|reverse|withdraw|end)\b)",
     r"(?<=to )attack",  # "decided to attack Trump personally"
     r"(?<=to )retaliate\s+against",
+    r"(?<=to )impeach",
+    r"investigat(?:ed|es|ing)|(?<=to )investigate",
+    r"hold(?=\s+(?:\S+\s+){1,12}?in\s+contempt\b)",  # "voted to hold X in contempt"
     r"assault(?:ed|ing)",
 )
 # Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the
@@ -331,6 +334,7 @@ HEADLINE_TENSION_RELATIONS = (
     r"square\s+off",
     r"face\s+off",
     r"lock\s+horns",
+    r"tortured\s+relationship",  # "Netanyahu and Obama: A tortured relationship"
 )
 # Relations: any two actors in the clause ("with which Russia has had strained relations").
 TENSION_RELATIONS = (

@@ -61,6 +61,8 @@ _LEAD_PARAGRAPHS = 4  # where a headline's conflict is looked for in the body
 _OWNER_BETWEEN = re.compile(r"[\w.-]['’]s?(?:\s|$)")
 _MAX_EVIDENCE_WORDS = 70  # at most this many words of evidence; the metric caps it at 80
 _CLAUSE_END = re.compile(r"[,;:][\"”’']?\s+|\s+[—–]\s+|\s+-\s+")
+# A state after a city ("Tulsa, Okla., police officer Betty Shelby"): no clause of its own.
+_STATE_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?=,\s)")
 _APPOSITIVE = re.compile(
     r"(?:the|a|an|who|which|whose|where|(?:neither|both|none|each|all|one) of (?:which|whom|them))\s",
     re.IGNORECASE,
@@ -78,7 +80,7 @@ _TIED_AFTER = re.compile(
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into|between|among|"
     r"inside|outside|near|across|throughout|within|during|despite|amid)"
-    r"\s+(?:the\s+)?$"
+    r"\s+(?:the\s+)?(?:[A-Z][a-z]{1,4}\.\s+)?$"  # "to Amb. Sondland"
 )
 _NOT_AGENT = re.compile(
     r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into|told|asked)\s+(?:the\s+)?$"
@@ -122,6 +124,10 @@ _WITH = re.compile(r"\s+(?:[a-z-]+\s+)?with\s+(?:the\s+)?")  # "at odds with", "
 _DEFINITE = re.compile(
     r"\bthe\s+(?:(?!(?:and|or|of|to)\b|\w+ed\b)[\w.,-]+\s+){0,4}$", re.IGNORECASE
 )
+# "fought in Vietnam", "money handlers in Afghanistan": a country as a place, no party.
+_IN_PLACE = re.compile(
+    r"\b(?:in|at|near|across|inside|outside|throughout|into)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _BY_DOING = re.compile(r"\s+by\s+")
 # "opposed ground troops", "sending more troops": a deployment, not a party.
 _DEPLOYED = re.compile(r"\b(?:ground|more|additional|extra|fewer)\s+$", re.IGNORECASE)
@@ -159,6 +165,10 @@ _SUBORDINATE = re.compile(
 )
 # "called on him to quit the Senate race": the one called on comes before "to".
 _CALLED_ON = re.compile(r"call\w*\s+on", re.IGNORECASE)
+# "impeach the Republican president", "attacked the former governor": a role for a name.
+_DESCRIBED = re.compile(
+    r"\s+(?P<description>the\s+(?:(?:former|then|[A-Z][\w.-]*)\s+){0,2}(?P<noun>[a-z]+))\b(?!\s+(?:of|[A-Z]))"
+)
 # "He also blasted", "But she has repeatedly attacked": a pronoun as the verb's subject.
 _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:(?:And|But|Yet|Then|Later|Still),?\s+)?(?P<pronoun>[Hh]e|[Ss]he)"
@@ -418,7 +428,13 @@ def _compounds(
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of the clauses of one sentence."""
     bounds = [start]
+    place = -1  # the end of a "Tulsa, Okla.," aside: its commas end no clause
     for m in _CLAUSE_END.finditer(text, start, end):
+        if m.start() <= place:
+            continue
+        if text[m.start()] == "," and (state := _STATE_ABBREVIATION.match(text, m.end())):
+            place = state.end()
+            continue
         bounds.append(m.end())
     bounds.append(end)
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
@@ -456,6 +472,8 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         pair = _participle_pair(para, registry, clauses, at, cue, mentions, text)
     if pair is None and cue.kind == "verb":
         pair = _pronoun_pair(para, registry, sentence[0], cue, mentions, text)
+    if pair is None and cue.kind == "verb":
+        pair = _described_object_pair(para, registry, cue, mentions, text)
     if pair is None:
         return []
     pairs = [pair]
@@ -513,6 +531,23 @@ def _pronoun_pair(
         return None
     subject = (m.start("pronoun"), m.end("pronoun"), person)
     return _pick([subject, *(x for x in mentions if x[0] >= cue.end)], cue, text)
+
+
+def _described_object_pair(
+    para: Paragraph, registry: Registry, cue: _Cue, mentions: list[Mention], text: str
+) -> tuple[Mention, Mention] | None:
+    """A verb whose object is a person named by their role ("an inquiry into whether to
+    impeach the Republican president"): the person of that role named last before
+    (`Registry.by_role`), with the subject before the verb."""
+    m = _DESCRIBED.match(text, cue.end)
+    if m is None:
+        return None
+    person = registry.by_role(m["noun"], (para.index, cue.start))
+    if person is None:
+        return None
+    described = (m.start("description"), m.end(), person)
+    before = [x for x in mentions if x[1] <= cue.start]
+    return _pick(_distinct([*before, described], cue.start), cue, text)  # nearest subject
 
 
 def _joined_subject(mentions: list[Mention], subject: Mention, text: str) -> Mention | None:
@@ -617,6 +652,7 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not _OWNED.search(text[cue.end : m[0]])
             and not _THAT.match(text, cue.end)
             and not re.search(r"\bthat\b", text[cue.end : m[0]])  # "dismisses claims that Y"
+            and not (m[2].type == "country" and _IN_PLACE.search(text[cue.end : m[0]]))
             and not _SUBORDINATE.search(text[cue.end : m[0]])
             and not (
                 _CALLED_ON.match(text, cue.start) and re.search(r"\bto\b", text[cue.end : m[0]])
