@@ -777,3 +777,12 @@ def test_a_tortured_relationship_in_a_headline_is_strained_relations() -> None:
     lead = "Anna Berg and Karl Olsen have rarely met since the fishing deal collapsed."
     tension = _only(_tensions(lead, _OLSEN, "Anna Berg said on Monday she would run.", title=title))
     assert tension.description == "Anna Berg and Karl Olsen have strained relations."
+
+
+def test_a_reaction_the_subject_draws_is_a_tension_with_whoever_reacts() -> None:
+    text = (
+        "Anna Berg's assertion on Monday that more ships are needed in the north to "
+        "prevent raids like the one in Bergen drew rebukes from the Pentagon and others."
+    )
+    tension = _only(_tensions(text, "The Pentagon said it would respond."))
+    assert set(tension.parties) == {"Anna Berg", "Pentagon"}

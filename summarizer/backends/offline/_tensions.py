@@ -169,6 +169,12 @@ _CALLED_ON = re.compile(r"call\w*\s+on", re.IGNORECASE)
 _DESCRIBED = re.compile(
     r"\s+(?P<description>the\s+(?:(?:former|then|[A-Z][\w.-]*)\s+){0,2}(?P<noun>[a-z]+))\b(?!\s+(?:of|[A-Z]))"
 )
+# A reaction the subject draws ("X's remarks drew rebukes from Y", "faced criticism from Y").
+_REACTION = re.compile(
+    r"\b(?:dr[ae]w|draws|drawing|drawn|faced?|faces|facing|sparked|prompted|provoked)\s+"
+    r"(?:[a-z-]+\s+){0,2}$"
+)
+_FROM = re.compile(r"(?:\s+[A-Z]\w+)?\s+from\s+(?:the\s+)?")
 # "He also blasted", "But she has repeatedly attacked": a pronoun as the verb's subject.
 _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:(?:And|But|Yet|Then|Later|Still),?\s+)?(?P<pronoun>[Hh]e|[Ss]he)"
@@ -475,6 +481,8 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     if pair is None and cue.kind == "verb":
         pair = _described_object_pair(para, registry, cue, mentions, text)
     if pair is None:
+        pair = _reaction_pair(para, registry, sentence[0], cue, mentions, text)
+    if pair is None:
         return []
     pairs = [pair]
     joined = _joined_subject(mentions, pair[0], para.text) if cue.kind == "verb" else None
@@ -548,6 +556,28 @@ def _described_object_pair(
     described = (m.start("description"), m.end(), person)
     before = [x for x in mentions if x[1] <= cue.start]
     return _pick(_distinct([*before, described], cue.start), cue, text)  # nearest subject
+
+
+def _reaction_pair(
+    para: Paragraph,
+    registry: Registry,
+    start: int,
+    cue: _Cue,
+    mentions: list[Mention],
+    text: str,
+) -> tuple[Mention, Mention] | None:
+    """ "X's assertion ... drew rebukes from Y", "X faced criticism from Y": Y reacts
+    against the sentence's subject, or the subject's owner, however long the subject is."""
+    if not _REACTION.search(text[max(start, cue.start - 40) : cue.start]):
+        return None
+    source = _FROM.match(text, cue.end)
+    reacting = [m for m in mentions if source and m[0] == source.end()]
+    first = registry.mentions_in(para.index, start, cue.start)[:1]
+    if not reacting or not first or not _SENTENCE_SUBJECT.fullmatch(text[start : first[0][0]]):
+        return None
+    if first[0][2] is reacting[0][2] or not re.match(r"(?:['’]s?)?\s", text[first[0][1] :]):
+        return None
+    return first[0], reacting[0]
 
 
 def _joined_subject(mentions: list[Mention], subject: Mention, text: str) -> Mention | None:
