@@ -786,3 +786,10 @@ def test_a_reaction_the_subject_draws_is_a_tension_with_whoever_reacts() -> None
     )
     tension = _only(_tensions(text, "The Pentagon said it would respond."))
     assert set(tension.parties) == {"Anna Berg", "Pentagon"}
+
+
+def test_an_actor_named_by_its_initials_and_a_group_it_heads_is_the_subject() -> None:
+    setup = ("Nordic Fishing Union said on Monday it would protest.", _OLSEN)
+    text = "The NFU group is calling on Karl Olsen to “stop lying to voters” and resign."
+    tension = _only(_tensions(*setup, text))
+    assert tension.parties == ["Nordic Fishing Union", "Karl Olsen"]

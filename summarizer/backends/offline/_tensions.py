@@ -42,7 +42,7 @@ from summarizer.backends.offline._lexicon import (
     TENSION_RELATIONS,
     TENSION_VERBS,
 )
-from summarizer.backends.offline._names import Entity, Registry
+from summarizer.backends.offline._names import Entity, Registry, _initials
 
 _CUE = re.compile(
     rf"\b(?:(?P<verb>{'|'.join(TENSION_VERBS)})|(?P<noun>{'|'.join(TENSION_NOUNS)})"
@@ -90,7 +90,7 @@ _NOT_AGENT = re.compile(
 _SUBJECT_AFTER_THE = re.compile(
     r"\w+ed|\w+s|\w+ly|said|has|had|have|is|was|will|would|could|can|may|might|must|did|does|"
     r"administration|government|campaign|regime|team|leadership|president|leader|leaders|"
-    r"officials|military|forces|troops|on|also|then|now|later"
+    r"officials|military|forces|troops|group|movement|panel|committee|on|also|then|now|later"
 )
 # Between an actor and a noun cue it wages: a possessive and two words ("Moscow's brutal
 # war"), or one modifier ("U.S. economic sanctions"); not two words without a possessive
@@ -99,6 +99,7 @@ _TIED_BEFORE = re.compile(
     r"^(?:['’]s(?:\s+[a-z-]+){0,2}|\s+(?!(?:on|of|to|in|for|with|at|by|from|and|or|the|a|an)\s)"
     r"[a-z-]+)?\s+$"
 )
+_ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{3,5}(?![\w.-])")
 # "the Iranian military", "the German government": the state, as a party.
 _STATE_BODY = re.compile(
     r"\bthe\s+(?P<demonym>[A-Z][a-z]+)\s+(?:government|military|regime|army|navy|armed\s+forces)\b"
@@ -465,6 +466,7 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         window.insert(0, clauses[j])
     mentions = [m for a, b in window for m in registry.mentions_in(para.index, a, b)]
     mentions += _targets(para.text, window[0][0], window[-1][1], registry, mentions)
+    mentions += _acronyms(para.text, window, registry, mentions)
     text = para.text
     if j >= 0 and j < at - 1:  # the aside looked past does not part subject and verb
         aside = slice(clauses[j + 1][0], clauses[at][0])
@@ -634,6 +636,22 @@ def _targets(
         state = _state_of(m["demonym"], states)
         if state and not any(a < m.end() and m.start() < b for a, b, _ in mentions):
             found.append((m.start("demonym"), m.end(), state))
+    return found
+
+
+def _acronyms(
+    text: str, window: list[tuple[int, int]], registry: Registry, mentions: list[Mention]
+) -> list[Mention]:
+    """An actor named by initials the registry did not take for it ("the BLM group": Black
+    Lives Matter), in the clauses looked at."""
+    found: list[Mention] = []
+    for start, end in window:
+        for m in _ACRONYM.finditer(text, start, end):
+            named = [
+                e for e in registry.entities if len(e.tokens) > 2 and _initials(e.tokens) == m[0]
+            ]
+            if len(named) == 1 and not any(a < m.end() and m.start() < b for a, b, _ in mentions):
+                found.append((m.start(), m.end(), named[0]))
     return found
 
 
