@@ -793,3 +793,15 @@ def test_an_actor_named_by_its_initials_and_a_group_it_heads_is_the_subject() ->
     text = "The NFU group is calling on Karl Olsen to “stop lying to voters” and resign."
     tension = _only(_tensions(*setup, text))
     assert tension.parties == ["Nordic Fishing Union", "Karl Olsen"]
+
+
+def test_hacking_an_actor_is_a_tension() -> None:
+    text = "Officials say Russia hacked into the emails of the Nordic Fishing Union last year."
+    tension = _only(_tensions("Nordic Fishing Union said on Monday it would protest.", text))
+    assert set(tension.parties) == {"Russia", "Nordic Fishing Union"}
+
+
+def test_an_actor_after_by_a_is_no_subject() -> None:
+    text = "Ten officers were charged by a Norway jury for hacking the Nordic Fishing Union."
+    tensions = _tensions("Nordic Fishing Union said on Monday it would protest.", text)
+    assert all("Norway" not in t.parties for t in tensions)

@@ -66,6 +66,7 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"assault", ("assaulted", "assaults", "an assault")),
     (r"shoot", ("rejected", "rejects", "a rejection")),
     (r"investigat", ("investigated", "investigates", "an investigation")),
+    (r"hack", ("hacked", "hacks", "hacking")),
     (r"hold", ("held in contempt", "holds in contempt", "a contempt vote")),
 )
 # relation cue -> the sentence, with {a} and {b}

@@ -268,6 +268,7 @@ TENSION_VERBS = (
     r"(?<=to )retaliate\s+against",
     r"(?<=to )impeach",
     r"investigat(?:ed|es|ing)|(?<=to )investigate",
+    r"hack(?:ed|ing)(?!\s+(?:away|off|out)\b)|(?<=to )hack",  # a cyberattack
     r"hold(?=\s+(?:\S+\s+){1,12}?in\s+contempt\b)",  # "voted to hold X in contempt"
     r"assault(?:ed|ing)",
 )

@@ -80,7 +80,7 @@ _TIED_AFTER = re.compile(
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into|between|among|"
     r"inside|outside|near|across|throughout|within|during|despite|amid)"
-    r"\s+(?:the\s+)?(?:[A-Z][a-z]{1,4}\.\s+)?$"  # "to Amb. Sondland"
+    r"\s+(?:(?:the|a|an)\s+)?(?:[A-Z][a-z]{1,4}\.\s+)?$"  # "to Amb. Sondland", "by a U.S. jury"
 )
 _NOT_AGENT = re.compile(
     r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into|told|asked)\s+(?:the\s+)?$"
