@@ -805,3 +805,14 @@ def test_an_actor_after_by_a_is_no_subject() -> None:
     text = "Ten officers were charged by a Norway jury for hacking the Nordic Fishing Union."
     tensions = _tensions("Nordic Fishing Union said on Monday it would protest.", text)
     assert all("Norway" not in t.parties for t in tensions)
+
+
+def test_an_unregistered_full_name_after_title_words_is_the_verbs_object() -> None:
+    text = (  # a video blurb, whose names the registry does not take
+        'CLOSE Karl Olsen attacked Oslo Labour Party Candidate Phil Vang as a "tool" of the '
+        "mayor. At a rally in Bergen, Olsen talked about fishing. (May 29) AP"
+    )
+    extraction = extract_offline(CleanArticle(paragraphs=[_OLSEN, text]))
+    tension = _only(extraction.tensions)
+    assert tension.parties == ["Karl Olsen", "Phil Vang"]
+    assert "Phil Vang" in [a.name for a in extraction.actors]  # a party is an actor

@@ -33,9 +33,11 @@ from summarizer._schema import Tension
 from summarizer._text import Paragraph, name_key, wordset
 from summarizer.backends.offline._describe import describe
 from summarizer.backends.offline._lexicon import (
+    FEMALE_NAMES,
     GROUP_NATIONALITIES,
     HEADLINE_TENSION_RELATIONS,
     HEADLINE_TENSION_VERBS,
+    MALE_NAMES,
     METONYMS,
     PEJORATIVES,
     TENSION_NOUNS,
@@ -176,6 +178,11 @@ _REACTION = re.compile(
     r"(?:[a-z-]+\s+){0,2}$"
 )
 _FROM = re.compile(r"(?:\s+[A-Z]\w+)?\s+from\s+(?:the\s+)?")
+# Title words, then a full name and no more capitals ("Senate Candidate Phil Bredesen as").
+_FULL_NAME_OBJECT = re.compile(
+    r"\s+(?:(?:the|[A-Z][\w.'’-]*)\s+){0,5}?(?P<name>(?P<given>[A-Z][a-z]+)\s+[A-Z][a-z]+"
+    r"(?:-[A-Z][a-z]+)?)(?![\w'’-]|\s+[A-Z])"
+)
 # "He also blasted", "But she has repeatedly attacked": a pronoun as the verb's subject.
 _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:(?:And|But|Yet|Then|Later|Still),?\s+)?(?P<pronoun>[Hh]e|[Ss]he)"
@@ -484,6 +491,8 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         pair = _described_object_pair(para, registry, cue, mentions, text)
     if pair is None:
         pair = _reaction_pair(para, registry, sentence[0], cue, mentions, text)
+    if pair is None and cue.kind == "verb":
+        pair = _unregistered_object(para, registry, cue, mentions, text)
     if pair is None:
         return []
     pairs = [pair]
@@ -580,6 +589,31 @@ def _reaction_pair(
     if first[0][2] is reacting[0][2] or not re.match(r"(?:['’]s?)?\s", text[first[0][1] :]):
         return None
     return first[0], reacting[0]
+
+
+def _unregistered_object(
+    para: Paragraph, registry: Registry, cue: _Cue, mentions: list[Mention], text: str
+) -> tuple[Mention, Mention] | None:
+    """A person the registry did not hold, named in full with a known given name as the
+    verb's object after title words ("attacked Tennessee Democratic Senate Candidate Phil
+    Bredesen as ..."): made a candidate actor of its own, as the quote rules make a
+    speaker the registry missed."""
+    m = _FULL_NAME_OBJECT.match(text, cue.end)
+    if m is None or m["given"] not in MALE_NAMES | FEMALE_NAMES:
+        return None
+    if any(m.start("name") < b and a < m.end("name") for a, b, _ in mentions):
+        return None
+    name = m["name"]
+    person = next((e for e in registry.people() if name in e.forms), None)
+    if person is None:
+        person = Entity(name, "person", forms={name})
+        registry.entities.append(person)
+    where = ((para.index, m.start("name")), m.end("name"))
+    if where not in person.mentions:
+        person.mentions.append(where)
+    named = (m.start("name"), m.end("name"), person)
+    before = [x for x in mentions if x[1] <= cue.start]
+    return _pick(_distinct([*before, named], cue.start), cue, text)
 
 
 def _joined_subject(mentions: list[Mention], subject: Mention, text: str) -> Mention | None:
