@@ -1313,3 +1313,64 @@ def test_the_owner_of_a_statement_is_its_speaker_but_not_of_a_commentary() -> No
         "We will keep the harbour open to every ship that pays.": "Ted Alvarez"
     }
     assert _speakers(extract_offline(commentary)) == {}
+
+
+def test_a_quote_broken_by_its_credit_carries_on_with_the_same_speaker() -> None:
+    article = _article(
+        "Senator Carla Mendes of Maine spoke about the harbour on Monday.",
+        '"It is a difficult issue," said the Maine senator, "because it puts two rights in '
+        'conflict: the right to fish and the right to sail."',
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers.get("It is a difficult issue,") == "Carla Mendes"
+    assert (
+        speakers.get(
+            "because it puts two rights in conflict: the right to fish and the right to sail."
+        )
+        == "Carla Mendes"
+    )
+
+
+def test_mrs_with_a_surname_two_people_share_is_the_woman() -> None:
+    article = _article(
+        "Former Governor Tomas Reyes and his wife, Senator Ana Reyes, toured the harbour.",
+        "Mr. Reyes spoke first, and he praised the dock workers.",
+        "“We will keep the harbour open to every ship,” Mrs. Reyes said.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "We will keep the harbour open to every ship,": "Ana Reyes"
+    }
+
+
+def test_a_statement_issued_in_the_paragraph_before_is_its_issuers() -> None:
+    article = _article(
+        "Mayor Dana Ruiz resigned on Sunday after the leaked emails.",
+        "At Ruiz's direction, the Harbour Board issued a statement apologizing to the "
+        "fishermen for the emails.",
+        "“On behalf of everyone at the board, we offer a deep and sincere apology to the "
+        "fishermen and their families.”",
+    )
+    speakers = _speakers(extract_offline(article))
+    assert list(speakers.values()) == ["Harbour Board"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["the Alvarez transition team said", "Alvarez's transition team said in a statement"],
+)
+def test_a_team_or_an_owned_body_speaks_for_its_owner(credit: str) -> None:
+    article = _article(
+        "Governor Ted Alvarez on Tuesday picked Dana Ruiz to run the harbour.",
+        f"“She will be a great harbour master,” {credit}.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "She will be a great harbour master,": "Ted Alvarez"
+    }
+
+
+def test_the_group_is_the_named_group_before_it() -> None:
+    article = _article(
+        "Hamas fired rockets at the harbour town on Monday, officials said.",
+        "“The harbour is a legitimate target,” the group said in a statement.",
+    )
+    assert _speakers(extract_offline(article)) == {"The harbour is a legitimate target,": "Hamas"}

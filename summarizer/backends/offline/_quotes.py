@@ -217,6 +217,8 @@ def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
         for i, span in enumerate(spans):
             opens_para = i == 0 and not para.text[: span.start].strip()
             who = _attribute(span, ctx)
+            if _unquoted(who, previous) and _interrupted(span, since):
+                who = previous  # '"It's a difficult issue," said the senator, "because ..."'
             runs_on = who is None and opens_para and carried is not None
             # '“...?” Graham asked. “Neither do I.”': the same speaker's next sentence
             cued = runs_on or (who is not None and who is previous and _opens_sentence(span))
@@ -226,7 +228,11 @@ def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
                 # carries on the quote before it is speech, however short
                 cued = runs_on or (who is previous and _opens_sentence(span))
             if who is None and opens_para:
-                who = _introduced(paragraphs, para.index, ctx) or _runs_on(span, ctx)
+                who = (
+                    _introduced(paragraphs, para.index, ctx)
+                    or _runs_on(span, ctx)
+                    or _announced(paragraphs, span, ctx)
+                )
             if who is not None and who is not UNKNOWN and _is_quote(span, cued=cued):
                 quotes.append(Quote(text=span.text, speaker=who.name))
                 who.signals.add("speaker")
@@ -248,6 +254,19 @@ def _unquoted(who: _Who, previous: _Who) -> bool:
     return (who is None or who is UNKNOWN) and previous is not None and previous is not UNKNOWN
 
 
+def _interrupted(span: _Span, since: int) -> bool:
+    """Whether the span carries on the quotation its credit broke off, in one sentence
+    ('“A,” said the Florida senator, “B.”'): between the two only a short credit with a
+    speech verb, ending in a comma."""
+    between = span.para.text[since : span.start]
+    return (
+        0 < len(between) <= _NEAR
+        and between.rstrip().endswith(",")
+        and not re.search(r"[.!?;:]", between)
+        and bool(_ANY_VERB.search(between))
+    )
+
+
 def _introduced(paragraphs: list[Paragraph], index: int, ctx: _Context) -> _Who:
     """The speaker a previous paragraph announces with a colon (``Caddell continued:``,
     ``The New York Times reports:``), for a quotation that opens the next paragraph."""
@@ -258,6 +277,27 @@ def _introduced(paragraphs: list[Paragraph], index: int, ctx: _Context) -> _Who:
     if not text.endswith(":") or prev.inside_quote(len(text) - 1):
         return None
     return _before(_Span(prev, len(text), len(text), False), ctx)
+
+
+_ISSUED = re.compile(r"\b(?:issued|released|put\s+out)\s+(?:a|an)\s+(?:\w+\s+)?statement\b")
+
+
+def _announced(paragraphs: list[Paragraph], span: _Span, ctx: _Context) -> _Who:
+    """Who a whole-paragraph quotation belongs to when the paragraph before ends in a
+    sentence saying someone issued a statement ("At Brazile's direction, the DNC issued a
+    statement apologizing to Sanders ... ¶ “On behalf of everyone at the DNC, ...”")."""
+    para = span.para
+    if para.index == 0 or para.text[span.end :].strip():
+        return None
+    prev = paragraphs[para.index - 1]
+    start, _ = prev.sentence_span(max(0, len(prev.text.rstrip()) - 1))
+    sentence = prev.text[start:]
+    verb = _ISSUED.search(sentence)
+    if verb is None or (prev.regions and prev.regions[-1][1] > start):
+        return None
+    base = start + (m.end() if (m := _INTRO.match(sentence[: verb.start()])) else 0)
+    who = _subject(prev, base, start + verb.start(), ctx, (prev.index, base))
+    return None if who is UNKNOWN else who
 
 
 def _runs_on(span: _Span, ctx: _Context) -> _Who:
@@ -740,6 +780,8 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
     b = min([b, *(a + m.start() for m in re.finditer(r"\s\(", para.text[a:b]))])
     # Not an owner: "Obama's former strategist said" is not Obama.
     named = [n for n in ctx.registry.mentions_in(para.index, a, b) if not _owns(para.text, n[1])]
+    if not named and (owner := _body_owner(para, a, b, ctx)):
+        return owner  # "Trump's transition team said": the body speaks for its owner
     # a name in the phrase's own head ("Senior Trump administration officials"), not deep
     # in it ("Envoy X did not refer to the U.S. strike, but")
     opens = named and len(para.text[a : named[-1][0]].split()) <= 3
@@ -803,7 +845,19 @@ _VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "re
 _AUXILIARIES = wordset(
     "is was were are has had have will would can could did does do may might must should"
 )
-_BODY_WORDS = frozenset({"report", "statement", "office"})  # what speaks for its owner
+# What speaks for its owner ("the IMF report", "the Trump transition team").
+_BODY_WORDS = frozenset({"report", "statement", "office", "team"})
+
+
+def _body_owner(para: Paragraph, start: int, end: int, ctx: _Context) -> _Who:
+    """The owner of a body that speaks for it, in a subject phrase that is only the owner's
+    possessive and the body ("Trump's transition team", "Mr. Cruz's campaign")."""
+    owned = [n for n in ctx.registry.mentions_in(para.index, start, end) if _owns(para.text, n[1])]
+    if not owned or para.text[start : owned[-1][0]].strip() not in ("", "the", "The"):
+        return None
+    rest = para.text[owned[-1][1] : end]
+    m = re.fullmatch(r"['’]s?(?:\s+[a-z][\w-]*){0,2}\s+(?P<noun>[a-z]+)\s*", rest)
+    return owned[-1][2] if m and m["noun"] in ORG_NOUNS | _BODY_WORDS else None
 
 
 def _modified(text: str, start: int, end: int, stop: int) -> str | None:
@@ -863,7 +917,9 @@ def _organisation(noun: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
     latest = [
         (where, e)
         for e in ctx.registry.entities
-        if e.type == "organization"
+        # a named group is an organisation too ("Black Lives Matter ... the group said"),
+        # not a described one ("anti-government protesters")
+        if e.type == "organization" or (e.type == "group" and e.name[:1].isupper())
         for where, _ in e.mentions
         if pos[0] - 2 <= where[0] and where < pos
     ]
@@ -918,10 +974,40 @@ def _resolve(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
     if m := re.match(r"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s\s+(?=[A-Z])", subject):
         subject = subject[m.end() :]  # "NATO’s Stoltenberg" is Stoltenberg, not a new person
     who = ctx.registry.resolve(subject, pos) or _newcomer(subject, ctx, pos)
+    if who is not None and (titled := _titled_namesake(subject, who, ctx, pos)):
+        who = titled  # "Mrs. Clinton said" is not Bill Clinton, named last
     if who is None and (m := re.match(r"(.+?)\s+of\s+(?:the\s+)?[A-Z]", subject)):
         # "Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem"
         who = ctx.registry.resolve(m[1], pos) or _newcomer(m[1], ctx, pos)
     return who or UNKNOWN
+
+
+_GENDERED = {"Mr.": "m", "Mrs.": "f", "Ms.": "f", "Miss": "f"}
+
+
+def _titled_namesake(subject: str, who: Entity, ctx: _Context, pos: tuple[int, int]) -> _Who:
+    """For "Mrs. Clinton" resolved to a man (or "Mr. Clinton" to a woman) when both
+    Clintons are named: the latest-named other person of that surname whose gender, as
+    the article shows it, agrees with the honorific (else is not shown)."""
+    words = subject.split()
+    gender = _GENDERED.get(words[0]) if len(words) == 2 else None
+    registry = ctx.registry
+    if gender is None or who.type != "person" or registry.gender(who) in ("", gender):
+        return None
+    namesakes = [
+        e
+        for e in registry.people()
+        if e is not who and e.tokens[-1:] == who.tokens[-1:] and registry.gender(e) in ("", gender)
+    ]
+    # one of that gender first, else one whose gender the article does not show
+    return max(
+        namesakes,
+        key=lambda e: (
+            registry.gender(e) == gender,
+            max((w for w, _ in e.mentions if w < pos), default=(-1, -1)),
+        ),
+        default=None,
+    )
 
 
 # An honorific and one name is a person, even one whose name is also a title ("Mr. King").
