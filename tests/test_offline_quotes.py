@@ -1374,3 +1374,13 @@ def test_the_group_is_the_named_group_before_it() -> None:
         "“The harbour is a legitimate target,” the group said in a statement.",
     )
     assert _speakers(extract_offline(article)) == {"The harbour is a legitimate target,": "Hamas"}
+
+
+def test_according_to_a_teller_the_nested_speaker_speaks() -> None:
+    article = _article(
+        "Governor Ted Alvarez spoke on Monday about Senator Carla Mendes.",
+        "According to Alvarez, Mendes said “the harbour fees hurt every fisherman in the state.”",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "the harbour fees hurt every fisherman in the state.": "Carla Mendes"
+    }

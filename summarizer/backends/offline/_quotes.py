@@ -591,6 +591,10 @@ def _before(span: _Span, ctx: _Context) -> _Who:
         return _resolve(m["subj"], ctx, pos)  # '“...” Trump shot back. “I don’t know him.”'
     for pattern in (_ACCORDING, _QUOTED_AS, _QUOTED_PASSIVE, _AS_SAID):
         if m := pattern.search(window):
+            # nested: "According to Alvarez, Mendes said “...”": Mendes speaks, Alvarez tells
+            told = pattern is _ACCORDING and _SUBJ_VERB.match(window[m.end() :].lstrip(" ,"))
+            if told and (who := _resolve(told["subj"], ctx, pos)) not in (None, UNKNOWN):
+                return who
             return _resolve(m["subj"], ctx, pos)
     # Not a verb of an aside or an opening clause the main clause goes on after:
     # "Lufthansa, whose CEO previously said X, described it as a “...”", "After X asked
