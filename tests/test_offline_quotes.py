@@ -1384,3 +1384,58 @@ def test_according_to_a_teller_the_nested_speaker_speaks() -> None:
     assert _speakers(extract_offline(article)) == {
         "the harbour fees hurt every fisherman in the state.": "Carla Mendes"
     }
+
+
+def test_a_question_quoted_inside_a_quote_does_not_end_the_sentence() -> None:
+    article = _article(
+        "Senator Carla Mendes spoke in the harbour town on Monday.",
+        "''She'd look at me and say, 'What did he mean by that?''' Senator Mendes said, "
+        "clutching the lectern.",
+    )
+    assert list(_speakers(extract_offline(article)).values()) == ["Carla Mendes"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Mendes urged.",
+        "beamed Carla Mendes.",
+        "opined Carla Mendes.",
+        "exhorted Carla Mendes.",
+        "Mendes surmised.",
+        "Mendes riffed on the board's silence.",
+        "Mendes cracked.",
+    ],
+)
+def test_more_speech_verbs_attribute_the_quote(credit: str) -> None:
+    article = _article(
+        "Senator Carla Mendes spoke in the harbour town on Monday.",
+        f"“Keep the harbour open to every ship that comes,” {credit}",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "Keep the harbour open to every ship that comes,": "Carla Mendes"
+    }
+
+
+def test_an_owner_after_an_inverted_verb_is_not_the_speaker_the_name_after_the_role_is() -> None:
+    article = _article(
+        "Governor Ted Alvarez toured the harbour on Monday.",
+        "“We are treating the whole month as one long vote,” said Alvarez's deputy campaign "
+        "manager, Dana Ruiz, who ran the last campaign.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "We are treating the whole month as one long vote,": "Dana Ruiz"
+    }
+
+
+@pytest.mark.parametrize(
+    "lead", ["Pollsters agree - Carla Mendes: ", "More from Mendes: ", "Stated Mendes: "]
+)
+def test_a_name_alone_before_a_colon_credits_the_quote(lead: str) -> None:
+    article = _article(
+        "Carla Mendes, a pollster, wrote about the harbour vote on Monday.",
+        f"{lead}“The polls did not fail, they were simply too early to read the harbour.”",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The polls did not fail, they were simply too early to read the harbour.": "Carla Mendes"
+    }

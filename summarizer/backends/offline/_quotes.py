@@ -84,6 +84,7 @@ _VERB_PHRASES = (
 # lexicon's list also finds actors and tensions, which these would move).
 _QUOTE_VERBS = (
     "answered", "asserted", "agreed", "declares", "proclaimed", "reiterated", "yells", "assured",
+    "urged", "beamed", "opined", "exhorted", "surmised", "riffed", "cracked",
 )  # fmt: skip
 # "..., tweeting, “...”": a participle's subject is its clause's (the lexicon holds "saying").
 _QUOTE_PARTICIPLES = (
@@ -124,6 +125,9 @@ _ANY_VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _CAP_VERB_SUBJ = re.compile(
     rf"^(?:Said|Says|Added|Adds|Wrote|Writes)\s+{_NAMED_SUBJ}(?:,[^,\"“”]{{1,160}})?\s*[,:—–-]$"
 )
+# A person's name alone before a colon, after a dash or "from": a credit line.
+_NAME_COLON = re.compile(rf"(?:^|\s[-–—]\s+|\bfrom\s+){_NAMED_SUBJ}\s*:\s*$")
+_APPOSED_NAME = re.compile(rf"[^,\"“”]{{1,80}},\s*{_NAMED_SUBJ}\s*(?:,|$)")
 _SENTENCE_CREDIT = re.compile(
     rf",\s*{_SUBJ}\s+(?:(?:{_ADVS})\s+){{0,2}}(?P<verb>{_VERBS})\s*[.!?]?[\"”’']*\s*$"
 )
@@ -455,7 +459,8 @@ def _after_window(span: _Span) -> str:
     para = span.para
     if span.unclosed:
         return ""
-    gap = len(para.text[span.end :]) - len(para.text[span.end :].lstrip())
+    # past white space and an inner quotation's closing mark ('by that?''' Mr. Biden said)
+    gap = len(para.text[span.end :]) - len(para.text[span.end :].lstrip(" \t\n'’"))
     end = next((s for s in para.starts if s > span.end + gap), len(para.text))
     next_open = [a for a, _ in para.regions if a > span.close]
     if next_open:
@@ -537,7 +542,8 @@ def _after(span: _Span, ctx: _Context) -> _Who:
         who = _resolve(m["subj"], ctx, pos)
         if who is not UNKNOWN:
             return who
-    if m := _VERB_SUBJ.match(window):
+    # not an owner: "exhorted Clinton's introducer, actress Jamie Lee Curtis" is not Clinton
+    if (m := _VERB_SUBJ.match(window)) and not re.search(r"['’]s?$", m["subj"]):
         who = _resolve(m["subj"], ctx, pos)
         if who is not UNKNOWN:
             return who
@@ -551,8 +557,29 @@ def _after(span: _Span, ctx: _Context) -> _Who:
         limit = min(end + _NEAR, para.sentence_span(end)[1])
         tail = para.text[end:limit].rstrip(" .!?\"”’'")
         stop = re.search(r"[,;:(]|\s(?:who|of|at|in|on)\s", tail)
-        return _subject(para, end, end + (stop.start() if stop else len(tail)), ctx, pos)
+        who = _subject(para, end, end + (stop.start() if stop else len(tail)), ctx, pos)
+        # "said Rubio's deputy campaign manager, Rich Beeson, who ...": the name after the role
+        unnamed = who is UNKNOWN or any(who is e for e in ctx.described.values())
+        if unnamed and (m := _APPOSED_NAME.match(tail)):
+            named = _resolve(m["subj"], ctx, pos)
+            return named if named is not None and named.type == "person" else who
+        return who
     return _subject(para, base, base + verb.start(), ctx, pos)
+
+
+def _name_colon(window: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
+    """A person credited by name alone before a colon ("Pollsters agree - Carl Bialik:
+    “...”", "More from Jones: “...”")."""
+    if (m := _NAME_COLON.search(window)) is None:
+        return None
+    who = _resolve(_unverbed(m["subj"]), ctx, pos)
+    return who if who is not UNKNOWN and who is not None and who.type == "person" else None
+
+
+def _unverbed(name: str) -> str:
+    """A name without the speech verb that opens its sentence ("Stated Stone" is Stone)."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and _ANY_VERB.fullmatch(first.lower()) else name
 
 
 def _sentence_credit(span: _Span, window: str) -> re.Match[str] | None:
@@ -614,7 +641,7 @@ def _before(span: _Span, ctx: _Context) -> _Who:
             return _resolve(m["subj"], ctx, pos)
         if _headline_quote(span):
             return _headline_speaker(span, window, ctx)
-        return _clause_subject(window, ctx, pos)
+        return _name_colon(window, ctx, pos) or _clause_subject(window, ctx, pos)
     verb = verbs[-1]
     base = span.start - len(window)
     if m := _subject_at_end(window[: verb.start()]):
