@@ -1041,3 +1041,23 @@ def test_a_one_word_body_named_after_from_or_via_is_an_actor() -> None:
     actors = {a.name: a.type for a in extract_offline(article).actors}
     assert actors.get("KettleLeaks") == "organization"  # a name, not a plural "s"
     assert actors.get("Quorvex") == "organization"
+
+
+def test_a_party_named_three_times_is_an_actor_though_it_never_acts() -> None:
+    article = _article(
+        "The mayor of Quorvale unveiled a plan for the port on Tuesday, a week after the vote.",
+        "The plan drew scorn from Democrats, and the mayor sent a letter to Democrats in the "
+        "council.",
+        "Among Democrats, only two backed it. Families near the port were divided as well.",
+    )
+    assert "Democrats" in _names(extract_offline(article))
+
+
+def test_a_described_group_named_three_times_is_no_actor_for_that_alone() -> None:
+    article = _article(
+        "The mayor of Quorvale unveiled a plan for the port on Tuesday, a week after the vote.",
+        "The plan drew scorn from immigrants, and the mayor sent a letter to immigrants in "
+        "the harbour.",
+        "Among immigrants, only two backed it. Families near the port were divided as well.",
+    )
+    assert "immigrants" not in _names(extract_offline(article))
