@@ -1061,3 +1061,15 @@ def test_a_described_group_named_three_times_is_no_actor_for_that_alone() -> Non
         "Among immigrants, only two backed it. Families near the port were divided as well.",
     )
     assert "immigrants" not in _names(extract_offline(article))
+
+
+def test_a_full_name_in_the_opening_paragraphs_is_a_person_though_only_an_object() -> None:
+    article = _article(
+        "The council of Quorvale rejected the port plan on Tuesday after a long and angry debate.",
+        "The vote handed a defeat to Laura Quixley and her allies, who had backed the plan for "
+        "years, and the mayor was treated at Walter Reed afterwards.",
+        "The council will meet again in May to discuss the budget and the harbour.",
+    )
+    names = _names(extract_offline(article))
+    assert "Laura Quixley" in names
+    assert "Walter Reed" not in names  # a place

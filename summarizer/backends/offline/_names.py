@@ -658,6 +658,8 @@ class Registry:
                 how = how or (
                     "lead" if para.index == self._lead[0] and m.start() < self._lead[1] else ""
                 )
+                if not how and self._opening_mention(para, m.start(), m.end(), tokens):
+                    how = "opening"
                 if not how and _SUBJECT_VERB.match(para.text, m.end()):
                     how = "acts"
                 found.append((tokens, form, how))
@@ -685,9 +687,30 @@ class Registry:
                 or self._alone(tokens[-1])
                 or counts[tokens] >= 2
                 or self._family_name_first(tokens)
-                or (how in ("lead", "acts") and tokens[0] in given)
+                or (how in ("lead", "acts", "opening") and tokens[0] in given)
             ):
                 self._add_full_name(tokens, form)
+
+    @cached_property
+    def _first_prose(self) -> set[int]:
+        """The paragraphs that are the article's opening: its first prose paragraphs."""
+        prose = [p.index for p in self.paragraphs if len(p.text.split()) >= _LEAD_WORDS]
+        return set(prose[:_LEAD_PARAGRAPHS])
+
+    def _opening_mention(
+        self, para: Paragraph, start: int, end: int, tokens: tuple[str, ...]
+    ) -> bool:
+        """A full name in the article's opening paragraphs, as a noun of its own: who the
+        story is about is named there, in a list ("candidates Hillary Clinton and Donald
+        Trump cited the figure") or as an object ("a loss to Donald Trump"), not only as
+        a subject. Not a place ("at Walter Reed"), a photo credit ("Scott Olson/Getty
+        Images"), a caption ("Roger Murphy (left)") or names run together."""
+        if para.index not in self._first_prose or any(_CAMEL.search(t) for t in tokens):
+            return False
+        before = _word_before(para.text, start)
+        if before and before[0].lower() in PLACE_PREPOSITIONS:
+            return False
+        return not re.match(r"\s*(?:/|\((?:left|right|center|top|bottom)\))", para.text[end:])
 
     def _family_name_first(self, tokens: tuple[str, ...]) -> bool:
         """ "Kim Jong Un" ... "Kim": a three-word name whose first word stands alone, and
