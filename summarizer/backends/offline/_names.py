@@ -1392,7 +1392,7 @@ class Registry:
                 entity.signals.add("repeated")
             if any(self._in_lead(pi, start, end) for (pi, start), end in entity.mentions):
                 entity.signals.add("lead")
-            if entity.type == "group" and len(entity.mentions) >= (5 if entity.described else 3):
+            if entity.type == "group" and len(entity.mentions) >= (5 if entity.described else 2):
                 entity.signals.add("frequent")
             if entity.type != "country" and len(entity.mentions) >= 2 and self._in_headline(entity):
                 entity.signals.add("headline")  # "Democrats to sue Ariz. on poll access"
