@@ -1048,7 +1048,7 @@ def test_a_one_word_body_named_after_from_or_via_is_an_actor() -> None:
 
 def test_a_party_named_twice_is_an_actor_though_it_never_acts() -> None:
     article = _article(
-        "The mayor of Quorvale unveiled a plan for the port on Tuesday, a week after the vote.",
+        *_TWO_PROSE_PARAGRAPHS,
         "The plan drew scorn from Democrats, and the mayor sent a letter to the council.",
         "Among Democrats, only two backed it. Families near the port were divided as well.",
     )
@@ -1075,3 +1075,23 @@ def test_a_full_name_in_the_opening_paragraphs_is_a_person_though_only_an_object
     names = _names(extract_offline(article))
     assert "Laura Quixley" in names
     assert "Walter Reed" not in names  # a place
+
+
+def test_every_name_in_a_list_that_is_a_verb_s_subject_acts() -> None:
+    article = _article(
+        *_TWO_PROSE_PARAGRAPHS,
+        "Later the mayor spoke. Laura Quixley, Mark Brandt and Susan Kettleby have all "
+        "attacked the plan as a waste.",
+    )
+    names = _names(extract_offline(article))
+    assert {"Laura Quixley", "Mark Brandt", "Susan Kettleby"} <= set(names)
+
+
+def test_a_party_named_once_in_the_opening_as_a_noun_of_its_own_is_an_actor() -> None:
+    article = _article(
+        "The mayor of Quorvale unveiled a plan for the port on Tuesday, a week after the vote.",
+        "The plan is meant to resettle nervous Democrats, and the mayor sent a letter to the "
+        "council.",
+        "Families near the port were divided as well, and a vote is due in May.",
+    )
+    assert "Democrats" in _names(extract_offline(article))

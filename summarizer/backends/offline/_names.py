@@ -136,6 +136,13 @@ _BEFORE_NAME = re.compile(
     rf"\s+(?:(?:[a-z-]+\s+)?(?:{_ROLES})|(?:[A-Z][a-z]+\s+)?(?:{_TITLE_ALT}))\s+[A-Z]"
 )
 _FULL_NAME = re.compile(rf"(?<![\w.])(?=[A-Z]){_TOKEN}(?:\s+{_TOKEN}){{1,2}}(?!\s+[A-Z])")
+# The rest of a list of full names after its first ("..., Ted Cruz and Rand Paul"), whose
+# verb every name in it is the subject of ("Ben Carson, Ted Cruz and Rand Paul have all
+# attacked the program").
+_LIST_REST = re.compile(
+    rf"(?:,\s+{_TOKEN}(?:\s+{_TOKEN}){{1,2}})*,?\s+(?:and|or)\s+{_TOKEN}(?:\s+{_TOKEN}){{1,2}}"
+)
+_ALL = re.compile(r"(?:\s+(?:have|has|had))?\s+(?:all|both|each)(?=\s+[a-z]+ed\b)")
 _PROPER_NOUN_BEFORE = re.compile(r"(?:\b(?:the|The|of|for|and|on)|[A-Z][\w.]*['’]s)\s+$")
 _STATE_OF = {f: c for c, o in COUNTRY_FORMS.items() for f in (c, *o)} | METONYMS
 _STATE_WORDS = frozenset(_STATE_OF) | GROUPS
@@ -660,7 +667,7 @@ class Registry:
                 )
                 if not how and self._opening_mention(para, m.start(), m.end(), tokens):
                     how = "opening"
-                if not how and _SUBJECT_VERB.match(para.text, m.end()):
+                if not how and _SUBJECT_VERB.match(para.text, _list_end(para.text, m.end())):
                     how = "acts"
                 found.append((tokens, form, how))
         given = MALE_NAMES | FEMALE_NAMES
@@ -1392,6 +1399,17 @@ class Registry:
                 entity.signals.add("repeated")
             if any(self._in_lead(pi, start, end) for (pi, start), end in entity.mentions):
                 entity.signals.add("lead")
+            # "A dozen Republicans who want to be president squared off": a party the
+            # opening paragraphs name is one the story is about
+            if (
+                entity.type == "group"
+                and not entity.described
+                and any(
+                    pi in self._first_prose and self._own_noun(pi, start, end)
+                    for (pi, start), end in entity.mentions
+                )
+            ):
+                entity.signals.add("opening")
             if entity.type == "group" and len(entity.mentions) >= (5 if entity.described else 2):
                 entity.signals.add("frequent")
             if entity.type != "country" and len(entity.mentions) >= 2 and self._in_headline(entity):
@@ -1415,6 +1433,10 @@ class Registry:
         what the story is about ("urged Obama to retaliate against Russia")."""
         if pi != self._lead[0] or start >= self._lead[1]:
             return False
+        return self._own_noun(pi, start, end)
+
+    def _own_noun(self, pi: int, start: int, end: int) -> bool:
+        """Whether the mention is a noun of its own: not a place nor a qualifier."""
         text = self.paragraphs[pi].text
         before = text[max(0, start - 12) : start].split()[-1:]
         after = re.match(r"\s*([\w’'-]*)", text[end:])
@@ -1661,7 +1683,7 @@ class Registry:
             return False
         text = self.paragraphs[pi].text
         given = entity.tokens[0] in MALE_NAMES | FEMALE_NAMES and len(entity.tokens) > 1
-        if given and _SUBJECT_VERB.match(text, end):
+        if given and _SUBJECT_VERB.match(text, _list_end(text, end)):
             return False  # "Hillary Clinton has backed a no-fly zone": she acts
         if len(entity.tokens) > 1 and _SUBJECT_ASIDE_SAID.match(text, start):
             return False  # "John Bolton, Trump's national security adviser, said": a source
@@ -1685,6 +1707,15 @@ _REPORTS_AFTER = re.compile(rf"\s+(?:{_SAID})\s*[.!?]?[\"”’']*\s*$")
 _REPORTS_BEFORE = re.compile(rf",\s*(?:{_SAID})\s+$")
 # Words between a preposition and its object's name: "by former U.N. secretary general".
 _OBJECT_FILLERS = frozenset({"and", "the", "former", "then", "late", "fellow", "his", "her"})
+
+
+def _list_end(text: str, end: int) -> int:
+    """Where the list of full names that the name ending at ``end`` opens ends (``end``
+    if it opens none)."""
+    found = _LIST_REST.match(text, end)
+    end = found.end() if found else end
+    found = _ALL.match(text, end)
+    return found.end() if found else end
 
 
 def _start_in(short: tuple[str, ...], long: tuple[str, ...]) -> int:
