@@ -626,3 +626,24 @@ def test_pronoun_referent_takes_a_person_the_gold_names_as_no_source() -> None:
     )
     record = _pronoun_record(text, ["Darryl Perry"], "“It is getting easier,”", "” he")
     assert parse_record(record).direct[0].referent == "Dan Fishman"
+
+
+def test_pronoun_referent_reads_a_title_before_of_as_no_name() -> None:
+    text = (
+        "Tom Jones said he would stay home. Former Secretary of State Mary Smith told the "
+        "crowd that the plan had failed. “We did it,” she said."
+    )
+    record = _pronoun_record(
+        text, ["Tom Jones", "Former Secretary of State Mary Smith"], "“We did it,”", "” she"
+    )
+    referent = parse_record(record).direct[0].referent
+    assert referent is not None and speaker_matches(["Mary Smith"], referent)
+
+
+def test_pronoun_referent_takes_a_subject_after_an_opening_clause() -> None:
+    text = (
+        "Tom Jones said he would run. Paul Brown said he would not. When the debate turned "
+        "to taxes, Jones attacked the plan. “It is a disaster,” he said."
+    )
+    record = _pronoun_record(text, ["Tom Jones", "Paul Brown"], "“It is a disaster,”", "” he")
+    assert parse_record(record).direct[0].referent == "Jones"

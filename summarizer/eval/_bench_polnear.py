@@ -256,9 +256,21 @@ class _Name:
         return "f" if any(w in _FEMALE_TITLES for w in words[:-1]) else None
 
 
+# An opening clause up to the comma before a sentence's subject: "When the moderator
+# pressed him, ", "Growing up in El Paso, ".
+_OPENING_CLAUSE = re.compile(
+    r"(?:^|(?<=[.!?:\n])\s*)(?:When|While|As|Though|Although|After|Before|Since|Because|If|In"
+    r"|On|At|During|With|Without|Despite|Like|Unlike|Amid|[A-Z][a-z]+ing)\b[^,;:.!?“”\"\n]*,\s*$"
+)
+
+
 def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the name at ``at`` opens its sentence, or its main clause after an opening
+    clause ("Growing up in El Paso, Mendoza regularly witnessed")."""
     before = text[:at].rstrip(" “\"‘'(")
-    return not before or before[-1] in ".!?:\n"
+    if not before or before[-1] in ".!?:\n":
+        return True
+    return bool(_OPENING_CLAUSE.search(text, max(0, at - 200), at))
 
 
 def _name_runs(text: str) -> list[_Name]:
@@ -313,8 +325,8 @@ def _head(text: str, mention: str, at: int = 0) -> _Name | None:
         before = tokens(mention[: run.start])
         if before and before[-1] in _DETERMINERS:
             continue
-        if not re.search(r"[a-z].*[a-z]", run.key):
-            continue
+        if not re.search(r"[a-z].*[a-z]", run.key) or run.key.lower() in _TITLE_WORDS:
+            continue  # "DNC", "R-Ga."; "Secretary" of "Secretary of State X" is a title
         single = run.start == 0 and run.text == run.key
         if single and not re.search(rf"[a-z,] {re.escape(run.key)}\b", text):
             continue
@@ -380,8 +392,9 @@ def pronoun_referent(
 
     ``sources`` are the gold's non-pronoun source mentions (start, text). Candidates are
     the names heading those mentions (a description such as "the Ohio governor", "the
-    report" or "aides" heads none) and, anywhere in the text, the same names opening a
-    sentence ("Trump almost seemed to agree."), and names no gold mention heads that open
+    report", "aides" or the title in "Secretary of State X" heads none) and, anywhere in
+    the text, the same names opening a sentence or its main clause ("Trump almost seemed
+    to agree.", "When the debate turned to taxes, Jones attacked"), and names no gold mention heads that open
     the pronoun's sentence or the one before with the pronoun's gender shown (`_newcomers`);
     never a name inside a quotation the pronoun is not in. The referent is the nearest
     candidate before the pronoun whose gender, as the text shows it, agrees with the
