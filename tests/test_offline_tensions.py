@@ -816,3 +816,18 @@ def test_an_unregistered_full_name_after_title_words_is_the_verbs_object() -> No
     tension = _only(extraction.tensions)
     assert tension.parties == ["Karl Olsen", "Phil Vang"]
     assert "Phil Vang" in [a.name for a in extraction.actors]  # a party is an actor
+
+
+def test_a_body_named_by_its_head_word_after_with_is_the_partner() -> None:
+    first = "The Nordic Fishing Court opened an examination on Monday."
+    text = 'Norway also said it "strongly" disagreed with the court\'s decision.'
+    tension = _only(_tensions(first, text))
+    assert tension.parties == ["Norway", "Nordic Fishing Court"]
+    assert tension.description == "Norway and Nordic Fishing Court disagree."
+
+
+def test_the_party_is_no_body_named_by_its_head_word() -> None:
+    first = "The Nordic Labour Party met on Monday. The Labourites said they would vote."
+    text = "Anna Berg urged Labourites to join the fishers, and criticized the party's plans."
+    tensions = _tensions(first, "Anna Berg said on Monday she would run.", text)
+    assert all("Nordic Labour Party" not in t.parties for t in tensions)

@@ -122,6 +122,7 @@ _OBJECT_THEN_AND = re.compile(r",?\s+and\s+(?:(?:then|also|later|again|\w+ly)\s+
 _TRANSITIVE = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?i:disput(?:e|es|ed))\s+(?:the|a|an|his|her|its|their|[A-Z])"
 )
+_WITH_WORD = re.compile(r"\s+(?:[a-z-]+\s+)?with(?=\s)")
 _WITH = re.compile(r"\s+(?:[a-z-]+\s+)?with\s+(?:the\s+)?")  # "at odds with", "relations with"
 # "the (Sept. 11) terror attack on Y": a known event, named as an object, has no agent here.
 _DEFINITE = re.compile(
@@ -487,7 +488,7 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         pair = _participle_pair(para, registry, clauses, at, cue, mentions, text)
     if pair is None and cue.kind == "verb":
         pair = _pronoun_pair(para, registry, sentence[0], cue, mentions, text)
-    if pair is None and cue.kind == "verb":
+    if pair is None and cue.kind in ("verb", "relation"):
         pair = _described_object_pair(para, registry, cue, mentions, text)
     if pair is None:
         pair = _reaction_pair(para, registry, sentence[0], cue, mentions, text)
@@ -555,18 +556,37 @@ def _pronoun_pair(
 def _described_object_pair(
     para: Paragraph, registry: Registry, cue: _Cue, mentions: list[Mention], text: str
 ) -> tuple[Mention, Mention] | None:
-    """A verb whose object is a person named by their role ("an inquiry into whether to
-    impeach the Republican president"): the person of that role named last before
-    (`Registry.by_role`), with the subject before the verb."""
-    m = _DESCRIBED.match(text, cue.end)
+    """A verb whose object, or a relation whose partner after "with", is named by a role
+    ("an inquiry into whether to impeach the Republican president"): the person of that
+    role named last before (`Registry.by_role`), else the one body the article names
+    with that head word ("disagreed with the court's decision": the International
+    Criminal Court); with the subject before the cue."""
+    at = cue.end
+    if cue.kind == "relation":
+        partner = _WITH_WORD.match(text, cue.end)
+        if partner is None:
+            return None
+        at = partner.end()
+    m = _DESCRIBED.match(text, at)
     if m is None:
         return None
-    person = registry.by_role(m["noun"], (para.index, cue.start))
-    if person is None:
+    who = registry.by_role(m["noun"], (para.index, cue.start)) or _body_named(registry, m["noun"])
+    if who is None:
         return None
-    described = (m.start("description"), m.end(), person)
+    described = (m.start("description"), m.end(), who)
     before = [x for x in mentions if x[1] <= cue.start]
     return _pick(_distinct([*before, described], cue.start), cue, text)  # nearest subject
+
+
+def _body_named(registry: Registry, noun: str) -> Entity | None:
+    """The one organisation whose name ends in ``noun`` ("the court": the International
+    Criminal Court), if only one does."""
+    if noun == "party":
+        return None  # "Graham urged Republicans ... and criticized the party": whose party?
+    bodies = [
+        e for e in registry.entities if e.type == "organization" and e.tokens[-1].lower() == noun
+    ]
+    return bodies[0] if len(bodies) == 1 else None
 
 
 def _reaction_pair(
