@@ -831,3 +831,9 @@ def test_the_party_is_no_body_named_by_its_head_word() -> None:
     text = "Anna Berg urged Labourites to join the fishers, and criticized the party's plans."
     tensions = _tensions(first, "Anna Berg said on Monday she would run.", text)
     assert all("Nordic Labour Party" not in t.parties for t in tensions)
+
+
+def test_a_name_before_a_plural_noun_it_qualifies_is_no_object() -> None:
+    text = 'Anna Berg condemned what she called a "brazen breach" of Norway resolutions.'
+    tensions = _tensions("Norway said it would respond.", "Anna Berg said she would run.", text)
+    assert all("Norway" not in t.parties for t in tensions)

@@ -132,6 +132,11 @@ _DEFINITE = re.compile(
 _IN_PLACE = re.compile(
     r"\b(?:in|at|near|across|inside|outside|throughout|into)\s+(?:the\s+)?$", re.IGNORECASE
 )
+# A name before a plural noun it qualifies ("U.N. resolutions", "Obama officials").
+_MODIFIES_PLURAL = re.compile(
+    r"\s+(?!(?:this|thus|across|unless|always|perhaps|towards|afterwards|besides|whereas|"
+    r"news|days|weeks|months|years|times|was|has|does|is|as|his|its|us)\b)[a-z]{3,}s\b"
+)
 _BY_DOING = re.compile(r"\s+by\s+")
 # "opposed ground troops", "sending more troops": a deployment, not a party.
 _DEPLOYED = re.compile(r"\b(?:ground|more|additional|extra|fewer)\s+$", re.IGNORECASE)
@@ -755,6 +760,7 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not _THAT.match(text, cue.end)
             and not re.search(r"\bthat\b", text[cue.end : m[0]])  # "dismisses claims that Y"
             and not (m[2].type == "country" and _IN_PLACE.search(text[cue.end : m[0]]))
+            and not _MODIFIES_PLURAL.match(text, m[1])  # "a breach of U.N. resolutions"
             and not _SUBORDINATE.search(text[cue.end : m[0]])
             and not (
                 _CALLED_ON.match(text, cue.start) and re.search(r"\bto\b", text[cue.end : m[0]])
