@@ -1439,3 +1439,37 @@ def test_a_name_alone_before_a_colon_credits_the_quote(lead: str) -> None:
     assert _speakers(extract_offline(article)) == {
         "The polls did not fail, they were simply too early to read the harbour.": "Carla Mendes"
     }
+
+
+def test_an_inverted_credit_reads_past_of_to_the_name() -> None:
+    article = _article(
+        "The harbour board met on Monday.",
+        "“The first line of defence is the harbour wall,” said former secretary of state "
+        "Carla Mendes, who praised the board.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The first line of defence is the harbour wall,": "Carla Mendes"
+    }
+
+
+def test_an_inverted_credit_can_end_the_sentence_after_narration() -> None:
+    article = _article(
+        "The harbour board met on Monday.",
+        "“These boards have been setting the table for the harbour vote” in sharp contrast to "
+        "earlier years when the parties took on that job, says Dana Ruiz, a political "
+        "scientist at the harbour college.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "These boards have been setting the table for the harbour vote": "Dana Ruiz"
+    }
+
+
+@pytest.mark.parametrize("credit", ["one user wrote.", "another commenter said."])
+def test_an_unnamed_user_or_commenter_is_quoted_under_the_description(credit: str) -> None:
+    article = _article(
+        "The harbour vote drew comments online.",
+        f"“It is great fun watching the harbour fight,” {credit}",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "It is great fun watching the harbour fight,": credit.rsplit(" ", 1)[0]
+    }

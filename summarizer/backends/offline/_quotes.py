@@ -131,6 +131,10 @@ _APPOSED_NAME = re.compile(rf"[^,\"“”]{{1,80}},\s*{_NAMED_SUBJ}\s*(?:,|$)")
 _SENTENCE_CREDIT = re.compile(
     rf",\s*{_SUBJ}\s+(?:(?:{_ADVS})\s+){{0,2}}(?P<verb>{_VERBS})\s*[.!?]?[\"”’']*\s*$"
 )
+# "..., said Lee Epstein, who teaches law at ...": inverted, with an aside to the end.
+_SENTENCE_CREDIT_INVERTED = re.compile(
+    rf",\s*(?P<verb>{_VERBS})\s+{_NAMED_SUBJ}(?:,[^\"“”]*)?\s*[.!?]?[\"”’']*\s*$"
+)
 _SUBJ_AT_END = re.compile(rf"{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}$")
 _CLAUSE_SUBJ = re.compile(rf"\s*{_SUBJ}(?:\s+[a-z][\w'’-]*){{1,2}}\b")
 _CHANNEL_VERBS = frozenset({"reported", "reports"})  # a medium that relays a speaker
@@ -558,13 +562,30 @@ def _after(span: _Span, ctx: _Context) -> _Who:
         tail = para.text[end:limit].rstrip(" .!?\"”’'")
         stop = re.search(r"[,;:(]|\s(?:who|of|at|in|on)\s", tail)
         who = _subject(para, end, end + (stop.start() if stop else len(tail)), ctx, pos)
+        comma = re.search(r"[,;:(]", tail)
+        if (
+            who is UNKNOWN
+            and stop
+            and comma
+            and comma.start() > stop.start()
+            and not any(ch in DOUBLE_MARKS for ch in tail[: comma.start()])
+        ):
+            # "said former secretary of state Hillary Clinton, who ...": past the "of", to a
+            # person (not "the authors of the “Growth and Opportunity Project,”")
+            past = _subject(para, end, end + comma.start(), ctx, pos)
+            who = (
+                past if past is not None and past is not UNKNOWN and past.type == "person" else who
+            )
         # "said Rubio's deputy campaign manager, Rich Beeson, who ...": the name after the role
         unnamed = who is UNKNOWN or any(who is e for e in ctx.described.values())
         if unnamed and (m := _APPOSED_NAME.match(tail)):
             named = _resolve(m["subj"], ctx, pos)
             return named if named is not None and named.type == "person" else who
         return who
-    return _subject(para, base, base + verb.start(), ctx, pos)
+    who = _subject(para, base, base + verb.start(), ctx, pos)
+    if who is UNKNOWN and (m := _sentence_credit(span, window)):
+        return _resolve(m["subj"], ctx, pos)  # narration first, then ", says Dana Ruiz"
+    return who
 
 
 def _name_colon(window: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
@@ -584,10 +605,11 @@ def _unverbed(name: str) -> str:
 
 def _sentence_credit(span: _Span, window: str) -> re.Match[str] | None:
     """The credit that ends the quote's sentence past a run of narration ('“We are
-    horrified” by the shooting at ... in Orlando, Nefzi said.'), when nothing before the
-    quote says who speaks and the credit is no medium relaying someone ("..., the
+    horrified” by the shooting at ... in Orlando, Nefzi said.', "..., says Dante Scala, a
+    political scientist"): a partial quote is its sentence's speaker's, when nothing before
+    the quote says who speaks and the credit is no medium relaying someone ("..., the
     Tribune reports")."""
-    m = _SENTENCE_CREDIT.search(window)
+    m = _SENTENCE_CREDIT.search(window) or _SENTENCE_CREDIT_INVERTED.search(window)
     if m is None or m["verb"] in _CHANNEL_VERBS or _ANY_VERB.search(_before_window(span)):
         return None
     return m
@@ -935,7 +957,7 @@ def _refers_back(m: re.Match[str]) -> bool:
 _NOT_DESCRIBED = TITLE_WORDS | {"official", "source"}
 _PARTISANS = frozenset({"Democrat", "Republican"})
 # "one person tweeted", "another child responded": someone anybody might be
-_DESCRIBED_NOUNS = PERSON_NOUNS | {"person", "child"}
+_DESCRIBED_NOUNS = PERSON_NOUNS | {"person", "child", "user", "commenter"}
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _FILLERS = frozenset({"also", "still", "even", "then", "now", "too", "later", "again"})
 
