@@ -68,3 +68,87 @@ def test_a_name_after_the_common_noun_it_names_is_no_lone_speaker() -> None:
         "Officials in the province ordered boats back to harbour as the storm neared the city.",
     )
     assert "Mangkhut" not in names
+
+
+def test_a_body_the_headline_names_and_the_story_keeps_naming_is_an_actor() -> None:
+    article = CleanArticle(
+        title="UFTW to endorse Lindqvist",
+        paragraphs=[
+            "The UFTW political committee's recommendation on Friday should end most of the "
+            "division within the labour movement about this year's contest.",
+            "Approval is a foregone conclusion when the UFTW general board meets in June.",
+            "Several unions held off on their own endorsements, and the UFTW's endorsement "
+            "will likely draw complaints from members.",
+        ],
+    )
+    assert "UFTW" in [a.name for a in extract_offline(article).actors]
+
+
+def test_a_place_the_headline_names_as_a_qualifier_is_no_actor() -> None:
+    article = CleanArticle(
+        title="Benghazi report sparks a new row in the House",
+        paragraphs=[
+            "The Benghazi committee released its final report on Tuesday after two years of "
+            "hearings and interviews with officials.",
+            "Democrats called the Benghazi inquiry a waste of money, and the Benghazi panel's "
+            "chairman rejected that charge at once.",
+            "Aides said the Benghazi files would be made public by the end of the week.",
+        ],
+    )
+    assert "Benghazi" not in [a.name for a in extract_offline(article).actors]
+
+
+def test_a_state_named_by_its_adjective_and_government_is_that_state() -> None:
+    actors = _actors(
+        "The Turkish government accused a college professor of plotting last month's failed "
+        "coup, and a manhunt is under way.",
+        "The professor denied the charge. The Turkish government declared him a leader of "
+        "the plot on Friday.",
+    )
+    assert [(a.name, a.type) for a in actors if "Turkish" in a.name] == [
+        ("Turkish government", "country")
+    ]
+
+
+def test_a_state_named_and_named_by_its_government_is_one_actor() -> None:
+    actors = _actors(
+        "A manhunt is under way in Turkey for a professor accused of plotting last month's "
+        "failed coup against the president.",
+        "The Turkish government declared him a leader of the plot, and Turkey has asked "
+        "for his arrest abroad.",
+    )
+    turkey = [a for a in actors if a.name == "Turkey"]
+    assert turkey and "Turkish government" in turkey[0].aliases
+
+
+def test_a_state_whose_military_speaks_acts() -> None:
+    names = _names(
+        "For the second time in a week the North fired short-range missiles, according to "
+        "officials in the region who follow the launches closely.",
+        "South Korea's military said the missiles flew about 260 miles before landing at sea.",
+    )
+    assert "South Korea" in names
+
+
+def test_reporters_named_only_in_the_credit_lines_are_no_actors() -> None:
+    names = _names(
+        "Marta Lindqvist attacked her rival's record on housing on Tuesday, telling union "
+        "workers in the capital that he had profited from the crash.",
+        "Her rival shot back in a statement, and Lindqvist's lead in the polls held firm.",
+        "Berglund reported from the capital. Associated Press writer Jonas Kwiatek "
+        "contributed from the coast.",
+        "On Twitter follow Anna Berglund https://twitter.com/aberglund.",
+    )
+    assert "Anna Berglund" not in names
+    assert "Jonas Kwiatek" not in names
+    assert "Marta Lindqvist" in names
+
+
+def test_a_place_word_is_no_lone_speaker() -> None:
+    names = _names(
+        "North Korea fired two short-range missiles on Thursday, its second launch in less "
+        "than a week, officials in the region said.",
+        "The test was convincing evidence of new capabilities, 38 North said in a post on its "
+        "website devoted to the region.",
+    )
+    assert "North" not in names

@@ -542,3 +542,20 @@ CLAUSE_OPENERS = _words(
     """As When While After Before Since Until If Although Though Because In On At During With
     Without For From Despite Unlike Like Amid Among Under Over Asked Speaking"""
 )
+# A state's adjective before "government" names the state ("the Turkish government
+# claims" is Turkey acting; ANNOTATION.md: a metonym is the state's alias): adjective ->
+# the canonical name in COUNTRY_FORMS.
+STATE_ADJECTIVES: dict[str, str] = {
+    "Afghan": "Afghanistan", "American": "United States", "Australian": "Australia",
+    "Brazilian": "Brazil", "British": "United Kingdom", "Canadian": "Canada",
+    "Chinese": "China", "Colombian": "Colombia", "Cuban": "Cuba", "Egyptian": "Egypt",
+    "French": "France", "German": "Germany", "Greek": "Greece", "Indian": "India",
+    "Indonesian": "Indonesia", "Iranian": "Iran", "Iraqi": "Iraq", "Irish": "Ireland",
+    "Israeli": "Israel", "Italian": "Italy", "Japanese": "Japan", "Jordanian": "Jordan",
+    "Kenyan": "Kenya", "Lebanese": "Lebanon", "Libyan": "Libya", "Mexican": "Mexico",
+    "Nigerian": "Nigeria", "North Korean": "North Korea", "Pakistani": "Pakistan",
+    "Philippine": "Philippines", "Polish": "Poland", "Russian": "Russia",
+    "Saudi": "Saudi Arabia", "South Korean": "South Korea", "Spanish": "Spain",
+    "Syrian": "Syria", "Turkish": "Turkey", "Ukrainian": "Ukraine",
+    "Venezuelan": "Venezuela", "Vietnamese": "Vietnam", "Yemeni": "Yemen",
+}  # fmt: skip

@@ -59,6 +59,7 @@ from summarizer.backends.offline._lexicon import (
     ROLE_NOUNS,
     SPEECH_ADVERBS,
     SPEECH_VERBS,
+    STATE_ADJECTIVES,
     STOP_CAPS,
     TITLES,
     US_STATES,
@@ -864,6 +865,8 @@ class Registry:
                         continue  # "Tropical storm Mangkhut continued"
                     if word in STOP_CAPS or word in _STATE_WORDS or word in _TITLE_WORDS:
                         continue
+                    if word in _PLACE_STARTS:
+                        continue  # "38 North said", "the North said": no one's name
                     if _common_noun(word) or re.search(
                         rf"\b{re.escape(word.lower())}\b", self.text
                     ):
@@ -903,11 +906,41 @@ class Registry:
                 continue
             if (word[-1] == "s" and not _CAMEL.search(word)) or self._place_or_person(word):
                 continue  # "Cubans" (not "WikiLeaks"), "in Cleveland", "President Trump"
-            if self._alone(word, times=3) and self._acts(word):
+            if self._alone(word, times=3) and (self._acts(word) or self._headlined(word)):
                 personal = not word.isupper() and self._personal(word)
                 kind: ActorType = "person" if personal else "organization"
                 self.entities.append(Entity(word, kind, forms={word}))
                 known.add(word)
+
+    def _headlined(self, word: str) -> bool:
+        """Whether the article's title, or a title line before its lead paragraph, names
+        ``word``: a body the headline names ("AFL-CIO to endorse Clinton") and the body
+        keeps naming is what the story is about, whatever verb it takes there."""
+        headlined = _occurrences(self.title, {word}) or any(
+            p.index < self._lead[0] and len(p.text.split()) < _LEAD_WORDS and word in p.text
+            for p in self.paragraphs
+        )
+        if not headlined:
+            return False
+        if word.isupper() or _CAMEL.search(word):
+            return True  # "AFL-CIO", "WikiLeaks": a name, not a word that qualifies
+        return self._as_noun(word, times=2)
+
+    def _as_noun(self, word: str, times: int) -> bool:
+        """Whether ``word`` stands as a noun of its own (``times`` times or more): not after
+        a preposition ("in Orlando", "after Benghazi"), and followed by punctuation, a
+        possessive or a word that may follow a noun, not by the noun it qualifies
+        ("Benghazi attack", "Muslim refugees")."""
+        for start, end in _occurrences(self.text, {word}):
+            before = _word_before(self.text, start)
+            if before and before[0].lower() in PREPOSITIONS | PLACE_PREPOSITIONS:
+                continue
+            after = re.match(r"['’]s\b|\s*(?:[^\w\s]|$)|\s+(\w+)", self.text[end:])
+            if after and (after[1] is None or after[1] in AFTER_A_NOUN):
+                times -= 1
+                if times == 0:
+                    return True
+        return False
 
     def _personal(self, word: str) -> bool:
         """Whether the sentences that name ``word`` say "he" or "she" more than "it": a
@@ -1200,8 +1233,10 @@ class Registry:
         candidates = {w for w in _STATE_WORDS if w.split()[0] in capitalised}
         present = {w for w in candidates if _occurrences(self.text, {w})}
         countries = {_STATE_OF[w] for w in present if w in _STATE_OF}
-        for country in sorted(countries):
+        governments = self._state_governments()
+        for country in sorted(countries | set(governments)):
             forms = [f for f in (country, *COUNTRY_FORMS[country]) if f in present]
+            forms += sorted(governments.get(country, ()))
             metonyms = [m for m, c in METONYMS.items() if c == country and m in present]
             if forms or metonyms:
                 entity = Entity(forms[0] if forms else metonyms[0], "country")
@@ -1210,6 +1245,16 @@ class Registry:
         for group in sorted(GROUPS & present):
             if not any(e.name == group for e in self.entities):
                 self.entities.append(Entity(group, "group", forms={group}))
+
+    def _state_governments(self) -> dict[str, set[str]]:
+        """ "the Turkish government", "The South Korean government": a state named by its
+        adjective and "government", a form of that state: {country: forms}."""
+        found: dict[str, set[str]] = {}
+        for m in _STATE_GOVERNMENT.finditer(self.text):
+            country = STATE_ADJECTIVES.get(m["adjective"])
+            if country is not None:
+                found.setdefault(country, set()).add(m.group())
+        return found
 
     def _add_group_phrases(self) -> list[Entity]:
         """Groups an article describes rather than names ("anti-government protesters",
@@ -1392,6 +1437,8 @@ class Registry:
                 continue
             for (pi, _start), end in entity.mentions:
                 after = self.paragraphs[pi].text[end:]
+                if entity.type == "country" and (organ := _ORGAN.match(after)):
+                    after = after[organ.end() :]  # "South Korea's military said"
                 if _ACTING.match(after) or (entity.type == "group" and _PLURAL_ACTS.match(after)):
                     entity.signals.add("subject")
             named = entity.type == "organization" or " " in entity.name  # "Islamic State"
@@ -1663,8 +1710,23 @@ class Registry:
     def actors(self) -> list[Entity]:
         """Entities that count as actors, in order of first mention; not a person named
         once in passing (see `_in_passing`)."""
-        kept = [e for e in self.entities if e.is_actor() and not self._in_passing(e)]
+        kept = [
+            e
+            for e in self.entities
+            if e.is_actor() and not self._in_passing(e) and not self._credited(e)
+        ]
         return sorted(kept, key=lambda e: e.first)
+
+    def _credited(self, entity: Entity) -> bool:
+        """A person named only in the reporters' credit lines ("Lerer reported from Los
+        Angeles. Associated Press writer Jill Colvin contributed from Albuquerque.", "On
+        Twitter follow Lisa Lerer"): no actor (ANNOTATION.md)."""
+        paragraphs = {pi for (pi, _start), _end in entity.mentions}
+        return (
+            entity.type == "person"
+            and bool(paragraphs)
+            and all(_credit_line(self.paragraphs[pi].text) for pi in paragraphs)
+        )
 
     def _in_passing(self, entity: Entity) -> bool:
         """A person named once, after the first two prose paragraphs, with no role, who
@@ -1689,6 +1751,25 @@ class Registry:
             return False  # "John Bolton, Trump's national security adviser, said": a source
         prose = [p.index for p in self.paragraphs if len(p.text.split()) >= _LEAD_WORDS]
         return entity.first[0] not in prose[:_LEAD_PARAGRAPHS]
+
+
+# A reporters' credit line: "X reported from Y", "X contributed to this report", "On
+# Twitter follow X", "Reporting by X".
+_CREDIT = re.compile(
+    r"^(?:On Twitter,? follow|Follow)\b|\b(?:reported|contributed(?: reporting)?) from\b"
+    r"|\bcontributed (?:reporting )?to (?:this|the) (?:report|story)\b"
+    r"|\b(?:Reporting|Writing|Editing|Additional reporting) by\b"
+)
+_CREDIT_WORDS = 40
+
+
+def _credit_line(text: str) -> bool:
+    """Whether a paragraph is a short credit line, with no quotation in it."""
+    return (
+        len(text.split()) < _CREDIT_WORDS
+        and _CREDIT.search(text) is not None
+        and not any(mark in text for mark in '“”"')
+    )
 
 
 _RELATIVE = re.compile(r"\s*(?:who|whose)\b")
@@ -1716,6 +1797,17 @@ def _list_end(text: str, end: int) -> int:
     end = found.end() if found else end
     found = _ALL.match(text, end)
     return found.end() if found else end
+
+
+# "the Turkish government", "the South Korean government" (not "Korean" cut from it).
+_STATE_GOVERNMENT = re.compile(
+    r"(?<![\w.'’-])(?P<adjective>(?:(?:North|South) )?[A-Z][a-z]+) government\b"
+)
+# A state's own body after its name: "South Korea's military said" is the state acting.
+_ORGAN = re.compile(
+    r"['’]s\s+(?:government|military|army|navy|armed forces|(?:foreign|defen[cs]e|interior)"
+    r" ministry|state media|state news agency)(?=\s)"
+)
 
 
 def _start_in(short: tuple[str, ...], long: tuple[str, ...]) -> int:
