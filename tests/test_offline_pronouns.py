@@ -118,3 +118,16 @@ def test_an_honorific_form_goes_to_the_person_of_its_gender() -> None:
     }
     aliases = {a.name: a.aliases for a in extraction.actors}
     assert "Mrs. Grant" in aliases["Mary Grant"] and "Mrs. Grant" not in aliases["Tom Grant"]
+
+
+def test_a_name_in_an_opening_clause_is_not_the_unregistered_subject() -> None:
+    # "Growing up in El Paso, Mendoza ...": the place in the participial opening is not
+    # the person the registry missed, whom "he" continues (issue #14, tenth session)
+    article = _article(
+        "Angel Mendoza drove from Texas to a march that drew about 100 people.",
+        "Growing up in El Paso, Mendoza often watched families wait at the crossing. "
+        '"The detention centers are a disgrace to this whole country," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The detention centers are a disgrace to this whole country,": "Angel Mendoza"
+    }

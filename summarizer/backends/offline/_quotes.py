@@ -64,6 +64,7 @@ from summarizer.backends.offline._lexicon import (
 )
 from summarizer.backends.offline._names import (
     _FULL_NAME,
+    _OPENING,
     Entity,
     Registry,
     _clean_name,
@@ -1164,6 +1165,10 @@ def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
             intro = _INTRODUCTION.match(para.text, start)
             for m in _FULL_NAME.finditer(para.text, start, offset):
                 if intro and m.start() < intro.end():
+                    continue
+                # "Growing up in El Paso, Mendoza regularly witnessed": a place in an
+                # opening clause is not the subject
+                if _OPENING.match(para.text, start, m.start()):
                     continue
                 if para.inside_quote(m.start()) or (
                     known and known[0] <= m.start() and not (intro and known[0] < intro.end())
