@@ -131,3 +131,32 @@ def test_a_name_in_an_opening_clause_is_not_the_unregistered_subject() -> None:
     assert _speakers(extract_offline(article)) == {
         "The detention centers are a disgrace to this whole country,": "Angel Mendoza"
     }
+
+
+def test_he_after_mr_x_given_to_a_woman_goes_to_her_namesake() -> None:
+    # The registry can put "Mr. Brandt" among a woman's forms (a wife named later merged
+    # with the surname); "In an email, Mr. Brandt said ..." still makes him the subject
+    # "he" continues, not Mr. Ellison, the last man it names (issue #14, tenth session)
+    from summarizer._text import layout
+    from summarizer.backends.offline._names import Registry
+
+    text = (
+        "Donald J. Brandt has known Frank Ellison for decades.\n\n"
+        "Mary Brandt, his first wife, was at the dinner.\n\n"
+        "In an email, Mr. Brandt said his friendship with Mr. Ellison was strictly business. "
+        '"It was my obligation to get along," he wrote.'
+    )
+    paragraphs = layout(text)
+    registry = Registry(paragraphs, "", frozenset())
+    donald, mary = (
+        next(e for e in registry.people() if e.name == n)
+        for n in ("Donald J. Brandt", "Mary Brandt")
+    )
+    para = paragraphs[2]
+    at = para.text.index("Mr. Brandt")
+    # plant the merge: his "Mr. Brandt" mention is hers
+    donald.mentions[:] = [m for m in donald.mentions if m[0] != (2, at)]
+    mary.mentions.append(((2, at), at + len("Mr. Brandt")))
+    mary.forms.add("Mr. Brandt")
+    assert registry.gender(mary) == "f"
+    assert registry.subject_before((2, para.text.index('"It')), "m") is donald

@@ -1524,6 +1524,7 @@ class Registry:
         latest sentence (before ``pos``) that names one, outside quotation marks; with a
         ``gender`` ("m", "f"), only people not known to be of the other one."""
         shared = self._shared_surnames(gender) if gender else {}
+        shared = {**self._titled_namesakes(gender), **shared} if gender else shared
         seen = sorted(
             [
                 *(
@@ -1533,7 +1534,11 @@ class Registry:
                     for where, _end in person.mentions
                     if where < pos and not self.paragraphs[where[0]].inside_quote(where[1])
                 ),
-                *((where, person) for where, (person, _end) in shared.items() if where < pos),
+                *(
+                    (where, person)
+                    for where, (person, _end) in shared.items()
+                    if where < pos and not self.paragraphs[where[0]].inside_quote(where[1])
+                ),
             ],
             key=lambda seen: seen[0],
         )
@@ -1579,6 +1584,31 @@ class Registry:
         _, end = para.sentence_span(offset)
         ahead = (pi, end) <= pos  # the newcomer rule is for a quote after that sentence
         return new[0] if ahead and new and new[0] is not first and len(new) == 1 else first
+
+    def _titled_namesakes(self, gender: str) -> dict[Pos, tuple[Entity, int]]:
+        """Mentions by an honorific of ``gender`` ("Mr. Trump") that the registry gave to a
+        person of the other gender ("Mr. and Mrs. Trump" can put "Mr. Trump" among Ivana
+        Trump's forms), given to the one namesake of ``gender`` (Donald J. Trump), so that
+        "In an email, Mr. Trump said ... ¶ “...,” he wrote." is not someone named before."""
+        honorifics = ("Mr.", "Mr") if gender == "m" else ("Mrs.", "Ms.", "Miss", "Mrs", "Ms")
+        found: dict[Pos, tuple[Entity, int]] = {}
+        people = self.people()
+        for person in people:
+            if self.gender(person) in ("", gender):
+                continue
+            namesakes = [
+                p
+                for p in people
+                if p is not person
+                and p.tokens[-1:] == person.tokens[-1:]
+                and self.gender(p) == gender
+            ]
+            if len(namesakes) != 1:
+                continue
+            for where, end in person.mentions:
+                if self.paragraphs[where[0]].text[where[1] : end].split()[0] in honorifics:
+                    found[where] = (namesakes[0], end)
+        return found
 
     def _shared_surnames(self, gender: str) -> dict[Pos, tuple[Entity, int]]:
         """Mentions by surname alone of the one person of ``gender`` among several people
