@@ -160,3 +160,24 @@ def test_he_after_mr_x_given_to_a_woman_goes_to_her_namesake() -> None:
     mary.forms.add("Mr. Brandt")
     assert registry.gender(mary) == "f"
     assert registry.subject_before((2, para.text.index('"It')), "m") is donald
+
+
+def test_an_epithet_speaker_is_the_person_the_story_is_about() -> None:
+    # "“...,” the businessman replied. ¶ “...,” he added." is the candidate the story is
+    # about, not a described stranger, and the epithet is one of his aliases (issue #14,
+    # tenth session)
+    article = _article(
+        "Walter Brandt, who is running for governor, toured a dairy farm in Ames on Friday.",
+        "Brandt has said little about how he would pay for his farm plan.",
+        '"Should there be a registry that tracks every farm in this state?" a reporter '
+        "can be heard asking Brandt after the event.",
+        '"There should be a lot of systems, beyond registries," the businessman replied.',
+        '"I would certainly implement that, absolutely," he added.',
+    )
+    extraction = extract_offline(article)
+    assert _speakers(extraction) == {
+        "There should be a lot of systems, beyond registries,": "Walter Brandt",
+        "I would certainly implement that, absolutely,": "Walter Brandt",
+    }
+    brandt = next(a for a in extraction.actors if a.name == "Walter Brandt")
+    assert "the businessman" in brandt.aliases

@@ -890,6 +890,8 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
     # may be someone it never names).
     if m and _refers_back(m) and (who := ctx.registry.subject_before(pos)):
         return who
+    if m and (who := _epithet(m, ctx, pos)):
+        return who
     # "As a phone rang, the announcer said": the part before the verb describes the speaker
     return _described(para, a, b, ctx) or _described(para, cut[-1], end, ctx) or UNKNOWN
 
@@ -951,6 +953,55 @@ def _refers_back(m: re.Match[str]) -> bool:
     Kentucky Republican"): the person the article is about, as "he" would be."""
     qualified = (m["det"] or "").lower() == "the" and m.start("noun") > m.end("det") + 1
     return qualified and (m["noun"] in TITLE_WORDS or m["noun"] in _PARTISANS)
+
+
+# What a story calls the person it is about instead of repeating the name ("the
+# businessman", "the candidate"), with the gender the noun says ("" when it says none).
+_EPITHETS = {
+    "businessman": "m",
+    "businesswoman": "f",
+    "billionaire": "",
+    "mogul": "",
+    "tycoon": "",
+    "magnate": "",
+    "nominee": "",
+    "candidate": "",
+    "front-runner": "",
+    "frontrunner": "",
+}
+
+
+def _epithet(m: re.Match[str], ctx: _Context, pos: tuple[int, int]) -> _Who:
+    """The person a definite epithet speaker means: "“...,” the businessman replied." is
+    whom "he" would be there (`Registry.subject_before`), a reader's Donald Trump, not a
+    described stranger. The epithet joins that person's forms (an alias, as ANNOTATION.md
+    lists "the Kremlin leader"), so a later "the businessman" is the same person. Only
+    when that person is also the one the story has named most so far."""
+    noun = m["noun"]
+    if (m["det"] or "").lower() != "the" or noun not in _EPITHETS:
+        return None
+    if m.start("noun") > m.end("det") + 1:
+        return None  # "the gambling tycoon told": a qualified one may be anyone named
+    gender = _EPITHETS[noun]
+    who = ctx.registry.subject_before(pos, gender)
+    if (
+        who is None
+        or who.type != "person"
+        or (gender and ctx.registry.gender(who) not in ("", gender))
+    ):
+        return None
+    # and only the person the story is about so far (named most often before it): in
+    # "Trump called upon Mayor Bill de Blasio to ... ¶ “...,” the candidate said" the
+    # candidate is not de Blasio
+    focus = max(
+        ctx.registry.people(),
+        key=lambda e: sum(where < pos for where, _end in e.mentions),
+        default=None,
+    )
+    if focus is not who:
+        return None
+    who.forms.add(m.group().strip())
+    return who
 
 
 # Titles name someone the article names elsewhere ("the president"); an anonymous
