@@ -152,3 +152,26 @@ def test_a_place_word_is_no_lone_speaker() -> None:
         "website devoted to the region.",
     )
     assert "North" not in names
+
+
+def test_a_full_name_that_speaks_for_a_body_named_after_of_is_a_person() -> None:
+    names = _names(
+        "Tax reform faces a deeply uncertain future whoever controls the White House and "
+        "Congress next year, as plans keep collapsing.",
+        "The last attempt collapsed at once, as so often in the past, when those who fared "
+        "worse under the plan outshouted the rest.",
+        "Some experts have urged party leaders to turn away from rate-slashing plans.",
+        "“Big tax cuts do not work in an age of high inequality and heavy debt,” Peter "
+        "Berglund of the Nordic Policy Institute wrote recently.",
+    )
+    assert "Peter Berglund" in names
+
+
+def test_prosecutors_who_act_are_a_group() -> None:
+    names = _names(
+        "Federal prosecutors say the former campaign chairman tried to tamper with two "
+        "witnesses in the fraud case against him.",
+        "The prosecutors asked a judge on Monday to revoke his bail, and the prosecutors "
+        "filed text messages as evidence.",
+    )
+    assert any("prosecutors" in n for n in names)

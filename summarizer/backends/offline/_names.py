@@ -119,6 +119,12 @@ _SUBJECT_SAID = re.compile(
 _SUBJECT_ASIDE_SAID = re.compile(
     rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),[^,\"“”]{{1,120}},\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
 )
+# "James Pethokoukis of the American Enterprise Institute wrote": a full name, the body
+# it speaks for, and the speech verb.
+_SUBJECT_OF_SAID = re.compile(
+    rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+of\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+"
+    rf"(?:(?:of|for|and|on)\s+(?:the\s+)?)?){{1,6}}(?:(?:{_ADVS}|recently|also)\s+)?(?:{_VERBS})\b"
+)
 # "noted NBC's Dante Chinni": the owner before the name is kept out of it
 _SPEECH_VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _SAID_SUBJECT = re.compile(
@@ -432,7 +438,13 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         tokens = _clean_name(m["name"])
         if len(tokens) >= 2:
             yield tokens, "", ""
-    for pattern in (_SUBJECT_SAID, _SUBJECT_ASIDE_SAID, _SAID_SUBJECT, _DASH_CREDIT):
+    for pattern in (
+        _SUBJECT_SAID,
+        _SUBJECT_ASIDE_SAID,
+        _SUBJECT_OF_SAID,
+        _SAID_SUBJECT,
+        _DASH_CREDIT,
+    ):
         for m in pattern.finditer(text):
             tokens = _clean_name(m["name"])
             owned = "owner" in m.groupdict() and m["owner"]  # "NBC's Dante Chinni"
