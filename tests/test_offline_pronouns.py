@@ -181,3 +181,19 @@ def test_an_epithet_speaker_is_the_person_the_story_is_about() -> None:
     }
     brandt = next(a for a in extraction.actors if a.name == "Walter Brandt")
     assert "the businessman" in brandt.aliases
+
+
+def test_a_sentence_opening_with_and_when_she_carries_the_pronoun_back() -> None:
+    # "And when she saw Taylor Quinn talking about the plant on the news, all she could do":
+    # the sentence's subject is still "she", so what it names is no antecedent (issue #14,
+    # tenth session)
+    article = _article(
+        "Ray Lutz has promised to keep the Carrier plant open.",
+        "Jennifer Hawkins is one of the Carrier workers who heard the announcement. After "
+        "14 years on the line, she earns enough to put her oldest son through college.",
+        "And when she saw Taylor Quinn talking about the plant on the news, all she "
+        'could do was shout at the TV. "I loved it so much, honestly," she said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "I loved it so much, honestly,": "Jennifer Hawkins"
+    }

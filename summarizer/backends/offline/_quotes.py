@@ -1259,12 +1259,13 @@ def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
     return None
 
 
-# A sentence whose subject is the pronoun: "He ...", "On Monday, he ...", "When he took the
+# A sentence whose subject is the pronoun: "He ...", "On Monday, he ...", "And when she saw
+# X on the news, all she could do was ...", "When he took the
 # stage after X's introduction, ..., he said", "Dismayed by X's years and inspired by Y's
 # agenda, he's committed".
 _OPENS_WITH = {
     gender: re.compile(
-        rf"^(?:(?:when|as|after|before|while|once|since|until)\s+{word}\b"
+        rf"^(?:(?:and|but|so|yet)\s+)?(?:(?:when|as|after|before|while|once|since|until)\s+{word}\b"
         rf"|(?:[^,]{{0,60}},\s*|[a-z]+(?:ed|ing)\b[^,]{{0,140}},\s*)?{word}\b)",
         re.IGNORECASE,
     )
