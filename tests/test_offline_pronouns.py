@@ -197,3 +197,18 @@ def test_a_sentence_opening_with_and_when_she_carries_the_pronoun_back() -> None
     assert _speakers(extract_offline(article)) == {
         "I loved it so much, honestly,": "Jennifer Hawkins"
     }
+
+
+def test_an_epithet_speaker_after_a_newcomer_is_not_the_story_s_main_person() -> None:
+    # "Brandt ... ¶ Carl Ortiz, who owns the farm, ... “...,” the businessman said.": the
+    # farm owner just introduced is who a reader takes the businessman to be, not the
+    # candidate the story is about, though the registry holds only the candidate
+    article = _article(
+        "Walter Brandt, who is running for governor, toured a dairy farm in Ames on Friday.",
+        "Brandt has said little about how he would pay for his farm plan. Brandt spoke "
+        "for an hour.",
+        "Carl Ortiz, who owns the farm, walked the fields with the crowd. "
+        '"We need a lot more help from the state," the businessman said.',
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers.get("We need a lot more help from the state,") != "Walter Brandt"

@@ -983,6 +983,10 @@ def _epithet(m: re.Match[str], ctx: _Context, pos: tuple[int, int]) -> _Who:
     if m.start("noun") > m.end("det") + 1:
         return None  # "the gambling tycoon told": a qualified one may be anyone named
     gender = _EPITHETS[noun]
+    # "Carl Ortiz, who owns the farm, walked ... “...,” the businessman said.": someone
+    # the registry missed opens the sentence before, so the epithet may well be him
+    if _unregistered_subject(ctx, pos) is not None:
+        return None
     who = ctx.registry.subject_before(pos, gender)
     if (
         who is None
