@@ -99,6 +99,11 @@ GROUPS = _words(
 
 # Honorifics carry no role: "Mr. Trump" names Trump but says nothing of his job.
 HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof."})
+# The gender an honorific says ("m", "f"), with or without its full stop ("Mrs Clinton").
+HONORIFIC_GENDER = {
+    **dict.fromkeys(("Mr.", "Mr"), "m"),
+    **dict.fromkeys(("Mrs.", "Ms.", "Miss", "Mrs", "Ms"), "f"),
+}
 
 # Lower-case nouns that introduce a person's name ("national security adviser H.R. McMaster")
 # or follow it in an apposition ("Brian Darling, a Republican strategist").

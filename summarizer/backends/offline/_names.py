@@ -45,6 +45,7 @@ from summarizer.backends.offline._lexicon import (
     GROUP_MODIFIERS,
     GROUP_SYNONYMS,
     GROUPS,
+    HONORIFIC_GENDER,
     HONORIFICS,
     INSTITUTIONS,
     MALE_NAMES,
@@ -1602,7 +1603,6 @@ class Registry:
         person of the other gender ("Mr. and Mrs. Trump" can put "Mr. Trump" among Ivana
         Trump's forms), given to the one namesake of ``gender`` (Donald J. Trump), so that
         "In an email, Mr. Trump said ... ¶ “...,” he wrote." is not someone named before."""
-        honorifics = ("Mr.", "Mr") if gender == "m" else ("Mrs.", "Ms.", "Miss", "Mrs", "Ms")
         found: dict[Pos, tuple[Entity, int]] = {}
         people = self.people()
         for person in people:
@@ -1618,7 +1618,8 @@ class Registry:
             if len(namesakes) != 1:
                 continue
             for where, end in person.mentions:
-                if self.paragraphs[where[0]].text[where[1] : end].split()[0] in honorifics:
+                first = self.paragraphs[where[0]].text[where[1] : end].split()[0]
+                if HONORIFIC_GENDER.get(first) == gender:
                     found[where] = (namesakes[0], end)
         return found
 
@@ -1674,11 +1675,8 @@ class Registry:
             count["f"] += 20 * (first in FEMALE_NAMES)
             count["m"] += 20 * (first in MALE_NAMES)
             for form in person.forms:
-                first = form.split()[0]
-                if first in ("Mr.", "Mr"):
-                    count["m"] += 5
-                elif first in ("Mrs.", "Ms.", "Mrs", "Ms", "Miss"):
-                    count["f"] += 5
+                if said := HONORIFIC_GENDER.get(form.split()[0]):
+                    count[said] += 5
             for word in re.findall(r"[\w-]+", person.role.lower()):
                 if word in _FEMALE_ROLES:
                     count["f"] += 5
@@ -1817,8 +1815,7 @@ def _credit_line(text: str) -> bool:
 _RELATIVE = re.compile(r"\s*(?:who|whose)\b")
 # An honorific that says a gender, and the given names of the other gender.
 _GENDERED = {
-    **dict.fromkeys(("Mr.", "Mr"), FEMALE_NAMES),
-    **dict.fromkeys(("Mrs.", "Ms.", "Miss", "Mrs", "Ms"), MALE_NAMES),
+    title: FEMALE_NAMES if said == "m" else MALE_NAMES for title, said in HONORIFIC_GENDER.items()
 }
 # A sentence opening with a subordinate or participial clause, up to a name in it: "In
 # describing Donald Trump", "Growing up in El Paso", "When Mr. Trump tried to".

@@ -55,6 +55,7 @@ from summarizer._schema import Quote
 from summarizer._text import DOUBLE_MARKS, TITLE_WORDS, Paragraph, wordset
 from summarizer.backends.offline._lexicon import (
     CLAUSE_OPENERS,
+    HONORIFIC_GENDER,
     ORG_NOUNS,
     PERSON_NOUNS,
     PREPOSITIONS,
@@ -1091,15 +1092,12 @@ def _resolve(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
     return who or UNKNOWN
 
 
-_GENDERED = {"Mr.": "m", "Mrs.": "f", "Ms.": "f", "Miss": "f"}
-
-
 def _titled_namesake(subject: str, who: Entity, ctx: _Context, pos: tuple[int, int]) -> _Who:
     """For "Mrs. Clinton" resolved to a man (or "Mr. Clinton" to a woman) when both
     Clintons are named: the latest-named other person of that surname whose gender, as
     the article shows it, agrees with the honorific (else is not shown)."""
     words = subject.split()
-    gender = _GENDERED.get(words[0]) if len(words) == 2 else None
+    gender = HONORIFIC_GENDER.get(words[0]) if len(words) == 2 else None
     registry = ctx.registry
     if gender is None or who.type != "person" or registry.gender(who) in ("", gender):
         return None
