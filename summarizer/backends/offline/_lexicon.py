@@ -456,6 +456,8 @@ MALE_NAMES = _words(
     Russ Alex Corey Jerome Brett Beto Reince Rahm Eliot Elliot Orrin Thad Marco Kirk Rex
     Hakeem Bashar Muammar Hosni Mahmoud Benjamin Ehud Nouri Hamid Ashton Leon Eric Gavin"""
 )
+# Every given name that says a gender: a capitalised pair opening with one is a name.
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 
 # US states: places, never people ("West Virginia", "North Florida").
 US_STATES = frozenset(

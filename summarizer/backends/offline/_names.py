@@ -41,6 +41,7 @@ from summarizer.backends.offline._lexicon import (
     CLAUSE_OPENERS,
     COUNTRY_FORMS,
     FEMALE_NAMES,
+    GIVEN_NAMES,
     GROUP_HEADS,
     GROUP_MODIFIERS,
     GROUP_SYNONYMS,
@@ -458,7 +459,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
 def _given_and(before: str, tokens: tuple[str, ...]) -> bool:
     """ "Hillary Clinton and Donald Trump": after "and", a known given name starts a person,
     not the second half of a name such as "Research and Development"."""
-    return before.split()[0] == "and" and tokens[0] in MALE_NAMES | FEMALE_NAMES
+    return before.split()[0] == "and" and tokens[0] in GIVEN_NAMES
 
 
 def _after_common_word(text: str, start: int) -> bool:
@@ -579,8 +580,8 @@ class Registry:
         the words before a known given name are no part of the person's name when the
         article also writes them in lower case, or names the person elsewhere without
         them ("Hillary Clinton"); not so for "Rafael Edward Cruz"."""
-        given = [i for i, t in enumerate(tokens[1:-1], 1) if t in MALE_NAMES | FEMALE_NAMES]
-        if not given or tokens[0] in MALE_NAMES | FEMALE_NAMES:
+        given = [i for i, t in enumerate(tokens[1:-1], 1) if t in GIVEN_NAMES]
+        if not given or tokens[0] in GIVEN_NAMES:
             return tokens
         start = given[0]
         rest = tokens[start:]
@@ -618,7 +619,7 @@ class Registry:
     def _common_word(self, word: str) -> bool:
         """A word the article also writes in lower case, or a verb form ("Injecting",
         "Understated"); never a known given name."""
-        if word in MALE_NAMES | FEMALE_NAMES:
+        if word in GIVEN_NAMES:
             return False
         lower = re.search(rf"\b{re.escape(word.lower())}\b", self.text) is not None
         return lower or (len(word) > 5 and word.endswith(("ing", "ed")))
@@ -684,7 +685,7 @@ class Registry:
                 if not how and _SUBJECT_VERB.match(para.text, _list_end(para.text, m.end())):
                     how = "acts"
                 found.append((tokens, form, how))
-        given = MALE_NAMES | FEMALE_NAMES
+        given = GIVEN_NAMES
         for para in self.paragraphs:
             if para in self._prose:
                 continue
@@ -750,11 +751,11 @@ class Registry:
         name makes a title word after it a surname ("Larry King", "Mark Judge")."""
         first = tokens[0]
         titled = [t for t in tokens if t in _TITLE_WORDS]
-        if titled and not (first in MALE_NAMES | FEMALE_NAMES and titled == [tokens[-1]]):
+        if titled and not (first in GIVEN_NAMES and titled == [tokens[-1]]):
             return False
         if first in _PLACE_STARTS or any(t in _STATE_OF for t in tokens):
             return False
-        if first in MALE_NAMES | FEMALE_NAMES:
+        if first in GIVEN_NAMES:
             return True
         return re.search(rf"\b{re.escape(first.lower())}\b", self.text) is None
 
@@ -822,7 +823,7 @@ class Registry:
                     person.forms.add(surname)
                     break
             given = person.tokens[0]  # "Hillary" for Hillary Clinton, as some outlets write
-            if given in MALE_NAMES | FEMALE_NAMES and counts[given] == 1 and self._alone(given):
+            if given in GIVEN_NAMES and counts[given] == 1 and self._alone(given):
                 person.forms.add(given)
         self._add_shared_surnames(people)
 
@@ -911,7 +912,7 @@ class Registry:
                 or word in _TITLE_WORDS
                 or word in _STATE_WORDS
                 or word in US_STATES
-                or word in MALE_NAMES | FEMALE_NAMES
+                or word in GIVEN_NAMES
                 or word in _PLACE_STARTS
                 or _common_noun(word)
                 or re.search(rf"\b{re.escape(word.lower())}\b", self.text)
@@ -1098,7 +1099,7 @@ class Registry:
                 orgs[0].signals.add("source")
                 return
         if (
-            tokens[0] in MALE_NAMES | FEMALE_NAMES
+            tokens[0] in GIVEN_NAMES
             or name in _STATE_WORDS
             or name in US_STATES
             or any(
@@ -1784,7 +1785,7 @@ class Registry:
         if entity.role:
             return False
         text = self.paragraphs[pi].text
-        given = entity.tokens[0] in MALE_NAMES | FEMALE_NAMES and len(entity.tokens) > 1
+        given = entity.tokens[0] in GIVEN_NAMES and len(entity.tokens) > 1
         if given and _SUBJECT_VERB.match(text, _list_end(text, end)):
             return False  # "Hillary Clinton has backed a no-fly zone": she acts
         if len(entity.tokens) > 1 and _SUBJECT_ASIDE_SAID.match(text, start):

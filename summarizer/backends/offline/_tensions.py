@@ -33,11 +33,10 @@ from summarizer._schema import Tension
 from summarizer._text import Paragraph, name_key, wordset
 from summarizer.backends.offline._describe import describe
 from summarizer.backends.offline._lexicon import (
-    FEMALE_NAMES,
+    GIVEN_NAMES,
     GROUP_NATIONALITIES,
     HEADLINE_TENSION_RELATIONS,
     HEADLINE_TENSION_VERBS,
-    MALE_NAMES,
     METONYMS,
     PEJORATIVES,
     TENSION_NOUNS,
@@ -624,7 +623,7 @@ def _unregistered_object(
     Bredesen as ..."): made a candidate actor of its own, as the quote rules make a
     speaker the registry missed."""
     m = _FULL_NAME_OBJECT.match(text, cue.end)
-    if m is None or m["given"] not in MALE_NAMES | FEMALE_NAMES:
+    if m is None or m["given"] not in GIVEN_NAMES:
         return None
     if any(m.start("name") < b and a < m.end("name") for a, b, _ in mentions):
         return None
