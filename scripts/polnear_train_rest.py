@@ -29,7 +29,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-SEED = 1410  # the A/B split of the 640 articles (issue #14, tenth session)
+SEED = 1410  # the A/B split of the 640 articles (issue #14, seventh session)
 SAMPLE = Path("../shared/data/external/polnear/polnear_train_sample200.jsonl")
 # Source mentions ../shared marks `source_is_pronoun` (read off its train sample).
 _PRONOUNS = frozenset(

@@ -1,7 +1,7 @@
 """Which of the PolNeAR tuning quotes the offline rules missed are found now (#14).
 
 evals/reading/quote-misses.tsv lists every gold direct quote of the PolNeAR train sample
-and dev split that the offline rules missed at main c4fa110 (issue #14, tenth session),
+and dev split that the offline rules missed at main c4fa110 (issue #14, seventh session),
 with the step that lost it then (``stage_at_c4fa110``, from the bench's own placement
 and scoring) and the cause by reading the quote in its article (``cause_by_reading``):
 

@@ -477,7 +477,7 @@ def test_a_group_the_headline_names_and_the_body_repeats_is_an_actor() -> None:
     title_line = _article("Democrats to sue over voting lines.", *body)
     assert "Democrats" in _names(extract_offline(titled))
     assert "Democrats" in _names(extract_offline(title_line))
-    # A party named twice is an actor headline or not (session 10); a group the article
+    # A party named twice is an actor headline or not (seventh session); a group the article
     # describes, named twice, is one only when a headline names it too.
     described = tuple(b.replace("Democrats", "immigrants") for b in body)
     assert "immigrants" in _names(extract_offline(_article("Immigrants to sue.", *described)))

@@ -122,7 +122,7 @@ def test_an_honorific_form_goes_to_the_person_of_its_gender() -> None:
 
 def test_a_name_in_an_opening_clause_is_not_the_unregistered_subject() -> None:
     # "Growing up in El Paso, Mendoza ...": the place in the participial opening is not
-    # the person the registry missed, whom "he" continues (issue #14, tenth session)
+    # the person the registry missed, whom "he" continues (issue #14, seventh session)
     article = _article(
         "Angel Mendoza drove from Texas to a march that drew about 100 people.",
         "Growing up in El Paso, Mendoza often watched families wait at the crossing. "
@@ -136,7 +136,7 @@ def test_a_name_in_an_opening_clause_is_not_the_unregistered_subject() -> None:
 def test_he_after_mr_x_given_to_a_woman_goes_to_her_namesake() -> None:
     # The registry can put "Mr. Brandt" among a woman's forms (a wife named later merged
     # with the surname); "In an email, Mr. Brandt said ..." still makes him the subject
-    # "he" continues, not Mr. Ellison, the last man it names (issue #14, tenth session)
+    # "he" continues, not Mr. Ellison, the last man it names (issue #14, seventh session)
     from summarizer._text import layout
     from summarizer.backends.offline._names import Registry
 
@@ -165,7 +165,7 @@ def test_he_after_mr_x_given_to_a_woman_goes_to_her_namesake() -> None:
 def test_an_epithet_speaker_is_the_person_the_story_is_about() -> None:
     # "“...,” the businessman replied. ¶ “...,” he added." is the candidate the story is
     # about, not a described stranger, and the epithet is one of his aliases (issue #14,
-    # tenth session)
+    # seventh session)
     article = _article(
         "Walter Brandt, who is running for governor, toured a dairy farm in Ames on Friday.",
         "Brandt has said little about how he would pay for his farm plan.",
@@ -186,7 +186,7 @@ def test_an_epithet_speaker_is_the_person_the_story_is_about() -> None:
 def test_a_sentence_opening_with_and_when_she_carries_the_pronoun_back() -> None:
     # "And when she saw Taylor Quinn talking about the plant on the news, all she could do":
     # the sentence's subject is still "she", so what it names is no antecedent (issue #14,
-    # tenth session)
+    # seventh session)
     article = _article(
         "Ray Lutz has promised to keep the Carrier plant open.",
         "Jennifer Hawkins is one of the Carrier workers who heard the announcement. After "

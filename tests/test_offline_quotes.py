@@ -1205,7 +1205,7 @@ def test_he_told_comes_before_according_to_the_source() -> None:
     assert _speakers(extract_offline(article)) == {"She can win this state,": "Ted Alvarez"}
 
 
-# --- recall, #14 session 10 --------------------------------------------------------------
+# --- recall, #14 seventh session -----------------------------------------------------
 
 
 def test_a_paragraph_long_statement_is_a_quote_however_long() -> None:

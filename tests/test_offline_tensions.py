@@ -648,7 +648,7 @@ def test_a_group_a_country_qualifies_is_on_its_side() -> None:
     assert not _same_side(Entity("Iraqi troops", "group", forms={"Iraqi troops"}), state)
 
 
-# --- session 10 -------------------------------------------------------------------------
+# --- seventh session ----------------------------------------------------------------------
 
 
 def test_an_infinitive_attack_takes_the_one_who_decided_as_subject() -> None:

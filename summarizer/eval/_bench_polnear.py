@@ -18,7 +18,7 @@ primary annotator's relations are used. Gold, per article:
   rule reads only the text and the gold (never a system's output) and was
   checked against referents written by reading 125 train/dev quotes (issue #14,
   sixth session) and 80 random quotes of train, 40 of them in articles outside the
-  tuned sample (tenth session; the figures are in evals/BENCHMARKS.md). A pronoun with no named referent ("I", "who", or
+  tuned sample (seventh session; the figures are in evals/BENCHMARKS.md). A pronoun with no named referent ("I", "who", or
   no such name before it) is left out and counted apart. The first sessions'
   reference, the nearest preceding non-pronoun source mention (often a
   description such as "the Ohio governor", so a right answer counted as wrong),
