@@ -35,11 +35,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from tension_tuning import articles
+from tension_tuning import extract_listed
 
 from summarizer._schema import Actor
 from summarizer._text import name_key
-from summarizer.backends.offline._extract import extract_offline
 from summarizer.eval._text import is_sub_span, names_score
 
 LIST = Path(__file__).parents[1] / "evals" / "reading" / "actor-reading.tsv"
@@ -76,15 +75,7 @@ def _wished(row: dict[str, str], actors: list[Actor]) -> tuple[str, bool]:
 
 def main(verbose: bool) -> None:
     rows = list(csv.DictReader(LIST.open(), delimiter="\t"))
-    wanted = {(r["source"], r["article"]) for r in rows}
-    found = {
-        (source, aid): extract_offline(article).actors
-        for source, aid, article in articles()
-        if (source, aid) in wanted
-    }
-    missing = wanted - found.keys()
-    if missing:
-        raise SystemExit(f"articles not found: {sorted(missing)}")
+    found = {key: extraction.actors for key, extraction in extract_listed(rows).items()}
     totals: Counter[str] = Counter()
     good: Counter[str] = Counter()
     for r in rows:

@@ -37,10 +37,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from tension_tuning import articles
+from tension_tuning import extract_listed
 
 from summarizer._text import name_key
-from summarizer.backends.offline._extract import extract_offline
 
 LIST = Path(__file__).parents[1] / "evals" / "reading" / "tension-conflicts.tsv"
 HEADER = ["source", "article", "where", "party_a", "party_b", "found"]
@@ -64,15 +63,10 @@ def _found(tensions: list[list[str]], a: str, b: str) -> bool:
 
 def main(write: bool) -> None:
     rows = list(csv.DictReader(LIST.open(), delimiter="\t"))
-    wanted = {(r["source"], r["article"]) for r in rows}
     tensions = {
-        (source, aid): [t.parties for t in extract_offline(article).tensions]
-        for source, aid, article in articles()
-        if (source, aid) in wanted
+        key: [t.parties for t in extraction.tensions]
+        for key, extraction in extract_listed(rows).items()
     }
-    missing = wanted - tensions.keys()
-    if missing:
-        raise SystemExit(f"articles not found: {sorted(missing)}")
     totals: Counter[str] = Counter()
     hits: Counter[str] = Counter()
     changed = []

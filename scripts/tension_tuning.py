@@ -26,6 +26,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from summarizer._schema import Extraction
 from summarizer._text import layout
 from summarizer.backends.offline._extract import extract_offline
 from summarizer.input._cleaning import CleanArticle, clean_article
@@ -65,6 +66,20 @@ def articles(dev: Path = DEV) -> Iterator[tuple[str, str, CleanArticle]]:
     for gold in sorted(dev.glob("*.gold.json")):
         text = (dev / json.loads(gold.read_text())["article"]).read_text()
         yield "dev", gold.name.removesuffix(".gold.json"), clean_article(text)
+
+
+def extract_listed(rows: list[dict[str, str]]) -> dict[tuple[str, str], Extraction]:
+    """The offline extraction of every tuning article a reading list's rows name (by their
+    ``source`` and ``article`` columns); exits naming any article it cannot find."""
+    wanted = {(r["source"], r["article"]) for r in rows}
+    found = {
+        (source, aid): extract_offline(article)
+        for source, aid, article in articles()
+        if (source, aid) in wanted
+    }
+    if missing := wanted - found.keys():
+        raise SystemExit(f"articles not found: {sorted(missing)}")
+    return found
 
 
 def lead(article: CleanArticle, n: int = 2) -> list[str]:
