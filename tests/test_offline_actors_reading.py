@@ -175,3 +175,18 @@ def test_prosecutors_who_act_are_a_group() -> None:
         "filed text messages as evidence.",
     )
     assert any("prosecutors" in n for n in names)
+
+
+def test_a_person_the_registry_missed_is_added_once_and_a_held_form_is_not_added() -> None:
+    from summarizer._text import layout
+    from summarizer.backends.offline._names import Registry
+
+    registry = Registry(layout("Maria Lopez met the mayor on Monday.\n\nShe left early."))
+    held = next(e for e in registry.people() if e.name == "Maria Lopez")
+    assert registry.add_person("Maria Lopez") is held  # no second Maria Lopez
+    where = ((1, 0), 3)
+    first = registry.add_person("the announcer", where)
+    assert registry.add_person("the announcer", where) is first
+    assert first.mentions == [where]
+    assert registry.added == {"the announcer": first}
+    assert sum(e is first for e in registry.entities) == 1

@@ -538,6 +538,7 @@ class Registry:
         self.entities: list[Entity] = []
         self._by_paragraph: dict[int, list[tuple[int, int, Entity]]] | None = None
         self._genders: dict[int, str] | None = None
+        self.added: dict[str, Entity] = {}  # people the rules missed, added by `add_person`
         self._add_people()
         self._add_organisations()
         self._merge_organisations()
@@ -1732,6 +1733,20 @@ class Registry:
             return min(inside, key=lambda e: (_start_in(e.tokens, tokens), -len(e.tokens)))
         partial = [e for e in self.people() if _sub_span(tokens, e.tokens)]
         return self._most_recent(partial, pos) if partial else None
+
+    def add_person(self, name: str, where: tuple[Pos, int] | None = None) -> Entity:
+        """The person ``name`` that the building rules missed and a later reading names (a
+        speaker described or named only in a quote's attribution, "the announcer"; the
+        named object of a tension's verb): the registry's person of that form if it holds
+        one, else a new person, made and added once (in `added` too), the same entity at
+        each later call; ``where`` is recorded as its mention, once."""
+        who = next((e for e in self.people() if name in e.forms), None)
+        if who is None:
+            who = self.added[name] = Entity(name, "person", forms={name})
+            self.entities.append(who)
+        if where is not None and where not in who.mentions:
+            who.mentions.append(where)
+        return who
 
     def by_role(self, noun: str, pos: Pos) -> Entity | None:
         """The person a description names ("the mayor", "the New York businessman"): the

@@ -49,7 +49,7 @@ Place In A Campaign’") is the first one the headline names, whatever its capit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from summarizer._schema import Quote
 from summarizer._text import DOUBLE_MARKS, TITLE_WORDS, Paragraph, wordset
@@ -206,7 +206,6 @@ class _Context:
 
     registry: Registry
     speaker: _Who = None
-    described: dict[str, Entity] = field(default_factory=dict)  # "the announcer" -> speaker
     after: tuple[int, int] = (-1, -1)  # end of the sentence that held the last quote
 
     def heard(self, who: Entity, span: _Span) -> None:
@@ -579,7 +578,7 @@ def _after(span: _Span, ctx: _Context) -> _Who:
                 past if past is not None and past is not UNKNOWN and past.type == "person" else who
             )
         # "said Rubio's deputy campaign manager, Rich Beeson, who ...": the name after the role
-        unnamed = who is UNKNOWN or any(who is e for e in ctx.described.values())
+        unnamed = who is UNKNOWN or any(who is e for e in ctx.registry.added.values())
         if unnamed and (m := _APPOSED_NAME.match(tail)):
             named = _resolve(m["subj"], ctx, pos)
             return named if named is not None and named.type == "person" else who
@@ -1051,21 +1050,9 @@ def _described(para: Paragraph, start: int, end: int, ctx: _Context) -> _Who:
         return None
     if m["noun"] in _PARTISANS and (m["det"] or "").lower() not in _INDEFINITE:
         return None  # "the Kentucky Republican" is someone named elsewhere
-    who = _unregistered_person(ctx, phrase[0].lower() + phrase[1:] if m["det"] else phrase)
     at = para.text.find(phrase, start)
-    if at >= 0:
-        who.mentions.append(((para.index, at), at + len(phrase)))
-    return who
-
-
-def _unregistered_person(ctx: _Context, name: str) -> Entity:
-    """The speaker ``name`` the registry did not hold (a description, a newcomer): made
-    and added to the registry once, the same entity at each later quote."""
-    who = ctx.described.get(name)
-    if who is None:
-        who = ctx.described[name] = Entity(name, "person", forms={name})
-        ctx.registry.entities.append(who)
-    return who
+    where = ((para.index, at), at + len(phrase)) if at >= 0 else None
+    return ctx.registry.add_person(phrase[0].lower() + phrase[1:] if m["det"] else phrase, where)
 
 
 def _owns(text: str, end: int) -> bool:
@@ -1145,12 +1132,8 @@ def _newcomer(subject: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
         if not all(t[0].isupper() for t in tokens) or tokens[0].lower() in PREPOSITIONS:
             return None
         name = " ".join(tokens)
-    who = _unregistered_person(ctx, name)
-    para = ctx.registry.paragraphs[pos[0]]
-    at = para.text.find(name)
-    if at >= 0 and ((pos[0], at), at + len(name)) not in who.mentions:
-        who.mentions.append(((pos[0], at), at + len(name)))
-    return who
+    at = ctx.registry.paragraphs[pos[0]].text.find(name)
+    return ctx.registry.add_person(name, ((pos[0], at), at + len(name)) if at >= 0 else None)
 
 
 def _pronoun(ctx: _Context, pos: tuple[int, int], gender: str) -> _Who:
@@ -1182,10 +1165,7 @@ _SURNAME_SUBJECT = re.compile(
 
 def _speaker_at(ctx: _Context, name: str, pi: int, at: int) -> Entity:
     """The speaker ``name`` the registry missed, mentioned at ``at`` in paragraph ``pi``."""
-    who = _unregistered_person(ctx, name)
-    if ((pi, at), at + len(name)) not in who.mentions:
-        who.mentions.append(((pi, at), at + len(name)))
-    return who
+    return ctx.registry.add_person(name, ((pi, at), at + len(name)))
 
 
 # An indefinite description opening a sentence before the name it describes: "One pastor

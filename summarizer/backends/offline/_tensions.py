@@ -627,14 +627,7 @@ def _unregistered_object(
         return None
     if any(m.start("name") < b and a < m.end("name") for a, b, _ in mentions):
         return None
-    name = m["name"]
-    person = next((e for e in registry.people() if name in e.forms), None)
-    if person is None:
-        person = Entity(name, "person", forms={name})
-        registry.entities.append(person)
-    where = ((para.index, m.start("name")), m.end("name"))
-    if where not in person.mentions:
-        person.mentions.append(where)
+    person = registry.add_person(m["name"], ((para.index, m.start("name")), m.end("name")))
     named = (m.start("name"), m.end("name"), person)
     before = [x for x in mentions if x[1] <= cue.start]
     return _pick(_distinct([*before, named], cue.start), cue, text)
