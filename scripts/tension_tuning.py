@@ -49,23 +49,33 @@ def _with_title(text: str, title: str | None) -> CleanArticle:
     return article.model_copy(update={"title": title.strip(), "paragraphs": paragraphs})
 
 
-def articles(dev: Path = DEV) -> Iterator[tuple[str, str, CleanArticle]]:
-    """(source, id, cleaned article) for every tuning article."""
-    lines = (EXTERNAL / "allsides_article_bias_sample/allsides_news_sample200.jsonl").read_text()
-    for i, line in enumerate(lines.splitlines()):
-        if i % 2 == 1:
-            row = json.loads(line)
-            yield "allsides", f"{i:03d}", _with_title(row["text"], row.get("title"))
-    for name, source in (
-        ("polnear_dev", "polnear-dev"),
-        ("polnear_train_sample200", "polnear-train"),
-    ):
-        for line in (EXTERNAL / f"polnear/{name}.jsonl").read_text().splitlines():
-            row = json.loads(line)
-            yield source, row["id"], _with_title(row["text"], row.get("title"))
+def raw_articles(
+    dev: Path = DEV, *, external: bool = True
+) -> Iterator[tuple[str, str, str, str | None]]:
+    """(source, id, raw text, data set title) of every tuning article, before cleaning;
+    with ``external`` False, the dev suite's only (no ../shared needed)."""
+    if external:
+        path = EXTERNAL / "allsides_article_bias_sample/allsides_news_sample200.jsonl"
+        for i, line in enumerate(path.read_text().splitlines()):
+            if i % 2 == 1:
+                row = json.loads(line)
+                yield "allsides", f"{i:03d}", row["text"], row.get("title")
+        for name, source in (
+            ("polnear_dev", "polnear-dev"),
+            ("polnear_train_sample200", "polnear-train"),
+        ):
+            for line in (EXTERNAL / f"polnear/{name}.jsonl").read_text().splitlines():
+                row = json.loads(line)
+                yield source, row["id"], row["text"], row.get("title")
     for gold in sorted(dev.glob("*.gold.json")):
         text = (dev / json.loads(gold.read_text())["article"]).read_text()
-        yield "dev", gold.name.removesuffix(".gold.json"), clean_article(text)
+        yield "dev", gold.name.removesuffix(".gold.json"), text, None
+
+
+def articles(dev: Path = DEV) -> Iterator[tuple[str, str, CleanArticle]]:
+    """(source, id, cleaned article) for every tuning article."""
+    for source, aid, text, title in raw_articles(dev):
+        yield source, aid, _with_title(text, title)
 
 
 def extract_listed(rows: list[dict[str, str]]) -> dict[tuple[str, str], Extraction]:
