@@ -837,3 +837,48 @@ def test_a_name_before_a_plural_noun_it_qualifies_is_no_object() -> None:
     text = 'Anna Berg condemned what she called a "brazen breach" of Norway resolutions.'
     tensions = _tensions("Norway said it would respond.", "Anna Berg said she would run.", text)
     assert all("Norway" not in t.parties for t in tensions)
+
+
+# --- eighth session ----------------------------------------------------------------------
+
+
+def test_charges_against_a_name_after_title_words_aim_at_the_name() -> None:
+    text = (
+        "The Justice Department on Friday brought charges against GOP political "
+        "consultant Karl Olsen, the court said."
+    )
+    tension = _only(_tensions(text))
+    assert set(tension.parties) == {"Justice Department", "Karl Olsen"}
+    assert tension.description == (
+        "The article reports charges involving Justice Department and Karl Olsen."
+    )
+
+
+def test_an_investigation_of_a_titled_name_is_a_noun_cue() -> None:
+    text = "The FBI opened an investigation of Democratic presidential candidate Anna Berg."
+    tension = _only(_tensions(text, "Anna Berg said on Monday she would run."))
+    assert set(tension.parties) == {"FBI", "Anna Berg"}
+
+
+def test_charges_against_someones_aide_are_not_against_the_owner() -> None:
+    text = (
+        "The hearing on Mueller's charges against Olsen's former campaign chairman, Paul "
+        "Berg, went on for hours."
+    )
+    assert _tensions(_OLSEN, "Robert Mueller leads the inquiry.", text) == []
+
+
+def test_an_inquiry_a_third_party_writes_about_is_not_its_conflict() -> None:
+    text = "Judge Anna Berg wrote that the House's investigation of the president was valid."
+    tensions = _tensions("The House voted on Monday.", text)
+    assert not any("Anna Berg" in t.parties for t in tensions)
+
+
+def test_an_inquiry_owned_by_an_unnamed_agency_has_no_agent_here() -> None:
+    text = "Karl Olsen said he was not a target of the agency's investigation into Russia."
+    assert _tensions(_OLSEN, text) == []
+
+
+def test_a_noun_cue_takes_no_party_from_a_scraped_list_of_headlines() -> None:
+    text = "It was part of Norway's investigation into fraud. | Getty Images Sweden wins the cup"
+    assert _tensions(text) == []

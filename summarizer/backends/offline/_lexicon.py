@@ -308,6 +308,8 @@ TENSION_NOUNS = (
     r"rebuke",
     r"onslaught",
     r"cyberattacks?",
+    r"charges(?=\s+against\b)",  # "charges against Roger Stone"; not "charges of $5"
+    r"investigations?(?=\s+(?:of|into)\b)",  # "an investigation of Hillary Clinton"
 )
 # Headline verbs ("Gowdy rips Rosenstein", "FBI fires agent", "McCaul vs. Clinton"): read in
 # the title only, where they state the story's conflict; in prose they mean other things.

@@ -73,9 +73,11 @@ _PARTY_APPOSITIVE = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:state\s+)?(?:Democrat|Republican|Independent)[,;]\s*"
 )
 # What may sit between a noun cue and the actor tied to it, on either side.
+# Title words may sit before the name ("charges against GOP political consultant Roger
+# Stone", "an investigation of Democratic presidential candidate Hillary Clinton").
 _TIED_AFTER = re.compile(
-    r"^\s+(?:[a-z-]+\s+)?(?:with|against|on|by|from|between|targeting|at|of)\s+"
-    r"(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
+    r"^\s+(?:[a-z-]+\s+)?(?:with|against|on|by|from|between|targeting|at|of|into)\s+"
+    r"(?:the\s+)?(?:(?:[a-z-]+|[A-Z][\w.'’-]*)\s+){0,3}$"
 )
 # Before an actor that is not the agent: a preposition, or "the" of a modifier ("the Iran deal").
 _AFTER_PREPOSITION = re.compile(
@@ -224,6 +226,16 @@ _NAMED_OBJECT = re.compile(
 )
 _PEJORATIVE = re.compile(rf"(?i)\b(?:{'|'.join(PEJORATIVES)})")
 _STRAINED = re.compile(r"\b(strained|frayed|tense|troubled)\s+(?:the\s+)?$", re.IGNORECASE)
+# Between a name and the name its phrase ends in: title words, no preposition or "and".
+_TITLE_WORDS = re.compile(
+    r"(?:['’]s)?\s+(?:(?!(?:and|or|of|in|on|for|to|with|by|at|from|the|a|an)\b)[\w.'’-]+\s+){1,3}?,?\s*"
+)
+_VERBISH = re.compile(
+    r"\b(?:will|would|could|can|may|might|must|has|have|had|is|are|was|were|did|does|said|"
+    r"says|\w+ed|\w+ly)\b"
+)
+# A noun cue owned by a common noun ("the agency's investigation"): its agent is unnamed.
+_UNNAMED_OWNER = re.compile(r"\b[a-z]+['’]s\s+(?:[a-z-]+\s+){0,2}$")
 _MAX_TENSIONS = 6
 _MIN_WORDS = 3
 
@@ -792,7 +804,15 @@ def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Menti
     other side is the sentence's agent before the cue, or none."""
     if _lifted(cue, text) or _NONE_OF.search(text[max(0, cue.start - 30) : cue.start]):
         return None
+    heads = (
+        _head(m, mentions, text) if m[0] >= cue.end and _tied(m, cue, text) else m for m in mentions
+    )
+    mentions = [m for m in heads if m is not None]
     tied = [m for m in mentions if _tied(m, cue, text)]
+    if not any(m[1] <= cue.start for m in tied) and _UNNAMED_OWNER.search(
+        text[max(0, cue.start - 40) : cue.start]
+    ):
+        return None  # "the agency's investigation into Russia": its agent is not named
     reciprocal = _RECIPROCAL.search(text[max(0, cue.start - 20) : cue.start])
     mutual = _MUTUAL.fullmatch(text[cue.start : cue.end].lower())
     if not tied and (reciprocal or mutual or _EACH_OTHER.match(text, cue.end)):
@@ -816,9 +836,16 @@ def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Menti
             and m[2] is not side[2]
             and len(text[cue.end : m[0]].split()) <= _OBJECT_WORDS
             and not _SUBORDINATE.search(text[cue.end : m[0]])
+            and " | " not in text[cue.end : m[0]]  # a scraped list of headlines
         ]
         if not other and re.match(r"['’]", text[side[1] :]):  # "X responded to Y's attacks"
-            other = [m for m in before if m[2] is not side[2] and _subject_like(m, text)]
+            other = [
+                m
+                for m in before
+                if m[2] is not side[2]
+                and _subject_like(m, text)
+                and not _THAT.search(text[m[1] : side[0]])  # "X wrote that Y's inquiry"
+            ]
         return (side, other[0]) if other else None
     possessor = [m for m in tied if m[1] <= cue.start and m[2] is not side[2]]
     if _DEFINITE.search(text[max(0, cue.start - 40) : cue.start]):
@@ -826,6 +853,19 @@ def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Menti
     nearest = reversed(before)  # "the White House said Trump would impose sanctions": Trump
     agents = possessor + [m for m in nearest if m[2] is not side[2] and _subject_like(m, text)]
     return (side, agents[0]) if agents else None
+
+
+def _head(mention: Mention, mentions: list[Mention], text: str) -> Mention | None:
+    """The name a phrase of title words ends in ("GOP political consultant Roger Stone"):
+    the one a noun cue is aimed at; None for an owner whose phrase names someone else
+    ("charges against Trump's former campaign chairman, Paul Manafort")."""
+    for other in sorted(mentions, key=lambda m: m[0]):
+        gap = text[mention[1] : other[0]]
+        if other[0] >= mention[1] and _TITLE_WORDS.fullmatch(gap) and not _VERBISH.search(gap):
+            return _head(other, mentions, text)
+    if _possessor(mention, text) and re.match(r"['’]s?(?:\s+[\w-]+){1,3},", text[mention[1] :]):
+        return None
+    return mention
 
 
 def _joined_subjects(
