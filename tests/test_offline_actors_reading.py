@@ -190,3 +190,23 @@ def test_a_person_the_registry_missed_is_added_once_and_a_held_form_is_not_added
     assert first.mentions == [where]
     assert registry.added == {"the announcer": first}
     assert sum(e is first for e in registry.entities) == 1
+
+
+def test_farmers_a_story_is_about_are_a_group_actor() -> None:
+    actors = _actors(
+        "Talks on the trade pact could hurt U.S. farmers who sell grain to Canada.",
+        "One grower said he hopes the deal will support U.S. farmers who struggle to earn.",
+        "U.S. farmers are fighting to keep their exports, and they want the talks to end.",
+    )
+    assert [a.type for a in actors if a.name == "U.S. farmers"] == ["group"]
+
+
+def test_a_group_named_by_its_state_and_by_the_state_adjective_is_one_actor() -> None:
+    actors = _actors(
+        "The ministry said U.S. farmers may never win back the market they lost this year.",
+        "American farmers are losing buyers, the official said, and U.S. farmers are angry.",
+        "American farmers say the aid the government offers will not make up the loss.",
+    )
+    groups = [a for a in actors if a.name.endswith("farmers")]
+    assert [a.name for a in groups] == ["U.S. farmers"]
+    assert "American farmers" in groups[0].aliases

@@ -512,7 +512,8 @@ AFTER_A_NOUN = _words(
 GROUP_HEADS = _words(
     """protesters demonstrators lawmakers legislators senators governors forces troops
     soldiers gunmen attackers militants rebels insurgents fighters separatists jihadists
-    refugees migrants immigrants allies traffickers smugglers hackers activists prosecutors"""
+    refugees migrants immigrants allies traffickers smugglers hackers activists prosecutors
+    farmers"""
 )
 # Capitalised words before a group head: nationalities, parties, chambers, alliances.
 GROUP_NATIONALITIES = _words(

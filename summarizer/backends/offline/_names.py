@@ -1298,6 +1298,7 @@ class Registry:
                 )
                 found.setdefault(key, set()).update({m.group(), key})
         found = {k: v for k, v in found.items() if " " in k or k.lower() not in named}
+        found = _one_state_per_group(found)
         added: list[Entity] = []
         for key in sorted(found, key=lambda k: (-len(k.split()), k)):
             longer = [e for e in added if e.tokens[-len(key.split()) :] == tuple(key.split())]
@@ -1817,6 +1818,19 @@ _CREDIT = re.compile(
     r"|\b(?:Reporting|Writing|Editing|Additional reporting) by\b"
 )
 _CREDIT_WORDS = 40
+
+
+def _one_state_per_group(found: dict[str, set[str]]) -> dict[str, set[str]]:
+    """ "U.S. farmers ... American farmers": one group, a state named by its name and by
+    its adjective before one head, under the form met first (``found`` keeps that order)."""
+    first: dict[tuple[str, str], str] = {}
+    merged: dict[str, set[str]] = {}
+    for key, forms in found.items():
+        words = key.split()
+        state = STATE_ADJECTIVES.get(words[0]) or _STATE_OF.get(words[0])
+        same = first.setdefault((state, " ".join(words[1:])), key) if state else key
+        merged.setdefault(same, set()).update(forms)
+    return merged
 
 
 def _credit_line(text: str) -> bool:
