@@ -419,6 +419,20 @@ def test_an_administration_named_twice_is_an_organisation() -> None:
     assert actors.get("Hallworth administration") == "organization"
 
 
+def test_an_administration_named_once_that_acts_is_an_actor() -> None:
+    opening = "Refugee numbers fell sharply this year as the crowded camps across the whole region emptied."
+    acting = _article(
+        opening,
+        "Aid groups say the camps are quieter. The Hallworth administration announced limits.",
+    )
+    passing = _article(
+        opening,
+        "Aid groups say the camps are quieter than at any time since the Hallworth administration.",
+    )
+    assert "Hallworth administration" in _names(extract_offline(acting))
+    assert "Hallworth administration" not in _names(extract_offline(passing))
+
+
 def test_a_party_in_a_chamber_named_twice_is_a_group() -> None:
     article = _article(
         "Congressional Democrats rejected the spending plan on Tuesday after a long meeting.",

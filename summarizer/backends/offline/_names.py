@@ -978,14 +978,16 @@ class Registry:
     def _add_parts_of_government(self) -> None:
         """ "the Trump administration", "congressional Democrats", "House Republicans": a
         government or a party's members in one chamber, named twice, are one actor each
-        (the article's news is often what they did), not the person or chamber inside."""
+        (the article's news is often what they did), not the person or chamber inside.
+        Named once, each is a candidate that counts only with a sign that it acts or
+        leads ("the Obama administration announced new limits")."""
         found: dict[str, list[str]] = {}
         for m in _GOVERNMENT.finditer(self.text):
             form = m.group()
             key = form[0].upper() + form[1:]
             found.setdefault(key, []).append(form)
         for key, forms in found.items():
-            if len(forms) < 2 or key.split()[0] in STOP_CAPS:
+            if key.split()[0] in STOP_CAPS:
                 continue
             kind: ActorType = "organization" if key.endswith("administration") else "group"
             self.entities.append(Entity(key, kind, forms=set(forms)))
