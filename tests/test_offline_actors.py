@@ -433,6 +433,15 @@ def test_an_administration_named_once_that_acts_is_an_actor() -> None:
     assert "Hallworth administration" not in _names(extract_offline(passing))
 
 
+def test_a_full_name_before_an_adverb_and_a_verb_is_its_subject() -> None:
+    article = _article(
+        "Turnout was the highest in a generation, with long queues outside most polling places.",
+        "Officials counted ballots through the night, and the result came in before dawn.",
+        "In the last race, Peter Brennholt quickly conceded the seat to his rival.",
+    )
+    assert "Peter Brennholt" in _names(extract_offline(article))
+
+
 def test_a_party_in_a_chamber_named_twice_is_a_group() -> None:
     article = _article(
         "Congressional Democrats rejected the spending plan on Tuesday after a long meeting.",

@@ -258,7 +258,9 @@ _DOES = re.compile(
 # "Hillary Clinton has backed", "Jeb Bush pointed out", "Mike Pence says": a verb right
 # after a full name, so the name is its subject.
 # Not a reporter's credit ("Chris Moody contributed to this report", "... reported from").
+# An adverb may stand between ("Jeb Bush quickly conceded", "Hillary Clinton repeatedly said").
 _SUBJECT_VERB = re.compile(
+    r"(?:\s+(?!only\b)[a-z]{3,}ly(?=\s))?"
     r"(?!\s+(?:contributed|reported|reports|reporting|wrote|writes)\b)"
     rf"(?:{_DOES.pattern}|\s+(?:is|was|has|had)\s+(?:also\s+)?[a-z]+(?:ing|ed|en)\b)"
 )
