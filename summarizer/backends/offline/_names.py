@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate
 
 from summarizer._schema import Actor, ActorType
@@ -595,7 +595,7 @@ class Registry:
 
     def _lower(self, word: str) -> bool:
         """Whether the article also writes ``word`` in lower case."""
-        return re.search(rf"\b{re.escape(word.lower())}\b", self.text) is not None
+        return _has_word(self.text, word.lower())
 
     def _drop_sentence_openers(self) -> None:
         """ "Notice Trump sniffing", "Beyond Trump's finances", "Derelict Obama and
@@ -624,7 +624,7 @@ class Registry:
         "Understated"); never a known given name."""
         if word in GIVEN_NAMES:
             return False
-        lower = re.search(rf"\b{re.escape(word.lower())}\b", self.text) is not None
+        lower = self._lower(word)
         return lower or (len(word) > 5 and word.endswith(("ing", "ed")))
 
     def _opens_sentence(self, start: int) -> bool:
@@ -743,7 +743,7 @@ class Registry:
         return (
             len(tokens) == 3
             and self._alone(tokens[0])
-            and not any(re.search(rf"\b{re.escape(t.lower())}\b", self.text) for t in tokens[1:])
+            and not any(self._lower(t) for t in tokens[1:])
         )
 
     def _given_name(self, tokens: tuple[str, ...]) -> bool:
@@ -760,7 +760,7 @@ class Registry:
             return False
         if first in GIVEN_NAMES:
             return True
-        return re.search(rf"\b{re.escape(first.lower())}\b", self.text) is None
+        return not self._lower(first)
 
     def _add_full_name(self, tokens: tuple[str, ...], form: str) -> None:
         """A new person, or the full name of one known so far only as "Mr. Trump"."""
@@ -884,9 +884,7 @@ class Registry:
                         continue
                     if word in _PLACE_STARTS:
                         continue  # "38 North said", "the North said": no one's name
-                    if _common_noun(word) or re.search(
-                        rf"\b{re.escape(word.lower())}\b", self.text
-                    ):
+                    if _common_noun(word) or self._lower(word):
                         continue
                     self.entities.append(Entity(word, "person", forms={word}))
                     known.add(word)
@@ -918,7 +916,7 @@ class Registry:
                 or word in GIVEN_NAMES
                 or word in _PLACE_STARTS
                 or _common_noun(word)
-                or re.search(rf"\b{re.escape(word.lower())}\b", self.text)
+                or self._lower(word)
             ):
                 continue
             if (word[-1] == "s" and not _CAMEL.search(word)) or self._place_or_person(word):
@@ -968,7 +966,7 @@ class Registry:
                 continue
             for a, b in para.sentences():
                 sentence = para.text[a:b]
-                if re.search(rf"\b{re.escape(word)}\b", sentence):
+                if _has_word(sentence, word):
                     found.update(
                         "it" if w.lower() in ("it", "its") else "he"
                         for w in re.findall(
@@ -1949,6 +1947,18 @@ def _word_before(text: str, start: int) -> list[str]:
 def _word_after(text: str, end: int, span: int = 30) -> list[str]:
     """The word right after ``end`` in its paragraph, if any."""
     return text[end : end + span].split("\n", 1)[0].split()[:1]
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word (``\\b`` on both sides), compiled once: the names of an
+    article outnumber the ``re`` module's own cache of compiled patterns."""
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a whole word (a substring test first)."""
+    return word in text and _word_pattern(word).search(text) is not None
 
 
 def _occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:

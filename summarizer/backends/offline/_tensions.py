@@ -359,6 +359,8 @@ def _named_in(text: str, registry: Registry) -> list[Mention]:
         if entity.type == "group":  # "Black Lawmakers Rip Trump": title case of "lawmakers"
             forms |= {f.title() for f in forms if f.islower()}
         for form in sorted(forms, key=len, reverse=True):
+            if form not in text:
+                continue  # a cheap test before the pattern, compiled per form
             m = re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", text)
             if m and not any(a < m.end() and m.start() < b for a, b, _ in found):
                 found.append((m.start(), m.end(), entity))
