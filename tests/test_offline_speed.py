@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from summarizer import CleanArticle
 from summarizer.backends.offline._extract import extract_offline
-from summarizer.backends.offline._names import _has_word
+from summarizer.backends.offline._names import _has_word, _no_initials
 
 
 def test_has_word_is_a_whole_word_of_this_text() -> None:
@@ -39,3 +39,9 @@ def test_one_article_leaves_nothing_that_changes_the_next() -> None:
         names = {id(a): [x.name for x in extract_offline(a).actors] for a in order}
         assert names[id(_NAMED)] == ["Marlow Teague"]
         assert names[id(_LOWER)] == ["Teague"]
+
+
+def test_names_without_initials_are_each_names_own() -> None:
+    assert _no_initials(("George", "W.", "Bush")) == ("George", "Bush")
+    assert _no_initials(("Mary", "J.", "Blige")) == ("Mary", "Blige")  # same shape, own answer
+    assert _no_initials(("J.", "K.")) == ("J.", "K.")  # nothing left: the name as written

@@ -515,8 +515,12 @@ def _spelling(name: str) -> tuple[str, ...]:
     return name_tokens(fold_accents(re.sub(r"\b[A-Z]\.\s+", "", name)))
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+@lru_cache(maxsize=4096)  # asked for the same few names again and again (`_person_for`)
 def _no_initials(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    kept = tuple(t for t in tokens if not re.fullmatch(r"(?:[A-Z]\.)+", t))
+    kept = tuple(t for t in tokens if not _INITIALS.fullmatch(t))
     return kept or tokens
 
 
