@@ -6,7 +6,7 @@ cache changes another article's briefing. (The cost itself is measured by
 from __future__ import annotations
 
 from summarizer import CleanArticle
-from summarizer.backends.offline._extract import extract_offline
+from summarizer.backends.offline._extract import extract_offline, lead_summary
 from summarizer.backends.offline._names import _has_word, _no_initials
 
 
@@ -39,6 +39,35 @@ def test_one_article_leaves_nothing_that_changes_the_next() -> None:
         names = {id(a): [x.name for x in extract_offline(a).actors] for a in order}
         assert names[id(_NAMED)] == ["Marlow Teague"]
         assert names[id(_LOWER)] == ["Teague"]
+
+
+# The lead summary reads the body sentences only as far as it needs them.
+
+
+def test_a_feature_leads_news_is_weighed_against_every_sentence() -> None:
+    # a scene, then two candidates for the news: the farmers, whose words recur in the
+    # next paragraph, and the council's pipeline, whose words recur more, further on
+    paragraphs = [
+        "It was a cold morning in the quiet valley. Farmers gathered near the barn before "
+        "dawn. The county council approved a new water pipeline on Tuesday.",
+        "Farmers gathered again later, as farmers often do before planting. Farmers talked "
+        "about the weather. Some farmers stayed home that morning.",
+        "The pipeline will carry water from the county reservoir, the council said in a "
+        "statement. Council members said the pipeline water would reach every county farm. "
+        "The council approved the water pipeline after a long county debate. Pipeline costs "
+        "worried the council.",
+    ]
+    assert lead_summary(paragraphs).startswith("The county council approved")
+
+
+def test_the_summary_reads_past_the_first_sentences_it_skips() -> None:
+    said = 'He said: "We will build the new road now, and we will build it well." '
+    paragraphs = [
+        "The city council approved a new road to the harbour on Tuesday after a long "
+        "debate. " + said * 3,
+        said * 4 + "Work on the road starts in May and should take two years to finish.",
+    ]
+    assert lead_summary(paragraphs).endswith("should take two years to finish.")
 
 
 def test_names_without_initials_are_each_names_own() -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import chain, islice, pairwise
 
 from summarizer._instructions import is_instruction
 from summarizer._schema import Extraction
@@ -69,9 +69,12 @@ def lead_summary(
     """
     chosen: list[str] = []
     words = 0
-    sentences = list(_body_sentences(paragraphs))
+    body = _body_sentences(paragraphs)  # read only as far as needed: most leads are short
+    sentences = list(islice(body, _NEWS_WINDOW))  # enough to tell a feature lead
+    if len(sentences) >= 3 and _feature_lead([s for s, _ in sentences], 0) is not None:
+        sentences += body  # its news is weighed against every sentence (`_news_start`)
     start = _news_start([s for s, _ in sentences], title)
-    for sentence, quoted in sentences[start:]:
+    for sentence, quoted in chain(sentences[start:], body):
         if quoted and chosen:
             continue
         n = len(sentence.split())
