@@ -5,8 +5,11 @@ cache changes another article's briefing. (The cost itself is measured by
 
 from __future__ import annotations
 
+import re
+
 from summarizer import CleanArticle
 from summarizer.backends.offline._extract import extract_offline, lead_summary
+from summarizer.backends.offline._lexicon import alternation
 from summarizer.backends.offline._names import _has_word, _no_initials
 
 
@@ -74,3 +77,32 @@ def test_names_without_initials_are_each_names_own() -> None:
     assert _no_initials(("George", "W.", "Bush")) == ("George", "Bush")
     assert _no_initials(("Mary", "J.", "Blige")) == ("Mary", "Blige")  # same shape, own answer
     assert _no_initials(("J.", "K.")) == ("J.", "K.")  # nothing left: the name as written
+
+
+# Word lists as regex alternations, grouped by first character (`alternation`).
+
+
+def test_an_alternation_matches_as_the_plain_list_does() -> None:
+    words = ["says", "say", "said", "added", "adds", "told"]
+    assert alternation(words) == "s(?:ays|ay|aid)|a(?:dded|dds)|told"
+    text = "He says she said, adds and told; they say so."
+    plain = [m.group() for m in re.finditer(rf"\b(?:{'|'.join(words)})", text)]
+    assert [m.group() for m in re.finditer(rf"\b(?:{alternation(words)})", text)] == plain
+
+
+def _matched(pattern: str, text: str, flags: int = 0) -> str | None:
+    m = re.match(pattern, text, flags)
+    return m[0] if m else None
+
+
+def test_an_alternation_prefers_the_alternative_listed_first() -> None:
+    assert _matched(alternation(["say", "says"]), "says") == "say"
+    assert _matched(alternation(["says", "say"]), "says") == "says"
+
+
+def test_an_alternation_it_cannot_group_is_the_plain_list() -> None:
+    # "aXX" and "abZ" in one group would try "abZ" before "Ab" under re.I
+    assert alternation(["aXX", "Ab", "abZ"]) == "aXX|Ab|abZ"
+    assert _matched(alternation(["aXX", "Ab", "abZ"]), "abZ", re.I) == "ab"
+    assert alternation(["s?aid", "sat"]) == "s?aid|sat"  # a quantified first character
+    assert alternation(["(?:a|b)c", "d"]) == "(?:a|b)c|d"

@@ -6,6 +6,8 @@ without reading the code that uses it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 # Capitalised titles that introduce a person's name ("President Vladimir Putin"): the
 # text core's one list, which merging actors and the eval set aside in front of a name.
 from summarizer._text import TITLES as TITLES
@@ -569,3 +571,30 @@ STATE_ADJECTIVES: dict[str, str] = {
     "Syrian": "Syria", "Turkish": "Turkey", "Ukrainian": "Ukraine",
     "Venezuelan": "Venezuela", "Vietnamese": "Vietnam", "Yemeni": "Yemen",
 }  # fmt: skip
+
+
+def alternation(words: Iterable[str]) -> str:
+    """The regex alternation of ``words`` (in the order given), its alternatives grouped by
+    their first character: "accused|added|asked|said" as "a(?:ccused|dded|sked)|said".
+
+    It matches what the plain ``"|".join(words)`` matches, preferring the same alternative:
+    at one position only the group of that position's character can match, and it keeps
+    its words in their order. It is faster: Python's `re` tries each alternative at every
+    position it reaches, so a group per letter is a handful of tries where a list of a
+    hundred roles or speech verbs was a hundred. A list holding anything but plain words
+    (a group, a bracket, a quantifier on the first character, two first characters that
+    differ only in case) is joined as it is.
+    """
+    alternatives = list(words)
+    groups: dict[str, list[str]] = {}
+    for word in alternatives:
+        plain = word[:1].isalnum() and word[1:2] not in ("?", "*", "+", "{")
+        if not plain or any(c in word for c in "|()[]"):
+            return "|".join(alternatives)
+        groups.setdefault(word[0], []).append(word[1:])
+    if len({c.lower() for c in groups}) < len(groups):
+        return "|".join(alternatives)
+    return "|".join(
+        first + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})")
+        for first, rests in groups.items()
+    )

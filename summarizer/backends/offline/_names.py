@@ -65,6 +65,7 @@ from summarizer.backends.offline._lexicon import (
     STOP_CAPS,
     TITLES,
     US_STATES,
+    alternation,
 )
 
 Pos = tuple[int, int]  # (paragraph index, offset)
@@ -78,9 +79,9 @@ _CAP = (
 _TOKEN = rf"(?<![\w.'’-]){_CAP}(?![\w-])(?!['’](?!s\b))"
 _PARTICLE = r"(?:de|da|van|von|der|bin|ben|al|la|le|du|del|dos)"
 _PNAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}}"
-_TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+_TITLE_ALT = alternation(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _TITLED = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<title>{_TITLE_ALT})\s+(?P<name>{_PNAME})")
-_ROLES = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+_ROLES = alternation(sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLES})\s+(?P<name>{_PNAME})")
 # "The US defense secretary, Jim Mattis, is expected to": a role, then the name between commas.
 _ROLE_COMMA = re.compile(rf"\b(?P<role>{_ROLES}),\s+(?P<name>{_PNAME}),")
@@ -112,8 +113,8 @@ _TITLE_HEADS = frozenset(t for t in TITLES + MORE_TITLES if " " not in t and t[0
 }
 # A party word in front of a name ("Republican Donald Trump") is no part of it.
 _PARTY_WORDS = frozenset({"Republican", "Democrat", "Democratic", "Libertarian", "GOP"})
-_VERBS = "|".join(sorted(SPEECH_VERBS))
-_ADVS = "|".join(sorted(SPEECH_ADVERBS))
+_VERBS = alternation(sorted(SPEECH_VERBS))
+_ADVS = alternation(sorted(SPEECH_ADVERBS))
 _SUBJECT_SAID = re.compile(
     rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
 )
@@ -1856,7 +1857,7 @@ _GENDERED = {
 # A sentence opening with a subordinate or participial clause, up to a name in it: "In
 # describing Donald Trump", "Growing up in El Paso", "When Mr. Trump tried to".
 _OPENING = re.compile(rf"\W*(?:{'|'.join(sorted(CLAUSE_OPENERS))}|[A-Z][a-z]+ing)\b[^,;:“”\"]*$")
-_SAID = "|".join(sorted(v for v in SPEECH_VERBS if not v.endswith("ing")))
+_SAID = alternation(sorted(v for v in SPEECH_VERBS if not v.endswith("ing")))
 # A reporting clause around a name at a sentence's end: "..., Stovall said." or "..., said
 # David Axelrod, a former strategist."
 _REPORTS_AFTER = re.compile(rf"\s+(?:{_SAID})\s*[.!?]?[\"”’']*\s*$")
