@@ -582,8 +582,9 @@ def alternation(words: Iterable[str]) -> str:
     its words in their order. It is faster: Python's `re` tries each alternative at every
     position it reaches, so a group per letter is a handful of tries where a list of a
     hundred roles or speech verbs was a hundred. A list holding anything but plain words
-    (a group, a bracket, a quantifier on the first character, two first characters that
-    differ only in case) is joined as it is.
+    (a group, a bracket, a quantifier on the first character) is joined as it is. For
+    case-sensitive patterns only: under ``re.I`` the groups of "a" and "A" can both match
+    at one position, and the one listed first is tried first whatever the words' order.
     """
     alternatives = list(words)
     groups: dict[str, list[str]] = {}
@@ -592,8 +593,6 @@ def alternation(words: Iterable[str]) -> str:
         if not plain or any(c in word for c in "|()[]"):
             return "|".join(alternatives)
         groups.setdefault(word[0], []).append(word[1:])
-    if len({c.lower() for c in groups}) < len(groups):
-        return "|".join(alternatives)
     return "|".join(
         first + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})")
         for first, rests in groups.items()

@@ -274,7 +274,7 @@ _PLURAL_ACTS = re.compile(r"\s+(?:are|want|say|think|seem|try|believe|argue|worr
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 # A described group: up to two qualifiers and a plural head ("anti-government protesters",
 # "Russian-backed separatists", "House Republicans' allies" is no group of its own).
-_GROUP_WORD = "|".join(
+_GROUP_WORD = alternation(
     re.escape(w)
     for w in sorted(
         GROUP_MODIFIERS | {w[0].upper() + w[1:] for w in GROUP_MODIFIERS if w[0].islower()},
@@ -282,7 +282,7 @@ _GROUP_WORD = "|".join(
         reverse=True,
     )
 )
-_GROUP_HEAD = "|".join(
+_GROUP_HEAD = alternation(
     sorted(GROUP_HEADS | {w.title() for w in GROUP_HEADS}, key=len, reverse=True)
 )
 _GROUP_PHRASE = re.compile(
