@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 from summarizer import CleanArticle
+from summarizer._text import Paragraph
 from summarizer.backends.offline._extract import extract_offline, lead_summary
 from summarizer.backends.offline._lexicon import alternation
-from summarizer.backends.offline._names import _has_word, _no_initials
+from summarizer.backends.offline._names import _has_word, _no_initials, _person_candidates
 
 
 def test_has_word_is_a_whole_word_of_this_text() -> None:
@@ -106,3 +107,15 @@ def test_an_alternation_prefers_the_alternative_listed_first() -> None:
 def test_an_alternation_it_cannot_group_is_the_plain_list() -> None:
     assert alternation(["s?aid", "sat"]) == "s?aid|sat"  # a quantified first character
     assert alternation(["(?:a|b)c", "d"]) == "(?:a|b)c|d"
+
+
+def test_a_speech_verbs_subject_is_found_whatever_the_verb() -> None:
+    # the four speech-verb patterns of `_person_candidates` run only when the paragraph
+    # has a speech verb; any of them, not only "said"
+    for text in (
+        "Dana Whitfield warned that the plan would fail.",
+        "Dana Whitfield, who runs the campaign, argued that it was over.",
+        "Dana Whitfield of the Brookings Institution wrote that it was over.",
+        "The plan is over, wrote Dana Whitfield.",
+    ):
+        assert [c[0] for c in _person_candidates(Paragraph(0, text))] == [("Dana", "Whitfield")]

@@ -443,6 +443,8 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         tokens = _clean_name(m["name"])
         if len(tokens) >= 2:
             yield tokens, "", ""
+    # the four patterns before the credit each need a speech verb: a cheap test first
+    speaks = _SPEECH_VERB.search(text) is not None
     for pattern in (
         _SUBJECT_SAID,
         _SUBJECT_ASIDE_SAID,
@@ -450,6 +452,8 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         _SAID_SUBJECT,
         _DASH_CREDIT,
     ):
+        if not speaks and pattern is not _DASH_CREDIT:
+            continue
         for m in pattern.finditer(text):
             tokens = _clean_name(m["name"])
             owned = "owner" in m.groupdict() and m["owner"]  # "NBC's Dante Chinni"
