@@ -9,7 +9,7 @@ import re
 
 from summarizer import CleanArticle
 from summarizer._text import Paragraph
-from summarizer.backends.offline._extract import extract_offline, lead_summary
+from summarizer.backends.offline._extract import _headline, extract_offline, lead_summary
 from summarizer.backends.offline._lexicon import alternation
 from summarizer.backends.offline._names import _has_word, _no_initials, _person_candidates
 
@@ -119,3 +119,11 @@ def test_a_speech_verbs_subject_is_found_whatever_the_verb() -> None:
         "The plan is over, wrote Dana Whitfield.",
     ):
         assert [c[0] for c in _person_candidates(Paragraph(0, text))] == [("Dana", "Whitfield")]
+
+
+def test_a_title_line_is_at_most_25_words() -> None:
+    # `_headline` counts the words before it reads them: the limit is the same
+    line = " ".join(["Senators Block Funding"] * 9).split()
+    assert _headline(" ".join(line[:25]), strict=True)
+    assert not _headline(" ".join(line[:26]), strict=True)
+    assert not _headline("Senators Block Funding For New Border Wall Plan".lower())

@@ -152,16 +152,19 @@ def _is_body(text: str) -> bool:
 
 
 _TITLE_CASE_SMALL = frozenset({"from", "with", "into", "onto", "over", "upon", "amid", "than"})
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _headline(text: str, *, strict: bool = False) -> bool:
     """A title line ("Obama Sees 'Personal Insult' if Blacks Don't Rally."): short, and
     nearly every longer word capitalised, as prose never is; with ``strict``, every
     one ("Mayor Dana Ruiz spoke on Friday." is prose full of names)."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    if len(text.split()) > 25:
+        return False  # before the words are read: most paragraphs are longer
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
     if strict:  # title case leaves short prepositions in lower case ("Turn Away from")
         words = [w for w in words if w not in _TITLE_CASE_SMALL]
-    if len(text.split()) > 25 or len(words) < 3:
+    if len(words) < 3:
         return False
     capitalised = sum(w[0].isupper() for w in words)
     return capitalised == len(words) if strict else capitalised >= 0.8 * len(words)
