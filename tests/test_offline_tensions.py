@@ -882,3 +882,33 @@ def test_an_inquiry_owned_by_an_unnamed_agency_has_no_agent_here() -> None:
 def test_a_noun_cue_takes_no_party_from_a_scraped_list_of_headlines() -> None:
     text = "It was part of Norway's investigation into fraud. | Getty Images Sweden wins the cup"
     assert _tensions(text) == []
+
+
+@pytest.mark.parametrize("subject", ["He’s been", "He was", "He has been"])
+def test_a_pronoun_subject_of_a_passive_takes_the_person_meant(subject: str) -> None:
+    text = f"{subject} investigated by Congress for promoting miracle pills."
+    tension = _only(_tensions(_OLSEN, text))
+    assert set(tension.parties) == {"Karl Olsen", "Congress"}
+    assert tension.description == (
+        "The article reports an investigation involving Karl Olsen and Congress."
+    )
+
+
+def test_to_combat_a_named_side_is_a_verb_cue_after_a_subject_with_should() -> None:
+    text = "Anna Berg said the United States should send more planes to combat the Islamic State."
+    tensions = _tensions("Anna Berg said on Monday she would run.", text)
+    assert any(set(t.parties) == {"United States", "Islamic State"} for t in tensions)
+
+
+def test_to_combat_a_tide_of_doubt_about_a_body_is_no_tension_with_it() -> None:
+    text = "Norway met on how to combat a rising tide of doubt about the European Union."
+    assert _tensions(text) == []
+
+
+def test_a_headline_suspending_a_body_is_a_conflict_with_it() -> None:
+    lead = "Prime Minister Karl Olsen asked the king on Wednesday to suspend Parliament."
+    tension = _only(_tensions(lead, title="Karl Olsen moves to suspend Parliament"))
+    assert set(tension.parties) == {"Karl Olsen", "Parliament"}
+    assert tension.description == (
+        "The article reports a suspension involving Karl Olsen and Parliament."
+    )

@@ -68,6 +68,8 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"investigat", ("investigated", "investigates", "an investigation")),
     (r"hack", ("hacked", "hacks", "hacking")),
     (r"hold", ("held in contempt", "holds in contempt", "a contempt vote")),
+    (r"combat", ("fought", "fights", "fighting")),
+    (r"suspend", ("suspended", "suspends", "a suspension")),
 )
 # relation cue -> the sentence, with {a} and {b}
 _RELATIONS: tuple[tuple[str, str], ...] = (

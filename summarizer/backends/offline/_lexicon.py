@@ -278,6 +278,7 @@ TENSION_VERBS = (
     r"hack(?:ed|ing)(?!\s+(?:away|off|out)\b)|(?<=to )hack",  # a cyberattack
     r"hold(?=\s+(?:\S+\s+){1,12}?in\s+contempt\b)",  # "voted to hold X in contempt"
     r"assault(?:ed|ing)",
+    r"(?<=to )combat|combat(?:t?ed|t?ing)",  # "send forces to combat the Islamic State"
 )
 # Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the
 # ICC", "trade war with China"), the other the nearest actor around it.
@@ -334,6 +335,7 @@ HEADLINE_TENSION_VERBS = (
     r"attacks",
     r"battles?",
     r"shoots?\s+down",  # "Mueller's office shoots down BuzzFeed's report"
+    r"suspend(?:s|ed)?",  # "Boris Johnson moves to suspend Parliament"
 )
 HEADLINE_TENSION_RELATIONS = (
     r"vs",

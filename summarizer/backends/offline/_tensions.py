@@ -91,7 +91,8 @@ _NOT_AGENT = re.compile(
 # After "the X": a verb or the body X heads makes X a subject ("the House voted", "the Trump
 # administration"); another noun makes X a modifier ("the Iran deal").
 _SUBJECT_AFTER_THE = re.compile(
-    r"\w+ed|\w+s|\w+ly|said|has|had|have|is|was|will|would|could|can|may|might|must|did|does|"
+    r"\w+ed|\w+s|\w+ly|said|has|had|have|is|was|will|would|could|can|may|might|must|should|"
+    r"did|does|"
     r"administration|government|campaign|regime|team|leadership|president|leader|leaders|"
     r"officials|military|forces|troops|group|movement|panel|committee|on|also|then|now|later"
 )
@@ -190,12 +191,16 @@ _FULL_NAME_OBJECT = re.compile(
     r"\s+(?:(?:the|[A-Z][\w.'’-]*)\s+){0,5}?(?P<name>(?P<given>[A-Z][a-z]+)\s+[A-Z][a-z]+"
     r"(?:-[A-Z][a-z]+)?)(?![\w'’-]|\s+[A-Z])"
 )
-# "He also blasted", "But she has repeatedly attacked": a pronoun as the verb's subject.
+# "He also blasted", "But she has repeatedly attacked", "He's been investigated by Congress":
+# a pronoun as the verb's subject (its grammatical one: a passive gives no direction).
 _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:(?:And|But|Yet|Then|Later|Still),?\s+)?(?P<pronoun>[Hh]e|[Ss]he)"
-    r"(?:\s+(?:has|had|also|again|then|later|once|repeatedly|publicly|\w+ly))*\s+"
+    r"(?:['’]s(?=\s+been\b))?"  # "He's been investigated by Congress": a passive
+    r"(?:\s+(?:has|had|been|was|also|again|then|later|once|repeatedly|publicly|\w+ly))*\s+"
 )
 
+# Verbs whose object is named right after them, or "the" between ("combat the Islamic State").
+_DIRECT_OBJECT = re.compile(r"combat", re.IGNORECASE)
 _OBJECT_WORDS = 8  # a verb's object further on is usually another clause's
 _SUBJECT_WORDS = 10  # a verb's subject further back is usually another clause's
 # "Hannity ends feud with Rubio": a conflict said to be over is not stated as one.
@@ -772,6 +777,9 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
                 _CALLED_ON.match(text, cue.start) and re.search(r"\bto\b", text[cue.end : m[0]])
             )
             and not (m[2].type == "group" and _DEPLOYED.search(text[: m[0]]))
+            and not (  # "to combat a rising tide of skepticism about the EU": not the EU
+                _DIRECT_OBJECT.match(text, cue.start) and len(text[cue.end : m[0]].split()) > 1
+            )
         ]
         return (before[0], after[0]) if before and after else None
     if cue.kind == "noun":
