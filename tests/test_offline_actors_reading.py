@@ -210,3 +210,40 @@ def test_a_group_named_by_its_state_and_by_the_state_adjective_is_one_actor() ->
     groups = [a for a in actors if a.name.endswith("farmers")]
     assert [a.name for a in groups] == ["U.S. farmers"]
     assert "American farmers" in groups[0].aliases
+
+
+def test_a_storm_named_after_its_noun_is_no_actor() -> None:
+    names = _names(
+        "Tropical storm Koinu hit the southern coast on Sunday, killing two people.",
+        "Koinu brought down power lines across the province, officials said.",
+        "Koinu is the tenth storm this year, and it weakened as it moved inland.",
+    )
+    assert "Koinu" not in names
+
+
+def test_a_ship_named_after_its_noun_is_no_person() -> None:
+    names = _names(
+        "The Navy relieved the captain of the aircraft carrier Harold Pemberton on Friday.",
+        "Sailors on the Harold Pemberton said the captain had warned of the outbreak.",
+        "The Harold Pemberton is docked in port while the crew is tested.",
+    )
+    assert "Harold Pemberton" not in names
+
+
+def test_a_one_word_name_always_after_the_is_no_person() -> None:
+    names = _names(
+        "Diplomats held secret talks on helping him flee last year, the Clarion has learned.",
+        "In an interview with the Clarion, the envoy said he had no role in the talks.",
+        "Logs the Clarion obtained show that he met the envoy twice at his embassy.",
+        "The Clarion first reported the plan, and the envoy denied it.",
+    )
+    assert "Clarion" not in names
+
+
+def test_hong_kong_only_as_a_place_is_no_actor() -> None:
+    names = _names(
+        "The typhoon battered the coast on Sunday after skirting 60 miles from Hong Kong.",
+        "As the storm passed Hong Kong, winds smashed windows in the city.",
+        "Waves hit the shore in Hong Kong, and officials said more rain would follow.",
+    )
+    assert "Hong Kong" not in names

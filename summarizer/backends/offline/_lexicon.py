@@ -63,6 +63,7 @@ COUNTRY_FORMS.update(
         "Papua New Guinea": (),
         "Burkina Faso": (),
         "Vatican": (),
+        "Hong Kong": (),  # a territory, not a state, but it acts as one ("Hong Kong's government")
     }
 )
 

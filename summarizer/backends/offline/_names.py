@@ -100,6 +100,12 @@ _CAPITAL_ROLE_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<role>[A-Z][a-z-]+)\s+(?P
 _MILITARY = frozenset({"General", "Admiral"})
 # Place prepositions that a body's name does not follow ("in Cleveland"; not "from WikiLeaks").
 _ONLY_PLACES = PLACE_PREPOSITIONS - {"at", "from", "into", "through", "via"}
+# Nouns a name may follow that make it a storm's or a ship's ("storm Mangkhut", "the
+# carrier Theodore Roosevelt", "USS Cole").
+_THING_NOUNS = wordset(
+    "storm typhoon hurricane cyclone carrier ship vessel warship destroyer frigate "
+    "submarine tanker uss hms"
+)
 # A capital inside a word: one name ("WikiLeaks", "BuzzFeed"), not a plural ("Cubans").
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _TITLE_WORDS = frozenset(w for t in TITLES + MORE_TITLES for w in t.split()) - {"of"}
@@ -1781,9 +1787,27 @@ class Registry:
         kept = [
             e
             for e in self.entities
-            if e.is_actor() and not self._in_passing(e) and not self._credited(e)
+            if e.is_actor()
+            and not self._in_passing(e)
+            and not self._credited(e)
+            and not self._a_thing_or_place(e)
         ]
         return sorted(kept, key=lambda e: e.first)
+
+    def _a_thing_or_place(self, entity: Entity) -> bool:
+        """A name that is no actor's however it was found: a storm or a ship, named
+        somewhere after the noun it names ("Tropical storm Mangkhut", "the aircraft
+        carrier Theodore Roosevelt"); a one-word "person" the article only ever writes
+        after "the" ("the Guardian has learned")."""
+        if entity.type == "country":
+            return False
+        spans = _occurrences(self.text, entity.forms)
+        befores = [_word_before(self.text, start)[:1] for start, _end in spans]
+        if any(b and b[0].lower() in _THING_NOUNS for b in befores):
+            return True
+        if entity.type != "person" or entity.signals or not befores:
+            return False
+        return len(entity.tokens) == 1 and all(b and b[0] in ("the", "The") for b in befores)
 
     def _credited(self, entity: Entity) -> bool:
         """A person named only in the reporters' credit lines ("Lerer reported from Los
