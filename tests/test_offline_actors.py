@@ -442,6 +442,25 @@ def test_a_full_name_before_an_adverb_and_a_verb_is_its_subject() -> None:
     assert "Peter Brennholt" in _names(extract_offline(article))
 
 
+def test_a_speaker_whose_aside_names_a_city_and_state_is_kept() -> None:
+    article = _article(
+        "Turnout was the highest in a generation, with long queues outside most polling places.",
+        "Officials counted ballots through the night, and the result came in before dawn.",
+        "Ann Brody, a retired teacher from Dayton, Ohio, said the wait was worth it.",
+    )
+    assert "Ann Brody" in _names(extract_offline(article))
+
+
+def test_names_in_a_list_that_all_or_both_follows_are_its_subjects() -> None:
+    article = _article(
+        "Turnout was the highest in a generation, with long queues outside most of the polling places.",
+        "Officials counted the ballots through the night, and the result came in well before dawn.",
+        "The field is split, with Peter Brennholt, Anna Kowal and Maria Lund all wanting a recount.",
+    )
+    names = _names(extract_offline(article))
+    assert {"Peter Brennholt", "Anna Kowal", "Maria Lund"} <= set(names)
+
+
 def test_a_party_in_a_chamber_named_twice_is_a_group() -> None:
     article = _article(
         "Congressional Democrats rejected the spending plan on Tuesday after a long meeting.",

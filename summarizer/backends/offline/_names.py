@@ -124,9 +124,11 @@ _ADVS = alternation(sorted(SPEECH_ADVERBS))
 _SUBJECT_SAID = re.compile(
     rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
 )
-# "Rucker Culpepper, who runs the campaign's effort, said": an aside between name and verb.
+# "Rucker Culpepper, who runs the campaign's effort, said": an aside between name and verb;
+# its place may hold a comma ("Ann Brody, a teacher from Dayton, Ohio, said").
 _SUBJECT_ASIDE_SAID = re.compile(
-    rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),[^,\"“”]{{1,120}},\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
+    rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),[^,\"“”]{{1,120}}"
+    rf"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
 )
 # "James Pethokoukis of the American Enterprise Institute wrote": a full name, the body
 # it speaks for, and the speech verb.
@@ -700,7 +702,7 @@ class Registry:
                 )
                 if not how and self._opening_mention(para, m.start(), m.end(), tokens):
                     how = "opening"
-                if not how and _SUBJECT_VERB.match(para.text, _list_end(para.text, m.end())):
+                if not how and _acts_after(para.text, m.start(), m.end()):
                     how = "acts"
                 found.append((tokens, form, how))
         given = GIVEN_NAMES
@@ -1837,7 +1839,7 @@ class Registry:
             return False
         text = self.paragraphs[pi].text
         given = entity.tokens[0] in GIVEN_NAMES and len(entity.tokens) > 1
-        if given and _SUBJECT_VERB.match(text, _list_end(text, end)):
+        if given and _acts_after(text, start, end):
             return False  # "Hillary Clinton has backed a no-fly zone": she acts
         if len(entity.tokens) > 1 and _SUBJECT_ASIDE_SAID.match(text, start):
             return False  # "John Bolton, Trump's national security adviser, said": a source
@@ -1892,6 +1894,23 @@ _REPORTS_AFTER = re.compile(rf"\s+(?:{_SAID})\s*[.!?]?[\"”’']*\s*$")
 _REPORTS_BEFORE = re.compile(rf",\s*(?:{_SAID})\s+$")
 # Words between a preposition and its object's name: "by former U.N. secretary general".
 _OBJECT_FILLERS = frozenset({"and", "the", "former", "then", "late", "fellow", "his", "her"})
+
+
+# "Ann Brody, Ted Cruz and Rand Paul all have plans", "Ann Brody and Ted Cruz both want":
+# a list of names that "all" or "both" follows is a clause's subject, whatever the verb.
+_LIST_ALL = re.compile(r"\s+(?:all|both)\s+(?!of\b|the\b|sides?\b|parties\b)[a-z]{2,}\b")
+_AND_BEFORE = re.compile(r"\b(?:and|or)\s+$")
+
+
+def _acts_after(text: str, start: int, end: int) -> bool:
+    """Whether the full name at ``text[start:end]`` (or the list of names it opens or
+    closes) is the subject of the verb after it."""
+    found = _LIST_REST.match(text, end)
+    if found and _LIST_ALL.match(text, found.end()):
+        return True
+    if _AND_BEFORE.search(text, max(0, start - 5), start) and _LIST_ALL.match(text, end):
+        return True  # the last name of the list
+    return _SUBJECT_VERB.match(text, _list_end(text, end)) is not None
 
 
 def _list_end(text: str, end: int) -> int:
