@@ -451,6 +451,16 @@ def test_a_speaker_whose_aside_names_a_city_and_state_is_kept() -> None:
     assert "Ann Brody" in _names(extract_offline(article))
 
 
+def test_the_administration_is_the_one_administration_the_article_names() -> None:
+    opening = "Refugee numbers fell sharply this year as the crowded camps across the whole region emptied."
+    article = _article(
+        opening,
+        "Aid groups say the camps are quieter than at any time since the Hallworth administration.",
+        "Critics say the administration has no plan for the winter, and aid groups agree with them.",
+    )
+    assert "Hallworth administration" in _names(extract_offline(article))
+
+
 def test_names_in_a_list_that_all_or_both_follows_are_its_subjects() -> None:
     article = _article(
         "Turnout was the highest in a generation, with long queues outside most of the polling places.",
@@ -459,6 +469,16 @@ def test_names_in_a_list_that_all_or_both_follows_are_its_subjects() -> None:
     )
     names = _names(extract_offline(article))
     assert {"Peter Brennholt", "Anna Kowal", "Maria Lund"} <= set(names)
+
+
+def test_a_body_opening_a_pair_that_acts_is_an_actor() -> None:
+    article = _article(
+        "Turnout was the highest in a generation, with long queues outside most of the polling places.",
+        "Officials counted the ballots through the night, and the result came in well before dawn.",
+        "Norway and Chile have signed a pact to share fishing data for the next ten years.",
+    )
+    names = _names(extract_offline(article))
+    assert "Norway" in names
 
 
 def test_a_party_in_a_chamber_named_twice_is_a_group() -> None:

@@ -277,6 +277,12 @@ _GOVERNMENT = re.compile(
     r"(?<![\w.'’-])(?:[A-Z][a-z]+ administration|(?:[Cc]ongressional|House|Senate)"
     r" (?:Democrats|Republicans))\b"
 )
+# "and the media are", "and China have blocked": the second half of a pair that is the
+# subject of a plural verb.
+_PAIR_SUBJECT = re.compile(
+    r"\s+and\s+(?:the\s+[a-z]+|(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)"
+    r"\s+(?:are|were|have|want|say|said|think|believe|argue|agreed|oppose|support|[a-z]+ed)\b"
+)
 # What a plural subject does in the present ("Republicans are slamming", "Democrats want").
 _PLURAL_ACTS = re.compile(r"\s+(?:are|want|say|think|seem|try|believe|argue|worry)\b")
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
@@ -575,6 +581,7 @@ class Registry:
         self._fold_party_members()
         self.entities = [e for e in self.entities if e.mentions]
         self._mark_acting()
+        self._mark_list_subjects()
         self._settle_group_phrases()
 
     # --- building ------------------------------------------------------------
@@ -1003,11 +1010,14 @@ class Registry:
             form = m.group()
             key = form[0].upper() + form[1:]
             found.setdefault(key, []).append(form)
+        found = {k: v for k, v in found.items() if k.split()[0] not in STOP_CAPS}
+        administrations = [k for k in found if k.endswith("administration")]
         for key, forms in found.items():
-            if key.split()[0] in STOP_CAPS:
-                continue
             kind: ActorType = "organization" if key.endswith("administration") else "group"
-            self.entities.append(Entity(key, kind, forms=set(forms)))
+            entity = Entity(key, kind, forms=set(forms))
+            if administrations == [key]:
+                entity.forms.add("the administration")
+            self.entities.append(entity)
 
     def _add_sources(self) -> None:
         """A body or outlet the article cites as its source ("according to the NAACP",
@@ -1496,6 +1506,25 @@ class Registry:
                 entity.signals.add("frequent")
             if entity.type != "country" and len(entity.mentions) >= 2 and self._in_headline(entity):
                 entity.signals.add("headline")  # "Democrats to sue Ariz. on poll access"
+
+    def _mark_list_subjects(self) -> None:
+        """A named body, state or group that opens a pair which is a verb's subject acts:
+        "Democrats and the media are to blame", "Russia and China have blocked the
+        resolution". Not inside a quotation, nor after a preposition ("talks with Russia
+        and China are")."""
+        for entity in self.entities:
+            if entity.type == "person" or entity.described or "subject" in entity.signals:
+                continue
+            for (pi, start), end in entity.mentions:
+                para = self.paragraphs[pi]
+                pair = _PAIR_SUBJECT.match(para.text, end)
+                if pair is None or para.inside_quote(start):
+                    continue
+                before = _word_before(para.text, start)
+                if before and before[0].lower() in PREPOSITIONS | PLACE_PREPOSITIONS:
+                    continue
+                entity.signals.add("subject")
+                break
 
     def _in_headline(self, entity: Entity) -> bool:
         """Whether the article's title, or a title line before its lead paragraph, names
