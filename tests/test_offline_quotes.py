@@ -1473,3 +1473,33 @@ def test_an_unnamed_user_or_commenter_is_quoted_under_the_description(credit: st
     assert _speakers(extract_offline(article)) == {
         "It is great fun watching the harbour fight,": credit.rsplit(" ", 1)[0]
     }
+
+
+@pytest.mark.parametrize("clause", ["when asked whether", "when asked if", "after being asked if"])
+def test_a_clause_after_the_quote_that_only_asks_does_not_hide_the_credit_before_it(
+    clause: str,
+) -> None:
+    article = _article(
+        "Carla Mendes toured the harbour on Monday.",
+        f"Mendes had earlier said, “We will see about the harbour,” {clause} she would "
+        "back the harbour fund.",
+    )
+    assert _speakers(extract_offline(article)) == {"We will see about the harbour,": "Carla Mendes"}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Dana Ruiz, co-founder of the Harbour Institute and an advocate of new walls, welcomed ",
+        "One early backer, Senator Dana Ruiz, Republican of Maine, gave the plan a try on "
+        "Tuesday: ",
+    ],
+)
+def test_a_clause_subject_past_an_apposition_is_the_speaker(lead: str) -> None:
+    article = _article(
+        "The harbour board met on Monday.",
+        f"{lead}“the recognition that we do not have all the walls we need.”",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "the recognition that we do not have all the walls we need.": "Dana Ruiz"
+    }

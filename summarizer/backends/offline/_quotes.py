@@ -138,7 +138,8 @@ _SENTENCE_CREDIT_INVERTED = re.compile(
     rf",\s*(?P<verb>{_VERBS})\s+{_NAMED_SUBJ}(?:,[^\"“”]*)?\s*[.!?]?[\"”’']*\s*$"
 )
 _SUBJ_AT_END = re.compile(rf"{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}$")
-_CLAUSE_SUBJ = re.compile(rf"\s*{_SUBJ}(?:\s+[a-z][\w'’-]*){{1,2}}\b")
+# a clause's subject and its verb, past an apposition ("Dana Ruiz, co-founder of X, welcomed")
+_CLAUSE_SUBJ = re.compile(rf"\s*{_SUBJ}{_ASIDES}(?:\s+[a-z][\w'’-]*){{1,2}}\b")
 _CHANNEL_VERBS = frozenset({"reported", "reports"})  # a medium that relays a speaker
 # A clause coordinated after a quote ("“...” and Trump said ...", ", while Cruz vowed"):
 # its speech verb attributes what follows, not the quote before it.
@@ -148,6 +149,11 @@ _NEW_CLAUSE = re.compile(r"(?:^|[\s,])(?:and|but|while|whereas)\s+(?:[A-Z]|he\b|
 _JOINT_SUBJ = re.compile(
     rf"^{_NAMED}(?:,\s+{_NAMED}){{0,4}},?\s+and\s+{_NAMED}\s+(?:(?:{_ADVS})\s+){{0,2}}"
     rf"(?:{_VERBS})\b"
+)
+# A speech verb in a subordinate clause with no subject of its own ("when asked",
+# "after being asked"): it credits no one, so a quote followed by it is read from before.
+_SUBORDINATE_SPEECH = re.compile(
+    r"\s*(?:when|after|before|while|if|once|until|as)\s+(?:(?:being|first|later|again)\s+)?"
 )
 _TOLD = frozenset({"told", "tells", "tell", "telling"})  # who follows is the hearer
 _PARTICIPLES = frozenset(
@@ -535,6 +541,8 @@ def _after(span: _Span, ctx: _Context) -> _Who:
     if m := _DASH_CREDIT.match(para.text, span.end):  # ...” ― Pamela Padilla
         return ctx.registry.resolve(m["name"], pos) or _newcomer(m["name"], ctx, pos) or UNKNOWN
     verb = _ANY_VERB.search(window[:_NEAR])
+    if verb is not None and _SUBORDINATE_SPEECH.fullmatch(window[: verb.start()]):
+        return None  # '“We’ll see,” when asked whether ...': no credit; the one before says who
     if verb is None:  # "X, the attorney general of Y, one of the states suing Z, said"
         m = _SUBJ_VERB.match(window) or _sentence_credit(span, window)
         return _resolve(m["subj"], ctx, pos) if m else None
