@@ -1429,7 +1429,14 @@ def test_an_owner_after_an_inverted_verb_is_not_the_speaker_the_name_after_the_r
 
 
 @pytest.mark.parametrize(
-    "lead", ["Pollsters agree - Carla Mendes: ", "More from Mendes: ", "Stated Mendes: "]
+    "lead",
+    [
+        "Pollsters agree - Carla Mendes: ",
+        "More from Mendes: ",
+        "Stated Mendes: ",
+        "POLLS NOT WRONG, JUST EARLY - Carla Mendes and Dana Ruiz: ",
+        "Signs were there all along -More from Mendes and Ruiz: ",
+    ],
 )
 def test_a_name_alone_before_a_colon_credits_the_quote(lead: str) -> None:
     article = _article(

@@ -128,7 +128,9 @@ _CAP_VERB_SUBJ = re.compile(
     rf"^(?:Said|Says|Added|Adds|Wrote|Writes)\s+{_NAMED_SUBJ}(?:,[^,\"“”]{{1,160}})?\s*[,:—–-]$"
 )
 # A person's name alone before a colon, after a dash or "from": a credit line.
-_NAME_COLON = re.compile(rf"(?:^|\s[-–—]\s+|\bfrom\s+){_NAMED_SUBJ}\s*:\s*$")
+# "- Carl Bialik:", "More from Jones:", and two authors credited jointly ("- Mark
+# Blumenthal and Jon Cohen:"): the first named is the speaker
+_NAME_COLON = re.compile(rf"(?:^|\s[-–—]\s+|\bfrom\s+){_NAMED_SUBJ}(?:\s+and\s+{_NAMED})?\s*:\s*$")
 _APPOSED_NAME = re.compile(rf"[^,\"“”]{{1,80}},\s*{_NAMED_SUBJ}\s*(?:,|$)")
 _SENTENCE_CREDIT = re.compile(
     rf",\s*{_SUBJ}\s+(?:(?:{_ADVS})\s+){{0,2}}(?P<verb>{_VERBS})\s*[.!?]?[\"”’']*\s*$"
