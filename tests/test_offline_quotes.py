@@ -1510,3 +1510,17 @@ def test_a_clause_subject_past_an_apposition_is_the_speaker(lead: str) -> None:
     assert _speakers(extract_offline(article)) == {
         "the recognition that we do not have all the walls we need.": "Dana Ruiz"
     }
+
+
+def test_went_on_to_say_before_a_colon_credits_the_quote_in_the_next_paragraph() -> None:
+    article = _article(
+        "Carla Mendes spoke about the harbour on Monday.",
+        "“It is going to be close,” Mendes said. “This is what I am up against.” She went on "
+        "to say:",
+        "“None of them will come out and support the harbour plan, by the way.”",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "It is going to be close,": "Carla Mendes",
+        "This is what I am up against.": "Carla Mendes",
+        "None of them will come out and support the harbour plan, by the way.": "Carla Mendes",
+    }

@@ -81,6 +81,7 @@ _NAMED_SUBJ = rf"\b(?P<subj>{_NAMED})"
 _VERB_PHRASES = (
     "shot back", "fired back", "hit back", "put it", "pointed out",
     "posted on Twitter", "posted on Facebook", "posted on Instagram",
+    "went on to say", "went on to add", "went on to write",
 )  # fmt: skip
 # Speech verbs for quotes only, each measured on PolNeAR train and dev (the shared
 # lexicon's list also finds actors and tensions, which these would move).
