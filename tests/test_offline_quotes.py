@@ -1524,3 +1524,44 @@ def test_went_on_to_say_before_a_colon_credits_the_quote_in_the_next_paragraph()
         "This is what I am up against.": "Carla Mendes",
         "None of them will come out and support the harbour plan, by the way.": "Carla Mendes",
     }
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [
+            "Harbour President Carla Mendes, who also runs the dock union, said contractors "
+            "built a cushion into their bids.",
+            "“As a builder, he put a lot of people under.”",
+        ],
+        [
+            "Carla Mendes agreed that the harbour was not the flashpoint it is today. “As a "
+            "builder, he put a lot of people under.”",
+        ],
+    ],
+)
+def test_a_quote_with_no_credit_after_reported_speech_is_the_reporters(
+    paragraphs: list[str],
+) -> None:
+    article = _article("The harbour vote is near.", *paragraphs, "Dana Ruiz spoke later.")
+    assert _speakers(extract_offline(article)) == {
+        "As a builder, he put a lot of people under.": "Carla Mendes"
+    }
+
+
+def test_a_quote_with_a_credit_of_its_own_is_not_the_reporters() -> None:
+    article = _article(
+        "Carla Mendes said little about the harbour plan.",
+        "“Should there be a registry of every boat?” a reporter can be heard asking after "
+        "the event.",
+    )
+    assert _speakers(extract_offline(article)) == {}
+
+
+def test_a_quote_after_reported_speech_is_not_given_to_a_name_before_the_pronoun() -> None:
+    article = _article(
+        "Carla Mendes is running for the harbour board.",
+        "Dana Ruiz, a blogger in Dover, said he will not vote for Mendes. Also, Mendes is no "
+        "conservative, he said. “She is a liberal through and through!”",
+    )
+    assert "She is a liberal through and through!" not in _speakers(extract_offline(article))

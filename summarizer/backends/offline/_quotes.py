@@ -251,6 +251,8 @@ def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
                     or _runs_on(span, ctx)
                     or _announced(paragraphs, span, ctx)
                 )
+            if who is None:
+                who = _reported(paragraphs, span, ctx)
             if who is not None and who is not UNKNOWN and _is_quote(span, cued=cued):
                 quotes.append(Quote(text=span.text, speaker=who.name))
                 who.signals.add("speaker")
@@ -315,6 +317,39 @@ def _announced(paragraphs: list[Paragraph], span: _Span, ctx: _Context) -> _Who:
         return None
     base = start + (m.end() if (m := _INTRO.match(sentence[: verb.start()])) else 0)
     who = _subject(prev, base, start + verb.start(), ctx, (prev.index, base))
+    return None if who is UNKNOWN else who
+
+
+def _reported(paragraphs: list[Paragraph], span: _Span, ctx: _Context) -> _Who:
+    """Who the sentence right before a quotation reports as speaking, for a quotation that
+    opens its sentence and has no credit of its own: the quote gives that speech in the
+    speaker's words ("Sweeney, who ..., said contractors built a cushion into their bids.
+    ¶ “As a construction guy, he ...”"). Not past a sentence that holds a quotation mark
+    (its quote has a speaker of its own, read by the rules above) nor past a participle."""
+    para = span.para
+    if span.unclosed or _after_window(span).strip(" \t.!?\"”’'"):
+        return None  # '“...?” a reporter can be heard asking Brandt': a credit of its own
+    if para.text[: span.start].strip():
+        if not _opens_sentence(span):
+            return None
+        host, end = para, len(para.text[: span.start].rstrip())
+    elif para.index > 0:
+        host = paragraphs[para.index - 1]
+        end = len(host.text.rstrip())
+    else:
+        return None
+    start, _ = host.sentence_span(max(end - 1, 0))
+    sentence = host.text[start:end]
+    if not sentence.endswith(".") or "''" in sentence or any(ch in DOUBLE_MARKS for ch in sentence):
+        return None
+    verbs = list(_ANY_VERB.finditer(sentence))
+    if not verbs or verbs[-1].group() in _PARTICIPLES:
+        return None
+    # a named reporter only: "Also, Trump isn't a conservative, he said. “He's a liberal!”"
+    # is Hunter's, named a sentence before, not Trump's, named before the "he"
+    if re.search(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+)?$", sentence[: verbs[-1].start()]):
+        return None
+    who = _before(_Span(host, end - 1, end - 1, False), ctx)
     return None if who is UNKNOWN else who
 
 
