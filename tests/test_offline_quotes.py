@@ -1565,3 +1565,14 @@ def test_a_quote_after_reported_speech_is_not_given_to_a_name_before_the_pronoun
         "conservative, he said. “She is a liberal through and through!”",
     )
     assert "She is a liberal through and through!" not in _speakers(extract_offline(article))
+
+
+def test_a_quote_after_reported_speech_ending_in_if_asked_is_not_given_to_a_name_there() -> None:
+    article = _article(
+        "Carla Mendes and Dana Ruiz are running for the harbour board.",
+        "Ruiz distanced himself from the rebels by saying he would help the Mendes board if "
+        "asked. “I am going to support her, and support her gladly.”",
+    )
+    assert _speakers(extract_offline(article)).get(
+        "I am going to support her, and support her gladly."
+    ) in (None, "Dana Ruiz")

@@ -155,9 +155,9 @@ _JOINT_SUBJ = re.compile(
 )
 # A speech verb in a subordinate clause with no subject of its own ("when asked",
 # "after being asked"): it credits no one, so a quote followed by it is read from before.
-_SUBORDINATE_SPEECH = re.compile(
-    r"\s*(?:when|after|before|while|if|once|until|as)\s+(?:(?:being|first|later|again)\s+)?"
-)
+_SUBORDINATE = r"(?:when|after|before|while|if|once|until|as)\s+(?:(?:being|first|later|again)\s+)?"
+_SUBORDINATE_SPEECH = re.compile(rf"\s*{_SUBORDINATE}")
+_SUBORDINATE_BEFORE = re.compile(rf"\b{_SUBORDINATE}$")
 _TOLD = frozenset({"told", "tells", "tell", "telling"})  # who follows is the hearer
 _PARTICIPLES = frozenset(
     {"adding", "saying", "telling", "writing", "warning", "asking", *_QUOTE_PARTICIPLES}
@@ -342,7 +342,12 @@ def _reported(paragraphs: list[Paragraph], span: _Span, ctx: _Context) -> _Who:
     sentence = host.text[start:end]
     if not sentence.endswith(".") or "''" in sentence or any(ch in DOUBLE_MARKS for ch in sentence):
         return None
-    verbs = list(_ANY_VERB.finditer(sentence))
+    # not "if asked" ("... by saying he would help if asked. “...”": no one is credited)
+    verbs = [
+        v
+        for v in _ANY_VERB.finditer(sentence)
+        if not _SUBORDINATE_BEFORE.search(sentence, 0, v.start())
+    ]
     if not verbs or verbs[-1].group() in _PARTICIPLES:
         return None
     # a named reporter only: "Also, Trump isn't a conservative, he said. “He's a liberal!”"
