@@ -1576,3 +1576,12 @@ def test_a_quote_after_reported_speech_ending_in_if_asked_is_not_given_to_a_name
     assert _speakers(extract_offline(article)).get(
         "I am going to support her, and support her gladly."
     ) in (None, "Dana Ruiz")
+
+
+def test_a_name_and_apposition_before_a_preposition_is_no_clause_subject() -> None:
+    article = _article(
+        "The Harbour Post covered the vote.",
+        "The Post sent its “national enterprise reporter” Dana Ruiz, winner of the Harbour "
+        "Prize for coverage, into “a living room in western Maine” to watch the vote.",
+    )
+    assert _speakers(extract_offline(article)) == {}

@@ -142,7 +142,7 @@ _SENTENCE_CREDIT_INVERTED = re.compile(
 )
 _SUBJ_AT_END = re.compile(rf"{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}$")
 # a clause's subject and its verb, past an apposition ("Dana Ruiz, co-founder of X, welcomed")
-_CLAUSE_SUBJ = re.compile(rf"\s*{_SUBJ}{_ASIDES}(?:\s+[a-z][\w'’-]*){{1,2}}\b")
+_CLAUSE_SUBJ = re.compile(rf"\s*{_SUBJ}{_ASIDES}(?P<pred>(?:\s+[a-z][\w'’-]*){{1,2}})\b")
 _CHANNEL_VERBS = frozenset({"reported", "reports"})  # a medium that relays a speaker
 # A clause coordinated after a quote ("“...” and Trump said ...", ", while Cruz vowed"):
 # its speech verb attributes what follows, not the quote before it.
@@ -829,6 +829,8 @@ def _clause_subject(window: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
     for text in texts:
         if (m := _CLAUSE_SUBJ.match(text)) is None:
             continue
+        if m["pred"].split()[0] in PREPOSITIONS:
+            continue  # 'sent its “reporter” Dana Ruiz, winner of X, into “a living room”'
         subject = m["subj"]
         if owner := re.search(r"['’]s?$", subject):
             # "Ouisa Davis' commentary, “...”": the owner is not the speaker, unless what
