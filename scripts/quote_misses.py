@@ -19,8 +19,14 @@ and scoring) and the cause by reading the quote in its article (``cause_by_readi
 This script runs the offline backend (the bench's way: `Summarizer`, grounding included) on
 the listed articles and counts, per cause, the rows found now at the 0.3 threshold.
 
+evals/reading/quote-misses-rest.tsv (eighth session) lists, the same way, every gold direct
+quote of half A of the PolNeAR train articles outside the shipped sample (split
+``train-rest-A``, built by scripts/polnear_train_rest.py) that the rules missed at main
+9c1ffe4. With ``--data-dir`` naming that half's folder, the script counts it too.
+
 Run from the repository root, with ../shared beside it (or SUMMARIZER_DATA_DIR set):
     .venv/bin/python scripts/quote_misses.py          # counts (-v: each row found now)
+    .venv/bin/python scripts/quote_misses.py --data-dir HALF_A   # and half A's list
 """
 
 from __future__ import annotations
@@ -34,14 +40,16 @@ from summarizer import Summarizer
 from summarizer.eval import _bench_polnear as polnear
 from summarizer.eval._bench import default_data_dir
 
-LIST = Path(__file__).parent.parent / "evals" / "reading" / "quote-misses.tsv"
+READING = Path(__file__).parent.parent / "evals" / "reading"
+LIST = READING / "quote-misses.tsv"
+REST_LIST = READING / "quote-misses-rest.tsv"
 
 
-def found_keys(split: str, ids: set[str]) -> set[str]:
+def found_keys(split: str, ids: set[str], data_dir: Path | None = None) -> set[str]:
     """``article:start`` of the gold direct quotes found at 0.3 in the given articles."""
     articles = [
         a
-        for a in polnear.load_polnear(polnear.polnear_file(default_data_dir(), split))
+        for a in polnear.load_polnear(polnear.polnear_file(data_dir or default_data_dir(), split))
         if a.id in ids
     ]
     summarizer = Summarizer(model="offline")
@@ -59,12 +67,8 @@ def found_keys(split: str, ids: set[str]) -> set[str]:
     return found
 
 
-def main(verbose: bool) -> None:
-    with LIST.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    found: set[str] = set()
-    for split in ("train", "dev"):
-        found |= found_keys(split, {r["article"] for r in rows if r["split"] == split})
+def count(rows: list[dict[str, str]], found: set[str], verbose: bool) -> None:
+    """Per cause, how many listed rows are found now."""
     total, now = Counter[str](), Counter[str]()
     for row in rows:
         cause = row["cause_by_reading"]
@@ -78,5 +82,26 @@ def main(verbose: bool) -> None:
     print(f"{'all':20} {sum(now.values()):3} of {sum(total.values()):3} found now")
 
 
+def read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def main(verbose: bool, rest_dir: Path | None) -> None:
+    rows = read(LIST)
+    found: set[str] = set()
+    for split in ("train", "dev"):
+        found |= found_keys(split, {r["article"] for r in rows if r["split"] == split})
+    print("train sample and dev (misses at c4fa110):")
+    count(rows, found, verbose)
+    if rest_dir is not None:
+        rest = read(REST_LIST)
+        found = found_keys("train", {r["article"] for r in rest}, rest_dir)
+        print("unseen train half A (misses at 9c1ffe4):")
+        count(rest, found, verbose)
+
+
 if __name__ == "__main__":
-    main("-v" in sys.argv[1:])
+    args = sys.argv[1:]
+    rest = Path(args[args.index("--data-dir") + 1]) if "--data-dir" in args else None
+    main("-v" in args, rest)
