@@ -1585,3 +1585,23 @@ def test_a_name_and_apposition_before_a_preposition_is_no_clause_subject() -> No
         "Prize for coverage, into “a living room in western Maine” to watch the vote.",
     )
     assert _speakers(extract_offline(article)) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Maine, that comes to 70 boats lost a day, says Dana Ruiz, a harbour expert at the "
+        "board.",
+        "Harbour board waves Mendes off early vote MORE (Maine) told the Herald in March.",
+    ],
+)
+def test_a_quote_after_reported_speech_goes_only_to_the_name_at_the_verb(sentence: str) -> None:
+    article = _article(
+        "Carla Mendes leads the harbour board. Maine sued the board on Monday, and Maine "
+        "said it would win.",
+        f"{sentence} “Boat losses have been very high, and Maine is one of the worst.”",
+    )
+    speaker = _speakers(extract_offline(article)).get(
+        "Boat losses have been very high, and Maine is one of the worst."
+    )
+    assert speaker in (None, "Dana Ruiz")

@@ -350,11 +350,16 @@ def _reported(paragraphs: list[Paragraph], span: _Span, ctx: _Context) -> _Who:
     ]
     if not verbs or verbs[-1].group() in _PARTICIPLES:
         return None
-    # a named reporter only: "Also, Trump isn't a conservative, he said. “He's a liberal!”"
-    # is Hunter's, named a sentence before, not Trump's, named before the "he"
-    if re.search(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:\w+\s+)?$", sentence[: verbs[-1].start()]):
+    verb = verbs[-1]
+    # the name right after an inverted verb ("..., says Samia Rizwan, a specialist."), else
+    # the one right before the verb past its aside; never a name deeper in the sentence
+    # ("In Pakistan, that translates into ..., says X" is not Pakistan's)
+    m = _VERB_SUBJ.match(sentence[verb.start() :]) or _subject_at_end(sentence[: verb.start()])
+    if m is None or m["subj"].lower() in ("he", "she", "it"):
+        # a named reporter only: "Also, Trump isn't a conservative, he said. “He's a
+        # liberal!”" is Hunter's, named a sentence before, not Trump's, named before the "he"
         return None
-    who = _before(_Span(host, end - 1, end - 1, False), ctx)
+    who = _resolve(m["subj"], ctx, (host.index, start + verb.start()))
     return None if who is UNKNOWN else who
 
 
