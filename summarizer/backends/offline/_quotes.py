@@ -834,7 +834,7 @@ def _clause_subject(window: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
     for text in texts:
         if (m := _CLAUSE_SUBJ.match(text)) is None:
             continue
-        if m["pred"].split()[0] in PREPOSITIONS:
+        if "," in text[m.end("subj") : m.start("pred")] and m["pred"].split()[0] in PREPOSITIONS:
             continue  # 'sent its “reporter” Dana Ruiz, winner of X, into “a living room”'
         subject = m["subj"]
         if owner := re.search(r"['’]s?$", subject):
