@@ -11,7 +11,12 @@ from summarizer import CleanArticle
 from summarizer._text import Paragraph
 from summarizer.backends.offline._extract import _headline, extract_offline, lead_summary
 from summarizer.backends.offline._lexicon import alternation
-from summarizer.backends.offline._names import _has_word, _no_initials, _person_candidates
+from summarizer.backends.offline._names import (
+    _SOURCE_SAYS,
+    _has_word,
+    _no_initials,
+    _person_candidates,
+)
 
 
 def test_has_word_is_a_whole_word_of_this_text() -> None:
@@ -127,3 +132,13 @@ def test_a_title_line_is_at_most_25_words() -> None:
     assert _headline(" ".join(line[:25]), strict=True)
     assert not _headline(" ".join(line[:26]), strict=True)
     assert not _headline("Senators Block Funding For New Border Wall Plan".lower())
+
+
+def test_a_source_opened_by_the_keeps_its_article() -> None:
+    # `_SOURCE_SAYS` skips positions by a lookahead of the characters a match opens with
+    for text, the in (
+        ("Yesterday the Hill reported it.", "the "),
+        ("The Hill reported it.", "The "),
+    ):
+        m = _SOURCE_SAYS.search(text)
+        assert m is not None and m["the"] == the and m["name"] == "Hill"

@@ -328,8 +328,10 @@ _REPORTS = (
     "reported|reports|found|finds|published|publishes|revealed|reveals|obtained|learned|"
     "broke|quoted|quotes|estimated|estimates|showed|shows"
 )
+# (A match opens with "The", "the" or a capital: the lookahead lets re pass over the other
+# characters without trying the pattern there.)
 _SOURCE_SAYS = re.compile(
-    rf"(?P<the>\b[Tt]he\s+)?(?P<name>{_SOURCE_NAME})\s+(?:(?:first|previously|also|later|"
+    rf"(?=[A-Zt])(?P<the>\b[Tt]he\s+)?(?P<name>{_SOURCE_NAME})\s+(?:(?:first|previously|also|later|"
     r"recently|earlier|reportedly|initially|has|have|had)\s+){0,2}"
     rf"(?P<verb>{_REPORTS}|said|says|wrote|writes|noted|notes|asked|called|pointed out|"
     r"announced|confirmed)\b"
