@@ -647,3 +647,97 @@ def test_pronoun_referent_takes_a_subject_after_an_opening_clause() -> None:
     )
     record = _pronoun_record(text, ["Tom Jones", "Paul Brown"], "“It is a disaster,”", "” he")
     assert parse_record(record).direct[0].referent == "Jones"
+
+
+def _referent(text: str, sources: list[str], quote: str, pronoun_at: str) -> str | None:
+    return parse_record(_pronoun_record(text, sources, quote, pronoun_at)).direct[0].referent
+
+
+def test_pronoun_referent_reads_no_sentence_end_inside_a_quotation() -> None:
+    # the quotation's "No." ends no sentence: Kate Lane opens the one before the pronoun's
+    text = (
+        "Tom Jones said he would campaign in the state. Kate Lane did not want the help. "
+        "“No. I would not ask anyone to come,” she said."
+    )
+    quote = "“No. I would not ask anyone to come,”"
+    assert _referent(text, ["Tom Jones"], quote, "” she") == "Kate Lane"
+
+
+def test_pronoun_referent_takes_a_subject_after_a_connective() -> None:
+    text = (
+        "Tom Jones said he would campaign for Kate Lane. But Lane is not interested. "
+        "“I will run my own race,” she said."
+    )
+    assert _referent(text, ["Tom Jones"], "“I will run my own race,”", "” she") == "Lane"
+
+
+def test_pronoun_referent_takes_a_subject_after_a_title() -> None:
+    text = (
+        "Tom Jones said he would wait. Former Ohio governor Ed Reed, one of the plan's "
+        "backers, was blunt. “Absolutely not,” he said."
+    )
+    assert _referent(text, ["Tom Jones"], "“Absolutely not,”", "” he") == "Ed Reed"
+
+
+def test_pronoun_referent_reads_no_sentence_end_after_an_initial() -> None:
+    # "scholar A.E. Dick Howard" is an object, not a sentence's subject
+    text = (
+        "Jim Cole said he had consulted scholar A.E. Dick Howard about the order. "
+        "“I want to be clear. It is legal,” he said."
+    )
+    assert _referent(text, ["Jim Cole"], "“I want to be clear. It is legal,”", "” he") == "Jim Cole"
+
+
+def test_pronoun_referent_reads_no_gender_off_a_pronoun_inside_a_quotation() -> None:
+    # the quoted "He" is Jones, not Kate Lane
+    text = (
+        "Tom Jones met voters. Kate Lane answered at once: “He is wrong about the plan.” "
+        "“We will win,” she said."
+    )
+    assert _referent(text, ["Tom Jones", "Kate Lane"], "“We will win,”", "” she") == "Kate Lane"
+
+
+def test_pronoun_referent_looks_past_a_sentence_of_the_same_pronoun() -> None:
+    text = (
+        "Tom Jones spoke first. Ray Walsh had close ties to the mayor. But on Sunday he "
+        "endorsed the governor. “We need a fighter,” he said."
+    )
+    assert _referent(text, ["Tom Jones"], "“We need a fighter,”", "” he") == "Ray Walsh"
+
+
+def test_pronoun_referent_takes_a_subject_after_an_asked_clause() -> None:
+    text = (
+        "Tom Jones said he would vote for Paul Brown. Paul Brown thanked him. Asked whether "
+        "he would back Democrats, Jones demurred. “I tell nobody what to do,” he said."
+    )
+    sources = ["Tom Jones", "Paul Brown"]
+    assert _referent(text, sources, "“I tell nobody what to do,”", "” he") == "Jones"
+
+
+def test_pronoun_referent_reads_a_name_past_a_parenthesis() -> None:
+    text = (
+        "Tom Jones said he would wait. Clark County (Nev.) Sheriff Joe Lomb, a hard-liner, "
+        "backed the wall. He said, “It will be built.”"
+    )
+    sources = ["Tom Jones", "Clark County (Nev.) Sheriff Joe Lomb"]
+    referent = _referent(text, sources, "“It will be built.”", "backed the wall. He")
+    assert referent is not None and speaker_matches(["Joe Lomb"], referent)
+
+
+def test_pronoun_referent_reads_no_weekday_as_a_name() -> None:
+    # a weekday heading a gold mention would hide the pronoun that shows Biden's gender
+    text = (
+        "Tom Jones said he would wait. Sarah Hill said she agreed. Vice President Joe Biden "
+        "weighed in, telling a reporter on Monday, “They are both qualified,” he said."
+    )
+    sources = ["Tom Jones", "Sarah Hill", "Monday"]
+    referent = _referent(text, sources, "“They are both qualified,”", "” he")
+    assert referent is not None and speaker_matches(["Joe Biden"], referent)
+
+
+def test_pronoun_referent_takes_a_former_titled_subject() -> None:
+    text = (
+        "Tom Jones said he would wait. Former Rep. Chris Shaw backed Kate Lane while the "
+        "race was open. “She is my next choice,” he said."
+    )
+    assert _referent(text, ["Tom Jones"], "“She is my next choice,”", "” he") == "Chris Shaw"

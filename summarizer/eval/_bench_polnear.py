@@ -133,12 +133,7 @@ def parse_record(record: Mapping[str, Any]) -> PolnearArticle:
     """One JSONL record: the primary annotator's direct and partial quotes."""
     text = record["text"]
     relations = record["annotations"].get(record["primary_annotator"], [])
-    named_sources = sorted(
-        (span["start"], _span_text(rel["source"]))
-        for rel in relations
-        if rel.get("has_source") and rel["source"] and not rel.get("source_is_pronoun")
-        for span in rel["source"][:1]
-    )
+    named_sources = source_mentions(relations)
     quotes = []
     for rel in relations:
         if rel.get("quote_type") not in ("direct", "partial"):
@@ -164,6 +159,17 @@ def parse_record(record: Mapping[str, Any]) -> PolnearArticle:
             )
         )
     return PolnearArticle(id=record["id"], text=text, quotes=tuple(quotes))
+
+
+def source_mentions(relations: Sequence[Mapping[str, Any]]) -> list[tuple[int, str]]:
+    """The gold's non-pronoun source mentions (start, text), in text order: what
+    `pronoun_referent` chooses among."""
+    return sorted(
+        (span["start"], _span_text(rel["source"]))
+        for rel in relations
+        if rel.get("has_source") and rel["source"] and not rel.get("source_is_pronoun")
+        for span in rel["source"][:1]
+    )
 
 
 def _span_text(spans: Sequence[Mapping[str, Any]]) -> str:
@@ -199,7 +205,7 @@ _NOT_NAMES = _set(
     "Following Although Though Since Because During Despite Like Unlike With Without Under "
     "About Among Asked According Meanwhile Still Yet Now Later Earlier Even Also Instead "
     "However Former What Why How Where Many Most Some Several Both Each Every All No Not Only "
-    "Just Speaking Even"
+    "Just Speaking Even Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
 # A name ends its noun phrase where the next word is not a further noun of the mention
 # ("The Ohio governor" names nobody; "Nancy Worley of Alabama", "Mark Mahaney, of RBC" do).
@@ -257,18 +263,32 @@ class _Name:
 
 
 # An opening clause up to the comma before a sentence's subject: "When the moderator
-# pressed him, ", "Growing up in El Paso, ".
+# pressed him, ", "Growing up in El Paso, ", "Asked about the poll, ".
 _OPENING_CLAUSE = re.compile(
     r"(?:^|(?<=[.!?:\n])\s*)(?:When|While|As|Though|Although|After|Before|Since|Because|If|In"
-    r"|On|At|During|With|Without|Despite|Like|Unlike|Amid|[A-Z][a-z]+ing)\b[^,;:.!?“”\"\n]*,\s*$"
+    r"|On|At|During|With|Without|Despite|Like|Unlike|Amid|[A-Z][a-z]+ing|Asked)\b[^,;:.!?“”\"\n]*,\s*$"
+)
+
+
+# What may stand between a sentence's start and the name that is its subject: a
+# connective ("But Ayotte isn't interested.") or a title ("Former Pennsylvania governor
+# Ed Rendell, ..., was even more resolute.").
+_LEAD_IN = re.compile(
+    r"(?:\b(?:And|But|So|Yet|Still|Then|Meanwhile|Now|Former),?"
+    r"|(?<![\w,])(?:[Ff]ormer\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?P<title>[a-z]+))\s*$"
 )
 
 
 def _opens_sentence(text: str, at: int) -> bool:
     """Whether the name at ``at`` opens its sentence, or its main clause after an opening
-    clause ("Growing up in El Paso, Mendoza regularly witnessed")."""
+    clause ("Growing up in El Paso, Mendoza regularly witnessed"), maybe after a
+    connective or a title (`_LEAD_IN`)."""
     before = text[:at].rstrip(" “\"‘'(")
-    if not before or before[-1] in ".!?:\n":
+    lead = _LEAD_IN.search(before, max(0, at - 80))
+    if lead and (lead["title"] is None or lead["title"] in _TITLE_WORDS):
+        before = before[: lead.start()].rstrip(" “\"‘'(")
+    initial = re.search(r"(?:^|\s)(?:[A-Z]\.)+$", before)  # "scholar A.E. Dick Howard"
+    if not before or (before[-1] in ".!?:\n" and not initial):
         return True
     return bool(_OPENING_CLAUSE.search(text, max(0, at - 200), at))
 
@@ -322,6 +342,9 @@ def _head(text: str, mention: str, at: int = 0) -> _Name | None:
         follower = re.match(r"[a-z]+", rest.lstrip(" "))
         if run.possessive or (follower and follower.group() not in _NAME_FOLLOWERS):
             continue
+        # "Maricopa County (Ariz.) Sheriff Joe Arpaio": the name goes on after the aside
+        if re.match(r"\s*\([^()]{1,30}\)\s*[A-Z]", rest) or mention[: run.start].endswith("("):
+            continue
         before = tokens(mention[: run.start])
         if before and before[-1] in _DETERMINERS:
             continue
@@ -339,8 +362,15 @@ class _Genders:
     "Mrs."), or the first pronoun after the name in its sentence or the next, before any
     other such name (he/his, she/her; it/they for an organisation or a group)."""
 
-    def __init__(self, text: str, runs: Sequence[_Name], keys: set[str]) -> None:
+    def __init__(
+        self,
+        text: str,
+        runs: Sequence[_Name],
+        keys: set[str],
+        quoted: Sequence[tuple[int, int]] = (),
+    ) -> None:
         self.votes: dict[str, list[str]] = {}
+        self.quoted = quoted
         names = [r for r in runs if r.key in keys]
         for k, run in enumerate(names):
             vote = run.title or self._pronoun_after(text, run, names[k + 1 :])
@@ -348,14 +378,15 @@ class _Genders:
                 for label in self._labels(run):
                     self.votes.setdefault(label, []).append(vote)
 
-    @staticmethod
-    def _pronoun_after(text: str, run: _Name, later: Sequence[_Name]) -> str | None:
+    def _pronoun_after(self, text: str, run: _Name, later: Sequence[_Name]) -> str | None:
+        """Sentences are the narration's (“Uh, no. I don't think so,” she said. is one)
+        and a pronoun inside a quotation is the quoted speaker's, not the narrator's."""
         stop = later[0].start if later else len(text)
-        end = _SENTENCE_END.search(text, run.end)
-        if end:
-            second = _SENTENCE_END.search(text, end.end())
-            stop = min(stop, second.end() if second else len(text))
-        word = _PRONOUN_WORD.search(text, run.end, stop)
+        ends = _sentence_ends(text, run.end, len(text), self.quoted)
+        if ends:
+            stop = min(stop, ends[1] if len(ends) > 1 else len(text))
+        words = _PRONOUN_WORD.finditer(text, run.end, stop)
+        word = next((w for w in words if not _inside(w.start(), self.quoted)), None)
         if not word:
             return None
         w = word.group().lower()
@@ -410,15 +441,16 @@ def pronoun_referent(
     runs = _name_runs(text)
     heads = [h for start, mention in sources if (h := _head(text, mention, start))]
     keys = {h.key for h in heads}
-    genders = _Genders(text, runs, keys)
+    regions = _quoted(text)
+    genders = _Genders(text, runs, keys, regions)
     openers = [r for r in runs if r.key in keys and _opens_sentence(text, r.start)]
     # A name inside a quotation (someone the quoted speaker talks about or quotes) is not
     # whom a pronoun outside it names: "... Trump is already making us less safe,” he said.
-    quoted = [(a, b) for a, b in _quoted(text) if not a < at < b]
+    quoted = [(a, b) for a, b in regions if not a < at < b]
     candidates = sorted(
         (
             r
-            for r in [*heads, *openers, *_newcomers(text, at, runs, keys, gender)]
+            for r in [*heads, *openers, *_newcomers(text, at, runs, keys, gender, regions)]
             if r.end <= at and not any(a < r.start < b for a, b in quoted)
         ),
         key=lambda r: r.start,
@@ -439,14 +471,28 @@ def pronoun_referent(
 
 
 def _newcomers(
-    text: str, at: int, runs: Sequence[_Name], keys: set[str], gender: str
+    text: str,
+    at: int,
+    runs: Sequence[_Name],
+    keys: set[str],
+    gender: str,
+    quoted: Sequence[tuple[int, int]],
 ) -> list[_Name]:
     """Names no gold source mention heads that open the pronoun's sentence or the one
     before it ("Dan Fishman, the campaign's director, has walked away with pages of
     sign-ups. “...,” he said."): a full name, or one the text also uses mid-sentence, whose
-    gender the text shows to be the pronoun's."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
-    near = ends[-2] if len(ends) >= 2 else 0
+    gender the text shows to be the pronoun's. A sentence end inside a quotation ends
+    no sentence of the narration (“Uh, no. I don't think so,” she said), and a sentence
+    whose subject is the same pronoun continues the one before it: in "Walsh had close
+    ties to Biden. But on Sunday he endorsed Clinton. “...,” he said." Walsh is still near."""
+    ends = [0, *_sentence_ends(text, 0, at, quoted)]
+    ends = [e for k, e in enumerate(ends) if k == 0 or text[ends[k - 1] : e].strip()]
+    k = max(0, len(ends) - 2)
+    for _ in range(2):
+        if k < 1 or not _about(text, ends[k], ends[k + 1], gender, quoted):
+            break
+        k -= 1
+    near = ends[k]
     found = []
     for run in runs:
         if run.key in keys or not near <= run.start < run.end <= at:
@@ -455,9 +501,48 @@ def _newcomers(
             continue
         if len(run.core.split()) < 2 and not re.search(rf"[a-z,] {re.escape(run.key)}\b", text):
             continue
-        if _Genders(text, runs, keys | {run.key}).of(run) == gender:
+        if _Genders(text, runs, keys | {run.key}, quoted).of(run) == gender:
             found.append(run)
     return found
+
+
+def _about(text: str, start: int, end: int, gender: str, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether the sentence ``text[start:end]`` has the pronoun of ``gender`` as its subject
+    outside quotations ("But on Sunday he endorsed Clinton.", "“...,” he said.")."""
+    narration = "".join(" " if _inside(i, quoted) else text[i] for i in range(start, end))
+    word = "he" if gender == "m" else "she"
+    opening = (
+        r"(?:(?:And|But|So|Yet|Still|Then|Now)\s+)?"
+        r"(?:[^,.;:]{0,60},\s*|(?i:on|in|at|last|this)\s+\w+\s+)?"  # "But on Sunday he"
+    )
+    return bool(re.match(rf"[\s“”\"‘’',]*{opening}(?i:{word})\b", narration))
+
+
+def _inside(at: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    return any(a < at < b for a, b in quoted)
+
+
+def _sentence_ends(
+    text: str, start: int, stop: int, quoted: Sequence[tuple[int, int]]
+) -> list[int]:
+    """Where the narration's sentences end between two offsets: a sentence end inside a
+    quotation ends none (“Uh, no. I don't think so,” she said. is one sentence), nor does
+    an abbreviation or an initial ("Former Rep. Chris Shaw", "scholar A.E. Dick Howard")."""
+    ends = []
+    for m in _SENTENCE_END.finditer(text, start, stop):
+        if "\n" in m.group():  # a paragraph ends a sentence, after a quotation too
+            ends.append(m.start() + m.group().index("\n") + 1)
+        elif not _inside(m.start(), quoted) and not _abbreviation(text, m.start() + 1):
+            ends.append(m.end())
+    return ends
+
+
+def _abbreviation(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is an abbreviation or an initial ("Rep.", "A.E.")."""
+    word = text[max(0, end - 12) : end].split()[-1:]
+    return bool(word) and (
+        word[0] in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)+", word[0]) is not None
+    )
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
