@@ -212,3 +212,58 @@ def test_an_epithet_speaker_after_a_newcomer_is_not_the_story_s_main_person() ->
     )
     speakers = _speakers(extract_offline(article))
     assert speakers.get("We need a lot more help from the state,") != "Walter Brandt"
+
+
+def test_a_manner_adverb_does_not_hide_the_pronoun_subject() -> None:
+    # "as she angrily said": the speaker is the woman "she" names, not the man named
+    # earlier in the clause
+    article = _article(
+        "Ann Lee and Tom Park traded barbs on Monday.",
+        "A day after Park mocked her in a debate, jabbing her finger at an activist as she "
+        'angrily said, "I am so tired of these lies about my record," the tone changed.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "I am so tired of these lies about my record,": "Ann Lee"
+    }
+
+
+def test_a_name_with_a_who_said_clause_is_the_speaker_she_continues() -> None:
+    # "... was backed by Sen. X of Ohio, the ranking Democrat, who said ...": X speaks
+    # in that sentence, so the next "she said" is X, not the owner named first
+    article = _article(
+        "Karen Vance, the state treasurer, released her budget on Thursday.",
+        "Vance's plan was backed on Friday by Sen. Jane Roe of Ohio, the ranking Democrat on "
+        "the finance panel, who said none of the cuts came from Vance.",
+        '"It has never made sense to blame the treasurer for cuts made by others," she said '
+        "in a statement.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "It has never made sense to blame the treasurer for cuts made by others,": "Jane Roe"
+    }
+
+
+def test_a_surname_the_registry_gave_no_one_is_its_only_bearer() -> None:
+    # "Was Voss satisfied?": "Voss" never stands alone, so the registry holds only "Dan
+    # Voss"; the bare surname is still his, and the sentence's subject
+    article = _article(
+        "Dan Voss, a retired engineer, was first in line to ask Senator Ray Hale about jobs.",
+        "Hale said the program would be fixed.",
+        "Was Voss satisfied with Hale's answer?",
+        '"Not really," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {"Not really,": "Dan Voss"}
+
+
+def test_a_bare_surname_since_the_last_quote_ends_that_speaker_s_turn() -> None:
+    # "Jordan" is Dan Jordan's surname and Jordan Ellis's given name, so the registry
+    # gives it to neither; named after Hale's quote, it still means Hale is not "he"
+    article = _article(
+        "Dan Jordan, a retired engineer, and his neighbor Jordan Ellis went to the town hall "
+        "on Monday.",
+        '"The mill has to reopen before winter," Senator Ray Hale told them.',
+        'Jordan booed the senator. "He has been promising that for ten years," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The mill has to reopen before winter,": "Ray Hale",
+        "He has been promising that for ten years,": "Dan Jordan",
+    }

@@ -1631,6 +1631,7 @@ class Registry:
             for where, person in named
             if _REPORTS_AFTER.match(para.text[ends[where] : stop])
             or _REPORTS_BEFORE.search(para.text, start, where[1])
+            or _REPORTS_WHO.match(para.text, ends[where], stop)
         }
         if len(reporters) == 1:
             return next(iter(reporters.values()))
@@ -1679,7 +1680,8 @@ class Registry:
     def _shared_surnames(self, gender: str) -> dict[Pos, tuple[Entity, int]]:
         """Mentions by surname alone of the one person of ``gender`` among several people
         who share it ("Clinton" where Bill and Hillary Clinton are both named: "she" means
-        Hillary), which the registry gives to no one: {(paragraph, offset): (person, end)}."""
+        Hillary), or of the only person of that surname, which the registry gives to no
+        one: {(paragraph, offset): (person, end)}."""
         cache: dict[str, dict[Pos, tuple[Entity, int]]] = self.__dict__.setdefault("_shared", {})
         if gender not in cache:
             cache[gender] = self._find_shared_surnames(gender)
@@ -1688,20 +1690,32 @@ class Registry:
     def _find_shared_surnames(self, gender: str) -> dict[Pos, tuple[Entity, int]]:
         by_surname: dict[str, list[Entity]] = {}
         for person in self.people():
-            if len(person.tokens) >= 2:
+            if len(person.tokens) >= 2 and person.tokens[-1][:1].isupper():
                 by_surname.setdefault(person.tokens[-1], []).append(person)
         found: dict[Pos, tuple[Entity, int]] = {}
         for surname, people in by_surname.items():
-            if len(people) < 2:
-                continue
-            matching = [p for p in people if self.gender(p) == gender]
+            # one person of that surname: the surname is theirs unless the article says
+            # they are of the other gender ("Trump" where the registry also holds "Trump
+            # Tower" as a person, and so gave the bare surname to no one)
+            genders = ("", gender) if len(people) == 1 else (gender,)
+            matching = [p for p in people if self.gender(p) in genders]
             if len(matching) != 1:
                 continue
             for para in self.paragraphs:
                 for m in re.finditer(rf"(?<![\w.'’-]){re.escape(surname)}(?![\w'’-])", para.text):
+                    # a capitalised word before it, not opening the sentence
+                    given = re.search(
+                        r"(?<![.!?”\"’]\s)(?<!^)\b([A-Z][\w'’-]*)\s+$", para.text[: m.start()]
+                    )
                     if (
                         para.inside_quote(m.start())
                         or re.search(r"\b[Tt]he\s+$", para.text[: m.start()])  # "the Clinton camp"
+                        # the surname of someone else ("62-year-old Brenda Johnson")
+                        or (
+                            len(people) == 1
+                            and given
+                            and given[1] not in STOP_CAPS | _TITLE_WORDS | HONORIFICS
+                        )
                         or any(
                             a <= m.start() < b
                             for a, b, _e in self.mentions_in(para.index, 0, len(para.text))
@@ -1755,12 +1769,16 @@ class Registry:
             key: ("m" if c["m"] > c["f"] else "f") for key, c in votes.items() if c["m"] != c["f"]
         }
 
-    def people_between(self, start: Pos, end: Pos) -> list[Entity]:
-        """People named (outside quotation marks) between two positions."""
+    def people_between(self, start: Pos, end: Pos, gender: str = "") -> list[Entity]:
+        """People named (outside quotation marks) between two positions; with a ``gender``,
+        also by a surname the registry gave to no one (`_shared_surnames`)."""
+        shared = self._shared_surnames(gender) if gender else {}
         return [
             person
-            for person in self.people()
-            for where, _end in person.mentions
+            for where, person in [
+                *((w, p) for p in self.people() for w, _end in p.mentions),
+                *((w, p) for w, (p, _end) in shared.items()),
+            ]
             if start <= where < end and not self.paragraphs[where[0]].inside_quote(where[1])
         ]
 
@@ -1923,6 +1941,12 @@ _SAID = alternation(sorted(v for v in SPEECH_VERBS if not v.endswith("ing")))
 # David Axelrod, a former strategist."
 _REPORTS_AFTER = re.compile(rf"\s+(?:{_SAID})\s*[.!?]?[\"”’']*\s*$")
 _REPORTS_BEFORE = re.compile(rf",\s*(?:{_SAID})\s+$")
+# A name that a relative clause makes the sentence's speaker, after a place or an
+# apposition: "... was supported by Sen. Jane Roe of Ohio, the ranking Democrat, who said".
+_REPORTS_WHO = re.compile(
+    rf"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?(?:,[^,;:“”\"]{{1,120}})?"
+    rf",\s*who\s+(?:also\s+)?(?:{_SAID})\b"
+)
 # Words between a preposition and its object's name: "by former U.N. secretary general".
 _OBJECT_FILLERS = frozenset({"and", "the", "former", "then", "late", "fellow", "his", "her"})
 

@@ -866,7 +866,8 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
     """Who a subject phrase (``para.text[start:end]``) names: its main clause's last person
     ("Trump lawyer Marc Kasowitz"), else its last entity, else a role ("the mayor")."""
     phrase = para.text[start:end]
-    if m := re.search(r"(?:^|[\s,])(?P<p>[Hh]e|[Ss]he|[Ii]t)\s*$", phrase):
+    # "he said", "as she angrily said": a manner adverb does not hide the pronoun
+    if m := re.search(r"(?:^|[\s,])(?P<p>[Hh]e|[Ss]he|[Ii]t)(?:\s+[a-z]+ly)?\s*$", phrase):
         return _resolve(m["p"], ctx, pos)
     # The main clause: the last comma-separated part that is not an apposition or aside.
     cut = [start]
@@ -1204,7 +1205,7 @@ def _pronoun(ctx: _Context, pos: tuple[int, int], gender: str) -> _Who:
     speaker = ctx.speaker
     who = last
     if speaker is not None and speaker.type == "person" and pos[0] - ctx.after[0] <= 1:
-        named_since = registry.people_between(ctx.after, pos)
+        named_since = registry.people_between(ctx.after, pos, gender)
         who = speaker if all(e is speaker for e in named_since) else last
     if who is None or registry.gender(who) in ("", gender):
         return who
