@@ -481,6 +481,16 @@ def test_a_body_opening_a_pair_that_acts_is_an_actor() -> None:
     assert "Norway" in names
 
 
+def test_a_party_and_its_members_are_one_actor() -> None:
+    article = _article(
+        "Republicans blocked the spending plan on Tuesday, and the GOP says it will not back down.",
+        "The GOP wants deeper cuts, and Republicans have vowed to keep the plan from a vote.",
+    )
+    actors = {a.name: a for a in extract_offline(article).actors}
+    assert "GOP" not in actors
+    assert "GOP" in actors["Republicans"].aliases
+
+
 def test_a_party_in_a_chamber_named_twice_is_a_group() -> None:
     article = _article(
         "Congressional Democrats rejected the spending plan on Tuesday after a long meeting.",

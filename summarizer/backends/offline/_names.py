@@ -283,6 +283,12 @@ _PAIR_SUBJECT = re.compile(
     r"\s+and\s+(?:the\s+[a-z]+|(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)"
     r"\s+(?:are|were|have|want|say|said|think|believe|argue|agreed|oppose|support|[a-z]+ed)\b"
 )
+# One party's names, the members' first: "Republicans", "GOP" and "Republican Party" are
+# one actor.
+_PARTY_NAMES = (
+    ("Republicans", "Republican Party", "GOP"),
+    ("Democrats", "Democratic Party"),
+)
 # What a plural subject does in the present ("Republicans are slamming", "Democrats want").
 _PLURAL_ACTS = re.compile(r"\s+(?:are|want|say|think|seem|try|believe|argue|worry)\b")
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
@@ -584,6 +590,7 @@ class Registry:
         self.entities = [e for e in self.entities if e.mentions]
         self._mark_acting()
         self._mark_list_subjects()
+        self._join_party_names()
         self._settle_group_phrases()
 
     # --- building ------------------------------------------------------------
@@ -1527,6 +1534,23 @@ class Registry:
                     continue
                 entity.signals.add("subject")
                 break
+
+    def _join_party_names(self) -> None:
+        """ "Republicans", "the GOP" and "the Republican Party" (or "Democrats" and "the
+        Democratic Party") in one article are one actor, named by the members' name
+        (ANNOTATION.md: the other forms the article uses are aliases): not two actors,
+        nor a party named once in passing lost beside its members."""
+        for names in _PARTY_NAMES:
+            same = [e for e in self.entities if e.name in names and e.mentions]
+            if len(same) < 2:
+                continue
+            keep = min(same, key=lambda e: names.index(e.name))
+            for other in same:
+                if other is not keep:
+                    keep.forms |= other.forms
+                    keep.signals |= other.signals
+                    keep.mentions = sorted(keep.mentions + other.mentions, key=lambda m: m[0])
+                    self.entities.remove(other)
 
     def _in_headline(self, entity: Entity) -> bool:
         """Whether the article's title, or a title line before its lead paragraph, names
