@@ -741,3 +741,13 @@ def test_pronoun_referent_takes_a_former_titled_subject() -> None:
         "race was open. “She is my next choice,” he said."
     )
     assert _referent(text, ["Tom Jones"], "“She is my next choice,”", "” he") == "Chris Shaw"
+
+
+def test_pronoun_referent_reads_gender_off_a_subject_pronoun_first() -> None:
+    # "scolded him": "him" is the man scolded, "she said" shows Kate Lane's gender
+    text = (
+        "Tom Jones said he would defend the pills. Sen. Kate Lane (D-Mo.) scolded him: “The "
+        "science is against you,” she said. “I do not understand why you need to go there.”"
+    )
+    sources = ["Tom Jones", "Sen. Kate Lane"]
+    assert _referent(text, sources, "“The science is against you,”", "” she") == "Kate Lane"

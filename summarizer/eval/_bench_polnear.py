@@ -385,8 +385,14 @@ class _Genders:
         ends = _sentence_ends(text, run.end, len(text), self.quoted)
         if ends:
             stop = min(stop, ends[1] if len(ends) > 1 else len(text))
-        words = _PRONOUN_WORD.finditer(text, run.end, stop)
-        word = next((w for w in words if not _inside(w.start(), self.quoted)), None)
+        words = [
+            w
+            for w in _PRONOUN_WORD.finditer(text, run.end, stop)
+            if not _inside(w.start(), self.quoted)
+        ]
+        # a subject pronoun first: in "X scolded him: “...,” she said." "him" is another
+        subjects = [w for w in words if w.group().lower() in ("he", "she")]
+        word = next(iter(subjects or words), None)
         if not word:
             return None
         w = word.group().lower()
