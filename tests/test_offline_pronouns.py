@@ -267,3 +267,28 @@ def test_a_bare_surname_since_the_last_quote_ends_that_speaker_s_turn() -> None:
         "The mill has to reopen before winter,": "Ray Hale",
         "He has been promising that for ten years,": "Dan Jordan",
     }
+
+
+def test_the_former_president_is_not_the_sitting_one() -> None:
+    # "the former president said" names the former president the sentence is about, not
+    # the president the registry holds by that title; "he said" then continues with him
+    article = _article(
+        "President Tom Hale signed the farm bill on Monday.",
+        "Former president Bill Dunn got in on the game, bashing the bill at a rally in Dover. "
+        '"Sometimes I feel the critics are running harder against Hale and me than against '
+        'the bill," the former president said.',
+        '"After he has been in office a while longer, he will get used to it," he said.',
+    )
+    assert set(_speakers(extract_offline(article)).values()) == {"Bill Dunn"}
+
+
+def test_a_name_only_in_an_opening_clause_before_no_one_is_not_he() -> None:
+    # "Like Hale, their days begin ...": the sentence's subject is no one, so "he" is
+    # still the person named before it
+    article = _article(
+        "Jake Lee takes over the newsletter from Tom Hale this week.",
+        "Lee has a habit of checking his phone in the middle of a conversation. Like Hale, "
+        "their days begin at 4:30 a.m. and end late.",
+        '"We like to work," he told me.',
+    )
+    assert _speakers(extract_offline(article)) == {"We like to work,": "Jake Lee"}

@@ -1637,6 +1637,17 @@ class Registry:
         (pi, offset), _ = seen[-1]
         para = self.paragraphs[pi]
         start, _ = para.sentence_span(offset)
+        # "Like Allen, their days begin at 4:30 a.m.": a sentence naming people only in an
+        # opening clause before a subject that is no one says nothing of whom "he" is
+        if (main := _MAIN_AFTER_OPENING.match(para.text, start)) and all(
+            where[1] < main.start("main") for where, _p in seen if where >= (pi, start)
+        ):
+            earlier = [s for s in seen if s[0] < (pi, start)]
+            if earlier:
+                seen = earlier
+                (pi, offset), _ = seen[-1]
+                para = self.paragraphs[pi]
+                start, _ = para.sentence_span(offset)
         named = [(where, person) for where, person in seen if where >= (pi, start)]
         # Someone named only as an object or inside a longer name ("loyalists to Joe
         # Biden", "The Steve Harvey Morning Show") is not who "he" is, if anyone else is.
@@ -1960,6 +1971,12 @@ _GENDERED = {
 # A sentence opening with a subordinate or participial clause, up to a name in it: "In
 # describing Donald Trump", "Growing up in El Paso", "When Mr. Trump tried to".
 _OPENING = re.compile(rf"\W*(?:{'|'.join(sorted(CLAUSE_OPENERS))}|[A-Z][a-z]+ing)\b[^,;:“”\"]*$")
+# The main clause after an opening clause when its subject is no one "he" could be ("Like
+# Allen, their days begin", "After Smith spoke, it rained").
+_MAIN_AFTER_OPENING = re.compile(
+    rf"\W*(?:{'|'.join(sorted(CLAUSE_OPENERS))}|[A-Z][a-z]+ing)\b[^,;:“”\"]*,\s*"
+    r"(?P<main>(?:their|its|it|they|there|we|our|this|these|those)\b)"
+)
 _SAID = alternation(sorted(v for v in SPEECH_VERBS if not v.endswith("ing")))
 # A reporting clause around a name at a sentence's end: "..., Stovall said." or "..., said
 # David Axelrod, a former strategist."

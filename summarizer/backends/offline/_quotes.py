@@ -942,7 +942,15 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
     # "the company" is the organisation named last, "the Democrat convention committee" not
     plain = m and m.start("noun") <= (m.end("det") if m["det"] else 0) + 1
     org = _organisation(m["noun"], ctx, pos) if m and plain else None
-    if m and (who := ctx.registry.by_role(m["noun"], pos) or org):
+    holder = ctx.registry.by_role(m["noun"], pos) if m else None
+    if (
+        m
+        and holder
+        and _FORMER.search(text, 0, m.start("noun"))
+        and "former" not in holder.role.lower()
+    ):
+        holder = None  # "the former president said" is not the president the registry holds
+    if m and (who := holder or org):
         return who
     # "the Florida senator said", "the former Florida governor said": a qualified title
     # refers back, like "he", to the person the article is about ("the president" alone
@@ -955,6 +963,7 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
     return _described(para, a, b, ctx) or _described(para, cut[-1], end, ctx) or UNKNOWN
 
 
+_FORMER = re.compile(r"\b(?:[Ff]ormer|ex-)")
 # Who speaks for an organisation or a country ("a White House spokesman", "U.S. officials").
 _VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative"})
 _AUXILIARIES = wordset(
