@@ -73,15 +73,16 @@ def main() -> None:
             if path not in records:
                 records[path] = {r["id"]: r for r in read_jsonl(path, None)}
             ref = reference(records[path][row["article_id"]], int(row["quote_start"]))
-            total[row["split"]] += 1
+            key = row["split"] + (f" {row['draw']}" if row.get("draw") else "")
+            total[key] += 1
             if agrees(row["referent_by_reading"], ref):
-                right[row["split"]] += 1
+                right[key] += 1
             elif args.verbose:
                 print(name, row["split"], row["article_id"], row["quote_start"], sep="\t", end="\t")
                 print(f"reading {row['referent_by_reading']!r}, reference {ref!r}")
         for split, n in total.items():
             print(
-                f"{name:27} {split:13} reference agrees with reading on {right[split]:3} of {n:3}"
+                f"{name:27} {split:18} reference agrees with reading on {right[split]:3} of {n:3}"
             )
 
 
