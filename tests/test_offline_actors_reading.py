@@ -247,3 +247,14 @@ def test_hong_kong_only_as_a_place_is_no_actor() -> None:
         "Waves hit the shore in Hong Kong, and officials said more rain would follow.",
     )
     assert "Hong Kong" not in names
+
+
+def test_a_company_after_the_word_carrier_is_still_an_actor() -> None:
+    # "carrier" names a ship only as "aircraft carrier"; an airline or a phone company is
+    # "the carrier Delta", "the wireless carrier Verizon"
+    names = _names(
+        "The wireless carrier Verizon sued T-Mobile on Monday over its coverage ads.",
+        "Verizon said the ads had cost it thousands of subscribers.",
+        "T-Mobile said it would fight the lawsuit, and Verizon has filed two similar suits.",
+    )
+    assert "Verizon" in names

@@ -100,11 +100,13 @@ _CAPITAL_ROLE_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<role>[A-Z][a-z-]+)\s+(?P
 _MILITARY = frozenset({"General", "Admiral"})
 # Place prepositions that a body's name does not follow ("in Cleveland"; not "from WikiLeaks").
 _ONLY_PLACES = PLACE_PREPOSITIONS - {"at", "from", "into", "through", "via"}
-# Nouns a name may follow that make it a storm's or a ship's ("storm Mangkhut", "the
-# carrier Theodore Roosevelt", "USS Cole").
-_THING_NOUNS = wordset(
-    "storm typhoon hurricane cyclone carrier ship vessel warship destroyer frigate "
-    "submarine tanker uss hms"
+# The noun right before a name that makes it a storm's or a ship's ("storm Mangkhut", "the
+# aircraft carrier Theodore Roosevelt", "USS Cole"). A bare "carrier" is not one: "the
+# wireless carrier Verizon", "the carrier Delta" are companies.
+_THING_BEFORE = re.compile(
+    r"(?<![\w-])(?:storm|typhoon|hurricane|cyclone|ship|vessel|warship|destroyer|frigate"
+    r"|submarine|tanker|uss|hms|aircraft[ \t]+carrier)[ \t]+$",
+    re.I,
 )
 # A capital inside a word: one name ("WikiLeaks", "BuzzFeed"), not a plural ("Cubans").
 _CAMEL = re.compile(r"[a-z][A-Z]")
@@ -1888,9 +1890,9 @@ class Registry:
         if entity.type == "country":
             return False
         spans = _occurrences(self.text, entity.forms)
-        befores = [_word_before(self.text, start)[:1] for start, _end in spans]
-        if any(b and b[0].lower() in _THING_NOUNS for b in befores):
+        if any(_THING_BEFORE.search(self.text, max(0, start - 40), start) for start, _ in spans):
             return True
+        befores = [_word_before(self.text, start)[:1] for start, _end in spans]
         if entity.type != "person" or entity.signals or not befores:
             return False
         return len(entity.tokens) == 1 and all(b and b[0] in ("the", "The") for b in befores)
