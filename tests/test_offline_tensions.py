@@ -912,3 +912,40 @@ def test_a_headline_suspending_a_body_is_a_conflict_with_it() -> None:
     assert tension.description == (
         "The article reports a suspension involving Karl Olsen and Parliament."
     )
+
+
+def test_charged_by_a_group_is_a_tension_with_it() -> None:
+    text = "Karl Olsen has been charged by federal prosecutors in Virginia, a filing shows."
+    tension = _only(_tensions(_OLSEN, text))
+    assert set(tension.parties) == {"Karl Olsen", "federal prosecutors"}
+    assert tension.description == (
+        "The article reports charges involving Karl Olsen and federal prosecutors."
+    )
+
+
+def test_a_headline_conflict_takes_evidence_past_a_lead_naming_one_side() -> None:
+    paragraphs = [
+        "If it worked against Mitt Romney, it might just work against Karl Olsen.",
+        "At least that is what the campaign now hopes.",
+        "Olsen said on Monday that he would not comment.",
+        "The debate ran for two hours.",
+        "Anna Berg said on Tuesday that her campaign hit Olsen hard at the convention.",
+    ]
+    tension = _only(_tensions(*paragraphs, title="Anna Berg Goes After Karl Olsen"))
+    assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
+    assert tension.evidence == paragraphs[-1]
+
+
+def test_a_headline_object_past_whether_is_not_the_verbs() -> None:
+    lead = "Norway's police are investigating whether U.S. Ambassador Anna Berg was watched."
+    later = "Norway said on Thursday it would not interfere in the affairs of the United States."
+    title = "Norway Is Investigating Whether U.S. Ambassador Berg Was Watched"
+    tensions = _tensions(lead, _OLSEN, later, title=title)
+    assert not any(set(t.parties) == {"Norway", "United States"} for t in tensions)
+
+
+def test_a_headline_cue_takes_no_party_past_a_semicolon() -> None:
+    lead = "Karl Olsen skipped the debate on Thursday."
+    later = "Anna Berg joked about the absent Olsen on stage, aides said."
+    tensions = _tensions(lead, later, title="Absent Olsen derides debate; Berg fields attacks")
+    assert tensions == []

@@ -70,6 +70,7 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"hold", ("held in contempt", "holds in contempt", "a contempt vote")),
     (r"combat", ("fought", "fights", "fighting")),
     (r"suspend", ("suspended", "suspends", "a suspension")),
+    (r"charg", ("charged", "charges", "charges")),
 )
 # relation cue -> the sentence, with {a} and {b}
 _RELATIONS: tuple[tuple[str, str], ...] = (

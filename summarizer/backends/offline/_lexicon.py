@@ -280,6 +280,7 @@ TENSION_VERBS = (
     r"hold(?=\s+(?:\S+\s+){1,12}?in\s+contempt\b)",  # "voted to hold X in contempt"
     r"assault(?:ed|ing)",
     r"(?<=to )combat|combat(?:t?ed|t?ing)",  # "send forces to combat the Islamic State"
+    r"charged(?=\s+by\b)",  # "Assange has been charged by federal prosecutors"
 )
 # Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the
 # ICC", "trade war with China"), the other the nearest actor around it.

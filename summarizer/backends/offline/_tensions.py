@@ -56,7 +56,7 @@ _HEADLINE_CUE = re.compile(
 _JOINED = re.compile(r"\s*(?:,|and|&)\s*")  # "Trump, Democrats", "Rubio and Cruz"
 _HEADLINE_GAP = 2  # words between a headline's cue and each party ("fires agent Strzok")
 # A gap word that starts another clause: "Disputes Report That Olsen Lied" is not about Olsen.
-_CLAUSE_WORDS = wordset("that which who whom whose if after as while when says said")
+_CLAUSE_WORDS = wordset("that which who whom whose if whether after as while when says said")
 _LEAD_PARAGRAPHS = 4  # where a headline's conflict is looked for in the body
 # A name owning something between a headline's verb and its object ("BuzzFeed's").
 _OWNER_BETWEEN = re.compile(r"[\w.-]['’]s?(?:\s|$)")
@@ -306,7 +306,9 @@ def _from_headline(title: str, paragraphs: list[Paragraph], registry: Registry) 
     a, b = pair
     if a[2] is b[2] or _same_side(a[2], b[2]):
         return None
-    evidence = _lead_sentence(paragraphs, registry, a[2], b[2])
+    evidence = _lead_sentence(paragraphs[:_LEAD_PARAGRAPHS], registry, a[2], b[2])
+    if evidence is None:  # "Clinton Goes After Trump" over a lead that names only one: the
+        evidence = _lead_sentence(paragraphs, registry, a[2], b[2])  # headline states it
     if evidence is None:
         return None
     first, second = sorted((a, b), key=lambda m: m[0])
@@ -348,10 +350,12 @@ def _headline_pair(
 
 def _words_between(text: str, mention: Mention, cue: tuple[int, int]) -> int:
     """Words between a name and the cue ("Mueller's Office Disputes": 1), or 99 when one
-    of them starts another clause."""
+    of them starts another clause or a semicolon ends one."""
     gap = text[mention[1] : cue[0]] if mention[1] <= cue[0] else text[cue[1] : mention[0]]
     words = re.sub(r"^['’]s?\b", "", gap.strip()).split()
-    return len(words) if not _CLAUSE_WORDS & {w.lower() for w in words} else 99
+    if _CLAUSE_WORDS & {w.lower() for w in words} or ";" in gap:
+        return 99  # "Absent Trump derides debate; Cruz fields attacks": not about Cruz
+    return len(words)
 
 
 def _named_in(text: str, registry: Registry) -> list[Mention]:
@@ -376,8 +380,8 @@ def _named_in(text: str, registry: Registry) -> list[Mention]:
 def _lead_sentence(
     paragraphs: list[Paragraph], registry: Registry, a: Entity, b: Entity
 ) -> str | None:
-    """The first sentence of the lead paragraphs that names both ``a`` and ``b``."""
-    for para in paragraphs[:_LEAD_PARAGRAPHS]:
+    """The first sentence of ``paragraphs`` that names both ``a`` and ``b``."""
+    for para in paragraphs:
         for start, end in para.sentences():
             named = {id(e) for _, _, e in registry.mentions_in(para.index, start, end)}
             sentence = para.text[start:end].strip()
