@@ -949,3 +949,20 @@ def test_a_headline_cue_takes_no_party_past_a_semicolon() -> None:
     later = "Anna Berg joked about the absent Olsen on stage, aides said."
     tensions = _tensions(lead, later, title="Absent Olsen derides debate; Berg fields attacks")
     assert tensions == []
+
+
+def _actors(*paragraphs: str) -> list[str]:
+    return [a.name for a in extract_offline(CleanArticle(paragraphs=list(paragraphs))).actors]
+
+
+def test_a_noun_cue_marks_the_name_its_title_words_end_in_not_the_first() -> None:
+    text = (
+        "The Justice Department on Friday brought charges against GOP political "
+        "consultant Karl Olsen, the court said."
+    )
+    assert "GOP" not in _actors(text, "Olsen said he had done nothing wrong.")
+
+
+def test_no_threat_from_forces_in_a_country_makes_it_no_actor() -> None:
+    text = "Anna Berg said on Monday that there was no increased threat from Swedish-backed forces in Iraq."
+    assert "Iraq" not in _actors(text)

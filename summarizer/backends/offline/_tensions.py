@@ -506,10 +506,12 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     if j >= 0 and j < at - 1:  # the aside looked past does not part subject and verb
         aside = slice(clauses[j + 1][0], clauses[at][0])
         text = text[: aside.start] + " " * (aside.stop - aside.start) + text[aside.stop :]
-    if cue.kind == "noun":  # "sanctions against Iran": Iran is acted upon, paired or not
-        for m in mentions:
+    if cue.kind == "noun" and not _NONE_OF.search(text[max(0, cue.start - 30) : cue.start]):
+        for m in mentions:  # "sanctions against Iran": Iran is acted upon, paired or not;
+            # not in "no increased threat from forces in Iraq"
             if m[0] >= cue.end and _tied(m, cue, text):
-                m[2].signals.add("target")
+                head = _head(m, mentions, text) or m  # "charges against GOP consultant Stone"
+                head[2].signals.add("target")
     pair = _pick(_distinct(mentions, cue.start), cue, text)
     if pair is None and cue.kind == "verb":
         pair = _participle_pair(para, registry, clauses, at, cue, mentions, text)
