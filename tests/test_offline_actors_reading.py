@@ -258,3 +258,23 @@ def test_a_company_after_the_word_carrier_is_still_an_actor() -> None:
         "T-Mobile said it would fight the lawsuit, and Verizon has filed two similar suits.",
     )
     assert "Verizon" in names
+
+
+def test_a_given_name_before_a_middle_initial_is_no_alias() -> None:
+    actors = _actors(
+        "Eric Trump said Donald Trump gave his charity a large gift.",
+        "Records show Trump gave through his Donald J. Trump Foundation, not his own cash.",
+        "The Donald J. Trump Foundation gave $50,000 in 2008, and Trump did not answer.",
+    )
+    donald = next(a for a in actors if a.name == "Donald Trump")
+    assert "Donald" not in donald.aliases
+
+
+def test_a_newspapers_masthead_gives_its_country_no_alias() -> None:
+    actors = _actors(
+        "USA TODAY",
+        "The United States charged the lobbyist on Friday with hiding his income for years.",
+        "The United States says he owes millions, and it seized his accounts last week.",
+    )
+    us = next(a for a in actors if a.type == "country")
+    assert "USA" not in [us.name, *us.aliases]

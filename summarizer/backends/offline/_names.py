@@ -108,6 +108,8 @@ _THING_BEFORE = re.compile(
     r"|submarine|tanker|uss|hms|aircraft[ \t]+carrier)[ \t]+$",
     re.I,
 )
+# What makes a country's name a newspaper's ("USA TODAY", "China Daily"): no form of it.
+_MASTHEAD = re.compile(r"\s+(?:TODAY|Today|Daily)\b")
 # A capital inside a word: one name ("WikiLeaks", "BuzzFeed"), not a plural ("Cubans").
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _TITLE_WORDS = frozenset(w for t in TITLES + MORE_TITLES for w in t.split()) - {"of"}
@@ -892,7 +894,8 @@ class Registry:
                 for w in before
                 if w[:1].isupper() and not w.endswith((".", ",", ":")) and w not in STOP_CAPS
             ]  # "If Trump's plan" is Trump alone
-            if not joined and not (after and re.match(r"[A-Z][a-z]", after[0])):
+            # "Donald J. Trump Foundation": an initial after it joins it too
+            if not joined and not (after and re.match(r"[A-Z](?:[a-z]|\.$)", after[0])):
                 times -= 1
                 if times == 0:
                     return True
@@ -1286,7 +1289,11 @@ class Registry:
             w for t in _CAPITALISED.findall(self.text) for w in (t, t.rstrip(".,"), t[:-2], t[:-3])
         }  # "U.S.", "Russia's": a cheap filter, so only likely forms are searched for
         candidates = {w for w in _STATE_WORDS if w.split()[0] in capitalised}
-        present = {w for w in candidates if _occurrences(self.text, {w})}
+        present = {
+            w
+            for w in candidates
+            if any(not _MASTHEAD.match(self.text, end) for _, end in _occurrences(self.text, {w}))
+        }
         countries = {_STATE_OF[w] for w in present if w in _STATE_OF}
         governments = self._state_governments()
         for country in sorted(countries | set(governments)):
