@@ -278,3 +278,22 @@ def test_a_newspapers_masthead_gives_its_country_no_alias() -> None:
     )
     us = next(a for a in actors if a.type == "country")
     assert "USA" not in [us.name, *us.aliases]
+
+
+def test_the_name_after_a_long_title_in_an_inverted_credit_is_the_speaker() -> None:
+    names = _names(
+        "The union federation will endorse the senator next week, officials said.",
+        "“We had to face the trade record,” said United Brewery Workers Secretary-Treasurer "
+        "Gary Castell.",
+        "The federation's board meets on Thursday.",
+    )
+    assert "Gary Castell" in names
+    assert not any(n.endswith("Secretary-Treasurer") for n in names)
+
+
+def test_a_city_body_named_after_a_saint_keeps_the_saint() -> None:
+    names = _names(
+        "The St. Paul City Council voted on Wednesday to condemn the candidate's plan.",
+        "The vote was unanimous, and the mayor backed the resolution.",
+    )
+    assert "St. Paul City Council" in names

@@ -56,6 +56,7 @@ from summarizer.backends.offline._lexicon import (
     ORG_ACRONYMS,
     ORG_HEADS,
     OUTLET_HEADS,
+    PERSON_NOUNS,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
     ROLE_NOUNS,
@@ -150,7 +151,7 @@ _PARTY_MARK = re.compile(r"\([RDI]-[A-Z]")  # a cheap test before the costly pat
 _PARTY_STATE = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+\([RDI]-[A-Z][\w.]{{1,12}}\)")
 # A quotation credited after a dash: “...” ― Pamela Padilla
 _DASH_CREDIT = re.compile(rf"[”\"][ \t]*[―—–][ \t]*(?P<name>{_PNAME})[ \t]*[.]?[ \t]*$", re.M)
-_ORG_WORD = r"(?:U\.S\.|U\.N\.|[A-Z][\w&'’-]*|[A-Z]{2,})"
+_ORG_WORD = r"(?:U\.S\.|U\.N\.|St\.(?=\s+[A-Z][a-z])|[A-Z][\w&'’-]*|[A-Z]{2,})"  # "St. Paul"
 _ORG_PHRASE = re.compile(
     rf"(?<![\w.'’-])(?=[A-Z]){_ORG_WORD}(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?{_ORG_WORD})*(?![\w'’-])"
 )
@@ -482,11 +483,35 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
             continue
         for m in pattern.finditer(text):
             tokens = _clean_name(m["name"])
+            if after := _titled_name_after(text, tokens, m.end("name")):
+                yield after, " ".join(tokens), ""
+                continue
             owned = "owner" in m.groupdict() and m["owner"]  # "NBC's Dante Chinni"
             if len(tokens) >= 2 and (
                 owned or not _PROPER_NOUN_BEFORE.search(text, 0, m.start("name"))
             ):
                 yield tokens, "", ""
+
+
+_NAME_AFTER = re.compile(rf"\s+(?P<name>{_PNAME})")
+
+
+def _titled_name_after(text: str, tokens: tuple[str, ...], end: int) -> tuple[str, ...]:
+    """ "said United Auto Workers Secretary-Treasurer Gary Casteel": when the words a
+    pattern took for a name end in a title word and a name follows, that name (the
+    title words are the role); else nothing."""
+    if not tokens or not _title_word(tokens[-1]):
+        return ()
+    after = _NAME_AFTER.match(text, end)
+    name = _clean_name(after["name"]) if after else ()
+    titles = [i for i, t in enumerate(name) if _title_word(t)]  # "Chief Patrol Agent X Y"
+    name = name[titles[-1] + 1 :] if titles else name
+    return name if len(name) >= 2 else ()
+
+
+def _title_word(token: str) -> bool:
+    """A title or role word, or one half of one ("Secretary-Treasurer", "Agent")."""
+    return any(part in _TITLE_WORDS or part.lower() in PERSON_NOUNS for part in token.split("-"))
 
 
 def _given_and(before: str, tokens: tuple[str, ...]) -> bool:
