@@ -297,3 +297,12 @@ def test_a_city_body_named_after_a_saint_keeps_the_saint() -> None:
         "The vote was unanimous, and the mayor backed the resolution.",
     )
     assert "St. Paul City Council" in names
+
+
+def test_police_who_act_are_a_group_actor() -> None:
+    names = _names(
+        "A girl was pepper-sprayed outside the rally on Tuesday, police said.",
+        "Police said the girl was sprayed by a bystander, and police arrested a man later.",
+        "The rally went ahead after the crowd left.",
+    )
+    assert "police" in names
