@@ -306,3 +306,11 @@ def test_police_who_act_are_a_group_actor() -> None:
         "The rally went ahead after the crowd left.",
     )
     assert "police" in names
+
+
+def test_police_before_a_role_noun_are_no_group() -> None:
+    names = _names(
+        "Anna Berg criticized police officer Karl Olsen on Tuesday for the shooting.",
+        "The police chief defended Olsen, and the police department opened an inquiry.",
+    )
+    assert "police" not in names

@@ -111,6 +111,15 @@ _THING_BEFORE = re.compile(
 )
 # What makes a country's name a newspaper's ("USA TODAY", "China Daily"): no form of it.
 _MASTHEAD = re.compile(r"\s+(?:TODAY|Today|Daily)\b")
+# Nouns a group head qualifies ("police officer", "police chief", "troops commander").
+_QUALIFIED_NOUNS = (
+    ROLE_NOUNS
+    | PERSON_NOUNS
+    | wordset(
+        "department station force union headquarters car academy commissioner spokesman "
+        "spokeswoman spokesperson custody"
+    )
+)
 # A capital inside a word: one name ("WikiLeaks", "BuzzFeed"), not a plural ("Cubans").
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _TITLE_WORDS = frozenset(w for t in TITLES + MORE_TITLES for w in t.split()) - {"of"}
@@ -1362,6 +1371,9 @@ class Registry:
                 before = _word_before(para.text, m.start())
                 if before and (before[0].lower() in _OWNERS or before[0].endswith(("'s", "’s"))):
                     continue  # "their forces", "Trump's allies": someone's, not a group
+                after = _word_after(para.text, m.end(), 20)
+                if after and re.sub(r"s$", "", after[0]) in _QUALIFIED_NOUNS:
+                    continue  # "police officer Karl Olsen", "police department": a qualifier
                 key = " ".join(
                     w[0].lower() + w[1:]
                     if w.lower() in _LOWER_GROUP_WORDS or w.startswith(("Anti-", "Pro-"))
