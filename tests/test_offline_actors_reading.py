@@ -314,3 +314,12 @@ def test_police_before_a_role_noun_are_no_group() -> None:
         "The police chief defended Olsen, and the police department opened an inquiry.",
     )
     assert "police" not in names
+
+
+def test_a_place_named_like_a_person_is_no_actor() -> None:
+    names = _names(
+        "Reporters waited outside Halvorsen Tower on Monday as the candidate met donors.",
+        "Protesters gathered at Halvorsen Tower, and police closed the street.",
+        "The candidate left Halvorsen Tower in the evening without speaking.",
+    )
+    assert "Halvorsen Tower" not in names

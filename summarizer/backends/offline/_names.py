@@ -120,6 +120,11 @@ _QUALIFIED_NOUNS = (
         "spokeswoman spokesperson custody"
     )
 )
+# Last words of a place's name, never of a person's ("Trump Tower", "Foggy Bottom").
+_PLACE_HEADS = wordset(
+    "Airport Tower Towers Street Avenue Boulevard Building Base Stadium Arena Hotel "
+    "Bottom Palace Mall Bridge Airfield Harbor Harbour"
+)
 # A capital inside a word: one name ("WikiLeaks", "BuzzFeed"), not a plural ("Cubans").
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _TITLE_WORDS = frozenset(w for t in TITLES + MORE_TITLES for w in t.split()) - {"of"}
@@ -1930,13 +1935,16 @@ class Registry:
         """A name that is no actor's however it was found: a storm or a ship, named
         somewhere after the noun it names ("Tropical storm Mangkhut", "the aircraft
         carrier Theodore Roosevelt"); a one-word "person" the article only ever writes
-        after "the" ("the Guardian has learned")."""
+        after "the" ("the Guardian has learned"); a "person" whose last word is a
+        place's ("Trump Tower")."""
         if entity.type == "country":
             return False
         spans = _occurrences(self.text, entity.forms)
         if any(_THING_BEFORE.search(self.text, max(0, start - 40), start) for start, _ in spans):
             return True
         befores = [_word_before(self.text, start)[:1] for start, _end in spans]
+        if entity.type == "person" and len(entity.tokens) > 1 and entity.tokens[-1] in _PLACE_HEADS:
+            return True  # "Trump Tower", "Foggy Bottom", "Domodedovo Airport"
         if entity.type != "person" or entity.signals or not befores:
             return False
         return len(entity.tokens) == 1 and all(b and b[0] in ("the", "The") for b in befores)
