@@ -2,7 +2,9 @@
 
 evals/reading/actor-reading.tsv holds, for 33 tuning articles outside the dev suite
 (AllSides odd lines, the PolNeAR train sample), every actor the offline rules returned at
-main c4fa110 with a verdict by reading per ANNOTATION.md, and the key actors they missed:
+main c4fa110 with a verdict by reading per ANNOTATION.md, and the key actors they missed;
+the eighth session's rows (15 more articles, ``why`` ending "(eighth session)") list only
+what reading found wrong or missing there, not every actor:
 
 - right: a key actor, or one ANNOTATION.md allows (speaks, acts, is acted upon);
 - not-key: a real name, but no reader needs it (a qualifier such as "U.S. troops", a
