@@ -725,10 +725,7 @@ class Registry:
                 and keys[id(p)][len(keys[id(p)]) - len(key) :] == key
             ]
             if key and len(longer) == 1 and short in self.entities:
-                keep = longer[0]
-                keep.forms |= short.forms
-                keep.role = keep.role or short.role
-                self.entities.remove(short)
+                self._merge(short, longer[0])
 
     def _add_named_subjects(self) -> None:
         """Untitled full names ("Donald Trump landed"): people when the surname is also used
@@ -1277,7 +1274,7 @@ class Registry:
                 )
             ]
             if len(longer) == 1:
-                self._merge_org(short, longer[0])
+                self._merge(short, longer[0])
         for short in orgs:
             # "Senate" after "U.S. Senate": the state's qualifier is no other body
             qualified = [
@@ -1288,17 +1285,23 @@ class Registry:
                 and e in self.entities
             ]
             if len(qualified) == 1 and short in self.entities:
-                self._merge_org(short, qualified[0])
+                self._merge(short, qualified[0])
         for org in [e for e in self.entities if e.type == "organization"]:
             turned = _turned(org.tokens)  # "Justice Department" is "Department of Justice"
             other = next((e for e in self.entities if e.name == turned and e is not org), None)
             if other is not None and org in self.entities:
-                self._merge_org(org, other)
+                self._merge(org, other)
 
-    def _merge_org(self, org: Entity, into: Entity) -> None:
-        into.forms |= org.forms
-        into.signals |= org.signals
-        self.entities.remove(org)
+    def _merge(self, other: Entity, into: Entity) -> None:
+        """``other`` is ``into`` under another name ("FBI" and "Federal Bureau of
+        Investigation", "Raul Castro" and "Raúl Castro", "GOP" and "Republicans"): its
+        forms, signals, role and mentions become ``into``'s, and it leaves the registry."""
+        into.forms |= other.forms
+        into.signals |= other.signals
+        into.role = into.role or other.role
+        if other.mentions:
+            into.mentions = sorted(into.mentions + other.mentions, key=lambda m: m[0])
+        self.entities.remove(other)
 
     def _add_org(self, name: str, text: str, start: int) -> None:
         org = next((e for e in self.entities if e.name == name), None)
@@ -1598,10 +1601,7 @@ class Registry:
             keep = min(same, key=lambda e: names.index(e.name))
             for other in same:
                 if other is not keep:
-                    keep.forms |= other.forms
-                    keep.signals |= other.signals
-                    keep.mentions = sorted(keep.mentions + other.mentions, key=lambda m: m[0])
-                    self.entities.remove(other)
+                    self._merge(other, keep)
 
     def _in_headline(self, entity: Entity) -> bool:
         """Whether the article's title, or a title line before its lead paragraph, names
