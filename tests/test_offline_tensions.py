@@ -966,3 +966,18 @@ def test_a_noun_cue_marks_the_name_its_title_words_end_in_not_the_first() -> Non
 def test_no_threat_from_forces_in_a_country_makes_it_no_actor() -> None:
     text = "Anna Berg said on Monday that there was no increased threat from Swedish-backed forces in Iraq."
     assert "Iraq" not in _actors(text)
+
+
+def test_a_group_word_before_an_officers_name_is_not_the_target() -> None:
+    # "police" is an actor of the article (named often, acting), but in "police officer
+    # Dana Wells" it only says what Wells is: the criticism is of Wells
+    tensions = _tensions(
+        "Police said on Monday that they had arrested four men after a night of protests.",
+        "Ruth Adler criticized Linfield, Ore., police officer Dana Wells for shooting and "
+        "killing Tom Reed, an unarmed man.",
+        "Wells said she feared for her life. Police said Wells had been placed on leave, and "
+        "police asked for calm.",
+        "Police arrived on the scene later.",
+    )
+    parties = [t.parties for t in tensions if "Ruth Adler" in t.parties]
+    assert parties == [["Ruth Adler", "Dana Wells"]]

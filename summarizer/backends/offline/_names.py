@@ -1379,8 +1379,7 @@ class Registry:
                 before = _word_before(para.text, m.start())
                 if before and (before[0].lower() in _OWNERS or before[0].endswith(("'s", "’s"))):
                     continue  # "their forces", "Trump's allies": someone's, not a group
-                after = _word_after(para.text, m.end(), 20)
-                if after and re.sub(r"s$", "", after[0]) in _QUALIFIED_NOUNS:
+                if qualifier(para.text, m.end()):
                     continue  # "police officer Karl Olsen", "police department": a qualifier
                 key = " ".join(
                     w[0].lower() + w[1:]
@@ -2144,6 +2143,13 @@ def _word_before(text: str, start: int) -> list[str]:
     closing quotation marks cut off ("Sanders,”" before "Cummings said" ends a clause)."""
     words = text[max(0, start - 30) : start].rsplit("\n", 1)[-1].split()[-1:]
     return [w.rstrip("\"”’'") for w in words]
+
+
+def qualifier(text: str, end: int) -> bool:
+    """Whether the group word that ends at ``end`` only qualifies the noun after it
+    ("police officer", "police department", "troops commander")."""
+    after = _word_after(text, end, 20)
+    return bool(after) and re.sub(r"s$", "", after[0]) in _QUALIFIED_NOUNS
 
 
 def _word_after(text: str, end: int, span: int = 30) -> list[str]:

@@ -43,7 +43,7 @@ from summarizer.backends.offline._lexicon import (
     TENSION_RELATIONS,
     TENSION_VERBS,
 )
-from summarizer.backends.offline._names import Entity, Registry, _initials
+from summarizer.backends.offline._names import Entity, Registry, _initials, qualifier
 
 _CUE = re.compile(
     rf"\b(?:(?P<verb>{'|'.join(TENSION_VERBS)})|(?P<noun>{'|'.join(TENSION_NOUNS)})"
@@ -783,6 +783,12 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
                 _CALLED_ON.match(text, cue.start) and re.search(r"\bto\b", text[cue.end : m[0]])
             )
             and not (m[2].type == "group" and _DEPLOYED.search(text[: m[0]]))
+            # "criticized Tulsa police officer Betty Shelby": the officer, not the police
+            and not (
+                m[2].described
+                and qualifier(text, m[1])
+                and any(o[2].type == "person" and 0 < o[0] - m[1] <= 30 for o in after)
+            )
             and not (  # "to combat a rising tide of skepticism about the EU": not the EU
                 _DIRECT_OBJECT.match(text, cue.start) and len(text[cue.end : m[0]].split()) > 1
             )
