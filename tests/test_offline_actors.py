@@ -3,6 +3,8 @@ no junk or duplicate actors. Synthetic texts; each test fails without its rule."
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer import CleanArticle
 from summarizer._schema import Extraction
 from summarizer.backends.offline._extract import extract_offline
@@ -1167,3 +1169,21 @@ def test_a_party_named_once_in_the_opening_as_a_noun_of_its_own_is_an_actor() ->
         "Families near the port were divided as well, and a vote is due in May.",
     )
     assert "Democrats" in _names(extract_offline(article))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trade talks with Norway and Chile have stalled over fishing data this year.",  # object
+        "“Norway and Chile have signed nothing,” the minister told reporters on Friday.",  # quoted
+    ],
+)
+def test_a_body_opening_a_pair_after_a_preposition_or_in_a_quotation_is_no_actor(
+    sentence: str,
+) -> None:
+    article = _article(
+        "Turnout was the highest in a generation, with long queues outside most of the polling places.",
+        "Officials counted the ballots through the night, and the result came in well before dawn.",
+        sentence,
+    )
+    assert "Norway" not in _names(extract_offline(article))
