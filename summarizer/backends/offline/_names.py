@@ -128,6 +128,13 @@ _PLACE_HEADS = wordset(
 # A capital inside a word: one name ("WikiLeaks", "BuzzFeed"), not a plural ("Cubans").
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _TITLE_WORDS = frozenset(w for t in TITLES + MORE_TITLES for w in t.split()) - {"of"}
+# Before a bare surname (`Registry._find_shared_surnames`): "the" ("the Clinton camp"), or a
+# capitalised word that does not open its sentence ("62-year-old Brenda Johnson"), searched
+# in a window of this many characters before it.
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_WORD_BEFORE = re.compile(r"(?<![.!?”\"’]\s)(?<!^)\b([A-Z][\w'’-]*)\s+$")
+_BEFORE_WINDOW = 200
+_NOT_GIVEN = STOP_CAPS | _TITLE_WORDS | HONORIFICS  # words before a surname that are no given name
 # Title words that end a title ("Speaker", "Senator"), not those that begin an
 # organisation's name too ("General Assembly", "Foreign Ministry").
 _TITLE_HEADS = frozenset(t for t in TITLES + MORE_TITLES if " " not in t and t[0].isupper()) - {
@@ -1787,19 +1794,22 @@ class Registry:
             if len(matching) != 1:
                 continue
             for para in self.paragraphs:
+                if surname not in para.text:
+                    continue
                 for m in re.finditer(rf"(?<![\w.'’-]){re.escape(surname)}(?![\w'’-])", para.text):
-                    # a capitalised word before it, not opening the sentence
-                    given = re.search(
-                        r"(?<![.!?”\"’]\s)(?<!^)\b([A-Z][\w'’-]*)\s+$", para.text[: m.start()]
-                    )
+                    # the words right before it (searched from a window: the patterns end
+                    # at the surname, and scanning the whole paragraph before each one
+                    # was most of this function's cost)
+                    window = max(0, m.start() - _BEFORE_WINDOW)
                     if (
                         para.inside_quote(m.start())
-                        or re.search(r"\b[Tt]he\s+$", para.text[: m.start()])  # "the Clinton camp"
-                        # the surname of someone else ("62-year-old Brenda Johnson")
+                        or _THE_BEFORE.search(para.text, window, m.start())  # "the Clinton camp"
+                        # the surname of someone else ("62-year-old Brenda Johnson"): a
+                        # capitalised word before it, not opening the sentence
                         or (
                             len(people) == 1
-                            and given
-                            and given[1] not in STOP_CAPS | _TITLE_WORDS | HONORIFICS
+                            and (given := _WORD_BEFORE.search(para.text, window, m.start()))
+                            and given[1] not in _NOT_GIVEN
                         )
                         or any(
                             a <= m.start() < b
