@@ -56,7 +56,10 @@ def test_a_political_rival_is_not_a_rivalry_between_the_two_named() -> None:
         "Norway asked Sweden to investigate a political rival, Anna Berg, the "
         "prosecutors said on Monday."
     )
-    assert _tensions(text) == []
+    # no rivalry (and not Sweden, the one asked); the request itself is a tension
+    # (ninth session: the one asking is the side against the object)
+    tension = _only(_tensions(text))
+    assert tension.description == "Norway asked for an investigation of Anna Berg."
 
 
 def test_noun_cue_takes_the_agent_before_it_not_the_place_after() -> None:
@@ -981,3 +984,28 @@ def test_a_group_word_before_an_officers_name_is_not_the_target() -> None:
     )
     parties = [t.parties for t in tensions if "Ruth Adler" in t.parties]
     assert parties == [["Ruth Adler", "Dana Wells"]]
+
+
+# --- ninth session: the one asking, and an object named in an apposition ---------------
+
+
+def test_the_one_asking_someone_to_investigate_is_the_side_against_its_object() -> None:
+    # The one asked (Lund) only does the asking's bidding: the conflict is between the one
+    # asking and the object, named in an apposition after a description
+    text = (
+        "An aide said on Monday he was alarmed by hearing President Karl Olsen ask Premier "
+        "Erik Lund to investigate a political rival, Democrat Anna Berg, during the call."
+    )
+    tension = _only(_tensions(text, "Berg and Lund said they had done nothing wrong."))
+    assert tension.parties == ["Karl Olsen", "Anna Berg"]
+    assert tension.description == "Karl Olsen asked for an investigation of Anna Berg."
+
+
+def test_an_apposition_after_an_object_must_be_only_a_name() -> None:
+    # "the coup attempt, telling USA TODAY ...": the clause after the object is no
+    # apposition, so the newspaper is not what was denounced
+    tensions = _tensions(
+        "Karl Olsen denounced the coup attempt, telling Norway he had nothing to do with it.",
+        "Olsen lives in Norway.",
+    )
+    assert tensions == []

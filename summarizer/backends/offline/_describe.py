@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from summarizer._text import wordset
+from summarizer.backends.offline._lexicon import ASKING_VERBS
 
 # verb cue (as matched, lower case) -> (past, present, what the act is called)
 _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
@@ -90,6 +91,11 @@ _RELATIONS: tuple[tuple[str, str], ...] = (
     (r"foe", "{a} and {b} are described as foes"),
     (r"tortured", "{a} and {b} have strained relations"),
 )
+# Between the one asking and the cue: "ask Ukraine's president to (investigate)".
+_ASKED = re.compile(
+    rf"\s+(?P<verb>{'|'.join(f'(?:{v})' for v in ASKING_VERBS)})\s+(?:[\w.'’-]+\s+){{1,4}}to\s+$",
+    re.IGNORECASE,
+)
 _TIME = re.compile(r"\b(?:past|last|recent|years?|months?|weeks?|days?|decades?|time)\b")
 _UNCOUNTED = {"criticism", "retaliation", "hostility", "confrontation", "blowback", "backlash"}
 # Between subject and verb: adverbs, "has", a time ("on Wednesday"); never "was"/"not".
@@ -140,6 +146,9 @@ def _verb_sentence(
     word: str, text: str, cue: tuple[int, int], a: tuple[int, int, str], b: tuple[int, int, str]
 ) -> str:
     past, present, noun = next(forms for pattern, forms in _VERBS if re.match(pattern, word))
+    asked = _ASKED.fullmatch(text, a[1], cue[0]) if a[1] <= cue[0] < b[0] else None
+    if asked and not _NOT_SUBJECT.search(text[max(0, a[0] - 20) : a[0]]):
+        return _full_stop(f"{a[2]} {_asking(asked['verb'])} {_acted_on(noun, b[2])}")
     if a[1] <= cue[0] < b[0] and _plain(word) and _subject(text, a, cue) and _object(text, cue, b):
         finite = word.split()[0]  # "clashed with"
         verb = past if finite.endswith("ed") or finite in ("fought", "sued", "took") else present
@@ -147,6 +156,16 @@ def _verb_sentence(
             verb = _plural(present)
         return _full_stop(f"{a[2]} {verb} {b[2]}")
     return _reported(noun, a[2], b[2])
+
+
+def _asking(verb: str) -> str:
+    """What the one asking did ("urge" -> "urged")."""
+    return next(did for pattern, did in ASKING_VERBS.items() if re.fullmatch(pattern, verb, re.I))
+
+
+def _acted_on(noun: str, b: str) -> str:
+    """ "an investigation of B", "defiance of B", "an attack against B"."""
+    return f"{noun} {'of' if noun in ('an investigation', 'defiance') else 'against'} {b}"
 
 
 def _plain(word: str) -> bool:

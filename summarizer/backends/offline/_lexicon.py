@@ -350,6 +350,20 @@ HEADLINE_TENSION_RELATIONS = (
     r"lock\s+horns",
     r"tortured\s+relationship",  # "Netanyahu and Obama: A tortured relationship"
 )
+# Verbs that ask someone to act ("Trump ask Ukraine's president to investigate Biden",
+# "veterans urge troops to defy Trump"), each with what the one asking did, in a
+# description ("asked for an investigation of Biden"): the asker is the side against the
+# act's object, the one asked is not.
+ASKING_VERBS: dict[str, str] = {
+    r"ask(?:s|ed|ing)?": "asked for",
+    r"urg(?:e|es|ed|ing)": "urged",
+    r"press(?:es|ed|ing)?": "pressed for",
+    r"pressur(?:e|es|ed|ing)": "pressed for",
+    r"push(?:es|ed|ing)?": "pushed for",
+    r"tell(?:s|ing)?|told": "called for",
+    r"order(?:s|ed|ing)?": "ordered",
+    r"encourag(?:e|es|ed|ing)": "encouraged",
+}
 # Relations: any two actors in the clause ("with which Russia has had strained relations").
 TENSION_RELATIONS = (
     r"strained",

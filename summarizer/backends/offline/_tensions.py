@@ -33,6 +33,7 @@ from summarizer._schema import Tension
 from summarizer._text import Paragraph, name_key, wordset
 from summarizer.backends.offline._describe import describe
 from summarizer.backends.offline._lexicon import (
+    ASKING_VERBS,
     GIVEN_NAMES,
     GROUP_NATIONALITIES,
     HEADLINE_TENSION_RELATIONS,
@@ -241,6 +242,16 @@ _VERBISH = re.compile(
 )
 # A noun cue owned by a common noun ("the agency's investigation"): its agent is unnamed.
 _UNNAMED_OWNER = re.compile(r"\b[a-z]+['’]s\s+(?:[a-z-]+\s+){0,2}$")
+# A verb's object described, then named in the clause after ("to investigate a political
+# rival, Democrat Joe Biden, that ..."): the apposition names the object.
+_DESCRIBED_THEN_NAMED = re.compile(r"\s+(?:a|an|the|his|her|their)\s+(?:[a-z-]+\s+){0,3}[a-z]+,\s*")
+# "Trump ask Ukraine's president to investigate Biden", "urge troops to defy Trump": the one
+# asked is the infinitive's doer; the one asking is the side against its object.
+_ASKING = re.compile(
+    rf"\b(?:{'|'.join(ASKING_VERBS)})\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w.'’-]+\s+){{0,3}}$",
+    re.IGNORECASE,
+)
+_ASKED_TO = re.compile(r"(?:['’]s?(?:\s+[a-z-]+){1,2})?\s+to\s+")
 _MAX_TENSIONS = 6
 _MIN_WORDS = 3
 
@@ -499,6 +510,9 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         j -= 1  # "X, the chairman of Y, accused Z": look past the aside for the subject
     if j >= 0:
         window.insert(0, clauses[j])
+    described = _DESCRIBED_THEN_NAMED.fullmatch(para.text, cue.end, clauses[at][1])
+    if cue.kind == "verb" and described and at + 1 < len(clauses):
+        window += _apposition(para, registry, clauses[at + 1])  # "a rival, Democrat Joe Biden,"
     mentions = [m for a, b in window for m in registry.mentions_in(para.index, a, b)]
     mentions += _targets(para.text, window[0][0], window[-1][1], registry, mentions)
     mentions += _acronyms(para.text, window, registry, mentions)
@@ -531,6 +545,19 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         pairs.append((joined, pair[1]))
     found = (_found(para, cue, clauses, at, p) for p in pairs if not _same_side(p[0][2], p[1][2]))
     return [f for f in found if f is not None]
+
+
+def _apposition(
+    para: Paragraph, registry: Registry, clause: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """``clause`` when it is only a name, after title words ("Democrat Joe Biden,"): an
+    apposition naming the object described before it ("investigate a political rival")."""
+    named = registry.mentions_in(para.index, *clause)
+    if not named:
+        return []
+    start, end, _ = named[0]
+    title_words = re.fullmatch(r"(?:[A-Z][\w.'’-]*\s+){0,3}", para.text[clause[0] : start])
+    return [clause] if title_words and re.fullmatch(r"[\s,;.]*", para.text[end : clause[1]]) else []
 
 
 def _participle_pair(
@@ -768,6 +795,7 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not _modifier(m, text)
             and not (_possessor(m, text) and _TIME_WORD.search(text[: m[0]]))
             and not _INFINITIVE_OBJECT.search(text[: m[0]])
+            and not _asked(m, cue, text)
         ]
         after = [
             m
@@ -816,6 +844,14 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
     if _KIND_OF_TENSION.search(text[max(0, cue.start - 20) : cue.start]):
         return None  # "racial tensions inflamed by the Floyd killing": no two sides named
     return (mentions[0], mentions[1]) if len(mentions) >= 2 else None
+
+
+def _asked(mention: Mention, cue: _Cue, text: str) -> bool:
+    """The one asked to do what the cue says ("ask Ukraine's president to investigate"):
+    not the side against the cue's object; the one asking, before it, is."""
+    return bool(
+        _ASKED_TO.fullmatch(text, mention[1], cue.start) and _ASKING.search(text[: mention[0]])
+    )
 
 
 def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Mention] | None:
