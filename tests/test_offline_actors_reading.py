@@ -323,3 +323,32 @@ def test_a_place_named_like_a_person_is_no_actor() -> None:
         "The candidate left Halvorsen Tower in the evening without speaking.",
     )
     assert "Halvorsen Tower" not in names
+
+
+def test_a_candidates_campaign_named_twice_is_an_organisation() -> None:
+    actors = _actors(
+        "The Harlow campaign argued in a filing that the lawsuit had no merit, said Dana Harlow.",
+        "Critics said the filing was weak. The Harlow campaign is expected to appeal on Monday.",
+    )
+    campaign = [a for a in actors if a.name == "Harlow campaign"]
+    assert [a.type for a in campaign] == ["organization"]
+    assert "Dana Harlow" in [a.name for a in actors]
+
+
+def test_a_campaign_named_once_counts_when_the_headline_names_it() -> None:
+    article = CleanArticle(
+        title="Harlow Campaign Scrambles for Votes in Ohio",
+        paragraphs=[
+            "Dana Harlow toured the state on Friday as polls tightened in the suburbs.",
+            "Supporters said the Harlow campaign is worried about turnout among young voters.",
+        ],
+    )
+    assert "Harlow campaign" in [a.name for a in extract_offline(article).actors]
+
+
+def test_a_campaign_that_only_qualifies_a_role_or_a_thing_is_no_actor() -> None:
+    names = _names(
+        "Harlow campaign chairman Paul Vance met donors on Friday, said Dana Harlow.",
+        "Harlow campaign officials said the Harlow campaign events drew large crowds.",
+    )
+    assert "Harlow campaign" not in names

@@ -628,6 +628,8 @@ class Registry:
         self._add_lone_speakers()
         self._add_one_word_organisations()
         self._add_parts_of_government()
+        self._campaigns: list[Entity] = []
+        self._add_campaigns()
         self._merge_spellings()
         self._add_sources()
         self._taken = self._named_spans()
@@ -636,6 +638,7 @@ class Registry:
         for entity in self.entities:
             self._index(entity)
         self._trim_group_phrases()
+        self._trim_campaigns()
         self._fold_party_members()
         self.entities = [e for e in self.entities if e.mentions]
         self._mark_acting()
@@ -1075,6 +1078,32 @@ class Registry:
             if administrations == [key]:
                 entity.forms.add("the administration")
             self.entities.append(entity)
+
+    def _add_campaigns(self) -> None:
+        """ "The Clinton campaign has refocused its efforts", "Trump campaign claims ...": a
+        candidate's campaign, named after a person the article names, that the article
+        names twice as a body of its own (or once, in its headline) is an organisation
+        that acts; not where the words only qualify a role or a thing ("Trump campaign
+        chairman Paul Manafort", "Clinton campaign events")."""
+        surnames = {e.tokens[-1] for e in self.people()}
+        found: dict[str, list[str]] = {}
+        for m in _CAMPAIGN.finditer(self.text):
+            if m[1] in surnames and not _campaign_qualifies(self.text, m.end()):
+                found.setdefault(f"{m[1]} campaign", []).append(m.group())
+        for name, forms in found.items():
+            headlined = re.search(rf"\b{name}\b", self.title, re.IGNORECASE)
+            if len(forms) >= 2 or headlined:
+                self.entities.append(Entity(name, "organization", forms=set(forms)))
+                self._campaigns.append(self.entities[-1])
+
+    def _trim_campaigns(self) -> None:
+        """A campaign's mentions are those that name it, not "Trump campaign officials"."""
+        for campaign in self._campaigns:
+            campaign.mentions = [
+                ((pi, start), end)
+                for (pi, start), end in campaign.mentions
+                if not _campaign_qualifies(self.paragraphs[pi].text, end)
+            ]
 
     def _add_sources(self) -> None:
         """A body or outlet the article cites as its source ("according to the NAACP",
@@ -2105,6 +2134,26 @@ _INTRODUCED = re.compile(
     rf",\s+(?:[a-z]|the\b|a\b|an\b)|\s+(?:(?:{'|'.join(sorted(SPEECH_ADVERBS))})\s+)?"
     rf"(?:{'|'.join(sorted(SPEECH_VERBS))})\b"
 )
+
+
+# "the Clinton campaign", "Trump's campaign": a candidate's campaign named after them.
+_CAMPAIGN = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)(?:['’]s)?\s+campaign\b")
+# What "X campaign" may qualify rather than name: "campaign chairman", "campaign events".
+_CAMPAIGN_THINGS = wordset(
+    """trail stop event rally rallies ad website headquarters finance fund money message
+    promise pledge season cycle speech office committee account email contribution donor
+    statement team operation plane bus song material literature strategy associate chair
+    hand"""
+)
+
+
+def _campaign_qualifies(text: str, end: int) -> bool:
+    """Whether the "campaign" ending at ``end`` only qualifies the noun after it."""
+    after = re.match(r"\s+([a-z][a-z-]*)", text[end:])
+    if after is None:
+        return False
+    words = {after[1], after[1].removesuffix("s")}
+    return bool(words & (_CAMPAIGN_THINGS | PERSON_NOUNS))
 
 
 def _introduced(text: str, end: int) -> bool:
