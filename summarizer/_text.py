@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
@@ -366,6 +366,29 @@ _POSSESSIVE = re.compile(r"(?<=\w)'s?(?!\w)")
 def name_tokens(name: str) -> tuple[str, ...]:
     """A name as lower-case word tokens, quote marks and compatibility forms folded."""
     return tuple(re.findall(r"\w+", normalize(name).lower()))
+
+
+def is_word_char(char: str) -> bool:
+    """Whether ``char`` is what ``\\w`` matches in a ``re`` pattern on ``str``."""
+    return char.isalnum() or char == "_"
+
+
+def literal_spans(
+    text: str, literal: str, not_before: str = "", not_after: str = ""
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of each occurrence of ``literal`` in ``text`` with no word character
+    (nor one of ``not_before``) right before it and none (nor one of ``not_after``) right
+    after it: the spans ``re.finditer`` gives for ``(?<![\\w...])literal(?![\\w...])``,
+    found with `str.find`, as a pattern per name would cost more to compile than to run."""
+    i = text.find(literal)
+    while i != -1:
+        end = i + len(literal)
+        found = (i == 0 or not (is_word_char(text[i - 1]) or text[i - 1] in not_before)) and (
+            end == len(text) or not (is_word_char(text[end]) or text[end] in not_after)
+        )
+        if found:
+            yield i, end
+        i = text.find(literal, end if found and end > i else i + 1)
 
 
 def sub_span(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from summarizer import CleanArticle
-from summarizer._text import Paragraph
+from summarizer._text import Paragraph, literal_spans
 from summarizer.backends.offline._extract import _headline, extract_offline, lead_summary
 from summarizer.backends.offline._lexicon import alternation
 from summarizer.backends.offline._names import (
@@ -25,6 +25,34 @@ def test_has_word_is_a_whole_word_of_this_text() -> None:
     assert not _has_word("a bill passed", "pass")  # another word's pattern is not reused
     assert not _has_word("Apple said", "apple")
     assert _has_word("an apple a day", "apple")  # the same word, another text
+
+    # a word that opens or ends with no word character: "\b" asks for one beside it
+    assert _has_word("the U.S. said", "u.s.") is False
+    assert _has_word("the u.s.a said", "u.s.")
+    assert _has_word("x 'bill' y", "'bill'") is False
+    assert _has_word("x'bill'y", "'bill'")
+
+
+def test_a_literal_is_found_where_its_pattern_finds_it() -> None:
+    # `literal_spans` in place of a pattern compiled per name: the same spans, overlapping
+    # occurrences skipped as `re.finditer` skips them, a word character or one of the
+    # given marks beside an occurrence ruling it out
+    texts = [
+        "Clinton, Clintons, Clinton's, ‘Clinton’ Clinton-",
+        "O.Clinton xClinton Clinton_",
+        "aaaa",
+        "ab-ab",
+    ]
+    for text in texts:
+        for literal in ("Clinton", "aa", "ab", "a", "-"):
+            for before, after in (("", ""), (".'’-", "'’-"), (".", "")):
+                pattern = (
+                    rf"(?<![\w{re.escape(before)}]){re.escape(literal)}(?![\w{re.escape(after)}])"
+                )
+                spans = [m.span() for m in re.finditer(pattern, text)]
+                assert list(literal_spans(text, literal, before, after)) == spans
+    assert list(literal_spans("--- ", "--")) == [(0, 2)]  # not (1, 3) too
+    assert list(literal_spans("Clinton's Clinton", "Clinton", "", "'")) == [(10, 17)]
 
 
 # Two articles that differ in one thing: whether the first word of "Marlow Teague" is also

@@ -31,6 +31,8 @@ from summarizer._text import (
     MORE_TITLES,
     Paragraph,
     fold_accents,
+    is_word_char,
+    literal_spans,
     name_tokens,
     sub_span,
     wordset,
@@ -128,6 +130,7 @@ _PLACE_HEADS = wordset(
 # A capital inside a word: one name ("WikiLeaks", "BuzzFeed"), not a plural ("Cubans").
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _TITLE_WORDS = frozenset(w for t in TITLES + MORE_TITLES for w in t.split()) - {"of"}
+_TITLES_AND_HONORIFICS = _TITLE_WORDS | HONORIFICS  # united once, not per token
 # Before a bare surname (`Registry._find_shared_surnames`): "the" ("the Clinton camp"), or a
 # capitalised word that does not open its sentence ("62-year-old Brenda Johnson"), searched
 # in a window of this many characters before it.
@@ -415,7 +418,7 @@ def _clean_name(raw: str) -> tuple[str, ...]:
     tokens = raw.split()
     while tokens and (
         tokens[0].rstrip(".") in STOP_CAPS
-        or tokens[0] in _TITLE_WORDS | HONORIFICS
+        or tokens[0] in _TITLES_AND_HONORIFICS
         or (len(tokens) > 2 and tokens[0].lower() in ROLE_NOUNS)  # "Pollster Samuel Okafor"
         or (len(tokens) > 2 and tokens[0] in _PARTY_WORDS)
     ):
@@ -1252,7 +1255,7 @@ class Registry:
         ("from WikiLeaks", "via WikiLeaks", "at the NLD's offices", "into Microsoft")."""
         for start, _end in _occurrences(self.text, {word}):
             before = _word_before(self.text, start)
-            if before and (before[0] in _ONLY_PLACES or before[0] in _TITLE_WORDS | HONORIFICS):
+            if before and (before[0] in _ONLY_PLACES or before[0] in _TITLES_AND_HONORIFICS):
                 return True
         return False
 
@@ -1825,28 +1828,28 @@ class Registry:
             for para in self.paragraphs:
                 if surname not in para.text:
                     continue
-                for m in re.finditer(rf"(?<![\w.'’-]){re.escape(surname)}(?![\w'’-])", para.text):
+                for start, end in literal_spans(para.text, surname, ".'’-", "'’-"):
                     # the words right before it (searched from a window: the patterns end
                     # at the surname, and scanning the whole paragraph before each one
                     # was most of this function's cost)
-                    window = max(0, m.start() - _BEFORE_WINDOW)
+                    window = max(0, start - _BEFORE_WINDOW)
                     if (
-                        para.inside_quote(m.start())
-                        or _THE_BEFORE.search(para.text, window, m.start())  # "the Clinton camp"
+                        para.inside_quote(start)
+                        or _THE_BEFORE.search(para.text, window, start)  # "the Clinton camp"
                         # the surname of someone else ("62-year-old Brenda Johnson"): a
                         # capitalised word before it, not opening the sentence
                         or (
                             len(people) == 1
-                            and (given := _WORD_BEFORE.search(para.text, window, m.start()))
+                            and (given := _WORD_BEFORE.search(para.text, window, start))
                             and given[1] not in _NOT_GIVEN
                         )
                         or any(
-                            a <= m.start() < b
+                            a <= start < b
                             for a, b, _e in self.mentions_in(para.index, 0, len(para.text))
                         )
                     ):
                         continue
-                    found[(para.index, m.start())] = (matching[0], m.end())
+                    found[(para.index, start)] = (matching[0], end)
         return found
 
     def gender(self, person: Entity) -> str:
@@ -2224,7 +2227,12 @@ def _word_pattern(word: str) -> re.Pattern[str]:
 
 
 def _has_word(text: str, word: str) -> bool:
-    """Whether ``word`` occurs in ``text`` as a whole word (a substring test first)."""
+    """Whether ``word`` occurs in ``text`` as a whole word, where ``\\b{word}\\b`` would
+    find it: by `str.find` when the word starts and ends with word characters (there
+    ``\\b`` is "no word character beside it"), else by the pattern (a substring test
+    first)."""
+    if word and is_word_char(word[0]) and is_word_char(word[-1]):
+        return next(literal_spans(text, word), None) is not None
     return word in text and _word_pattern(word).search(text) is not None
 
 
