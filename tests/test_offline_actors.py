@@ -1187,3 +1187,39 @@ def test_a_body_opening_a_pair_after_a_preposition_or_in_a_quotation_is_no_actor
         sentence,
     )
     assert "Norway" not in _names(extract_offline(article))
+
+
+def test_a_committee_named_without_its_chamber_is_the_chamber_s_committee() -> None:
+    article = _article(
+        "The House Intelligence Committee subpoenaed the contractor on Monday.",
+        "The Intelligence Committee said the records were overdue, and the "
+        "Intelligence Committee will meet again in May.",
+    )
+    actors = extract_offline(article).actors
+    names = [a.name for a in actors]
+    assert "Intelligence Committee" not in names
+    assert "Intelligence Committee" in next(
+        a.aliases for a in actors if a.name == "House Intelligence Committee"
+    )
+
+
+@pytest.mark.parametrize("long", ["Democratic Senate", "Republican-led Senate", "Brannigan Senate"])
+def test_a_body_qualified_by_a_party_or_a_person_is_the_body(long: str) -> None:
+    article = _article(
+        "Mary Brannigan urged the Senate to pass the bill on Monday, and the Senate agreed.",
+        f"Critics said the {long} had waited too long. The {long} rejected that.",
+    )
+    names = _names(extract_offline(article))
+    assert long not in names
+    assert "Senate" in names
+
+
+def test_a_body_named_without_what_follows_its_of_is_that_body() -> None:
+    article = _article(
+        "The Lindqvist Institute for Coastal Studies published a report on Monday.",
+        "The Lindqvist Institute said sea levels rose, and the Lindqvist Institute "
+        "warned that towns must plan now.",
+    )
+    names = _names(extract_offline(article))
+    assert "Lindqvist Institute" not in names
+    assert "Lindqvist Institute for Coastal Studies" in names

@@ -148,6 +148,13 @@ _TITLE_HEADS = frozenset(t for t in TITLES + MORE_TITLES if " " not in t and t[0
 }
 # A party word in front of a name ("Republican Donald Trump") is no part of it.
 _PARTY_WORDS = frozenset({"Republican", "Democrat", "Democratic", "Libertarian", "GOP"})
+# Words before a body's name that only qualify it ("the Democratic Senate", "the
+# Republican-led House", "Washington-based"), and the chambers a committee belongs to.
+_QUALIFIER = re.compile(
+    r"Republican|Democrat|Democratic|GOP|Bipartisan|[A-Z][\w.]*-(?:led|controlled|based|run)"
+)
+_COMMITTEES = frozenset({"Committee", "Subcommittee"})
+_CHAMBERS = frozenset({"House", "Senate", "U.S. House", "U.S. Senate"})
 _VERBS = alternation(sorted(SPEECH_VERBS))
 _ADVS = alternation(sorted(SPEECH_ADVERBS))
 _SUBJECT_SAID = re.compile(
@@ -638,6 +645,7 @@ class Registry:
         self._taken = self._named_spans()
         self._add_countries_and_groups()
         self._phrase_groups = self._add_group_phrases()
+        self._merge_short_organisations()
         for entity in self.entities:
             self._index(entity)
         self._trim_group_phrases()
@@ -1330,6 +1338,47 @@ class Registry:
             other = next((e for e in self.entities if e.name == turned and e is not org), None)
             if other is not None and org in self.entities:
                 self._merge(org, other)
+
+    def _merge_short_organisations(self) -> None:
+        """One actor per body where the article names it in a longer and a shorter form
+        (ANNOTATION.md: the other forms are aliases): "the Democratic Senate", "the Trump
+        White House" are the "Senate" and "White House" the article also names (a party, a
+        "-led"/"-controlled" word or a named person's surname only qualifies the body, so
+        the body's mention is its name);
+        "the Intelligence Committee" is the one "House Intelligence Committee" the article
+        names, "Peterson Institute" its "Peterson Institute for International Economics"."""
+        orgs = [e for e in self.entities if e.type == "organization"]
+        surnames = {e.tokens[-1] for e in self.people() if len(e.tokens) > 1}
+        for long in orgs:
+            for short in orgs:
+                n = len(short.tokens)
+                if short is long or long.tokens[-n:] != short.tokens or len(long.tokens) == n:
+                    continue
+                if long not in self.entities or short not in self.entities:
+                    continue
+                extra = long.tokens[:-n]
+                if all(_QUALIFIER.fullmatch(t) or t in surnames for t in extra):
+                    # "Trump White House" is the White House, mentioned where its name is
+                    self._merge(long, short)
+                    short.forms.discard(long.name)
+                    break
+        orgs = [e for e in self.entities if e.type == "organization"]
+        for short in orgs:
+            if len(short.tokens) < 2:
+                continue
+            longer = [e for e in orgs if e is not short and self._shortened(short.tokens, e.tokens)]
+            if len(longer) == 1 and short in self.entities:
+                self._merge(short, longer[0])
+
+    @staticmethod
+    def _shortened(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        """Whether ``short`` is ``long`` without its chamber ("Intelligence Committee",
+        "House Intelligence Committee") or without what follows "of"/"for" ("DC Circuit
+        Court", "DC Circuit Court of Appeals")."""
+        n = len(short)
+        if long[-n:] == short and short[-1] in _COMMITTEES:
+            return " ".join(long[:-n]) in _CHAMBERS
+        return long[:n] == short and len(long) > n + 1 and long[n] in ("of", "for")
 
     def _merge(self, other: Entity, into: Entity) -> None:
         """``other`` is ``into`` under another name ("FBI" and "Federal Bureau of
