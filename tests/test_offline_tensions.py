@@ -1009,3 +1009,28 @@ def test_an_apposition_after_an_object_must_be_only_a_name() -> None:
         "Olsen lives in Norway.",
     )
     assert tensions == []
+
+
+def test_a_headline_speaker_saying_someone_hid_something_is_criticism() -> None:
+    lead = "The Ruritania Audit Office said on Monday that the Finance Ministry kept a report."
+    title = "Ruritania Audit Office: Finance Ministry Hid Key Budget Report For Years"
+    tension = _only(_tensions(lead, "The ministry did not comment.", title=title))
+    assert tension.parties == ["Ruritania Audit Office", "Finance Ministry"]
+    assert tension.description == "Ruritania Audit Office criticized Finance Ministry."
+    assert tension.evidence == lead
+
+
+def test_a_headline_speaker_is_the_whole_text_before_the_colon() -> None:
+    # "Berg aide:" is an aide speaking, not Berg
+    lead = "Anna Berg said on Monday that Karl Olsen had been in the capital."
+    title = "Berg aide: Olsen can't be trusted with the budget"
+    assert _tensions(lead, "Olsen did not comment.", title=title) == []
+
+
+def test_a_headline_failing_to_find_common_ground_is_a_disagreement() -> None:
+    lead = "Prime Minister Karl Olsen met President Anna Berg in Oslo on Monday."
+    later = "Olsen said the talks were useful. Berg said they would meet again."
+    title = "Olsen and Berg fail to find common ground during meeting in Oslo"
+    tension = _only(_tensions(lead, later, title=title))
+    assert "Anna Berg" in tension.parties
+    assert tension.description.endswith(" and Anna Berg disagree.")

@@ -90,6 +90,7 @@ _RELATIONS: tuple[tuple[str, str], ...] = (
     (r"diverge", "{a} and {b} disagree"),
     (r"foe", "{a} and {b} are described as foes"),
     (r"tortured", "{a} and {b} have strained relations"),
+    (r"fail", "{a} and {b} disagree"),
 )
 # Between the one asking and the cue: "ask Ukraine's president to (investigate)".
 _ASKED = re.compile(
@@ -166,6 +167,11 @@ def _asking(verb: str) -> str:
 def _acted_on(noun: str, b: str) -> str:
     """ "an investigation of B", "defiance of B", "an attack against B"."""
     return f"{noun} {'of' if noun in ('an investigation', 'defiance') else 'against'} {b}"
+
+
+def criticism(a: str, b: str) -> str:
+    """What a speaker who says ``b`` hid something or cannot be trusted did."""
+    return _full_stop(f"{a} criticized {b}")
 
 
 def _plain(word: str) -> bool:

@@ -349,6 +349,17 @@ HEADLINE_TENSION_RELATIONS = (
     r"face\s+off",
     r"lock\s+horns",
     r"tortured\s+relationship",  # "Netanyahu and Obama: A tortured relationship"
+    r"fail(?:s|ed)?\s+to\s+find\s+common\s+ground",  # "Obama and Putin fail to find ..."
+)
+# What a headline's speaker says of someone that makes it criticism ("Judicial Watch:
+# State Department Hid Key Email", "Rubio: I Still Believe Trump Can't Be Trusted").
+HEADLINE_ACCUSATIONS = (
+    r"hid|hides|hiding",
+    r"li(?:ed|es)\s+(?:to|about)",
+    r"(?:can['’]?t|cannot|can\s+not)\s+be\s+trusted",
+    r"cover(?:ed|s|ing)?\s+up",
+    r"misled|misleads|misleading",
+    r"deceived|betrayed",
 )
 # Verbs that ask someone to act ("Trump ask Ukraine's president to investigate Biden",
 # "veterans urge troops to defy Trump"), each with what the one asking did, in a

@@ -31,11 +31,12 @@ from dataclasses import dataclass
 
 from summarizer._schema import Tension
 from summarizer._text import Paragraph, name_key, wordset
-from summarizer.backends.offline._describe import describe
+from summarizer.backends.offline._describe import criticism, describe
 from summarizer.backends.offline._lexicon import (
     ASKING_VERBS,
     GIVEN_NAMES,
     GROUP_NATIONALITIES,
+    HEADLINE_ACCUSATIONS,
     HEADLINE_TENSION_RELATIONS,
     HEADLINE_TENSION_VERBS,
     METONYMS,
@@ -53,6 +54,10 @@ _CUE = re.compile(
 _HEADLINE_CUE = re.compile(
     rf"\b(?:(?P<verb>{'|'.join(TENSION_VERBS + HEADLINE_TENSION_VERBS)})"
     rf"|(?P<relation>{'|'.join(TENSION_RELATIONS + HEADLINE_TENSION_RELATIONS)}))\b"
+)
+# "Judicial Watch: State Department Hid Key Email": a speaker, a colon, someone it accuses.
+_ACCUSATION = re.compile(
+    rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{'|'.join(HEADLINE_ACCUSATIONS)})\b", re.IGNORECASE
 )
 _JOINED = re.compile(r"\s*(?:,|and|&)\s*")  # "Trump, Democrats", "Rubio and Cruz"
 _HEADLINE_GAP = 2  # words between a headline's cue and each party ("fires agent Strzok")
@@ -300,6 +305,10 @@ def _from_headline(title: str, paragraphs: list[Paragraph], registry: Registry) 
     """The conflict a headline states between two actors it names, one before the cue and
     one after, with the first lead sentence that names both as evidence."""
     named = _named_in(title, registry)
+    if (said := _headline_speaker(title, named)) is not None:
+        evidence = _lead_sentence(paragraphs[:_LEAD_PARAGRAPHS], registry, *said)
+        evidence = evidence or _lead_sentence(paragraphs, registry, *said)
+        return _Found(said, evidence, criticism(said[0].name, said[1].name)) if evidence else None
     cue = _HEADLINE_CUE.search(title.lower())
     called = next(_name_calling(title, named), None)
     if called and (cue is None or called.start < cue.start()):
@@ -328,6 +337,20 @@ def _from_headline(title: str, paragraphs: list[Paragraph], registry: Registry) 
         (second[0], second[1], second[2].name), len(title),
     )  # fmt: skip
     return _Found((a[2], b[2]), evidence, description)
+
+
+def _headline_speaker(title: str, named: list[Mention]) -> tuple[Entity, Entity] | None:
+    """A headline that is a speaker, a colon and what the speaker says someone did that is
+    criticism ("Judicial Watch: State Department Hid Key Clinton Email", "Rubio: I Still
+    Believe Trump Can't Be Trusted"): the speaker and the one accused."""
+    colon = title.find(": ")
+    speaker = [m for m in named if m[0] == 0 and not title[m[1] : colon].strip()]
+    if colon < 0 or not speaker:
+        return None
+    for m in named:
+        if m[0] > colon and m[2] is not speaker[0][2] and _ACCUSATION.match(title, m[1]):
+            return (speaker[0][2], m[2]) if ";" not in title[colon : m[1]] else None
+    return None
 
 
 def _headline_pair(
