@@ -1605,3 +1605,41 @@ def test_a_quote_after_reported_speech_goes_only_to_the_name_at_the_verb(sentenc
         "Boat losses have been very high, and Maine is one of the worst."
     )
     assert speaker in (None, "Dana Ruiz")
+
+
+# --- ninth session: recall ---------------------------------------------------------------
+
+
+def test_a_participle_after_an_opening_clause_is_the_named_subject_s() -> None:
+    article = _article(
+        "The harbour board met on Monday.",
+        "Before the vote, Harbour Police Chief Dana Ruiz lobbied to close the pier, "
+        "saying, “The fewer boats, the better.”",
+    )
+    assert _speakers(extract_offline(article)).get("The fewer boats, the better.") == "Dana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_speaker"),
+    [
+        (
+            "In responding Friday, Mendes's campaign took the unusual step of criticizing the "
+            "police, accusing them of",
+            "Carla Mendes",
+        ),
+        # a pronoun may be anyone the clause names: here not Ruiz
+        (
+            "At the last debate, she only hinted at Dana Ruiz by mentioning the pier and adding,",
+            "Dana Ruiz",
+        ),
+    ],
+)
+def test_a_participle_after_an_opening_clause_is_no_owner_s_nor_a_pronoun_s(
+    sentence: str, not_speaker: str
+) -> None:
+    article = _article(
+        "Carla Mendes leads the harbour board. Dana Ruiz runs the pier.",
+        f"{sentence} “secrecy run amok and worse than ever.”",
+    )
+    speaker = _speakers(extract_offline(article)).get("secrecy run amok and worse than ever.")
+    assert speaker != not_speaker

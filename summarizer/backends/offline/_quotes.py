@@ -757,6 +757,20 @@ def _participle_subject(span: _Span, window: str, verb: re.Match[str], ctx: _Con
     who = _resolve(m["subj"], ctx, pos) if m else None
     if who is not None and who is not UNKNOWN:
         return who
+    # "Before the convention, Cleveland Police Chief Calvin Williams lobbied ..., saying,":
+    # a person named past an opening clause (not a pronoun, which may be anyone the
+    # clause names, nor an owner: "Clinton's campaign took ..., accusing")
+    opener = re.match(r"\s*(\w+)", window)
+    if opener and opener[1] in _OPENERS and (intro := _INTRO.match(window)):
+        m = _CLAUSE_SUBJ.match(window, intro.end())
+        if (
+            m
+            and m["subj"].lower() not in ("he", "she", "it")
+            and not re.search(r"['’]s?$", m["subj"])
+        ):
+            past = _resolve(m["subj"], ctx, pos)
+            if past is not None and past is not UNKNOWN and past.type == "person":
+                return past
     for at, end, e in named:
         lead = para.text[base:at].rsplit(",", 1)[-1].split()
         lead = [w for w in lead if not w[0].isupper() and w not in ("the", "a", "an")]
