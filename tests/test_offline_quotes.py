@@ -1643,3 +1643,14 @@ def test_a_participle_after_an_opening_clause_is_no_owner_s_nor_a_pronoun_s(
     )
     speaker = _speakers(extract_offline(article)).get("secrecy run amok and worse than ever.")
     assert speaker != not_speaker
+
+
+def test_a_credit_with_four_asides_before_its_verb_names_the_speaker() -> None:
+    article = _article(
+        "The harbour board polled 500 voters.",
+        "“Both candidates for the board scare me,” Dana Ruiz, 30, of Portland, Maine, who "
+        "was among those polled, said in a follow-up interview.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "Both candidates for the board scare me,": "Dana Ruiz"
+    }

@@ -111,7 +111,7 @@ _QUOTED_PASSIVE = re.compile(
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_SUBJ}")
 # "X (D-Conn.), a member of the committee, which ..., told": asides between subject and verb.
-_ASIDES = r"(?:\s*\([^()]{1,30}\))?(?:(?:,[^,\"“”]{1,160}){1,3},)?"
+_ASIDES = r"(?:\s*\([^()]{1,30}\))?(?:(?:,[^,\"“”]{1,160}){1,4},)?"
 # "Or, as Tom Ridge, a former secretary, put it: “...": a clause opened by "as", whose
 # subject is not the first capitalised word of the sentence.
 _AS_SAID = re.compile(rf"\b[Aa]s\s+{_SUBJ}{_ASIDES}\s+(?:(?:{_ADVS})\s+){{0,2}}(?:{_VERBS})\b")
