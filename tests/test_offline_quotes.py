@@ -1654,3 +1654,15 @@ def test_a_credit_with_four_asides_before_its_verb_names_the_speaker() -> None:
     assert _speakers(extract_offline(article)) == {
         "Both candidates for the board scare me,": "Dana Ruiz"
     }
+
+
+def test_an_inverted_credit_names_the_person_after_a_role_and_a_lower_case_word() -> None:
+    article = _article(
+        "Carla Mendes spoke at the harbour rally on Sunday.",
+        "Then came the loudest cheer of all: “It's about time that we had a woman running "
+        "this harbour,” exhorted Mendes's introducer, actress Dana Ruiz.",
+    )
+    speaker = _speakers(extract_offline(article)).get(
+        "It's about time that we had a woman running this harbour,"
+    )
+    assert speaker == "Dana Ruiz"

@@ -132,7 +132,9 @@ _CAP_VERB_SUBJ = re.compile(
 # "- Carl Bialik:", "More from Jones:", and two authors credited jointly ("- Mark
 # Blumenthal and Jon Cohen:"): the first named is the speaker
 _NAME_COLON = re.compile(rf"(?:^|\s[-–—]\s+|\bfrom\s+){_NAMED_SUBJ}(?:\s+and\s+{_NAMED})?\s*:\s*$")
-_APPOSED_NAME = re.compile(rf"[^,\"“”]{{1,80}},\s*{_NAMED_SUBJ}\s*(?:,|$)")
+# "said Rubio's deputy campaign manager, Rich Beeson", "exhorted Clinton's introducer,
+# actress Jamie Lee Curtis": the name after the role, past a lower-case word or two
+_APPOSED_NAME = re.compile(rf"[^,\"“”]{{1,80}},\s*(?:[a-z][\w-]*\s+){{0,2}}{_NAMED_SUBJ}\s*(?:,|$)")
 _SENTENCE_CREDIT = re.compile(
     rf",\s*{_SUBJ}\s+(?:(?:{_ADVS})\s+){{0,2}}(?P<verb>{_VERBS})\s*[.!?]?[\"”’']*\s*$"
 )
