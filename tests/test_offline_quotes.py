@@ -1666,3 +1666,21 @@ def test_an_inverted_credit_names_the_person_after_a_role_and_a_lower_case_word(
         "It's about time that we had a woman running this harbour,"
     )
     assert speaker == "Dana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("credit", "speaker"),
+    [
+        ("said a senior Mendes adviser.", "a senior Mendes adviser"),
+        ("a Harbour Board executive told workers.", "a Harbour Board executive"),
+    ],
+)
+def test_an_unnamed_person_described_by_whom_they_serve_is_quoted_under_the_description(
+    credit: str, speaker: str
+) -> None:
+    article = _article(
+        "Carla Mendes runs for the Harbour Board, which fired 40 workers on Monday.",
+        f"“That can go a long way toward a good relationship with the pier,” {credit}",
+    )
+    quote = "That can go a long way toward a good relationship with the pier,"
+    assert _speakers(extract_offline(article)).get(quote) == speaker

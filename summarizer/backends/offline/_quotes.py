@@ -925,6 +925,10 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
             return owner if owner.type != "person" else UNKNOWN
         holder = ctx.registry.by_role(noun, pos) if owner.type != "person" else None
         if holder is None or not holder.role:
+            # "a senior Cruz adviser said": someone the article leaves unnamed, quoted under
+            # that description (not the owner, whose words they are not)
+            if para.text[a:b].split()[:1] in (["a"], ["A"], ["an"], ["An"]):
+                return _described(para, a, b, ctx) or UNKNOWN
             return UNKNOWN
         # "the U.S. president" is not the vice president
         phrase_words = set(para.text[a:b].lower().split())
