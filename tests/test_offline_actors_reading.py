@@ -352,3 +352,25 @@ def test_a_campaign_that_only_qualifies_a_role_or_a_thing_is_no_actor() -> None:
         "Harlow campaign officials said the Harlow campaign events drew large crowds.",
     )
     assert "Harlow campaign" not in names
+
+
+def test_mr_and_mrs_with_one_surname_are_two_people() -> None:
+    actors = _actors(
+        "The economy under Bill Clinton is a theme of the race, and Hillary Clinton embraced it.",
+        "Asked whether Mr. Clinton would hold a cabinet post, Mrs. Clinton shook her head.",
+        "Mrs. Clinton said later that Mr. Clinton would advise her on jobs.",
+    )
+    aliases = {a.name: a.aliases for a in actors}
+    assert "Mrs. Clinton" in aliases["Hillary Clinton"]
+    assert "Mrs. Clinton" not in aliases["Bill Clinton"]
+    assert "Mr. Clinton" in aliases["Bill Clinton"]
+
+
+def test_mr_is_never_a_woman_named_in_full() -> None:
+    actors = _actors(
+        "Mr. Obama is rolling out a more personal message, his advisers said on Saturday.",
+        "The campaign plans to employ Mr. Obama and the first lady, Michelle Obama, in Ohio.",
+    )
+    michelle = next(a for a in actors if a.name == "Michelle Obama")
+    assert "Mr. Obama" not in michelle.aliases
+    assert any("Mr. Obama" in [a.name, *a.aliases] for a in actors if a is not michelle)

@@ -744,6 +744,7 @@ class Registry:
                 and p in self.entities
                 and len(keys[id(p)]) > len(key) - (len(key) > 1)
                 and keys[id(p)][len(keys[id(p)]) - len(key) :] == key
+                and not _gender_clash(_honorific_genders(short.forms), p)
             ]
             if key and len(longer) == 1 and short in self.entities:
                 self._merge(short, longer[0])
@@ -863,6 +864,7 @@ class Registry:
             for e in self.people()
             if _sub_span(e.tokens, tokens)
             and not (tokens[-1] in _SUFFIXES and self._without_suffix(e.tokens))
+            and not _gender_clash(_given_gender(tokens), e)  # "Mrs. Clinton" is no Bill
         ]
         if len(shorter) == 1:
             shorter[0].name = " ".join(tokens)
@@ -897,6 +899,7 @@ class Registry:
     def _person_for(self, tokens: tuple[str, ...], role: str, form: str = "") -> Entity | None:
         # "Mrs. Clinton" is not Bill Clinton, nor "Mr. Obama" Michelle Obama
         other = _GENDERED.get(form.split()[0] if form else "", frozenset())
+        said = _honorific_genders({form})
         people = [
             e
             for e in self.entities
@@ -904,6 +907,7 @@ class Registry:
             and _sub_span(tokens, e.tokens)
             and not (e.tokens[-1] in _SUFFIXES and self._without_suffix(tokens))
             and not (len(e.tokens) > 1 and e.tokens[0] in other)
+            and not _gender_clash(said, e)
         ]
         if len(people) > 1 and role:
             same_role = [e for e in people if role.split()[-1] in e.role]
@@ -2112,6 +2116,34 @@ _RELATIVE = re.compile(r"\s*(?:who|whose)\b")
 _GENDERED = {
     title: FEMALE_NAMES if said == "m" else MALE_NAMES for title, said in HONORIFIC_GENDER.items()
 }
+
+
+def _honorific_genders(forms: set[str]) -> set[str]:
+    """The genders the honorifics of ``forms`` say ("Mrs. Clinton": {"f"})."""
+    return {HONORIFIC_GENDER[f.split()[0]] for f in forms if f and f.split()[0] in HONORIFIC_GENDER}
+
+
+def _given_gender(tokens: tuple[str, ...]) -> set[str]:
+    """The gender a known given name says ("Michelle Obama": {"f"}), if only one."""
+    if len(tokens) < 2:
+        return set()
+    genders = {g for g, names in (("f", FEMALE_NAMES), ("m", MALE_NAMES)) if tokens[0] in names}
+    return genders if len(genders) == 1 else set()
+
+
+def _gender_clash(genders: set[str], person: Entity) -> bool:
+    """Whether a name said to be of ``genders`` cannot be ``person``: the person's given
+    name or an honorific it is called by says the other gender ("Mr. Obama" is not
+    Michelle Obama, nor a "Clinton" called "Mrs. Clinton" Bill Clinton). A full name's
+    gender is its given name's: the honorifics given to it may be a namesake's."""
+    if len(genders) != 1:
+        return False
+    own = _given_gender(person.tokens) or _honorific_genders(person.forms)
+    if len(person.tokens) > 1:
+        own = _given_gender(person.tokens)
+    return bool(own) and not own & genders
+
+
 # A sentence opening with a subordinate or participial clause, up to a name in it: "In
 # describing Donald Trump", "Growing up in El Paso", "When Mr. Trump tried to".
 _OPENING = re.compile(rf"\W*(?:{'|'.join(sorted(CLAUSE_OPENERS))}|[A-Z][a-z]+ing)\b[^,;:“”\"]*$")
