@@ -292,3 +292,19 @@ def test_a_name_only_in_an_opening_clause_before_no_one_is_not_he() -> None:
         '"We like to work," he told me.',
     )
     assert _speakers(extract_offline(article)) == {"We like to work,": "Jake Lee"}
+
+
+def test_a_phrase_after_the_quote_names_no_speaker_before_an_inverted_credit() -> None:
+    # '“This will be a challenge” for Clinton, said Kunin. “...,” she said': the name in
+    # the phrase that carries on the quoted sentence is not the speaker, the one after
+    # "said" is, and "she" goes on with her (issue #14, ninth session; PolNeAR train)
+    article = _article(
+        "Tom Grant and Ray Lutz are running for governor this year.",
+        "Ann Brody, a former governor, has watched the primary race closely this year.",
+        '"The debate will be a real test" for Grant, said Brody. "He can never be as bold '
+        'as his rival in the next round," she said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The debate will be a real test": "Ann Brody",
+        "He can never be as bold as his rival in the next round,": "Ann Brody",
+    }

@@ -641,6 +641,19 @@ def _after(span: _Span, ctx: _Context) -> _Who:
             named = _resolve(m["subj"], ctx, pos)
             return named if named is not None and named.type == "person" else who
         return who
+    lead = window[: verb.start()]
+    inverted = _VERB_SUBJ.match(window[verb.start() :])
+    if (
+        inverted
+        and verb.group() not in _CHANNEL_VERBS  # "..., reported the Examiner" relays
+        and lead.split()[0].lower() in PREPOSITIONS
+        and lead.rstrip().endswith(",")
+        and not re.search(r"['’]s?$", inverted["subj"])
+        and (who := _resolve(inverted["subj"], ctx, pos)) is not UNKNOWN
+    ):
+        # '“This will be a challenge” for Clinton, said Kunin.': the phrase that carries on
+        # the quoted sentence names no speaker; the inverted subject after the verb does
+        return who
     who = _subject(para, base, base + verb.start(), ctx, pos)
     if who is UNKNOWN and (m := _sentence_credit(span, window)):
         return _resolve(m["subj"], ctx, pos)  # narration first, then ", says Dana Ruiz"
