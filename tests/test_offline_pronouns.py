@@ -308,3 +308,18 @@ def test_a_phrase_after_the_quote_names_no_speaker_before_an_inverted_credit() -
         "The debate will be a real test": "Ann Brody",
         "He can never be as bold as his rival in the next round,": "Ann Brody",
     }
+
+
+def test_a_relative_named_by_a_given_name_opens_the_sentence_he_continues() -> None:
+    # "Her father, Brad, 39, worried ... ¶ “...,” he surmised.": the registry holds no
+    # "Brad", so "he" had gone to the candidate named at the sentence's end (issue #14,
+    # ninth session; PolNeAR train)
+    article = _article(
+        "Tom Grant held a rally in Ames on Tuesday, and hundreds of voters came to hear him.",
+        "At the rally, 14-year-old Ellie Moss held up a sign. Her father, Kyle, 41, worried "
+        "that too many voters could not see the point of choosing Grant.",
+        '"People are afraid of wasting their votes in this election," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "People are afraid of wasting their votes in this election,": "Kyle"
+    }

@@ -1274,6 +1274,16 @@ def _speaker_at(ctx: _Context, name: str, pi: int, at: int) -> Entity:
 _INTRODUCTION = re.compile(r"\s*(?:One|Another|A|An)\s+[a-z][^,;:“”\"]{0,80},\s+(?=[A-Z])")
 
 
+# A relative named by a given name in apposition, opening a sentence: "Her father, Brad,
+# 39,", "Clinton's husband, Bill,".
+_KIN_SUBJECT = re.compile(
+    r"\s*(?:And\s+|But\s+)?(?:His|Her|Their|[A-Z][\w'’-]*['’]s?)\s+(?:late\s+)?"
+    r"(?:husband|wife|father|mother|son|daughter|brother|sister|grandfather|grandmother"
+    r"|uncle|aunt|nephew|niece|cousin|fiancée?|partner|stepfather|stepmother)"
+    r",\s+(?P<name>[A-Z][a-z]+),"
+)
+
+
 def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
     """A person the registry missed who is the subject of the latest sentence (before
     ``pos``) that names anyone: "Another pollster, David Woodard of Clemson University,
@@ -1294,6 +1304,14 @@ def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
                 for at, _stop, e in registry.mentions_in(pi, start, offset)
                 if not para.inside_quote(at)
             ]
+            # "Her father, Brad, 39, worried ...", "Clinton's husband, Bill, hurled ...": a
+            # relative named by a given name alone opens the sentence as its subject
+            if (kin := _KIN_SUBJECT.match(para.text, start, offset)) and _is_person_name(
+                (kin["name"],)
+            ):
+                return registry.resolve(kin["name"], pos) or _speaker_at(
+                    ctx, kin["name"], pi, kin.start("name")
+                )
             # "One pastor supporting Mr. Cruz, Darran Whiting of ..., said": a name the
             # registry holds inside such an introduction is not the sentence's subject
             intro = _INTRODUCTION.match(para.text, start)
