@@ -1223,3 +1223,32 @@ def test_a_body_named_without_what_follows_its_of_is_that_body() -> None:
     names = _names(extract_offline(article))
     assert "Lindqvist Institute" not in names
     assert "Lindqvist Institute for Coastal Studies" in names
+
+
+def test_a_name_does_not_run_on_through_and_the() -> None:
+    article = _article(
+        "Mary Lindqvist and the Harbor Commission have denied the claims, the report said.",
+        "The Harbor Commission said it would appeal. Lindqvist declined to comment.",
+    )
+    names = _names(extract_offline(article))
+    assert "Mary Lindqvist and the Harbor Commission" not in names
+    assert {"Mary Lindqvist", "Harbor Commission"} <= set(names)
+
+
+@pytest.mark.parametrize("state", ["U.S.", "United States"])
+def test_a_us_body_is_also_named_without_the_state(state: str) -> None:
+    article = _article(
+        f"The {state} Court of Federal Claims ruled against the contractor on Monday.",
+        f"The {state} Court of Federal Claims said the contract was void.",
+    )
+    actors = extract_offline(article).actors
+    assert [a.name for a in actors] == [f"{state} Court of Federal Claims"]
+    assert "Court of Federal Claims" in actors[0].aliases
+
+
+def test_a_us_body_and_its_name_without_the_state_are_one_actor() -> None:
+    article = _article(
+        "The United States Senate voted on Monday to block the sale of the jets.",
+        "The Senate said the sale would harm the region, and the Senate will vote again.",
+    )
+    assert _names(extract_offline(article)) == ["United States Senate"]

@@ -155,6 +155,7 @@ _QUALIFIER = re.compile(
 )
 _COMMITTEES = frozenset({"Committee", "Subcommittee"})
 _CHAMBERS = frozenset({"House", "Senate", "U.S. House", "U.S. Senate"})
+_SERVICES = frozenset({"Army", "Navy", "Marines"})
 _VERBS = alternation(sorted(SPEECH_VERBS))
 _ADVS = alternation(sorted(SPEECH_ADVERBS))
 _SUBJECT_SAID = re.compile(
@@ -1348,7 +1349,8 @@ class Registry:
         (ANNOTATION.md: the other forms are aliases): "the Democratic Senate", "the Trump
         White House" are the "Senate" and "White House" the article also names (a party, a
         "-led"/"-controlled" word or a named person's surname only qualifies the body, so
-        the body's mention is its name);
+        the body's mention is its name); "the Supreme Court" is the "U.S." or "United States
+        Supreme Court" the article names (its alias even where it is never written apart);
         "the Intelligence Committee" is the one "House Intelligence Committee" the article
         names, "Peterson Institute" its "Peterson Institute for International Economics"."""
         orgs = [e for e in self.entities if e.type == "organization"]
@@ -1366,6 +1368,15 @@ class Registry:
                     self._merge(long, short)
                     short.forms.discard(long.name)
                     break
+        for org in [e for e in self.entities if e.type == "organization"]:
+            rest = _without_state(org.tokens)
+            if rest and (len(rest) > 1 or rest[0] in INSTITUTIONS | _SERVICES):
+                # "U.S. Supreme Court" is the Supreme Court, whether or not named so apart
+                name = " ".join(rest)
+                same = [e for e in self.entities if e.name == name and e.type == "organization"]
+                for other in same:
+                    self._merge(other, org)
+                org.forms.add(name)
         orgs = [e for e in self.entities if e.type == "organization"]
         for short in orgs:
             if len(short.tokens) < 2:
@@ -2355,16 +2366,32 @@ def _boundary(text: str, i: int) -> bool:
     return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] in "_-")
 
 
+def _without_state(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A US body's name without the state before it ("U.S. Senate", "United States
+    Department of Agriculture"), empty when no state comes first or nothing would be left
+    but a lower-case word or "of"."""
+    for state in (("U.S.",), ("US",), ("United", "States")):
+        n = len(state)
+        if tokens[:n] == state and len(tokens) > n and tokens[n][0].isupper():
+            return tokens[n:]
+    return ()
+
+
 def _org_parts(start: int, phrase: str) -> list[tuple[int, str]]:
     """A capitalised phrase joined by "and": one name ("Securities and Exchange
     Commission") unless the part before "and" is a name by itself ("Department of
-    Justice and the FBI", "Democrats and Republican Party")."""
+    Justice and the FBI", "Democrats and Republican Party") or "the" follows "and" (no
+    name runs on through "and the": "Clinton and the State Department")."""
     m = re.search(r"\s+(?:and|&)\s+(?:the\s+)?", phrase)
     if m is None:
         return [(start, phrase)]
     head, tail = phrase[: m.start()], phrase[m.end() :]
     words = head.split()
-    if _org_name(head) or any(w in ORG_ACRONYMS or w in GROUPS or w in _STATE_OF for w in words):
+    if (
+        m.group().rstrip().endswith("the")  # "Clinton and the State Department": two
+        or _org_name(head)
+        or any(w in ORG_ACRONYMS or w in GROUPS or w in _STATE_OF for w in words)
+    ):
         return [(start, head), *_org_parts(start + m.end(), tail)]
     return [(start, phrase)]
 
