@@ -1252,3 +1252,26 @@ def test_a_us_body_and_its_name_without_the_state_are_one_actor() -> None:
         "The Senate said the sale would harm the region, and the Senate will vote again.",
     )
     assert _names(extract_offline(article)) == ["United States Senate"]
+
+
+def test_a_foreign_country_named_three_times_is_a_party_though_it_never_acts() -> None:
+    article = _article(
+        "Mary Lindqvist spoke on Monday about the new dam in a long speech to farmers.",
+        "Critics blame Estonia for the delays at the border crossing near the dam.",
+        "Water from the dam flows to farms downstream in the valley.",
+        "She wants a deal with Estonia, she said, and better ties with Estonia.",
+    )
+    assert "Estonia" in _names(extract_offline(article))
+
+
+def test_a_foreign_country_named_as_a_place_or_the_united_states_is_no_party() -> None:
+    article = _article(
+        "Mary Lindqvist spoke on Monday about the new dam in a long speech to farmers.",
+        "Critics blame the United States for the delays at the border near the dam.",
+        "Water from the dam flows to farms downstream in Estonia and the United States.",
+        "Talks on the dam are planned in Estonia, she said, in Estonia's capital, and she "
+        "wants a deal with the United States.",
+    )
+    names = _names(extract_offline(article))
+    assert "Estonia" not in names
+    assert "United States" not in names

@@ -156,6 +156,7 @@ _QUALIFIER = re.compile(
 _COMMITTEES = frozenset({"Committee", "Subcommittee"})
 _CHAMBERS = frozenset({"House", "Senate", "U.S. House", "U.S. Senate"})
 _SERVICES = frozenset({"Army", "Navy", "Marines"})
+_ABROAD_TIMES = 3  # a foreign country named this often as a noun of its own is a party
 _VERBS = alternation(sorted(SPEECH_VERBS))
 _ADVS = alternation(sorted(SPEECH_ADVERBS))
 _SUBJECT_SAID = re.compile(
@@ -1669,6 +1670,8 @@ class Registry:
                 entity.signals.add("opening")
             if entity.type == "group" and len(entity.mentions) >= (5 if entity.described else 2):
                 entity.signals.add("frequent")
+            if self._named_abroad(entity):
+                entity.signals.add("frequent")
             if entity.type != "country" and len(entity.mentions) >= 2 and self._in_headline(entity):
                 entity.signals.add("headline")  # "Democrats to sue Ariz. on poll access"
 
@@ -1690,6 +1693,20 @@ class Registry:
                     continue
                 entity.signals.add("subject")
                 break
+
+    def _named_abroad(self, entity: Entity) -> bool:
+        """A country other than the United States that the article names three times or
+        more as a noun of its own outside quotations ("the strike infuriated Iraq", "talks
+        with Iran"; not "in Syria", "Iraq war"): a party to the story though it never acts.
+        The United States is where most stories here are set, not a party for that alone."""
+        if entity.type != "country" or entity.name == "United States":
+            return False
+        own = [
+            (pi, start)
+            for (pi, start), end in entity.mentions
+            if self._own_noun(pi, start, end) and not self.paragraphs[pi].inside_quote(start)
+        ]
+        return len(own) >= _ABROAD_TIMES
 
     def _join_party_names(self) -> None:
         """ "Republicans", "the GOP" and "the Republican Party" (or "Democrats" and "the
