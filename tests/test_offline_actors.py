@@ -1275,3 +1275,14 @@ def test_a_foreign_country_named_as_a_place_or_the_united_states_is_no_party() -
     names = _names(extract_offline(article))
     assert "Estonia" not in names
     assert "United States" not in names
+
+
+def test_a_party_name_joins_the_chamber_members_its_members_name_was_folded_into() -> None:
+    article = _article(
+        "Senate Democrats blocked the bill on Tuesday in a vote along party lines.",
+        "The vote was a win for the Democratic Party, which had fought the bill for months, "
+        "and Democrats said they would block it again.",
+    )
+    actors = extract_offline(article).actors
+    assert [a.name for a in actors] == ["Senate Democrats"]
+    assert "Democratic Party" in actors[0].aliases

@@ -1712,12 +1712,18 @@ class Registry:
         """ "Republicans", "the GOP" and "the Republican Party" (or "Democrats" and "the
         Democratic Party") in one article are one actor, named by the members' name
         (ANNOTATION.md: the other forms the article uses are aliases): not two actors,
-        nor a party named once in passing lost beside its members."""
+        nor a party named once in passing lost beside its members. Where the members'
+        name was folded into one chamber's members ("Senate Democrats ... Democrats",
+        `_fold_party_members`), those are the actor the party's names join."""
         for names in _PARTY_NAMES:
-            same = [e for e in self.entities if e.name in names and e.mentions]
+            same = [
+                e
+                for e in self.entities
+                if e.mentions and (e.name in names or (e.type == "group" and names[0] in e.forms))
+            ]
             if len(same) < 2:
                 continue
-            keep = min(same, key=lambda e: names.index(e.name))
+            keep = min(same, key=lambda e: names.index(e.name) if e.name in names else -1)
             for other in same:
                 if other is not keep:
                     self._merge(other, keep)
