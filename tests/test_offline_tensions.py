@@ -1034,3 +1034,24 @@ def test_a_headline_failing_to_find_common_ground_is_a_disagreement() -> None:
     tension = _only(_tensions(lead, later, title=title))
     assert "Anna Berg" in tension.parties
     assert tension.description.endswith(" and Anna Berg disagree.")
+
+
+def test_the_one_requesting_an_investigation_is_the_side_not_the_body_named_to_run_it() -> None:
+    text = (
+        "Committee Chairman Karl Olsen on Tuesday requested yet another Justice Ministry "
+        "investigation of presidential candidate Anna Berg over deleted emails."
+    )
+    later = "The Justice Ministry said it had received the letter. Berg said nothing."
+    tension = _only(_tensions(text, later))
+    assert tension.parties == ["Karl Olsen", "Anna Berg"]
+    assert tension.description == "Karl Olsen requested an investigation of Anna Berg."
+
+
+def test_a_request_reported_after_that_is_not_the_subjects() -> None:
+    # "Norway played down impressions that ... was pushing for war with Sweden": Norway
+    # asks for nothing
+    text = (
+        "Norway officials played down impressions that the capital was pushing for war with "
+        "Sweden after the incidents."
+    )
+    assert _tensions(text, "Sweden said on Monday it was calm. Norway said so too.") == []

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from summarizer._text import wordset
-from summarizer.backends.offline._lexicon import ASKING_VERBS
+from summarizer.backends.offline._lexicon import ASKING_VERBS, REQUESTING_VERBS
 
 # verb cue (as matched, lower case) -> (past, present, what the act is called)
 _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
@@ -97,6 +97,13 @@ _ASKED = re.compile(
     rf"\s+(?P<verb>{'|'.join(f'(?:{v})' for v in ASKING_VERBS)})\s+(?:[\w.'’-]+\s+){{1,4}}to\s+$",
     re.IGNORECASE,
 )
+# Between the one asking and a noun cue: "on Tuesday requested yet another Justice
+# Department (investigation)".
+_REQUESTED = re.compile(
+    rf"(?P<gap>.*?)\b(?P<verb>{'|'.join(f'(?:{v})' for v in REQUESTING_VERBS)})\s+"
+    r"(?:(?:a|an|the|yet|another|new|further|formal|full|[A-Z][\w.'’-]*)\s+){0,6}",
+    re.IGNORECASE,
+)
 _TIME = re.compile(r"\b(?:past|last|recent|years?|months?|weeks?|days?|decades?|time)\b")
 _UNCOUNTED = {"criticism", "retaliation", "hostility", "confrontation", "blowback", "backlash"}
 # Between subject and verb: adverbs, "has", a time ("on Wednesday"); never "was"/"not".
@@ -140,7 +147,12 @@ def describe(
     if kind == "relation":
         after = max(first[1], second[1])  # "tensions between A and B over C"
         return _relation_sentence(word, text, cue, first[2], second[2], after, clause_end)
-    return _reported(_noun_phrase(word), first[2], second[2])
+    noun = _noun_phrase(word)
+    asked = _REQUESTED.fullmatch(text, first[1], cue[0]) if first[1] <= cue[0] < second[0] else None
+    if asked and _SUBJECT_GAP.match(asked["gap"] or " "):
+        did = next(d for v, d in REQUESTING_VERBS.items() if re.fullmatch(v, asked["verb"], re.I))
+        return _full_stop(f"{first[2]} {did} {_acted_on(noun, second[2])}")
+    return _reported(noun, first[2], second[2])
 
 
 def _verb_sentence(

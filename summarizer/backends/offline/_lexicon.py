@@ -375,6 +375,19 @@ ASKING_VERBS: dict[str, str] = {
     r"order(?:s|ed|ing)?": "ordered",
     r"encourag(?:e|es|ed|ing)": "encouraged",
 }
+# Verbs that ask for a noun cue ("Chaffetz requested yet another Justice Department
+# investigation of Clinton"), each with what the one asking did: the one asking is the side
+# against its target, not the body named to carry it out.
+REQUESTING_VERBS: dict[str, str] = {
+    r"request(?:s|ed|ing)?": "requested",
+    r"s(?:eeks?|ought|eeking)": "sought",
+    r"call(?:s|ed|ing)?\s+for": "called for",
+    r"demand(?:s|ed|ing)?": "demanded",
+    r"ask(?:s|ed|ing)?\s+for": "asked for",
+    r"urg(?:e|es|ed|ing)": "urged",
+    r"press(?:es|ed|ing)?\s+for": "pressed for",
+    r"push(?:es|ed|ing)?\s+for": "pushed for",
+}
 # Relations: any two actors in the clause ("with which Russia has had strained relations").
 TENSION_RELATIONS = (
     r"strained",

@@ -41,6 +41,7 @@ from summarizer.backends.offline._lexicon import (
     HEADLINE_TENSION_VERBS,
     METONYMS,
     PEJORATIVES,
+    REQUESTING_VERBS,
     TENSION_NOUNS,
     TENSION_RELATIONS,
     TENSION_VERBS,
@@ -257,6 +258,13 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _ASKED_TO = re.compile(r"(?:['’]s?(?:\s+[a-z-]+){1,2})?\s+to\s+")
+# A noun cue asked for ("requested yet another Justice Department investigation of"): the
+# verb, then articles, "another", "new" and the capitalised words of the body named to act.
+_REQUESTED = re.compile(
+    rf"\b(?:{'|'.join(f'(?:{v})' for v in REQUESTING_VERBS)})\s+"
+    r"(?:(?:a|an|the|yet|another|new|further|formal|full|[A-Z][\w.'’-]*)\s+){0,6}$",
+    re.IGNORECASE,
+)
 _MAX_TENSIONS = 6
 _MIN_WORDS = 3
 
@@ -900,6 +908,8 @@ def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Menti
         return _joined_subjects(mentions, cue, text)  # "Beijing and Washington ... their war"
     if not tied:
         return None
+    if (asked := _requested_pair(mentions, tied, cue, text)) is not None:
+        return asked
     war = re.match(r"wars?|conflicts?", text[cue.start : cue.end], re.IGNORECASE)
     if war and tied[0][1] <= cue.start and not re.match(r"['’]", text[tied[0][1] :]):
         return None  # "the Iraq war" names a war by its place, not its sides
@@ -934,6 +944,28 @@ def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Menti
     nearest = reversed(before)  # "the White House said Trump would impose sanctions": Trump
     agents = possessor + [m for m in nearest if m[2] is not side[2] and _subject_like(m, text)]
     return (side, agents[0]) if agents else None
+
+
+def _requested_pair(
+    mentions: list[Mention], tied: list[Mention], cue: _Cue, text: str
+) -> tuple[Mention, Mention] | None:
+    """A noun cue someone asks for ("Chaffetz requested yet another Justice Department
+    investigation of Clinton"): the one asking, the subject before the verb, and the cue's
+    target after it; a body named before the cue only carries it out."""
+    requested = _REQUESTED.search(text, max(0, cue.start - 80), cue.start)
+    targets = [m for m in tied if m[0] >= cue.end]
+    if requested is None or not targets:
+        return None
+    asking = [
+        m
+        for m in mentions
+        if m[1] <= requested.start()
+        and m[2] is not targets[0][2]
+        and _subject_like(m, text)
+        and len(text[m[1] : requested.start()].split()) <= _SUBJECT_WORDS
+        and not re.search(r"\bthat\b", text[m[1] : requested.start()])  # "impressions that"
+    ]
+    return (asking[-1], targets[0]) if asking else None
 
 
 def _head(mention: Mention, mentions: list[Mention], text: str) -> Mention | None:
