@@ -1684,3 +1684,13 @@ def test_an_unnamed_person_described_by_whom_they_serve_is_quoted_under_the_desc
     )
     quote = "That can go a long way toward a good relationship with the pier,"
     assert _speakers(extract_offline(article)).get(quote) == speaker
+
+
+def test_a_credit_opening_with_a_role_and_a_name_is_read_past_the_verb_window() -> None:
+    quote = "We can only wonder whether the board means to reopen the pier to every boat,"
+    article = _article(
+        "The harbour board voted on Monday.",
+        f"“{quote}” harbour board leader Dana Ruiz and Port Authority Director Carla Mendes, "
+        "both Republicans, said in a statement.",
+    )
+    assert _speakers(extract_offline(article)).get(quote) in ("Dana Ruiz", "Carla Mendes")

@@ -176,6 +176,11 @@ _MAX_WORDS = 150
 # paragraph of 170 words on PolNeAR train): no attribution is swallowed before it.
 _MAX_PARAGRAPH_WORDS = 400
 _NEAR = 80  # characters after a quote in which a speech verb still attributes it
+# A credit that opens with a role and a full name ("state Senate leader Phil Berger and
+# House Speaker Tim Moore, both Republicans, said"): its verb may lie past `_NEAR`.
+_ROLE_LED = re.compile(
+    r"\s*((?:[A-Za-z][\w-]*\s+){0,2}[a-z][\w-]*\s+)[A-Z][\w.'’-]*\s+[A-Z][\w'’-]+"
+)
 
 
 @dataclass(frozen=True)
@@ -591,6 +596,10 @@ def _after(span: _Span, ctx: _Context) -> _Who:
     if m := _DASH_CREDIT.match(para.text, span.end):  # ...” ― Pamela Padilla
         return ctx.registry.resolve(m["name"], pos) or _newcomer(m["name"], ctx, pos) or UNKNOWN
     verb = _ANY_VERB.search(window[:_NEAR])
+    if verb is None and (role := _ROLE_LED.match(window)) and _role_word(role[1].split()[-1]):
+        # "nuclear experts David Albright and Serena Kelleher of Washington's Institute for
+        # Science and International Security wrote": a credit whose subject outruns the window
+        verb = _ANY_VERB.search(window)
     if verb is not None and _SUBORDINATE_SPEECH.fullmatch(window[: verb.start()]):
         return None  # '“We’ll see,” when asked whether ...': no credit; the one before says who
     if verb is None:  # "X, the attorney general of Y, one of the states suing Z, said"
@@ -658,6 +667,11 @@ def _after(span: _Span, ctx: _Context) -> _Who:
     if who is UNKNOWN and (m := _sentence_credit(span, window)):
         return _resolve(m["subj"], ctx, pos)  # narration first, then ", says Dana Ruiz"
     return who
+
+
+def _role_word(word: str) -> bool:
+    """Whether a lower-case word names what a person is ("leader", "experts")."""
+    return word in PERSON_NOUNS or (word.endswith("s") and word[:-1] in PERSON_NOUNS)
 
 
 def _name_colon(window: str, ctx: _Context, pos: tuple[int, int]) -> _Who:
