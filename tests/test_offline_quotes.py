@@ -1694,3 +1694,21 @@ def test_a_credit_opening_with_a_role_and_a_name_is_read_past_the_verb_window() 
         "both Republicans, said in a statement.",
     )
     assert _speakers(extract_offline(article)).get(quote) in ("Dana Ruiz", "Carla Mendes")
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "author of ''Harbours of the North,''",
+        "author of “Harbours of the North,”",
+    ],
+)
+def test_a_title_in_the_aside_before_put_it_does_not_hide_the_speaker(aside: str) -> None:
+    quote = "The board should remember that a compromise today may be far better for it."
+    mark_open, mark_close = ("''", "''") if aside.startswith("author of ''") else ("“", "”")
+    article = _article(
+        "The harbour board meets on Monday.",
+        f"As Dana Ruiz, professor of law at Bates and {aside} put it, "
+        f"{mark_open}{quote}{mark_close}",
+    )
+    assert _speakers(extract_offline(article)).get(quote) == "Dana Ruiz"

@@ -578,6 +578,27 @@ def _before_window(span: _Span) -> str:
     return para.text[start : span.start]
 
 
+# A window that is only a speech verb ("put it, ''"): its subject is before the quotation
+# that cut it off.
+_VERB_ONLY = re.compile(rf"\s*(?:(?:{_ADVS})\s+){{0,2}}(?:{_VERBS})[\s,:]*")
+
+
+def _past_titles(span: _Span, window: str) -> str:
+    """The quote's sentence from its start, when the quotations the window stops at are
+    only titles ("As Akhil Amar, author of ''America's Unwritten Constitution,'' put it,
+    ''...''"); else the window."""
+    para = span.para
+    start, _ = para.sentence_span(span.open)
+    cited = [(a, b) for a, b in para.regions if start <= a and b < span.open]
+    if not cited or not all(
+        _title_case(re.findall(r"[\w'’-]+", para.text[a + 1 : b])) for a, b in cited
+    ):
+        return window
+    # the titles' marks blanked (same length: offsets into the window stay right), so the
+    # aside holding a title reads as one
+    return re.sub(r"''|[\"“”]", lambda m: " " * len(m.group()), para.text[start : span.start])
+
+
 def _after(span: _Span, ctx: _Context) -> _Who:
     window = _after_window(span)
     if span.unclosed or not window.strip() or _introduces_next(span, window):
@@ -721,6 +742,8 @@ def _called(window: str) -> re.Match[str] | None:
 
 def _before(span: _Span, ctx: _Context) -> _Who:
     window = _before_window(span)
+    if _VERB_ONLY.fullmatch(window):
+        window = _past_titles(span, window)
     para, pos = span.para, (span.para.index, span.open)
     if not window.strip() and (m := _SAID_ALONE.fullmatch(_sentence_before(span))):
         return _resolve(m["subj"], ctx, pos)  # '“...” Trump shot back. “I don’t know him.”'
