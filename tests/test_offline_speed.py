@@ -15,6 +15,7 @@ from summarizer.backends.offline._names import (
     _SOURCE_SAYS,
     _has_word,
     _no_initials,
+    _occurrences,
     _person_candidates,
 )
 
@@ -53,6 +54,13 @@ def test_a_literal_is_found_where_its_pattern_finds_it() -> None:
                 assert list(literal_spans(text, literal, before, after)) == spans
     assert list(literal_spans("--- ", "--")) == [(0, 2)]  # not (1, 3) too
     assert list(literal_spans("Clinton's Clinton", "Clinton", "", "'")) == [(10, 17)]
+
+
+def test_a_forms_occurrences_are_this_texts_own() -> None:
+    # `_occurrences` keeps each form's spans in a cache: the cache is per text
+    assert _occurrences("Ana Lee met Lee.", {"Lee", "Ana Lee"}) == [(0, 7), (12, 15)]
+    assert _occurrences("Lee-Ann met Lee", {"Lee"}) == [(12, 15)]  # not inside "Lee-Ann"
+    assert _occurrences("Lee met Ana Lee.", {"Lee", "Ana Lee"}) == [(0, 3), (8, 15)]
 
 
 # Two articles that differ in one thing: whether the first word of "Marlow Teague" is also

@@ -743,10 +743,10 @@ class Registry:
                 p
                 for p in people
                 if p is not short
-                and p in self.entities
                 and len(keys[id(p)]) > len(key) - (len(key) > 1)
                 and keys[id(p)][len(keys[id(p)]) - len(key) :] == key
                 and not _gender_clash(_honorific_genders(short.forms), p)
+                and p in self.entities  # last: a list's test, each entity compared field by field
             ]
             if key and len(longer) == 1 and short in self.entities:
                 self._merge(short, longer[0])
@@ -786,8 +786,9 @@ class Registry:
                     how = "acts"
                 found.append((tokens, form, how))
         given = GIVEN_NAMES
+        prose = set(self._prose)  # not a list's test, each paragraph compared field by field
         for para in self.paragraphs:
-            if para in self._prose:
+            if para in prose:
                 continue
             # a title line ("Donald Trump Praises Breitbart"): a known given name and the
             # word after it, the body using that word alone
@@ -902,11 +903,14 @@ class Registry:
         # "Mrs. Clinton" is not Bill Clinton, nor "Mr. Obama" Michelle Obama
         other = _GENDERED.get(form.split()[0] if form else "", frozenset())
         said = _honorific_genders({form})
+        short = _no_initials(tokens)
+        first = short[0] if short else " "  # a word of a name it is part of, in that name
         people = [
             e
             for e in self.entities
             if e.type == "person"
-            and _sub_span(tokens, e.tokens)
+            and first in e.name
+            and sub_span(short, _no_initials(e.tokens))
             and not (e.tokens[-1] in _SUFFIXES and self._without_suffix(tokens))
             and not (len(e.tokens) > 1 and e.tokens[0] in other)
             and not _gender_clash(said, e)
@@ -2353,20 +2357,26 @@ def _has_word(text: str, word: str) -> bool:
 
 def _occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:
     """(start, end) of every whole-word occurrence of any form; the longest wins an overlap."""
-    found: list[tuple[int, int]] = []
-    for form in forms:
-        start = text.find(form)
-        while start != -1:
-            end = start + len(form)
-            if _boundary(text, start - 1) and _boundary(text, end):
-                found.append((start, end))
-            start = text.find(form, start + 1)
+    found = [span for form in forms for span in _form_spans(text, form)]
     found.sort(key=lambda s: (s[0], -s[1]))
     kept: list[tuple[int, int]] = []
     for span in found:
         if not kept or span[0] >= kept[-1][1]:
             kept.append(span)
     return kept
+
+
+@lru_cache(maxsize=8192)  # the registry looks for the same forms in its text again and again
+def _form_spans(text: str, form: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every whole-word occurrence of ``form``, overlapping ones too."""
+    found: list[tuple[int, int]] = []
+    start = text.find(form)
+    while start != -1:
+        end = start + len(form)
+        if _boundary(text, start - 1) and _boundary(text, end):
+            found.append((start, end))
+        start = text.find(form, start + 1)
+    return tuple(found)
 
 
 def _initials(tokens: tuple[str, ...], small: bool = False) -> str:
