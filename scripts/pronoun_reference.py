@@ -25,7 +25,12 @@ from summarizer.eval._bench import default_data_dir
 from summarizer.eval._jsonl import read_jsonl
 
 READING = Path(__file__).parent.parent / "evals" / "reading"
-LISTS = ("pronoun-reading.tsv", "pronoun-reading-fresh.tsv", "pronoun-errors-A.tsv")
+LISTS = (
+    "pronoun-reading.tsv",
+    "pronoun-reading-fresh.tsv",
+    "pronoun-errors-A.tsv",
+    "pronoun-changes-9.tsv",
+)
 
 
 def data_file(split: str, halves: Path | None) -> Path | None:

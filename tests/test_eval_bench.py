@@ -751,3 +751,37 @@ def test_pronoun_referent_reads_gender_off_a_subject_pronoun_first() -> None:
     )
     sources = ["Tom Jones", "Sen. Kate Lane"]
     assert _referent(text, sources, "“The science is against you,”", "” she") == "Kate Lane"
+
+
+def test_pronoun_referent_takes_the_one_asked_a_question() -> None:
+    # "Hannity asked Trump how high the wall would be. ¶ “...,” he told Hannity.": the one
+    # asked answers, though the asker opens the sentence (issue #14, ninth session)
+    text = (
+        "Ray Walsh toured the border. Tom Jones hosted the show. Jones asked Walsh how high "
+        "the wall would be.\n“It could be 40 feet,” he told Jones."
+    )
+    sources = ["Tom Jones", "Ray Walsh"]
+    assert _referent(text, sources, "“It could be 40 feet,”", "” he") == "Walsh"
+
+
+def test_pronoun_referent_takes_one_asked_only_outside_the_pronoun_s_own_sentence() -> None:
+    # "What got under her skin, she said, was ... when a young man asked Clinton why ...":
+    # the sentence is the pronoun's, so the one asked in it is not whom "she" names
+    text = (
+        "Sarah Hill ran for mayor. Kate Lane has backed her for years. What hurt her most, "
+        "she said, was a town hall where a young man asked Hill why voters distrust her. "
+        "“I was angry,” she said."
+    )
+    sources = ["Kate Lane", "Sarah Hill"]
+    assert _referent(text, sources, "“I was angry,”", "” she") == "Kate Lane"
+
+
+def test_pronoun_referent_takes_a_name_a_sentence_presents() -> None:
+    # "Then there's Axelrod." names him mid-sentence (issue #14, ninth session)
+    text = (
+        "Ray Walsh's aides praised the plan. Tom Jones wrote a column about it. Then there's "
+        "Walsh.\n"
+        "“It is bewildering,” he wrote last October."
+    )
+    sources = ["Tom Jones", "Ray Walsh"]
+    assert _referent(text, sources, "“It is bewildering,”", "” he") == "Walsh"

@@ -431,7 +431,9 @@ def pronoun_referent(
     the names heading those mentions (a description such as "the Ohio governor", "the
     report", "aides" or the title in "Secretary of State X" heads none) and, anywhere in
     the text, the same names opening a sentence or its main clause ("Trump almost seemed
-    to agree.", "When the debate turned to taxes, Jones attacked"), and names no gold mention heads that open
+    to agree.", "When the debate turned to taxes, Jones attacked") or made its subject
+    mid-way outside the pronoun's own sentence ("Hannity asked Trump how high ...", "Then
+    there's Axelrod."), and names no gold mention heads that open
     the pronoun's sentence or the one before with the pronoun's gender shown (`_newcomers`);
     never a name inside a quotation the pronoun is not in. The referent is the nearest
     candidate before the pronoun whose gender, as the text shows it, agrees with the
@@ -450,6 +452,15 @@ def pronoun_referent(
     regions = _quoted(text)
     genders = _Genders(text, runs, keys, regions)
     openers = [r for r in runs if r.key in keys and _opens_sentence(text, r.start)]
+    # a subject mid-sentence, unless the sentence is the pronoun's own ("What got under
+    # her skin, she said, was a question ... when a young man asked Clinton why ...")
+    openers += [
+        r
+        for r in runs
+        if r.key in keys
+        and _mid_sentence_subject(text, r.start, r.end)
+        and not _about(text, *_sentence_of(text, r.start, regions), gender, regions)
+    ]
     # A name inside a quotation (someone the quoted speaker talks about or quotes) is not
     # whom a pronoun outside it names: "... Trump is already making us less safe,” he said.
     quoted = [(a, b) for a, b in regions if not a < at < b]
@@ -474,6 +485,38 @@ def pronoun_referent(
                 return max(same, key=same.count)
         return core
     return None
+
+
+# Names a sentence makes its subject mid-way (`_mid_sentence_subject`): the one a question
+# is put to ("Hannity asked Trump how high the wall would be. ¶ “...,” he told Hannity."
+# is Trump answering; "Mr. Trump was asked about it"), and one the sentence presents
+# ("Then there's Axelrod.", "Yet there in the back was Garcia", "The latest is Rep. Joe
+# Wilson").
+_ASKED_BEFORE = re.compile(r"\b(?:asked|pressed|questioned)\s+$")
+_QUESTION_AFTER = re.compile(
+    r"\s+(?:(?:on|about)\s+)?(?:whether|if|why|how|what|which|when|where|who|about)\b"
+)
+_ASKED_AFTER = re.compile(r"\s+(?:was|is|were|had\s+been)\s+(?:also\s+|later\s+)?asked\b")
+_PRESENTED = re.compile(
+    r"(?:\b[Tt]here(?:['’]s|(?:\s+[a-z]+){0,4}\s+(?:is|was))|\b[Tt]he\s+latest\s+(?:is|was))\s+$"
+)
+
+
+def _mid_sentence_subject(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is one a question is put to or one its
+    sentence presents (see above)."""
+    if _ASKED_AFTER.match(text, end) or _PRESENTED.search(text, max(0, start - 60), start):
+        return True
+    return bool(_ASKED_BEFORE.search(text, max(0, start - 20), start)) and bool(
+        _QUESTION_AFTER.match(text, end)
+    )
+
+
+def _sentence_of(text: str, at: int, quoted: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The narration's sentence around ``at`` (start, end), as `_sentence_ends` cuts it."""
+    start = max([max(0, at - 600), *_sentence_ends(text, max(0, at - 600), at, quoted)])
+    after = _sentence_ends(text, at, min(len(text), at + 600), quoted)
+    return start, after[0] if after else len(text)
 
 
 def _newcomers(
