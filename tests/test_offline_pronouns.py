@@ -323,3 +323,17 @@ def test_a_relative_named_by_a_given_name_opens_the_sentence_he_continues() -> N
     assert _speakers(extract_offline(article)) == {
         "People are afraid of wasting their votes in this election,": "Kyle"
     }
+
+
+def test_the_person_asked_a_question_is_the_he_who_answers() -> None:
+    # "Earhardt then asked Rubio which states he could win. ¶ “...,” he said.": the
+    # interviewer opens the sentence, but the answer is the one asked (issue #14, ninth
+    # session; PolNeAR train)
+    article = _article(
+        "Senator Tom Grant gave an interview to the radio host Lee Vance on Friday.",
+        "Vance then asked Grant which counties he could still carry in the spring.",
+        '"We feel very good about every one of those counties, all of them," he said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "We feel very good about every one of those counties, all of them,": "Tom Grant"
+    }

@@ -1850,6 +1850,16 @@ class Registry:
         }
         if len(reporters) == 1:
             return next(iter(reporters.values()))
+        # "Earhardt then asked Rubio which states he could win. ¶ “...,” he said.": the
+        # one asked a question answers it
+        asked = {
+            id(person): person
+            for where, person in named
+            if _ASKED_BEFORE.search(para.text, start, where[1])
+            and _QUESTION_AFTER.match(para.text, ends[where], stop)
+        }
+        if len(asked) == 1 and (pi, stop) <= pos:
+            return next(iter(asked.values()))
         first = named[0][1]
         # A person the sentence introduces (first mention) is the one about to be quoted:
         # "..., which concerns Henry Crespo, president of ... ¶ “...,” he said."; not one
@@ -2201,6 +2211,12 @@ _REPORTS_BEFORE = re.compile(rf",\s*(?:{_SAID})\s+$")
 _REPORTS_WHO = re.compile(
     rf"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?(?:,[^,;:“”\"]{{1,120}})?"
     rf",\s*who\s+(?:also\s+)?(?:{_SAID})\b"
+)
+# A question put to a named person ("asked Rubio which states", "pressed Trump on whether"):
+# the verb right before the name, a question word or "about" right after it.
+_ASKED_BEFORE = re.compile(r"\b(?:asked|pressed|questioned)\s+$")
+_QUESTION_AFTER = re.compile(
+    r"\s+(?:(?:on|about)\s+)?(?:whether|if|why|how|what|which|when|where|who|about)\b"
 )
 # Words between a preposition and its object's name: "by former U.N. secretary general".
 _OBJECT_FILLERS = frozenset({"and", "the", "former", "then", "late", "fellow", "his", "her"})
