@@ -374,3 +374,12 @@ def test_mr_is_never_a_woman_named_in_full() -> None:
     michelle = next(a for a in actors if a.name == "Michelle Obama")
     assert "Mr. Obama" not in michelle.aliases
     assert any("Mr. Obama" in [a.name, *a.aliases] for a in actors if a is not michelle)
+
+
+def test_a_body_followed_by_an_irregular_past_verb_acts() -> None:
+    names = _names(
+        "If House Republicans thought they were helping the mayor by releasing the memos, "
+        "they might want to think again.",
+        "The memos show a mayor throwing his weight around in his first days in office.",
+    )
+    assert "House Republicans" in names

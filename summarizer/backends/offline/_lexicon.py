@@ -168,7 +168,7 @@ ACTING_VERBS = _words(
     hopes expects considers backs blames faces imposes maintains fears tries pushes sent made
     took gave began met won lost held led left struck fought sought built brought put hit cut
     became came went saw got kept spent paid rose fell drew threw chose broke spoke stood shot
-    beat told"""
+    beat told thought found felt knew wrote sold bought ran"""
 )
 # Organisations a single head word names ("the Senate", "the Pentagon").
 INSTITUTIONS = _words("Congress Senate House Pentagon Parliament Duma Knesset Cabinet Bundestag")
