@@ -383,3 +383,11 @@ def test_a_body_followed_by_an_irregular_past_verb_acts() -> None:
         "The memos show a mayor throwing his weight around in his first days in office.",
     )
     assert "House Republicans" in names
+
+
+def test_donors_who_act_are_a_group_actor() -> None:
+    names = _names(
+        "More than 100 Republican donors gathered at a hotel on Friday for a presentation.",
+        "Several of the donors left dissatisfied, saying the governor had no plan to win.",
+    )
+    assert "Republican donors" in names
