@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 
 from summarizer import CleanArticle
-from summarizer._text import Paragraph, literal_spans
+from summarizer._text import Paragraph, layout, literal_spans
 from summarizer.backends.offline._extract import _headline, extract_offline, lead_summary
 from summarizer.backends.offline._lexicon import alternation
 from summarizer.backends.offline._names import (
     _SOURCE_SAYS,
+    Registry,
     _has_word,
     _no_initials,
     _occurrences,
@@ -178,3 +179,31 @@ def test_a_source_opened_by_the_keeps_its_article() -> None:
     ):
         m = _SOURCE_SAYS.search(text)
         assert m is not None and m["the"] == the and m["name"] == "Hill"
+
+
+def test_a_persons_gender_counts_the_sentences_naming_no_other_person() -> None:
+    # `_infer_genders` tests each mention against the people by a set first: a country
+    # named beside the person is no second person
+    registry = Registry(
+        layout(
+            "Pat Lee, a lawyer, flew to France on Monday, where she met the president.\n\n"
+            "Pat Lee said the talks went well."
+        )
+    )
+    assert {e.name: registry.gender(e) for e in registry.people()} == {"Pat Lee": "f"}
+
+
+def test_a_quotation_in_the_pronouns_sentence_is_blanked_before_its_opening_is_read() -> None:
+    # `_past_same_pronoun` blanks the quoted words: the sentence opens with "he", so the
+    # one before, also opening with "He", is passed too, and Ray Lutz there is an object
+    article = CleanArticle(
+        paragraphs=[
+            "Tom Grant and Ray Lutz are running for governor this year.",
+            "Tom Grant spoke first at the fair. He nodded to his finish behind Ray Lutz in the "
+            "poll. “We have to start again from the beginning,” he said.",
+        ]
+    )
+    quotes = extract_offline(article).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We have to start again from the beginning,", "Tom Grant")
+    ]

@@ -1977,9 +1977,14 @@ class Registry:
                     count["f"] += 5
                 elif word in _MALE_ROLES:
                     count["m"] += 5
+        ids = {id(p) for p in people}  # a set's test first, not a list's of dataclasses
         for para in self.paragraphs:
             for a, b in para.sentences():
-                named = {id(e) for _, _, e in self.mentions_in(para.index, a, b) if e in people}
+                named = {
+                    id(e)
+                    for _, _, e in self.mentions_in(para.index, a, b)
+                    if id(e) in ids or (e.type == "person" and e in people)
+                }
                 if len(named) != 1:
                     continue
                 outside = [

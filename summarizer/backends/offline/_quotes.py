@@ -1428,10 +1428,12 @@ def _past_same_pronoun(registry: Registry, pos: tuple[int, int], gender: str) ->
             offset = len(para.text)
         # the sentence holding pos, or the one before it (pos at a sentence's start)
         start, end = para.sentence_span(len(para.text[:offset].rstrip()) - 1)
-        outside = "".join(
-            " " if any(a <= i <= b for a, b in para.regions) else ch
-            for i, ch in enumerate(para.text[start:end], start)
-        )
+        chars = list(para.text[start:end])
+        for a, b in para.regions:  # quoted text, marks included, blanked region by region
+            low, high = max(a, start), min(b + 1, end)
+            if low < high:
+                chars[low - start : high - start] = " " * (high - low)
+        outside = "".join(chars)
         if not _OPENS_WITH[gender].match(outside.lstrip(_LEAD_PUNCT + "\"“”'‘’")):
             break
         pos = (pi, start)
