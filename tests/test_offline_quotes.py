@@ -1712,3 +1712,14 @@ def test_a_title_in_the_aside_before_put_it_does_not_hide_the_speaker(aside: str
         f"{mark_open}{quote}{mark_close}",
     )
     assert _speakers(extract_offline(article)).get(quote) == "Dana Ruiz"
+
+
+def test_the_described_speaker_again_is_the_one_described_before() -> None:
+    article = _article(
+        "Carla Mendes runs for the harbour board.",
+        "“That can go a long way toward a good relationship with the pier,” said a senior "
+        "Mendes adviser.",
+        "“I think the fishermen are practical people,” said the senior Mendes adviser.",
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers.get("I think the fishermen are practical people,") == "a senior Mendes adviser"

@@ -977,9 +977,13 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
         if holder is None or not holder.role:
             # "a senior Cruz adviser said": someone the article leaves unnamed, quoted under
             # that description (not the owner, whose words they are not)
-            if para.text[a:b].split()[:1] in (["a"], ["A"], ["an"], ["An"]):
+            det, _, rest = para.text[a:b].strip().partition(" ")
+            if det in ("a", "A", "an", "An"):
                 return _described(para, a, b, ctx) or UNKNOWN
-            return UNKNOWN
+            # "the senior Cruz adviser said": the one described so before
+            forms = {f"a {rest}", f"an {rest}"}
+            earlier = [e for e in ctx.registry.added.values() if e.forms & forms]
+            return earlier[0] if det in ("the", "The") and earlier else UNKNOWN
         # "the U.S. president" is not the vice president
         phrase_words = set(para.text[a:b].lower().split())
         qualifiers = holder.role.lower().split()[:-1]
