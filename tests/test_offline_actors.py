@@ -1286,3 +1286,15 @@ def test_a_party_name_joins_the_chamber_members_its_members_name_was_folded_into
     actors = extract_offline(article).actors
     assert [a.name for a in actors] == ["Senate Democrats"]
     assert "Democratic Party" in actors[0].aliases
+
+
+@pytest.mark.parametrize("qualifier", ["Iowa", "Other"])
+def test_party_members_with_a_qualifier_are_the_party_group_not_a_person(qualifier: str) -> None:
+    article = _article(
+        "Republicans met in Des Moines on Monday to choose a nominee for the governor race.",
+        f"{qualifier} Republicans said the vote would be close. Republicans have not lost "
+        "the seat since 1998.",
+        "The winner will face a hard race in November, and Republicans expect to win.",
+    )
+    actors = extract_offline(article).actors
+    assert [(a.name, a.type) for a in actors] == [("Republicans", "group")]

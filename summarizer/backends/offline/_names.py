@@ -657,6 +657,7 @@ class Registry:
         self._mark_acting()
         self._mark_list_subjects()
         self._join_party_names()
+        self._fold_party_phrases()
         self._settle_group_phrases()
 
     # --- building ------------------------------------------------------------
@@ -1731,6 +1732,20 @@ class Registry:
             for other in same:
                 if other is not keep:
                     self._merge(other, keep)
+
+    def _fold_party_phrases(self) -> None:
+        """ "Iowa Republicans", "Progressive Democrats", "Other Republicans" taken for a
+        person (a capitalised pair whose last word the article repeats alone) beside the
+        party's members: a qualified form of that group, not a second actor, so its
+        mentions become the group's (its forms are often debris: "Do Republicans")."""
+        for members, *_ in _PARTY_NAMES:
+            group = next((e for e in self.entities if e.name == members and e.mentions), None)
+            if group is None:
+                continue
+            for person in self.people():
+                if len(person.tokens) > 1 and person.tokens[-1] == members:
+                    person.forms = {members}  # not "Do Republicans", nor "Georgia"
+                    self._merge(person, group)
 
     def _in_headline(self, entity: Entity) -> bool:
         """Whether the article's title, or a title line before its lead paragraph, names
