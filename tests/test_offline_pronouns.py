@@ -337,3 +337,17 @@ def test_the_person_asked_a_question_is_the_he_who_answers() -> None:
     assert _speakers(extract_offline(article)) == {
         "We feel very good about every one of those counties, all of them,": "Tom Grant"
     }
+
+
+def test_a_name_in_a_dash_aside_between_quote_parts_is_not_he() -> None:
+    # '“I don't think the conventional wisdom” -- that Bloomberg is perceived as ... --
+    # “is going to last,” he says.': the writer's gloss names Bloomberg, the speaker is his
+    # pollster (issue #14, ninth session; PolNeAR train)
+    article = _article(
+        "Tom Grant is weighing a run for governor as an independent this year.",
+        "Grant's pollster, Ray Lutz, says his man has the money and the time. "
+        '"I do not think the usual wisdom" -- that Grant is seen as a city liberal -- '
+        '"is going to last very long," he says.',
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers["is going to last very long,"] == "Ray Lutz"

@@ -1817,7 +1817,9 @@ class Registry:
                     for person in self.people()
                     if not gender or self.gender(person) in ("", gender)
                     for where, _end in person.mentions
-                    if where < pos and not self.paragraphs[where[0]].inside_quote(where[1])
+                    if where < pos
+                    and not self.paragraphs[where[0]].inside_quote(where[1])
+                    and not _in_quote_aside(self.paragraphs[where[0]], where[1])
                 ),
                 *(
                     (where, person)
@@ -2331,6 +2333,23 @@ _ABBREVIATION = re.compile(
     r"(?:[A-Z]\.)+|(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Maj|Capt|Adm|Rev|Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof"
     r"|Atty|Sec|Pres|Gens)\."
 )
+
+
+def _in_quote_aside(para: Paragraph, at: int) -> bool:
+    """Whether ``at`` lies in narration set off by dashes between two parts of a quotation
+    ("“I don't think the conventional wisdom” -- that Bloomberg is perceived as a liberal
+    -- “is going to last,” he says"): the writer's gloss on the quote, whose names are not
+    whom the speaker's "he" is."""
+    closed = [b for _a, b in para.regions if b < at]
+    opened = [a for a, _b in para.regions if a > at]
+    if not closed or not opened:
+        return False
+    before, after = para.text[closed[-1] + 1 : at], para.text[at : opened[0]]
+    return (
+        re.match(r"\s*(?:--|[—–])", before) is not None
+        and re.search(r"(?:--|[—–])\s*$", after) is not None
+        and not re.search(r"[.!?]", before)
+    )
 
 
 def _subject_like(text: str, start: int, end: int) -> bool:
