@@ -1055,3 +1055,16 @@ def test_a_request_reported_after_that_is_not_the_subjects() -> None:
         "Sweden after the incidents."
     )
     assert _tensions(text, "Sweden said on Monday it was calm. Norway said so too.") == []
+
+
+def test_a_name_after_his_is_no_subject_even_before_a_plural_noun() -> None:
+    # "his Senate colleagues": "colleagues" looks like a verb ("the House votes") but after
+    # "his" comes a noun phrase; the criticism is his, not the Senate's
+    text = (
+        "That message mirrored the one he had just delivered to his Senate colleagues, right "
+        "down to his criticism of the DNC, according to a Democrat familiar with his remarks."
+    )
+    lead = "Karl Olsen spoke in Oslo on Sunday, his office said. The Senate met on Monday."
+    later = "The DNC said it would not comment. The Senate is in recess."
+    tensions = _tensions(lead, text, later)
+    assert not any("Senate" in t.parties for t in tensions)

@@ -1041,6 +1041,8 @@ def _modifier(mention: Mention, text: str) -> bool:
     start, end, _ = mention
     if not re.search(r"\b(?:the|its|his|her|their)\s+$", text[max(0, start - 7) : start], re.I):
         return False
+    if not re.search(r"\bthe\s+$", text[max(0, start - 7) : start], re.I):
+        return True  # "his Senate colleagues": after "his" comes a noun phrase, never a verb
     word = re.match(r"\s+([a-z]+)\b", text[end:])
     return word is not None and not _SUBJECT_AFTER_THE.fullmatch(word.group(1))
 
