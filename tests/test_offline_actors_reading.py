@@ -391,3 +391,12 @@ def test_donors_who_act_are_a_group_actor() -> None:
         "Several of the donors left dissatisfied, saying the governor had no plan to win.",
     )
     assert "Republican donors" in names
+
+
+def test_a_campaign_named_once_outside_the_headline_is_no_actor() -> None:
+    names = _names(
+        "The Harlow campaign argued in a filing that the lawsuit had no merit, said Dana Harlow.",
+        "Critics said the filing was weak, and the judge is expected to rule on Monday.",
+    )
+    assert "Dana Harlow" in names
+    assert "Harlow campaign" not in names
