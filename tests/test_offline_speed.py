@@ -207,3 +207,16 @@ def test_a_quotation_in_the_pronouns_sentence_is_blanked_before_its_opening_is_r
     assert [(q.text, q.speaker) for q in quotes] == [
         ("We have to start again from the beginning,", "Tom Grant")
     ]
+
+
+def test_a_pattern_whose_tail_is_in_the_paragraph_still_finds_its_name() -> None:
+    # `_person_candidates` searches the part after the name first (`_TAILS`); where it is
+    # there, the pattern runs as before
+    for text, role in (
+        ("Dana Whitfield, the union's lawyer, spoke first.", "lawyer"),
+        ("Dana Whitfield, president of the union, spoke first.", "president of"),
+        ("Dana Whitfield, 59, of Ashton, spoke first.", "of A"),
+    ):
+        found = [(c[0], c[1]) for c in _person_candidates(Paragraph(0, text))]
+        assert found == [(("Dana", "Whitfield"), role)]
+    assert [c[0] for c in _person_candidates(Paragraph(0, "Dana Whitfield spoke first."))] == []

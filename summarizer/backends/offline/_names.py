@@ -90,15 +90,14 @@ _ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLES})\s+(?P<name>{_PNAME})")
 _ROLE_COMMA = re.compile(rf"\b(?P<role>{_ROLES}),\s+(?P<name>{_PNAME}),")
 # "Rahm Emanuel, his chief of staff, urged", "Marc Short, Pence's chief of staff,": an
 # owner's role is an apposition as much as "the" one is.
-_APPOSITION = re.compile(
-    rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),\s+(?:a|an|the|his|her|their|[A-Z][\w.-]*['’]s)"
-    rf"\s+(?:[\w.'’-]+\s+){{0,5}}?(?P<role>{_ROLES})\b"
-)
+_APPOSITION_TAIL = rf",\s+(?:a|an|the|his|her|their|[A-Z][\w.-]*['’]s)\s+(?:[\w.'’-]+\s+){{0,5}}?(?P<role>{_ROLES})\b"
+_APPOSITION = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}){_APPOSITION_TAIL}")
 # "Henry Crespo, president of ...", "Donna Rawlings, 59, of Ashton": an apposition with
 # no article, or an age, right after a full name.
-_BARE_APPOSITION = re.compile(
-    rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),\s+(?:\d{{1,3}},\s+)?(?P<role>(?:{_ROLES})\s+(?:of|at|for)\b|of\s+[A-Z])"
+_BARE_APPOSITION_TAIL = (
+    rf",\s+(?:\d{{1,3}},\s+)?(?P<role>(?:{_ROLES})\s+(?:of|at|for)\b|of\s+[A-Z])"
 )
+_BARE_APPOSITION = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}){_BARE_APPOSITION_TAIL}")
 _CAPITAL_ROLE_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<role>[A-Z][a-z-]+)\s+(?P<name>{_PNAME})")
 _MILITARY = frozenset({"General", "Admiral"})
 # Place prepositions that a body's name does not follow ("in Cleveland"; not "from WikiLeaks").
@@ -164,16 +163,24 @@ _SUBJECT_SAID = re.compile(
 )
 # "Rucker Culpepper, who runs the campaign's effort, said": an aside between name and verb;
 # its place may hold a comma ("Ann Brody, a teacher from Dayton, Ohio, said").
-_SUBJECT_ASIDE_SAID = re.compile(
-    rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}),[^,\"“”]{{1,120}}"
-    rf"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
-)
+_ASIDE_SAID_TAIL = rf",[^,\"“”]{{1,120}}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
+_SUBJECT_ASIDE_SAID = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}){_ASIDE_SAID_TAIL}")
 # "James Pethokoukis of the American Enterprise Institute wrote": a full name, the body
 # it speaks for, and the speech verb.
-_SUBJECT_OF_SAID = re.compile(
-    rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+of\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+"
+_OF_SAID_TAIL = (
+    rf"of\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+"
     rf"(?:(?:of|for|and|on)\s+(?:the\s+)?)?){{1,6}}(?:(?:{_ADVS}|recently|also)\s+)?(?:{_VERBS})\b"
 )
+_SUBJECT_OF_SAID = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+{_OF_SAID_TAIL}")
+# The part of a pattern after the name, searched first: without it in a paragraph the
+# pattern finds nothing there, and it is cheap to search (it opens with a literal), where
+# the pattern is tried at every capital.
+_TAILS = {
+    _APPOSITION: re.compile(_APPOSITION_TAIL),
+    _BARE_APPOSITION: re.compile(_BARE_APPOSITION_TAIL),
+    _SUBJECT_ASIDE_SAID: re.compile(_ASIDE_SAID_TAIL),
+    _SUBJECT_OF_SAID: re.compile(_OF_SAID_TAIL),
+}
 # "noted NBC's Dante Chinni": the owner before the name is kept out of it
 _SPEECH_VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _SAID_SUBJECT = re.compile(
@@ -495,7 +502,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         if m["role"].lower() in ROLE_NOUNS and len(tokens) >= 2:
             yield tokens, m["role"].lower(), ""
     for pattern in (_ROLE_BEFORE, _ROLE_COMMA, _APPOSITION, _BARE_APPOSITION):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if _has_tail(pattern, text) else ():
             tokens = _clean_name(m["name"])
             if len(tokens) >= 2:
                 yield tokens, m["role"], ""
@@ -512,7 +519,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         _SAID_SUBJECT,
         _DASH_CREDIT,
     ):
-        if not speaks and pattern is not _DASH_CREDIT:
+        if (not speaks and pattern is not _DASH_CREDIT) or not _has_tail(pattern, text):
             continue
         for m in pattern.finditer(text):
             tokens = _clean_name(m["name"])
@@ -524,6 +531,12 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
                 owned or not _PROPER_NOUN_BEFORE.search(text, 0, m.start("name"))
             ):
                 yield tokens, "", ""
+
+
+def _has_tail(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``text`` holds the part of ``pattern`` after the name, if `_TAILS` has it."""
+    tail = _TAILS.get(pattern)
+    return tail is None or tail.search(text) is not None
 
 
 _NAME_AFTER = re.compile(rf"\s+(?P<name>{_PNAME})")
