@@ -400,3 +400,16 @@ def test_a_campaign_named_once_outside_the_headline_is_no_actor() -> None:
     )
     assert "Dana Harlow" in names
     assert "Harlow campaign" not in names
+
+
+def test_a_woman_called_ms_and_the_surname_takes_no_quote_of_the_man_named_in_full() -> None:
+    article = CleanArticle(
+        paragraphs=[
+            "Donald Trump claimed the nomination on Tuesday in Cleveland, and Mr. Trump "
+            "thanked the delegates.",
+            "His wife spoke on Monday, and Ms. Trump's speech drew praise from the crowd.",
+            '"We will win in November," said a beaming Mr. Trump.',
+        ]
+    )
+    quotes = extract_offline(article).quotes
+    assert [q.speaker for q in quotes] == ["Donald Trump"]

@@ -688,8 +688,18 @@ class Registry:
             person.forms.update(f for f in (form, " ".join(tokens)) if f)
         self._add_named_subjects()
         self._merge_spellings()
+        self._leave_surnames_to_full_names()
         self._drop_sentence_openers()
         self._add_surnames()
+
+    def _leave_surnames_to_full_names(self) -> None:
+        """A surname-only person called by an honorific ("Ms. Trump") and kept apart from
+        the person named in full with that surname (the other gender: Melania, not Donald
+        Trump) does not take the surname alone: "Trump said" stays his."""
+        full = {e.tokens[-1] for e in self.people() if len(e.tokens) > 1}
+        for person in self.people():
+            if len(person.tokens) == 1 and person.name in full and _honorific_genders(person.forms):
+                person.forms.discard(person.name)
 
     def _without_prefix(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """ "Crooked Hillary Clinton", "Endorses Ted Cruz", "Comedian Sarah Silverman":
