@@ -17,6 +17,7 @@ from summarizer.backends.offline._names import (
     _has_word,
     _no_initials,
     _occurrences,
+    _org_parts,
     _person_candidates,
 )
 
@@ -220,3 +221,16 @@ def test_a_pattern_whose_tail_is_in_the_paragraph_still_finds_its_name() -> None
         found = [(c[0], c[1]) for c in _person_candidates(Paragraph(0, text))]
         assert found == [(("Dana", "Whitfield"), role)]
     assert [c[0] for c in _person_candidates(Paragraph(0, "Dana Whitfield spoke first."))] == []
+
+
+def test_a_phrase_is_split_at_and_only_where_it_holds_and() -> None:
+    # `_org_parts` searches for "and" or "&" only in a phrase that holds one of them
+    assert _org_parts(0, "Securities and Exchange Commission") == [
+        (0, "Securities and Exchange Commission")
+    ]
+    assert _org_parts(4, "Justice Department & FBI") == [(4, "Justice Department"), (25, "FBI")]
+    assert _org_parts(0, "Clinton and the State Department") == [
+        (0, "Clinton"),
+        (16, "State Department"),
+    ]
+    assert _org_parts(0, "State Department") == [(0, "State Department")]

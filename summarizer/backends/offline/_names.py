@@ -2488,12 +2488,15 @@ def _without_state(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
+_AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+
+
 def _org_parts(start: int, phrase: str) -> list[tuple[int, str]]:
     """A capitalised phrase joined by "and": one name ("Securities and Exchange
     Commission") unless the part before "and" is a name by itself ("Department of
     Justice and the FBI", "Democrats and Republican Party") or "the" follows "and" (no
     name runs on through "and the": "Clinton and the State Department")."""
-    m = re.search(r"\s+(?:and|&)\s+(?:the\s+)?", phrase)
+    m = _AND.search(phrase) if "and" in phrase or "&" in phrase else None  # a cheap test first
     if m is None:
         return [(start, phrase)]
     head, tail = phrase[: m.start()], phrase[m.end() :]

@@ -417,7 +417,7 @@ def _is_quote(span: _Span, *, cued: bool = False) -> bool:
         return True
     if _title_case(words) and not _answered(span):
         return False
-    if sum(ch in DOUBLE_MARKS for ch in text) % 2:
+    if sum(text.count(mark) for mark in DOUBLE_MARKS) % 2:
         return False  # marks paired wrongly in the source: the span swallowed its attribution
     short = len(words) < _MIN_WORDS
     lead = span.para.text[: span.start].rstrip(" \t,“\"'")
