@@ -2231,9 +2231,9 @@ def _gender_clash(genders: set[str], person: Entity) -> bool:
     gender is its given name's: the honorifics given to it may be a namesake's."""
     if len(genders) != 1:
         return False
-    own = _given_gender(person.tokens) or _honorific_genders(person.forms)
-    if len(person.tokens) > 1:
-        own = _given_gender(person.tokens)
+    own = (
+        _given_gender(person.tokens) if len(person.tokens) > 1 else _honorific_genders(person.forms)
+    )
     return bool(own) and not own & genders
 
 
@@ -2328,15 +2328,17 @@ _CAMPAIGN_THINGS = wordset(
     statement team operation plane bus song material literature strategy associate chair
     hand"""
 )
+_CAMPAIGN_QUALIFIED = _CAMPAIGN_THINGS | PERSON_NOUNS  # united once, not per match
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)")
 
 
 def _campaign_qualifies(text: str, end: int) -> bool:
     """Whether the "campaign" ending at ``end`` only qualifies the noun after it."""
-    after = re.match(r"\s+([a-z][a-z-]*)", text[end:])
+    after = _NEXT_WORD.match(text, end)  # no copy of the text after it
     if after is None:
         return False
     words = {after[1], after[1].removesuffix("s")}
-    return bool(words & (_CAMPAIGN_THINGS | PERSON_NOUNS))
+    return bool(words & _CAMPAIGN_QUALIFIED)
 
 
 def _introduced(text: str, end: int) -> bool:
