@@ -1068,3 +1068,23 @@ def test_a_name_after_his_is_no_subject_even_before_a_plural_noun() -> None:
     later = "The DNC said it would not comment. The Senate is in recess."
     tensions = _tensions(lead, text, later)
     assert not any("Senate" in t.parties for t in tensions)
+
+
+# --- tenth session: a noun cue's target, and an effort that is no conflict -------------
+
+
+def test_noun_cue_target_is_not_a_name_past_a_clause_word() -> None:
+    # "sanctions against Sweden after Denmark ...": Sweden is the target; the head of a
+    # phrase of title words never lies past "after", "if", "when" (a new clause).
+    text = "Norway imposed sanctions against Sweden after Denmark objected to the fishing deal."
+    tension = _only(_tensions(text, "Officials in Sweden declined to comment."))
+    assert set(tension.parties) == {"Norway", "Sweden"}
+
+
+def test_battle_to_do_something_is_no_conflict() -> None:
+    # "Republicans battle to keep control of the Senate": an effort, not a fight with the Senate.
+    text = (
+        "Elections loom in November, as Republicans battle to keep control of the Senate "
+        "and the House of Representatives."
+    )
+    assert _tensions("Republicans and Democrats spent heavily in the campaign.", text) == []

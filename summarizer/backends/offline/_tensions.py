@@ -240,7 +240,8 @@ _PEJORATIVE = re.compile(rf"(?i)\b(?:{'|'.join(PEJORATIVES)})")
 _STRAINED = re.compile(r"\b(strained|frayed|tense|troubled)\s+(?:the\s+)?$", re.IGNORECASE)
 # Between a name and the name its phrase ends in: title words, no preposition or "and".
 _TITLE_WORDS = re.compile(
-    r"(?:['’]s)?\s+(?:(?!(?:and|or|of|in|on|for|to|with|by|at|from|the|a|an)\b)[\w.'’-]+\s+){1,3}?,?\s*"
+    r"(?:['’]s)?\s+(?:(?!(?:and|or|of|in|on|for|to|with|by|at|from|the|a|an|after|before|if|"
+    r"when|while|because|since|until|as|than|but|so)\b)[\w.'’-]+\s+){1,3}?,?\s*"
 )
 _VERBISH = re.compile(
     r"\b(?:will|would|could|can|may|might|must|has|have|had|is|are|was|were|did|does|said|"
@@ -265,6 +266,10 @@ _REQUESTED = re.compile(
     r"(?:(?:a|an|the|yet|another|new|further|formal|full|[A-Z][\w.'’-]*)\s+){0,6}$",
     re.IGNORECASE,
 )
+# "battle to maintain control", "fighting to keep their seats": an effort to do something,
+# not a conflict with the actors named after it ("fight to the end" is still a fight).
+_STRIVING = re.compile(r"battl(?:es?|ed|ing)|fights?|fighting|fought")
+_TO_DO = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|death|end)\b)[a-z]+\b")
 _MAX_TENSIONS = 6
 _MIN_WORDS = 3
 
@@ -445,6 +450,8 @@ def _candidates(paragraphs: list[Paragraph], registry: Registry) -> Iterator[_Fo
         for m in _CUE.finditer(para.text.lower()):
             if m.lastgroup == "relation" and _ended(para.text, m.start()):
                 continue
+            if _STRIVING.fullmatch(m.group()) and _TO_DO.match(para.text, m.end()):
+                continue  # "Republicans battle to maintain control of the House": an effort
             if any(a <= m.start() < b for (a, b), _ in joined):
                 continue  # "the U.S.-China trade war" has its sides already
             kind = m.lastgroup or "relation"
