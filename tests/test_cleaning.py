@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizer.input._cleaning import CleanArticle, clean_article
+from summarizer.input._cleaning import CleanArticle, clean_article, strip_name_popups
 
 DATA = Path(__file__).resolve().parent / "data" / "cleaning"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -99,6 +99,7 @@ def allsides() -> list[tuple[str, CleanArticle]]:
 def _quoted_paragraphs_lost(raw: str, article: CleanArticle) -> list[str]:
     lost = []
     for paragraph in map(_squash, raw.split("\n\n")):
+        paragraph = strip_name_popups(paragraph, [])  # a name's pop-up is no body text
         if not QUOTATION.search(paragraph) or paragraph in article.text:
             continue
         rest = DATELINE_PREFIX.sub("", paragraph, count=1)
@@ -682,3 +683,22 @@ def test_hard_wrapped_lines_are_long_and_even() -> None:
     assert _is_hard_wrapped(["x" * 100, "x" * 60, "x"])  # exactly 0.6
     assert not _is_hard_wrapped(["x" * 39, "x" * 39, "x"])  # short lines: a header block
     assert _is_hard_wrapped(["x" * 40, "x" * 40, "x"])
+
+
+def test_a_linked_names_related_headline_popup_is_cut_out_of_the_sentence() -> None:
+    # The Hill scrapes a politician's pop-up inline: the full legal name, the surname glued
+    # to related headlines, then "MORE". The sentence keeps the name as it wrote it.
+    raw = (
+        "Lead paragraph about the budget vote that the committee held on a quiet Tuesday.\n\n"
+        "Sen. Ann Vole Annabel (Ann) Ruth VoleSenators clash over farm bill Budget talks "
+        "stall again MORE (R-Ore.) said the plan was sound, and Speaker Tom Reed Tom Hale "
+        "Reed Voters weigh in on the tax bill MORE told reporters he agreed.\n\n"
+        "Ms. Vole spoke again in the afternoon, calling it 'MORE THAN A TWEAK' to the bill."
+    )
+    article = clean_article(raw)
+    assert article.paragraphs[1] == (
+        "Sen. Ann Vole (R-Ore.) said the plan was sound, and Speaker Tom Reed told "
+        "reporters he agreed."
+    )
+    assert article.paragraphs[2].endswith("'MORE THAN A TWEAK' to the bill.")
+    assert any(line.startswith("Annabel (Ann) Ruth VoleSenators") for line in article.removed)

@@ -8,8 +8,9 @@ few tokens. Every dropped line is kept in `CleanArticle.removed` so a rule that
 misfires can be seen.
 
 Order of the passes: split into paragraphs, drop debris (pulling out dates and
-credits on the way), take the headline off the top, collapse repeated
-paragraphs, strip the wire dateline from the first paragraphs.
+credits on the way; a linked name's related-headline pop-up inside a paragraph
+goes too), take the headline off the top, collapse repeated paragraphs, strip
+the wire dateline from the first paragraphs.
 """
 
 from __future__ import annotations
@@ -268,11 +269,46 @@ _DURATION = re.compile(r"\d{1,2}:\d{2}")
 _TOKEN_EDGES = "\"'“”‘’.,:;!?()[]|·•-–—"
 
 
+# A politician's name linked to a pop-up, scraped inline (The Hill): the name as the
+# sentence writes it, the full legal name ("Robert (Bob) Phillips"), the surname again
+# glued to the first of a few related headlines, and "MORE" after the last: "Sen. Bob
+# Corker Robert (Bob) Phillips CorkerLindsey Graham basks in ... hearing MORE (R-Tenn.)".
+# When a space parts the surname from the headline, the full name must open with the
+# given name the sentence wrote ("Paul Ryan Paul Davis Ryan Retirees should ... MORE").
+_POPUP_END = r"[^\n]{0,900}?\sMORE\b"
+_NAME_POPUPS = (
+    re.compile(
+        r"\b(?P<name>(?P<surname>[A-Z][\w'’-]+))(?:\s+[A-Z(][\w.'’()-]*){0,6}?\s+(?P=surname)"
+        rf"(?=[A-Z0-9'‘“\"]){_POPUP_END}"
+    ),
+    re.compile(
+        r"\b(?P<name>(?P<given>[A-Z][\w'’-]+)\s+(?P<surname>[A-Z][\w'’-]+))\s+(?P=given)"
+        rf"(?:\s+[A-Z(][\w.'’()-]*){{0,4}}?\s+(?P=surname)\s+(?=[A-Z0-9'‘“\"]){_POPUP_END}"
+    ),
+)
+
+
+def strip_name_popups(paragraph: str, removed: list[str]) -> str:
+    """The paragraph without its linked names' pop-up debris, which read as a run of
+    names ("Bob Corker Robert", "CorkerLindsey Graham") and hid the person it follows;
+    each pop-up is appended to ``removed``."""
+    if "MORE" not in paragraph:
+        return paragraph
+
+    def keep_name(match: re.Match[str]) -> str:
+        removed.append(match.group()[len(match["name"]) :].strip())
+        return match["name"]
+
+    for pattern in _NAME_POPUPS:
+        paragraph = pattern.sub(keep_name, paragraph)
+    return paragraph
+
+
 def _drop_debris(draft: _Draft) -> None:
     """Drop furniture lines, moving dates and credits into the metadata on the way."""
     kept: list[str] = []
     for paragraph in draft.paragraphs:
-        paragraph = _take_trailing_credit(draft, paragraph)
+        paragraph = _take_trailing_credit(draft, strip_name_popups(paragraph, draft.removed))
         if not paragraph:
             continue
         if (
