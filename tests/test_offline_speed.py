@@ -12,8 +12,14 @@ from summarizer._text import Paragraph, layout, literal_spans
 from summarizer.backends.offline._extract import _headline, extract_offline, lead_summary
 from summarizer.backends.offline._lexicon import alternation
 from summarizer.backends.offline._names import (
+    _APPOSITION,
+    _BARE_APPOSITION,
+    _ROLE_BEFORE,
     _SOURCE_SAYS,
+    _SUBJECT_ASIDE_SAID,
+    _SUBJECT_OF_SAID,
     Registry,
+    _has_tail,
     _has_word,
     _no_initials,
     _occurrences,
@@ -234,3 +240,12 @@ def test_a_phrase_is_split_at_and_only_where_it_holds_and() -> None:
         (16, "State Department"),
     ]
     assert _org_parts(0, "State Department") == [(0, "State Department")]
+
+
+def test_a_pattern_with_a_tail_is_skipped_where_its_tail_is_not() -> None:
+    # `_TAILS` is keyed by each pattern's id (a compiled pattern's hash costs a pass over
+    # its code): a pattern with a tail must still find it there
+    for pattern in (_APPOSITION, _BARE_APPOSITION, _SUBJECT_ASIDE_SAID, _SUBJECT_OF_SAID):
+        assert not _has_tail(pattern, "Dana Whitfield spoke first")
+    assert _has_tail(_APPOSITION, "Dana Whitfield, the union's lawyer, spoke")
+    assert _has_tail(_ROLE_BEFORE, "Dana Whitfield spoke first")  # no tail: always run
