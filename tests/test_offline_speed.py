@@ -15,9 +15,11 @@ from summarizer.backends.offline._names import (
     _APPOSITION,
     _BARE_APPOSITION,
     _ROLE_BEFORE,
+    _SAID_SUBJECT,
     _SOURCE_SAYS,
     _SUBJECT_ASIDE_SAID,
     _SUBJECT_OF_SAID,
+    _SUBJECT_SAID,
     Registry,
     _has_tail,
     _has_word,
@@ -25,6 +27,7 @@ from summarizer.backends.offline._names import (
     _occurrences,
     _org_parts,
     _person_candidates,
+    _said_matches,
 )
 
 
@@ -249,3 +252,16 @@ def test_a_pattern_with_a_tail_is_skipped_where_its_tail_is_not() -> None:
         assert not _has_tail(pattern, "Dana Whitfield spoke first")
     assert _has_tail(_APPOSITION, "Dana Whitfield, the union's lawyer, spoke")
     assert _has_tail(_ROLE_BEFORE, "Dana Whitfield spoke first")  # no tail: always run
+
+
+def test_a_paragraphs_said_matches_are_its_own() -> None:
+    # `_said_matches` keeps each paragraph's "X said" / "said X" matches for the second
+    # asker (lone speakers): per text, and none where no speech verb is
+    def names(text: str) -> list[list[str]]:
+        said = _said_matches(text)
+        assert said is not None
+        return [[m["name"] for m in said[id(p)]] for p in (_SUBJECT_SAID, _SAID_SUBJECT)]
+
+    assert names("Grant said no, said Lutzo.") == [["Grant"], ["Lutzo"]]
+    assert names("Lutzo said no, said Grant.") == [["Lutzo"], ["Grant"]]  # same length
+    assert _said_matches("Grant spoke and Lutzo nodded.") is None

@@ -512,7 +512,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         if len(tokens) >= 2:
             yield tokens, "", ""
     # the four patterns before the credit each need a speech verb: a cheap test first
-    speaks = _SPEECH_VERB.search(text) is not None
+    said = _said_matches(text)  # None: no speech verb
     for pattern in (
         _SUBJECT_SAID,
         _SUBJECT_ASIDE_SAID,
@@ -520,9 +520,10 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         _SAID_SUBJECT,
         _DASH_CREDIT,
     ):
-        if (not speaks and pattern is not _DASH_CREDIT) or not _has_tail(pattern, text):
+        if (said is None and pattern is not _DASH_CREDIT) or not _has_tail(pattern, text):
             continue
-        for m in pattern.finditer(text):
+        found = said.get(id(pattern)) if said is not None else None
+        for m in pattern.finditer(text) if found is None else found:
             tokens = _clean_name(m["name"])
             if after := _titled_name_after(text, tokens, m.end("name")):
                 yield after, " ".join(tokens), ""
@@ -532,6 +533,15 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
                 owned or not _PROPER_NOUN_BEFORE.search(text, 0, m.start("name"))
             ):
                 yield tokens, "", ""
+
+
+@lru_cache(maxsize=256)  # the registry asks twice per paragraph: for people, for lone speakers
+def _said_matches(text: str) -> dict[int, tuple[re.Match[str], ...]] | None:
+    """`_SUBJECT_SAID`'s and `_SAID_SUBJECT`'s matches in a paragraph, by the pattern's
+    id; None where the paragraph has no speech verb (both patterns need one)."""
+    if _SPEECH_VERB.search(text) is None:
+        return None
+    return {id(p): tuple(p.finditer(text)) for p in (_SUBJECT_SAID, _SAID_SUBJECT)}
 
 
 def _has_tail(pattern: re.Pattern[str], text: str) -> bool:
@@ -999,10 +1009,11 @@ class Registry:
         also writes in lower case, nor a role ("Officials said")."""
         known = {w for e in self.entities for f in e.forms for w in f.split()}
         for para in self._prose:
-            if not _SPEECH_VERB.search(para.text):
-                continue  # both patterns need one; a cheap test first
+            said = _said_matches(para.text)
+            if said is None:
+                continue  # both patterns need a speech verb
             for pattern in (_SUBJECT_SAID, _SAID_SUBJECT):
-                for m in pattern.finditer(para.text):
+                for m in said[id(pattern)]:
                     word = m["name"]
                     if " " in word or word in known or not _is_person_name((word,)):
                         continue
