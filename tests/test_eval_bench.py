@@ -785,3 +785,25 @@ def test_pronoun_referent_takes_a_name_a_sentence_presents() -> None:
     )
     sources = ["Tom Jones", "Ray Walsh"]
     assert _referent(text, sources, "“It is bewildering,”", "” he") == "Walsh"
+
+
+def test_pronoun_referent_reads_gender_off_a_full_name_s_given_name() -> None:
+    # "Jeff Weaver" is a man though the next pronoun is the quoted woman's "she": a full
+    # name's given name says its gender (issue #14, tenth session)
+    text = (
+        "Kate Lane spoke first. Later Jeff Weaver endorsed the plan.\n"
+        "“It is the right call,” she said."
+    )
+    sources = ["Kate Lane", "Jeff Weaver"]
+    assert _referent(text, sources, "“It is the right call,”", "” she") == "Kate Lane"
+
+
+def test_pronoun_referent_reads_no_given_name_off_a_headline_run() -> None:
+    # "Tom Jones Calls Lane" is a headline's run of capitals, not a man named Lane
+    text = (
+        "Tom Jones Calls Lane a fraud\n"
+        "Jones attacked Lane on Monday, and he did not stop there. Lane answered on Tuesday.\n"
+        "“He is wrong,” she said."
+    )
+    sources = ["Tom Jones", "Lane"]
+    assert _referent(text, sources, "“He is wrong,”", "” she") == "Lane"

@@ -44,6 +44,7 @@ from typing import Any
 
 from summarizer._schema import Actor, Quote
 from summarizer._text import double_quote_regions, normalize
+from summarizer.backends.offline._lexicon import FEMALE_NAMES, MALE_NAMES
 from summarizer.eval._jsonl import read_jsonl
 from summarizer.eval._metrics import _pred_names
 from summarizer.eval._text import names_score, tokens
@@ -359,8 +360,9 @@ def _head(text: str, mention: str, at: int = 0) -> _Name | None:
 
 class _Genders:
     """The gender the text shows for each name of the gold's speakers: a title ("Mr.",
-    "Mrs."), or the first pronoun after the name in its sentence or the next, before any
-    other such name (he/his, she/her; it/they for an organisation or a group)."""
+    "Mrs."), a full name's given name ("Bernie Sanders", "Nicole Hargrove"), or the first
+    pronoun after the name in its sentence or the next, before any other such name
+    (he/his, she/her; it/they for an organisation or a group)."""
 
     def __init__(
         self,
@@ -373,7 +375,7 @@ class _Genders:
         self.quoted = quoted
         names = [r for r in runs if r.key in keys]
         for k, run in enumerate(names):
-            vote = run.title or self._pronoun_after(text, run, names[k + 1 :])
+            vote = run.title or _given(run) or self._pronoun_after(text, run, names[k + 1 :])
             if vote:
                 for label in self._labels(run):
                     self.votes.setdefault(label, []).append(vote)
@@ -415,8 +417,24 @@ class _Genders:
             return run.title
         core = run.core.split()
         if len(core) > 1:
-            return self._majority("=" + run.core) or self._majority("first:" + core[0])
+            return (
+                _given(run)
+                or self._majority("=" + run.core)
+                or self._majority("first:" + core[0])
+            )
         return self._majority("key:" + run.key)
+
+
+def _given(run: _Name) -> str | None:
+    """The gender a full name's given name says ("Bernie Sanders": "m"), if it says one:
+    the nearest pronoun after a name may be someone else's ("Nicole Hargrove's husband
+    ... he"), the given name is the name's own. Not a longer run of capitalised words
+    (a headline's "Chris Christie Calls Hillary Clinton" is no one's name)."""
+    core = run.core.split()
+    if not 2 <= len(core) <= 3:
+        return None
+    first = core[0]
+    return "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
 
 
 def pronoun_referent(
