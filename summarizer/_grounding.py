@@ -233,8 +233,17 @@ def _name_words(names: tuple[str, ...]) -> frozenset[str]:
     )
 
 
-def _named(actor: Actor, narration: str) -> bool:
-    words = _name_words(tuple(actor.names()))
+@lru_cache(maxsize=4096)
+def _own_words(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """The words that name an actor in a sentence about it: its name's, and each alias's
+    last word. An alias's other words are often a place or a title ("New Jersey Gov.
+    Chris Christie"): "new" in "New Hampshire" does not name Christie."""
+    return _name_words((name, *(a.split()[-1] for a in aliases if a.split())))
+
+
+def _named(actor: Actor, narration: str, *, own: bool = False) -> bool:
+    names = (actor.name, *actor.aliases)
+    words = _own_words(actor.name, tuple(actor.aliases)) if own else _name_words(names)
     if words & set(re.findall(r"\w+", narration)):
         return True
     # scripts written without spaces (Chinese...): a name is found inside a longer run
@@ -244,7 +253,8 @@ def _named(actor: Actor, narration: str) -> bool:
 def _nearest_named(
     index: ArticleIndex, paragraph: int, start: int, pool: list[Actor]
 ) -> list[Actor]:
-    """The actors of ``pool`` named in the nearest stretch of narration before the quote.
+    """The actors of ``pool`` named in the nearest stretch of narration before the quote,
+    each by its own words (`_own_words`).
 
     Among the answer's actors only: a person the answer leaves out cannot be found (a
     limit, docs/SECURITY.md)."""
@@ -252,7 +262,7 @@ def _nearest_named(
         narration = index.paragraphs[j].narration
         if j == paragraph:
             narration = narration[:start]
-        named = [a for a in pool if _named(a, narration)]
+        named = [a for a in pool if _named(a, narration, own=True)]
         if named:
             return named
     return []

@@ -131,3 +131,22 @@ def test_the_rules_drop_no_gold_quote_of_the_dev_suite() -> None:
     spec.loader.exec_module(drops)
     total, dropped = drops.suite_drops(ROOT / "evals" / "suites" / "dev", verbose=False)
     assert total >= 200 and sum(dropped.values()) == 0, dropped
+
+
+def test_an_alias_s_place_word_names_no_one_nearer_than_the_speaker() -> None:
+    # "New Jersey Gov. Tom Kane": "new" in "New Hampshire" does not name Kane, so Lee stays
+    # the nearest person named before "he told" (issue #14, tenth session)
+    text = (
+        "New Jersey Gov. Tom Kane spoke in Concord.\n\n"
+        "Senator Dan Lee is choosing not to respond to the attacks.\n\n"
+        "Instead, the senator is keeping to his message before the New Hampshire vote.\n\n"
+        '"We have come a long way," he told supporters.\n'
+    )
+    kane = Actor(name="Tom Kane", type="person", role="", aliases=["New Jersey Gov. Tom Kane"])
+    extraction = Extraction(
+        summary="",
+        actors=[kane, person("Dan Lee")],
+        tensions=[],
+        quotes=[Quote(text="We have come a long way", speaker="Dan Lee")],
+    )
+    assert ground(extraction, text)[1] == []
