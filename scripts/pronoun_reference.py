@@ -30,6 +30,7 @@ LISTS = (
     "pronoun-reading-fresh.tsv",
     "pronoun-errors-A.tsv",
     "pronoun-changes-9.tsv",
+    "pronoun-errors-A2.tsv",
 )
 
 
