@@ -418,9 +418,7 @@ class _Genders:
         core = run.core.split()
         if len(core) > 1:
             return (
-                _given(run)
-                or self._majority("=" + run.core)
-                or self._majority("first:" + core[0])
+                _given(run) or self._majority("=" + run.core) or self._majority("first:" + core[0])
             )
         return self._majority("key:" + run.key)
 
