@@ -46,7 +46,7 @@ needs_shared = pytest.mark.shared_data(
 # --- a tiny PolNeAR record ----------------------------------------------------------------
 
 PN_TEXT = (
-    "Senator Jane Roe spoke on Monday.\n\n"
+    "Senator Jo Roe spoke on Monday.\n\n"
     "“We will win,” Roe said. “We always do.”\n\n"
     "She called the plan “a disaster” in a statement.\n\n"
     "“Nobody asked us,” he said."
@@ -76,7 +76,7 @@ PN_RECORD = {
     "primary_annotator": "a1",
     "annotations": {
         "a1": [
-            {**_relation(["spoke"], "Senator Jane Roe", "indirect")},
+            {**_relation(["spoke"], "Senator Jo Roe", "indirect")},
             _relation(["“We will win,”", "“We always do.”"], "Roe", "direct"),
             _relation(["the plan “a disaster”"], "She", "partial", pronoun=True),
             _relation(["“Nobody asked us,”"], "he", "direct", pronoun=True),
@@ -91,7 +91,7 @@ def pn_article() -> PolnearArticle:
     return parse_record(PN_RECORD)
 
 
-def _pred(text: str, speaker: str = "Jane Roe") -> PredictedQuote:
+def _pred(text: str, speaker: str = "Jo Roe") -> PredictedQuote:
     start = PN_TEXT.index(text)
     return PredictedQuote(alnum_positions(PN_TEXT, [(start, start + len(text))]), (speaker,), text)
 
@@ -113,7 +113,7 @@ def test_pronoun_speaker_gets_the_nearest_preceding_named_source(
 ) -> None:
     assert pn_article.quotes[2].antecedent == "Roe"  # "She" is a pronoun too: skipped
     # The new reference: the name heading the nearest mention (Roe's gender is not
-    # shown, so it does not disagree with "he").
+    # shown, so it does not disagree with "he"; "Jo" is no given name the lexicon knows).
     assert pn_article.quotes[2].referent == "Roe"
 
 
@@ -250,12 +250,12 @@ def test_locate_places_quotes_whatever_their_quotation_marks_and_case() -> None:
         Quote(text="Nobody   asked us", speaker="Roe"),
         Quote(text="not in the article", speaker="Roe"),
     ]
-    actors = [Actor(name="Jane Roe", type="person", role="", aliases=["Roe"])]
+    actors = [Actor(name="Jo Roe", type="person", role="", aliases=["Roe"])]
     placed = locate(PN_TEXT, quotes, actors)
     assert placed[0].chars == _pred("We will win").chars
     assert placed[1].chars == _pred("Nobody asked us").chars
     assert placed[2].chars == frozenset()
-    assert "Jane Roe" in placed[0].speaker_names  # the speaker's aliases come along
+    assert "Jo Roe" in placed[0].speaker_names  # the speaker's aliases come along
 
 
 def test_locate_gives_a_repeated_quote_the_next_occurrence() -> None:
@@ -284,7 +284,7 @@ def test_partial_quote_is_allowed_but_not_required(pn_article: PolnearArticle) -
 
 
 def test_duplicate_and_stray_predictions_are_false_positives(pn_article: PolnearArticle) -> None:
-    preds = [_pred("We will win"), _pred("We will win"), _pred("Senator Jane Roe spoke")]
+    preds = [_pred("We will win"), _pred("We will win"), _pred("Senator Jo Roe spoke")]
     counts = score_article(pn_article, preds, 0.3)
     assert (counts.found, counts.correct, counts.predicted) == (1, 1, 3)
 
@@ -301,8 +301,8 @@ def test_score_polnear_is_micro_averaged_with_named_and_pronoun_speakers_apart(
     pn_article: PolnearArticle,
 ) -> None:
     preds = [
-        _pred("We will win", "Jane Roe"),
-        _pred("We always do", "Jane Roe"),
+        _pred("We will win", "Jo Roe"),
+        _pred("We always do", "Jo Roe"),
         _pred("Nobody asked us", "Somebody Else"),
     ]
     scores = score_polnear([pn_article], {"pn-1": preds})
@@ -429,12 +429,12 @@ def data_dir(tmp_path: Path) -> Path:
     (root / "polnear" / "polnear_train_sample200.jsonl").write_text(
         json.dumps({**PN_RECORD, "id": "pn-train"}) + "\n"
     )
-    basil_record = {"id": "b1", "text": PN_TEXT, "main_entities": ["Jane Roe", "Acme Corp"]}
+    basil_record = {"id": "b1", "text": PN_TEXT, "main_entities": ["Jo Roe", "Acme Corp"]}
     (root / "basil" / "basil_articles.jsonl").write_text(json.dumps(basil_record) + "\n")
     writer_record = {
         "article_id": "w1",
         "article": PN_TEXT,
-        "writer_summaries": ["Senator Jane Roe said they will win.", "Roe spoke."],
+        "writer_summaries": ["Senator Jo Roe said they will win.", "Roe spoke."],
     }
     (root / "llm_news_summ_writer_summaries" / "writer_summaries_by_article.jsonl").write_text(
         json.dumps(writer_record) + "\n"
@@ -453,8 +453,8 @@ class FakeSummarizer:
         if self.fail:
             raise RuntimeError("model down")
         return Briefing(
-            summary="Senator Jane Roe said they will win.",
-            actors=[_actor("Jane Roe", "Roe")],
+            summary="Senator Jo Roe said they will win.",
+            actors=[_actor("Jo Roe", "Roe")],
             quotes=[
                 Quote(text="We will win,", speaker="Roe"),
                 Quote(text="We always do.", speaker="Roe"),
