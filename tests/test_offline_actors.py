@@ -1298,3 +1298,51 @@ def test_party_members_with_a_qualifier_are_the_party_group_not_a_person(qualifi
     )
     actors = extract_offline(article).actors
     assert [(a.name, a.type) for a in actors] == [("Republicans", "group")]
+
+
+def _actor(extraction: Extraction, name: str):  # type: ignore[no-untyped-def]
+    return next((a for a in extraction.actors if a.name == name), None)
+
+
+def test_a_company_named_in_full_once_then_by_its_first_word_is_one_actor() -> None:
+    article = _article(
+        "Mr. Okafor's biggest bet, Brandvik Pharmaceuticals International, has cost him dearly.",
+        "Brandvik has lost half its value this year. Brandvik was spurned by a rival in May.",
+        "Investors who followed him into Brandvik lost money, and analysts said Brandvik "
+        "would need a new chief executive.",
+    )
+    actor = _actor(extract_offline(article), "Brandvik Pharmaceuticals International")
+    assert actor is not None and "Brandvik" in actor.aliases
+
+
+def test_a_city_first_word_of_a_body_is_no_alias_of_it() -> None:
+    article = _article(
+        "The Tarnow Police Department said on Tuesday that an officer had been suspended.",
+        "The shooting happened in Tarnow, and protesters marched in downtown Tarnow.",
+        "Tarnow, a city of 40,000, has seen three protests. Tarnow's mayor asked for calm.",
+    )
+    actor = _actor(extract_offline(article), "Tarnow Police Department")
+    assert actor is not None and "Tarnow" not in actor.aliases
+
+
+def test_a_person_named_after_a_role_and_a_comma_before_the_body_they_serve() -> None:
+    article = _article(
+        "Senator Ruth Okonjo criticised the ruling on Tuesday, a day after it was handed down "
+        "by the federal court in the capital.",
+        "Okonjo added that she would speak again on Friday, when the Senate returns from its "
+        "two-week recess.",
+        "Her office said she had written to the chief justice, asking for a review of the case.",
+        "Okonjo said the criticism of the judge, Ilkka V. Halvorsen of United States District "
+        "Court, was unfair.",
+    )
+    assert "Ilkka V. Halvorsen" in _names(extract_offline(article))
+
+
+@pytest.mark.parametrize("verb", ["withdrew", "upheld", "froze"])
+def test_a_body_that_acts_in_an_irregular_past_tense_is_an_actor(verb: str) -> None:
+    article = _article(
+        "Rep. Dale Hamsun refused to quit the race on Tuesday, a day after his remarks.",
+        "Hamsun apologized for his comments.",
+        f"The National Senatorial Fund {verb} its support on Tuesday.",
+    )
+    assert "National Senatorial Fund" in _names(extract_offline(article))

@@ -169,6 +169,11 @@ ACTING_VERBS = _words(
     took gave began met won lost held led left struck fought sought built brought put hit cut
     became came went saw got kept spent paid rose fell drew threw chose broke spoke stood shot
     beat told thought found felt knew wrote sold bought ran"""
+) | _words(
+    # irregular past tenses the "-ed" test misses ("The committee withdrew its support")
+    """withdrew upheld withheld overrode overcame undertook forbade forgave froze fled dealt
+    heard laid understood withstood stole sank hung taught caught swore swept shut quit
+    grew flew blew hid forgot"""
 )
 # Organisations a single head word names ("the Senate", "the Pentagon").
 INSTITUTIONS = _words("Congress Senate House Pentagon Parliament Duma Knesset Cabinet Bundestag")

@@ -86,8 +86,12 @@ _TITLE_ALT = alternation(re.escape(t) for t in sorted(TITLES, key=len, reverse=T
 _TITLED = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<title>{_TITLE_ALT})\s+(?P<name>{_PNAME})")
 _ROLES = alternation(sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLES})\s+(?P<name>{_PNAME})")
-# "The US defense secretary, Jim Mattis, is expected to": a role, then the name between commas.
-_ROLE_COMMA = re.compile(rf"\b(?P<role>{_ROLES}),\s+(?P<name>{_PNAME}),")
+# "The US defense secretary, Jim Mattis, is expected to": a role, then the name between
+# commas, or before the body it serves ("the judge, Gonzalo P. Curiel of United States
+# District Court, was").
+_ROLE_COMMA = re.compile(
+    rf"\b(?P<role>{_ROLES}),\s+(?P<name>{_PNAME})(?:,|\s+of\s+(?:the\s+)?[A-Z])"
+)
 # "Rahm Emanuel, his chief of staff, urged", "Marc Short, Pence's chief of staff,": an
 # owner's role is an apposition as much as "the" one is.
 _APPOSITION_TAIL = rf",\s+(?:a|an|the|his|her|their|[A-Z][\w.-]*['’]s)\s+(?:[\w.'’-]+\s+){{0,5}}?(?P<role>{_ROLES})\b"
@@ -210,6 +214,7 @@ _ALL = re.compile(r"(?:\s+(?:have|has|had))?\s+(?:all|both|each)(?=\s+[a-z]+ed\b
 _PROPER_NOUN_BEFORE = re.compile(r"(?:\b(?:the|The|of|for|and|on)|[A-Z][\w.]*['’]s)\s+$")
 _STATE_OF = {f: c for c, o in COUNTRY_FORMS.items() for f in (c, *o)} | METONYMS
 _STATE_WORDS = frozenset(_STATE_OF) | GROUPS
+_BEFORE_PLACE = PREPOSITIONS | PLACE_PREPOSITIONS
 # "Russia's Vladimir Putin", "NBC's Dante Chinni": a state or an acronym owns a person.
 _STATE_OWNER = re.compile(
     rf"(?:{'|'.join(sorted(map(re.escape, _STATE_OF), key=len, reverse=True))}|[A-Z]{{2,}})['’]s\s+$"
@@ -989,19 +994,24 @@ class Registry:
         """Whether ``word`` occurs (``times`` times or more) with no capitalised word right
         before or after it."""
         for start, end in _occurrences(self.text, {word}):
-            before = _word_before(self.text, start)
-            after = _word_after(self.text, end)
-            joined = [
-                w
-                for w in before
-                if w[:1].isupper() and not w.endswith((".", ",", ":")) and w not in STOP_CAPS
-            ]  # "If Trump's plan" is Trump alone
-            # "Donald J. Trump Foundation": an initial after it joins it too
-            if not joined and not (after and re.match(r"[A-Z](?:[a-z]|\.$)", after[0])):
+            if self._alone_at(start, end):
                 times -= 1
                 if times == 0:
                     return True
         return False
+
+    def _alone_at(self, start: int, end: int) -> bool:
+        """Whether the word at ``start``-``end`` has no capitalised word right before or
+        after it."""
+        before = _word_before(self.text, start)
+        after = _word_after(self.text, end)
+        joined = [
+            w
+            for w in before
+            if w[:1].isupper() and not w.endswith((".", ",", ":")) and w not in STOP_CAPS
+        ]  # "If Trump's plan" is Trump alone
+        # "Donald J. Trump Foundation": an initial after it joins it too
+        return not joined and not (after and re.match(r"[A-Z](?:[a-z]|\.$)", after[0]))
 
     def _add_lone_speakers(self) -> None:
         """A single capitalised word that speaks ("Melanie said", "said Vitter") and names
@@ -1384,6 +1394,58 @@ class Registry:
             other = next((e for e in self.entities if e.name == turned and e is not org), None)
             if other is not None and org in self.entities:
                 self._merge(org, other)
+        self._add_first_word_forms()
+
+    def _add_first_word_forms(self) -> None:
+        """ "Valeant Pharmaceuticals International" named once, then "Valeant" alone three
+        times or more, once as a verb's subject ("Valeant was spurned"): the company's
+        short name, so its alias (ANNOTATION.md) and its mentions. Only a word that names nothing else: not a person's or another body's
+        word ("Trump University"), nor one the lexicon explains (a place, a party, a
+        title, a given name), nor one the article also writes in lower case ("Planned
+        Parenthood")."""
+        orgs = [e for e in self.entities if e.type == "organization"]
+        # the one body a first word starts, or the first of its spellings ("Valeant
+        # Pharmaceutical International" in a correction): the same length and last word
+        first: dict[str, Entity | None] = {}
+        for org in orgs:
+            had = first.setdefault(org.tokens[0], org)
+            if had is not None and (len(had.tokens), had.tokens[-1]) != (
+                len(org.tokens),
+                org.tokens[-1],
+            ):
+                first[org.tokens[0]] = None
+        people = {t for e in self.people() for t in e.tokens}
+        for org in orgs:
+            word = org.tokens[0]
+            if (
+                len(org.tokens) < 2
+                or first[word] is not org
+                or word in people
+                or not re.fullmatch(rf"[{_UP}][{_LOW}]{{2,}}", word)
+                or word in STOP_CAPS
+                or word in ORG_HEADS
+                or word in GIVEN_NAMES
+                or word in _TITLE_WORDS
+                or word in _PARTY_WORDS
+                or word in _STATE_WORDS
+                or word in US_STATES
+                or word in _PLACE_STARTS
+                or word in COUNTRY_FORMS
+                or word in NOT_NAMES
+                or _common_noun(word)
+                or self._lower(word)
+            ):
+                continue
+            # alone and not after a preposition: not "in Chicago" beside "Chicago Police
+            # Department", nor "Ministry of Commerce" beside "Commerce Department"
+            alone = [
+                start
+                for start, end in _occurrences(self.text, {word})
+                if self._alone_at(start, end)
+                and not {w.lower() for w in _word_before(self.text, start)} & _BEFORE_PLACE
+            ]
+            if len(alone) >= 3 and self._acts(word):  # not "Tulsa, Okla." nor "downtown Tulsa"
+                org.forms.add(word)
 
     def _merge_short_organisations(self) -> None:
         """One actor per body where the article names it in a longer and a shorter form
