@@ -1346,3 +1346,29 @@ def test_a_body_that_acts_in_an_irregular_past_tense_is_an_actor(verb: str) -> N
         f"The National Senatorial Fund {verb} its support on Tuesday.",
     )
     assert "National Senatorial Fund" in _names(extract_offline(article))
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Border Patrol", "Ostrava Legislature", "Sierra Club", "Peace Corps", "Chamber of Commerce"],
+)
+def test_a_body_named_by_a_patrol_legislature_club_corps_or_chamber_is_an_organisation(
+    body: str,
+) -> None:
+    article = _article(
+        f"Senator Ruth Okonjo praised the {body} on Tuesday, a day after its report on the "
+        "border was published.",
+        f"Okonjo has long backed the {body}, and she will meet its leaders in May.",
+    )
+    assert body in _names(extract_offline(article))
+
+
+def test_a_person_of_a_body_who_speaks_is_no_body_of_that_name() -> None:
+    article = _article(
+        '"These are strange days," said Peter Holmgren, a lawyer for the Sierra Club, who '
+        "has challenged the plan in court.",
+        '"It was the least bad outcome," Mr. Holmgren of the Sierra Club said.',
+    )
+    names = _names(extract_offline(article))
+    assert "Holmgren of the Sierra Club" not in names
+    assert "Sierra Club" in names

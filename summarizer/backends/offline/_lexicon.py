@@ -208,7 +208,8 @@ ORG_HEADS = _words(
     Federation League Caucus Foundation Bureau Administration Authority Board Guard Command
     Commonwealth Alliance Coalition Movement Front Cabinet Government Tribunal Reserve Academy
     Center Centre Church Journal Times Post News Network Pentagon Duma Knesset
-    Inc Ltd International Watch Society Trust Institution Nations Co LLC"""
+    Inc Ltd International Watch Society Trust Institution Nations Co LLC Legislature Patrol
+    Club Corps Chamber Brotherhood Conference"""
 )
 # Well-known acronyms that name organisations.
 ORG_ACRONYMS = _words(

@@ -1209,7 +1209,8 @@ class Registry:
     def _source_parts(self, raw: str) -> list[tuple[str, ...]]:
         """The names in a source phrase: sentence openers before it and small words after
         it cut off ("Meanwhile CNN" -> "CNN"), two names joined by "and" apart ("The New
-        York Times and Politico"); nothing for an owner ("the Post’s Ishaan Tharoor")."""
+        York Times and Politico"); a person's body after "of" ("Morgan of the Sierra Club"
+        -> "Sierra Club"); nothing for an owner ("the Post’s Ishaan Tharoor")."""
         tokens = raw.split()
         while tokens and tokens[0].rstrip(".") in STOP_CAPS and tokens[0] not in _OUTLET_STOPS:
             tokens.pop(0)
@@ -1220,6 +1221,11 @@ class Registry:
             tokens.pop()
         if not tokens or any(t.endswith(("'s", "’s")) for t in tokens):
             return []
+        if "of" in tokens:  # "Mr. Morgan of the Sierra Club said": the person's body
+            i = tokens.index("of")
+            if any(" ".join(tokens[:i]) in e.forms for e in self.people()):
+                tokens = tokens[i + 2 :] if tokens[i + 1 : i + 2] == ["the"] else tokens[i + 1 :]
+                return [tuple(tokens)] if tokens else []
         if "and" in tokens:
             i = tokens.index("and")
             head, tail = tuple(tokens[:i]), tuple(t for t in tokens[i + 1 :] if t != "the")
