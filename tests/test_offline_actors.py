@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer import CleanArticle
-from summarizer._schema import Extraction
+from summarizer._schema import Actor, Extraction
 from summarizer.backends.offline._extract import extract_offline
 
 
@@ -1300,7 +1300,7 @@ def test_party_members_with_a_qualifier_are_the_party_group_not_a_person(qualifi
     assert [(a.name, a.type) for a in actors] == [("Republicans", "group")]
 
 
-def _actor(extraction: Extraction, name: str):  # type: ignore[no-untyped-def]
+def _named_actor(extraction: Extraction, name: str) -> Actor | None:
     return next((a for a in extraction.actors if a.name == name), None)
 
 
@@ -1311,7 +1311,7 @@ def test_a_company_named_in_full_once_then_by_its_first_word_is_one_actor() -> N
         "Investors who followed him into Brandvik lost money, and analysts said Brandvik "
         "would need a new chief executive.",
     )
-    actor = _actor(extract_offline(article), "Brandvik Pharmaceuticals International")
+    actor = _named_actor(extract_offline(article), "Brandvik Pharmaceuticals International")
     assert actor is not None and "Brandvik" in actor.aliases
 
 
@@ -1321,7 +1321,7 @@ def test_a_city_first_word_of_a_body_is_no_alias_of_it() -> None:
         "The shooting happened in Tarnow, and protesters marched in downtown Tarnow.",
         "Tarnow, a city of 40,000, has seen three protests. Tarnow's mayor asked for calm.",
     )
-    actor = _actor(extract_offline(article), "Tarnow Police Department")
+    actor = _named_actor(extract_offline(article), "Tarnow Police Department")
     assert actor is not None and "Tarnow" not in actor.aliases
 
 
