@@ -1723,3 +1723,46 @@ def test_the_described_speaker_again_is_the_one_described_before() -> None:
     )
     speakers = _speakers(extract_offline(article))
     assert speakers.get("I think the fishermen are practical people,") == "a senior Mendes adviser"
+
+
+# --- descriptions that refer back (#14, tenth session) --------------------------------
+
+
+def _actor_aliases(extraction: Extraction, name: str) -> list[str]:
+    return next(a.aliases for a in extraction.actors if a.name == name)
+
+
+def test_an_occupation_after_a_quote_is_the_person_just_quoted() -> None:
+    article = _article(
+        "The harbour plan will bring jobs to the coast, Dana Ruiz said on Monday.",
+        "“First of all, the fishermen have to be heard before anything is built,” the "
+        "retired neurosurgeon told a radio station.",
+    )
+    extraction = extract_offline(article)
+    quote = "First of all, the fishermen have to be heard before anything is built,"
+    assert _speakers(extraction).get(quote) == "Dana Ruiz"
+    assert "the retired neurosurgeon" in _actor_aliases(extraction, "Dana Ruiz")
+
+
+def test_a_title_and_a_candidacy_after_a_quote_is_the_titled_person() -> None:
+    article = _article(
+        "Sen. Carla Mendes responded first, ripping into the harbour board late on Tuesday.",
+        "“I have been warning for months that the board is run by people who never listen "
+        "to the fishermen,” the coastal senator and Liberal presidential candidate said in a "
+        "statement.",
+    )
+    quote = (
+        "I have been warning for months that the board is run by people who never listen "
+        "to the fishermen,"
+    )
+    assert _speakers(extract_offline(article)).get(quote) == "Carla Mendes"
+
+
+def test_a_title_is_not_given_to_someone_the_article_never_gives_it() -> None:
+    article = _article(
+        "“We know the board does not prepare for these meetings,” Carla Mendes said on "
+        "Sunday.",
+        "The president has repeatedly said the inquiry into the harbour deal is a “rigged "
+        "witch hunt” that makes his work harder.",
+    )
+    assert _speakers(extract_offline(article)).get("rigged witch hunt") != "Carla Mendes"

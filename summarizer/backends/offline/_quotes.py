@@ -52,7 +52,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer._schema import Quote
-from summarizer._text import DOUBLE_MARKS, TITLE_WORDS, Paragraph, wordset
+from summarizer._text import DOUBLE_MARKS, TITLE_HEADS, TITLE_WORDS, Paragraph, wordset
 from summarizer.backends.offline._lexicon import (
     CLAUSE_OPENERS,
     HONORIFIC_GENDER,
@@ -642,7 +642,12 @@ def _after(span: _Span, ctx: _Context) -> _Who:
             return who
     if verb.group() in _PARTICIPLES:
         return None  # "..., adding that ...": the participle belongs to the previous clause
-    if _NEW_CLAUSE.search(window[: verb.start()]) and not _JOINT_SUBJ.match(window):
+    if (
+        _NEW_CLAUSE.search(window[: verb.start()])
+        and not _JOINT_SUBJ.match(window)
+        # "the Florida senator and Republican presidential candidate said": one person
+        and not _referring(window[: verb.start()])
+    ):
         return None  # '"leading from behind" and Donald Trump says he's "losing"': Trump's is next
     if verb.start() == 0:  # inverted: said Leonard Burman, director of ...
         end = base + verb.end()
@@ -983,7 +988,9 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
             # "the senior Cruz adviser said": the one described so before
             forms = {f"a {rest}", f"an {rest}"}
             earlier = [e for e in ctx.registry.added.values() if e.forms & forms]
-            return earlier[0] if det in ("the", "The") and earlier else UNKNOWN
+            if det in ("the", "The") and earlier:
+                return earlier[0]
+            return _referred(para, a, b, ctx, pos) or UNKNOWN
         # "the U.S. president" is not the vice president
         phrase_words = set(para.text[a:b].lower().split())
         qualifiers = holder.role.lower().split()[:-1]
@@ -1034,7 +1041,12 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
     if m and (who := _epithet(m, ctx, pos)):
         return who
     # "As a phone rang, the announcer said": the part before the verb describes the speaker
-    return _described(para, a, b, ctx) or _described(para, cut[-1], end, ctx) or UNKNOWN
+    return (
+        _described(para, a, b, ctx)
+        or _described(para, cut[-1], end, ctx)
+        or _referred(para, last, end, ctx, pos)
+        or UNKNOWN
+    )
 
 
 _FORMER = re.compile(r"\b(?:[Ff]ormer|ex-)")
@@ -1148,6 +1160,80 @@ def _epithet(m: re.Match[str], ctx: _Context, pos: tuple[int, int]) -> _Who:
         return None
     who.forms.add(m.group().strip())
     return who
+
+
+# What a story calls a person it has named, besides titles and `_EPITHETS`: occupations
+# ("the retired neurosurgeon", "the real estate developer", "the investor").
+_OCCUPATIONS = wordset("investor developer neurosurgeon surgeon entrepreneur financier banker")
+_REFERRING_NOUNS = TITLE_HEADS | _OCCUPATIONS
+# One description: "the" (the first only), up to five qualifiers, the noun, and what
+# it is of ("the former secretary of state", "the senator from Vermont").
+_ONE_DESCRIPTION = (
+    r"(?:[\w'’.-]+\s+){0,5}?(?P<noun%d>[a-z][\w-]*)(?:\s+(?:of|from)\s+[A-Za-z]+(?:\s+[A-Z]\w*)?)?"
+)
+_REFERRING = re.compile(rf"[Tt]he\s+{_ONE_DESCRIPTION % 1}(?:\s+and\s+{_ONE_DESCRIPTION % 2})?")
+
+
+def _referring(text: str) -> str | None:
+    """``text`` as a description `_referred` reads (trailing adverbs dropped), else None."""
+    words = text.split()
+    while words and (words[-1] in SPEECH_ADVERBS or words[-1] in _FILLERS):
+        words.pop()
+    phrase = " ".join(words)
+    m = _REFERRING.fullmatch(phrase)
+    # "the independent Vermont senator and Democratic presidential candidate": a title
+    # or occupation first, then what the person runs as
+    if m is None or m["noun1"] not in _REFERRING_NOUNS:
+        return None
+    if m["noun2"] and m["noun2"] not in _REFERRING_NOUNS | {"candidate", "nominee"}:
+        return None
+    return phrase
+
+
+def _referred(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[int, int]) -> _Who:
+    """The person a definite description refers back to ("“...,” the retired neurosurgeon
+    told X" after "Ben Carson said Monday.", "the independent Vermont senator and
+    Democratic presidential candidate said"): whom "he" would name there
+    (`Registry.subject_before`), named in the quote's paragraph or the one before. The
+    description joins that person's forms, as ANNOTATION.md lists "the Kremlin leader"
+    among Putin's aliases. Not a description of someone the article leaves unnamed ("the
+    RNC member", "the official"): only titles, epithets and occupations."""
+    phrase = _referring(para.text[start:end])
+    if phrase is None or (m := _REFERRING.fullmatch(phrase)) is None:
+        return None
+    # as "he" would be (`_pronoun`): the last speaker if no one else was named since
+    registry, speaker = ctx.registry, ctx.speaker
+    spoke = speaker is not None and speaker.type == "person" and pos[0] - ctx.after[0] <= 1
+    if spoke and all(e is speaker for e in registry.people_between(ctx.after, pos)):
+        who = speaker
+    else:
+        who = registry.subject_before(pos)
+    if who is None or who.type != "person":
+        return None
+    if not any(pos[0] - 1 <= where[0] and where < pos for where, _ in who.mentions):
+        return None
+    # a title only of one who bears it: "The president has repeatedly said" after a quote
+    # of Senator Warner is not Warner's
+    titles = [n for n in (m["noun1"], m["noun2"]) if n in TITLE_HEADS]
+    if titles and not all(_bears(who, title, registry) for title in titles):
+        return None
+    who.forms.add(phrase[0].lower() + phrase[1:])
+    return who
+
+
+# Abbreviations of the titles `_referred` reads ("Sen. Ted Cruz" is a senator).
+_TITLE_SHORT = {"senator": "sen", "governor": "gov", "representative": "rep"}
+
+
+def _bears(who: Entity, title: str, registry: Registry) -> bool:
+    """Whether the article gives ``who`` the title: their role holds it, or it (or its
+    abbreviation) stands in the two words before a mention ("Sen. Ted Cruz", "Vermont
+    Senator Bernie Sanders")."""
+    forms = {title, _TITLE_SHORT.get(title, title)}
+    words = (who.role or "").split()
+    for (pi, at), _end in who.mentions:  # the mention may hold the title ("Sen. Marco Rubio")
+        words += registry.paragraphs[pi].text[max(0, at - 40) : at + 6].split()[-3:]
+    return any(w.lower().rstrip(".,") in forms for w in words)
 
 
 # Titles name someone the article names elsewhere ("the president"); an anonymous
