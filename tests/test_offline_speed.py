@@ -9,7 +9,13 @@ import re
 
 from summarizer import CleanArticle
 from summarizer._text import Paragraph, layout, literal_spans
-from summarizer.backends.offline._extract import _headline, extract_offline, lead_summary
+from summarizer.backends.offline._extract import (
+    _DEBRIS,
+    _headline,
+    _is_debris,
+    extract_offline,
+    lead_summary,
+)
 from summarizer.backends.offline._lexicon import alternation
 from summarizer.backends.offline._names import (
     _APPOSITION,
@@ -265,3 +271,31 @@ def test_a_paragraphs_said_matches_are_its_own() -> None:
     assert names("Grant said no, said Lutzo.") == [["Grant"], ["Lutzo"]]
     assert names("Lutzo said no, said Grant.") == [["Lutzo"], ["Grant"]]  # same length
     assert _said_matches("Grant spoke and Lutzo nodded.") is None
+
+
+def test_debris_is_found_where_its_pattern_finds_it() -> None:
+    # `_is_debris` looks for `_DEBRIS`'s words before running it: one text per alternative
+    debris = [
+        "REUTERS/Jane Doe",
+        "A File Photo of the bridge.",
+        "JUST WATCHED The debate",
+        "(Reporting by Jane Doe; editing by Tom Lee)",
+        "Slideshow of the day",
+        "Jane Doe/Getty Images",
+        "Jane Doe (AFP Photo)",
+        "Photograph by Jane Doe.",
+        "Image caption The mayor spoke.",
+        "Caption The mayor spoke.",
+        "Credit Jane Doe for the New York Times",
+        "Pictured: the mayor at the bridge.",
+        "Jane Doe / Shutterstock",
+        "(Jane Doe via AP)",
+        "the ſhutterstock archive",  # re.I matches "ſ" (long s) to "s"
+        "Getty İmages",  # and "İ" to "i"
+    ]
+    prose = ["The mayor opened the bridge on Monday.", "He spoke via a translator (AP)."]
+    for text in debris:
+        assert _DEBRIS.search(text), text
+        assert _is_debris(text), text
+    for text in prose:
+        assert not _DEBRIS.search(text) and not _is_debris(text), text

@@ -38,6 +38,32 @@ _DEBRIS = re.compile(
     r"\bShutterstock\b|\bvia AP\)",
     re.I,
 )
+# Every match of `_DEBRIS` holds one of these words, in some case: a paragraph without
+# them is no debris, found with a substring test instead of the pattern (which tries its
+# case-blind alternatives at every character). Under ``re.I`` four other characters match
+# ASCII letters too ("İ", "ı", "ſ", the Kelvin sign): a text with one goes to the pattern.
+_DEBRIS_WORDS = (
+    "reuters/",
+    "photo",
+    "just watched",
+    "(reporting",
+    "slideshow",
+    "image",
+    "credit",
+    "caption",
+    "picture",
+    "shutterstock",
+    "via ap)",
+)
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _is_debris(text: str) -> bool:
+    """Whether `_DEBRIS` finds anything in ``text`` (its words looked for first)."""
+    lower = text.lower()
+    if any(w in lower for w in _DEBRIS_WORDS) or _FOLDS_TO_ASCII.search(text):
+        return _DEBRIS.search(text) is not None
+    return False
 
 
 def extract_offline(article: CleanArticle) -> Extraction:
@@ -146,7 +172,7 @@ def _is_body(text: str) -> bool:
     return (
         len(text.split()) >= _MIN_BODY_WORDS
         and text.rstrip()[-1:] in '.!?"”’)'
-        and not _DEBRIS.search(text)
+        and not _is_debris(text)
         and not _headline(text)
     )
 
