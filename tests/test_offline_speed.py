@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from summarizer import CleanArticle
 from summarizer._text import Paragraph, layout, literal_spans
 from summarizer.backends.offline._extract import (
@@ -20,12 +22,19 @@ from summarizer.backends.offline._lexicon import alternation
 from summarizer.backends.offline._names import (
     _APPOSITION,
     _BARE_APPOSITION,
+    _CAPITAL_ROLE_BEFORE,
+    _FULL_NAME,
+    _OPENING_PNAME,
+    _PNAME,
     _ROLE_BEFORE,
     _SAID_SUBJECT,
     _SOURCE_SAYS,
     _SUBJECT_ASIDE_SAID,
     _SUBJECT_OF_SAID,
     _SUBJECT_SAID,
+    _TITLE_ALT,
+    _TITLED,
+    _TOKEN,
     Registry,
     _has_tail,
     _has_word,
@@ -299,3 +308,53 @@ def test_debris_is_found_where_its_pattern_finds_it() -> None:
         assert _is_debris(text), text
     for text in prose:
         assert not _DEBRIS.search(text) and not _is_debris(text), text
+
+
+def test_a_lookbehind_after_the_first_letter_tests_what_one_before_it_does() -> None:
+    # `alternation`'s ``after_first``: the same matches as the test before the words
+    before = re.compile(rf"(?<![\w.])(?:{alternation(['said', 'says', 'asked'])})")
+    after = re.compile(alternation(["said", "says", "asked"], after_first=r"(?<![\w.].)"))
+    for text in ("said", "he said", "unsaid", "x.said", "asked, says", "(said) .says"):
+        assert [m.span() for m in after.finditer(text)] == [m.span() for m in before.finditer(text)]
+    with pytest.raises(ValueError):
+        alternation(["(said)"], after_first=r"(?<!\w.)")
+
+    # `_TITLED` and `_CAPITAL_ROLE_BEFORE` test what is before the capital after it
+    titled = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<title>{_TITLE_ALT})\s+(?P<name>{_PNAME})")
+    role = re.compile(rf"(?<![\w.'’-])(?P<role>[A-Z][a-z-]+)\s+(?P<name>{_PNAME})")
+    for text in (
+        "Senator Dana Lee spoke. aSenator Dana Lee, x.Senator Dana Lee, -Senator Dana Lee",
+        "Attorney Mark Lee said; x-Attorney Mark Lee, o’Attorney Mark Lee, 'Attorney Mark Lee",
+        "Senator Dana Lee met Attorney Mark Lee",
+    ):
+        for new, old in ((_TITLED, titled), (_CAPITAL_ROLE_BEFORE, role)):
+            found = [(m.span(), m.groupdict()) for m in new.finditer(text)]
+            assert found == [(m.span(), m.groupdict()) for m in old.finditer(text)]
+            assert found or text.startswith("Attorney")  # something to find
+
+
+def test_a_source_is_looked_for_only_where_its_verb_is() -> None:
+    # `_SOURCE_SAYS` runs where its verb follows a space (`_TAILS`)
+    assert _has_tail(_SOURCE_SAYS, "The Hill reported it")
+    assert _SOURCE_SAYS.search("The Hill reported it")
+    assert not _has_tail(_SOURCE_SAYS, "The Hill met, and unsaid things stayed so")
+
+
+def test_a_name_opening_a_pattern_is_found_as_the_plain_name_pattern_finds_it() -> None:
+    # `_OPENING_TOKEN`: `_TOKEN`'s capital first, the test before it after it
+    texts = [
+        "McCain said. MacArthur said. O'Neill said. D’Souza said. H.R. McMaster said.",
+        "J. Smith said. Mcx Lee said. Macy Lee said. O'neill said. DSouza Lee said.",
+        "x.Dana Lee said. Dana-Lee Ford said. aDana Lee said. -Dana Lee said. Dana Lee's said.",
+        "Ana de la Cruz said. Jean-Luc Picard said. ÉDana Lee said. Dana LeBlanc said.",
+        "Dana O’Malley-Reyes said. A.B. said. A. Lee said. Mac said. Mc Lee said.",
+        "A'Lee said. B’Ford said. Dana McLee said.",
+    ]
+    plain = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+said")
+    opening = re.compile(rf"(?P<name>{_OPENING_PNAME})\s+said")
+    full = re.compile(rf"(?<![\w.])(?=[A-Z]){_TOKEN}(?:\s+{_TOKEN}){{1,2}}(?!\s+[A-Z])")
+    for text in texts:
+        for new, old in ((opening, plain), (_FULL_NAME, full)):
+            found = [(m.span(), m.groupdict()) for m in new.finditer(text)]
+            assert found == [(m.span(), m.groupdict()) for m in old.finditer(text)], text
+            assert found, text

@@ -621,7 +621,7 @@ STATE_ADJECTIVES: dict[str, str] = {
 }  # fmt: skip
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str], after_first: str = "") -> str:
     """The regex alternation of ``words`` (in the order given), its alternatives grouped by
     their first character: "accused|added|asked|said" as "a(?:ccused|dded|sked)|said".
 
@@ -633,15 +633,22 @@ def alternation(words: Iterable[str]) -> str:
     (a group, a bracket, a quantifier on the first character) is joined as it is. For
     case-sensitive patterns only: under ``re.I`` the groups of "a" and "A" can both match
     at one position, and the one listed first is tried first whatever the words' order.
+
+    ``after_first`` goes after each group's first character: a lookbehind there
+    (``(?<![\\w.].)``: no word character or "." before the word) tests what one before
+    the alternation would, and a pattern that opens with the first characters lets `re`
+    scan for them, where one that opens with a lookbehind is tried at every position.
     """
     alternatives = list(words)
     groups: dict[str, list[str]] = {}
     for word in alternatives:
         plain = word[:1].isalnum() and word[1:2] not in ("?", "*", "+", "{")
         if not plain or any(c in word for c in "|()[]"):
+            if after_first:
+                raise ValueError(f"not a plain word: {word!r}")
             return "|".join(alternatives)
         groups.setdefault(word[0], []).append(word[1:])
     return "|".join(
-        first + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})")
+        first + after_first + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})")
         for first, rests in groups.items()
     )

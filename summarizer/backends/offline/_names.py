@@ -75,15 +75,34 @@ Pos = tuple[int, int]  # (paragraph index, offset)
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿā-ž"
+_CAP_PREFIXES = ("Mc", "Mac", "O['’]", "D['’]")
+_CAP_REST = rf"[{_LOW}]+(?:[{_UP}][{_LOW}]{{2,}})?(?:[-'’][{_UP}{_LOW}][{_LOW}]+)*"
 _CAP = (
-    rf"(?:(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]{{2,}})?(?:[-'’][{_UP}{_LOW}][{_LOW}]+)*"
+    rf"(?:(?:{'|'.join(_CAP_PREFIXES)})?[{_UP}]{_CAP_REST}"
     rf"|(?:al|el)-[{_UP}][{_LOW}]+|(?:[A-Z]\.){{1,2}}(?=\s+[A-Z]))"
 )
-_TOKEN = rf"(?<![\w.'’-]){_CAP}(?![\w-])(?!['’](?!s\b))"
+_TOKEN_END = r"(?![\w-])(?!['’](?!s\b))"
+_TOKEN = rf"(?<![\w.'’-]){_CAP}{_TOKEN_END}"
 _PARTICLE = r"(?:de|da|van|von|der|bin|ben|al|la|le|du|del|dos)"
 _PNAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}}"
-_TITLE_ALT = alternation(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-_TITLED = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<title>{_TITLE_ALT})\s+(?P<name>{_PNAME})")
+# `_TOKEN` where a pattern opens with "(?<![\w.])(?=[A-Z])": its capital first, then the
+# test of what is before it, then `_CAP`'s ways on in `_CAP`'s order (each prefix, the
+# plain name, initials). The same matches; `re` scans for capitals, where a pattern that
+# opens with a test is tried at every character (`alternation`'s ``after_first``).
+_OPENING_TOKEN = (
+    r"[A-Z](?<![\w.'’-].)(?:"
+    + "".join(f"(?<={p[0]}){p[1:]}[{_UP}]{_CAP_REST}|" for p in _CAP_PREFIXES)
+    + rf"{_CAP_REST}|\.(?:[A-Z]\.)?(?=\s+[A-Z])){_TOKEN_END}"
+)
+_OPENING_PNAME = rf"{_OPENING_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}}"
+_TITLES_BY_LENGTH = [re.escape(t) for t in sorted(TITLES, key=len, reverse=True)]
+_TITLE_ALT = alternation(_TITLES_BY_LENGTH)
+# A title opening with a capital that has no word character or "." before it, tested after
+# the capital (`alternation`'s ``after_first``): `re` scans for the titles' first letters.
+_CAPITAL_TITLE = alternation(
+    (t for t in _TITLES_BY_LENGTH if "A" <= t[0] <= "Z"), after_first=r"(?<![\w.].)"
+)
+_TITLED = re.compile(rf"(?P<title>{_CAPITAL_TITLE})\s+(?P<name>{_PNAME})")
 _ROLES = alternation(sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLES})\s+(?P<name>{_PNAME})")
 # "The US defense secretary, Jim Mattis, is expected to": a role, then the name between
@@ -95,14 +114,15 @@ _ROLE_COMMA = re.compile(
 # "Rahm Emanuel, his chief of staff, urged", "Marc Short, Pence's chief of staff,": an
 # owner's role is an apposition as much as "the" one is.
 _APPOSITION_TAIL = rf",\s+(?:a|an|the|his|her|their|[A-Z][\w.-]*['’]s)\s+(?:[\w.'’-]+\s+){{0,5}}?(?P<role>{_ROLES})\b"
-_APPOSITION = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}){_APPOSITION_TAIL}")
+_APPOSITION = re.compile(rf"(?P<name>{_OPENING_PNAME}){_APPOSITION_TAIL}")
 # "Henry Crespo, president of ...", "Donna Rawlings, 59, of Ashton": an apposition with
 # no article, or an age, right after a full name.
 _BARE_APPOSITION_TAIL = (
     rf",\s+(?:\d{{1,3}},\s+)?(?P<role>(?:{_ROLES})\s+(?:of|at|for)\b|of\s+[A-Z])"
 )
-_BARE_APPOSITION = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}){_BARE_APPOSITION_TAIL}")
-_CAPITAL_ROLE_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<role>[A-Z][a-z-]+)\s+(?P<name>{_PNAME})")
+_BARE_APPOSITION = re.compile(rf"(?P<name>{_OPENING_PNAME}){_BARE_APPOSITION_TAIL}")
+# (the test before the capital made after it: `re` scans for capitals, as for `_TITLED`)
+_CAPITAL_ROLE_BEFORE = re.compile(rf"(?P<role>[A-Z](?<![\w.'’-].)[a-z-]+)\s+(?P<name>{_PNAME})")
 _MILITARY = frozenset({"General", "Admiral"})
 # Place prepositions that a body's name does not follow ("in Cleveland"; not "from WikiLeaks").
 _ONLY_PLACES = PLACE_PREPOSITIONS - {"at", "from", "into", "through", "via"}
@@ -162,20 +182,18 @@ _SERVICES = frozenset({"Army", "Navy", "Marines"})
 _ABROAD_TIMES = 3  # a foreign country named this often as a noun of its own is a party
 _VERBS = alternation(sorted(SPEECH_VERBS))
 _ADVS = alternation(sorted(SPEECH_ADVERBS))
-_SUBJECT_SAID = re.compile(
-    rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
-)
+_SUBJECT_SAID = re.compile(rf"(?P<name>{_OPENING_PNAME})\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b")
 # "Rucker Culpepper, who runs the campaign's effort, said": an aside between name and verb;
 # its place may hold a comma ("Ann Brody, a teacher from Dayton, Ohio, said").
 _ASIDE_SAID_TAIL = rf",[^,\"“”]{{1,120}}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
-_SUBJECT_ASIDE_SAID = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME}){_ASIDE_SAID_TAIL}")
+_SUBJECT_ASIDE_SAID = re.compile(rf"(?P<name>{_OPENING_PNAME}){_ASIDE_SAID_TAIL}")
 # "James Pethokoukis of the American Enterprise Institute wrote": a full name, the body
 # it speaks for, and the speech verb.
 _OF_SAID_TAIL = (
     rf"of\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+"
     rf"(?:(?:of|for|and|on)\s+(?:the\s+)?)?){{1,6}}(?:(?:{_ADVS}|recently|also)\s+)?(?:{_VERBS})\b"
 )
-_SUBJECT_OF_SAID = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+{_OF_SAID_TAIL}")
+_SUBJECT_OF_SAID = re.compile(rf"(?P<name>{_OPENING_PNAME})\s+{_OF_SAID_TAIL}")
 # The part of a pattern after the name, searched first: without it in a paragraph the
 # pattern finds nothing there, and it is cheap to search (it opens with a literal), where
 # the pattern is tried at every capital. Keyed by the pattern's id: hashing a compiled
@@ -193,7 +211,7 @@ _SAID_SUBJECT = re.compile(
 )
 # "David Vitter (R-La.)": a US legislator's party and state after a name.
 _PARTY_MARK = re.compile(r"\([RDI]-[A-Z]")  # a cheap test before the costly pattern
-_PARTY_STATE = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+\([RDI]-[A-Z][\w.]{{1,12}}\)")
+_PARTY_STATE = re.compile(rf"(?P<name>{_OPENING_PNAME})\s+\([RDI]-[A-Z][\w.]{{1,12}}\)")
 # A quotation credited after a dash: “...” ― Pamela Padilla
 _DASH_CREDIT = re.compile(rf"[”\"][ \t]*[―—–][ \t]*(?P<name>{_PNAME})[ \t]*[.]?[ \t]*$", re.M)
 _ORG_WORD = r"(?:U\.S\.|U\.N\.|St\.(?=\s+[A-Z][a-z])|[A-Z][\w&'’-]*|[A-Z]{2,})"  # "St. Paul"
@@ -203,7 +221,7 @@ _ORG_PHRASE = re.compile(
 _BEFORE_NAME = re.compile(
     rf"\s+(?:(?:[a-z-]+\s+)?(?:{_ROLES})|(?:[A-Z][a-z]+\s+)?(?:{_TITLE_ALT}))\s+[A-Z]"
 )
-_FULL_NAME = re.compile(rf"(?<![\w.])(?=[A-Z]){_TOKEN}(?:\s+{_TOKEN}){{1,2}}(?!\s+[A-Z])")
+_FULL_NAME = re.compile(rf"{_OPENING_TOKEN}(?:\s+{_TOKEN}){{1,2}}(?!\s+[A-Z])")
 # The rest of a list of full names after its first ("..., Ted Cruz and Rand Paul"), whose
 # verb every name in it is the subject of ("Ben Carson, Ted Cruz and Rand Paul have all
 # attacked the program").
@@ -387,12 +405,16 @@ _REPORTS = (
 )
 # (A match opens with "The", "the" or a capital: the lookahead lets re pass over the other
 # characters without trying the pattern there.)
+_SOURCE_VERBS = (
+    rf"{_REPORTS}|said|says|wrote|writes|noted|notes|asked|called|pointed out|announced|confirmed"
+)
 _SOURCE_SAYS = re.compile(
     rf"(?=[A-Zt])(?P<the>\b[Tt]he\s+)?(?P<name>{_SOURCE_NAME})\s+(?:(?:first|previously|also|later|"
     r"recently|earlier|reportedly|initially|has|have|had)\s+){0,2}"
-    rf"(?P<verb>{_REPORTS}|said|says|wrote|writes|noted|notes|asked|called|pointed out|"
-    r"announced|confirmed)\b"
+    rf"(?P<verb>{_SOURCE_VERBS})\b"
 )
+# Its verb after a space, searched first (`_has_tail`): most paragraphs have none.
+_TAILS[id(_SOURCE_SAYS)] = re.compile(rf"\s(?:{alternation(_SOURCE_VERBS.split('|'))})\b")
 # Outlets' names in the stop list (they also open datelines and credits).
 _OUTLET_STOPS = frozenset({"Associated", "Press", "AP", "AFP", "Reuters"})
 # A lead paragraph has at least this many words.
@@ -1183,7 +1205,7 @@ class Registry:
         for para in self._prose:
             text = para.text
             for pattern in (_SOURCE_BY, _SOURCE_SAYS):
-                for m in pattern.finditer(text):
+                for m in pattern.finditer(text) if _has_tail(pattern, text) else ():
                     if para.inside_quote(m.start("name")):
                         continue
                     follows = re.match(r"\s*([\w’'-]*)", text[m.end("name") :])
