@@ -24,10 +24,15 @@ from summarizer.backends.offline._names import (
     _BARE_APPOSITION,
     _CAPITAL_ROLE_BEFORE,
     _FULL_NAME,
+    _LOW,
+    _ONE_WORD,
     _OPENING_PNAME,
+    _ORG_PHRASE,
+    _ORG_WORD,
     _PNAME,
     _ROLE_BEFORE,
     _SAID_SUBJECT,
+    _SOURCE_BY,
     _SOURCE_SAYS,
     _SUBJECT_ASIDE_SAID,
     _SUBJECT_OF_SAID,
@@ -35,6 +40,7 @@ from summarizer.backends.offline._names import (
     _TITLE_ALT,
     _TITLED,
     _TOKEN,
+    _UP,
     Registry,
     _has_tail,
     _has_word,
@@ -358,3 +364,47 @@ def test_a_name_opening_a_pattern_is_found_as_the_plain_name_pattern_finds_it() 
             found = [(m.span(), m.groupdict()) for m in new.finditer(text)]
             assert found == [(m.span(), m.groupdict()) for m in old.finditer(text)], text
             assert found, text
+
+
+def test_an_organisations_first_word_is_found_as_before() -> None:
+    # `_ORG_PHRASE` and `_ONE_WORD` open with their capital, the test before it after it
+    org = re.compile(
+        rf"(?<![\w.'’-])(?=[A-Z]){_ORG_WORD}(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?"
+        rf"{_ORG_WORD})*(?![\w'’-])"
+    )
+    one = re.compile(
+        rf"(?<![\w.'’-])(?:[{_UP}][{_LOW}]{{2,}}(?:[A-Z][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*"
+        rf"|[A-Z]{{2,6}}(?:-[A-Z]{{2,6}})?)(?![\w'’-])"
+    )
+    texts = [
+        "The U.S. Senate and the U.N. Security Council met in St. Paul with AFL-CIO heads.",
+        "x.Tesla, x-BuzzFeed, Al-Shabaab, ÉLan, ZTE-ABCDEFG, ABCDEFGH, Ua, U.K., St.Louis, Acme, ÉTA",
+        "Department of Justice & FBI; O’Brien Co. met Ministry of the Interior officials.",
+    ]
+    for new, old in ((_ORG_PHRASE, org), (_ONE_WORD, one)):
+        found = [[m.span() for m in new.finditer(text)] for text in texts]
+        assert found == [[m.span() for m in old.finditer(text)] for text in texts]
+        assert all(found)
+
+
+def test_the_registry_skips_a_pattern_only_where_its_word_is_not() -> None:
+    # `_SOURCE_BY` runs where one of its opening words is (`_TAILS`); the campaign, party
+    # and government patterns where "campaign", "Democrats"/"Republicans"/"administration"
+    # and "government" are
+    assert _has_tail(_SOURCE_BY, "as first reported by the Hill")
+    assert not _has_tail(_SOURCE_BY, "The Hill said so on Monday")
+    for text in ("according to Reuters", "a spokeswoman for Acme", "a study released by Acme"):
+        assert _SOURCE_BY.search(text) and _has_tail(_SOURCE_BY, text)
+    registry = Registry(
+        [
+            Paragraph(0, "The Clinton campaign said the Obama administration erred."),
+            Paragraph(1, "Senate Republicans and the Turkish government disagreed."),
+            Paragraph(2, "Hillary Clinton spoke. The Clinton campaign agreed with Clinton."),
+        ]
+    )
+    names = {e.name for e in registry.entities}
+    assert {"Clinton campaign", "Obama administration", "Senate Republicans"} <= names
+    assert registry._state_governments() == {"Turkey": {"Turkish government"}}
+    for group in ("Senate Republicans", "House Democrats"):
+        text = f"{group} blocked the bill."
+        assert group in {e.name for e in Registry([Paragraph(0, text)]).entities}

@@ -215,8 +215,13 @@ _PARTY_STATE = re.compile(rf"(?P<name>{_OPENING_PNAME})\s+\([RDI]-[A-Z][\w.]{{1,
 # A quotation credited after a dash: “...” ― Pamela Padilla
 _DASH_CREDIT = re.compile(rf"[”\"][ \t]*[―—–][ \t]*(?P<name>{_PNAME})[ \t]*[.]?[ \t]*$", re.M)
 _ORG_WORD = r"(?:U\.S\.|U\.N\.|St\.(?=\s+[A-Z][a-z])|[A-Z][\w&'’-]*|[A-Z]{2,})"  # "St. Paul"
+# `_ORG_WORD` opening a phrase: its capital first, the test before it after it (as
+# `_OPENING_TOKEN`), then its ways on in its order.
+_OPENING_ORG_WORD = (
+    r"[A-Z](?<![\w.'’-].)(?:(?<=U)\.S\.|(?<=U)\.N\.|(?<=S)t\.(?=\s+[A-Z][a-z])|[\w&'’-]*|[A-Z]+)"
+)
 _ORG_PHRASE = re.compile(
-    rf"(?<![\w.'’-])(?=[A-Z]){_ORG_WORD}(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?{_ORG_WORD})*(?![\w'’-])"
+    rf"{_OPENING_ORG_WORD}(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?{_ORG_WORD})*(?![\w'’-])"
 )
 _BEFORE_NAME = re.compile(
     rf"\s+(?:(?:[a-z-]+\s+)?(?:{_ROLES})|(?:[A-Z][a-z]+\s+)?(?:{_TITLE_ALT}))\s+[A-Z]"
@@ -302,9 +307,9 @@ _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
 # Heads written either way round: "Justice Department", "Department of Justice".
 _TURNING_HEADS = frozenset({"Department", "Ministry", "Office", "Bureau", "Agency", "Commission"})
 # One capitalised word, or an acronym, hyphenated parts included ("Al-Shabaab", "AFL-CIO").
-_ONE_WORD = re.compile(
-    rf"(?<![\w.'’-])(?:[{_UP}][{_LOW}]{{2,}}(?:[A-Z][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*"
-    rf"|[A-Z]{{2,6}}(?:-[A-Z]{{2,6}})?)(?![\w'’-])"
+_ONE_WORD = re.compile(  # the capital first, the test before it after it (`_OPENING_TOKEN`)
+    rf"[{_UP}](?<![\w.'’-].)(?:[{_LOW}]{{2,}}(?:[A-Z][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*"
+    rf"|(?<=[A-Z])[A-Z]{{1,5}}(?:-[A-Z]{{2,6}})?)(?![\w'’-])"
 )  # "Tesla", "BuzzFeed", "Al-Shabaab", "ZTE", "AFL-CIO"
 # Companies the stop list holds for page debris ("Share on Facebook"); they count as
 # actors only where they act ("Twitter said", "Facebook has removed").
@@ -415,6 +420,10 @@ _SOURCE_SAYS = re.compile(
 )
 # Its verb after a space, searched first (`_has_tail`): most paragraphs have none.
 _TAILS[id(_SOURCE_SAYS)] = re.compile(rf"\s(?:{alternation(_SOURCE_VERBS.split('|'))})\b")
+# Each way `_SOURCE_BY` opens holds one of these words ("by", "according to", ...).
+_TAILS[id(_SOURCE_BY)] = re.compile(
+    "by|ccording to|report|wrote|writes|spokes|statement|representative"
+)
 # Outlets' names in the stop list (they also open datelines and credits).
 _OUTLET_STOPS = frozenset({"Associated", "Press", "AP", "AFP", "Reuters"})
 # A lead paragraph has at least this many words.
@@ -1155,7 +1164,8 @@ class Registry:
         Named once, each is a candidate that counts only with a sign that it acts or
         leads ("the Obama administration announced new limits")."""
         found: dict[str, list[str]] = {}
-        for m in _GOVERNMENT.finditer(self.text):
+        words = ("administration", "Democrats", "Republicans")  # one is in every match
+        for m in _GOVERNMENT.finditer(self.text) if any(w in self.text for w in words) else ():
             form = m.group()
             key = form[0].upper() + form[1:]
             found.setdefault(key, []).append(form)
@@ -1176,7 +1186,7 @@ class Registry:
         chairman Paul Manafort", "Clinton campaign events")."""
         surnames = {e.tokens[-1] for e in self.people()}
         found: dict[str, list[str]] = {}
-        for m in _CAMPAIGN.finditer(self.text):
+        for m in _CAMPAIGN.finditer(self.text) if "campaign" in self.text else ():
             if m[1] in surnames and not _campaign_qualifies(self.text, m.end()):
                 found.setdefault(f"{m[1]} campaign", []).append(m.group())
         for name, forms in found.items():
@@ -1588,7 +1598,7 @@ class Registry:
         """ "the Turkish government", "The South Korean government": a state named by its
         adjective and "government", a form of that state: {country: forms}."""
         found: dict[str, set[str]] = {}
-        for m in _STATE_GOVERNMENT.finditer(self.text):
+        for m in _STATE_GOVERNMENT.finditer(self.text) if "government" in self.text else ():
             country = STATE_ADJECTIVES.get(m["adjective"])
             if country is not None:
                 found.setdefault(country, set()).add(m.group())
