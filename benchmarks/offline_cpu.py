@@ -81,7 +81,7 @@ def staged(raw: Raw, times: dict[str, float]) -> Extraction:
     t3 = clock()
     quotes = find_quotes(paragraphs, registry)
     t4 = clock()
-    tensions = find_tensions(paragraphs, registry, article.title)
+    tensions = find_tensions(paragraphs, registry, article.title, quotes)
     t5 = clock()
     actors = [entity.to_actor() for entity in registry.actors()]
     t6 = clock()

@@ -1088,3 +1088,40 @@ def test_battle_to_do_something_is_no_conflict() -> None:
         "and the House of Representatives."
     )
     assert _tensions("Republicans and Democrats spent heavily in the campaign.", text) == []
+
+
+def test_an_accusation_the_subject_says_of_an_actor_is_a_tension() -> None:
+    # "Fox said ... that the invitation from Pena Nieto was a mistake and that Mr. Trump
+    # should never be trusted": the speaker against each one accused
+    text = (
+        "Anna Berg, the leader of the Ruritanian opposition, said on Wednesday that the "
+        "invitation from Karl Olsen was a mistake and that Piet Smit should never be trusted."
+    )
+    later = "Karl Olsen did not reply. Piet Smit was in Oslo. Anna Berg spoke to reporters."
+    tensions = _tensions(text, later)
+    assert [set(t.parties) for t in tensions] == [
+        {"Anna Berg", "Karl Olsen"},
+        {"Anna Berg", "Piet Smit"},
+    ]
+    assert tensions[0].description == "Anna Berg criticized Karl Olsen."
+    assert tensions[0].evidence == text
+
+
+def test_an_accusation_denied_or_of_a_place_is_no_tension() -> None:
+    # "said Olsen never lied", "believes that Iraq was a mistake": no one accused
+    text = (
+        "Anna Berg said on Monday that Karl Olsen never lied to voters. Piet Smit said "
+        "Karl Olsen believes that Norway was a mistake."
+    )
+    later = "Karl Olsen did not reply. Norway was quiet. Piet Smit and Anna Berg left."
+    assert _tensions(text, later) == []
+
+
+def test_a_quotation_opening_with_an_accusation_is_its_speakers() -> None:
+    # "'The Obama administration and Clinton officials hid this email for years,' said
+    # Tom Fitton": the speaker against the one accused
+    text = "“Karl Olsen and his aides hid this email for years,” said Anna Berg on Tuesday."
+    later = "Karl Olsen did not reply. Anna Berg leads the opposition."
+    tension = _only(_tensions(text, later))
+    assert tension.parties == ["Anna Berg", "Karl Olsen"]
+    assert tension.description == "Anna Berg criticized Karl Olsen."

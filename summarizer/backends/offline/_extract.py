@@ -72,7 +72,7 @@ def extract_offline(article: CleanArticle) -> Extraction:
     title_lines = frozenset(p.index for p in paragraphs if _headline(p.text, strict=True))
     registry = Registry(paragraphs, article.title, title_lines)
     quotes = find_quotes(paragraphs, registry)
-    tensions = find_tensions(paragraphs, registry, article.title)
+    tensions = find_tensions(paragraphs, registry, article.title, quotes)
     actors = [entity.to_actor() for entity in registry.actors()]
     return Extraction(
         summary=lead_summary(article.paragraphs, title=article.title),

@@ -367,6 +367,16 @@ HEADLINE_ACCUSATIONS = (
     r"misled|misleads|misleading",
     r"deceived|betrayed",
 )
+# What a sentence's subject says of someone in prose that makes it criticism ("Fox said
+# on Wednesday that Mr. Trump should never be trusted", "Fitton charged that Mrs. Clinton
+# 'hid' the documents", "Republicans said the Justice Department mishandled the inquiry",
+# "the invitation from Mr. Pena Nieto was a mistake"): the headline's accusations and these.
+SAID_ACCUSATIONS = (
+    *HEADLINE_ACCUSATIONS,
+    r"(?:should|must|can|could)\s+(?:never|not)\s+be\s+trusted",
+    r"mishandl(?:ed|es|ing)",
+    r"(?:was|is)\s+a\s+mistake",
+)
 # Verbs that ask someone to act ("Trump ask Ukraine's president to investigate Biden",
 # "veterans urge troops to defy Trump"), each with what the one asking did, in a
 # description ("asked for an investigation of Biden"): the asker is the side against the

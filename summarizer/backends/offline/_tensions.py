@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from summarizer._schema import Tension
+from summarizer._schema import Quote, Tension
 from summarizer._text import Paragraph, name_key, wordset
 from summarizer.backends.offline._describe import criticism, describe
 from summarizer.backends.offline._lexicon import (
@@ -42,6 +42,8 @@ from summarizer.backends.offline._lexicon import (
     METONYMS,
     PEJORATIVES,
     REQUESTING_VERBS,
+    SAID_ACCUSATIONS,
+    SPEECH_VERBS,
     TENSION_NOUNS,
     TENSION_RELATIONS,
     TENSION_VERBS,
@@ -270,6 +272,18 @@ _REQUESTED = re.compile(
 # not a conflict with the actors named after it ("fight to the end" is still a fight).
 _STRIVING = re.compile(r"battl(?:es?|ed|ing)|fights?|fighting|fought")
 _TO_DO = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|death|end)\b)[a-z]+\b")
+# "Fox said ... that Mr. Trump should never be trusted": an accusation in prose, the accused
+# named right before it (a possessive and up to three words between), its speaker the
+# subject of the sentence (`_said_accusations`).
+_SAID_ACCUSATION = re.compile(rf"\b(?:{'|'.join(SAID_ACCUSATIONS)})\b", re.IGNORECASE)
+_ACCUSED_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w'’-]+){0,3}?\s+['‘’“”\"]*")
+_NOT_ACCUSED = re.compile(r"\b(?:not|never|no|n['’]t|that|who|which)\b", re.IGNORECASE)
+# The subject's speech verb, after an aside ("Tom Fitton, the president of Judicial Watch,
+# charged"), an adverb or a time ("said on Wednesday").
+_SAYS = re.compile(
+    rf"(?:,[^,;:]{{1,80}},)?\s+(?:[a-z]+\s+){{0,2}}?(?:{'|'.join(sorted(SPEECH_VERBS))})\b"
+)
+_SAID_WORDS = 20  # words from the speech verb to the one accused
 _MAX_TENSIONS = 6
 _MIN_WORDS = 3
 
@@ -291,14 +305,21 @@ class _Found:
 
 
 def find_tensions(
-    paragraphs: list[Paragraph], registry: Registry, title: str | None = None
+    paragraphs: list[Paragraph],
+    registry: Registry,
+    title: str | None = None,
+    quotes: list[Quote] | None = None,
 ) -> list[Tension]:
     """Tensions in article order, at most one per pair of parties; first the conflict the
-    headline states ("Gowdy rips Rosenstein"), when a lead sentence names both parties."""
+    headline states ("Gowdy rips Rosenstein"), when a lead sentence names both parties.
+    With the article's ``quotes``, a quotation that opens with an accusation ("'The agency
+    hid this email for years,' said Tom Fitton") is its speaker's against the one accused."""
     seen: set[frozenset[int]] = set()
     tensions: list[Tension] = []
     headline = _from_headline(title, paragraphs, registry) if title else None
-    for found in itertools.chain([headline] if headline else [], _candidates(paragraphs, registry)):
+    accusing = [q for q in quotes or [] if _SAID_ACCUSATION.search(q.text)]
+    candidates = _candidates(paragraphs, registry, accusing)
+    for found in itertools.chain([headline] if headline else [], candidates):
         key = frozenset(id(p) for p in found.parties)
         if key in seen:
             continue
@@ -442,7 +463,9 @@ def _ended(text: str, cue: int) -> bool:
     return bool(_ENDED.search(text[max(0, cue - 30) : cue]))
 
 
-def _candidates(paragraphs: list[Paragraph], registry: Registry) -> Iterator[_Found]:
+def _candidates(
+    paragraphs: list[Paragraph], registry: Registry, accusing: list[Quote]
+) -> Iterator[_Found]:
     keys = _name_keys(registry)
     for para in paragraphs:
         joined = list(_compounds(para, keys))
@@ -462,6 +485,82 @@ def _candidates(paragraphs: list[Paragraph], registry: Registry) -> Iterator[_Fo
         mentions = registry.mentions_in(para.index, 0, len(para.text))
         for cue in _name_calling(para.text, mentions):
             yield from _around(para, cue, registry)
+        yield from _said_accusations(para, mentions)
+        for quote in accusing:
+            if quote.text in para.text:
+                yield from _quoted_accusation(para, registry, quote)
+
+
+def _said_accusations(para: Paragraph, mentions: list[Mention]) -> Iterator[_Found]:
+    """An accusation a sentence's subject makes of an actor, in prose ("Fox said on
+    Wednesday that the invitation from Mr. Pena Nieto was a mistake and that Mr. Trump
+    should never be trusted", "Fitton charged that Mrs. Clinton ''hid'' the documents"):
+    the subject, its speech verb, then the one accused right before the accusation."""
+    text = para.text
+    for m in _SAID_ACCUSATION.finditer(text):
+        start, end = para.sentence_span(m.start())
+        y = _accused(text, [x for x in mentions if start <= x[0]], m)
+        if y is None or para.inside_quote(y[0]):
+            continue
+        segment = max(start, text.rfind(":", start, y[0]) + 1, text.rfind(";", start, y[0]) + 1)
+        subject = next((x for x in mentions if segment <= x[0] < y[0]), None)
+        if subject is None or subject[2] is y[2] or _same_side(subject[2], y[2]):
+            continue
+        if not _SENTENCE_SUBJECT.fullmatch(text[segment : subject[0]].lstrip()):
+            continue  # the subject opens the sentence (or the clause after a colon)
+        says = _SAYS.match(text, subject[1])
+        if says is None or says.end() > y[0] or len(text[says.end() : y[0]].split()) > _SAID_WORDS:
+            continue
+        evidence = text[start:end].strip()
+        if len(evidence.split()) <= _MAX_EVIDENCE_WORDS:
+            yield _Found((subject[2], y[2]), evidence, criticism(subject[2].name, y[2].name))
+
+
+def _quoted_accusation(para: Paragraph, registry: Registry, quote: Quote) -> Iterator[_Found]:
+    """A quotation that opens with an accusation of an actor ("'The Obama administration
+    and Clinton officials hid this email for years,' said Tom Fitton"): its speaker
+    against the one accused."""
+    speaker = next((e for e in registry.entities if e.name == quote.speaker), None)
+    at = para.text.find(quote.text)
+    accusation = _SAID_ACCUSATION.search(para.text, at, at + len(quote.text))
+    if speaker is None or accusation is None:
+        return
+    start = at + len(quote.text) - len(quote.text.lstrip())
+    start += 4 if para.text.startswith(("The ", "the "), start) else 0
+    opening = [
+        x for x in registry.mentions_in(para.index, start, accusation.start()) if x[0] == start
+    ]
+    y = _accused(para.text, opening, accusation)
+    if y is None or y[2] is speaker or _same_side(y[2], speaker):
+        return
+    begin, stop = para.sentence_span(at)
+    evidence = para.text[begin:stop].strip()
+    if len(evidence.split()) <= _MAX_EVIDENCE_WORDS:
+        yield _Found((speaker, y[2]), evidence, criticism(speaker.name, y[2].name))
+
+
+def _accused(text: str, mentions: list[Mention], accusation: re.Match[str]) -> Mention | None:
+    """The actor an accusation is made of: named right before it, up to three words between
+    ("The Obama administration and Clinton officials hid"), the longest name ending there
+    ("Mrs. Clinton", not "Clinton"); not when the words between negate it or open a clause
+    ("never lied", "believes that Iraq was a mistake"). A mistake is an actor's only when
+    the actor owns it ("the invitation from Mr. Pena Nieto was a mistake")."""
+    at = accusation.start()
+    found = [
+        x
+        for x in mentions
+        if x[1] <= at
+        and _ACCUSED_GAP.fullmatch(text, x[1], at)
+        and not _NOT_ACCUSED.search(text, x[1], at)
+    ]
+    if not found:
+        return None
+    y = max(found, key=lambda x: (x[1], x[1] - x[0]))
+    if accusation.group().lower().endswith("mistake") and not (
+        _possessor(y, text) or re.search(r"\b(?:from|by|of)\s+$", text[max(0, y[0] - 8) : y[0]])
+    ):
+        return None
+    return y
 
 
 def _name_calling(text: str, mentions: list[Mention]) -> Iterator[_Cue]:
