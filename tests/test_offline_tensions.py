@@ -1125,3 +1125,48 @@ def test_a_quotation_opening_with_an_accusation_is_its_speakers() -> None:
     tension = _only(_tensions(text, later))
     assert tension.parties == ["Anna Berg", "Karl Olsen"]
     assert tension.description == "Anna Berg criticized Karl Olsen."
+
+
+def test_a_name_found_inside_a_longer_one_is_not_a_party() -> None:
+    # "Jeb Bush criticized": not George W. Bush, whose surname the registry also finds there
+    tensions = _tensions(
+        "Former President George W. Bush spoke in Dallas on Monday. Bush said he would campaign.",
+        "Jeb Bush criticized Marco Rubio for his votes on trade.",
+        "Rubio did not reply.",
+    )
+    assert [t.parties for t in tensions] == [["Jeb Bush", "Marco Rubio"]]
+
+
+def test_the_white_house_is_not_the_house() -> None:
+    # "The White House also blasted": not the House of Representatives ("House" inside it)
+    tensions = _tensions(
+        "The House of Representatives voted on Monday to fund the agency. The House passed "
+        "the bill 230 to 190.",
+        "The White House also blasted congressional Republicans over the delay.",
+        "Republicans said the bill was too costly.",
+    )
+    assert [t.parties for t in tensions] == [["White House", "Congressional Republicans"]]
+
+
+def test_a_name_after_a_pronoun_object_is_not_the_object() -> None:
+    # "Khan had attacked him and questioned why Ghazala Khan ...", "accusing him of pandering
+    # to Clinton": the one attacked or accused is "him"
+    text = (
+        "Piet Smit said Anna Berg unfairly had attacked him and questioned why Karl Olsen "
+        "had not spoken."
+    )
+    later = "Anna Berg did not reply. Karl Olsen was in Oslo."
+    assert not any(set(t.parties) == {"Anna Berg", "Karl Olsen"} for t in _tensions(text, later))
+
+
+def test_a_name_made_of_two_names_leaves_its_parts() -> None:
+    # "Trump White House": a run of two names, not a name with "White House" inside it;
+    # "White House" alone keeps the "House" inside it out
+    from summarizer.backends.offline._names import Entity
+    from summarizer.backends.offline._tensions import _outer
+
+    trump, white_house = Entity("Trump", "person"), Entity("White House", "organization")
+    run, house = Entity("Trump White House", "organization"), Entity("House", "organization")
+    text = "the Trump White House"
+    mentions = [(4, 21, run), (4, 9, trump), (10, 21, white_house), (16, 21, house)]
+    assert [text[a:b] for a, b, _ in _outer(mentions)] == ["Trump", "White House"]

@@ -149,6 +149,8 @@ _MODIFIES_PLURAL = re.compile(
     r"news|days|weeks|months|years|times|was|has|does|is|as|his|its|us)\b)[a-z]{3,}s\b"
 )
 _BY_DOING = re.compile(r"\s+by\s+")
+# A verb whose object is a pronoun: a name after it is not the object.
+_PRONOUN_OBJECT = re.compile(r"\s+(?:him|her|them|me|us)\b")
 # "opposed ground troops", "sending more troops": a deployment, not a party.
 _DEPLOYED = re.compile(r"\b(?:ground|more|additional|extra|fewer)\s+$", re.IGNORECASE)
 # Tensions of a kind within a society, not between the actors near them.
@@ -650,7 +652,7 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     described = _DESCRIBED_THEN_NAMED.fullmatch(para.text, cue.end, clauses[at][1])
     if cue.kind == "verb" and described and at + 1 < len(clauses):
         window += _apposition(para, registry, clauses[at + 1])  # "a rival, Democrat Joe Biden,"
-    mentions = [m for a, b in window for m in registry.mentions_in(para.index, a, b)]
+    mentions = _outer([m for a, b in window for m in registry.mentions_in(para.index, a, b)])
     mentions += _targets(para.text, window[0][0], window[-1][1], registry, mentions)
     mentions += _acronyms(para.text, window, registry, mentions)
     text = para.text
@@ -682,6 +684,27 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         pairs.append((joined, pair[1]))
     found = (_found(para, cue, clauses, at, p) for p in pairs if not _same_side(p[0][2], p[1][2]))
     return [f for f in found if f is not None]
+
+
+def _outer(mentions: list[Mention]) -> list[Mention]:
+    """Without a name the registry also found inside a longer one that ends with it or
+    names a person ("House" in "the White House", "Bush" in "Jeb Bush", "Clinton" in
+    "Mrs. Clinton"); a name that opens a longer one stays ("Trump" in "Trump campaign").
+    A longer name made of two others ("Russia Pentagon" from a run of scraped link text,
+    "Trump White House") is not one: its parts stay and it goes."""
+
+    def inside(m: Mention, o: Mention) -> bool:
+        return o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0]
+
+    runs = {
+        id(o) for o in mentions if o[2].type != "person" and sum(inside(m, o) for m in mentions) > 1
+    }
+    kept = [o for o in mentions if id(o) not in runs]
+    return [
+        m
+        for m in kept
+        if not any(inside(m, o) and (o[1] == m[1] or o[2].type == "person") for o in kept)
+    ]
 
 
 def _apposition(
@@ -940,6 +963,7 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             if len(text[cue.end : m[0]].split()) <= _OBJECT_WORDS
             and not _OWNED.search(text[cue.end : m[0]])
             and not _THAT.match(text, cue.end)
+            and not _PRONOUN_OBJECT.match(text, cue.end)  # "attacked him and questioned Y"
             and not re.search(r"\bthat\b", text[cue.end : m[0]])  # "dismisses claims that Y"
             and not (m[2].type == "country" and _IN_PLACE.search(text[cue.end : m[0]]))
             and not _MODIFIES_PLURAL.match(text, m[1])  # "a breach of U.N. resolutions"
