@@ -1170,3 +1170,19 @@ def test_a_name_made_of_two_names_leaves_its_parts() -> None:
     text = "the Trump White House"
     mentions = [(4, 21, run), (4, 9, trump), (10, 21, white_house), (16, 21, house)]
     assert [text[a:b] for a, b, _ in _outer(mentions)] == ["Trump", "White House"]
+
+
+def test_cue_scan_by_first_letter_finds_what_the_cue_pattern_finds() -> None:
+    # `_cues` is `_CUE.finditer` made faster: the same matches, lookbehinds included
+    # ("will sue" is a cue, "sue" alone is not; "to attack" as a verb)
+    from summarizer.backends.offline._tensions import _CUE, _cues
+
+    text = (
+        "norway will sue sweden, sue said. denmark decided to attack and attacked finland, "
+        "then investigated the feud; the rivals were at odds over tariffs and sanctions. "
+        "they voted to hold him in contempt and to investigate the hack, hacking away."
+    )
+    found = [(m.span(), m.lastgroup, m.group()) for m in _cues(text)]
+    assert found == [(m.span(), m.lastgroup, m.group()) for m in _CUE.finditer(text)]
+    words = [w for _, _, w in found]
+    assert words.count("sue") == 1 and "attack" in words and "investigate" in words

@@ -54,6 +54,47 @@ _CUE = re.compile(
     rf"\b(?:(?P<verb>{'|'.join(TENSION_VERBS)})|(?P<noun>{'|'.join(TENSION_NOUNS)})"
     rf"|(?P<relation>{'|'.join(TENSION_RELATIONS)}))\b"
 )
+_LOOKBEHIND = re.compile(r"\(\?<=([^()]*)\)")  # "(?<=to )", alone or in "(?:(?<=a)|(?<=b))"
+_LOOKBEHINDS = re.compile(r"(?:\(\?<=[^()]*\)|\(\?:(?:\(\?<=[^()]*\)\|?)+\))*")
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The parts of a regular expression split at its top-level "|"."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+def _by_first_letter(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """The cue words, one branch per first letter ("a(?:ccus(?:ed|es|ing)|ttack...)"): the
+    regex engine skips a branch whose letter does not match, so a word is tried only against
+    the cues of its letter. A lookbehind moves past the letter ("(?<=to )sue": "s(?<=to
+    s)ue")."""
+    by_letter: dict[str, list[str]] = {}
+    for part in (p for cue in cues for p in _top_level(cue)):
+        behind = _LOOKBEHINDS.match(part)
+        body = part[behind.end() :] if behind else part
+        if not body[:1].isalpha():
+            raise ValueError(f"a tension cue must start with a letter: {part!r}")
+        letter = body[0]
+        moved = _LOOKBEHIND.sub(rf"(?<=\1{letter})", behind[0] if behind else "")
+        by_letter.setdefault(letter, []).append(moved + body[1:])
+    branches = (f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items())
+    return re.compile(rf"\b(?:{'|'.join(branches)})\b")
+
+
+# Where a cue may start: the same words as `_CUE`, found about four times faster; `_CUE`
+# then says which cue and kind (`_cues`).
+_CUE_START = _by_first_letter(TENSION_VERBS + TENSION_NOUNS + TENSION_RELATIONS)
 _HEADLINE_CUE = re.compile(
     rf"\b(?:(?P<verb>{'|'.join(TENSION_VERBS + HEADLINE_TENSION_VERBS)})"
     rf"|(?P<relation>{'|'.join(TENSION_RELATIONS + HEADLINE_TENSION_RELATIONS)}))\b"
@@ -472,7 +513,7 @@ def _candidates(
     for para in paragraphs:
         joined = list(_compounds(para, keys))
         yield from (found for _, found in joined)
-        for m in _CUE.finditer(para.text.lower()):
+        for m in _cues(para.text.lower()):
             if m.lastgroup == "relation" and _ended(para.text, m.start()):
                 continue
             if _STRIVING.fullmatch(m.group()) and _TO_DO.match(para.text, m.end()):
@@ -563,6 +604,19 @@ def _accused(text: str, mentions: list[Mention], accusation: re.Match[str]) -> M
     ):
         return None
     return y
+
+
+def _cues(text: str) -> Iterator[re.Match[str]]:
+    """`_CUE.finditer(text)`, faster: `_CUE_START` finds where a cue starts (it matches
+    where `_CUE` does), `_CUE` matches there."""
+    pos = 0
+    while (start := _CUE_START.search(text, pos)) is not None:
+        m = _CUE.match(text, start.start())
+        if m is None:  # cannot happen: both patterns hold the same words
+            pos = start.end()
+            continue
+        yield m
+        pos = m.end()
 
 
 def _name_calling(text: str, mentions: list[Mention]) -> Iterator[_Cue]:
