@@ -380,7 +380,7 @@ def test_leaving_a_pact_with_someone_is_a_tension_with_them(verb: str) -> None:
     tension = _only(_tensions(text, "Sweden said it regretted the decision."))
     assert tension.parties == ["United States", "Sweden"]
     assert tension.description == (
-        "The article reports a withdrawal involving United States and Sweden."
+        "The article reports a withdrawal involving the United States and Sweden."
     )
 
 
@@ -826,7 +826,7 @@ def test_a_body_named_by_its_head_word_after_with_is_the_partner() -> None:
     text = 'Norway also said it "strongly" disagreed with the court\'s decision.'
     tension = _only(_tensions(first, text))
     assert tension.parties == ["Norway", "Nordic Fishing Court"]
-    assert tension.description == "Norway and Nordic Fishing Court disagree."
+    assert tension.description == "Norway and the Nordic Fishing Court disagree."
 
 
 def test_the_party_is_no_body_named_by_its_head_word() -> None:
@@ -853,7 +853,7 @@ def test_charges_against_a_name_after_title_words_aim_at_the_name() -> None:
     tension = _only(_tensions(text))
     assert set(tension.parties) == {"Justice Department", "Karl Olsen"}
     assert tension.description == (
-        "The article reports charges involving Justice Department and Karl Olsen."
+        "The article reports charges involving the Justice Department and Karl Olsen."
     )
 
 
@@ -1016,7 +1016,7 @@ def test_a_headline_speaker_saying_someone_hid_something_is_criticism() -> None:
     title = "Ruritania Audit Office: Finance Ministry Hid Key Budget Report For Years"
     tension = _only(_tensions(lead, "The ministry did not comment.", title=title))
     assert tension.parties == ["Ruritania Audit Office", "Finance Ministry"]
-    assert tension.description == "Ruritania Audit Office criticized Finance Ministry."
+    assert tension.description == "The Ruritania Audit Office criticized the Finance Ministry."
     assert tension.evidence == lead
 
 
@@ -1186,3 +1186,21 @@ def test_cue_scan_by_first_letter_finds_what_the_cue_pattern_finds() -> None:
     assert found == [(m.span(), m.lastgroup, m.group()) for m in _CUE.finditer(text)]
     words = [w for _, _, w in found]
     assert words.count("sue") == 1 and "attack" in words and "investigate" in words
+
+
+def test_a_description_reads_a_body_with_the() -> None:
+    # "Republicans criticized the Justice Department", "The United States ...": a body named
+    # by its kind, or a state by its initials, takes "the"; a person does not
+    text = "Republicans said on Friday that the Justice Department mishandled the inquiry."
+    later = "The Justice Department did not comment. Republicans met on Monday."
+    assert (
+        _only(_tensions(text, later)).description
+        == "Republicans criticized the Justice Department."
+    )
+    text = (
+        "Relations between the United States and Mexico are strained over trucks, officials said."
+    )
+    tension = _only(_tensions(text, "Mexico said little. The United States said less."))
+    assert (
+        tension.description == "The United States and Mexico have strained relations over trucks."
+    )

@@ -131,6 +131,36 @@ _OVER = re.compile(
 )
 
 
+# A name read with "the" in a sentence: a body named by its kind ("the Justice Department",
+# "the Obama administration", "the House of Representatives", "the United States") or by
+# initials that stand for one ("the U.S.", "the EU").
+_DEFINITE_HEADS = wordset(
+    """court house ministry department party council commission committee agency union
+    administration government campaign office bureau army navy police forces states kingdom
+    nations republic senate pentagon kremlin caucus foundation"""
+)
+_DEFINITE_INITIALS = frozenset(
+    {"U.S.", "US", "USA", "U.S.A.", "U.K.", "UK", "EU", "E.U.", "U.N.", "UN"}
+)
+_SEATS = frozenset({"Pentagon", "Kremlin", "Senate", "House", "Taliban"})  # "the Taliban"
+
+
+def _definite(name: str) -> str:
+    """``name`` as a sentence reads it: "the Justice Department", "the U.S.", "Donald Trump";
+    a group the article describes stays as it is ("security forces")."""
+    words = name.partition(" of ")[0].split()
+    if name in _DEFINITE_INITIALS or name in _SEATS:
+        return f"the {name}"
+    if (
+        len(words) > 1
+        and words[0][0].isupper()
+        and words[0] != "The"
+        and words[-1].lower() in _DEFINITE_HEADS
+    ):
+        return f"the {name}"
+    return name
+
+
 def describe(
     kind: str,
     text: str,
@@ -142,6 +172,7 @@ def describe(
     """The description of a tension: ``kind`` of cue, the paragraph ``text``, the cue's
     offsets, both parties as (start, end, name) in text order, the end of the cue's clause."""
     word = text[cue[0] : cue[1]].lower()
+    first, second = (*first[:2], _definite(first[2])), (*second[:2], _definite(second[2]))
     if kind == "verb":
         return _verb_sentence(word, text, cue, first, second)
     if kind == "relation":
@@ -183,7 +214,7 @@ def _acted_on(noun: str, b: str) -> str:
 
 def criticism(a: str, b: str) -> str:
     """What a speaker who says ``b`` hid something or cannot be trusted did."""
-    return _full_stop(f"{a} criticized {b}")
+    return _full_stop(f"{_definite(a)} criticized {_definite(b)}")
 
 
 def _plain(word: str) -> bool:
