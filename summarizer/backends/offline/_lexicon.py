@@ -362,7 +362,7 @@ HEADLINE_TENSION_RELATIONS = (
 HEADLINE_ACCUSATIONS = (
     r"hid|hides|hiding",
     r"li(?:ed|es)\s+(?:to|about)",
-    r"(?:can['’]?t|cannot|can\s+not)\s+be\s+trusted",
+    r"can(?:['’]?t|not|\s+not)\s+be\s+trusted",
     r"cover(?:ed|s|ing)?\s+up",
     r"misled|misleads|misleading",
     r"deceived|betrayed",
@@ -370,12 +370,16 @@ HEADLINE_ACCUSATIONS = (
 # What a sentence's subject says of someone in prose that makes it criticism ("Fox said
 # on Wednesday that Mr. Trump should never be trusted", "Fitton charged that Mrs. Clinton
 # 'hid' the documents", "Republicans said the Justice Department mishandled the inquiry",
-# "the invitation from Mr. Pena Nieto was a mistake"): the headline's accusations and these.
+# "the invitation from Mr. Pena Nieto was a mistake"): the headline's accusations and these,
+# each starting with a letter (the tension rules group them by it).
 SAID_ACCUSATIONS = (
     *HEADLINE_ACCUSATIONS,
-    r"(?:should|must|can|could)\s+(?:never|not)\s+be\s+trusted",
+    r"should\s+(?:never|not)\s+be\s+trusted",
+    r"must\s+(?:never|not)\s+be\s+trusted",
+    r"c(?:an|ould)\s+(?:never|not)\s+be\s+trusted",
     r"mishandl(?:ed|es|ing)",
-    r"(?:was|is)\s+a\s+mistake",
+    r"was\s+a\s+mistake",
+    r"is\s+a\s+mistake",
 )
 # Verbs that ask someone to act ("Trump ask Ukraine's president to investigate Biden",
 # "veterans urge troops to defy Trump"), each with what the one asking did, in a

@@ -95,6 +95,8 @@ def _by_first_letter(cues: tuple[str, ...]) -> re.Pattern[str]:
 # Where a cue may start: the same words as `_CUE`, found about four times faster; `_CUE`
 # then says which cue and kind (`_cues`).
 _CUE_START = _by_first_letter(TENSION_VERBS + TENSION_NOUNS + TENSION_RELATIONS)
+# An accusation in prose ("should never be trusted", "hid"), in lower-cased text.
+_SAID_ACCUSATION = _by_first_letter(SAID_ACCUSATIONS)
 _HEADLINE_CUE = re.compile(
     rf"\b(?:(?P<verb>{'|'.join(TENSION_VERBS + HEADLINE_TENSION_VERBS)})"
     rf"|(?P<relation>{'|'.join(TENSION_RELATIONS + HEADLINE_TENSION_RELATIONS)}))\b"
@@ -315,10 +317,9 @@ _REQUESTED = re.compile(
 # not a conflict with the actors named after it ("fight to the end" is still a fight).
 _STRIVING = re.compile(r"battl(?:es?|ed|ing)|fights?|fighting|fought")
 _TO_DO = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|death|end)\b)[a-z]+\b")
-# "Fox said ... that Mr. Trump should never be trusted": an accusation in prose, the accused
-# named right before it (a possessive and up to three words between), its speaker the
-# subject of the sentence (`_said_accusations`).
-_SAID_ACCUSATION = re.compile(rf"\b(?:{'|'.join(SAID_ACCUSATIONS)})\b", re.IGNORECASE)
+# "Fox said ... that Mr. Trump should never be trusted": an accusation in prose
+# (`_SAID_ACCUSATION`), the accused named right before it (a possessive and up to three
+# words between), its speaker the subject of the sentence (`_said_accusations`).
 _ACCUSED_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w'’-]+){0,3}?\s+['‘’“”\"]*")
 _NOT_ACCUSED = re.compile(r"\b(?:not|never|no|n['’]t|that|who|which)\b", re.IGNORECASE)
 # The subject's speech verb, after an aside ("Tom Fitton, the president of Judicial Watch,
@@ -360,7 +361,7 @@ def find_tensions(
     seen: set[frozenset[int]] = set()
     tensions: list[Tension] = []
     headline = _from_headline(title, paragraphs, registry) if title else None
-    accusing = [q for q in quotes or [] if _SAID_ACCUSATION.search(q.text)]
+    accusing = [q for q in quotes or [] if _SAID_ACCUSATION.search(q.text.lower())]
     candidates = _candidates(paragraphs, registry, accusing)
     for found in itertools.chain([headline] if headline else [], candidates):
         key = frozenset(id(p) for p in found.parties)
@@ -513,7 +514,8 @@ def _candidates(
     for para in paragraphs:
         joined = list(_compounds(para, keys))
         yield from (found for _, found in joined)
-        for m in _cues(para.text.lower()):
+        lower = para.text.lower()
+        for m in _cues(lower):
             if m.lastgroup == "relation" and _ended(para.text, m.start()):
                 continue
             if _STRIVING.fullmatch(m.group()) and _TO_DO.match(para.text, m.end()):
@@ -528,19 +530,19 @@ def _candidates(
         mentions = registry.mentions_in(para.index, 0, len(para.text))
         for cue in _name_calling(para.text, mentions):
             yield from _around(para, cue, registry)
-        yield from _said_accusations(para, mentions)
+        yield from _said_accusations(para, lower, mentions)
         for quote in accusing:
             if quote.text in para.text:
-                yield from _quoted_accusation(para, registry, quote)
+                yield from _quoted_accusation(para, lower, registry, quote)
 
 
-def _said_accusations(para: Paragraph, mentions: list[Mention]) -> Iterator[_Found]:
+def _said_accusations(para: Paragraph, lower: str, mentions: list[Mention]) -> Iterator[_Found]:
     """An accusation a sentence's subject makes of an actor, in prose ("Fox said on
     Wednesday that the invitation from Mr. Pena Nieto was a mistake and that Mr. Trump
     should never be trusted", "Fitton charged that Mrs. Clinton ''hid'' the documents"):
     the subject, its speech verb, then the one accused right before the accusation."""
     text = para.text
-    for m in _SAID_ACCUSATION.finditer(text):
+    for m in _SAID_ACCUSATION.finditer(lower):
         start, end = para.sentence_span(m.start())
         y = _accused(text, [x for x in mentions if start <= x[0]], m)
         if y is None or para.inside_quote(y[0]):
@@ -559,13 +561,15 @@ def _said_accusations(para: Paragraph, mentions: list[Mention]) -> Iterator[_Fou
             yield _Found((subject[2], y[2]), evidence, criticism(subject[2].name, y[2].name))
 
 
-def _quoted_accusation(para: Paragraph, registry: Registry, quote: Quote) -> Iterator[_Found]:
+def _quoted_accusation(
+    para: Paragraph, lower: str, registry: Registry, quote: Quote
+) -> Iterator[_Found]:
     """A quotation that opens with an accusation of an actor ("'The Obama administration
     and Clinton officials hid this email for years,' said Tom Fitton"): its speaker
     against the one accused."""
     speaker = next((e for e in registry.entities if e.name == quote.speaker), None)
     at = para.text.find(quote.text)
-    accusation = _SAID_ACCUSATION.search(para.text, at, at + len(quote.text))
+    accusation = _SAID_ACCUSATION.search(lower, at, at + len(quote.text))
     if speaker is None or accusation is None:
         return
     start = at + len(quote.text) - len(quote.text.lstrip())
