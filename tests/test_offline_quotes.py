@@ -1760,9 +1760,39 @@ def test_a_title_and_a_candidacy_after_a_quote_is_the_titled_person() -> None:
 
 def test_a_title_is_not_given_to_someone_the_article_never_gives_it() -> None:
     article = _article(
-        "“We know the board does not prepare for these meetings,” Carla Mendes said on "
-        "Sunday.",
+        "“We know the board does not prepare for these meetings,” Carla Mendes said on Sunday.",
         "The president has repeatedly said the inquiry into the harbour deal is a “rigged "
         "witch hunt” that makes his work harder.",
     )
     assert _speakers(extract_offline(article)).get("rigged witch hunt") != "Carla Mendes"
+
+
+# --- a crowd's chants (#14, tenth session) --------------------------------------------
+
+
+def test_a_crowd_chanting_before_a_quote_is_its_speaker() -> None:
+    article = _article(
+        "Carla Mendes spoke at the harbour on Monday.",
+        "As Mendes attacked the board, the attendees chanted, “Close the Pier!” as they had "
+        "for earlier speakers.",
+    )
+    assert _speakers(extract_offline(article)).get("Close the Pier!") == "the attendees"
+
+
+def test_a_crowd_crying_out_after_a_quote_is_its_speaker() -> None:
+    article = _article(
+        "Carla Mendes asked who would pay for the new pier.",
+        "“Harbour!” the audience screamed back.",
+    )
+    assert _speakers(extract_offline(article)).get("Harbour!") == "the audience"
+
+
+def test_a_chant_inside_a_speakers_quotation_does_not_take_the_rest_of_it() -> None:
+    article = _article(
+        "Dana Ruiz spoke for the mayor on the first night.",
+        "She said, “Carla Mendes will rebuild the pier” - at which point the crowd chanted "
+        "“Build the pier!” - “and restore order to the harbour and its fishing fleet.”",
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers.get("Build the pier!") == "the crowd"
+    assert speakers.get("and restore order to the harbour and its fishing fleet.") == "Dana Ruiz"

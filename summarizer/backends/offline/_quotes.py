@@ -269,6 +269,10 @@ def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
                 # title or scare quote inside the narration does not end the speaker's turn
                 carried = None
                 continue
+            if _chanted(span):
+                # a crowd's chant inside a speaker's quotation does not take over the rest
+                # of it ('He said, "A" - at which point the crowd chanted "B!" - "and C."')
+                continue
             previous, since = who, span.end
             carried = who if span.unclosed else None
         if not spans:
@@ -415,7 +419,7 @@ def _is_quote(span: _Span, *, cued: bool = False) -> bool:
         return False
     if _headline_quote(span):
         return True
-    if _title_case(words) and not _answered(span):
+    if _title_case(words) and not _answered(span) and not _chanted(span):
         return False
     if sum(text.count(mark) for mark in DOUBLE_MARKS) % 2:
         return False  # marks paired wrongly in the source: the span swallowed its attribution
@@ -431,7 +435,7 @@ def _is_quote(span: _Span, *, cued: bool = False) -> bool:
         outside = span.para.text[start : span.start] + " " + span.para.text[span.end : end]
         # '"Perpetual motion!" Rep. Thompson said.': "!" closing the quote ends no sentence
         asked = span.text.endswith(("!", "?")) and _ANY_VERB.search(_after_window(span))
-        return bool(_ANY_VERB.search(outside) or asked)
+        return bool(_ANY_VERB.search(outside) or asked or _chanted(span))
     return True
 
 
@@ -603,6 +607,8 @@ def _after(span: _Span, ctx: _Context) -> _Who:
     window = _after_window(span)
     if span.unclosed or not window.strip() or _introduces_next(span, window):
         return None
+    if who := _crowd(_CROWD_AFTER.match(window), span, ctx):
+        return who
     if _in_opening_clause(span):
         return None  # 'After Trump labeled the EU a “foe,” Tusk responded': not Tusk's word
     para, pos = span.para, (span.para.index, span.close)
@@ -745,8 +751,49 @@ def _called(window: str) -> re.Match[str] | None:
     return None
 
 
+# A crowd chanting or crying out ("the protesters chanted “...”", "“Mexico!” the audience
+# screamed back", "about 200 protesters gathered ..., chanting “...”"): no one the article
+# names, so its words are quoted under its description, as PolNeAR marks them.
+_CROWD_NOUNS = "(?i:crowds?|audience|protesters|demonstrators|attendees|marchers)"
+_CROWD = (
+    r"(?P<crowd>(?:(?:[Tt]he|[Aa]bout\s+\d[\d,]*|[Hh]undreds\s+of|[Tt]housands\s+of|\d[\d,]*)\s+)?"
+    rf"(?:(?!(?:the|a|an|with|of|for|in|on|at|by|to|from|and|as)\b)[\w-]+\s+){{0,2}}?{_CROWD_NOUNS})"
+)
+_CHANTS = r"(?:chanted|chanting|chant|screamed(?:\s+back)?|cried(?:\s+out)?|roared)"
+# the crowd opening the clause, its verb later ("about 200 protesters gathered ...,
+# chanting"), or right before the verb ("at which point the crowd chanted")
+_CROWD_BEFORE = (
+    re.compile(rf"(?:^|[,—–-])\s*{_CROWD}(?:\s[^.;:“”\"]{{0,120}}?)?\s{_CHANTS}[\s,:]*$"),
+    re.compile(rf"\b{_CROWD}\s{_CHANTS}[\s,:]*$"),
+)
+_CROWD_AFTER = re.compile(rf"[\s,]*{_CROWD}\s+{_CHANTS}\b")
+
+
+def _chanted(span: _Span) -> re.Match[str] | None:
+    """The credit of a crowd's chant right before or after the span, if any."""
+    window = _before_window(span)
+    before = next(filter(None, (p.search(window) for p in _CROWD_BEFORE)), None)
+    return before or _CROWD_AFTER.match(_after_window(span))
+
+
+def _crowd(m: re.Match[str] | None, span: _Span, ctx: _Context) -> _Who:
+    """The crowd a chant credit names, as the registry holds it or under its description."""
+    if m is None:
+        return None
+    phrase = m["crowd"].strip()
+    pos = (span.para.index, span.open)
+    who = ctx.registry.resolve(phrase, pos)
+    if who is not None:
+        return who
+    at = span.para.text.find(phrase)
+    where = ((span.para.index, at), at + len(phrase)) if at >= 0 else None
+    return ctx.registry.add_person(phrase[0].lower() + phrase[1:], where)
+
+
 def _before(span: _Span, ctx: _Context) -> _Who:
     window = _before_window(span)
+    if (chant := _chanted(span)) and chant.re is not _CROWD_AFTER:
+        return _crowd(chant, span, ctx)
     if _VERB_ONLY.fullmatch(window):
         window = _past_titles(span, window)
     para, pos = span.para, (span.para.index, span.open)
