@@ -1372,3 +1372,23 @@ def test_a_person_of_a_body_who_speaks_is_no_body_of_that_name() -> None:
     names = _names(extract_offline(article))
     assert "Holmgren of the Sierra Club" not in names
     assert "Sierra Club" in names
+
+
+def test_a_body_that_opens_its_sentence_and_speaks_after_an_aside_is_an_actor() -> None:
+    article = _article(
+        "Senator Ruth Okonjo said on Tuesday that the vote would go ahead as planned.",
+        "Okonjo added that she had the votes to pass the measure by the end of the week.",
+        "The Velmora Teachers Federation, which represents most educators, said the vote "
+        "was close.",
+    )
+    assert "Velmora Teachers Federation" in _names(extract_offline(article))
+
+
+def test_a_body_a_persons_role_names_before_an_aside_does_not_speak() -> None:
+    article = _article(
+        "Senator Ruth Okonjo said on Tuesday that the vote would go ahead as planned.",
+        "Okonjo added that she had the votes to pass the measure by the end of the week.",
+        "Tomas Berg, president of the Velmora Teachers Federation, which represents "
+        "educators, said the vote was close.",
+    )
+    assert "Velmora Teachers Federation" not in _names(extract_offline(article))

@@ -187,6 +187,9 @@ _SUBJECT_SAID = re.compile(rf"(?P<name>{_OPENING_PNAME})\s+(?:(?:{_ADVS})\s+)?(?
 # its place may hold a comma ("Ann Brody, a teacher from Dayton, Ohio, said").
 _ASIDE_SAID_TAIL = rf",[^,\"“”]{{1,120}}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
 _SUBJECT_ASIDE_SAID = re.compile(rf"(?P<name>{_OPENING_PNAME}){_ASIDE_SAID_TAIL}")
+_ASIDE_SAID = re.compile(_ASIDE_SAID_TAIL)
+# What may stand before a name that opens its sentence: "The", an owner ("The UN’s").
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’']?\s+)(?:The\s+)?(?:[A-Z][\w.]*['’]s\s+)?$")
 # "James Pethokoukis of the American Enterprise Institute wrote": a full name, the body
 # it speaks for, and the speech verb.
 _OF_SAID_TAIL = (
@@ -1786,12 +1789,14 @@ class Registry:
         for entity in self.entities:
             if entity.type == "person":
                 continue
-            for (pi, _start), end in entity.mentions:
+            for (pi, start), end in entity.mentions:
                 after = self.paragraphs[pi].text[end:]
                 if entity.type == "country" and (organ := _ORGAN.match(after)):
                     after = after[organ.end() :]  # "South Korea's military said"
                 if _ACTING.match(after) or (entity.type == "group" and _PLURAL_ACTS.match(after)):
                     entity.signals.add("subject")
+                elif not entity.described and self._speaks_after_aside(pi, start, end):
+                    entity.signals.add("subject")  # "Russia, Assad's main ally, said"
             named = entity.type == "organization" or " " in entity.name  # "Islamic State"
             if named and entity.type != "country" and len(entity.mentions) >= 2:
                 entity.signals.add("repeated")
@@ -1814,6 +1819,19 @@ class Registry:
                 entity.signals.add("frequent")
             if entity.type != "country" and len(entity.mentions) >= 2 and self._in_headline(entity):
                 entity.signals.add("headline")  # "Democrats to sue Ariz. on poll access"
+
+    def _speaks_after_aside(self, pi: int, start: int, end: int) -> bool:
+        """ "Russia, Assad's main ally, said", "The Washington Post, citing two sources,
+        reported": a body that opens its sentence and speaks after an aside between commas
+        in that sentence; not inside a quotation, nor a body a person's role names ("the
+        president of the X Federation, which ..., said" is the president speaking)."""
+        para = self.paragraphs[pi]
+        if not para.text.startswith(",", end) or para.inside_quote(start):
+            return False
+        if not _SENTENCE_OPENS.search(para.text, 0, start):
+            return False
+        aside = _ASIDE_SAID.match(para.text, end)
+        return aside is not None and ". " not in aside.group()
 
     def _mark_list_subjects(self) -> None:
         """A named body, state or group that opens a pair which is a verb's subject acts:
