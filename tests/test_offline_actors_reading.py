@@ -413,3 +413,20 @@ def test_a_woman_called_ms_and_the_surname_takes_no_quote_of_the_man_named_in_fu
     )
     quotes = extract_offline(article).quotes
     assert [q.speaker for q in quotes] == ["Donald Trump"]
+
+
+def test_a_wife_the_lexicon_cannot_sex_by_her_given_name_takes_no_mr() -> None:
+    # "his first wife, Ivana Trump" is no "Mr. Trump": her role says her gender where her
+    # given name is not in the lexicon, so the man named in full keeps his quote.
+    article = CleanArticle(
+        paragraphs=[
+            "Donald J. Vole once praised the governor at a rally in the capital on Friday night.",
+            "“The state is thriving,” Mr. Vole told reporters on Monday before the vote.",
+            "His first wife, Zorya Vole, declined to comment on the plan that week.",
+        ]
+    )
+    extraction = extract_offline(article)
+    actors = {a.name: a.aliases for a in extraction.actors}
+    assert "Mr. Vole" in actors["Donald J. Vole"]
+    assert "Mr. Vole" not in actors["Zorya Vole"]
+    assert [q.speaker for q in extraction.quotes] == ["Donald J. Vole"]

@@ -2354,16 +2354,25 @@ def _given_gender(tokens: tuple[str, ...]) -> set[str]:
     return genders if len(genders) == 1 else set()
 
 
+def _role_gender(role: str) -> set[str]:
+    """The gender a role noun says ("his first wife": {"f"}, "spokesman": {"m"})."""
+    words = set(re.findall(r"[\w-]+", role.lower()))
+    return {g for g, roles in (("f", _FEMALE_ROLES), ("m", _MALE_ROLES)) if words & roles}
+
+
 def _gender_clash(genders: set[str], person: Entity) -> bool:
     """Whether a name said to be of ``genders`` cannot be ``person``: the person's given
     name or an honorific it is called by says the other gender ("Mr. Obama" is not
     Michelle Obama, nor a "Clinton" called "Mrs. Clinton" Bill Clinton). A full name's
-    gender is its given name's: the honorifics given to it may be a namesake's."""
+    gender is its given name's: the honorifics given to it may be a namesake's; a given
+    name the lexicon does not know leaves it to the role the article gives the person
+    ("his first wife, Ivana Trump" is no "Mr. Trump")."""
     if len(genders) != 1:
         return False
-    own = (
-        _given_gender(person.tokens) if len(person.tokens) > 1 else _honorific_genders(person.forms)
-    )
+    if len(person.tokens) > 1:
+        own = _given_gender(person.tokens) or _role_gender(person.role)
+    else:
+        own = _honorific_genders(person.forms)
     return bool(own) and not own & genders
 
 
