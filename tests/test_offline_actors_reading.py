@@ -430,3 +430,20 @@ def test_a_wife_the_lexicon_cannot_sex_by_her_given_name_takes_no_mr() -> None:
     assert "Mr. Vole" in actors["Donald J. Vole"]
     assert "Mr. Vole" not in actors["Zorya Vole"]
     assert [q.speaker for q in extraction.quotes] == ["Donald J. Vole"]
+
+
+def test_a_surname_two_people_share_is_an_alias_of_the_one_the_story_is_about() -> None:
+    # "Clinton" for Hillary and Bill Clinton: an alias names one actor (ANNOTATION.md), so
+    # the bare surname stays only with the one the article names far more often.
+    actors = {
+        a.name: a.aliases
+        for a in _actors(
+            "Susan Quill won the primary on Tuesday, and Mrs. Quill thanked supporters.",
+            "“We did it together,” Mrs. Quill said. Quill will face the governor in November.",
+            "Mrs. Quill has campaigned for months, and Mrs. Quill said she would not rest.",
+            "Her husband, John Quill, joined her on stage. Mr. Quill said little.",
+            "Quill later told reporters that Mrs. Quill would govern from the center.",
+        )
+    }
+    assert "Quill" in actors["Susan Quill"]
+    assert "Quill" not in actors["John Quill"]

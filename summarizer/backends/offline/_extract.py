@@ -73,7 +73,7 @@ def extract_offline(article: CleanArticle) -> Extraction:
     registry = Registry(paragraphs, article.title, title_lines)
     quotes = find_quotes(paragraphs, registry)
     tensions = find_tensions(paragraphs, registry, article.title, quotes)
-    actors = [entity.to_actor() for entity in registry.actors()]
+    actors = registry.actor_list()
     return Extraction(
         summary=lead_summary(article.paragraphs, title=article.title),
         actors=actors,

@@ -461,8 +461,9 @@ class Entity:
             return bool(self.signals - {"target"})
         return self.type == "person" or bool(self.signals)
 
-    def to_actor(self) -> Actor:
-        forms = self.forms - {self.name}
+    def to_actor(self, shared: frozenset[str] = frozenset()) -> Actor:
+        """The briefing's actor; ``shared``: forms another actor's too, left out."""
+        forms = self.forms - {self.name} - shared
         if self.described:  # "Security forces" opening a sentence is no other name
             forms = {f for f in forms if f.lower() != self.name.lower()}
         aliases = sorted(forms, key=lambda f: (len(f), f))
@@ -2247,6 +2248,37 @@ class Registry:
             and not self._a_thing_or_place(e)
         ]
         return sorted(kept, key=lambda e: e.first)
+
+    def actor_list(self) -> list[Actor]:
+        """`actors` as the briefing lists them. A one-word form that several people hold
+        ("Clinton" for Hillary and Bill Clinton, "Trump" for Donald and "Mrs. Trump") is
+        an alias (ANNOTATION.md: another form of the same actor) only of the one whose
+        name it is, or whom the article names by other forms at least twice as often as
+        each of the others; else of none of them."""
+        kept = self.actors()
+        holders: dict[str, list[Entity]] = {}
+        for entity in kept:
+            if entity.type == "person":
+                for form in entity.forms:
+                    if " " not in form:
+                        holders.setdefault(form, []).append(entity)
+        shared: dict[int, set[str]] = {}
+        for form, people in holders.items():
+            if len(people) > 1:
+                for person in people:
+                    if person is not self._owner(form, people):
+                        shared.setdefault(id(person), set()).add(form)
+        return [e.to_actor(frozenset(shared.get(id(e), ()))) for e in kept]
+
+    def _owner(self, form: str, people: list[Entity]) -> Entity | None:
+        """Which of ``people`` a one-word form they share names (see `actor_list`)."""
+        named = [p for p in people if p.name == form]
+        if named:
+            return named[0]
+        counts = [sum(self._form_at(m) != form for m in p.mentions) for p in people]
+        top = max(range(len(people)), key=counts.__getitem__)
+        others = [c for i, c in enumerate(counts) if i != top]
+        return people[top] if all(2 * c <= counts[top] for c in others) else None
 
     def _a_thing_or_place(self, entity: Entity) -> bool:
         """A name that is no actor's however it was found: a storm or a ship, named
