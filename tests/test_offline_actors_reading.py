@@ -447,3 +447,19 @@ def test_a_surname_two_people_share_is_an_alias_of_the_one_the_story_is_about() 
     }
     assert "Quill" in actors["Susan Quill"]
     assert "Quill" not in actors["John Quill"]
+
+
+def test_a_surname_that_names_a_man_called_mr_is_no_alias_of_the_woman_named_in_full() -> None:
+    # "Mr. Obama" (the president, never named in full) and "Michelle Obama": the bare
+    # surname left to the woman named in full was her alias, though it is his name.
+    actors = {
+        a.name: a.aliases
+        for a in _actors(
+            "President Vole urged voters on Saturday to turn out, and Mr. Vole called staying "
+            "home an insult.",
+            "“Our progress is on the ballot,” Mr. Vole said at the dinner in Washington.",
+            "The first lady, Michelle Vole, has campaigned as well, and Vole years brought "
+            "change, aides said.",
+        )
+    }
+    assert "Vole" not in actors["Michelle Vole"]

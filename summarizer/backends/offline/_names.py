@@ -2259,7 +2259,7 @@ class Registry:
         holders: dict[str, list[Entity]] = {}
         for entity in kept:
             if entity.type == "person":
-                for form in entity.forms:
+                for form in entity.forms | {entity.name}:  # "Obama", called "Mr. Obama"
                     if " " not in form:
                         holders.setdefault(form, []).append(entity)
         shared: dict[int, set[str]] = {}
