@@ -463,3 +463,20 @@ def test_a_surname_that_names_a_man_called_mr_is_no_alias_of_the_woman_named_in_
         )
     }
     assert "Vole" not in actors["Michelle Vole"]
+
+
+def test_each_state_of_a_list_that_is_a_verbs_subject_acts() -> None:
+    # "France, Germany and Britain, which have been trying", "Russia and China insist":
+    # every name of the list acts, not only the pair's first; not the objects of "from",
+    # nor the states a colon lists, nor a word run into a name ("Liberals Elena Kagan").
+    names = _names(
+        "Iran rejected the demands on Monday, and its foreign minister called them a sham.",
+        "The speech was aimed at France, Germany and Britain, which have been trying to keep "
+        "the deal alive.",
+        "Russia and China insist they will keep trading with Tehran, while Peru, Chile and "
+        "Canada want talks.",
+        "Diplomats from Brazil, India and Mexico are expected to meet in Vienna. Support "
+        "rose in four countries: Cuba, Ghana and Liberia. It fell elsewhere.",
+    )
+    assert {"France", "Germany", "Britain", "Russia", "China", "Peru", "Chile"} <= set(names)
+    assert not {"Brazil", "India", "Mexico", "Cuba", "Ghana", "Liberia"} & set(names)

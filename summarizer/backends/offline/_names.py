@@ -360,6 +360,28 @@ _PAIR_SUBJECT = re.compile(
     r"\s+and\s+(?:the\s+[a-z]+|(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)"
     r"\s+(?:are|were|have|want|say|said|think|believe|argue|agreed|oppose|support|[a-z]+ed)\b"
 )
+# A list of names that is the subject of a plural verb: "France, Germany and Britain,
+# which have been trying", "Russia and China insist", "Google, Facebook and Twitter face".
+# A name's words do not run on past a full stop ("Liberia. It increased").
+_LIST_NAME = r"(?:the\s+)?[A-Z][\w.'’&-]*(?:(?<!\.)\s+[A-Z][\w.'’&-]*){0,3}"
+_LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+")
+
+
+def _plural_present(verb: str) -> str:
+    """ "insists" -> "insist", "denies" -> "deny", "pushes" -> "push"."""
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    return verb[:-2] if verb.endswith(("ches", "shes", "sses")) else verb[:-1]
+
+
+_LIST_VERBS = {_plural_present(v) for v in ACTING_VERBS if v.endswith("s") and len(v) > 3} | {
+    v for v in ACTING_VERBS if not v.endswith("s")
+}
+_LIST_SUBJECT = re.compile(
+    rf"(?P<names>{_LIST_NAME}(?:,\s+{_LIST_NAME}){{0,4}},?\s+and\s+{_LIST_NAME})"
+    r"(?P<which>,\s+(?:which|who)\b)?\s+(?:also\s+)?"
+    rf"(?:{'|'.join(sorted(_LIST_VERBS - {'doe'}))}|are|[a-z]+ed)\b"
+)
 # One party's names, the members' first: "Republicans", "GOP" and "Republican Party" are
 # one actor.
 _PARTY_NAMES = (
@@ -1837,21 +1859,57 @@ class Registry:
     def _mark_list_subjects(self) -> None:
         """A named body, state or group that opens a pair which is a verb's subject acts:
         "Democrats and the media are to blame", "Russia and China have blocked the
-        resolution". Not inside a quotation, nor after a preposition ("talks with Russia
-        and China are")."""
+        resolution"; so does each name of a longer list that is one ("France, Germany and
+        Britain, which have been trying", "Russia and China insist"). Not inside a
+        quotation, nor after a preposition ("talks with Russia and China are")."""
+        lists = self._list_subjects()
         for entity in self.entities:
             if entity.type == "person" or entity.described or "subject" in entity.signals:
                 continue
             for (pi, start), end in entity.mentions:
+                if (pi, start, end) in lists:
+                    entity.signals.add("subject")
+                    break
                 para = self.paragraphs[pi]
                 pair = _PAIR_SUBJECT.match(para.text, end)
                 if pair is None or para.inside_quote(start):
                     continue
                 before = _word_before(para.text, start)
-                if before and before[0].lower() in PREPOSITIONS | PLACE_PREPOSITIONS:
+                if before and (
+                    before[0].lower() in PREPOSITIONS | PLACE_PREPOSITIONS
+                    or before[0].endswith(",")  # "from Brazil, India and Chile are": a list's
+                ):
                     continue
                 entity.signals.add("subject")
                 break
+
+    def _list_subjects(self) -> set[tuple[int, int, int]]:
+        """(paragraph, start, end) of each name in a list of names that is a verb's
+        subject (`_mark_list_subjects`): outside quotations, not a preposition's object
+        unless a relative clause follows ("aimed at France and Britain, which have
+        tried"); each name a whole item, "the" left out ("Liberals Elena Kagan and Sonia
+        Sotomayor were" makes no "Liberals" act)."""
+        found: set[tuple[int, int, int]] = set()
+        after = (PREPOSITIONS | PLACE_PREPOSITIONS) - {"as"}  # "as China and Russia support"
+        for para in self._prose:
+            if " and " not in para.text:
+                continue
+            for m in _LIST_SUBJECT.finditer(para.text):
+                before = _word_before(para.text, m.start())
+                if para.inside_quote(m.start()) or m.group().split()[0].lower() in after:
+                    continue
+                if before and before[0].lower() in after and not m["which"]:
+                    continue  # "aimed at France and Britain, which have" still act
+                names, base, pos = m["names"], m.start("names"), 0
+                for sep in [*_LIST_SEPARATOR.finditer(names), None]:
+                    end = sep.start() if sep else len(names)
+                    item = names[pos:end]
+                    lead = len(item) - len(item.removeprefix("the ").removeprefix("The "))
+                    found.add((para.index, base + pos + lead, base + end))
+                    if item.endswith("."):  # "General Motors Co." names "General Motors Co"
+                        found.add((para.index, base + pos + lead, base + end - 1))
+                    pos = sep.end() if sep else end
+        return found
 
     def _named_abroad(self, entity: Entity) -> bool:
         """A country other than the United States that the article names three times or
