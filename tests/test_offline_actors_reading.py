@@ -480,3 +480,21 @@ def test_each_state_of_a_list_that_is_a_verbs_subject_acts() -> None:
     )
     assert {"France", "Germany", "Britain", "Russia", "China", "Peru", "Chile"} <= set(names)
     assert not {"Brazil", "India", "Mexico", "Cuba", "Ghana", "Liberia"} & set(names)
+
+
+def test_a_states_party_members_are_a_group_of_their_own_beside_the_party() -> None:
+    # "Nevada Democrats ruled against them": the state's party acts in the story, a group
+    # beside the national party, not a form of it nor a person (c48b378 folded it in).
+    actors = {
+        a.name: a
+        for a in _actors(
+            "Democrats pressed Bernie Sanders on Monday to rein in his backers after a "
+            "chaotic convention.",
+            "Senator Harry Reid said he had spoken with Sanders about threats made after "
+            "Nevada Democrats ruled against them.",
+            "Democrats fear the fight will hurt the party in the fall, Reid said.",
+        )
+    }
+    assert actors["Nevada Democrats"].type == "group"
+    assert actors["Nevada Democrats"].aliases == []
+    assert "Nevada Democrats" not in actors["Democrats"].aliases

@@ -1949,8 +1949,18 @@ class Registry:
         """ "Iowa Republicans", "Progressive Democrats", "Other Republicans" taken for a
         person (a capitalised pair whose last word the article repeats alone) beside the
         party's members: a qualified form of that group, not a second actor, so its
-        mentions become the group's (its forms are often debris: "Do Republicans")."""
+        mentions become the group's (its forms are often debris: "Do Republicans"). Not a
+        state's party members ("Virginia Democrats", "Nevada Democrats ruled"): a group of
+        their own beside the party, named by that name only."""
         for members, *_ in _PARTY_NAMES:
+            for person in self.people():
+                if person.tokens[-1:] == (members,) and " ".join(person.tokens[:-1]) in US_STATES:
+                    person.type = "group"  # "Virginia Democrats": a state's party, its own group
+                    person.forms = {person.name}  # not "Virginia", nor the party's name
+                    person.mentions = [
+                        m for m in person.mentions if self._form_at(m) == person.name
+                    ]
+                    person.signals.add("state party")
             group = next((e for e in self.entities if e.name == members and e.mentions), None)
             if group is None:
                 continue
