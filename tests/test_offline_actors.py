@@ -1288,8 +1288,10 @@ def test_a_party_name_joins_the_chamber_members_its_members_name_was_folded_into
     assert "Democratic Party" in actors[0].aliases
 
 
-@pytest.mark.parametrize("qualifier", ["Iowa", "Other"])
+@pytest.mark.parametrize("qualifier", ["Mainstream", "Other"])
 def test_party_members_with_a_qualifier_are_the_party_group_not_a_person(qualifier: str) -> None:
+    # A state is no such qualifier: "Iowa Republicans" are a group of their own
+    # (test_a_states_party_members_are_a_group_of_their_own_beside_the_party).
     article = _article(
         "Republicans met in Des Moines on Monday to choose a nominee for the governor race.",
         f"{qualifier} Republicans said the vote would be close. Republicans have not lost "
