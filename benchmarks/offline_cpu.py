@@ -83,7 +83,7 @@ def staged(raw: Raw, times: dict[str, float]) -> Extraction:
     t4 = clock()
     tensions = find_tensions(paragraphs, registry, article.title, quotes)
     t5 = clock()
-    actors = [entity.to_actor() for entity in registry.actors()]
+    actors = registry.actor_list()
     t6 = clock()
     summary = lead_summary(article.paragraphs, title=article.title)
     t7 = clock()

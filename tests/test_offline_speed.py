@@ -408,3 +408,26 @@ def test_the_registry_skips_a_pattern_only_where_its_word_is_not() -> None:
     for group in ("Senate Republicans", "House Democrats"):
         text = f"{group} blocked the bill."
         assert group in {e.name for e in Registry([Paragraph(0, text)]).entities}
+
+
+def test_the_cpu_benchmark_s_stages_still_make_extract_offline_s_result() -> None:
+    # benchmarks/offline_cpu.py runs extract_offline's stages itself to time each one, and
+    # stops when they no longer make its result: this keeps the two in step ("Obama",
+    # held by Michelle Obama and by "Mr. Obama", is where the registry's actor list
+    # differs from its entities' actors one by one)
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "offline_cpu.py"
+    spec = importlib.util.spec_from_file_location("offline_cpu", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    text = (
+        "Michelle Obama visited a school in Chicago on Monday.\n\n"
+        "Mr. Obama said the economy was growing. Mr. Obama spoke for an hour.\n\n"
+        "Obama said he would return. Michelle Obama said she was proud."
+    )
+    for raw in ((text, None), (bench.EXAMPLE.read_text(), None)):
+        times = dict.fromkeys(bench.STAGES, 0.0)
+        assert bench.staged(raw, times) == extract_offline(bench._with_title(*raw))
