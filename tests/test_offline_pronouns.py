@@ -351,3 +351,40 @@ def test_a_name_in_a_dash_aside_between_quote_parts_is_not_he() -> None:
     )
     speakers = _speakers(extract_offline(article))
     assert speakers["is going to last very long,"] == "Ray Lutz"
+
+
+def test_a_name_after_a_role_naming_what_it_serves_is_the_later_he() -> None:
+    article = _article(
+        "President Donald Okafor said on Friday that the United States would leave the arms "
+        "treaty. “We will build what we need,” Okafor said.",
+        "Japan’s new ambassador to the United Nations, Li Wenbo, said Japan regrets that the "
+        "United States is leaving the treaty.",
+        "“Everybody knows that Japan is not at the same level as the United States,” he said.",
+    )
+    speakers = _speakers(extract_offline(article))
+    assert speakers[
+        "Everybody knows that Japan is not at the same level as the United States,"
+    ] == ("Li Wenbo")
+
+
+def test_a_month_written_short_in_a_name_is_part_of_it() -> None:
+    article = _article(
+        "Senator Hillary Okafor spoke first. “We will win,” Okafor said.",
+        "Former Arizona governor Jan Brewer, an early supporter, calls security a priority. "
+        "“That will resonate with all women,” she said.",
+        "The ministry's spokesman, Zhang Jun, disagreed. “Nothing will change,” he said.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "We will win,": "Hillary Okafor",
+        "That will resonate with all women,": "Jan Brewer",
+        "Nothing will change,": "Zhang Jun",
+    }
+
+
+def test_a_date_after_a_name_is_no_part_of_it() -> None:
+    article = _article(
+        "The secretary wrote to Committee Chairman Mark Okafor Feb. 22 about the visits.",
+        "Okafor has asked for the records twice this year.",
+    )
+    names = [a.name for a in extract_offline(article).actors]
+    assert "Mark Okafor" in names

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -53,6 +53,7 @@ from summarizer.backends.offline._lexicon import (
     INSTITUTIONS,
     MALE_NAMES,
     METONYMS,
+    MONTH_ABBREVIATIONS,
     NOT_ACTORS,
     NOT_NAMES,
     ORG_ACRONYMS,
@@ -84,7 +85,10 @@ _CAP = (
 _TOKEN_END = r"(?![\w-])(?!['’](?!s\b))"
 _TOKEN = rf"(?<![\w.'’-]){_CAP}{_TOKEN_END}"
 _PARTICLE = r"(?:de|da|van|von|der|bin|ben|al|la|le|du|del|dos)"
-_PNAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}}"
+# A date after a name is no part of it ("Chairman Mark Takano Feb. 22"), where a month
+# written short may be ("Zhang Jun": `_month_in_name`).
+_NOT_DATE = rf"(?!(?:{'|'.join(sorted(MONTH_ABBREVIATIONS))})\.?\s*\d)"
+_PNAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NOT_DATE}{_TOKEN}){{0,3}}"
 # `_TOKEN` where a pattern opens with "(?<![\w.])(?=[A-Z])": its capital first, then the
 # test of what is before it, then `_CAP`'s ways on in `_CAP`'s order (each prefix, the
 # plain name, initials). The same matches; `re` scans for capitals, where a pattern that
@@ -94,7 +98,7 @@ _OPENING_TOKEN = (
     + "".join(f"(?<={p[0]}){p[1:]}[{_UP}]{_CAP_REST}|" for p in _CAP_PREFIXES)
     + rf"{_CAP_REST}|\.(?:[A-Z]\.)?(?=\s+[A-Z])){_TOKEN_END}"
 )
-_OPENING_PNAME = rf"{_OPENING_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}}"
+_OPENING_PNAME = rf"{_OPENING_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NOT_DATE}{_TOKEN}){{0,3}}"
 _TITLES_BY_LENGTH = [re.escape(t) for t in sorted(TITLES, key=len, reverse=True)]
 _TITLE_ALT = alternation(_TITLES_BY_LENGTH)
 # A title opening with a capital that has no word character or "." before it, tested after
@@ -107,9 +111,11 @@ _ROLES = alternation(sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLES})\s+(?P<name>{_PNAME})")
 # "The US defense secretary, Jim Mattis, is expected to": a role, then the name between
 # commas, or before the body it serves ("the judge, Gonzalo P. Curiel of United States
-# District Court, was").
+# District Court, was"). The role may name what it serves first ("China's new ambassador
+# to the United Nations, Zhang Jun, said").
+_ROLE_SERVES = r"(?:\s+(?:to|of|at|for)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)?"
 _ROLE_COMMA = re.compile(
-    rf"\b(?P<role>{_ROLES}),\s+(?P<name>{_PNAME})(?:,|\s+of\s+(?:the\s+)?[A-Z])"
+    rf"\b(?P<role>(?:{_ROLES}){_ROLE_SERVES}),\s+(?P<name>{_PNAME})(?:,|\s+of\s+(?:the\s+)?[A-Z])"
 )
 # "Rahm Emanuel, his chief of staff, urged", "Marc Short, Pence's chief of staff,": an
 # owner's role is an apposition as much as "the" one is.
@@ -496,13 +502,15 @@ def _clean_name(raw: str) -> tuple[str, ...]:
     """Tokens of a captured name, with stop words, titles and honorifics trimmed off."""
     tokens = raw.split()
     while tokens and (
-        tokens[0].rstrip(".") in STOP_CAPS
+        (tokens[0].rstrip(".") in STOP_CAPS and not _month_in_name(tokens, 0))
         or tokens[0] in _TITLES_AND_HONORIFICS
         or (len(tokens) > 2 and tokens[0].lower() in ROLE_NOUNS)  # "Pollster Samuel Okafor"
         or (len(tokens) > 2 and tokens[0] in _PARTY_WORDS)
     ):
         tokens.pop(0)
-    while tokens and (tokens[-1].rstrip(".") in STOP_CAPS or tokens[-1].endswith(".")):
+    while tokens and (
+        (tokens[-1] in STOP_CAPS and not _month_in_name(tokens, -1)) or tokens[-1].endswith(".")
+    ):
         if len(tokens) > 1 and tokens[-1] in ORG_HEADS:
             break  # "Human Rights Watch" names an organisation, not "Human Rights"
         tokens.pop()
@@ -519,10 +527,22 @@ def _clean_name(raw: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+def _month_in_name(tokens: Sequence[str], i: int) -> bool:
+    """ "Zhang Jun", "Jan Brewer": a month written short, with no dot, beside a word that is
+    no stop word, is a given or family name, not a date ("Jun. 5", "Jan 5")."""
+    if tokens[i] not in MONTH_ABBREVIATIONS or len(tokens) < 2:
+        return False
+    other = tokens[i + 1] if i == 0 else tokens[i - 1]
+    return other.rstrip(".") not in STOP_CAPS and not other.endswith(".")
+
+
 def _is_person_name(tokens: tuple[str, ...]) -> bool:
     """Not an organisation, place, nationality or stop word, by the lexicon."""
     if not tokens or any(
-        t in ORG_HEADS or t in NOT_NAMES or t.rstrip(".") in STOP_CAPS for t in tokens
+        t in ORG_HEADS
+        or t in NOT_NAMES
+        or (t.rstrip(".") in STOP_CAPS and not _month_in_name(tokens, i))
+        for i, t in enumerate(tokens)
     ):
         return False
     joined = " ".join(tokens)
