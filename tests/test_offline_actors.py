@@ -1394,3 +1394,42 @@ def test_a_body_a_persons_role_names_before_an_aside_does_not_speak() -> None:
         "educators, said the vote was close.",
     )
     assert "Velmora Teachers Federation" not in _names(extract_offline(article))
+
+
+def test_a_surname_before_jr_standing_alone_is_the_persons_alias() -> None:
+    article = _article(
+        "Fourteen years after the robbery, John Tallqvist Jr., 41, was put to death on Friday.",
+        "Tallqvist made a final statement before the switch was flipped.",
+        "Prison officials said Tallqvist made no request.",
+        "Tallqvist was scheduled to die Wednesday.",
+    )
+    actor = next(a for a in extract_offline(article).actors if a.name.startswith("John"))
+    assert "Tallqvist" in actor.aliases
+
+
+@pytest.mark.parametrize("dotted", ["I.R.S.", "F.B.I.", "E.P.A."])
+def test_a_dotted_acronym_names_the_body_as_the_plain_one_does(dotted: str) -> None:
+    article = _article(
+        f"The {dotted} apologized on Friday for its handling of the Kestrel Fund case.",
+        f"Marta Lindqvist said the {dotted} had made mistakes, and the {dotted} agreed.",
+    )
+    assert dotted in _names(extract_offline(article))
+
+
+def test_a_dotted_acronym_joins_the_name_it_abbreviates() -> None:
+    article = _article(
+        "The Securities and Exchange Commission sued Kestrel Partners on Friday.",
+        "Marta Lindqvist said the S.E.C. had no case, and the S.E.C. declined to comment.",
+    )
+    actors = extract_offline(article).actors
+    assert "S.E.C." not in [a.name for a in actors]
+    body = next(a for a in actors if a.name == "Securities and Exchange Commission")
+    assert "S.E.C." in body.aliases
+
+
+def test_a_dotted_gop_is_no_body_of_its_own() -> None:
+    article = _article(
+        "The G.O.P. gathered in Tampa on Monday, and Republicans cheered Marta Lindqvist.",
+        "Republicans said the G.O.P. would win, and Lindqvist agreed with the G.O.P.",
+    )
+    assert "G.O.P." not in _names(extract_offline(article))

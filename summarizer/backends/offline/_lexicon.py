@@ -219,6 +219,10 @@ ORG_ACRONYMS = _words(
     """NATO FBI CIA ICC UN U.N. EU E.U. NSA DOJ EPA IRS OPEC IMF WHO IAEA ISIS GOP DHS ICE
     NAACP ACLU NRA DNC RNC CDC FDA SEC FCC FTC NASA"""
 )
+# ... as the New York Times writes them ("the I.R.S.", "the C.I.A.")
+ORG_ACRONYMS |= {
+    ".".join(a) + "." for a in ORG_ACRONYMS if a.isalpha() and 2 < len(a) < 6 and a != "GOP"
+}  # "G.O.P." is a party (the Republicans group), not a body of its own
 
 # Cue words that state a tension, as regular expressions over lower-cased text, in three
 # kinds that find their parties differently (see `summarizer.backends.offline._tensions`).

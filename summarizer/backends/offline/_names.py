@@ -223,11 +223,13 @@ _PARTY_MARK = re.compile(r"\([RDI]-[A-Z]")  # a cheap test before the costly pat
 _PARTY_STATE = re.compile(rf"(?P<name>{_OPENING_PNAME})\s+\([RDI]-[A-Z][\w.]{{1,12}}\)")
 # A quotation credited after a dash: “...” ― Pamela Padilla
 _DASH_CREDIT = re.compile(rf"[”\"][ \t]*[―—–][ \t]*(?P<name>{_PNAME})[ \t]*[.]?[ \t]*$", re.M)
-_ORG_WORD = r"(?:U\.S\.|U\.N\.|St\.(?=\s+[A-Z][a-z])|[A-Z][\w&'’-]*|[A-Z]{2,})"  # "St. Paul"
+# "St. Paul"; "the F.B.I." (New York Times style)
+_ORG_WORD = r"(?:U\.S\.|U\.N\.|St\.(?=\s+[A-Z][a-z])|(?:[A-Z]\.){2,5}|[A-Z][\w&'’-]*|[A-Z]{2,})"
 # `_ORG_WORD` opening a phrase: its capital first, the test before it after it (as
 # `_OPENING_TOKEN`), then its ways on in its order.
 _OPENING_ORG_WORD = (
-    r"[A-Z](?<![\w.'’-].)(?:(?<=U)\.S\.|(?<=U)\.N\.|(?<=S)t\.(?=\s+[A-Z][a-z])|[\w&'’-]*|[A-Z]+)"
+    r"[A-Z](?<![\w.'’-].)(?:(?<=U)\.S\.|(?<=U)\.N\.|(?<=S)t\.(?=\s+[A-Z][a-z])|(?:\.[A-Z]){1,4}\."
+    r"|[\w&'’-]*|[A-Z]+)"
 )
 _ORG_PHRASE = re.compile(
     rf"{_OPENING_ORG_WORD}(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?{_ORG_WORD})*(?![\w'’-])"
@@ -1046,6 +1048,11 @@ class Registry:
                 if counts[surname] == 1 and len(surname) > 2 and self._alone(surname):
                     person.forms.add(surname)
                     break
+            else:  # "John Mills Jr." ... "Mills": the surname before the suffix, if no one else's
+                core = person.tokens[-2]
+                suffixed = person.tokens[-1] in _SUFFIXES and len(person.tokens) > 2
+                if suffixed and not counts[core] and len(core) > 2 and self._alone(core):
+                    person.forms.add(core)
             given = person.tokens[0]  # "Hillary" for Hillary Clinton, as some outlets write
             if given in GIVEN_NAMES and counts[given] == 1 and self._alone(given):
                 person.forms.add(given)
