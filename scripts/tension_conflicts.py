@@ -20,7 +20,8 @@ conflicts said to be over ("Hannity ends feud"), a side nobody names ("a New Yor
 A conflict is found when one tension of the article has a party matching A and one
 matching B (either order): the same `name_key` ("U.S." = "United States", "Donald J.
 Trump" = "Donald Trump"), or a one-word party that is the last word of the listed name
-("Trump" for "Donald Trump"). The tension may come from anywhere in the article.
+("Trump" for "Donald Trump"). The tension may come from anywhere in the article; a
+tension of three parties (subjects joined by "and" against one side) names each pair.
 
 Run from the repository root, with ../shared beside it (nothing here is tuned on holdout
 or PolNeAR test):
@@ -31,6 +32,7 @@ or PolNeAR test):
 from __future__ import annotations
 
 import csv
+import itertools
 import sys
 from collections import Counter
 from pathlib import Path
@@ -55,9 +57,12 @@ def _matches(name: str, party: str) -> bool:
 
 
 def _found(tensions: list[list[str]], a: str, b: str) -> bool:
+    """A tension names A and B among its parties (two, or three: "Britain and Poland
+    blamed Moscow" is one tension of subjects who share a side)."""
     return any(
         (_matches(p, a) and _matches(q, b)) or (_matches(p, b) and _matches(q, a))
-        for p, q in (t[:2] for t in tensions if len(t) >= 2)
+        for t in tensions
+        for p, q in itertools.combinations(t, 2)
     )
 
 

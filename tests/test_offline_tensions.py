@@ -218,13 +218,34 @@ def test_a_feud_said_to_be_over_is_no_tension() -> None:
     assert _tensions(text, _NEXT) == []
 
 
-def test_subjects_joined_by_and_past_an_aside_each_get_the_tension() -> None:
+def test_subjects_joined_by_and_past_an_aside_share_one_tension() -> None:
+    # eleventh session: one tension of three parties, as a reader lists it (it was two)
     text = (
         "Norway and Sweden, neither of which is a member of the European Union, opposed "
         "Denmark's fishing plan on Monday."
     )
-    tensions = _tensions(text, "Denmark said it would go ahead with the plan.")
-    assert [set(t.parties) for t in tensions] == [{"Sweden", "Denmark"}, {"Norway", "Denmark"}]
+    tension = _only(_tensions(text, "Denmark said it would go ahead with the plan."))
+    assert tension.parties == ["Norway", "Sweden", "Denmark"]
+
+
+def test_joined_subjects_are_named_together_in_the_description() -> None:
+    text = "Norway and the United Kingdom on Friday blamed Denmark for the collapse of the talks."
+    tension = _only(_tensions(text, "Denmark said it would go ahead with the plan."))
+    assert tension.parties == ["Norway", "United Kingdom", "Denmark"]
+    assert tension.description == "Norway and the United Kingdom blamed Denmark."
+    text = "Norway and Sweden have warned Denmark's fishermen to stay out of the strait."
+    assert _only(_tensions(text)).description == (
+        "The article reports a warning involving Norway, Sweden and Denmark."
+    )
+
+
+def test_a_pair_already_stated_does_not_hide_the_joined_subject() -> None:
+    text = (
+        "Sweden condemned Denmark on Monday. Norway and Sweden later blamed Denmark for the "
+        "collapse of the fishing talks."
+    )
+    tensions = _tensions(text)
+    assert [t.parties for t in tensions] == [["Sweden", "Denmark"], ["Norway", "Sweden", "Denmark"]]
 
 
 # --- which sides a noun cue names (fifth session) --------------------------------------

@@ -168,13 +168,18 @@ def describe(
     first: tuple[int, int, str],
     second: tuple[int, int, str],
     clause_end: int,
+    joined: tuple[int, int, str] | None = None,
 ) -> str:
     """The description of a tension: ``kind`` of cue, the paragraph ``text``, the cue's
-    offsets, both parties as (start, end, name) in text order, the end of the cue's clause."""
+    offsets, both parties as (start, end, name) in text order, the end of the cue's clause;
+    ``joined``, a verb's subject named with the first party ("Britain and Poland blamed
+    Russia.")."""
     word = text[cue[0] : cue[1]].lower()
     first, second = (*first[:2], _definite(first[2])), (*second[:2], _definite(second[2]))
     if kind == "verb":
-        return _verb_sentence(word, text, cue, first, second)
+        if joined is not None:  # "Britain and Poland": the subject starts at the first
+            joined = (joined[0], first[0], _definite(joined[2]))
+        return _verb_sentence(word, text, cue, first, second, joined)
     if kind == "relation":
         after = max(first[1], second[1])  # "tensions between A and B over C"
         return _relation_sentence(word, text, cue, first[2], second[2], after, clause_end)
@@ -187,18 +192,35 @@ def describe(
 
 
 def _verb_sentence(
-    word: str, text: str, cue: tuple[int, int], a: tuple[int, int, str], b: tuple[int, int, str]
+    word: str,
+    text: str,
+    cue: tuple[int, int],
+    a: tuple[int, int, str],
+    b: tuple[int, int, str],
+    joined: tuple[int, int, str] | None = None,
 ) -> str:
+    """ "A criticized B." when the sentence gives subject and object plainly; with the actor
+    ``joined`` to the subject A, "J and A criticized B." ("Britain and Poland blamed ...")."""
     past, present, noun = next(forms for pattern, forms in _VERBS if re.match(pattern, word))
+    subject = f"{joined[2]} and {a[2]}" if joined else a[2]
+    start = joined[0] if joined else a[0]  # where the subject starts
     asked = _ASKED.fullmatch(text, a[1], cue[0]) if a[1] <= cue[0] < b[0] else None
-    if asked and not _NOT_SUBJECT.search(text[max(0, a[0] - 20) : a[0]]):
-        return _full_stop(f"{a[2]} {_asking(asked['verb'])} {_acted_on(noun, b[2])}")
-    if a[1] <= cue[0] < b[0] and _plain(word) and _subject(text, a, cue) and _object(text, cue, b):
+    if asked and not _NOT_SUBJECT.search(text[max(0, start - 20) : start]):
+        return _full_stop(f"{subject} {_asking(asked['verb'])} {_acted_on(noun, b[2])}")
+    whole = (start, a[1], subject)
+    if (
+        a[1] <= cue[0] < b[0]
+        and _plain(word)
+        and _subject(text, whole, cue)
+        and _object(text, cue, b)
+    ):
         finite = word.split()[0]  # "clashed with"
         verb = past if finite.endswith("ed") or finite in ("fought", "sued", "took") else present
         if verb == present and a[2].islower():  # a described group is plural ("gunmen")
             verb = _plural(present)
-        return _full_stop(f"{a[2]} {verb} {b[2]}")
+        return _full_stop(f"{subject} {verb} {b[2]}")
+    if joined:
+        return _reported(noun, f"{joined[2]}, {a[2]}", b[2])
     return _reported(noun, a[2], b[2])
 
 

@@ -343,9 +343,18 @@ class _Cue:
 
 @dataclass(frozen=True)
 class _Found:
-    parties: tuple[Entity, Entity]
+    parties: tuple[Entity, ...]
     evidence: str
     description: str
+    target: Entity | None = None  # with three parties: the side the other two share one against
+
+    def conflicts(self) -> list[frozenset[int]]:
+        """The pairs of parties in conflict: both parties, or each of the joined subjects
+        with the side they are against."""
+        if self.target is None:
+            return [frozenset(id(p) for p in self.parties)]
+        target = self.target
+        return [frozenset((id(p), id(target))) for p in self.parties if p is not target]
 
 
 def find_tensions(
@@ -364,10 +373,10 @@ def find_tensions(
     accusing = [q for q in quotes or [] if _SAID_ACCUSATION.search(q.text.lower())]
     candidates = _candidates(paragraphs, registry, accusing)
     for found in itertools.chain([headline] if headline else [], candidates):
-        key = frozenset(id(p) for p in found.parties)
-        if key in seen:
+        keys = found.conflicts()
+        if all(key in seen for key in keys):
             continue
-        seen.add(key)
+        seen.update(keys)
         for party in found.parties:
             party.signals.add("party")
         names = [p.name for p in found.parties]
@@ -736,12 +745,15 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         pair = _unregistered_object(para, registry, cue, mentions, text)
     if pair is None:
         return []
-    pairs = [pair]
     joined = _joined_subject(mentions, pair[0], para.text) if cue.kind == "verb" else None
-    if joined is not None:
-        pairs.append((joined, pair[1]))
-    found = (_found(para, cue, clauses, at, p) for p in pairs if not _same_side(p[0][2], p[1][2]))
-    return [f for f in found if f is not None]
+    if joined is not None and _same_side(joined[2], pair[1][2]):
+        joined = None
+    if _same_side(pair[0][2], pair[1][2]):
+        pair, joined = ((joined, pair[1]), None) if joined is not None else (pair, None)
+        if _same_side(pair[0][2], pair[1][2]):
+            return []
+    found = _found(para, cue, clauses, at, pair, joined)
+    return [found] if found is not None else []
 
 
 def _outer(mentions: list[Mention]) -> list[Mention]:
@@ -919,9 +931,12 @@ def _found(
     clauses: list[tuple[int, int]],
     at: int,
     pair: tuple[Mention, Mention],
+    joined: Mention | None = None,
 ) -> _Found | None:
-    """The evidence and description of a tension between ``pair``."""
-    first = min(pair[0][0], pair[1][0])
+    """The evidence and description of a tension between ``pair`` (subject, object); with
+    the actor ``joined`` to the subject by "and" ("Britain and Poland blamed Moscow"), one
+    tension of three parties: the subjects share one side, as a reader lists them."""
+    first = min(pair[0][0], pair[1][0], *([joined[0]] if joined else []))
     begin = next(a for a, b in clauses if a <= first < b)
     end = clauses[at][1]
     if len(para.text[begin : clauses[-1][1]].split()) <= _MAX_EVIDENCE_WORDS:
@@ -930,11 +945,15 @@ def _found(
     if len(evidence.split()) < _MIN_WORDS:
         return None
     a, b = sorted(pair, key=lambda m: m[0])
+    also = (joined[0], joined[1], joined[2].name) if joined is not None and a is pair[0] else None
     description = describe(
         cue.kind, para.text, (cue.start, cue.end), (a[0], a[1], a[2].name),
-        (b[0], b[1], b[2].name), clauses[at][1],
+        (b[0], b[1], b[2].name), clauses[at][1], joined=also,
     )  # fmt: skip
-    return _Found((a[2], b[2]), evidence, description)
+    if joined is None:
+        return _Found((a[2], b[2]), evidence, description)
+    sides = sorted((*pair, joined), key=lambda m: m[0])
+    return _Found(tuple(m[2] for m in sides), evidence, description, pair[1][2])
 
 
 def _targets(
