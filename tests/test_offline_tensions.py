@@ -522,6 +522,25 @@ def test_a_lawmakers_state_and_party_is_an_aside_before_the_verb() -> None:
     assert tension.parties == ["Anna Berg", "Karl Olsen"]
 
 
+def test_the_description_reads_the_subject_past_its_aside() -> None:
+    # eleventh session: was "The article reports an accusation involving ..."
+    text = (
+        "Anna Berg, the chairwoman of the Senate Foreign Relations Committee, accused "
+        "Karl Olsen of trying to sink the treaty."
+    )
+    tension = _only(_tensions(_OLSEN, text))
+    assert tension.description == "Anna Berg accused Karl Olsen."
+    # a plural possessor is not the object ("opposed the Palestinians' efforts")
+    text = "Norway, a member of the court, opposed the Palestinians' efforts to join it."
+    tension = _only(_tensions("The Palestinians said they would try again.", text))
+    assert tension.description == (
+        "The article reports opposition involving Norway and Palestinians."
+    )
+    # an aside that is not right after the subject's comma is read as before
+    text = "Anna Berg said on Monday that, as the chairwoman, she accused Karl Olsen of lying."
+    assert all(t.description != "Anna Berg accused Karl Olsen." for t in _tensions(_OLSEN, text))
+
+
 # --- groups as parties -----------------------------------------------------------------
 
 

@@ -125,6 +125,7 @@ _AFTER_OBJECT = wordset(
     "during since until while when who which that if"
 )
 _POSSESSIVE = re.compile(r"^['’]s?\b")
+_PLURAL_POSSESSIVE = re.compile(r"^['’]\s+[a-z]")  # "the Palestinians' efforts"
 _OVER = re.compile(
     r"^\s+over\s+((?:[\w'’-]+\s*){1,6}?)(?=[,.;:!?)]|\s+(?:that|which|who|as|"
     r"after|before|when|because|while|since|but|and\s+(?:said|says))\b|$)"
@@ -257,6 +258,7 @@ def _object(text: str, cue: tuple[int, int], b: tuple[int, int, str]) -> bool:
     return (
         bool(_OBJECT_GAP.match(text[cue[1] : b[0]]))
         and not _POSSESSIVE.match(after)
+        and not (text[b[1] - 1 : b[1]] == "s" and _PLURAL_POSSESSIVE.match(after))
         and not (modifies and modifies.group(1).lower() not in _AFTER_OBJECT)
     )
 

@@ -723,6 +723,7 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     mentions += _targets(para.text, window[0][0], window[-1][1], registry, mentions)
     mentions += _acronyms(para.text, window, registry, mentions)
     text = para.text
+    aside = None
     if j >= 0 and j < at - 1:  # the aside looked past does not part subject and verb
         aside = slice(clauses[j + 1][0], clauses[at][0])
         text = text[: aside.start] + " " * (aside.stop - aside.start) + text[aside.stop :]
@@ -752,7 +753,7 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         pair, joined = ((joined, pair[1]), None) if joined is not None else (pair, None)
         if _same_side(pair[0][2], pair[1][2]):
             return []
-    found = _found(para, cue, clauses, at, pair, joined)
+    found = _found(para, cue, clauses, at, pair, joined, aside)
     return [found] if found is not None else []
 
 
@@ -932,10 +933,13 @@ def _found(
     at: int,
     pair: tuple[Mention, Mention],
     joined: Mention | None = None,
+    aside: slice | None = None,
 ) -> _Found | None:
     """The evidence and description of a tension between ``pair`` (subject, object); with
     the actor ``joined`` to the subject by "and" ("Britain and Poland blamed Moscow"), one
-    tension of three parties: the subjects share one side, as a reader lists them."""
+    tension of three parties: the subjects share one side, as a reader lists them. The
+    description reads the sentence without the ``aside`` looked past between the subject
+    and the verb ("X, the chairman of Y, accused Z": "X accused Z.")."""
     first = min(pair[0][0], pair[1][0], *([joined[0]] if joined else []))
     begin = next(a for a, b in clauses if a <= first < b)
     end = clauses[at][1]
@@ -946,14 +950,26 @@ def _found(
         return None
     a, b = sorted(pair, key=lambda m: m[0])
     also = (joined[0], joined[1], joined[2].name) if joined is not None and a is pair[0] else None
+    text = _without_aside(para.text, a[1], aside, cue.start)
     description = describe(
-        cue.kind, para.text, (cue.start, cue.end), (a[0], a[1], a[2].name),
+        cue.kind, text, (cue.start, cue.end), (a[0], a[1], a[2].name),
         (b[0], b[1], b[2].name), clauses[at][1], joined=also,
     )  # fmt: skip
     if joined is None:
         return _Found((a[2], b[2]), evidence, description)
     sides = sorted((*pair, joined), key=lambda m: m[0])
     return _Found(tuple(m[2] for m in sides), evidence, description, pair[1][2])
+
+
+def _without_aside(text: str, subject_end: int, aside: slice | None, cue: int) -> str:
+    """``text`` with an aside that follows the subject right after its comma blanked up to
+    the cue ("Bob Corker, the chairman of the committee, accused"), so the description
+    reads subject and verb together; ``text`` itself when there is no such aside."""
+    if aside is None or not subject_end <= aside.start <= aside.stop <= cue:
+        return text
+    if text[subject_end : aside.start].strip() != ",":
+        return text
+    return text[:subject_end] + " " * (aside.stop - subject_end) + text[aside.stop :]
 
 
 def _targets(
