@@ -1199,6 +1199,36 @@ def test_a_name_after_a_pronoun_object_is_not_the_object() -> None:
     assert not any(set(t.parties) == {"Anna Berg", "Karl Olsen"} for t in _tensions(text, later))
 
 
+def test_a_pronoun_object_is_the_person_of_its_gender_named_before_in_the_sentence() -> None:
+    # eleventh session: "Clinton's campaign has criticized him", "accused her of ..."
+    text = (
+        "While Karl Olsen has raised record sums for his own race, Anna Berg's campaign has "
+        "criticized him for not doing more for the party."
+    )
+    tension = _only(_tensions("Karl Olsen, the mayor, said he would run again.", text))
+    assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
+    assert "Karl Olsen" in tension.evidence  # the evidence names the one "him" means
+    text = "Karl Olsen has cast Mayor Anna Berg as unfit and accused her of lying to voters."
+    tension = _only(_tensions(_OLSEN, "Anna Berg, the mayor, said she would run again.", text))
+    assert tension.parties == ["Karl Olsen", "Anna Berg"]
+    assert tension.description == (
+        "The article reports an accusation involving Karl Olsen and Anna Berg."
+    )
+
+
+def test_a_pronoun_object_is_no_one_named_of_the_other_gender_or_owning_a_noun() -> None:
+    lead = "Anna Berg, the mayor, said she would run again."
+    # "him" is not Anna Berg; "her husband" is no pronoun object
+    assert _tensions(lead, "Anna Berg said Per Lund's campaign had criticized him again.") == []
+    text = "Karl Olsen met Anna Berg on Monday and later criticized her husband for the delay."
+    assert _tensions(_OLSEN, lead, text) == []
+
+
+def test_a_plural_named_group_takes_a_plural_verb() -> None:
+    text = "Democrats call on Karl Olsen to resign over the budget, the party said."
+    assert _only(_tensions(_OLSEN, text)).description == "Democrats press Karl Olsen."
+
+
 def test_a_name_made_of_two_names_leaves_its_parts() -> None:
     # "Trump White House": a run of two names, not a name with "White House" inside it;
     # "White House" alone keeps the "House" inside it out

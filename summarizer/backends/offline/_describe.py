@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from summarizer._text import wordset
-from summarizer.backends.offline._lexicon import ASKING_VERBS, REQUESTING_VERBS
+from summarizer.backends.offline._lexicon import ASKING_VERBS, GROUPS, REQUESTING_VERBS
 
 # verb cue (as matched, lower case) -> (past, present, what the act is called)
 _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
@@ -217,7 +217,7 @@ def _verb_sentence(
     ):
         finite = word.split()[0]  # "clashed with"
         verb = past if finite.endswith("ed") or finite in ("fought", "sued", "took") else present
-        if verb == present and a[2].islower():  # a described group is plural ("gunmen")
+        if verb == present and _plural_name(a[2]):  # "gunmen", "Democrats"
             verb = _plural(present)
         return _full_stop(f"{subject} {verb} {b[2]}")
     if joined:
@@ -284,6 +284,12 @@ def _noun_phrase(word: str) -> str:
 
 def _reported(what: str, a: str, b: str) -> str:
     return _full_stop(f"The article reports {what} involving {a} and {b}")
+
+
+def _plural_name(name: str) -> bool:
+    """A group's name takes a plural verb: a described group ("gunmen") or a named one in
+    the plural ("Democrats", "Palestinians"; not "Hamas" nor "the United States")."""
+    return name.islower() or (name in GROUPS and name.endswith("s") and not name.endswith("as"))
 
 
 def _plural(present: str) -> str:

@@ -194,6 +194,11 @@ _MODIFIES_PLURAL = re.compile(
 _BY_DOING = re.compile(r"\s+by\s+")
 # A verb whose object is a pronoun: a name after it is not the object.
 _PRONOUN_OBJECT = re.compile(r"\s+(?:him|her|them|me|us)\b")
+# "him" or "her" as a verb's object, not "her" owning a noun ("criticized her husband").
+_PRONOUN_AS_OBJECT = re.compile(
+    r"\s+(?P<pronoun>him|her)(?=[,.;:!?]|\s+(?:of|for|as|over|on|in|at|to|by|with|and|after|"
+    r"during|while|when|because|before|since|publicly|repeatedly|again)\b)"
+)
 # "opposed ground troops", "sending more troops": a deployment, not a party.
 _DEPLOYED = re.compile(r"\b(?:ground|more|additional|extra|fewer)\s+$", re.IGNORECASE)
 # Tensions of a kind within a society, not between the actors near them.
@@ -744,6 +749,10 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         pair = _reaction_pair(para, registry, sentence[0], cue, mentions, text)
     if pair is None and cue.kind == "verb":
         pair = _unregistered_object(para, registry, cue, mentions, text)
+    reach = None  # where the person a pronoun object means is named, for the evidence
+    if pair is None and cue.kind == "verb":
+        found_object = _pronoun_object_pair(para, registry, sentence[0], cue, mentions, text)
+        pair, reach = found_object if found_object else (None, None)
     if pair is None:
         return []
     joined = _joined_subject(mentions, pair[0], para.text) if cue.kind == "verb" else None
@@ -753,7 +762,7 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         pair, joined = ((joined, pair[1]), None) if joined is not None else (pair, None)
         if _same_side(pair[0][2], pair[1][2]):
             return []
-    found = _found(para, cue, clauses, at, pair, joined, aside)
+    found = _found(para, cue, clauses, at, pair, joined, aside, reach)
     return [found] if found is not None else []
 
 
@@ -916,6 +925,37 @@ def _unregistered_object(
     return _pick(_distinct([*before, named], cue.start), cue, text)
 
 
+def _pronoun_object_pair(
+    para: Paragraph,
+    registry: Registry,
+    start: int,
+    cue: _Cue,
+    mentions: list[Mention],
+    text: str,
+) -> tuple[tuple[Mention, Mention], int] | None:
+    """A verb whose object is "him" or "her" ("Clinton's campaign has criticized him",
+    "accused her of making racist remarks"): the object is the person of that gender named
+    last before the cue in the same sentence who is not the verb's subject; with where
+    that person is named, so the evidence names them."""
+    m = _PRONOUN_AS_OBJECT.match(text, cue.end)
+    if m is None or para.inside_quote(cue.start):
+        return None
+    gender = "m" if m["pronoun"] == "him" else "f"
+    named = [
+        x
+        for x in _outer(registry.mentions_in(para.index, start, cue.start))
+        if x[2].type == "person" and registry.gender(x[2]) == gender
+    ]
+    at = (m.start("pronoun"), m.end("pronoun"))
+    masked = text[: at[0]] + m["pronoun"].upper() + text[at[1] :]  # no longer `_PRONOUN_OBJECT`
+    for referent in reversed(named):
+        before = [x for x in mentions if x[1] <= cue.start and x[2] is not referent[2]]
+        pair = _pick(_distinct([*before, (*at, referent[2])], cue.start), cue, masked)
+        if pair is not None:
+            return pair, referent[0]
+    return None
+
+
 def _joined_subject(mentions: list[Mention], subject: Mention, text: str) -> Mention | None:
     """The actor joined to a verb's subject by "and" ("Israel and the United States")."""
     for m in mentions:
@@ -934,13 +974,20 @@ def _found(
     pair: tuple[Mention, Mention],
     joined: Mention | None = None,
     aside: slice | None = None,
+    reach: int | None = None,
 ) -> _Found | None:
     """The evidence and description of a tension between ``pair`` (subject, object); with
     the actor ``joined`` to the subject by "and" ("Britain and Poland blamed Moscow"), one
     tension of three parties: the subjects share one side, as a reader lists them. The
     description reads the sentence without the ``aside`` looked past between the subject
-    and the verb ("X, the chairman of Y, accused Z": "X accused Z.")."""
-    first = min(pair[0][0], pair[1][0], *([joined[0]] if joined else []))
+    and the verb ("X, the chairman of Y, accused Z": "X accused Z."). The evidence starts
+    no later than ``reach`` (where the person a pronoun object means is named)."""
+    first = min(
+        pair[0][0],
+        pair[1][0],
+        *([joined[0]] if joined else []),
+        *([reach] if reach is not None else []),
+    )
     begin = next(a for a, b in clauses if a <= first < b)
     end = clauses[at][1]
     if len(para.text[begin : clauses[-1][1]].split()) <= _MAX_EVIDENCE_WORDS:
