@@ -388,3 +388,16 @@ def test_a_date_after_a_name_is_no_part_of_it() -> None:
     )
     names = [a.name for a in extract_offline(article).actors]
     assert "Mark Okafor" in names
+
+
+def test_a_known_name_as_a_modifier_does_not_hide_the_subject_the_registry_missed() -> None:
+    # "At a June Trump campaign event in ..., 62-year-old Brenda Johnson also railed":
+    # "Trump" modifies "campaign event"; the woman named once is "she" (tenth session)
+    article = _article(
+        "Kate Lane, the Democratic nominee, spoke in Dayton on Monday.",
+        "At a Tom Grant campaign event in Toledo, Ohio, 62-year-old Mira Kowalczyk also "
+        'railed against the plan. "They should speak English in public," she said.',
+    )
+    assert _speakers(extract_offline(article)) == {
+        "They should speak English in public,": "Mira Kowalczyk"
+    }

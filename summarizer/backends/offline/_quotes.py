@@ -1473,11 +1473,15 @@ def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
         para = registry.paragraphs[pi]
         start, _end = para.sentence_span(max(0, len(para.text[:offset].rstrip()) - 1))
         if para.text[start:offset].strip():
-            known = [
-                at
-                for at, _stop, e in registry.mentions_in(pi, start, offset)
+            mentions = [
+                (at, stop)
+                for at, stop, e in registry.mentions_in(pi, start, offset)
                 if not para.inside_quote(at)
             ]
+            known = [at for at, _stop in mentions]
+            # a name the registry holds as a modifier ("At a June Trump campaign event in
+            # Ohio, 62-year-old Brenda Johnson railed") is not the sentence's subject
+            subjects = [at for at, stop in mentions if _subject_like(para.text, at, stop)]
             # "Her father, Brad, 39, worried ...", "Clinton's husband, Bill, hurled ...": a
             # relative named by a given name alone opens the sentence as its subject
             if (kin := _KIN_SUBJECT.match(para.text, start, offset)) and _is_person_name(
@@ -1496,8 +1500,14 @@ def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
                 # opening clause is not the subject
                 if _OPENING.match(para.text, start, m.start()):
                     continue
+                # "The Ann Cole Morning Show had Ruiz as its guest": words run on from a
+                # name the registry holds as a modifier are the same proper noun's, no person
+                if any(at < m.end() and m.start() < stop for at, stop in mentions):
+                    continue
                 if para.inside_quote(m.start()) or (
-                    known and known[0] <= m.start() and not (intro and known[0] < intro.end())
+                    subjects
+                    and subjects[0] <= m.start()
+                    and not (intro and subjects[0] < intro.end())
                 ):
                     break
                 tokens = _clean_name(m.group())
