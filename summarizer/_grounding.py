@@ -70,9 +70,14 @@ class _Paragraph:
         return self.news.lower()
 
     @cached_property
+    def narration_cased(self) -> str:
+        """News text outside quotation marks, its case kept."""
+        return _blank(self.news, tuple((max(a, 0), b + 1) for a, b in self.regions))
+
+    @cached_property
     def narration(self) -> str:
         """Lower-cased news text outside quotation marks: where a speaker is *named*."""
-        return _blank(self.news, tuple((max(a, 0), b + 1) for a, b in self.regions)).lower()
+        return self.narration_cased.lower()
 
 
 def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -244,10 +249,17 @@ def _own_words(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
 def _named(actor: Actor, narration: str, *, own: bool = False) -> bool:
     names = (actor.name, *actor.aliases)
     words = _own_words(actor.name, tuple(actor.aliases)) if own else _name_words(names)
-    if words & set(re.findall(r"\w+", narration)):
+    if words & _words(narration, own):
         return True
     # scripts written without spaces (Chinese...): a name is found inside a longer run
     return any(_UNSPACED.search(w) and w in narration for w in words)
+
+
+def _words(narration: str, capitalised: bool) -> set[str]:
+    """The words of a narration, lower-cased; with ``capitalised``, only those written with
+    a capital (a case-kept narration: "bill" in "a transportation bill" names no Bill)."""
+    found = re.findall(r"\w+", narration)
+    return {w.lower() for w in found if w[0].isupper()} if capitalised else set(found)
 
 
 def _nearest_named(
@@ -259,7 +271,7 @@ def _nearest_named(
     Among the answer's actors only: a person the answer leaves out cannot be found (a
     limit, docs/SECURITY.md)."""
     for j in range(paragraph, -1, -1):
-        narration = index.paragraphs[j].narration
+        narration = index.paragraphs[j].narration_cased
         if j == paragraph:
             narration = narration[:start]
         named = [a for a in pool if _named(a, narration, own=True)]

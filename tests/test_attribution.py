@@ -150,3 +150,22 @@ def test_an_alias_s_place_word_names_no_one_nearer_than_the_speaker() -> None:
         quotes=[Quote(text="We have come a long way", speaker="Dan Lee")],
     )
     assert ground(extraction, text)[1] == []
+
+
+def test_a_name_s_word_in_lower_case_names_no_one() -> None:
+    # "a transportation bill" does not name Bill Hale: Ann Price, named two paragraphs
+    # back, stays the nearest person named before "she said" (issue #14, tenth session)
+    text = (
+        "Bill Hale spoke in Concord.\n\n"
+        "Ann Price promised the program would be paid for by tax reform.\n\n"
+        '"We invented airplanes," she said.\n\n'
+        'Her plan comes as Congress weighs a transportation bill. "This is the floor," she '
+        "said.\n"
+    )
+    extraction = Extraction(
+        summary="",
+        actors=[person("Bill Hale"), person("Ann Price")],
+        tensions=[],
+        quotes=[Quote(text="This is the floor", speaker="Ann Price")],
+    )
+    assert ground(extraction, text)[1] == []
