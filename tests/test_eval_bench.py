@@ -6,6 +6,7 @@ Tests whose names contain ``shared`` read ``../shared/data/external`` (marker
 
 from __future__ import annotations
 
+import inspect
 import json
 from pathlib import Path
 from typing import Any
@@ -807,3 +808,15 @@ def test_pronoun_referent_reads_no_given_name_off_a_headline_run() -> None:
     )
     sources = ["Tom Jones", "Lane"]
     assert _referent(text, sources, "“He is wrong,”", "” she") == "Lane"
+
+
+def test_the_pronoun_reference_and_the_rules_read_one_given_name_list() -> None:
+    # one definition, outside the backend: the eval imports no backend's private lexicon
+    from summarizer import _given_names
+    from summarizer.backends.offline import _lexicon
+    from summarizer.eval import _bench_polnear
+
+    for module in (_lexicon, _bench_polnear):
+        assert module.MALE_NAMES is _given_names.MALE_NAMES
+        assert module.FEMALE_NAMES is _given_names.FEMALE_NAMES
+    assert "backends" not in inspect.getsource(_bench_polnear)

@@ -42,9 +42,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from summarizer._given_names import FEMALE_NAMES, MALE_NAMES
 from summarizer._schema import Actor, Quote
 from summarizer._text import double_quote_regions, normalize
-from summarizer.backends.offline._lexicon import FEMALE_NAMES, MALE_NAMES
 from summarizer.eval._jsonl import read_jsonl
 from summarizer.eval._metrics import _pred_names
 from summarizer.eval._text import names_score, tokens

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+# Common English given names that say a person's gender: one list, which the eval's
+# pronoun reference reads too, so it is kept outside the backend.
+from summarizer._given_names import FEMALE_NAMES as FEMALE_NAMES
+from summarizer._given_names import MALE_NAMES as MALE_NAMES
+
 # Capitalised titles that introduce a person's name ("President Vladimir Putin"): the
 # text core's one list, which merging actors and the eval set aside in front of a name.
 from summarizer._text import TITLES as TITLES
@@ -496,39 +501,6 @@ PEJORATIVES = (
     r"best recruiter",
 )
 
-# Common English first names that say a person's gender, for "he"/"she" (a short
-# hand-written list; a name not listed falls back on the article's own cues).
-FEMALE_NAMES = _words(
-    """Hillary Nancy Elizabeth Kamala Sarah Mary Susan Michelle Melania Ivanka Loretta Claire
-    Amy Kirsten Maxine Nikki Theresa Angela Lisa Karen Patricia Jennifer Linda Barbara
-    Margaret Jessica Emily Anna Maria Laura Julie Rachel Rebecca Kelly Debbie Dianne Tammy
-    Tulsi Betsy Kellyanne Sally Hope Sheryl Janet Joni Elaine Susana Gretchen Megyn Katy
-    Ann Anne Jane Joan Alice Helen Ruth Carol Sharon Donna Cynthia Kathleen Catherine
-    Christine Deborah Stephanie Heather Nicole Katherine Martha Diane Julia Victoria Grace
-    Rosa Lynn Marsha Marine Ursula Jacinda Sonia Samantha Valerie Huma Chelsea Caitlyn Ilhan
-    Alexandria Rashida Ayanna Liz Condoleezza Madeleine Rose Marie Kate Emma Olivia Sophia
-    Abigail Hannah Natalie Andrea Diana Monica Veronica Christina Jill Judy Carly Marianne
-    Cheryl Tina Betty Gwen Heidi Erin Sara Katie Wendy Neera Valerie Kirstjen Kellie Debra
-    Michele Nina Alicia Sheila Lois Kathy Sue Gina Tammy Kristen"""
-)
-MALE_NAMES = _words(
-    """Donald Barack Joe Bernie Mike Paul Mitch Ted Marco Jeb John James Robert Michael
-    William David Richard Charles Thomas Chris Christopher Daniel Mark Steven Kevin Brian
-    George Tim Tom Jim Bill Bob Josh Jason Ryan Eric Adam Andrew Jeff Scott Rudy Newt Reince
-    Sean Steve Vladimir Boris Emmanuel Justin Benjamin Recep Xi Rex Jared Mick Rick Rand
-    Lindsey Chuck Harry Al Jimmy Ronald Gerald Dick Colin Rahm Anthony Tony Peter Matthew
-    Matt Frank Gary Larry Jerry Dennis Patrick Jack Henry Edward Ed Jonathan Kenneth Ken
-    Gregory Greg Stephen Joshua Nicholas Nick Alexander Samuel Sam Raymond Ray Jose Luis
-    Carlos Juan Jorge Pedro Ben Bobby Billy Roger Howard Alan Walter Keith Wayne Ralph Roy
-    Eugene Louis Philip Phil Randy Russell Vincent Bruce Willie Jordan Dylan Kyle Aaron Zach
-    Luke Jake Ivan Sergei Dmitry Igor Ali Mohammed Muhammad Ahmed Hassan Omar Abdullah Hamid
-    Kim Moon Shinzo Narendra Imran Hugo Nicolas Angus Jens Mario Silvio Matteo Olaf
-    Joseph Mitt Dan Rod Jon Marc Douglas Ron Elijah Glenn Jay Steny Antonin Todd Charlie Don
-    Trey Lester Mohammad Jeffrey Bryan Victor Rafael Robby Xavier Carl Sergey Antonio Jeremy
-    Brad Leonard Chad Earl Lloyd Sheldon Malcolm Derek Andy Darrell Leon Bradley Rob Barry
-    Russ Alex Corey Jerome Brett Beto Reince Rahm Eliot Elliot Orrin Thad Marco Kirk Rex
-    Hakeem Bashar Muammar Hosni Mahmoud Benjamin Ehud Nouri Hamid Ashton Leon Eric Gavin"""
-)
 # Every given name that says a gender: a capitalised pair opening with one is a name.
 GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 
