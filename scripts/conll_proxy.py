@@ -98,7 +98,7 @@ def stories() -> list[dict]:
 
 def entities(mentions: list[str]) -> list[list[str]]:
     """Mention forms clustered by sub-span, fullest first; clusters of 2+ mentions."""
-    forms = sorted(set(mentions), key=lambda n: -len(_name_tokens(n)))
+    forms = sorted(set(mentions), key=lambda n: (-len(_name_tokens(n)), n))  # one order, every run
     clusters: list[list[str]] = []
     for form in forms:
         t = _name_tokens(form)

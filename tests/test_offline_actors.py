@@ -1433,3 +1433,75 @@ def test_a_dotted_gop_is_no_body_of_its_own() -> None:
         "Republicans said the G.O.P. would win, and Lindqvist agreed with the G.O.P.",
     )
     assert "G.O.P." not in _names(extract_offline(article))
+
+
+def test_a_sheriff_before_a_name_is_a_title_not_part_of_it() -> None:
+    article = _article(
+        "Sheriff Arvo Kallas said on Monday that his deputies would keep patrolling the border.",
+        "The county board sued the office on Tuesday.",
+    )
+    assert "Arvo Kallas" in _names(extract_offline(article))
+
+
+def test_the_officer_who_speaks_stays_an_unnamed_speaker() -> None:
+    article = _article(
+        "Marta Lindqvist, a county official, said the board would meet.",
+        "A second officer backed her account. In an email, the officer said that "
+        "“the order never came, and we waited for hours.”",
+    )
+    quotes = extract_offline(article).quotes
+    assert [q.speaker for q in quotes] == ["the officer"]
+
+
+def test_a_party_group_named_once_that_acts_is_an_actor() -> None:
+    article = _article(
+        "Republican lawmakers criticized the Kestrel plan on Monday, saying it raised taxes.",
+        "Gov. Marta Lindqvist said the plan was fair.",
+    )
+    assert "Republican lawmakers" in _names(extract_offline(article))
+
+
+def test_a_party_group_named_once_beside_the_party_is_its_alias() -> None:
+    article = _article(
+        "Republicans said on Monday that they would block the Kestrel plan.",
+        "Republican lawmakers criticized it, saying it raised taxes.",
+        "Gov. Marta Lindqvist said Republicans were wrong.",
+    )
+    actors = extract_offline(article).actors
+    assert "Republican lawmakers" not in [a.name for a in actors]
+    party = next(a for a in actors if a.name == "Republicans")
+    assert "Republican lawmakers" in party.aliases
+
+
+def test_a_hyphenated_company_name_with_a_lower_case_part_is_one_word() -> None:
+    article = _article(
+        "Kestrel-fil-A said on Monday that it would stop donating to the groups.",
+        "Kestrel-fil-A has drawn protests in Boston and Chicago.",
+        "Mayor Marta Lindqvist said Kestrel-fil-A values are not Chicago values.",
+    )
+    assert "Kestrel-fil-A" in _names(extract_offline(article))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Marta Lindqvist spoke at a Martin Luther King Jr. celebration in Columbia on Monday.",
+        "Labor Day is barely over, and the race is tight. This year, Labor Day is a speed bump.",
+    ],
+)
+def test_a_holiday_or_a_suffix_is_no_person(line: str) -> None:
+    article = _article(line, "Marta Lindqvist said the crowd was large.")
+    assert all("Lindqvist" in name for name in _names(extract_offline(article)))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“The race is close,” said Kestrel spokesman Arvo Kallas.",
+        "Arvo Kallas, a doctor who advised the governor, said Obamacare so far has been a success.",
+    ],
+)
+def test_a_body_before_a_role_or_a_law_is_no_lone_speaker(line: str) -> None:
+    article = _article(line, "Marta Lindqvist said the ads would run in Nevada.")
+    names = _names(extract_offline(article))
+    assert "Kestrel" not in names and "Obamacare" not in names

@@ -128,6 +128,16 @@ ROLE_NOUNS = _words(
     host cleric moderator co-moderator anchor actress actor singer comedian rapper"""
 )
 
+# Titles before a name that the shared TITLES leave out: set aside from the name ("Sheriff
+# Joe Arpaio" is Joe Arpaio, "Pfc. Bradley Manning" is Bradley Manning). Only the actor
+# rules read them: "the officer said" stays an unnamed speaker for the quote rules.
+PERSON_TITLES: tuple[str, ...] = (
+    "Sheriff", "Officer", "Detective", "Trooper", "Pfc.", "Pvt.", "Cpl.", "Spc.", "Del.", "Rabbi",
+    "Pastor", "Imam", "Bishop", "Archbishop", "Cardinal", "Councilman", "Councilwoman",
+    "Assemblyman", "Assemblywoman", "Alderman", "Comptroller", "Superintendent",
+    "Inspector General", "Surgeon General", "Solicitor General",
+)  # fmt: skip
+
 # Verbs that attribute direct speech.
 SPEECH_VERBS = _words(
     """said says say told tells added adds asked asks wrote writes stated warned warns

@@ -60,6 +60,7 @@ from summarizer.backends.offline._lexicon import (
     ORG_HEADS,
     OUTLET_HEADS,
     PERSON_NOUNS,
+    PERSON_TITLES,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
     ROLE_NOUNS,
@@ -99,7 +100,7 @@ _OPENING_TOKEN = (
     + rf"{_CAP_REST}|\.(?:[A-Z]\.)?(?=\s+[A-Z])){_TOKEN_END}"
 )
 _OPENING_PNAME = rf"{_OPENING_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NOT_DATE}{_TOKEN}){{0,3}}"
-_TITLES_BY_LENGTH = [re.escape(t) for t in sorted(TITLES, key=len, reverse=True)]
+_TITLES_BY_LENGTH = [re.escape(t) for t in sorted(TITLES + PERSON_TITLES, key=len, reverse=True)]
 _TITLE_ALT = alternation(_TITLES_BY_LENGTH)
 # A title opening with a capital that has no word character or "." before it, tested after
 # the capital (`alternation`'s ``after_first``): `re` scans for the titles' first letters.
@@ -158,7 +159,9 @@ _PLACE_HEADS = wordset(
 )
 # A capital inside a word: one name ("WikiLeaks", "BuzzFeed"), not a plural ("Cubans").
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_TITLE_WORDS = frozenset(w for t in TITLES + MORE_TITLES for w in t.split()) - {"of"}
+_TITLE_WORDS = frozenset(w for t in TITLES + MORE_TITLES + PERSON_TITLES for w in t.split()) - {
+    "of"
+}
 _TITLES_AND_HONORIFICS = _TITLE_WORDS | HONORIFICS  # united once, not per token
 # Before a bare surname (`Registry._find_shared_surnames`): "the" ("the Clinton camp"), or a
 # capitalised word that does not open its sentence ("62-year-old Brenda Johnson"), searched
@@ -169,7 +172,9 @@ _BEFORE_WINDOW = 200
 _NOT_GIVEN = STOP_CAPS | _TITLE_WORDS | HONORIFICS  # words before a surname that are no given name
 # Title words that end a title ("Speaker", "Senator"), not those that begin an
 # organisation's name too ("General Assembly", "Foreign Ministry").
-_TITLE_HEADS = frozenset(t for t in TITLES + MORE_TITLES if " " not in t and t[0].isupper()) - {
+_TITLE_HEADS = frozenset(
+    t for t in TITLES + MORE_TITLES + PERSON_TITLES if " " not in t and t[0].isupper()
+) - {
     "General",
     "Justice",
     "Leader",
@@ -320,8 +325,8 @@ _TURNING_HEADS = frozenset({"Department", "Ministry", "Office", "Bureau", "Agenc
 # One capitalised word, or an acronym, hyphenated parts included ("Al-Shabaab", "AFL-CIO").
 _ONE_WORD = re.compile(  # the capital first, the test before it after it (`_OPENING_TOKEN`)
     rf"[{_UP}](?<![\w.'’-].)(?:[{_LOW}]{{2,}}(?:[A-Z][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*"
-    rf"|(?<=[A-Z])[A-Z]{{1,5}}(?:-[A-Z]{{2,6}})?)(?![\w'’-])"
-)  # "Tesla", "BuzzFeed", "Al-Shabaab", "ZTE", "AFL-CIO"
+    rf"(?:-[a-z]+-[A-Z])?|(?<=[A-Z])[A-Z]{{1,5}}(?:-[A-Z]{{2,6}})?)(?![\w'’-])"
+)  # "Tesla", "BuzzFeed", "Al-Shabaab", "Chick-fil-A", "ZTE", "AFL-CIO"
 # Companies the stop list holds for page debris ("Share on Facebook"); they count as
 # actors only where they act ("Twitter said", "Facebook has removed").
 _PLATFORMS = frozenset({"Facebook", "Twitter", "LinkedIn", "Instagram", "WhatsApp", "Pinterest"})
@@ -390,6 +395,13 @@ _LIST_SUBJECT = re.compile(
     r"(?P<which>,\s+(?:which|who)\b)?\s+(?:also\s+)?"
     rf"(?:{'|'.join(sorted(_LIST_VERBS - {'doe'}))}|are|[a-z]+ed)\b"
 )
+# A party word before a group's head names that party's members ("GOP senators").
+_PARTY_OF = {
+    "Republican": "Republicans",
+    "GOP": "Republicans",
+    "Democratic": "Democrats",
+    "Democrat": "Democrats",
+}
 # One party's names, the members' first: "Republicans", "GOP" and "Republican Party" are
 # one actor.
 _PARTY_NAMES = (
@@ -547,6 +559,10 @@ def _is_person_name(tokens: tuple[str, ...]) -> bool:
         for i, t in enumerate(tokens)
     ):
         return False
+    if len(tokens) == 1 and tokens[0] in _SUFFIXES:
+        return False  # "Jr." alone is no one
+    if tokens[-1] == "Day" and (tokens[0] not in GIVEN_NAMES or len(tokens) > 3):
+        return False  # "Labor Day", "Martin Luther King Day"; not "Kristen Day"
     joined = " ".join(tokens)
     if joined in COUNTRY_FORMS or joined in METONYMS or joined in GROUPS or joined in US_STATES:
         return False
@@ -1117,6 +1133,8 @@ class Registry:
                         continue  # "Tropical storm Mangkhut continued"
                     if word in STOP_CAPS or word in _STATE_WORDS or word in _TITLE_WORDS:
                         continue
+                    if word in NOT_ACTORS or _role_after(para.text, m.end()):
+                        continue  # "Obamacare has said"; "said Priorities spokesman Justin Barasky"
                     if word in _PLACE_STARTS:
                         continue  # "38 North said", "the North said": no one's name
                     if _common_noun(word) or self._lower(word):
@@ -1768,15 +1786,37 @@ class Registry:
         single "lawmakers" in the lead, or "protesters said" once, is no main actor."""
         for entity in self._phrase_groups:
             entity.signals -= {"repeated", "subject", "lead"}  # "repeated": a name's signal
-            if len(entity.mentions) < 2:
-                continue
-            if any(self._group_acts(m) for m in entity.mentions):
-                entity.signals.add("subject")
-            if any(
-                self._in_lead(pi, start, end) and not self._after_preposition(pi, start, end)
-                for (pi, start), end in entity.mentions
-            ):
-                entity.signals.add("lead")
+            if len(entity.mentions) >= 2:
+                if any(self._group_acts(m) for m in entity.mentions):
+                    entity.signals.add("subject")
+                if any(
+                    self._in_lead(pi, start, end) and not self._after_preposition(pi, start, end)
+                    for (pi, start), end in entity.mentions
+                ):
+                    entity.signals.add("lead")
+            if not entity.is_actor():
+                self._settle_party_phrase(entity)
+
+    def _settle_party_phrase(self, entity: Entity) -> None:
+        """A party's members described, not otherwise an actor ("Republican lawmakers
+        criticized the plan" named once, "GOP donors"): a form of the party's members where
+        the article lists them ("Republicans"), so that actor's alias (ANNOTATION.md), not
+        a second actor; else an actor of its own when it acts, as a described group named
+        twice is."""
+        word = entity.tokens[0]
+        party = _PARTY_OF.get(word)
+        if party is None:
+            return
+        group = next(
+            (e for e in self.entities if e.type == "group" and e.is_actor() and party in e.forms),
+            None,
+        )
+        if group is not None:  # its party-worded forms only: "legislators" alone is no alias
+            entity.mentions = [m for m in entity.mentions if self._form_at(m).startswith(word)]
+            entity.forms = {f for f in entity.forms if f.startswith(word)}
+            self._merge(entity, group)
+        elif any(self._group_acts(m) for m in entity.mentions):
+            entity.signals.add("subject")
 
     def _group_acts(self, mention: tuple[Pos, int]) -> bool:
         """Whether a described group is the subject of the verb after it: not when the verb
@@ -2677,6 +2717,13 @@ def qualifier(text: str, end: int) -> bool:
     ("police officer", "police department", "troops commander")."""
     after = _word_after(text, end, 20)
     return bool(after) and re.sub(r"s$", "", after[0]) in _QUALIFIED_NOUNS
+
+
+def _role_after(text: str, end: int) -> bool:
+    """Whether a role noun follows ``end`` ("Priorities spokesman"): the word before it
+    names whom the role serves."""
+    after = _word_after(text, end)
+    return bool(after) and after[0].rstrip(",.") in ROLE_NOUNS
 
 
 def _word_after(text: str, end: int, span: int = 30) -> list[str]:
