@@ -1224,6 +1224,55 @@ def test_a_pronoun_object_is_no_one_named_of_the_other_gender_or_owning_a_noun()
     assert _tensions(_OLSEN, lead, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway did not dispute that it had sold the plan to Sweden last year.",
+        "Norway has never criticized Sweden over the fishing plan, its minister said.",
+        "Norway said it was not publicly accusing Sweden of breaking the fishing deal.",
+    ],
+)
+def test_a_cue_said_not_to_happen_states_no_tension(text: str) -> None:
+    # eleventh session: "the pope was not personally attacking Mr. Trump"
+    assert _tensions(text, "Sweden said on Monday that it would talk to Norway.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway said the credibility of Sweden was on the line in the dispute.",
+        "The current spat follows Norway's attempts to stop imports from Sweden.",
+        "Karl Olsen said the aid would go to farmers from Norway caught in the dispute.",
+        "Anna Berg said no one would disagree that Sweden had grown richer than Norway.",
+        "Anna Berg said there were tensions among Norway's allies over Sweden's plan.",
+        "Karl Olsen fired the envoy to Sweden, an event that Norway has publicly disputed.",
+    ],
+)
+def test_a_relation_whose_sides_are_not_named_around_it_pairs_no_one(text: str) -> None:
+    # eleventh session: "Republicans said the credibility of the Congress was on the line
+    # in the dispute", "the current spat follows previous U.S. attempts to pressure ..."
+    assert _tensions(_OLSEN, "Anna Berg spoke on Monday.", text) == []
+
+
+def test_a_relation_with_its_sides_joined_still_pairs_them() -> None:
+    text = "Norway and Sweden are in a heated dispute over fishing rights."
+    assert _only(_tensions(text)).parties == ["Norway", "Sweden"]
+
+
+def test_a_war_is_no_party() -> None:
+    # "Keeps saying she opposed the Iraq War", "attempting to soothe Cold War tensions"
+    text = "Anna Berg said Karl Olsen opposed the Iraq war from the start."
+    assert _tensions(_OLSEN, "Iraq held elections on Monday.", text) == []
+    from summarizer.backends.offline._names import Entity
+    from summarizer.backends.offline._tensions import _names_a_war
+
+    cold_war = Entity("Cold War", "organization")
+    assert _names_a_war((0, 8, cold_war), "Cold War tensions")
+    iraq = Entity("Iraq", "country")
+    assert _names_a_war((4, 8, iraq), "the Iraq War")
+    assert not _names_a_war((0, 4, iraq), "Iraq's war in the north")
+
+
 def test_a_plural_named_group_takes_a_plural_verb() -> None:
     text = "Democrats call on Karl Olsen to resign over the budget, the party said."
     assert _only(_tensions(_OLSEN, text)).description == "Democrats press Karl Olsen."

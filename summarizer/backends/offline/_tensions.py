@@ -333,6 +333,17 @@ _SAYS = re.compile(
     rf"(?:,[^,;:]{{1,80}},)?\s+(?:[a-z]+\s+){{0,2}}?(?:{'|'.join(sorted(SPEECH_VERBS))})\b"
 )
 _SAID_WORDS = 20  # words from the speech verb to the one accused
+# A verb or relation cue said not to happen ("did not dispute", "has never criticized",
+# "doesn't oppose"), in lower-cased text.
+_NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+ly\s+|been\s+)?$")
+_WAR_AFTER = re.compile(r"\s+(?i:wars?)\b")  # "the Iraq war": Iraq names the war
+# Before a relation spoken of as a thing already known: "the" opening its clause, or "in
+# the"/"amid the", and at most two words ("The current spat follows", "The 'qualified' spat
+# bubbled up", "on the line in the dispute", "amid the trade tensions").
+_THE_RELATION = re.compile(
+    r"(?:(?:^|[.;:,—–]\s*|\s[-–—]\s+)The|\b(?:in|amid)\s+the)\s+(?:[\w'’“”\"-]+\s+){0,2}$"
+)
+_THAT_OR_AMONG = re.compile(r"\s+(?:that|among|within)\b")
 _MAX_TENSIONS = 6
 _MIN_WORDS = 3
 
@@ -536,6 +547,8 @@ def _candidates(
                 continue  # "Republicans battle to maintain control of the House": an effort
             if any(a <= m.start() < b for (a, b), _ in joined):
                 continue  # "the U.S.-China trade war" has its sides already
+            if m.lastgroup != "noun" and _NEGATED.search(lower, max(0, m.start() - 24), m.start()):
+                continue  # "he did not dispute that ...", "never criticized X": none stated
             kind = m.lastgroup or "relation"
             if kind == "relation" and _TRANSITIVE.match(para.text, m.start()):
                 kind = "verb"  # "Trump disputed the newspaper's account": subject and object
@@ -725,6 +738,7 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     if cue.kind == "verb" and described and at + 1 < len(clauses):
         window += _apposition(para, registry, clauses[at + 1])  # "a rival, Democrat Joe Biden,"
     mentions = _outer([m for a, b in window for m in registry.mentions_in(para.index, a, b)])
+    mentions = [m for m in mentions if not _names_a_war(m, para.text)]
     mentions += _targets(para.text, window[0][0], window[-1][1], registry, mentions)
     mentions += _acronyms(para.text, window, registry, mentions)
     text = para.text
@@ -785,6 +799,14 @@ def _outer(mentions: list[Mention]) -> list[Mention]:
         for m in kept
         if not any(inside(m, o) and (o[1] == m[1] or o[2].type == "person") for o in kept)
     ]
+
+
+def _names_a_war(mention: Mention, text: str) -> bool:
+    """A war, not a party: a name the registry took for an actor ("the Cold War"), or a
+    place that names one ("opposed the Iraq war", "the Vietnam War")."""
+    return mention[2].tokens[-1].lower() in ("war", "wars") or bool(
+        _WAR_AFTER.match(text, mention[1])
+    )
 
 
 def _apposition(
@@ -1144,7 +1166,22 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
         return None  # "a political rival, X" names one side; "rival blocs" none
     if _KIND_OF_TENSION.search(text[max(0, cue.start - 20) : cue.start]):
         return None  # "racial tensions inflamed by the Floyd killing": no two sides named
+    if _sides_unnamed(cue, text):
+        return None
     return (mentions[0], mentions[1]) if len(mentions) >= 2 else None
+
+
+def _sides_unnamed(cue: _Cue, text: str) -> bool:
+    """A relation whose sides the clause does not name around it: one already spoken of
+    ("in the dispute", "The current spat follows ..."), a claim ("would disagree that"),
+    tensions within a group ("tensions among activists"), or "disputed" with no object
+    ("an event that Trump has publicly disputed"); two actors near it are not its sides."""
+    word = text[cue.start : cue.end].lower()
+    return bool(
+        _THE_RELATION.search(text, max(0, cue.start - 30), cue.start)
+        or _THAT_OR_AMONG.match(text, cue.end)
+        or word == "disputed"
+    )
 
 
 def _asked(mention: Mention, cue: _Cue, text: str) -> bool:
