@@ -1242,6 +1242,7 @@ def test_a_cue_said_not_to_happen_states_no_tension(text: str) -> None:
     [
         "Norway said the credibility of Sweden was on the line in the dispute.",
         "The current spat follows Norway's attempts to stop imports from Sweden.",
+        "However, the current spat follows Norway's attempts to stop imports from Sweden.",
         "Karl Olsen said the aid would go to farmers from Norway caught in the dispute.",
         "Anna Berg said no one would disagree that Sweden had grown richer than Norway.",
         "Anna Berg said there were tensions among Norway's allies over Sweden's plan.",

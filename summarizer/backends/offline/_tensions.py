@@ -337,11 +337,13 @@ _SAID_WORDS = 20  # words from the speech verb to the one accused
 # "doesn't oppose"), in lower-cased text.
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:\w+ly\s+|been\s+)?$")
 _WAR_AFTER = re.compile(r"\s+(?i:wars?)\b")  # "the Iraq war": Iraq names the war
-# Before a relation spoken of as a thing already known: "the" opening its clause, or "in
-# the"/"amid the", and at most two words ("The current spat follows", "The 'qualified' spat
-# bubbled up", "on the line in the dispute", "amid the trade tensions").
+# Before a relation spoken of as a thing already known: "the" opening its clause (after a
+# word such as "However,"), or "in the"/"amid the", and at most two words ("The current
+# spat follows", "However, the current spat", "on the line in the dispute", "amid the trade
+# tensions").
 _THE_RELATION = re.compile(
-    r"(?:(?:^|[.;:,—–]\s*|\s[-–—]\s+)The|\b(?:in|amid)\s+the)\s+(?:[\w'’“”\"-]+\s+){0,2}$"
+    r"(?:(?:^|[.;:,—–]\s*|\s[-–—]\s+)(?:The|[A-Z]\w+,\s+the)|\b(?:in|amid)\s+the)"
+    r"\s+(?:[\w'’“”\"-]+\s+){0,2}$"
 )
 _THAT_OR_AMONG = re.compile(r"\s+(?:that|among|within)\b")
 _MAX_TENSIONS = 6
