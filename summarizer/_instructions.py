@@ -61,11 +61,12 @@ def is_instruction(sentence: str) -> bool:
         return False
     if _VOCATIVE.match(text):
         return True
-    machine = _MACHINE.search(text) is not None
-    product = _PRODUCT.search(text) is not None
+    # each pattern searched only where its answer can change the result: a reference to
+    # the machine (the rarer one: 2 of the 2452 lead sentences of the tuning articles)
+    # first, the product only where it is found
     if _IMPERATIVE.match(text):
-        return machine or product
-    return machine and product
+        return _MACHINE.search(text) is not None or _PRODUCT.search(text) is not None
+    return _MACHINE.search(text) is not None and _PRODUCT.search(text) is not None
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
