@@ -24,6 +24,8 @@ from summarizer.backends.offline._names import (
     _BARE_APPOSITION,
     _CAPITAL_ROLE_BEFORE,
     _FULL_NAME,
+    _GROUP_HEAD_WORD,
+    _GROUP_PHRASE,
     _LOW,
     _ONE_WORD,
     _OPENING_PNAME,
@@ -50,6 +52,7 @@ from summarizer.backends.offline._names import (
     _person_candidates,
     _said_matches,
 )
+from summarizer.backends.offline._quotes import _after_window, _before_window, _spans
 
 
 def test_has_word_is_a_whole_word_of_this_text() -> None:
@@ -431,3 +434,37 @@ def test_the_cpu_benchmark_s_stages_still_make_extract_offline_s_result() -> Non
     for raw in ((text, None), (bench.EXAMPLE.read_text(), None)):
         times = dict.fromkeys(bench.STAGES, 0.0)
         assert bench.staged(raw, times) == extract_offline(bench._with_title(*raw))
+
+
+def test_a_spans_windows_are_read_once_and_are_its_own() -> None:
+    # `_per_span` keeps each window on its span: another span of the paragraph, or of a
+    # paragraph with the same offsets, reads its own
+    first, second = layout(
+        "“We will rebuild,” Dana Ruiz said on Monday. Later, Tom Lee said: “Not so fast.”\n\n"
+        "“We will appeal,” Carla Mendes told the board after the vote."
+    )
+    spans = [*_spans(first), *_spans(second)]
+    assert len(spans) == 3
+    for span in spans:
+        fresh = (_after_window.__wrapped__(span), _before_window.__wrapped__(span))
+        assert (_after_window(span), _before_window(span)) == fresh
+        assert (_after_window(span), _before_window(span)) == fresh  # kept, the same
+    assert _after_window(spans[0]) == " Dana Ruiz said on Monday. "
+    assert _before_window(spans[1]) == "Later, Tom Lee said: "
+    assert _after_window(spans[2]) == " Carla Mendes told the board after the vote."
+
+
+def test_a_group_phrase_is_looked_for_only_where_its_head_is() -> None:
+    # `_add_group_phrases` runs `_GROUP_PHRASE` only on a paragraph where
+    # `_GROUP_HEAD_WORD` finds a head: it must find one in every phrase, whatever its case
+    for text in (
+        "Gunmen stormed the building.",
+        "Police said the anti-government protesters had left.",
+        "The Russian-backed separatists fired on Iraqi refugees.",
+        "Soldiers waited for the troops.",
+        "Rebels, militants and lawmakers met.",
+    ):
+        phrases = [m.group() for m in _GROUP_PHRASE.finditer(text)]
+        assert phrases, text
+        assert _GROUP_HEAD_WORD.search(text) is not None, text
+    assert _GROUP_HEAD_WORD.search("The protestors' leader and the policeman met.") is None
