@@ -516,6 +516,7 @@ class Entity:
         return Actor(name=self.name, type=self.type, role=self.role, aliases=aliases[:4])
 
 
+@lru_cache(maxsize=4096)  # the same names, matched by several patterns (28000 asks, 7800 names)
 def _clean_name(raw: str) -> tuple[str, ...]:
     """Tokens of a captured name, with stop words, titles and honorifics trimmed off."""
     tokens = raw.split()
