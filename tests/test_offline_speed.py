@@ -26,6 +26,8 @@ from summarizer.backends.offline._names import (
     _FULL_NAME,
     _GROUP_HEAD_WORD,
     _GROUP_PHRASE,
+    _LIST_AND,
+    _LIST_SUBJECT,
     _LOW,
     _ONE_WORD,
     _OPENING_PNAME,
@@ -468,3 +470,17 @@ def test_a_group_phrase_is_looked_for_only_where_its_head_is() -> None:
         assert phrases, text
         assert _GROUP_HEAD_WORD.search(text) is not None, text
     assert _GROUP_HEAD_WORD.search("The protestors' leader and the policeman met.") is None
+
+
+def test_a_list_of_subjects_is_looked_for_only_where_a_name_and_and_are() -> None:
+    # `_list_subjects` runs `_LIST_SUBJECT` only where `_LIST_AND` finds a name's last
+    # word, "and" and the next name's capital
+    for text in (
+        "Ben Carson, Ted Cruz and Rand Paul have all attacked the program.",
+        "France, and the Netherlands agreed to the plan.",
+        "Liberals Elena Kagan and Sonia Sotomayor were in the minority.",
+        "aimed at France and Britain, which have tried",
+    ):
+        assert _LIST_SUBJECT.search(text) is not None, text
+        assert _LIST_AND.search(text) is not None, text
+    assert _LIST_AND.search("the rules and the costs rose, and Dana Ruiz left") is None

@@ -395,6 +395,9 @@ _LIST_SUBJECT = re.compile(
     r"(?P<which>,\s+(?:which|who)\b)?\s+(?:also\s+)?"
     rf"(?:{'|'.join(sorted(_LIST_VERBS - {'doe'}))}|are|[a-z]+ed)\b"
 )
+# What every list it finds holds, searched first: the last word of a name, "and" and the
+# capital of the next name (840 of the 4107 tuning paragraphs with " and " have it).
+_LIST_AND = re.compile(r"[A-Z][\w.'’&-]*,?\s+and\s+(?:the\s+)?[A-Z]")
 # A party word before a group's head names that party's members ("GOP senators").
 _PARTY_OF = {
     "Republican": "Republicans",
@@ -1966,7 +1969,7 @@ class Registry:
         found: set[tuple[int, int, int]] = set()
         after = (PREPOSITIONS | PLACE_PREPOSITIONS) - {"as"}  # "as China and Russia support"
         for para in self._prose:
-            if " and " not in para.text:
+            if " and " not in para.text or _LIST_AND.search(para.text) is None:
                 continue
             for m in _LIST_SUBJECT.finditer(para.text):
                 before = _word_before(para.text, m.start())
