@@ -35,6 +35,8 @@ from summarizer.backends.offline._names import (
     _ORG_WORD,
     _PNAME,
     _ROLE_BEFORE,
+    _ROLE_COMMA,
+    _ROLE_STARTS,
     _SAID_SUBJECT,
     _SOURCE_BY,
     _SOURCE_SAYS,
@@ -48,6 +50,7 @@ from summarizer.backends.offline._names import (
     Registry,
     _has_tail,
     _has_word,
+    _matches_at,
     _no_initials,
     _occurrences,
     _org_parts,
@@ -470,6 +473,30 @@ def test_a_group_phrase_is_looked_for_only_where_its_head_is() -> None:
         assert phrases, text
         assert _GROUP_HEAD_WORD.search(text) is not None, text
     assert _GROUP_HEAD_WORD.search("The protestors' leader and the policeman met.") is None
+
+
+def test_a_role_pattern_tried_where_a_role_opens_finds_what_its_scan_finds() -> None:
+    # `_person_candidates` tries `_ROLE_BEFORE` and `_ROLE_COMMA` only where
+    # `_ROLE_STARTS` finds a role word before a space or a comma
+    texts = [
+        "national security adviser H.R. McMaster met the spokesman, Tom Lee, and economist Dermot Hayes.",
+        "The judge, Gonzalo P. Curiel of United States District Court, ruled; attorney Mark Lee left.",
+        "The US defense secretary, Jim Mattis, and his son-in-law Jared Kushner spoke to aides.",
+        "senator senator Dana Ruiz, adviser, adviser Tom Lee of the board",
+    ]
+    for text in texts:
+        roles = [m.start() for m in _ROLE_STARTS.finditer(text)]
+        for pattern in (_ROLE_BEFORE, _ROLE_COMMA):
+            expected = [(m.span(), m["name"]) for m in pattern.finditer(text)]
+            assert [(m.span(), m["name"]) for m in _matches_at(pattern, text, roles)] == expected
+    # a start inside the last match is passed over, as `finditer` passes over it
+    assert [m.group() for m in _matches_at(re.compile(r"a\w*"), "aaa ab", [0, 1, 2, 4])] == [
+        "aaa",
+        "ab",
+    ]
+    for text, name in ((texts[1], "Gonzalo P. Curiel"), (texts[2], "Jim Mattis")):
+        roles = [m.start() for m in _ROLE_STARTS.finditer(text)]
+        assert [m["name"] for m in _matches_at(_ROLE_COMMA, text, roles)] == [name]
 
 
 def test_a_list_of_subjects_is_looked_for_only_where_a_name_and_and_are() -> None:

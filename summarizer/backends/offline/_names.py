@@ -118,6 +118,10 @@ _ROLE_SERVES = r"(?:\s+(?:to|of|at|for)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,
 _ROLE_COMMA = re.compile(
     rf"\b(?P<role>(?:{_ROLES}){_ROLE_SERVES}),\s+(?P<name>{_PNAME})(?:,|\s+of\s+(?:the\s+)?[A-Z])"
 )
+# Where a role word opens, before a space or a comma: every match of `_ROLE_BEFORE` and of
+# `_ROLE_COMMA` opens at one of these, so one scan of the paragraph finds where to try
+# both (`_matches_at`), where each was a scan trying the roles at every word.
+_ROLE_STARTS = re.compile(rf"\b(?=(?:{_ROLES})[\s,])")
 # "Rahm Emanuel, his chief of staff, urged", "Marc Short, Pence's chief of staff,": an
 # owner's role is an apposition as much as "the" one is.
 _APPOSITION_TAIL = rf",\s+(?:a|an|the|his|her|their|[A-Z][\w.-]*['’]s)\s+(?:[\w.'’-]+\s+){{0,5}}?(?P<role>{_ROLES})\b"
@@ -610,8 +614,13 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         tokens = _clean_name(m["name"])
         if m["role"].lower() in ROLE_NOUNS and len(tokens) >= 2:
             yield tokens, m["role"].lower(), ""
+    roles = [m.start() for m in _ROLE_STARTS.finditer(text)]
     for pattern in (_ROLE_BEFORE, _ROLE_COMMA, _APPOSITION, _BARE_APPOSITION):
-        for m in pattern.finditer(text) if _has_tail(pattern, text) else ():
+        if pattern is _ROLE_BEFORE or pattern is _ROLE_COMMA:
+            matches = _matches_at(pattern, text, roles)
+        else:
+            matches = pattern.finditer(text) if _has_tail(pattern, text) else iter(())
+        for m in matches:
             tokens = _clean_name(m["name"])
             if len(tokens) >= 2:
                 yield tokens, m["role"], ""
@@ -650,6 +659,16 @@ def _said_matches(text: str) -> dict[int, tuple[re.Match[str], ...]] | None:
     if _SPEECH_VERB.search(text) is None:
         return None
     return {id(p): tuple(p.finditer(text)) for p in (_SUBJECT_SAID, _SAID_SUBJECT)}
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, for a pattern whose every match opens at one of
+    ``starts`` (ascending) and is not empty: the first match at or past the last one's end."""
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)):
+            yield m
+            end = m.end()
 
 
 def _has_tail(pattern: re.Pattern[str], text: str) -> bool:
