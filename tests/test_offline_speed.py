@@ -43,6 +43,8 @@ from summarizer.backends.offline._names import (
     _SUBJECT_ASIDE_SAID,
     _SUBJECT_OF_SAID,
     _SUBJECT_SAID,
+    _THING,
+    _THING_BEFORE,
     _TITLE_ALT,
     _TITLED,
     _TOKEN,
@@ -474,6 +476,25 @@ def test_a_group_phrase_is_looked_for_only_where_its_head_is() -> None:
         assert all(p.split()[-1] in _GROUP_HEAD_FORMS for p in phrases), text
         groups = {e.name for e in Registry(layout(text)).entities if e.described}
         assert groups, text
+
+
+def test_a_things_name_is_looked_for_only_in_an_article_naming_one() -> None:
+    # `Registry._names_things`: `_THING_BEFORE` is searched before names only in an
+    # article where `_THING` finds such a noun; it must find every one `_THING_BEFORE` does
+    for before in ("Tropical storm ", "the aircraft  carrier ", "USS ", "the Ship\t"):
+        assert _THING_BEFORE.search(before) is not None
+        assert _THING.search(before) is not None
+    assert _THING.search("the leadership and the shipment") is None
+    text = (
+        "The aircraft carrier Theodore Roosevelt docked, officials said. Theodore Roosevelt left."
+    )
+    registry = Registry(layout(text))
+    assert registry._names_things
+    assert [a.name for a in registry.actor_list()] == []
+    assert [
+        a.name
+        for a in Registry(layout(text.replace("The aircraft carrier", "Senator"))).actor_list()
+    ] == ["Theodore Roosevelt"]
 
 
 def test_a_role_pattern_tried_where_a_role_opens_finds_what_its_scan_finds() -> None:
