@@ -34,6 +34,7 @@ from summarizer.backends.offline._names import (
     _ORG_PHRASE,
     _ORG_WORD,
     _PNAME,
+    _PROPER_NOUN_BEFORE,
     _ROLE_BEFORE,
     _ROLE_COMMA,
     _ROLE_STARTS,
@@ -57,6 +58,7 @@ from summarizer.backends.offline._names import (
     _occurrences,
     _org_parts,
     _person_candidates,
+    _proper_noun_before,
     _said_matches,
 )
 from summarizer.backends.offline._quotes import _after_window, _before_window, _spans
@@ -533,3 +535,32 @@ def test_a_list_of_subjects_is_looked_for_only_where_a_name_and_and_are() -> Non
         assert _LIST_SUBJECT.search(text) is not None, text
         assert _LIST_AND.search(text) is not None, text
     assert _LIST_AND.search("the rules and the costs rose, and Dana Ruiz left") is None
+
+
+def test_a_proper_noun_before_a_name_is_searched_from_the_last_word() -> None:
+    # `_proper_noun_before` searches `_PROPER_NOUN_BEFORE` from the last word before the
+    # name: the same match as searching the text before it from its start
+    texts = [
+        "the death of ",
+        "Ohio's ",
+        "the McDonald's\n",
+        "met the\u00a0",
+        "to bathe ",
+        "the U.S.’s  ",
+        "(the ",
+        "Clinton and ",
+        "said on",
+        " ",
+        "",
+        "a word\n\n",
+    ]
+    for text in texts:
+        for prefix in ("", "He spoke of it. "):
+            full = prefix + text + "Dana Ruiz"
+            end = len(prefix + text)
+            expected = _PROPER_NOUN_BEFORE.search(full, 0, end)
+            found = _proper_noun_before(full, end)
+            assert (found and (found.span(), found.group())) == (
+                expected and (expected.span(), expected.group())
+            ), text
+    assert _proper_noun_before("the McDonald's Dana", 15).group() == "McDonald's "

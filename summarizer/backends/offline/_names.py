@@ -258,6 +258,19 @@ _LIST_REST = re.compile(
 )
 _ALL = re.compile(r"(?:\s+(?:have|has|had))?\s+(?:all|both|each)(?=\s+[a-z]+ed\b)")
 _PROPER_NOUN_BEFORE = re.compile(r"(?:\b(?:the|The|of|for|and|on)|[A-Z][\w.]*['’]s)\s+$")
+
+
+def _proper_noun_before(text: str, end: int) -> re.Match[str] | None:
+    """`_PROPER_NOUN_BEFORE` searched in ``text`` up to ``end``, from the last word before
+    it: a match is one word and the white space after it, so the same match as searching
+    from the paragraph's start, where the pattern is tried at every position."""
+    word_end = len(text[:end].rstrip())
+    if word_end == end or word_end == 0:
+        return None  # no white space before ``end``, or nothing but white space
+    word = text[:word_end].rsplit(None, 1)[-1]
+    return _PROPER_NOUN_BEFORE.search(text, word_end - len(word), end)
+
+
 _STATE_OF = {f: c for c, o in COUNTRY_FORMS.items() for f in (c, *o)} | METONYMS
 _STATE_WORDS = frozenset(_STATE_OF) | GROUPS
 _BEFORE_PLACE = PREPOSITIONS | PLACE_PREPOSITIONS
@@ -644,9 +657,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
                 yield after, " ".join(tokens), ""
                 continue
             owned = "owner" in m.groupdict() and m["owner"]  # "NBC's Dante Chinni"
-            if len(tokens) >= 2 and (
-                owned or not _PROPER_NOUN_BEFORE.search(text, 0, m.start("name"))
-            ):
+            if len(tokens) >= 2 and (owned or not _proper_noun_before(text, m.start("name"))):
                 yield tokens, "", ""
 
 
@@ -927,7 +938,7 @@ class Registry:
                 trimmed = self._without_prefix(tokens)
                 form = m.group() if trimmed == tokens else " ".join(trimmed)
                 tokens = trimmed
-                before = _PROPER_NOUN_BEFORE.search(para.text, 0, m.start())
+                before = _proper_noun_before(para.text, m.start())
                 how = ""
                 if (
                     before
