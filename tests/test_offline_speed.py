@@ -105,6 +105,11 @@ def test_a_forms_occurrences_are_this_texts_own() -> None:
     assert _occurrences("Ana Lee met Lee.", {"Lee", "Ana Lee"}) == [(0, 7), (12, 15)]
     assert _occurrences("Lee-Ann met Lee", {"Lee"}) == [(12, 15)]  # not inside "Lee-Ann"
     assert _occurrences("Lee met Ana Lee.", {"Lee", "Ana Lee"}) == [(0, 3), (8, 15)]
+    # one form (`_form_occurrences`, kept per text and form): overlaps dropped as for
+    # several, and each ask its own list
+    assert _occurrences("Lee Lee Lee met Lee Lee.", {"Lee Lee"}) == [(0, 7), (16, 23)]
+    _occurrences("Ana Lee met Lee.", {"Lee"}).append((0, 0))
+    assert _occurrences("Ana Lee met Lee.", {"Lee"}) == [(4, 7), (12, 15)]
 
 
 # Two articles that differ in one thing: whether the first word of "Marlow Teague" is also

@@ -2799,6 +2799,9 @@ def _has_word(text: str, word: str) -> bool:
 
 def _occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:
     """(start, end) of every whole-word occurrence of any form; the longest wins an overlap."""
+    if len(forms) == 1:  # most asks (a word, a surname): kept per text and form
+        for form in forms:
+            return list(_form_occurrences(text, form))
     found = [span for form in forms for span in _form_spans(text, form)]
     found.sort(key=lambda s: (s[0], -s[1]))
     kept: list[tuple[int, int]] = []
@@ -2806,6 +2809,17 @@ def _occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:
         if not kept or span[0] >= kept[-1][1]:
             kept.append(span)
     return kept
+
+
+@lru_cache(maxsize=8192)
+def _form_occurrences(text: str, form: str) -> tuple[tuple[int, int], ...]:
+    """`_occurrences` of one form: its spans, in order (all of one length), each not
+    overlapping the last one kept."""
+    kept: list[tuple[int, int]] = []
+    for span in _form_spans(text, form):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return tuple(kept)
 
 
 @lru_cache(maxsize=8192)  # the registry looks for the same forms in its text again and again
