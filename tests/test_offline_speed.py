@@ -50,6 +50,7 @@ from summarizer.backends.offline._names import (
     _TITLED,
     _TOKEN,
     _UP,
+    Entity,
     Registry,
     _has_tail,
     _has_word,
@@ -569,3 +570,13 @@ def test_a_proper_noun_before_a_name_is_searched_from_the_last_word() -> None:
                 expected and (expected.span(), expected.group())
             ), text
     assert _proper_noun_before("the McDonald's Dana", 15).group() == "McDonald's "
+
+
+def test_an_entitys_tokens_follow_its_name() -> None:
+    # `Entity.tokens` is cached by the name (`_name_tokens`): a name the registry lengthens
+    # ("Mr. Trump" found as "Donald Trump") has the new tokens
+    person = Entity("Trump", "person")
+    assert person.tokens == ("Trump",)
+    person.name = "Donald Trump"
+    assert person.tokens == ("Donald", "Trump")
+    assert Entity("Donald  Trump", "person").tokens == ("Donald", "Trump")

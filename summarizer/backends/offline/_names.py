@@ -499,6 +499,11 @@ _LEAD_WORDS = 15
 _LEAD_PARAGRAPHS = 2
 
 
+@lru_cache(maxsize=4096)  # asked 630 times per article, of a few dozen names
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(name.split())
+
+
 @dataclass
 class Entity:
     """A candidate actor: its canonical name, the forms the article uses, and why it counts."""
@@ -513,7 +518,7 @@ class Entity:
 
     @property
     def tokens(self) -> tuple[str, ...]:
-        return tuple(self.name.split())
+        return _name_tokens(self.name)
 
     @property
     def first(self) -> Pos:
