@@ -580,3 +580,17 @@ def test_an_entitys_tokens_follow_its_name() -> None:
     person.name = "Donald Trump"
     assert person.tokens == ("Donald", "Trump")
     assert Entity("Donald  Trump", "person").tokens == ("Donald", "Trump")
+
+
+def test_said_x_is_tried_where_a_speech_verb_opens_and_finds_what_its_scan_finds() -> None:
+    # `_said_matches` tries `_SAID_SUBJECT` only where `_SPEECH_VERB_STARTS` finds a verb
+    for text in (
+        "“No,” said Dana Ruiz, and added Tom Lee later; noted NBC's Dante Chinni.",
+        "He told reporters, said Lutzo. Grant said no, says Grant Lee.",
+        "unsaid Dana Ruiz, resaid Tom Lee, said\tMark Lee",
+    ):
+        said = _said_matches(text)
+        assert said is not None
+        expected = [(m.span(), m["name"]) for m in _SAID_SUBJECT.finditer(text)]
+        assert expected
+        assert [(m.span(), m["name"]) for m in said[id(_SAID_SUBJECT)]] == expected

@@ -226,7 +226,9 @@ _TAILS = {
     id(_SUBJECT_OF_SAID): re.compile(_OF_SAID_TAIL),
 }
 # "noted NBC's Dante Chinni": the owner before the name is kept out of it
-_SPEECH_VERB = re.compile(rf"\b(?:{_VERBS})\b")
+# Where a speech verb opens: every match of `_SAID_SUBJECT` opens at one, so one scan
+# finds where to try it, and whether the paragraph has a verb at all (`_said_matches`).
+_SPEECH_VERB_STARTS = re.compile(rf"\b(?=(?:{_VERBS})\b)")
 _SAID_SUBJECT = re.compile(
     rf"\b(?=[a-z])(?:{_VERBS})\s+(?P<owner>[A-Z][\w.&]*['’]s\s+)?(?=[A-Z])(?P<name>{_PNAME})"
 )
@@ -670,9 +672,13 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
 def _said_matches(text: str) -> dict[int, tuple[re.Match[str], ...]] | None:
     """`_SUBJECT_SAID`'s and `_SAID_SUBJECT`'s matches in a paragraph, by the pattern's
     id; None where the paragraph has no speech verb (both patterns need one)."""
-    if _SPEECH_VERB.search(text) is None:
+    verbs = [m.start() for m in _SPEECH_VERB_STARTS.finditer(text)]
+    if not verbs:
         return None
-    return {id(p): tuple(p.finditer(text)) for p in (_SUBJECT_SAID, _SAID_SUBJECT)}
+    return {
+        id(_SUBJECT_SAID): tuple(_SUBJECT_SAID.finditer(text)),
+        id(_SAID_SUBJECT): tuple(_matches_at(_SAID_SUBJECT, text, verbs)),
+    }
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
