@@ -61,6 +61,7 @@ from summarizer.backends.offline._names import (
     _person_candidates,
     _proper_noun_before,
     _said_matches,
+    _source_says,
 )
 from summarizer.backends.offline._quotes import _after_window, _before_window, _spans
 
@@ -594,3 +595,22 @@ def test_said_x_is_tried_where_a_speech_verb_opens_and_finds_what_its_scan_finds
         expected = [(m.span(), m["name"]) for m in _SAID_SUBJECT.finditer(text)]
         assert expected
         assert [(m.span(), m["name"]) for m in said[id(_SAID_SUBJECT)]] == expected
+
+
+def test_a_source_is_looked_for_from_its_verbs_words_before_it() -> None:
+    # `_source_says` begins `_SOURCE_SAYS` `_SOURCE_SAYS_WORDS` words before the first
+    # verb: the same matches as from the paragraph's start, even the longest source
+    longest = (
+        "the Alpha of the Beta of the Gamma on the Delta for a Epsilon and the Zeta also first"
+    )
+    for text in (
+        f"{'so and then ' * 12}{longest} said it. The Hill reported that CNN quoted him.",
+        f"{longest} said it, as (The Washington Post) noted.",
+        "Morgan wrote, and\nReuters\u00a0later reported that Pew found.",
+        "Nothing here is a source of anything said.",
+        "no verb at all",
+    ):
+        expected = [(m.span(), m["name"], m["verb"]) for m in _SOURCE_SAYS.finditer(text)]
+        assert [(m.span(), m["name"], m["verb"]) for m in _source_says(text)] == expected, text
+    spans = [m.span() for m in _source_says(f"so {longest} said it")]
+    assert spans == [(3, 3 + len(longest) + 5)]

@@ -489,6 +489,10 @@ _SOURCE_SAYS = re.compile(
 )
 # Its verb after a space, searched first (`_has_tail`): most paragraphs have none.
 _TAILS[id(_SOURCE_SAYS)] = re.compile(rf"\s(?:{alternation(_SOURCE_VERBS.split('|'))})\b")
+# A match of `_SOURCE_SAYS` spans at most 19 words before its verb ("the", a name of six
+# words joined by "of the", two adverbs): it opens no further back than this many words
+# before the first verb its tail finds (`_source_says`).
+_SOURCE_SAYS_WORDS = 30
 # Each way `_SOURCE_BY` opens holds one of these words ("by", "according to", ...).
 _TAILS[id(_SOURCE_BY)] = re.compile(
     "by|ccording to|report|wrote|writes|spokes|statement|representative"
@@ -679,6 +683,17 @@ def _said_matches(text: str) -> dict[int, tuple[re.Match[str], ...]] | None:
         id(_SUBJECT_SAID): tuple(_SUBJECT_SAID.finditer(text)),
         id(_SAID_SUBJECT): tuple(_matches_at(_SAID_SUBJECT, text, verbs)),
     }
+
+
+def _source_says(text: str) -> Iterator[re.Match[str]]:
+    """``_SOURCE_SAYS.finditer(text)``, begun `_SOURCE_SAYS_WORDS` words before the first
+    verb its tail finds: no match opens further back (it is tried at every capital)."""
+    verb = _TAILS[id(_SOURCE_SAYS)].search(text)
+    if verb is None:
+        return iter(())
+    before = text[: verb.start()].rsplit(None, _SOURCE_SAYS_WORDS)
+    start = len(before[0]) if len(before) > _SOURCE_SAYS_WORDS else 0
+    return _SOURCE_SAYS.finditer(text, start)
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -1333,7 +1348,11 @@ class Registry:
         for para in self._prose:
             text = para.text
             for pattern in (_SOURCE_BY, _SOURCE_SAYS):
-                for m in pattern.finditer(text) if _has_tail(pattern, text) else ():
+                if pattern is _SOURCE_SAYS:
+                    matches = _source_says(text)
+                else:
+                    matches = pattern.finditer(text) if _has_tail(pattern, text) else iter(())
+                for m in matches:
                     if para.inside_quote(m.start("name")):
                         continue
                     follows = re.match(r"\s*([\w’'-]*)", text[m.end("name") :])
