@@ -63,7 +63,16 @@ from summarizer.backends.offline._names import (
     _said_matches,
     _source_says,
 )
-from summarizer.backends.offline._quotes import _after_window, _before_window, _spans
+from summarizer.backends.offline._quotes import (
+    _ACCORDING,
+    _AS_SAID,
+    _QUOTED_AS,
+    _QUOTED_PASSIVE,
+    _after_window,
+    _before_window,
+    _credit,
+    _spans,
+)
 
 
 def test_has_word_is_a_whole_word_of_this_text() -> None:
@@ -614,3 +623,21 @@ def test_a_source_is_looked_for_from_its_verbs_words_before_it() -> None:
         assert [(m.span(), m["name"], m["verb"]) for m in _source_says(text)] == expected, text
     spans = [m.span() for m in _source_says(f"so {longest} said it")]
     assert spans == [(3, 3 + len(longest) + 5)]
+
+
+def test_a_credit_is_searched_only_where_its_word_is() -> None:
+    # `_credit` runs `_QUOTED_AS`, `_QUOTED_PASSIVE` and `_ACCORDING` only on a window
+    # holding the word `_CREDIT_WORDS` gives each
+    for pattern, window in (
+        (_QUOTED_AS, " the agency quoted Dana Ruiz as saying."),
+        (_QUOTED_AS, " Interfax quotes Dana Ruiz as telling them"),
+        (_QUOTED_PASSIVE, " Dana Ruiz was quoted by the Fars News Agency as saying"),
+        (_ACCORDING, " he told advisers, according to Uzi Arad."),
+        (_ACCORDING, "According to Dana Ruiz, "),
+    ):
+        found = _credit(pattern, window)
+        expected = pattern.search(window)
+        assert found is not None and expected is not None, window
+        assert (found.span(), found["subj"]) == (expected.span(), expected["subj"])
+    assert _credit(_AS_SAID, "As Dana Ruiz said, ") is not None  # no word: always searched
+    assert _credit(_ACCORDING, "he said, accordingly") is None

@@ -112,6 +112,8 @@ _QUOTED_PASSIVE = re.compile(
     r"as\s+(?:say|tell)"
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_SUBJ}")
+# A word each of these credits holds: a window without it is not searched (`_credit`).
+_CREDIT_WORDS = {id(_QUOTED_AS): "quot", id(_QUOTED_PASSIVE): "quoted", id(_ACCORDING): "ccording"}
 # "X (D-Conn.), a member of the committee, which ..., told": asides between subject and verb.
 _ASIDES = r"(?:\s*\([^()]{1,30}\))?(?:(?:,[^,\"“”]{1,160}){1,4},)?"
 # "Or, as Tom Ridge, a former secretary, put it: “...": a clause opened by "as", whose
@@ -637,7 +639,7 @@ def _after(span: _Span, ctx: _Context) -> _Who:
     window = window.lstrip(lead)
     for pattern in (_QUOTED_AS, _QUOTED_PASSIVE, _ACCORDING):
         # '“...,” he told advisers, according to Uzi Arad': the one who told, not the source
-        if (m := pattern.search(window)) and not _SUBJ_VERB.match(window[: m.start()]):
+        if (m := _credit(pattern, window)) and not _SUBJ_VERB.match(window[: m.start()]):
             return _resolve(m["subj"], ctx, pos)
     if m := _DASH_CREDIT.match(para.text, span.end):  # ...” ― Pamela Padilla
         return ctx.registry.resolve(m["name"], pos) or _newcomer(m["name"], ctx, pos) or UNKNOWN
@@ -793,6 +795,13 @@ _CROWD_AFTER = re.compile(rf"[\s,]*{_CROWD}\s+{_CHANTS}\b")
 _CHANT = re.compile(_CHANTS)
 
 
+def _credit(pattern: re.Pattern[str], window: str) -> re.Match[str] | None:
+    """``pattern.search(window)``, not run where the word `_CREDIT_WORDS` gives it is not
+    in the window (most windows hold no "quoted" or "according")."""
+    word = _CREDIT_WORDS.get(id(pattern))
+    return None if word is not None and word not in window else pattern.search(window)
+
+
 def _chanted(span: _Span) -> re.Match[str] | None:
     """The credit of a crowd's chant right before or after the span, if any."""
     window = _before_window(span)
@@ -828,7 +837,7 @@ def _before(span: _Span, ctx: _Context) -> _Who:
     if not window.strip() and (m := _SAID_ALONE.fullmatch(_sentence_before(span))):
         return _resolve(m["subj"], ctx, pos)  # '“...” Trump shot back. “I don’t know him.”'
     for pattern in (_ACCORDING, _QUOTED_AS, _QUOTED_PASSIVE, _AS_SAID):
-        if m := pattern.search(window):
+        if m := _credit(pattern, window):
             # nested: "According to Alvarez, Mendes said “...”": Mendes speaks, Alvarez tells
             told = pattern is _ACCORDING and _SUBJ_VERB.match(window[m.end() :].lstrip(" ,"))
             if told and (who := _resolve(told["subj"], ctx, pos)) not in (None, UNKNOWN):
