@@ -1796,3 +1796,15 @@ def test_a_chant_inside_a_speakers_quotation_does_not_take_the_rest_of_it() -> N
     speakers = _speakers(extract_offline(article))
     assert speakers.get("Build the pier!") == "the crowd"
     assert speakers.get("and restore order to the harbour and its fishing fleet.") == "Dana Ruiz"
+
+
+def test_the_bodys_spokesman_named_before_speaks_not_the_body() -> None:
+    article = _article(
+        "The leaders of Ruritania and Moldavia met on Friday at the Blue House in Seoul.",
+        "“The talks went well,” Blue House spokesman Park Min-soo told a briefing.",
+        "Moon said he had raised the issue “in substantial detail,” the Blue House spokesman said.",
+    )
+    assert _speakers(extract_offline(article)) == {
+        "The talks went well,": "Park Min-soo",
+        "in substantial detail,": "Park Min-soo",
+    }

@@ -1061,7 +1061,22 @@ def _subject(para: Paragraph, start: int, end: int, ctx: _Context, pos: tuple[in
         if noun in ORG_NOUNS | _BODY_WORDS:  # "the Trump campaign", "the IMF report"
             return owner
         if noun in _VOICES:
-            return owner if owner.type != "person" else UNKNOWN
+            if owner.type == "person":
+                return UNKNOWN
+            # "Blue House spokesman Kim Eui-kyeom told ... ¶ the Blue House spokesman said":
+            # the body's voice named so before is the one speaking, not the body
+            voice = ctx.registry.by_role(noun, pos)
+            body = para.text[named[-1][0] : named[-1][1]]
+            if (
+                para.text[a:b].lstrip().startswith(("the ", "The "))
+                and voice
+                and any(
+                    ctx.registry.paragraphs[pi].text[:at].endswith(f"{body} {noun} ")
+                    for (pi, at), _end in voice.mentions
+                )
+            ):
+                return voice
+            return owner
         holder = ctx.registry.by_role(noun, pos) if owner.type != "person" else None
         if holder is None or not holder.role:
             # "a senior Cruz adviser said": someone the article leaves unnamed, quoted under
