@@ -24,8 +24,17 @@ let through); a junk,
 not-key or wrong-type row counts as still present only for an actor of exactly that name
 (`name_key`); a wrong-alias row when that actor still carries that alias.
 
+With ``--keys``, it scores instead evals/reading/actor-keys.tsv (eleventh session): for
+10 more tuning articles, every actor a reader lists by ANNOTATION.md (``required`` yes: a
+reader of the briefing must see it; no: allowed, as gold's ``required: false``), written
+before the offline actors were looked at. Each article's rows are a gold actor list and the
+offline actors are scored against it with the eval's own matcher (`score_actors`): actor
+precision, recall and F1 over the articles as the eval report pools them (the mean of
+each article's figure), and with ``-v`` each article's missed and spurious names.
+
 Run from the repository root, with ../shared beside it (or SUMMARIZER_DATA_DIR set):
     .venv/bin/python scripts/actor_reading.py        # counts (-v: every row not as wished)
+    .venv/bin/python scripts/actor_reading.py --keys # P/R/F1 on the key-actor lists (-v)
 """
 
 from __future__ import annotations
@@ -41,9 +50,12 @@ from tension_tuning import extract_listed
 
 from summarizer._schema import Actor
 from summarizer._text import name_key
+from summarizer.eval._gold import GoldActor, GoldCase, GoldSummary
+from summarizer.eval._metrics import score_actors
 from summarizer.eval._text import is_sub_span, names_score
 
 LIST = Path(__file__).parents[1] / "evals" / "reading" / "actor-reading.tsv"
+KEYS = Path(__file__).parents[1] / "evals" / "reading" / "actor-keys.tsv"
 
 
 def _named(actors: list[Actor], name: str) -> Actor | None:
@@ -92,5 +104,40 @@ def main(verbose: bool) -> None:
     print(f"actors per article: {n / len(found):.2f} over {len(found)} articles")
 
 
+def _gold(article: str, rows: list[dict[str, str]]) -> GoldCase:
+    actors = [
+        GoldActor(
+            name=r["actor"],
+            aliases=[a for a in r["aliases"].split("|") if a],
+            type=r["type"],  # type: ignore[arg-type]
+            required=r["required"] == "yes",
+        )
+        for r in rows
+    ]
+    summary = GoldSummary(reference="(key actors only)")
+    return GoldCase(id=f"keys-{article}", article=article, summary=summary, actors=actors)
+
+
+def keys(verbose: bool) -> None:
+    rows = list(csv.DictReader(KEYS.open(), delimiter="\t"))
+    found = {key: extraction.actors for key, extraction in extract_listed(rows).items()}
+    totals: Counter[str] = Counter()
+    for key in sorted(found):
+        gold = _gold(key[1], [r for r in rows if (r["source"], r["article"]) == key])
+        score = score_actors(found[key], gold)
+        for metric in ("precision", "recall", "f1"):
+            totals[metric] += score.scores[metric] or 0.0
+        if verbose:
+            s = score.scores
+            print(f"{key[0]} {key[1]}: P {s['precision']:.2f} R {s['recall']:.2f}")
+            print(f"  missed: {score.missed}\n  spurious: {score.spurious}")
+    figures = ", ".join(f"{m} {totals[m] / len(found):.3f}" for m in ("precision", "recall", "f1"))
+    n = sum(len(a) for a in found.values())
+    print(f"{figures}; actors per article {n / len(found):.2f} over {len(found)} articles")
+
+
 if __name__ == "__main__":
-    main("-v" in sys.argv)
+    if "--keys" in sys.argv:
+        keys("-v" in sys.argv)
+    else:
+        main("-v" in sys.argv)
