@@ -112,11 +112,17 @@ _ROLES = alternation(sorted(ROLE_NOUNS, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLES})\s+(?P<name>{_PNAME})")
 # "The US defense secretary, Jim Mattis, is expected to": a role, then the name between
 # commas, or before the body it serves ("the judge, Gonzalo P. Curiel of United States
-# District Court, was"). The role may name what it serves first ("China's new ambassador
-# to the United Nations, Zhang Jun, said").
-_ROLE_SERVES = r"(?:\s+(?:to|of|at|for)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)?"
+# District Court, was"), or ending its sentence ("a meeting with the country's leader, Kim
+# Jong-un."). The role may name what it serves first ("China's new ambassador to the United
+# Nations, Zhang Jun, said") or run on in small words ("the Russian chief of general staff,
+# Valery Gerasimov, warned").
+_ROLE_SERVES = (
+    r"(?:\s+(?:to|of|at|for)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*"
+    r"|\s+of\s+[a-z]+(?:\s+[a-z]+)?)?"
+)
 _ROLE_COMMA = re.compile(
-    rf"\b(?P<role>(?:{_ROLES}){_ROLE_SERVES}),\s+(?P<name>{_PNAME})(?:,|\s+of\s+(?:the\s+)?[A-Z])"
+    rf"\b(?P<role>(?:{_ROLES}){_ROLE_SERVES}),\s+(?P<name>{_PNAME})"
+    r"(?:,|\s+of\s+(?:the\s+)?[A-Z]|\.(?=\s|$))"
 )
 # Where a role word opens, before a space or a comma: every match of `_ROLE_BEFORE` and of
 # `_ROLE_COMMA` opens at one of these, so one scan of the paragraph finds where to try
@@ -259,6 +265,7 @@ _LIST_REST = re.compile(
     rf"(?:,\s+{_TOKEN}(?:\s+{_TOKEN}){{1,2}})*,?\s+(?:and|or)\s+{_TOKEN}(?:\s+{_TOKEN}){{1,2}}"
 )
 _ALL = re.compile(r"(?:\s+(?:have|has|had))?\s+(?:all|both|each)(?=\s+[a-z]+ed\b)")
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+$")
 _PROPER_NOUN_BEFORE = re.compile(r"(?:\b(?:the|The|of|for|and|on)|[A-Z][\w.]*['’]s)\s+$")
 
 
@@ -954,7 +961,8 @@ class Registry:
         even one who never speaks in it; or when the full name itself recurs ("Gennifer
         Flowers ... Gennifer Flowers"), as it does for a person the article is about; or,
         with a known given name, when it is a verb's subject ("Hillary Clinton has backed
-        a no-fly zone"), which also keeps it from being a name in passing."""
+        a no-fly zone") or a source ("according to Richard Rossow, a fellow at"), which
+        also keeps it from being a name in passing."""
         found: list[tuple[tuple[str, ...], str, str]] = []
         for para in self._prose:
             for m in _FULL_NAME.finditer(para.text):
@@ -981,6 +989,8 @@ class Registry:
                     how = "opening"
                 if not how and _acts_after(para.text, m.start(), m.end()):
                     how = "acts"
+                if not how and _ACCORDING_TO.search(para.text, max(0, m.start() - 14), m.start()):
+                    how = "source"  # "according to Richard Rossow, a fellow at": `_add_sources`
                 found.append((tokens, form, how))
         given = GIVEN_NAMES
         prose = set(self._prose)  # not a list's test, each paragraph compared field by field
@@ -1007,7 +1017,7 @@ class Registry:
                 or self._alone(tokens[-1])
                 or counts[tokens] >= 2
                 or self._family_name_first(tokens)
-                or (how in ("lead", "acts", "opening") and tokens[0] in given)
+                or (how in ("lead", "acts", "opening", "source") and tokens[0] in given)
             ):
                 self._add_full_name(tokens, form)
 

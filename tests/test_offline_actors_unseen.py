@@ -1,0 +1,53 @@
+"""Offline actor rules found by reading tuning articles nobody had read for actors (issue
+#14, eleventh session, evals/reading/actor-keys.tsv): key actors named once, in an
+apposition or as a source, that the rules dropped. Synthetic texts; each test fails
+without its rule."""
+
+from __future__ import annotations
+
+from summarizer import CleanArticle
+from summarizer._schema import Actor
+from summarizer.backends.offline._extract import extract_offline
+
+
+def _actors(*paragraphs: str) -> list[Actor]:
+    return extract_offline(CleanArticle(paragraphs=list(paragraphs))).actors
+
+
+def _names(*paragraphs: str) -> list[str]:
+    return [a.name for a in _actors(*paragraphs)]
+
+
+_LEAD = (  # two prose paragraphs (15 words or more): a name after them is not the lead's
+    "The two governments traded threats on Monday over the disputed border crossing, "
+    "and both moved more troops toward it.",
+    "Officials on both sides said the troops had been moved closer to the line this week "
+    "and would stay there for now.",
+)
+
+
+def test_a_person_named_after_a_role_that_runs_on_in_small_words_is_an_actor() -> None:
+    names = _names(
+        *_LEAD,
+        "But the Ruritanian chief of general staff, Otto Brennerhof, warned last month "
+        "that the next time could be different.",
+    )
+    assert "Otto Brennerhof" in names
+
+
+def test_a_person_named_after_a_role_at_a_sentences_end_is_an_actor() -> None:
+    names = _names(
+        *_LEAD,
+        "The envoy then crossed the line for a brief meeting with the country’s leader, "
+        "Pak Song-chol. Nobody had done so while in office.",
+    )
+    assert "Pak Song-chol" in names
+
+
+def test_a_person_named_once_as_a_source_is_an_actor() -> None:
+    names = _names(
+        *_LEAD,
+        "The closure is not entirely unwarranted, coming after months of raids, according "
+        "to Richard Vellacott, Halvorsen chair in border studies at a Washington institute.",
+    )
+    assert "Richard Vellacott" in names
