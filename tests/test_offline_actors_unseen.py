@@ -51,3 +51,14 @@ def test_a_person_named_once_as_a_source_is_an_actor() -> None:
         "to Richard Vellacott, Halvorsen chair in border studies at a Washington institute.",
     )
     assert "Richard Vellacott" in names
+
+
+def test_a_states_embassy_that_acts_is_an_organisation() -> None:
+    actors = _actors(
+        "Gunmen stormed a hotel in the port city on Saturday, killing four guards.",
+        "Police said the attackers had been shot dead after a siege that lasted a day.",
+        "The Chinese embassy in Islamabad condemned the attack and praised the police.",
+    )
+    embassy = [a for a in actors if a.name == "Chinese embassy in Islamabad"]
+    assert embassy and embassy[0].type == "organization"
+    assert "Chinese embassy" in embassy[0].aliases

@@ -396,6 +396,11 @@ _GOVERNMENT = re.compile(
     r"(?<![\w.'’-])(?:[A-Z][a-z]+ administration|(?:[Cc]ongressional|House|Senate)"
     r" (?:Democrats|Republicans))\b"
 )
+# "the Chinese embassy in Islamabad", "the Russian consulate": a state's mission.
+_MISSION = re.compile(
+    r"(?<![\w.'’-])(?P<adjective>(?:(?:North|South) )?[A-Z][a-z]+) (?P<kind>embassy|consulate)"
+    r"(?: in (?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)?\b"
+)
 # "and the media are", "and China have blocked": the second half of a pair that is the
 # subject of a plural verb.
 _PAIR_SUBJECT = re.compile(
@@ -833,6 +838,7 @@ class Registry:
         self._add_lone_speakers()
         self._add_one_word_organisations()
         self._add_parts_of_government()
+        self._add_missions()
         self._campaigns: list[Entity] = []
         self._add_campaigns()
         self._merge_spellings()
@@ -1320,6 +1326,23 @@ class Registry:
             if administrations == [key]:
                 entity.forms.add("the administration")
             self.entities.append(entity)
+
+    def _add_missions(self) -> None:
+        """ "The Chinese embassy in Islamabad condemned the attack": a state's embassy or
+        consulate, named by the state's adjective, is a body of its own (it counts with a
+        sign that it acts, as any body does), named in its fullest form, the shorter one
+        an alias; not the state, whose forms "the Turkish government" are."""
+        found: dict[str, set[str]] = {}
+        for m in (
+            _MISSION.finditer(self.text)
+            if "embassy" in self.text or "consulate" in self.text
+            else ()
+        ):
+            if m["adjective"] in STATE_ADJECTIVES:
+                found.setdefault(f"{m['adjective']} {m['kind']}", set()).add(m.group())
+        for short, forms in found.items():
+            name = max(forms, key=len)
+            self.entities.append(Entity(name, "organization", forms=forms | {short}))
 
     def _add_campaigns(self) -> None:
         """ "The Clinton campaign has refocused its efforts", "Trump campaign claims ...": a
