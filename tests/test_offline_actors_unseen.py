@@ -62,3 +62,12 @@ def test_a_states_embassy_that_acts_is_an_organisation() -> None:
     embassy = [a for a in actors if a.name == "Chinese embassy in Islamabad"]
     assert embassy and embassy[0].type == "organization"
     assert "Chinese embassy" in embassy[0].aliases
+
+
+def test_a_longer_name_that_reports_twice_is_an_outlet() -> None:
+    actors = _actors(
+        "Two magazines, Abendpost and Paris Match, said they had seen the video.",
+        "Paris Match and Abendpost said the clip was recovered from a phone at the site.",
+        "“One can hear cries in several languages,” Paris Match reported on Tuesday.",
+    )
+    assert ("Paris Match", "organization") in [(a.name, a.type) for a in actors]

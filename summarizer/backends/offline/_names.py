@@ -1512,7 +1512,14 @@ class Registry:
             return
         acronym = last.replace(".", "").isupper() and len(last) > 1
         cited_as_body = the or acronym or last in OUTLET_HEADS | ORG_HEADS
-        one_reports = len(tokens) == 1 and not opens and verb in _REPORTS.split("|")
+        # "Mediapart revealed"; "Paris Match reported", a longer name only when the article
+        # names it again ("Bild and Paris Match"): not where it opens a sentence (a
+        # capitalised opener is no name's proof)
+        one_reports = (
+            not opens
+            and verb in _REPORTS.split("|")
+            and (len(tokens) == 1 or (len(tokens) <= 3 and len(_form_spans(self.text, name)) > 1))
+        )
         if verb is not None and not cited_as_body and not one_reports:
             return  # "Zero Hedge asked", "Hostilities broke": a name of anything
         forms = {name}
