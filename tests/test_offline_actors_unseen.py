@@ -71,3 +71,34 @@ def test_a_longer_name_that_reports_twice_is_an_outlet() -> None:
         "“One can hear cries in several languages,” Paris Match reported on Tuesday.",
     )
     assert ("Paris Match", "organization") in [(a.name, a.type) for a in actors]
+
+
+def test_a_police_rank_is_no_part_of_the_name() -> None:
+    actors = _actors(
+        *_LEAD,
+        "Detective Chief Inspector Mark Hudson, of the Metropolitan Police, said: "
+        "'Inquiries continue and we urge witnesses to come forward.'",
+        "Chief Constable Sara Thornton met staff at the station on Tuesday.",
+    )
+    names = [a.name for a in actors]
+    assert "Mark Hudson" in names and "Sara Thornton" in names
+
+
+def test_an_apposition_of_a_body_is_the_whole_role() -> None:
+    actors = _actors(
+        *_LEAD,
+        "Mark Hudson, of the Metropolitan Police, said: 'Inquiries continue and we urge "
+        "witnesses to come forward.'",
+    )
+    hudson = next(a for a in actors if a.name == "Mark Hudson")
+    assert hudson.role == "of the Metropolitan Police"
+
+
+def test_a_full_name_with_an_age_between_commas_is_a_person() -> None:
+    names = _names(
+        "A man was jailed on Friday after a court heard he had attacked a neighbour with "
+        "a hammer in a row over parking.",
+        "Darrel Whitcombe, 41, was sentenced to six years after admitting grievous bodily "
+        "harm at an earlier hearing.",
+    )
+    assert "Darrel Whitcombe" in names

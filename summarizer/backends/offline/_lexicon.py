@@ -136,6 +136,8 @@ PERSON_TITLES: tuple[str, ...] = (
     "Pastor", "Imam", "Bishop", "Archbishop", "Cardinal", "Councilman", "Councilwoman",
     "Assemblyman", "Assemblywoman", "Alderman", "Comptroller", "Superintendent",
     "Inspector General", "Surgeon General", "Solicitor General",
+    # police ranks ("Detective Chief Inspector Mark Hudson", "Chief Constable Sara Thornton")
+    "Det.", "Inspector", "Insp.", "Constable", "Supt.", "Supt",
 )  # fmt: skip
 
 # Verbs that attribute direct speech.

@@ -135,9 +135,14 @@ _APPOSITION = re.compile(rf"(?P<name>{_OPENING_PNAME}){_APPOSITION_TAIL}")
 # "Henry Crespo, president of ...", "Donna Rawlings, 59, of Ashton": an apposition with
 # no article, or an age, right after a full name.
 _BARE_APPOSITION_TAIL = (
-    rf",\s+(?:\d{{1,3}},\s+)?(?P<role>(?:{_ROLES})\s+(?:of|at|for)\b|of\s+[A-Z])"
+    rf",\s+(?:\d{{1,3}},\s+)?(?P<role>(?:{_ROLES})\s+(?:of|at|for)\b"
+    r"|of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
 )
 _BARE_APPOSITION = re.compile(rf"(?P<name>{_OPENING_PNAME}){_BARE_APPOSITION_TAIL}")
+# "Darren Whitcombe, 41, was jailed", "Mary Ellis, 63, from Leeds": a full name and an age
+# between commas (the role left empty: it says none).
+_AGED_TAIL = r",\s+\d{1,3},\s+(?P<role>)"
+_AGED = re.compile(rf"(?P<name>{_OPENING_PNAME}){_AGED_TAIL}")
 # (the test before the capital made after it: `re` scans for capitals, as for `_TITLED`)
 _CAPITAL_ROLE_BEFORE = re.compile(rf"(?P<role>[A-Z](?<![\w.'’-].)[a-z-]+)\s+(?P<name>{_PNAME})")
 _MILITARY = frozenset({"General", "Admiral"})
@@ -228,6 +233,7 @@ _SUBJECT_OF_SAID = re.compile(rf"(?P<name>{_OPENING_PNAME})\s+{_OF_SAID_TAIL}")
 _TAILS = {
     id(_APPOSITION): re.compile(_APPOSITION_TAIL),
     id(_BARE_APPOSITION): re.compile(_BARE_APPOSITION_TAIL),
+    id(_AGED): re.compile(_AGED_TAIL),
     id(_SUBJECT_ASIDE_SAID): re.compile(_ASIDE_SAID_TAIL),
     id(_SUBJECT_OF_SAID): re.compile(_OF_SAID_TAIL),
 }
@@ -649,7 +655,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         if m["role"].lower() in ROLE_NOUNS and len(tokens) >= 2:
             yield tokens, m["role"].lower(), ""
     roles = [m.start() for m in _ROLE_STARTS.finditer(text)]
-    for pattern in (_ROLE_BEFORE, _ROLE_COMMA, _APPOSITION, _BARE_APPOSITION):
+    for pattern in (_ROLE_BEFORE, _ROLE_COMMA, _APPOSITION, _BARE_APPOSITION, _AGED):
         if pattern is _ROLE_BEFORE or pattern is _ROLE_COMMA:
             matches = _matches_at(pattern, text, roles)
         else:
