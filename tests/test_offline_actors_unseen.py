@@ -102,3 +102,19 @@ def test_a_full_name_with_an_age_between_commas_is_a_person() -> None:
         "harm at an earlier hearing.",
     )
     assert "Darrel Whitcombe" in names
+
+
+def test_a_name_opened_by_the_that_speaks_is_a_body_not_a_person() -> None:
+    actors = _actors(
+        *_LEAD,
+        "The Blue Crescent said its volunteers were working around the clock at the line.",
+    )
+    assert ("Blue Crescent", "organization") in [(a.name, a.type) for a in actors]
+
+
+def test_a_body_whose_spokesman_speaks_is_an_actor() -> None:
+    names = _names(
+        *_LEAD,
+        "A spokesman for the RSPCA said: 'This is a tragic incident for everyone.'",
+    )
+    assert "RSPCA" in names

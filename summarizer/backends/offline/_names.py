@@ -686,7 +686,11 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
                 yield after, " ".join(tokens), ""
                 continue
             owned = "owner" in m.groupdict() and m["owner"]  # "NBC's Dante Chinni"
-            if len(tokens) >= 2 and (owned or not _proper_noun_before(text, m.start("name"))):
+            if (
+                len(tokens) >= 2
+                and not _THE_BODY.match(m["name"])
+                and (owned or not _proper_noun_before(text, m.start("name")))
+            ):
                 yield tokens, "", ""
 
 
@@ -730,6 +734,11 @@ def _has_tail(pattern: re.Pattern[str], text: str) -> bool:
     return tail is None or tail.search(text) is not None
 
 
+# How `_SOURCE_BY` opens where someone speaks for the body ("a spokesman for the RSPCA").
+_SPEAKS_FOR = ("spokes", "statement", "represent")
+# "The Red Cross said": a name opened by "the" is a body's, not a person's ("The Rev. Al
+# Sharpton said" is a title's).
+_THE_BODY = re.compile(rf"[Tt]he\s+(?!(?:{_CAPITAL_TITLE})\s)")
 _NAME_AFTER = re.compile(rf"\s+(?P<name>{_PNAME})")
 
 
@@ -1396,7 +1405,14 @@ class Registry:
                         continue
                     follows = re.match(r"\s*([\w’'-]*)", text[m.end("name") :])
                     word = follows[1] if follows else ""
-                    if pattern is _SOURCE_BY and word[:1].islower() and word not in AFTER_A_NOUN:
+                    if (
+                        pattern is _SOURCE_BY
+                        and word[:1].islower()
+                        and word not in AFTER_A_NOUN
+                        and not (  # "a spokesman for the RSPCA said"
+                            word in SPEECH_VERBS and m.group().startswith(_SPEAKS_FOR)
+                        )
+                    ):
                         continue  # "according to Pentagon officials": a qualifier
                     before = text[max(0, m.start() - 20) : m.start()].split()[-1:]
                     if pattern is _SOURCE_SAYS and before and before[0] in PREPOSITIONS - {"as"}:
@@ -1409,7 +1425,7 @@ class Registry:
                         opens = not m["the"] and self._opens_sentence(
                             self._starts[para.index] + m.start("name")
                         )
-                        speaks_for = m.group().startswith(("spokes", "statement", "represent"))
+                        speaks_for = m.group().startswith(_SPEAKS_FOR)
                         self._add_source(
                             tokens, bool(m["the"]), m.groupdict().get("verb"), opens, speaks_for
                         )
@@ -1467,8 +1483,6 @@ class Registry:
         if known:
             if known[0].type == "organization" or (known[0].type == "person" and verb is None):
                 known[0].signals.add("source")
-            return
-        if speaks_for:
             return
         last = tokens[-1]
         if last.isupper() and len(tokens) == 1:  # "ISNA" for "Iranian Students’ News Agency"
@@ -1528,6 +1542,8 @@ class Registry:
         )
         if verb is not None and not cited_as_body and not one_reports:
             return  # "Zero Hedge asked", "Hostilities broke": a name of anything
+        if speaks_for and not cited_as_body:
+            return  # "a spokeswoman for Smith said": only a body speaks through one
         forms = {name}
         if the and len(tokens) == 1 and not acronym:
             name = f"The {name}"  # "The Hill", not every "Capitol Hill"
