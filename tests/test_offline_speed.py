@@ -271,13 +271,14 @@ def test_a_quotation_in_the_pronouns_sentence_is_blanked_before_its_opening_is_r
 def test_a_pattern_whose_tail_is_in_the_paragraph_still_finds_its_name() -> None:
     # `_person_candidates` searches the part after the name first (`_TAILS`); where it is
     # there, the pattern runs as before
-    for text, role in (
-        ("Dana Whitfield, the union's lawyer, spoke first.", "lawyer"),
-        ("Dana Whitfield, president of the union, spoke first.", "president of"),
-        ("Dana Whitfield, 59, of Ashton, spoke first.", "of A"),
+    for text, roles in (
+        ("Dana Whitfield, the union's lawyer, spoke first.", ["lawyer"]),
+        ("Dana Whitfield, president of the union, spoke first.", ["president of"]),
+        # the apposition's whole body, and the age's pattern (`_AGED`, no role)
+        ("Dana Whitfield, 59, of Ashton, spoke first.", ["of Ashton", ""]),
     ):
         found = [(c[0], c[1]) for c in _person_candidates(Paragraph(0, text))]
-        assert found == [(("Dana", "Whitfield"), role)]
+        assert found == [(("Dana", "Whitfield"), role) for role in roles]
     assert [c[0] for c in _person_candidates(Paragraph(0, "Dana Whitfield spoke first."))] == []
 
 
