@@ -22,6 +22,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from summarizer import Summarizer
@@ -94,15 +95,21 @@ def sources(row: dict) -> list[list[str]]:
             n = named(s["text"], row["text"])
             if n:
                 names.add(n)
+    return sub_span_clusters(names)
+
+
+def sub_span_clusters(forms: Iterable[str]) -> list[list[str]]:
+    """Names clustered by sub-span ("Caddell" joins "Pat Caddell"), fullest first, in one
+    order on every run (a set's order changes with the hash seed)."""
     clusters: list[list[str]] = []
-    for n in sorted(names, key=lambda n: -len(_name_tokens(n))):
-        t = _name_tokens(n)
+    for form in sorted(set(forms), key=lambda n: (-len(_name_tokens(n)), n)):
+        t = _name_tokens(form)
         for c in clusters:
             if any(is_sub_span(t, _name_tokens(f)) for f in c):
-                c.append(n)
+                c.append(form)
                 break
         else:
-            clusters.append([n])
+            clusters.append([form])
     return clusters
 
 

@@ -28,8 +28,12 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+
+from basil_proxy import sub_span_clusters
+
 from summarizer import Summarizer
-from summarizer.eval._text import _name_tokens, is_sub_span, names_score
+from summarizer.eval._text import names_score
 
 DATA = Path(os.environ.get("SUMMARIZER_DATA_DIR", "../shared/data/external"))
 DATELINE = re.compile(r"\b\d{4}-\d{2}-\d{2}\s*$")
@@ -98,17 +102,7 @@ def stories() -> list[dict]:
 
 def entities(mentions: list[str]) -> list[list[str]]:
     """Mention forms clustered by sub-span, fullest first; clusters of 2+ mentions."""
-    forms = sorted(set(mentions), key=lambda n: (-len(_name_tokens(n)), n))  # one order, every run
-    clusters: list[list[str]] = []
-    for form in forms:
-        t = _name_tokens(form)
-        for c in clusters:
-            if any(is_sub_span(t, _name_tokens(f)) for f in c):
-                c.append(form)
-                break
-        else:
-            clusters.append([form])
-    return [c for c in clusters if sum(mentions.count(f) for f in c) >= 2]
+    return [c for c in sub_span_clusters(mentions) if sum(mentions.count(f) for f in c) >= 2]
 
 
 def main() -> int:
