@@ -27,10 +27,14 @@ not-key or wrong-type row counts as still present only for an actor of exactly t
 With ``--keys``, it scores instead evals/reading/actor-keys.tsv (eleventh session): for
 10 more tuning articles, every actor a reader lists by ANNOTATION.md (``required`` yes: a
 reader of the briefing must see it; no: allowed, as gold's ``required: false``), written
-before the offline actors were looked at. Each article's rows are a gold actor list and the
-offline actors are scored against it with the eval's own matcher (`score_actors`): actor
-precision, recall and F1 over the articles as the eval report pools them (the mean of
-each article's figure), and with ``-v`` each article's missed and spurious names.
+before the offline actors were looked at; and evals/reading/actor-keys-cnn.tsv (twelfth
+session): the same for the 11 CNN/DM sample stories no suite uses (source ``cnndm``,
+article the 0-based line of cnndm_sample/cnn_stories_sample.jsonl as two digits), each
+story's ``article`` field cleaned with `clean_article` as `eval run` cleans a case's text.
+Each article's rows are a gold actor list and the offline actors are scored against it with
+the eval's own matcher (`score_actors`): actor precision, recall and F1 over the articles as
+the eval report pools them (the mean of each article's figure), per source (AllSides lines,
+CNN stories) and over all, and with ``-v`` each article's missed and spurious names.
 
 Run from the repository root, with ../shared beside it (or SUMMARIZER_DATA_DIR set):
     .venv/bin/python scripts/actor_reading.py        # counts (-v: every row not as wished)
@@ -40,22 +44,27 @@ Run from the repository root, with ../shared beside it (or SUMMARIZER_DATA_DIR s
 from __future__ import annotations
 
 import csv
+import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from tension_tuning import extract_listed
+from tension_tuning import EXTERNAL, extract_listed
 
-from summarizer._schema import Actor
+from summarizer._schema import Actor, Extraction
 from summarizer._text import name_key
+from summarizer.backends.offline._extract import extract_offline
 from summarizer.eval._gold import GoldActor, GoldCase, GoldSummary
 from summarizer.eval._metrics import score_actors
 from summarizer.eval._text import is_sub_span, names_score
+from summarizer.input._cleaning import clean_article
 
 LIST = Path(__file__).parents[1] / "evals" / "reading" / "actor-reading.tsv"
 KEYS = Path(__file__).parents[1] / "evals" / "reading" / "actor-keys.tsv"
+KEYS_CNN = Path(__file__).parents[1] / "evals" / "reading" / "actor-keys-cnn.tsv"
+CNN = EXTERNAL / "cnndm_sample" / "cnn_stories_sample.jsonl"
 
 
 def _named(actors: list[Actor], name: str) -> Actor | None:
@@ -118,22 +127,49 @@ def _gold(article: str, rows: list[dict[str, str]]) -> GoldCase:
     return GoldCase(id=f"keys-{article}", article=article, summary=summary, actors=actors)
 
 
+def extract_cnn(rows: list[dict[str, str]]) -> dict[tuple[str, str], Extraction]:
+    """The offline extraction of every CNN/DM sample story a list's ``cnndm`` rows name,
+    its ``article`` field cleaned as `eval run` cleans a case (no data set title)."""
+    lines = CNN.read_text().splitlines()
+    wanted = {r["article"] for r in rows if r["source"] == "cnndm"}
+    return {
+        ("cnndm", a): extract_offline(clean_article(json.loads(lines[int(a)])["article"]))
+        for a in wanted
+    }
+
+
+def _report(label: str, scores: dict[tuple[str, str], dict[str, float]], n: int) -> None:
+    """One line: mean P/R/F1 over the articles and actors per article."""
+    means = {
+        m: sum(s[m] for s in scores.values()) / len(scores) for m in ("precision", "recall", "f1")
+    }
+    figures = ", ".join(f"{m} {means[m]:.3f}" for m in means)
+    print(
+        f"{label}: {figures}; actors per article {n / len(scores):.2f} over {len(scores)} articles"
+    )
+
+
 def keys(verbose: bool) -> None:
-    rows = list(csv.DictReader(KEYS.open(), delimiter="\t"))
-    found = {key: extraction.actors for key, extraction in extract_listed(rows).items()}
-    totals: Counter[str] = Counter()
+    if not EXTERNAL.is_dir():
+        raise SystemExit(f"{EXTERNAL} not found: run beside ../shared or set SUMMARIZER_DATA_DIR")
+    rows = [r for path in (KEYS, KEYS_CNN) for r in csv.DictReader(path.open(), delimiter="\t")]
+    found = {
+        k: e.actors for k, e in extract_listed([r for r in rows if r["source"] != "cnndm"]).items()
+    }
+    found |= {k: e.actors for k, e in extract_cnn(rows).items()}
+    scores: dict[tuple[str, str], dict[str, float]] = {}
     for key in sorted(found):
-        gold = _gold(key[1], [r for r in rows if (r["source"], r["article"]) == key])
+        gold = _gold(f"{key[0]}-{key[1]}", [r for r in rows if (r["source"], r["article"]) == key])
         score = score_actors(found[key], gold)
-        for metric in ("precision", "recall", "f1"):
-            totals[metric] += score.scores[metric] or 0.0
+        scores[key] = {m: score.scores[m] or 0.0 for m in ("precision", "recall", "f1")}
         if verbose:
-            s = score.scores
+            s = scores[key]
             print(f"{key[0]} {key[1]}: P {s['precision']:.2f} R {s['recall']:.2f}")
             print(f"  missed: {score.missed}\n  spurious: {score.spurious}")
-    figures = ", ".join(f"{m} {totals[m] / len(found):.3f}" for m in ("precision", "recall", "f1"))
-    n = sum(len(a) for a in found.values())
-    print(f"{figures}; actors per article {n / len(found):.2f} over {len(found)} articles")
+    for source in sorted({k[0] for k in found}):
+        part = {k: v for k, v in scores.items() if k[0] == source}
+        _report(source, part, sum(len(found[k]) for k in part))
+    _report("all", scores, sum(len(a) for a in found.values()))
 
 
 if __name__ == "__main__":
