@@ -1324,3 +1324,34 @@ def test_a_description_reads_a_body_with_the() -> None:
     assert (
         tension.description == "The United States and Mexico have strained relations over trucks."
     )
+
+
+def test_the_one_asked_to_stop_attacking_is_the_attacker() -> None:
+    # twelfth session: "Palmieri called on Trump to stop attacking Machado" was Palmieri vs
+    # Machado; the one called on attacks, the caller does not
+    text = "Anna Berg called on Karl Olsen to stop attacking Erik Lund and apologize."
+    later = "Olsen did not answer. Lund thanked Berg on Monday."
+    tensions = _tensions("Prime Minister Karl Olsen spoke in Oslo on Friday.", text, later)
+    pairs = {frozenset(t.parties): t.description for t in tensions}
+    assert frozenset({"Anna Berg", "Erik Lund"}) not in pairs
+    assert pairs[frozenset({"Karl Olsen", "Erik Lund"})] == "Karl Olsen attacked Erik Lund."
+
+
+def test_the_one_asked_to_apologize_for_an_accusation_made_it() -> None:
+    # twelfth session: "called on Howard Dean to apologize to Donald Trump for accusing him
+    # of being a cocaine user" states Dean's accusation of Trump
+    text = (
+        "Anna Berg on Wednesday called on Karl Olsen to apologize to Governor John Lund for "
+        "accusing him of fraud."
+    )
+    tensions = _tensions("Prime Minister Karl Olsen spoke in Oslo on Friday.", text, "Lund left.")
+    pairs = {frozenset(t.parties): t.description for t in tensions}
+    assert pairs[frozenset({"Karl Olsen", "John Lund"})] == "Karl Olsen accused John Lund."
+
+
+def test_a_name_in_the_reason_given_is_not_the_object() -> None:
+    # twelfth session: "Beck has also criticized Christian Evangelical voters for not
+    # supporting Cruz" is no tension between Beck and Cruz
+    text = "Anna Berg has also criticized rural voters for not supporting Karl Olsen."
+    later = "Olsen did not answer. Berg spoke in Oslo on Monday."
+    assert _tensions("Prime Minister Karl Olsen spoke in Oslo on Friday.", text, later) == []

@@ -104,6 +104,11 @@ _REQUESTED = re.compile(
     r"(?:(?:a|an|the|yet|another|new|further|formal|full|[A-Z][\w.'’-]*)\s+){0,6}",
     re.IGNORECASE,
 )
+# Between the one asked and a verb cue: "called on Trump to stop (attacking) Machado",
+# "called on Dean to apologize to Trump for (accusing) him": the one asked did it.
+_ASKED_TO_STOP = re.compile(
+    r"\s+to\s+(?:stop|quit|cease|apologi[sz]e\s+(?:to\s+(?:[\w.'’-]+\s+){1,4}?)?for)\s+"
+)
 _TIME = re.compile(r"\b(?:past|last|recent|years?|months?|weeks?|days?|decades?|time)\b")
 _UNCOUNTED = {"criticism", "retaliation", "hostility", "confrontation", "blowback", "backlash"}
 # Between subject and verb: adverbs, "has", a time ("on Wednesday"); never "was"/"not".
@@ -209,6 +214,8 @@ def _verb_sentence(
     if asked and not _NOT_SUBJECT.search(text[max(0, start - 20) : start]):
         return _full_stop(f"{subject} {_asking(asked['verb'])} {_acted_on(noun, b[2])}")
     whole = (start, a[1], subject)
+    if a[1] <= cue[0] < b[0] and asked_to_stop(text, a[1], cue) and _object(text, cue, b):
+        return _full_stop(f"{subject} {past} {b[2]}")  # asked to stop: it was done
     if (
         a[1] <= cue[0] < b[0]
         and _plain(word)
@@ -233,6 +240,14 @@ def _asking(verb: str) -> str:
 def _acted_on(noun: str, b: str) -> str:
     """ "an investigation of B", "defiance of B", "an attack against B"."""
     return f"{noun} {'of' if noun in ('an investigation', 'defiance') else 'against'} {b}"
+
+
+def asked_to_stop(text: str, doer_end: int, cue: tuple[int, int]) -> bool:
+    """The one named before ``doer_end`` is asked to stop or to apologize for doing what
+    the cue (a participle) says ("called on Trump to stop attacking Machado"): the doer."""
+    return text[cue[0] : cue[1]].endswith("ing") and bool(
+        _ASKED_TO_STOP.fullmatch(text, doer_end, cue[0])
+    )
 
 
 def criticism(a: str, b: str) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from summarizer._schema import Quote, Tension
 from summarizer._text import Paragraph, name_key, wordset
-from summarizer.backends.offline._describe import criticism, describe
+from summarizer.backends.offline._describe import asked_to_stop, criticism, describe
 from summarizer.backends.offline._lexicon import (
     ASKING_VERBS,
     GIVEN_NAMES,
@@ -192,6 +192,9 @@ _MODIFIES_PLURAL = re.compile(
     r"news|days|weeks|months|years|times|was|has|does|is|as|his|its|us)\b)[a-z]{3,}s\b"
 )
 _BY_DOING = re.compile(r"\s+by\s+")
+# "criticized voters for not supporting Cruz": a name past "for" and a participle is in the
+# reason given, not the verb's object.
+_FOR_DOING = re.compile(r"\bfor\s+(?:not\s+)?[a-z]+ing\b")
 # A verb whose object is a pronoun: a name after it is not the object.
 _PRONOUN_OBJECT = re.compile(r"\s+(?:him|her|them|me|us)\b")
 # "him" or "her" as a verb's object, not "her" owning a noun ("criticized her husband").
@@ -1110,6 +1113,8 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
     if cue.kind == "verb":  # the subject: not the object of a preposition ("a deal with X")
         if before and _BY_DOING.fullmatch(text[before[0][1] : cue.start]):
             return None  # "He snubbed X and Y by pulling out of ...": objects, not the subject
+        span = (cue.start, cue.end)
+        asked = [m for m in before if asked_to_stop(text, m[1], span)]
         before = [
             m
             for m in before
@@ -1121,6 +1126,7 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not _INFINITIVE_OBJECT.search(text[: m[0]])
             and not _asked(m, cue, text)
         ]
+        before = asked or before  # "called on Trump to stop attacking Y": Trump, not the caller
         after = [
             m
             for m in after
@@ -1132,6 +1138,7 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not (m[2].type == "country" and _IN_PLACE.search(text[cue.end : m[0]]))
             and not _MODIFIES_PLURAL.match(text, m[1])  # "a breach of U.N. resolutions"
             and not _SUBORDINATE.search(text[cue.end : m[0]])
+            and not _FOR_DOING.search(text, cue.end, m[0])
             and not (
                 _CALLED_ON.match(text, cue.start) and re.search(r"\bto\b", text[cue.end : m[0]])
             )
