@@ -18,6 +18,54 @@ def _by_name(actors: list[Actor]) -> dict[str, Actor]:
     return {a.name: a for a in actors}
 
 
+def test_a_president_named_by_surname_is_not_the_first_lady() -> None:
+    actors = _by_name(
+        _actors(
+            "President Halvorsen met with congressional leaders on Tuesday to discuss the "
+            "budget, a White House spokesman said.",
+            "Halvorsen told the leaders that he would veto the bill. He later spoke to first "
+            "lady Marta Halvorsen, who is traveling in Texas.",
+        )
+    )
+    assert "Marta Halvorsen" in actors
+    assert "President Halvorsen" not in actors["Marta Halvorsen"].aliases
+    president = [a for a in actors.values() if "President Halvorsen" in [a.name, *a.aliases]]
+    assert president and president[0].name != "Marta Halvorsen"
+
+
+def test_a_first_lady_opening_a_sentence_is_not_the_president() -> None:
+    actors = _by_name(
+        _actors(
+            "First lady Marta Halvorsen will travel to Japan next week, the White House said, "
+            "while President Halvorsen stays in Washington to meet congressional leaders.",
+        )
+    )
+    assert "Marta Halvorsen" in actors
+    assert "President Halvorsen" not in actors["Marta Halvorsen"].aliases
+
+
+def test_a_president_named_by_surname_is_not_a_daughter_named_as_a_wife() -> None:
+    actors = _by_name(
+        _actors(
+            "The adviser has stayed close to Daniel Okafor and his wife Greta Halvorsen, "
+            "visiting them at a golf resort in the summer, people close to them said.",
+            "President Halvorsen praised the adviser's work on Monday, aides said.",
+        )
+    )
+    assert "President Halvorsen" not in actors["Greta Halvorsen"].aliases
+
+
+def test_a_president_who_is_the_brother_keeps_his_title() -> None:
+    actors = _by_name(
+        _actors(
+            "Peter Halvorsen, the governor, campaigned with his brother, George Halvorsen, "
+            "in South Carolina on Monday, their first joint rally this year.",
+            "President Halvorsen told the crowd that his brother would keep the country safe.",
+        )
+    )
+    assert "President Halvorsen" in actors["George Halvorsen"].aliases
+
+
 def test_a_surname_after_two_particles_is_part_of_the_name() -> None:
     names = [
         a.name
@@ -29,3 +77,13 @@ def test_a_surname_after_two_particles_is_part_of_the_name() -> None:
     ]
     assert "Ursula von der Brandt" in names
     assert "Ursula" not in names
+
+
+def test_a_first_lady_historian_is_a_historian() -> None:
+    actors = _by_name(
+        _actors(
+            '"Few can match her," says Myra Okonjo, a first lady historian and professor of '
+            "communications at a college in New Jersey.",
+        )
+    )
+    assert actors["Myra Okonjo"].role != "first lady"

@@ -138,6 +138,7 @@ PERSON_TITLES: tuple[str, ...] = (
     "Inspector General", "Surgeon General", "Solicitor General",
     # police ranks ("Detective Chief Inspector Mark Hudson", "Chief Constable Sara Thornton")
     "Det.", "Inspector", "Insp.", "Constable", "Supt.", "Supt",
+    "First Lady", "First lady",  # "First lady Michelle Obama" opening a sentence
 )  # fmt: skip
 
 # Verbs that attribute direct speech.

@@ -112,7 +112,9 @@ _CAPITAL_TITLE = alternation(
 )
 _TITLED = re.compile(rf"(?P<title>{_CAPITAL_TITLE})\s+(?P<name>{_PNAME})")
 _ROLES = alternation(sorted(ROLE_NOUNS, key=len, reverse=True))
-_ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLES})\s+(?P<name>{_PNAME})")
+# "first lady Laura Bush": a role before a name only ("a first lady historian" is one).
+_ROLES_BEFORE = alternation(sorted(ROLE_NOUNS | {"first lady"}, key=len, reverse=True))
+_ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLES_BEFORE})\s+(?P<name>{_PNAME})")
 # "The US defense secretary, Jim Mattis, is expected to": a role, then the name between
 # commas, or before the body it serves ("the judge, Gonzalo P. Curiel of United States
 # District Court, was"), or ending its sentence ("a meeting with the country's leader, Kim
@@ -130,7 +132,7 @@ _ROLE_COMMA = re.compile(
 # Where a role word opens, before a space or a comma: every match of `_ROLE_BEFORE` and of
 # `_ROLE_COMMA` opens at one of these, so one scan of the paragraph finds where to try
 # both (`_matches_at`), where each was a scan trying the roles at every word.
-_ROLE_STARTS = re.compile(rf"\b(?=(?:{_ROLES})[\s,])")
+_ROLE_STARTS = re.compile(rf"\b(?=(?:{_ROLES_BEFORE})[\s,])")
 # "Rahm Emanuel, his chief of staff, urged", "Marc Short, Pence's chief of staff,": an
 # owner's role is an apposition as much as "the" one is.
 _APPOSITION_TAIL = rf",\s+(?:a|an|the|his|her|their|[A-Z][\w.-]*['’]s)\s+(?:[\w.'’-]+\s+){{0,5}}?(?P<role>{_ROLES})\b"
@@ -974,6 +976,7 @@ class Registry:
                 and len(keys[id(p)]) > len(key) - (len(key) > 1)
                 and keys[id(p)][len(keys[id(p)]) - len(key) :] == key
                 and not _gender_clash(_honorific_genders(short.forms), p)
+                and not _kin_clash(short.tokens, short.role, p)
                 and p in self.entities  # last: a list's test, each entity compared field by field
             ]
             if key and len(longer) == 1 and short in self.entities:
@@ -1145,6 +1148,7 @@ class Registry:
             and not (e.tokens[-1] in _SUFFIXES and self._without_suffix(tokens))
             and not (len(e.tokens) > 1 and e.tokens[0] in other)
             and not _gender_clash(said, e)
+            and not _kin_clash(tokens, role, e)
         ]
         if len(people) > 1 and role:
             same_role = [e for e in people if role.split()[-1] in e.role]
@@ -2669,6 +2673,23 @@ def _role_gender(role: str) -> set[str]:
     """The gender a role noun says ("his first wife": {"f"}, "spokesman": {"m"})."""
     words = set(re.findall(r"[\w-]+", role.lower()))
     return {g for g, roles in (("f", _FEMALE_ROLES), ("m", _MALE_ROLES)) if words & roles}
+
+
+# Roles that name a woman by her relation to a man ("first lady Laura Bush", "his wife
+# Ivanka Trump"), who shares the surname of the one she is the relative of.
+_FEMALE_RELATIVES = wordset("lady wife widow daughter mother sister daughter-in-law grandmother")
+
+
+def _kin_clash(tokens: tuple[str, ...], role: str, other: Entity) -> bool:
+    """Whether a surname named with ``role`` ("President Bush") cannot be ``other``, a
+    full name named as a woman's relation ("first lady Laura Bush", "his wife Ivanka
+    Trump"): a president's wife and daughters share his surname, and the article names
+    them by the relation. Not a relative who is the president himself ("his brother,
+    George W. Bush"), nor a full name ("her husband, President Bill Clinton")."""
+    if len(tokens) != 1 or len(other.tokens) < 2 or "president" not in role.lower():
+        return False
+    words = other.role.lower().split()
+    return bool(words) and words[-1] in _FEMALE_RELATIVES
 
 
 def _gender_clash(genders: set[str], person: Entity) -> bool:
