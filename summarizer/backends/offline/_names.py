@@ -2997,11 +2997,24 @@ def _org_parts(start: int, phrase: str) -> list[tuple[int, str]]:
     words = head.split()
     if (
         m.group().rstrip().endswith("the")  # "Clinton and the State Department": two
-        or _org_name(head)
+        or ((name := _org_name(head)) and not _runs_on(name, tail))
         or any(w in ORG_ACRONYMS or w in GROUPS or w in _STATE_OF for w in words)
     ):
         return [(start, head), *_org_parts(start + m.end(), tail)]
     return [(start, phrase)]
+
+
+# A plural before "'s" is part of a body's name, not its owner: "Children's Burn
+# Foundation", "Organization for Women's Freedom", "People's Liberation Army".
+_PLURAL_OWNERS = frozenset({"children", "women", "men", "people"})
+
+
+def _runs_on(name: str, tail: str) -> bool:
+    """Whether a body's name made with "for" runs on through "and" ("Center for Strategic
+    and International Studies", "Organization for Economic Cooperation and Development");
+    not into a person ("... Court of Appeals for the Seventh Circuit and William Bauer")."""
+    first = tail.split()[:1]
+    return " for " in name and bool(first) and first[0] not in GIVEN_NAMES
 
 
 def _org_name(phrase: str) -> str | None:
@@ -3009,7 +3022,11 @@ def _org_name(phrase: str) -> str | None:
     tokens = phrase.split()
     if not any(t in ORG_HEADS or t in ORG_ACRONYMS for t in tokens):
         return None
-    owners = [i for i, t in enumerate(tokens) if t.endswith(("'s", "’s"))]
+    owners = [
+        i
+        for i, t in enumerate(tokens)
+        if t.endswith(("'s", "’s")) and t[:-2].lower() not in _PLURAL_OWNERS
+    ]
     tokens = tokens[owners[-1] + 1 :] if owners else tokens
     while tokens and tokens[0] in STOP_CAPS:
         tokens.pop(0)
@@ -3026,8 +3043,11 @@ def _org_name(phrase: str) -> str | None:
         tokens = tokens[1:] if tokens[:1] == ["the"] else tokens
         return _org_name(" ".join(tokens))
     end = heads[-1] + 1
-    if end < len(tokens) and tokens[end] == "of":
-        # "House of Representatives", but not "... Speaker Nancy Pelosi" after it
+    if end < len(tokens) and (
+        tokens[end] == "of" or (tokens[end] == "for" and tokens[end - 1] != "House")
+    ):
+        # "House of Representatives", "Center for American Progress", but not "...
+        # Speaker Nancy Pelosi" after it
         first = end + 2 if tokens[end + 1 : end + 2] == ["the"] else end + 1
         titled = [i for i in range(first + 1, len(tokens)) if tokens[i] in _TITLE_HEADS]
         end = titled[0] if titled else len(tokens)
