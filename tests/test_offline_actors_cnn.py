@@ -75,3 +75,12 @@ def test_a_place_left_for_another_is_no_bodys_name() -> None:
         "House for Camden on Thursday.",
     )
     assert "White House for Camden" not in names
+
+
+def test_a_body_whose_released_work_shows_something_is_its_source() -> None:
+    names = _names(
+        *_LEAD,
+        "But new research released by the Anne Mercer House shows that the line moved "
+        "at least a month earlier than thought.",
+    )
+    assert "Anne Mercer House" in names

@@ -500,6 +500,9 @@ _REPORTS = (
     "reported|reports|found|finds|published|publishes|revealed|reveals|obtained|learned|"
     "broke|quoted|quotes|estimated|estimates|showed|shows"
 )
+# "research released by the Anne Frank House shows": the body's work is the verb's subject,
+# so the body is the source, not a qualifier of a noun after it
+_REPORT_VERBS = frozenset(_REPORTS.split("|"))
 # (A match opens with "The", "the" or a capital: the lookahead lets re pass over the other
 # characters without trying the pattern there.)
 _SOURCE_VERBS = (
@@ -1416,6 +1419,7 @@ class Registry:
                         pattern is _SOURCE_BY
                         and word[:1].islower()
                         and word not in AFTER_A_NOUN
+                        and not (pattern is _SOURCE_BY and word in _REPORT_VERBS and m["the"])
                         and not (  # "a spokesman for the RSPCA said"
                             word in SPEECH_VERBS and m.group().startswith(_SPEAKS_FOR)
                         )
