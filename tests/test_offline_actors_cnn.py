@@ -84,3 +84,12 @@ def test_a_body_whose_released_work_shows_something_is_its_source() -> None:
         "at least a month earlier than thought.",
     )
     assert "Anne Mercer House" in names
+
+
+def test_a_camp_named_like_a_person_is_a_place() -> None:
+    names = _names(
+        *_LEAD,
+        "The president will rest at Camp Stephen this weekend and meet his advisers at "
+        "Camp Stephen on Sunday.",
+    )
+    assert "Camp Stephen" not in names

@@ -315,6 +315,7 @@ _PLACE_STARTS = frozenset(
         "Mount",
         "Lake",
         "Cape",
+        "Camp",  # "Camp David"
         "North",
         "South",
         "East",
