@@ -93,3 +93,12 @@ def test_a_camp_named_like_a_person_is_a_place() -> None:
         "Camp Stephen on Sunday.",
     )
     assert "Camp Stephen" not in names
+
+
+def test_a_person_named_once_as_a_passive_verbs_agent_is_an_actor() -> None:
+    names = _names(
+        *_LEAD,
+        "The foundation will pay for the care. The surgery will be performed by Dr. Peter "
+        "Harwell, a surgeon at a clinic in the capital.",
+    )
+    assert "Peter Harwell" in names

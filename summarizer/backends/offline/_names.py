@@ -2618,6 +2618,8 @@ class Registry:
             return False  # "Hillary Clinton has backed a no-fly zone": she acts
         if len(entity.tokens) > 1 and _SUBJECT_ASIDE_SAID.match(text, start):
             return False  # "John Bolton, Trump's national security adviser, said": a source
+        if given and _AGENT_BEFORE.search(text, max(0, start - 30), start):
+            return False  # "Surgeries will be performed by Dr. Peter Grossman": he acts
         prose = [p.index for p in self.paragraphs if len(p.text.split()) >= _LEAD_WORDS]
         return entity.first[0] not in prose[:_LEAD_PARAGRAPHS]
 
@@ -2747,6 +2749,10 @@ _OBJECT_FILLERS = frozenset({"and", "the", "former", "then", "late", "fellow", "
 # a list of names that "all" or "both" follows is a clause's subject, whatever the verb.
 _LIST_ALL = re.compile(r"\s+(?:all|both)\s+(?!of\b|the\b|sides?\b|parties\b)[a-z]{2,}\b")
 _AND_BEFORE = re.compile(r"\b(?:and|or)\s+$")
+
+
+# A passive verb's agent before a name: "performed by (Dr.) ", "was founded by ".
+_AGENT_BEFORE = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+by\s+(?:(?:Dr|Mr|Mrs|Ms)\.\s+)?$")
 
 
 def _acts_after(text: str, start: int, end: int) -> bool:
