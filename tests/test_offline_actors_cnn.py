@@ -102,3 +102,12 @@ def test_a_person_named_once_as_a_passive_verbs_agent_is_an_actor() -> None:
         "Harwell, a surgeon at a clinic in the capital.",
     )
     assert "Peter Harwell" in names
+
+
+def test_a_department_named_by_its_place_in_lower_case_is_a_body() -> None:
+    names = _names(
+        *_LEAD,
+        "More than 600 firefighters were sent to the blaze, the Halvik fire department "
+        "wrote on its official account on Tuesday.",
+    )
+    assert "Halvik fire department" in names

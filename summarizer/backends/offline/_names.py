@@ -413,6 +413,12 @@ _MISSION = re.compile(
     r"(?<![\w.'’-])(?P<adjective>(?:(?:North|South) )?[A-Z][a-z]+) (?P<kind>embassy|consulate)"
     r"(?: in (?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)?\b"
 )
+# "the Zhangzhou fire department wrote", "the Russian foreign ministry doubled down": a
+# body named by its place or state and a lower-case department.
+_DEPARTMENT = re.compile(
+    r"(?<=\b[Tt]he )(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?P<kind>(?:fire|police|health|"
+    r"foreign|interior|defen[cs]e|justice) (?:department|ministry))\b"
+)
 # "and the media are", "and China have blocked": the second half of a pair that is the
 # subject of a plural verb.
 _PAIR_SUBJECT = re.compile(
@@ -863,6 +869,7 @@ class Registry:
         self._add_one_word_organisations()
         self._add_parts_of_government()
         self._add_missions()
+        self._add_departments()
         self._campaigns: list[Entity] = []
         self._add_campaigns()
         self._merge_spellings()
@@ -1369,6 +1376,18 @@ class Registry:
         for short, forms in found.items():
             name = max(forms, key=len)
             self.entities.append(Entity(name, "organization", forms=forms | {short}))
+
+    def _add_departments(self) -> None:
+        """ "the Zhangzhou fire department wrote": a department named by a place and a
+        lower-case kind is a body (it counts with a sign that it acts, as any body does)."""
+        if "department" not in self.text and "ministry" not in self.text:
+            return
+        for m in _DEPARTMENT.finditer(self.text):
+            if m["place"].split()[0] in STOP_CAPS:
+                continue
+            name = m.group()
+            if not any(e.name == name for e in self.entities):
+                self.entities.append(Entity(name, "organization", forms={name}))
 
     def _add_campaigns(self) -> None:
         """ "The Clinton campaign has refocused its efforts", "Trump campaign claims ...": a
