@@ -1505,3 +1505,15 @@ def test_a_body_before_a_role_or_a_law_is_no_lone_speaker(line: str) -> None:
     article = _article(line, "Marta Lindqvist said the ads would run in Nevada.")
     names = _names(extract_offline(article))
     assert "Kestrel" not in names and "Obamacare" not in names
+
+
+def test_a_name_in_an_s_possessive_written_with_a_bare_apostrophe_is_whole() -> None:
+    # "Sen. Jeff Sessions’ column": the possessive of a name ending in s, written with
+    # the apostrophe alone, ends the name there; it used to cut the name to "Jeff".
+    article = _article(
+        "Voters have drifted since the primary, as Sen. Marta Lindquists’ column put it.",
+        "Analysts expect the result to shift the race, as Lindquists’ allies predicted.",
+    )
+    names = _names(extract_offline(article))
+    assert "Marta Lindquists" in names
+    assert "Marta" not in names

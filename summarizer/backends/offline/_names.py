@@ -83,7 +83,10 @@ _CAP = (
     rf"(?:(?:{'|'.join(_CAP_PREFIXES)})?[{_UP}]{_CAP_REST}"
     rf"|(?:al|el)-[{_UP}][{_LOW}]+|(?:[A-Z]\.){{1,2}}(?=\s+[A-Z]))"
 )
-_TOKEN_END = r"(?![\w-])(?!['’](?!s\b))"
+# A word ends a name token unless a letter, a hyphen or an apostrophe follows; an
+# apostrophe may when it opens "'s", or closes the possessive of a word ending in s
+# ("Sen. Jeff Sessions’ column": "Jeff Sessions", not "Jeff").
+_TOKEN_END = r"(?![\w-])(?!['’](?!s\b)(?!(?<=s['’])\s))"
 _TOKEN = rf"(?<![\w.'’-]){_CAP}{_TOKEN_END}"
 _PARTICLE = r"(?:de|da|van|von|der|den|bin|ben|al|la|le|du|del|dos)"
 # One particle or two before a surname ("Osama bin Laden", "Ursula von der Leyen", "Charles
