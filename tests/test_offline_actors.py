@@ -977,8 +977,10 @@ def test_a_described_group_in_the_lead_as_a_prepositions_object_is_no_actor() ->
 
 
 def test_a_body_cited_as_a_source_once_is_an_actor() -> None:
+    # in the opening paragraphs; cited once after them it is a citation
+    # (`test_a_body_cited_once_for_a_fact_after_the_opening_is_no_actor`)
     article = _article(
-        *_TWO_PROSE_PARAGRAPHS,
+        _TWO_PROSE_PARAGRAPHS[0],
         "The city holds a third of the state's teachers, according to the Brandt Center "
         "for Education Research.",
     )
@@ -1028,8 +1030,9 @@ def test_a_person_whose_spokesman_speaks_is_no_name_in_passing() -> None:
 
 def test_a_source_s_name_may_hold_on_but_not_a_day_after_it() -> None:
     article = _article(
-        *_TWO_PROSE_PARAGRAPHS,
-        "The plan is sound, according to the Commission on Kettle Debates.",
+        _TWO_PROSE_PARAGRAPHS[0],
+        "The plan is sound and will cost less than last year's, according to the Commission "
+        "on Kettle Debates.",
         "The Valley Times on Saturday reported that the vote was close.",
     )
     names = _names(extract_offline(article))
@@ -1517,3 +1520,36 @@ def test_a_name_in_an_s_possessive_written_with_a_bare_apostrophe_is_whole() -> 
     names = _names(extract_offline(article))
     assert "Marta Lindquists" in names
     assert "Marta" not in names
+
+
+_CITED = (
+    "Marta Lindqvist won the primary in a landslide on Tuesday night, and her rivals conceded "
+    "before midnight.",
+    "Analysts expect the result to shift the race, and Lindqvist now leads every poll taken "
+    "since the spring.",
+    "Turnout rose to 61 percent, the highest in two decades, according to the Kestrel Voting "
+    "Institute.",
+)
+
+
+def test_a_body_cited_once_for_a_fact_after_the_opening_is_no_actor() -> None:
+    # "according to the National Golf Foundation": a citation, not one of the story's actors
+    names = _names(extract_offline(_article(*_CITED)))
+    assert "Marta Lindqvist" in names
+    assert "Kestrel Voting Institute" not in names
+
+
+def test_a_body_cited_and_named_again_stays_an_actor() -> None:
+    article = _article(
+        *_CITED, "The Kestrel Voting Institute said it would audit the count in every county."
+    )
+    assert "Kestrel Voting Institute" in _names(extract_offline(article))
+
+
+def test_a_body_a_spokesman_speaks_for_stays_an_actor() -> None:
+    article = _article(
+        *_CITED[:2],
+        "Turnout rose to 61 percent, said Dana Kell, a spokeswoman for the Kestrel Voting "
+        "Institute.",
+    )
+    assert "Kestrel Voting Institute" in _names(extract_offline(article))

@@ -1460,8 +1460,14 @@ class Registry:
                             self._starts[para.index] + m.start("name")
                         )
                         speaks_for = m.group().startswith(_SPEAKS_FOR)
+                        according = m.group()[:12].lower() == "according to"
                         self._add_source(
-                            tokens, bool(m["the"]), m.groupdict().get("verb"), opens, speaks_for
+                            tokens,
+                            bool(m["the"]),
+                            m.groupdict().get("verb"),
+                            opens,
+                            speaks_for,
+                            according,
                         )
 
     def _source_parts(self, raw: str) -> list[tuple[str, ...]]:
@@ -1509,14 +1515,17 @@ class Registry:
         verb: str | None,
         opens: bool,
         speaks_for: bool = False,
+        according: bool = False,
     ) -> None:
         """Signal or add the source ``tokens`` name; with ``speaks_for`` ("a spokeswoman
-        for YouTube said"), only a body the article names otherwise is signalled."""
+        for YouTube said"), only a body the article names otherwise is signalled; with
+        ``according`` (cited as "according to" it), it is also signalled "according"."""
         name = " ".join(tokens)
         known = [e for e in self.entities if name in e.forms or e.name == name]
+        said_for = {"source", "according"} if according else {"source"}
         if known:
             if known[0].type == "organization" or (known[0].type == "person" and verb is None):
-                known[0].signals.add("source")
+                known[0].signals |= said_for
             return
         last = tokens[-1]
         if last.isupper() and len(tokens) == 1:  # "ISNA" for "Iranian Students’ News Agency"
@@ -1528,7 +1537,7 @@ class Registry:
             ]
             if len(spelled) == 1:
                 spelled[0].forms.add(last)
-                spelled[0].signals.add("source")
+                spelled[0].signals |= said_for
                 return
         if len(tokens) == 1 and not last.isupper():
             # "the Times reported" after "The New York Times", "Amnesty" after "Amnesty
@@ -1541,7 +1550,7 @@ class Registry:
             if len(orgs) == 1:
                 orgs[0].forms.update({last} if last == orgs[0].tokens[0] else set())
                 orgs[0].forms.update({f"the {last}", f"The {last}"})
-                orgs[0].signals.add("source")
+                orgs[0].signals |= said_for
                 return
         if (
             tokens[0] in GIVEN_NAMES
@@ -1582,7 +1591,7 @@ class Registry:
         if the and len(tokens) == 1 and not acronym:
             name = f"The {name}"  # "The Hill", not every "Capitol Hill"
             forms = {name, f"the {tokens[0]}"}
-        self.entities.append(Entity(name, "organization", forms=forms, signals={"source"}))
+        self.entities.append(Entity(name, "organization", forms=forms, signals=said_for))
 
     def _place_or_person(self, word: str) -> bool:
         """Whether ``word`` follows a place preposition ("in Cleveland") or a title ("President
@@ -2547,6 +2556,7 @@ class Registry:
             for e in self.entities
             if e.is_actor()
             and not self._in_passing(e)
+            and not self._cited_in_passing(e)
             and not self._credited(e)
             and not self._a_thing_or_place(e)
         ]
@@ -2618,6 +2628,17 @@ class Registry:
             and bool(paragraphs)
             and all(_credit_line(self.paragraphs[pi].text) for pi in paragraphs)
         )
+
+    def _cited_in_passing(self, entity: Entity) -> bool:
+        """A body named once, only as the source of a fact ("according to the National
+        Golf Foundation"), after the first two prose paragraphs: a citation, not one of
+        the story's actors, as a person named once in passing is not (`_in_passing`)."""
+        if entity.type != "organization" or entity.signals != {"source", "according"}:
+            return False
+        if len(entity.mentions) != 1:
+            return False
+        prose = [p.index for p in self.paragraphs if len(p.text.split()) >= _LEAD_WORDS]
+        return entity.first[0] not in prose[:_LEAD_PARAGRAPHS]
 
     def _in_passing(self, entity: Entity) -> bool:
         """A person named once, after the first two prose paragraphs, with no role, who
