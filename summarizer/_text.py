@@ -30,8 +30,9 @@ EDGE_PUNCT = " \t\n\"'.,;:!?…"  # a quote may end "." where the article has ",
 CHARS_PER_TOKEN = 4  # the token estimate: English news runs ~4.9 characters per token
 
 DOUBLE_MARKS = frozenset(DOUBLE_QUOTES)
-# A double mark, or two ASCII apostrophes standing for one (a New York Times convention).
-_MARK = re.compile(f"''|[{''.join(sorted(DOUBLE_MARKS))}]")
+# A double mark, or two ASCII apostrophes standing for one (a New York Times convention):
+# the first character, then the second apostrophe after one (`re` scans for the first).
+_MARK = re.compile(f"['{''.join(sorted(DOUBLE_MARKS))}](?:(?<=')'|(?<!'))")
 _APOSTROPHE = re.compile(f"[{SINGLE_QUOTES}]")
 _OPENERS = ' ([{"-—–/'
 _CURLY = "“”„«»"

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from summarizer import CleanArticle
-from summarizer._text import Paragraph, layout, literal_spans
+from summarizer._text import _MARK, DOUBLE_MARKS, Paragraph, layout, literal_spans
 from summarizer.backends.offline._extract import (
     _DEBRIS,
     _headline,
@@ -22,8 +22,10 @@ from summarizer.backends.offline._lexicon import alternation
 from summarizer.backends.offline._names import (
     _APPOSITION,
     _BARE_APPOSITION,
+    _CAMPAIGN,
     _CAPITAL_ROLE_BEFORE,
     _FULL_NAME,
+    _GOVERNMENT,
     _GROUP_HEAD_FORMS,
     _GROUP_PHRASE,
     _LIST_AND,
@@ -35,25 +37,32 @@ from summarizer.backends.offline._names import (
     _ORG_WORD,
     _PNAME,
     _PROPER_NOUN_BEFORE,
+    _ROLE_AHEAD,
+    _ROLE_AT_START,
     _ROLE_BEFORE,
     _ROLE_COMMA,
     _ROLE_STARTS,
     _SAID_SUBJECT,
     _SOURCE_BY,
     _SOURCE_SAYS,
+    _SPEECH_VERB_AT_START,
+    _SPEECH_VERB_STARTS,
+    _STATE_GOVERNMENT,
     _SUBJECT_ASIDE_SAID,
     _SUBJECT_OF_SAID,
     _SUBJECT_SAID,
-    _THING,
     _THING_BEFORE,
+    _THINGS,
     _TITLE_ALT,
     _TITLED,
     _TOKEN,
     _UP,
+    _VERB_AHEAD,
     Entity,
     Registry,
     _has_tail,
     _has_word,
+    _holds_thing_noun,
     _matches_at,
     _no_initials,
     _occurrences,
@@ -62,6 +71,7 @@ from summarizer.backends.offline._names import (
     _proper_noun_before,
     _said_matches,
     _source_says,
+    _word_starts,
 )
 from summarizer.backends.offline._quotes import (
     _ACCORDING,
@@ -502,8 +512,24 @@ def test_a_things_name_is_looked_for_only_in_an_article_naming_one() -> None:
     # article where `_THING` finds such a noun; it must find every one `_THING_BEFORE` does
     for before in ("Tropical storm ", "the aircraft  carrier ", "USS ", "the Ship\t"):
         assert _THING_BEFORE.search(before) is not None
-        assert _THING.search(before) is not None
-    assert _THING.search("the leadership and the shipment") is None
+        assert _holds_thing_noun(before)
+    assert not _holds_thing_noun("the leadership and the shipment")
+    # `_holds_thing_noun` answers as `_THINGS` searched from the text's start does
+    plain = re.compile(_THINGS, re.I)
+    for text in (
+        "storm Ana",
+        "a storm Ana",
+        "a-storm Ana",
+        "xstorm Ana",
+        "(Storm\tAna",
+        "the leadership ",
+        "USS Cole",
+        "\u017ftorm Ana",
+        "aircraft \t carrier X",
+        "aircraft X",
+        "",
+    ):
+        assert _holds_thing_noun(text) == (plain.search(text) is not None), text
     text = (
         "The aircraft carrier Theodore Roosevelt docked, officials said. Theodore Roosevelt left."
     )
@@ -526,7 +552,7 @@ def test_a_role_pattern_tried_where_a_role_opens_finds_what_its_scan_finds() -> 
         "senator senator Dana Ruiz, adviser, adviser Tom Lee of the board",
     ]
     for text in texts:
-        roles = [m.start() for m in _ROLE_STARTS.finditer(text)]
+        roles = _word_starts(_ROLE_STARTS, _ROLE_AT_START, text)
         for pattern in (_ROLE_BEFORE, _ROLE_COMMA):
             expected = [(m.span(), m["name"]) for m in pattern.finditer(text)]
             assert [(m.span(), m["name"]) for m in _matches_at(pattern, text, roles)] == expected
@@ -536,7 +562,7 @@ def test_a_role_pattern_tried_where_a_role_opens_finds_what_its_scan_finds() -> 
         "ab",
     ]
     for text, name in ((texts[1], "Gonzalo P. Curiel"), (texts[2], "Jim Mattis")):
-        roles = [m.start() for m in _ROLE_STARTS.finditer(text)]
+        roles = _word_starts(_ROLE_STARTS, _ROLE_AT_START, text)
         assert [m["name"] for m in _matches_at(_ROLE_COMMA, text, roles)] == [name]
 
 
@@ -642,3 +668,53 @@ def test_a_credit_is_searched_only_where_its_word_is() -> None:
         assert (found.span(), found["subj"]) == (expected.span(), expected["subj"])
     assert _credit(_AS_SAID, "As Dana Ruiz said, ") is not None  # no word: always searched
     assert _credit(_ACCORDING, "he said, accordingly") is None
+
+
+def test_a_words_start_is_found_after_the_character_before_it() -> None:
+    # `_word_starts`: the scan for the non-word character before a role or a speech verb
+    # finds where ``\\b`` before it matches, the text's start included
+    for ahead, after, at_start in (
+        (_ROLE_AHEAD, _ROLE_STARTS, _ROLE_AT_START),
+        (_VERB_AHEAD, _SPEECH_VERB_STARTS, _SPEECH_VERB_AT_START),
+    ):
+        plain = re.compile(rf"\b{ahead}")
+        for text in (
+            "senator Dana Ruiz said, adviser Tom Lee says",
+            "said senator, (adviser) unsaid resaid -said é-senator x_said 'said",
+            "Said Senator; said\tadviser,",
+            "",
+        ):
+            expected = [m.start() for m in plain.finditer(text)]
+            assert _word_starts(after, at_start, text) == expected, text
+            assert expected or not text
+    assert _word_starts(_ROLE_STARTS, _ROLE_AT_START, "adviser Tom, adviser,") == [0, 13]
+    assert _word_starts(_SPEECH_VERB_STARTS, _SPEECH_VERB_AT_START, "said it, said") == [0, 9]
+
+
+def test_a_pattern_opening_with_its_first_letter_finds_what_the_lookbehind_form_finds() -> None:
+    # `_CAMPAIGN`, `_GOVERNMENT`, `_STATE_GOVERNMENT` and `_text._MARK` open with the
+    # characters they match first (the test before them after them), where their old forms
+    # opened with a lookbehind or an alternation and were tried at every character
+    olds = {
+        _CAMPAIGN: r"(?<![\w.'’-])([A-Z][a-z]+)(?:['’]s)?\s+campaign\b",
+        _GOVERNMENT: r"(?<![\w.'’-])(?:[A-Z][a-z]+ administration|(?:[Cc]ongressional|House"
+        r"|Senate) (?:Democrats|Republicans))\b",
+        _STATE_GOVERNMENT: r"(?<![\w.'’-])(?P<adjective>(?:(?:North|South) )?[A-Z][a-z]+)"
+        r" government\b",
+        _MARK: f"''|[{''.join(sorted(DOUBLE_MARKS))}]",
+    }
+    texts = (
+        "the Clinton campaign and Trump's campaign; xClinton campaign, .Bush campaign, "
+        "-Gore campaign, 'Kerry campaign, O’Dole campaign",
+        "the Trump administration; congressional Democrats, Congressional Republicans, House "
+        "Democrats; aHouse Democrats, .Senate Republicans, Senate Democrat, cCongressional "
+        "Democrats, -congressional Republicans, Obama administrations",
+        "the South Korean government, the North government, South Sudanese government, "
+        "xSouth Korean government, the Turkish government, the Southern government, "
+        "‘South Korean government, the Northern government, North  Korean government",
+        "“a” ''b'' 'c' ''' '''' \"d\" „e‟ «f» ″g″ ＂h＂ ' '",
+    )
+    for new, old in olds.items():
+        found = [(m.span(), m.groups()) for t in texts for m in new.finditer(t)]
+        assert found == [(m.span(), m.groups()) for t in texts for m in re.finditer(old, t)]
+        assert found

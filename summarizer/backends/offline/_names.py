@@ -134,8 +134,11 @@ _ROLE_COMMA = re.compile(
 )
 # Where a role word opens, before a space or a comma: every match of `_ROLE_BEFORE` and of
 # `_ROLE_COMMA` opens at one of these, so one scan of the paragraph finds where to try
-# both (`_matches_at`), where each was a scan trying the roles at every word.
-_ROLE_STARTS = re.compile(rf"\b(?=(?:{_ROLES_BEFORE})[\s,])")
+# both (`_matches_at`), where each was a scan trying the roles at every word. The scan is
+# for the character before the word (`_word_starts`).
+_ROLE_AHEAD = rf"(?=(?:{_ROLES_BEFORE})[\s,])"
+_ROLE_STARTS = re.compile(rf"\W{_ROLE_AHEAD}")
+_ROLE_AT_START = re.compile(_ROLE_AHEAD)
 # "Rahm Emanuel, his chief of staff, urged", "Marc Short, Pence's chief of staff,": an
 # owner's role is an apposition as much as "the" one is.
 _APPOSITION_TAIL = rf",\s+(?:a|an|the|his|her|their|[A-Z][\w.-]*['’]s)\s+(?:[\w.'’-]+\s+){{0,5}}?(?P<role>{_ROLES})\b"
@@ -159,14 +162,18 @@ _ONLY_PLACES = PLACE_PREPOSITIONS - {"at", "from", "into", "through", "via"}
 # The noun right before a name that makes it a storm's or a ship's ("storm Mangkhut", "the
 # aircraft carrier Theodore Roosevelt", "USS Cole"). A bare "carrier" is not one: "the
 # wireless carrier Verizon", "the carrier Delta" are companies.
-_THINGS = (
-    r"(?<![\w-])(?:storm|typhoon|hurricane|cyclone|ship|vessel|warship|destroyer|frigate"
+_THING_NOUN = (
+    r"(?:storm|typhoon|hurricane|cyclone|ship|vessel|warship|destroyer|frigate"
     r"|submarine|tanker|uss|hms|aircraft[ \t]+carrier)[ \t]+"
 )
+_THINGS = rf"(?<![\w-]){_THING_NOUN}"
 _THING_BEFORE = re.compile(rf"{_THINGS}$", re.I)
-# Such a noun anywhere in an article (17 of the 384 tuning articles have one): searched
-# once, before `_THING_BEFORE` is searched before each of its names.
-_THING = re.compile(_THINGS, re.I)
+# Such a noun anywhere in an article (17 of the 384 tuning articles have one): looked for
+# once, before `_THING_BEFORE` is searched before each of its names: at the text's start,
+# then after a character that is no word character or "-" (`_THINGS`'s lookbehind), which
+# `re` scans for, where `_THINGS` is tried at every character (`_holds_thing_noun`).
+_THING_AT_START = re.compile(_THING_NOUN, re.I)
+_THING = re.compile(rf"[^\w-](?i:{_THING_NOUN})")
 # What makes a country's name a newspaper's ("USA TODAY", "China Daily"): no form of it.
 _MASTHEAD = re.compile(r"\s+(?:TODAY|Today|Daily)\b")
 # Nouns a group head qualifies ("police officer", "police chief", "troops commander").
@@ -248,7 +255,9 @@ _TAILS = {
 # "noted NBC's Dante Chinni": the owner before the name is kept out of it
 # Where a speech verb opens: every match of `_SAID_SUBJECT` opens at one, so one scan
 # finds where to try it, and whether the paragraph has a verb at all (`_said_matches`).
-_SPEECH_VERB_STARTS = re.compile(rf"\b(?=(?:{_VERBS})\b)")
+_VERB_AHEAD = rf"(?=(?:{_VERBS})\b)"
+_SPEECH_VERB_STARTS = re.compile(rf"\W{_VERB_AHEAD}")
+_SPEECH_VERB_AT_START = re.compile(_VERB_AHEAD)
 _SAID_SUBJECT = re.compile(
     rf"\b(?=[a-z])(?:{_VERBS})\s+(?P<owner>[A-Z][\w.&]*['’]s\s+)?(?=[A-Z])(?P<name>{_PNAME})"
 )
@@ -407,9 +416,9 @@ _SUBJECT_VERB = re.compile(
     r"(?!\s+(?:contributed|reported|reports|reporting|wrote|writes)\b)"
     rf"(?:{_DOES.pattern}|\s+(?:is|was|has|had)\s+(?:also\s+)?[a-z]+(?:ing|ed|en)\b)"
 )
-_GOVERNMENT = re.compile(
-    r"(?<![\w.'’-])(?:[A-Z][a-z]+ administration|(?:[Cc]ongressional|House|Senate)"
-    r" (?:Democrats|Republicans))\b"
+_GOVERNMENT = re.compile(  # (the test before the first letter after it, as `_TITLED`'s)
+    r"[A-Zc](?<![\w.'’-].)(?:(?<=[A-Z])[a-z]+ administration"
+    r"|(?:(?<=[Cc])ongressional|(?<=H)ouse|(?<=S)enate) (?:Democrats|Republicans))\b"
 )
 # "the Chinese embassy in Islamabad", "the Russian consulate": a state's mission.
 _MISSION = re.compile(
@@ -672,7 +681,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         tokens = _clean_name(m["name"])
         if m["role"].lower() in ROLE_NOUNS and len(tokens) >= 2:
             yield tokens, m["role"].lower(), ""
-    roles = [m.start() for m in _ROLE_STARTS.finditer(text)]
+    roles = _word_starts(_ROLE_STARTS, _ROLE_AT_START, text)
     for pattern in (_ROLE_BEFORE, _ROLE_COMMA, _APPOSITION, _BARE_APPOSITION, _AGED):
         if pattern is _ROLE_BEFORE or pattern is _ROLE_COMMA:
             matches = _matches_at(pattern, text, roles)
@@ -716,7 +725,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
 def _said_matches(text: str) -> dict[int, tuple[re.Match[str], ...]] | None:
     """`_SUBJECT_SAID`'s and `_SAID_SUBJECT`'s matches in a paragraph, by the pattern's
     id; None where the paragraph has no speech verb (both patterns need one)."""
-    verbs = [m.start() for m in _SPEECH_VERB_STARTS.finditer(text)]
+    verbs = _word_starts(_SPEECH_VERB_STARTS, _SPEECH_VERB_AT_START, text)
     if not verbs:
         return None
     return {
@@ -734,6 +743,23 @@ def _source_says(text: str) -> Iterator[re.Match[str]]:
     before = text[: verb.start()].rsplit(None, _SOURCE_SAYS_WORDS)
     start = len(before[0]) if len(before) > _SOURCE_SAYS_WORDS else 0
     return _SOURCE_SAYS.finditer(text, start)
+
+
+def _holds_thing_noun(text: str) -> bool:
+    """Whether `_THINGS` matches in ``text``: at its start, or after a character `_THING`
+    opens with."""
+    return bool(_THING_AT_START.match(text) or _THING.search(text))
+
+
+def _word_starts(after: re.Pattern[str], at_start: re.Pattern[str], text: str) -> list[int]:
+    """Where ``\\b(?=X)`` matches in ``text``, for an ``X`` that opens with a word character:
+    the text's start if ``at_start`` (``(?=X)``) matches there, then one character past each
+    match of ``after`` (``\\W(?=X)``). `re` scans for the non-word characters ``after``
+    opens with, where a pattern opening with ``\\b`` is tried at every character."""
+    starts = [m.end() for m in after.finditer(text)]
+    if at_start.match(text):
+        starts.insert(0, 0)
+    return starts
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -2596,7 +2622,7 @@ class Registry:
     @cached_property
     def _names_things(self) -> bool:
         """Whether the article holds a noun `_THING_BEFORE` looks for before a name."""
-        return _THING.search(self.text) is not None
+        return _holds_thing_noun(self.text)
 
     def _a_thing_or_place(self, entity: Entity) -> bool:
         """A name that is no actor's however it was found: a storm or a ship, named
@@ -2819,8 +2845,8 @@ def _list_end(text: str, end: int) -> int:
 
 
 # "the Turkish government", "the South Korean government" (not "Korean" cut from it).
-_STATE_GOVERNMENT = re.compile(
-    r"(?<![\w.'’-])(?P<adjective>(?:(?:North|South) )?[A-Z][a-z]+) government\b"
+_STATE_GOVERNMENT = re.compile(  # (the test before the capital after it, as `_TITLED`'s)
+    r"(?P<adjective>[A-Z](?<![\w.'’-].)(?:(?<=N)orth [A-Z]|(?<=S)outh [A-Z])?[a-z]+) government\b"
 )
 # A state's own body after its name: "South Korea's military said" is the state acting.
 _ORGAN = re.compile(
@@ -2845,7 +2871,7 @@ _INTRODUCED = re.compile(
 
 
 # "the Clinton campaign", "Trump's campaign": a candidate's campaign named after them.
-_CAMPAIGN = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)(?:['’]s)?\s+campaign\b")
+_CAMPAIGN = re.compile(r"([A-Z](?<![\w.'’-].)[a-z]+)(?:['’]s)?\s+campaign\b")
 # What "X campaign" may qualify rather than name: "campaign chairman", "campaign events".
 _CAMPAIGN_THINGS = wordset(
     """trail stop event rally rallies ad website headquarters finance fund money message
