@@ -25,10 +25,12 @@ from summarizer.backends.offline._names import (
     _CAMPAIGN,
     _CAPITAL_ROLE_BEFORE,
     _FULL_NAME,
+    _GENDER_PRONOUN,
     _GOVERNMENT,
     _GROUP_HEAD_FORMS,
     _GROUP_PHRASE,
     _LIST_AND,
+    _LIST_REST,
     _LIST_SUBJECT,
     _LOW,
     _ONE_WORD,
@@ -47,10 +49,13 @@ from summarizer.backends.offline._names import (
     _SOURCE_SAYS,
     _SPEECH_VERB_AT_START,
     _SPEECH_VERB_STARTS,
+    _STATE_FIRSTS,
     _STATE_GOVERNMENT,
+    _STATE_WORDS,
     _SUBJECT_ASIDE_SAID,
     _SUBJECT_OF_SAID,
     _SUBJECT_SAID,
+    _THE_BEFORE,
     _THING_BEFORE,
     _THINGS,
     _TITLE_ALT,
@@ -58,11 +63,14 @@ from summarizer.backends.offline._names import (
     _TOKEN,
     _UP,
     _VERB_AHEAD,
+    _WORD_BEFORE,
     Entity,
     Registry,
+    _acts_after,
     _has_tail,
     _has_word,
     _holds_thing_noun,
+    _list_end,
     _matches_at,
     _no_initials,
     _occurrences,
@@ -718,3 +726,51 @@ def test_a_pattern_opening_with_its_first_letter_finds_what_the_lookbehind_form_
         found = [(m.span(), m.groups()) for t in texts for m in new.finditer(t)]
         assert found == [(m.span(), m.groups()) for t in texts for m in re.finditer(old, t)]
         assert found
+
+
+def test_a_word_before_a_name_is_found_as_the_test_first_form_finds_it() -> None:
+    # `_THE_BEFORE`, `_WORD_BEFORE` (searched in a window before a surname) and
+    # `_GENDER_PRONOUN` open with their first letter, the test before it after it
+    olds = {
+        _THE_BEFORE: r"\b[Tt]he\s+$",
+        _WORD_BEFORE: r"(?<![.!?”\"’]\s)(?<!^)\b([A-Z][\w'’-]*)\s+$",
+        _GENDER_PRONOUN: r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er|[Hh]ers)\b",
+    }
+    texts = (
+        "the ",
+        "The  ",
+        "Athe ",
+        "x.the ",
+        "Brenda ",
+        "62-year-old Brenda ",
+        "said. Brenda ",
+        "“Brenda ",
+        "O’Neill-Day ",
+        "xBrenda ",
+        "he said his; she, her and hers; him. He She Hers Hiss ahe the shed",
+    )
+    for text in texts:
+        for window in range(len(text)):
+            for new, old in olds.items():
+                got = [(m.span(), m.groups()) for m in new.finditer(text, window)]
+                want = [(m.span(), m.groups()) for m in re.compile(old).finditer(text, window)]
+                assert got == want, (text, window)
+    assert all(any(new.search(t) for t in texts) for new in olds)  # something to find
+
+
+def test_a_lists_end_takes_the_rest_of_the_list_found_once() -> None:
+    # `_acts_after` matches `_LIST_REST` once and gives it to `_list_end`
+    text = "Ben Carson, Ted Cruz and Rand Paul have all attacked it, with Ann Lee."
+    end = len("Ben Carson")
+    assert _list_end(text, end, _LIST_REST.match(text, end)) == len(
+        "Ben Carson, Ted Cruz and Rand Paul have all"
+    )
+    assert _list_end(text, end, None) == end
+    assert _acts_after(text, 0, end)
+    assert not _acts_after(text, text.index("Ann"), len(text) - 1)
+
+
+def test_every_state_word_is_found_by_its_first_word() -> None:
+    # `_add_countries_and_groups` looks state words up by their first word
+    assert sorted(w for words in _STATE_FIRSTS.values() for w in words) == sorted(_STATE_WORDS)
+    assert all(w.split()[0] == first for first, ws in _STATE_FIRSTS.items() for w in ws)

@@ -199,8 +199,10 @@ _TITLES_AND_HONORIFICS = _TITLE_WORDS | HONORIFICS  # united once, not per token
 # Before a bare surname (`Registry._find_shared_surnames`): "the" ("the Clinton camp"), or a
 # capitalised word that does not open its sentence ("62-year-old Brenda Johnson"), searched
 # in a window of this many characters before it.
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_WORD_BEFORE = re.compile(r"(?<![.!?”\"’]\s)(?<!^)\b([A-Z][\w'’-]*)\s+$")
+# (Each opens with its first letter and tests what is before it after it, as `_TITLED`:
+# searched in a window, a pattern that opens with a test is tried at every character.)
+_THE_BEFORE = re.compile(r"[Tt](?<!\w.)he\s+$")
+_WORD_BEFORE = re.compile(r"([A-Z](?<!^.)(?<!\w.)(?<![.!?”\"’]\s.)[\w'’-]*)\s+$")
 _BEFORE_WINDOW = 200
 _NOT_GIVEN = STOP_CAPS | _TITLE_WORDS | HONORIFICS  # words before a surname that are no given name
 # Title words that end a title ("Speaker", "Senator"), not those that begin an
@@ -305,6 +307,10 @@ def _proper_noun_before(text: str, end: int) -> re.Match[str] | None:
 
 _STATE_OF = {f: c for c, o in COUNTRY_FORMS.items() for f in (c, *o)} | METONYMS
 _STATE_WORDS = frozenset(_STATE_OF) | GROUPS
+# The state words by their first word (`Registry._add_countries_and_groups`: split once).
+_STATE_FIRSTS: dict[str, list[str]] = {}
+for _word in sorted(_STATE_WORDS):
+    _STATE_FIRSTS.setdefault(_word.split()[0], []).append(_word)
 _BEFORE_PLACE = PREPOSITIONS | PLACE_PREPOSITIONS
 # "Russia's Vladimir Putin", "NBC's Dante Chinni": a state or an acronym owns a person.
 _STATE_OWNER = re.compile(
@@ -372,6 +378,10 @@ _MALE_ROLES = frozenset(
 )
 # Endings of plural nouns that open a sentence as a speaker ("Demonstrators said").
 _PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians", "ics")
+# "he", "his", "him", "she", "her", "hers" (`Registry._infer_genders`), as
+# r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er|[Hh]ers)\b" with its first letter first (the
+# test before it after it, as `_TITLED`'s): `re` scans for the first letters.
+_GENDER_PRONOUN = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])(?:e|is|im|er|ers)|(?<=[Ss])he)\b")
 _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
 # Heads written either way round: "Justice Department", "Department of Justice".
 _TURNING_HEADS = frozenset({"Department", "Ministry", "Office", "Bureau", "Agency", "Commission"})
@@ -1842,7 +1852,9 @@ class Registry:
         capitalised = {
             w for t in _CAPITALISED.findall(self.text) for w in (t, t.rstrip(".,"), t[:-2], t[:-3])
         }  # "U.S.", "Russia's": a cheap filter, so only likely forms are searched for
-        candidates = {w for w in _STATE_WORDS if w.split()[0] in capitalised}
+        candidates = {
+            w for first in capitalised & _STATE_FIRSTS.keys() for w in _STATE_FIRSTS[first]
+        }
         present = {
             w
             for w in candidates
@@ -2498,9 +2510,7 @@ class Registry:
                     continue
                 outside = [
                     w.lower()
-                    for m in re.finditer(
-                        r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er|[Hh]ers)\b", para.text[a:b]
-                    )
+                    for m in _GENDER_PRONOUN.finditer(para.text[a:b])
                     if not para.inside_quote(a + m.start())
                     for w in [m.group()]
                 ]
@@ -2533,7 +2543,8 @@ class Registry:
             return None
         # "Mrs. Clinton" where Bill and Hillary Clinton are both named: the one the
         # honorific form is of, before the bare surname both share
-        titled = [e for e in self.entities if phrase.split()[0] in _GENDERED and phrase in e.forms]
+        gendered = bool(self.entities) and phrase.split()[0] in _GENDERED  # split once
+        titled = [e for e in self.entities if gendered and phrase in e.forms]
         if titled:
             return self._most_recent(titled, pos)
         exact = [e for e in self.entities if " ".join(tokens) in e.forms]
@@ -2832,14 +2843,13 @@ def _acts_after(text: str, start: int, end: int) -> bool:
         return True
     if _AND_BEFORE.search(text, max(0, start - 5), start) and _LIST_ALL.match(text, end):
         return True  # the last name of the list
-    return _SUBJECT_VERB.match(text, _list_end(text, end)) is not None
+    return _SUBJECT_VERB.match(text, _list_end(text, end, found)) is not None
 
 
-def _list_end(text: str, end: int) -> int:
+def _list_end(text: str, end: int, rest: re.Match[str] | None) -> int:
     """Where the list of full names that the name ending at ``end`` opens ends (``end``
-    if it opens none)."""
-    found = _LIST_REST.match(text, end)
-    end = found.end() if found else end
+    if it opens none); ``rest``: `_LIST_REST` matched at ``end`` (matched once)."""
+    end = rest.end() if rest else end
     found = _ALL.match(text, end)
     return found.end() if found else end
 
