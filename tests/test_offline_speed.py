@@ -18,12 +18,13 @@ from summarizer.backends.offline._extract import (
     extract_offline,
     lead_summary,
 )
-from summarizer.backends.offline._lexicon import alternation
+from summarizer.backends.offline._lexicon import SPEECH_VERBS, alternation
 from summarizer.backends.offline._names import (
     _APPOSITION,
     _BARE_APPOSITION,
     _CAMPAIGN,
     _CAPITAL_ROLE_BEFORE,
+    _DASH_CREDIT,
     _FULL_NAME,
     _GENDER_PRONOUN,
     _GOVERNMENT,
@@ -40,15 +41,12 @@ from summarizer.backends.offline._names import (
     _PNAME,
     _PROPER_NOUN_BEFORE,
     _ROLE_AHEAD,
-    _ROLE_AT_START,
     _ROLE_BEFORE,
     _ROLE_COMMA,
-    _ROLE_STARTS,
+    _ROLE_NOUNS_BEFORE,
     _SAID_SUBJECT,
     _SOURCE_BY,
     _SOURCE_SAYS,
-    _SPEECH_VERB_AT_START,
-    _SPEECH_VERB_STARTS,
     _STATE_FIRSTS,
     _STATE_GOVERNMENT,
     _STATE_WORDS,
@@ -70,6 +68,7 @@ from summarizer.backends.offline._names import (
     _has_tail,
     _has_word,
     _holds_thing_noun,
+    _in_quote_aside,
     _list_end,
     _matches_at,
     _no_initials,
@@ -77,15 +76,18 @@ from summarizer.backends.offline._names import (
     _org_parts,
     _person_candidates,
     _proper_noun_before,
+    _role_and_verb_starts,
     _said_matches,
     _source_says,
-    _word_starts,
 )
 from summarizer.backends.offline._quotes import (
     _ACCORDING,
+    _ANY_VERB,
     _AS_SAID,
     _QUOTED_AS,
     _QUOTED_PASSIVE,
+    _VERB_LIST,
+    _VERBS,
     _after_window,
     _before_window,
     _credit,
@@ -320,6 +322,12 @@ def test_a_pattern_with_a_tail_is_skipped_where_its_tail_is_not() -> None:
         assert not _has_tail(pattern, "Dana Whitfield spoke first")
     assert _has_tail(_APPOSITION, "Dana Whitfield, the union's lawyer, spoke")
     assert _has_tail(_ROLE_BEFORE, "Dana Whitfield spoke first")  # no tail: always run
+    # a quotation credited after a dash (`_DASH_CREDIT`) needs its dash
+    for dash in "―—–":
+        text = f"“We will win.” {dash} Pamela Padilla"
+        assert _has_tail(_DASH_CREDIT, text) and _DASH_CREDIT.search(text)
+        assert [c[0] for c in _person_candidates(Paragraph(0, text))] == [("Pamela", "Padilla")]
+    assert not _has_tail(_DASH_CREDIT, "“We will win.” - Pamela Padilla")
 
 
 def test_a_paragraphs_said_matches_are_its_own() -> None:
@@ -560,7 +568,7 @@ def test_a_role_pattern_tried_where_a_role_opens_finds_what_its_scan_finds() -> 
         "senator senator Dana Ruiz, adviser, adviser Tom Lee of the board",
     ]
     for text in texts:
-        roles = _word_starts(_ROLE_STARTS, _ROLE_AT_START, text)
+        roles = _role_and_verb_starts(text)[0]
         for pattern in (_ROLE_BEFORE, _ROLE_COMMA):
             expected = [(m.span(), m["name"]) for m in pattern.finditer(text)]
             assert [(m.span(), m["name"]) for m in _matches_at(pattern, text, roles)] == expected
@@ -570,7 +578,7 @@ def test_a_role_pattern_tried_where_a_role_opens_finds_what_its_scan_finds() -> 
         "ab",
     ]
     for text, name in ((texts[1], "Gonzalo P. Curiel"), (texts[2], "Jim Mattis")):
-        roles = _word_starts(_ROLE_STARTS, _ROLE_AT_START, text)
+        roles = _role_and_verb_starts(text)[0]
         assert [m["name"] for m in _matches_at(_ROLE_COMMA, text, roles)] == [name]
 
 
@@ -678,25 +686,28 @@ def test_a_credit_is_searched_only_where_its_word_is() -> None:
     assert _credit(_ACCORDING, "he said, accordingly") is None
 
 
-def test_a_words_start_is_found_after_the_character_before_it() -> None:
-    # `_word_starts`: the scan for the non-word character before a role or a speech verb
-    # finds where ``\\b`` before it matches, the text's start included
-    for ahead, after, at_start in (
-        (_ROLE_AHEAD, _ROLE_STARTS, _ROLE_AT_START),
-        (_VERB_AHEAD, _SPEECH_VERB_STARTS, _SPEECH_VERB_AT_START),
+def test_a_role_or_verbs_start_is_found_after_the_character_before_it() -> None:
+    # `_role_and_verb_starts`: one scan for the non-word character before a role word or a
+    # speech verb finds where ``\\b`` before each matches, the text's start included
+    role, verb = re.compile(rf"\b{_ROLE_AHEAD}"), re.compile(rf"\b{_VERB_AHEAD}")
+    for text in (
+        "senator Dana Ruiz said, adviser Tom Lee says",
+        "said senator, (adviser) unsaid resaid -said é-senator x_said 'said",
+        "Said Senator; said\tadviser,",
+        "adviser Tom, adviser,",
+        "said it, said",
+        "",
     ):
-        plain = re.compile(rf"\b{ahead}")
-        for text in (
-            "senator Dana Ruiz said, adviser Tom Lee says",
-            "said senator, (adviser) unsaid resaid -said é-senator x_said 'said",
-            "Said Senator; said\tadviser,",
-            "",
-        ):
-            expected = [m.start() for m in plain.finditer(text)]
-            assert _word_starts(after, at_start, text) == expected, text
-            assert expected or not text
-    assert _word_starts(_ROLE_STARTS, _ROLE_AT_START, "adviser Tom, adviser,") == [0, 13]
-    assert _word_starts(_SPEECH_VERB_STARTS, _SPEECH_VERB_AT_START, "said it, said") == [0, 9]
+        roles, verbs = _role_and_verb_starts(text)
+        assert roles == tuple(m.start() for m in role.finditer(text)), text
+        assert verbs == tuple(m.start() for m in verb.finditer(text)), text
+    assert _role_and_verb_starts("adviser Tom, adviser,") == ((0, 13), ())
+    assert _role_and_verb_starts("said it, adviser said") == ((9,), (0, 17))
+    # a place is a role's or a verb's, never both: no word of one list opens a word of
+    # the other
+    assert not any(
+        r.startswith(v) or v.startswith(r) for r in _ROLE_NOUNS_BEFORE for v in SPEECH_VERBS
+    )
 
 
 def test_a_pattern_opening_with_its_first_letter_finds_what_the_lookbehind_form_finds() -> None:
@@ -774,3 +785,35 @@ def test_every_state_word_is_found_by_its_first_word() -> None:
     # `_add_countries_and_groups` looks state words up by their first word
     assert sorted(w for words in _STATE_FIRSTS.values() for w in words) == sorted(_STATE_WORDS)
     assert all(w.split()[0] == first for first, ws in _STATE_FIRSTS.items() for w in ws)
+
+
+def test_a_mentions_narration_is_read_once_and_is_its_places_own() -> None:
+    # `Registry._narrated` (kept per place) answers as the tests it stands for
+    text = (
+        "Ann Lee said she would run. Tom Ruiz said no.\n\n"
+        "“I do not think it,” -- that Ann Lee runs -- “is wise,” Tom Ruiz said.\n\n"
+        "“Ann Lee is late,” he said."
+    )
+    registry = Registry(layout(text))
+    answers = []
+    for person in registry.people():
+        for where, _end in person.mentions:
+            para = registry.paragraphs[where[0]]
+            expected = not para.inside_quote(where[1]) and not _in_quote_aside(para, where[1])
+            assert registry._narrated(where) == expected == registry._narrated(where)
+            answers.append((expected, para.inside_quote(where[1])))
+    # narration, a quotation and an aside between its parts
+    assert {(True, False), (False, True), (False, False)} <= set(answers)
+
+
+def test_the_quote_rules_speech_verbs_grouped_find_what_the_plain_list_finds() -> None:
+    # `_quotes._VERBS` and `_ADVS` are grouped by first letter (`alternation`)
+    assert "|".join(_VERB_LIST) != _VERBS  # grouped, not the plain list
+    plain = re.compile(rf"\b(?:{'|'.join(_VERB_LIST)})\b")
+    text = (
+        "He said, then went on to say it; she posted on Twitter and pointed out, proclaiming "
+        "it; they predicted, pleaded and put it so; unsaid, says-who, told, tells, asked"
+    )
+    found = [(m.span(), m.group()) for m in _ANY_VERB.finditer(text)]
+    assert found == [(m.span(), m.group()) for m in plain.finditer(text)]
+    assert ("went on to say" in dict(found).values()) and len(found) >= 10

@@ -116,7 +116,8 @@ _CAPITAL_TITLE = alternation(
 _TITLED = re.compile(rf"(?P<title>{_CAPITAL_TITLE})\s+(?P<name>{_PNAME})")
 _ROLES = alternation(sorted(ROLE_NOUNS, key=len, reverse=True))
 # "first lady Laura Bush": a role before a name only ("a first lady historian" is one).
-_ROLES_BEFORE = alternation(sorted(ROLE_NOUNS | {"first lady"}, key=len, reverse=True))
+_ROLE_NOUNS_BEFORE = ROLE_NOUNS | {"first lady"}
+_ROLES_BEFORE = alternation(sorted(_ROLE_NOUNS_BEFORE, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLES_BEFORE})\s+(?P<name>{_PNAME})")
 # "The US defense secretary, Jim Mattis, is expected to": a role, then the name between
 # commas, or before the body it serves ("the judge, Gonzalo P. Curiel of United States
@@ -135,10 +136,8 @@ _ROLE_COMMA = re.compile(
 # Where a role word opens, before a space or a comma: every match of `_ROLE_BEFORE` and of
 # `_ROLE_COMMA` opens at one of these, so one scan of the paragraph finds where to try
 # both (`_matches_at`), where each was a scan trying the roles at every word. The scan is
-# for the character before the word (`_word_starts`).
+# one with the speech verbs' (`_role_and_verb_starts`).
 _ROLE_AHEAD = rf"(?=(?:{_ROLES_BEFORE})[\s,])"
-_ROLE_STARTS = re.compile(rf"\W{_ROLE_AHEAD}")
-_ROLE_AT_START = re.compile(_ROLE_AHEAD)
 # "Rahm Emanuel, his chief of staff, urged", "Marc Short, Pence's chief of staff,": an
 # owner's role is an apposition as much as "the" one is.
 _APPOSITION_TAIL = rf",\s+(?:a|an|the|his|her|their|[A-Z][\w.-]*['’]s)\s+(?:[\w.'’-]+\s+){{0,5}}?(?P<role>{_ROLES})\b"
@@ -162,10 +161,22 @@ _ONLY_PLACES = PLACE_PREPOSITIONS - {"at", "from", "into", "through", "via"}
 # The noun right before a name that makes it a storm's or a ship's ("storm Mangkhut", "the
 # aircraft carrier Theodore Roosevelt", "USS Cole"). A bare "carrier" is not one: "the
 # wireless carrier Verizon", "the carrier Delta" are companies.
-_THING_NOUN = (
-    r"(?:storm|typhoon|hurricane|cyclone|ship|vessel|warship|destroyer|frigate"
-    r"|submarine|tanker|uss|hms|aircraft[ \t]+carrier)[ \t]+"
-)
+_THING_WORDS = [
+    "storm",
+    "typhoon",
+    "hurricane",
+    "cyclone",
+    "ship",
+    "vessel",
+    "warship",
+    "destroyer",
+    "frigate",
+    "submarine",
+    "tanker",
+    "uss",
+    "hms",
+]
+_THING_NOUN = rf"(?:{'|'.join(_THING_WORDS)}|aircraft[ \t]+carrier)[ \t]+"
 _THINGS = rf"(?<![\w-]){_THING_NOUN}"
 _THING_BEFORE = re.compile(rf"{_THINGS}$", re.I)
 # Such a noun anywhere in an article (17 of the 384 tuning articles have one): looked for
@@ -173,7 +184,9 @@ _THING_BEFORE = re.compile(rf"{_THINGS}$", re.I)
 # then after a character that is no word character or "-" (`_THINGS`'s lookbehind), which
 # `re` scans for, where `_THINGS` is tried at every character (`_holds_thing_noun`).
 _THING_AT_START = re.compile(_THING_NOUN, re.I)
-_THING = re.compile(rf"[^\w-](?i:{_THING_NOUN})")
+# (The words grouped by first letter, `alternation`: all in lower case, no two groups
+# match at one place even case-blind.)
+_THING = re.compile(rf"[^\w-](?i:{alternation(_THING_WORDS)}|aircraft[ \t]+carrier)[ \t]+")
 # What makes a country's name a newspaper's ("USA TODAY", "China Daily"): no form of it.
 _MASTHEAD = re.compile(r"\s+(?:TODAY|Today|Daily)\b")
 # Nouns a group head qualifies ("police officer", "police chief", "troops commander").
@@ -258,8 +271,11 @@ _TAILS = {
 # Where a speech verb opens: every match of `_SAID_SUBJECT` opens at one, so one scan
 # finds where to try it, and whether the paragraph has a verb at all (`_said_matches`).
 _VERB_AHEAD = rf"(?=(?:{_VERBS})\b)"
-_SPEECH_VERB_STARTS = re.compile(rf"\W{_VERB_AHEAD}")
-_SPEECH_VERB_AT_START = re.compile(_VERB_AHEAD)
+# A role word's opening (`_ROLE_AHEAD`, its word in the group "role") or a speech verb's
+# (`_VERB_AHEAD`): after a non-word character, or at a text's start (`_role_and_verb_starts`).
+_ROLE_OR_VERB_AHEAD = rf"(?=(?P<role>{_ROLES_BEFORE})[\s,]|(?:{_VERBS})\b)"
+_ROLE_OR_VERB_STARTS = re.compile(rf"\W{_ROLE_OR_VERB_AHEAD}")
+_ROLE_OR_VERB_AT_START = re.compile(_ROLE_OR_VERB_AHEAD)
 _SAID_SUBJECT = re.compile(
     rf"\b(?=[a-z])(?:{_VERBS})\s+(?P<owner>[A-Z][\w.&]*['’]s\s+)?(?=[A-Z])(?P<name>{_PNAME})"
 )
@@ -268,6 +284,9 @@ _PARTY_MARK = re.compile(r"\([RDI]-[A-Z]")  # a cheap test before the costly pat
 _PARTY_STATE = re.compile(rf"(?P<name>{_OPENING_PNAME})\s+\([RDI]-[A-Z][\w.]{{1,12}}\)")
 # A quotation credited after a dash: “...” ― Pamela Padilla
 _DASH_CREDIT = re.compile(rf"[”\"][ \t]*[―—–][ \t]*(?P<name>{_PNAME})[ \t]*[.]?[ \t]*$", re.M)
+# Its dash, searched first (`_has_tail`): 95 % of paragraphs (tuning, half A) have none, where the
+# pattern is tried at every closing quotation mark.
+_TAILS[id(_DASH_CREDIT)] = re.compile("[―—–]")
 # "St. Paul"; "the F.B.I." (New York Times style)
 _ORG_WORD = r"(?:U\.S\.|U\.N\.|St\.(?=\s+[A-Z][a-z])|(?:[A-Z]\.){2,5}|[A-Z][\w&'’-]*|[A-Z]{2,})"
 # `_ORG_WORD` opening a phrase: its capital first, the test before it after it (as
@@ -691,7 +710,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         tokens = _clean_name(m["name"])
         if m["role"].lower() in ROLE_NOUNS and len(tokens) >= 2:
             yield tokens, m["role"].lower(), ""
-    roles = _word_starts(_ROLE_STARTS, _ROLE_AT_START, text)
+    roles = _role_and_verb_starts(text)[0]
     for pattern in (_ROLE_BEFORE, _ROLE_COMMA, _APPOSITION, _BARE_APPOSITION, _AGED):
         if pattern is _ROLE_BEFORE or pattern is _ROLE_COMMA:
             matches = _matches_at(pattern, text, roles)
@@ -735,7 +754,7 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
 def _said_matches(text: str) -> dict[int, tuple[re.Match[str], ...]] | None:
     """`_SUBJECT_SAID`'s and `_SAID_SUBJECT`'s matches in a paragraph, by the pattern's
     id; None where the paragraph has no speech verb (both patterns need one)."""
-    verbs = _word_starts(_SPEECH_VERB_STARTS, _SPEECH_VERB_AT_START, text)
+    verbs = _role_and_verb_starts(text)[1]
     if not verbs:
         return None
     return {
@@ -761,18 +780,25 @@ def _holds_thing_noun(text: str) -> bool:
     return bool(_THING_AT_START.match(text) or _THING.search(text))
 
 
-def _word_starts(after: re.Pattern[str], at_start: re.Pattern[str], text: str) -> list[int]:
-    """Where ``\\b(?=X)`` matches in ``text``, for an ``X`` that opens with a word character:
-    the text's start if ``at_start`` (``(?=X)``) matches there, then one character past each
-    match of ``after`` (``\\W(?=X)``). `re` scans for the non-word characters ``after``
-    opens with, where a pattern opening with ``\\b`` is tried at every character."""
-    starts = [m.end() for m in after.finditer(text)]
-    if at_start.match(text):
-        starts.insert(0, 0)
-    return starts
+@lru_cache(maxsize=256)  # asked for the roles (`_person_candidates`), then the verbs
+def _role_and_verb_starts(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where ``\\b`` and `_ROLE_AHEAD` match in ``text``, and where ``\\b`` and
+    `_VERB_AHEAD` do, in one scan: the text's start, then one character past each non-word
+    character before a role word or a speech verb. `re` scans for the non-word characters,
+    where a pattern opening with ``\\b`` is tried at every character; no role word is a
+    speech verb or the start of one, nor the other way round, so each place is one of them."""
+    roles: list[int] = []
+    verbs: list[int] = []
+    for m in _ROLE_OR_VERB_STARTS.finditer(text):
+        (verbs if m["role"] is None else roles).append(m.end())
+    if first := _ROLE_OR_VERB_AT_START.match(text):
+        (verbs if first["role"] is None else roles).insert(0, 0)
+    return tuple(roles), tuple(verbs)
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: Sequence[int]
+) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, for a pattern whose every match opens at one of
     ``starts`` (ascending) and is not empty: the first match at or past the last one's end."""
     end = 0
@@ -900,6 +926,7 @@ class Registry:
         self.entities: list[Entity] = []
         self._by_paragraph: dict[int, list[tuple[int, int, Entity]]] | None = None
         self._genders: dict[int, str] | None = None
+        self._narration: dict[Pos, bool] = {}  # `_narrated`
         self.added: dict[str, Entity] = {}  # people the rules missed, added by `add_person`
         self._add_people()
         self._add_organisations()
@@ -2308,6 +2335,17 @@ class Registry:
         found = self._by_paragraph.get(pi, [])
         return [m for m in found if start <= m[0] and m[1] <= end]
 
+    def _narrated(self, where: Pos) -> bool:
+        """Whether a mention at ``where`` is in narration: neither inside a quotation nor in
+        an aside between two parts of one (`_in_quote_aside`). It depends on the place only,
+        and `subject_before` asks it of every mention before each pronoun: kept."""
+        known = self._narration.get(where)
+        if known is None:
+            para = self.paragraphs[where[0]]
+            known = not para.inside_quote(where[1]) and not _in_quote_aside(para, where[1])
+            self._narration[where] = known
+        return known
+
     def subject_before(self, pos: Pos, gender: str = "") -> Entity | None:
         """What "he" or "she" at ``pos`` most likely means: the first person named in the
         latest sentence (before ``pos``) that names one, outside quotation marks; with a
@@ -2321,9 +2359,7 @@ class Registry:
                     for person in self.people()
                     if not gender or self.gender(person) in ("", gender)
                     for where, _end in person.mentions
-                    if where < pos
-                    and not self.paragraphs[where[0]].inside_quote(where[1])
-                    and not _in_quote_aside(self.paragraphs[where[0]], where[1])
+                    if where < pos and self._narrated(where)
                 ),
                 *(
                     (where, person)
@@ -2547,7 +2583,8 @@ class Registry:
         titled = [e for e in self.entities if gendered and phrase in e.forms]
         if titled:
             return self._most_recent(titled, pos)
-        exact = [e for e in self.entities if " ".join(tokens) in e.forms]
+        joined = " ".join(tokens)  # joined once, not per entity
+        exact = [e for e in self.entities if joined in e.forms]
         if exact:
             return self._most_recent(exact, pos)
         inside = [e for e in self.entities if _sub_span(e.tokens, tokens)]
@@ -2643,17 +2680,19 @@ class Registry:
         place's ("Trump Tower")."""
         if entity.type == "country":
             return False
-        spans = _occurrences(self.text, entity.forms)
         if self._names_things and any(
-            _THING_BEFORE.search(self.text, max(0, start - 40), start) for start, _ in spans
+            _THING_BEFORE.search(self.text, max(0, start - 40), start)
+            for start, _ in _occurrences(self.text, entity.forms)
         ):
             return True
-        befores = [_word_before(self.text, start)[:1] for start, _end in spans]
         if entity.type == "person" and len(entity.tokens) > 1 and entity.tokens[-1] in _PLACE_HEADS:
             return True  # "Trump Tower", "Foggy Bottom", "Domodedovo Airport"
-        if entity.type != "person" or entity.signals or not befores:
+        if entity.type != "person" or entity.signals or len(entity.tokens) != 1:
             return False
-        return len(entity.tokens) == 1 and all(b and b[0] in ("the", "The") for b in befores)
+        # (the occurrences and the words before them read only here, where they answer)
+        spans = _occurrences(self.text, entity.forms)
+        befores = (_word_before(self.text, start)[:1] for start, _end in spans)
+        return bool(spans) and all(b and b[0] in ("the", "The") for b in befores)
 
     def _credited(self, entity: Entity) -> bool:
         """A person named only in the reporters' credit lines ("Lerer reported from Los
