@@ -39,8 +39,13 @@ def test_passive_verb_gives_no_direction() -> None:
     )
 
 
-def test_verb_with_a_possessive_object_gives_no_direction() -> None:
+def test_verb_with_a_possessive_object_names_what_it_owns() -> None:
+    # twelfth session: was "The article reports an accusation involving Norway and Sweden."
+    # ("Peter Navarro criticized Beijing's offers thus far": "... criticized China's offers.")
     text = "Norway has accused Sweden's navy of blocking the fishing deal in the north."
+    tension = _only(_tensions("Prime Minister Anna Berg flew to Oslo on Monday.", text))
+    assert tension.description == "Norway accused Sweden's navy."
+    text = "Norway has accused Sweden's navy chief of blocking the fishing deal in the north."
     tension = _only(_tensions("Prime Minister Anna Berg flew to Oslo on Monday.", text))
     assert tension.description == "The article reports an accusation involving Norway and Sweden."
 
@@ -66,7 +71,7 @@ def test_noun_cue_takes_the_agent_before_it_not_the_place_after() -> None:
     text = "Norway on Monday carried out its first air strike on Sweden in Finland since the truce."
     tension = _only(_tensions(text, "Sweden said two boats were damaged in the strike."))
     assert set(tension.parties) == {"Norway", "Sweden"}
-    assert tension.description == "The article reports a strike involving Norway and Sweden."
+    assert tension.description == "The article reports a strike by Norway against Sweden."
 
 
 def test_noun_cue_takes_the_subject_of_the_sentence_not_the_place_before_it() -> None:
@@ -234,9 +239,9 @@ def test_joined_subjects_are_named_together_in_the_description() -> None:
     assert tension.parties == ["Norway", "United Kingdom", "Denmark"]
     assert tension.description == "Norway and the United Kingdom blamed Denmark."
     text = "Norway and Sweden have warned Denmark's fishermen to stay out of the strait."
-    assert _only(_tensions(text)).description == (
-        "The article reports a warning involving Norway, Sweden and Denmark."
-    )
+    # twelfth session: the object's one noun is named (was "The article reports a warning
+    # involving Norway, Sweden and Denmark.")
+    assert _only(_tensions(text)).description == "Norway and Sweden warned Denmark's fishermen."
 
 
 def test_a_pair_already_stated_does_not_hide_the_joined_subject() -> None:
@@ -482,7 +487,7 @@ def test_blowback_from_someone_is_a_tension_with_them() -> None:
     text = "Karl Olsen faced blowback from Anna Berg over the bridge plan."
     tension = _only(_tensions("Anna Berg leads the opposition.", _OLSEN, text))
     assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
-    assert tension.description == "The article reports blowback involving Karl Olsen and Anna Berg."
+    assert tension.description == "The article reports blowback by Anna Berg against Karl Olsen."
 
 
 def test_an_actor_after_my_or_our_is_not_the_verbs_object() -> None:
@@ -716,7 +721,7 @@ def test_a_cyberattack_against_a_state_is_a_noun_cue() -> None:
     text = "Russia launched a sweeping cyberattack against Norway last week, officials said."
     tension = _only(_tensions(text))
     assert set(tension.parties) == {"Russia", "Norway"}
-    assert tension.description == "The article reports a cyberattack involving Russia and Norway."
+    assert tension.description == "The article reports a cyberattack by Russia against Norway."
 
 
 def test_calling_on_someone_to_stop_in_quotation_marks_is_pressure() -> None:
@@ -1355,3 +1360,90 @@ def test_a_name_in_the_reason_given_is_not_the_object() -> None:
     text = "Anna Berg has also criticized rural voters for not supporting Karl Olsen."
     later = "Olsen did not answer. Berg spoke in Oslo on Monday."
     assert _tensions("Prime Minister Karl Olsen spoke in Oslo on Friday.", text, later) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        (
+            "Officials said Norway's invasion of Sweden began on Monday.",
+            "The article reports an invasion by Norway of Sweden.",
+        ),
+        (
+            "Norway launched a blistering attack on Sweden on Monday.",
+            "The article reports an attack by Norway against Sweden.",
+        ),
+        (
+            "Karl Olsen still faces arrest by Norway if he leaves the embassy.",
+            "The article reports an arrest by Norway of Karl Olsen.",
+        ),
+        (
+            "Norway's criticism of Sweden has sharpened.",
+            "The article reports criticism by Norway of Sweden.",
+        ),
+    ],
+)
+def test_a_noun_cue_names_the_side_that_wages_it(text: str, description: str) -> None:
+    # twelfth session: was "The article reports an invasion involving Norway and Sweden."
+    opening = "Prime Minister Karl Olsen spoke in Oslo on Friday."
+    tension = _only(_tensions(opening, text, "Norway and Sweden said little."))
+    assert tension.description == description
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karl Olsen's arrest angered Norway.",  # the owner is the one arrested
+        # a name after "by doing" is no target ("China responded to the announcement of
+        # those tariffs by scheduling duties on U.S. goods")
+        "Norway responded to the announcement of those tariffs by scheduling duties on Sweden.",
+        # an actor far before, who only speaks of it (was "a war by Donald Trump against
+        # Israel": "Trump doesn't have a clue ... about ... the ongoing war against Israel")
+        "Karl Olsen does not have a clue or any knowledge about what has happened during a "
+        "long and costly war against Sweden.",
+        "Karl Olsen does not know what happened during a war against Sweden.",
+        # a country after a city is a place ("killed in Benghazi, Libya, have filed a
+        # wrongful death lawsuit against Hillary Clinton")
+        "Parents of two men killed in Bergen, Norway, have filed a lawsuit against Karl Olsen.",
+    ],
+)
+def test_a_noun_cue_has_no_direction_when_the_sentence_does_not_say_who_wages_it(
+    text: str,
+) -> None:
+    opening = "Prime Minister Karl Olsen spoke in Oslo on Friday."
+    tension = _only(_tensions(opening, text, "Norway and Sweden said little."))
+    assert " involving " in tension.description
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Kaine has opposed defunding Planned Parenthood": he is for it
+        "Anna Berg has opposed defunding Norway.",
+        # "the provision ... Democrats most strongly opposed and Obama said he would have
+        # vetoed": "and" opens a clause of its own
+        "It was the provision Anna Berg most strongly opposed and Karl Olsen said he would "
+        "have vetoed.",
+    ],
+)
+def test_a_name_after_a_gerund_or_and_is_not_the_verbs_object(text: str) -> None:
+    # twelfth session
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    assert _tensions(opening, text, "Norway and Sweden said little. Olsen and Berg left.") == []
+
+
+def test_a_title_word_ending_in_ing_is_no_gerund() -> None:
+    # "Trump is already blaming retiring House Speaker Paul Ryan for the loss of the House"
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    text = "Anna Berg is blaming retiring Prime Minister Karl Olsen for the loss."
+    tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+    assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
+
+
+def test_taking_a_shot_at_someone_is_criticism() -> None:
+    # twelfth session: "Blackwell also took a shot at likely Democratic nominee Hillary
+    # Clinton"
+    text = "Anna Berg also took a shot at Prime Minister Karl Olsen on Monday."
+    tension = _only(_tensions("Anna Berg leads the opposition.", text, "Olsen and Berg left."))
+    assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
+    assert tension.description == "Anna Berg criticized Karl Olsen."

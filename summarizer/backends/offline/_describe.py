@@ -130,6 +130,12 @@ _AFTER_OBJECT = wordset(
     "during since until while when who which that if"
 )
 _POSSESSIVE = re.compile(r"^['’]s?\b")
+# A possessor's one noun, then the phrase ends ("Beijing's offers thus far.", "the EU's plan
+# to ...", "Trump's retweet of ...").
+_OWNED_NOUN = re.compile(
+    r"['’]s\s+(?P<noun>[a-z]+)(?=[,.;:!?]|\s+(?:(?:on|over|in|at|for|with|as|after|to|of|and|"
+    r"about|against|by|during|since|while|when|which|that|thus|last|this)\b|[“\"]))"
+)
 _PLURAL_POSSESSIVE = re.compile(r"^['’]\s+[a-z]")  # "the Palestinians' efforts"
 _OVER = re.compile(
     r"^\s+over\s+((?:[\w'’-]+\s*){1,6}?)(?=[,.;:!?)]|\s+(?:that|which|who|as|"
@@ -175,11 +181,14 @@ def describe(
     second: tuple[int, int, str],
     clause_end: int,
     joined: tuple[int, int, str] | None = None,
+    agent: int | None = None,
 ) -> str:
     """The description of a tension: ``kind`` of cue, the paragraph ``text``, the cue's
     offsets, both parties as (start, end, name) in text order, the end of the cue's clause;
     ``joined``, a verb's subject named with the first party ("Britain and Poland blamed
-    Russia.")."""
+    Russia."); ``agent``, where the party that wages a noun cue is named, when the
+    sentence says which one does ("U.S. sanctions on Iran": "sanctions by the United States
+    on Iran")."""
     word = text[cue[0] : cue[1]].lower()
     first, second = (*first[:2], _definite(first[2])), (*second[:2], _definite(second[2]))
     if kind == "verb":
@@ -194,7 +203,18 @@ def describe(
     if asked and _SUBJECT_GAP.match(asked["gap"] or " "):
         did = next(d for v, d in REQUESTING_VERBS.items() if re.fullmatch(v, asked["verb"], re.I))
         return _full_stop(f"{first[2]} {did} {_acted_on(noun, second[2])}")
+    if agent in (first[0], second[0]):
+        by, on = (first, second) if agent == first[0] else (second, first)
+        return _full_stop(f"The article reports {noun} by {by[2]} {_aimed(word)} {on[2]}")
     return _reported(noun, first[2], second[2])
+
+
+def _aimed(noun: str) -> str:
+    """The preposition before the one a noun cue is aimed at: "criticism of", "sanctions
+    on", "an attack against"."""
+    if re.match(r"critic|investig|arrest|impeach|indict|rebuke|invasion", noun):
+        return "of"
+    return "on" if re.match(r"sanction|tariff|embargo", noun) else "against"
 
 
 def _verb_sentence(
@@ -216,12 +236,14 @@ def _verb_sentence(
     whole = (start, a[1], subject)
     if a[1] <= cue[0] < b[0] and asked_to_stop(text, a[1], cue) and _object(text, cue, b):
         return _full_stop(f"{subject} {past} {b[2]}")  # asked to stop: it was done
+    owned = _owned_object(text, cue, b) if a[1] <= cue[0] < b[0] else None
     if (
         a[1] <= cue[0] < b[0]
         and _plain(word)
         and _subject(text, whole, cue)
-        and _object(text, cue, b)
+        and (owned or _object(text, cue, b))
     ):
+        b = (*b[:2], f"{b[2]}'s {owned}") if owned else b  # "criticized China's offers"
         finite = word.split()[0]  # "clashed with"
         verb = past if finite.endswith("ed") or finite in ("fought", "sued", "took") else present
         if verb == present and _plural_name(a[2]):  # "gunmen", "Democrats"
@@ -276,6 +298,16 @@ def _object(text: str, cue: tuple[int, int], b: tuple[int, int, str]) -> bool:
         and not (text[b[1] - 1 : b[1]] == "s" and _PLURAL_POSSESSIVE.match(after))
         and not (modifies and modifies.group(1).lower() not in _AFTER_OBJECT)
     )
+
+
+def _owned_object(text: str, cue: tuple[int, int], b: tuple[int, int, str]) -> str | None:
+    """The one noun the verb's object owns, when the object is a possessor right after the
+    verb and that noun ends the phrase ("criticized Beijing's offers thus far": "offers";
+    not "accused Sweden's navy chief of ...")."""
+    if not _OBJECT_GAP.match(text[cue[1] : b[0]]):
+        return None
+    m = _OWNED_NOUN.match(text, b[1])
+    return m["noun"] if m and m["noun"] not in _AFTER_OBJECT else None
 
 
 def _relation_sentence(

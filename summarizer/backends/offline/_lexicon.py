@@ -295,6 +295,7 @@ TENSION_VERBS = (
     r"pull(?:ed|s|ing)\s+out\s+of",
     r"revok(?:ed|es|ing)",
     r"t(?:ook|akes|aking)\s+aim\s+at",
+    r"t(?:ook|akes|aking)\s+(?:a\s+)?shots?\s+at",  # "taking shots at Marco Rubio"
     r"blast(?:ed|s|ing)(?!\s+(?:out|off|away|through)\b)",
     r"hammer(?:ed|s|ing)(?!\s+(?:out|home|away)\b)",
     r"rail(?:ed|s|ing)\s+against",

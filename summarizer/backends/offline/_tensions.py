@@ -192,6 +192,17 @@ _MODIFIES_PLURAL = re.compile(
     r"news|days|weeks|months|years|times|was|has|does|is|as|his|its|us)\b)[a-z]{3,}s\b"
 )
 _BY_DOING = re.compile(r"\s+by\s+")
+# Right after a verb cue, a gerund whose object follows ("Kaine has opposed defunding
+# Planned Parenthood": he is for it), not a word of time or place nor a title's adjective
+# ("blaming retiring House Speaker Paul Ryan").
+_GERUND = re.compile(
+    r"\s+(?!(?:during|including|regarding|concerning|following|according|nothing|something|"
+    r"anything|everything|retiring|outgoing|incoming|ruling|leading|sitting|acting|governing|"
+    r"reigning|founding|presiding|visiting|rising|remaining|opposing|competing|ailing)\b)"
+    r"[a-z]{2,}ing\s"
+)
+# "the provision Democrats most strongly opposed and Obama said": "and" opens a clause.
+_AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+)?")
 # "criticized voters for not supporting Cruz": a name past "for" and a participle is in the
 # reason given, not the verb's object.
 _FOR_DOING = re.compile(r"\bfor\s+(?:not\s+)?[a-z]+ing\b")
@@ -349,6 +360,26 @@ _THE_RELATION = re.compile(
     r"\s+(?:[\w'’“”\"-]+\s+){0,2}$"
 )
 _THAT_OR_AMONG = re.compile(r"\s+(?:that|among|within)\b")
+# After a noun cue, before the party that wages it ("criticism from the Pentagon", "arrest
+# by the ICC") or the one it is aimed at ("sanctions against Iran").
+_BY_AGENT = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:by|from)\s+(?:the\s+)?"
+    r"(?:(?!(?:on|of|to|in|for|with|at|against|into)\s)[\w.'’-]+\s+){0,3}"
+)
+_AIMED_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:against|on|targeting|of|into)\s+(?:the\s+)?"
+    r"(?:(?!(?:by|from|to|in|for|with|at)\s)[\w.'’-]+\s+){0,3}"
+)
+# Between an agent and the noun cue it wages: its owner's pronoun ("Sanders will tone down
+# his attacks against", "Obama, whose criticism of") or a verb of waging ("launched a
+# blistering attack on", "declared war on", "ordered sanctions reimposed on").
+_WAGED = re.compile(
+    r"(?:\b(?:his|her|their|its|whose)\s+(?:[\w-]+\s+){0,4}|\b(?:launch|wag|declar|impos|"
+    r"carri|carry|order|fil|announc|threaten|level|unleash|step|ramp|ratchet|continu|made|"
+    r"make|mount|escalat|intensif|renew)\w*\s+(?:[\w,-]+\s+){0,5})$"
+)
+_PLACE_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s+$")  # "killed in Benghazi, Libya, have filed"
+_OWNED_TARGET = re.compile(r"arrest|impeachment|indictment|investigation", re.IGNORECASE)
 _MAX_TENSIONS = 6
 _MIN_WORDS = 3
 
@@ -1025,14 +1056,43 @@ def _found(
     a, b = sorted(pair, key=lambda m: m[0])
     also = (joined[0], joined[1], joined[2].name) if joined is not None and a is pair[0] else None
     text = _without_aside(para.text, a[1], aside, cue.start)
+    agent = _noun_agent(a, b, cue, text) if cue.kind == "noun" else None
     description = describe(
         cue.kind, text, (cue.start, cue.end), (a[0], a[1], a[2].name),
         (b[0], b[1], b[2].name), clauses[at][1], joined=also,
+        agent=agent[0] if agent else None,
     )  # fmt: skip
     if joined is None:
         return _Found((a[2], b[2]), evidence, description)
     sides = sorted((*pair, joined), key=lambda m: m[0])
     return _Found(tuple(m[2] for m in sides), evidence, description, pair[1][2])
+
+
+def _noun_agent(a: Mention, b: Mention, cue: _Cue, text: str) -> Mention | None:
+    """The party that wages a noun cue, when the sentence says which: one named after it by
+    "by" or "from" ("attacks from Christie", "arrest by the ICC"); the one before the cue
+    when the other is named after it as its target ("FBI criticism of Clinton", "declared
+    war on the United States"); an owner before it ("Moscow's war in Ukraine"), but not
+    the one arrested, impeached, indicted or investigated ("Trump's impeachment"). None
+    when the sentence does not say ("the Soleimani strike", "U.S. drone strikes")."""
+    after = [m for m in (a, b) if m[0] >= cue.end and _tied(m, cue, text)]
+    if after:
+        tied, other = after[0], (b if after[0] is a else a)
+        if _BY_AGENT.fullmatch(text, cue.end, tied[0]):
+            return tied
+        if not _AIMED_AFTER.fullmatch(text, cue.end, tied[0]) or other[1] > cue.start:
+            return None
+        waged = _tied(other, cue, text) or _WAGED.search(text, other[1], cue.start)
+        place = other[2].type == "country" and _PLACE_BEFORE.search(text, 0, other[0])
+        if waged and _subject_like(other, text) and not place:
+            return other  # the sentence's agent, who wages it
+    owners = [
+        m for m in (a, b) if m[1] <= cue.start and _possessor(m, text) and _tied(m, cue, text)
+    ]
+    if len(owners) != 1 or _OWNED_TARGET.match(text, cue.start):
+        return None
+    other = b if owners[0] is a else a
+    return owners[0] if other[0] >= cue.end else None
 
 
 def _without_aside(text: str, subject_end: int, aside: slice | None, cue: int) -> str:
@@ -1139,6 +1199,8 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not _MODIFIES_PLURAL.match(text, m[1])  # "a breach of U.N. resolutions"
             and not _SUBORDINATE.search(text[cue.end : m[0]])
             and not _FOR_DOING.search(text, cue.end, m[0])
+            and not _GERUND.match(text, cue.end)
+            and not _AND_NEXT.fullmatch(text, cue.end, m[0])
             and not (
                 _CALLED_ON.match(text, cue.start) and re.search(r"\bto\b", text[cue.end : m[0]])
             )
