@@ -1447,3 +1447,57 @@ def test_taking_a_shot_at_someone_is_criticism() -> None:
     tension = _only(_tensions("Anna Berg leads the opposition.", text, "Olsen and Berg left."))
     assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
     assert tension.description == "Anna Berg criticized Karl Olsen."
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # "Republicans are slamming Democratic vice presidential nominee Tim Kaine"
+        (
+            "Democrats are slamming Liberal presidential nominee Anna Berg for her plan.",
+            "Democrats criticize Anna Berg.",
+        ),
+        # "Even as Clinton was criticizing Trump, however, she came under fire"
+        (
+            "Even as Karl Olsen was criticizing Anna Berg, he came under fire.",
+            "Karl Olsen criticized Anna Berg.",
+        ),
+    ],
+)
+def test_a_verb_after_is_or_was_and_a_lower_case_title_describe_plainly(
+    text: str, description: str
+) -> None:
+    # twelfth session: were "The article reports criticism involving ..."
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    tension = _only(_tensions(opening, text, "Olsen and Berg left. Democrats met."))
+    assert tension.description == description
+
+
+def test_avoiding_or_refusing_to_condemn_is_no_tension() -> None:
+    # twelfth session: "Trump avoids condemning Russia's invasion of Ukraine"
+    for text in (
+        "Karl Olsen avoids condemning Norway's fishing plan.",
+        "Karl Olsen refused to condemn Norway on Monday.",
+    ):
+        opening = "Prime Minister Karl Olsen spoke in Oslo on Friday."
+        assert _tensions(opening, text, "Norway said little.") == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # "Cruz called Trump a 'pathological liar'"
+        ('Anna Berg called Karl Olsen a "pathological liar."', "Anna Berg criticized Karl Olsen."),
+        # "He attacked Cruz relentlessly in Iowa"
+        ("Anna Berg attacked Karl Olsen relentlessly in Oslo.", "Anna Berg attacked Karl Olsen."),
+        # "And Trump slammed Bush and Cruz."
+        ("And Anna Berg slammed Karl Olsen.", "Anna Berg criticized Karl Olsen."),
+    ],
+)
+def test_a_plain_verb_sentence_past_a_name_called_an_adverb_or_an_opening_and(
+    text: str, description: str
+) -> None:
+    # twelfth session: were "The article reports criticism involving ..."
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+    assert tension.description == description

@@ -109,6 +109,7 @@ _REQUESTED = re.compile(
 _ASKED_TO_STOP = re.compile(
     r"\s+to\s+(?:stop|quit|cease|apologi[sz]e\s+(?:to\s+(?:[\w.'’-]+\s+){1,4}?)?for)\s+"
 )
+_PROGRESSIVE = re.compile(r"\s+(?P<be>is|are|was|were)\s+(?:\w+ly\s+)?")
 _TIME = re.compile(r"\b(?:past|last|recent|years?|months?|weeks?|days?|decades?|time)\b")
 _UNCOUNTED = {"criticism", "retaliation", "hostility", "confrontation", "blowback", "backlash"}
 # Between subject and verb: adverbs, "has", a time ("on Wednesday"); never "was"/"not".
@@ -118,12 +119,15 @@ _SUBJECT_GAP = re.compile(
 )
 # Before the subject: nothing that makes it the object of a preposition.
 _NOT_SUBJECT = re.compile(
-    r"(?:\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|and|or|nor)\s+"
+    r"(?:\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|(?-i:and|or|nor))\s+"
     r"(?:the\s+)?|['’]s\s+)$",
     re.IGNORECASE,
 )
 # Between verb and object: "the", a title or other capitalised words (not "U.S. plans to").
-_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|former|current|fellow|[A-Z][\w.'’-]*)\s+){0,5}$")
+_OBJECT_GAP = re.compile(
+    r"^\s+(?:(?:the|former|current|fellow|then|likely|presumptive|vice|presidential|rival|"
+    r"nominee|candidate|front-runner|[A-Z][\w.'’-]*)\s+){0,5}$"
+)
 # What may follow a verb's object: a preposition or conjunction ("rips Y on Russia probe").
 _AFTER_OBJECT = wordset(
     "on over in at for with as after before to and or but amid from of about against by "
@@ -237,15 +241,20 @@ def _verb_sentence(
     if a[1] <= cue[0] < b[0] and asked_to_stop(text, a[1], cue) and _object(text, cue, b):
         return _full_stop(f"{subject} {past} {b[2]}")  # asked to stop: it was done
     owned = _owned_object(text, cue, b) if a[1] <= cue[0] < b[0] else None
+    finite = word.split()[0]  # "clashed with"
+    # "Republicans are slamming Tim Kaine": a subject, "is"/"are"/"was"/"were", the verb
+    doing = _PROGRESSIVE.fullmatch(text, a[1], cue[0]) if finite.endswith("ing") else None
     if (
         a[1] <= cue[0] < b[0]
-        and _plain(word)
-        and _subject(text, whole, cue)
+        and (
+            (_plain(word) and _subject(text, whole, cue))
+            or (doing and not _NOT_SUBJECT.search(text[max(0, start - 20) : start]))
+        )
         and (owned or _object(text, cue, b))
     ):
         b = (*b[:2], f"{b[2]}'s {owned}") if owned else b  # "criticized China's offers"
-        finite = word.split()[0]  # "clashed with"
-        verb = past if finite.endswith("ed") or finite in ("fought", "sued", "took") else present
+        was = doing["be"] in ("was", "were") if doing else finite.endswith("ed")
+        verb = past if was or finite in ("fought", "sued", "took") else present
         if verb == present and _plural_name(a[2]):  # "gunmen", "Democrats"
             verb = _plural(present)
         return _full_stop(f"{subject} {verb} {b[2]}")
@@ -292,11 +301,14 @@ def _object(text: str, cue: tuple[int, int], b: tuple[int, int, str]) -> bool:
     """The verb's object itself, not a possessor ("Y's plan") nor a modifier ("Y plan")."""
     after = text[b[1] :]
     modifies = re.match(r"\s+([\w-]+)", after)
+    word = modifies.group(1).lower() if modifies else ""
+    named = word in ("a", "an") and re.match(r"call|describ|label|brand", text[cue[0] : cue[1]])
     return (
         bool(_OBJECT_GAP.match(text[cue[1] : b[0]]))
         and not _POSSESSIVE.match(after)
         and not (text[b[1] - 1 : b[1]] == "s" and _PLURAL_POSSESSIVE.match(after))
-        and not (modifies and modifies.group(1).lower() not in _AFTER_OBJECT)
+        # "attacked Cruz relentlessly", "called Trump a 'pathological liar'"
+        and (not word or word in _AFTER_OBJECT or word.endswith("ly") or bool(named))
     )
 
 
