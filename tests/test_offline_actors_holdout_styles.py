@@ -87,3 +87,40 @@ def test_a_first_lady_historian_is_a_historian() -> None:
         )
     )
     assert actors["Myra Okonjo"].role != "first lady"
+
+
+def test_a_one_word_name_after_in_and_before_a_possessive_is_no_place() -> None:
+    names = [
+        a.name
+        for a in _actors(
+            "Dressed in a red shirt, 5-year-old Karim held his sister's hand on Friday, "
+            "unaware that thousands of people around the world have read his story.",
+            "Karim turns 6 next week. Doctors say he will need many operations on his face.",
+            "No one has been arrested in Karim's case. Karim was attacked outside his home "
+            "in January, his parents said.",
+        )
+    ]
+    assert "Karim" in names
+
+
+def test_a_one_word_name_between_a_role_and_a_speech_verb_is_a_person() -> None:
+    names = [
+        a.name
+        for a in _actors(
+            "A charity has agreed to pay for the boy's treatment abroad after his story was "
+            "broadcast on Wednesday, officials said.",
+            '"I was so happy I did not know what to do," his mother, Leila, told reporters.',
+        )
+    ]
+    assert "Leila" in names
+
+
+def test_a_full_name_of_a_body_that_acts_is_a_person() -> None:
+    names = [
+        a.name
+        for a in _actors(
+            "A new audio message was posted on militant Web sites on Tuesday. Abu Hamza "
+            "al-Rashidi of al Qaeda criticized the government in the recording.",
+        )
+    ]
+    assert "Abu Hamza al-Rashidi" in names

@@ -247,13 +247,38 @@ _SUBJECT_SAID = re.compile(rf"(?P<name>{_OPENING_PNAME})\s+(?:(?:{_ADVS})\s+)?(?
 _ASIDE_SAID_TAIL = rf",[^,\"“”]{{1,120}}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b"
 _SUBJECT_ASIDE_SAID = re.compile(rf"(?P<name>{_OPENING_PNAME}){_ASIDE_SAID_TAIL}")
 _ASIDE_SAID = re.compile(_ASIDE_SAID_TAIL)
+# A speech verb right after a comma's space ("..., Zainab, told CNN").
+_SPEAKS_NEXT = re.compile(rf"\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b")
 # What may stand before a name that opens its sentence: "The", an owner ("The UN’s").
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’']?\s+)(?:The\s+)?(?:[A-Z][\w.]*['’]s\s+)?$")
+_AUXILIARIES = (
+    "is",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "has",
+    "have",
+    "had",
+    "also",
+    "did",
+    "does",
+    "do",
+)
 # "James Pethokoukis of the American Enterprise Institute wrote": a full name, the body
-# it speaks for, and the speech verb.
+# it speaks for, and the speech verb, or a verb it does ("Abu Omar al-Baghdadi of al Qaeda
+# criticized the government"; "al" may open the body's name).
+_OF_ACTS = alternation(sorted(ACTING_VERBS - set(_AUXILIARIES)))
 _OF_SAID_TAIL = (
-    rf"of\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+"
-    rf"(?:(?:of|for|and|on)\s+(?:the\s+)?)?){{1,6}}(?:(?:{_ADVS}|recently|also)\s+)?(?:{_VERBS})\b"
+    rf"of\s+(?:the\s+)?(?:(?:al|el)\s+)?(?:[A-Z][\w&'’.-]*\s+"
+    rf"(?:(?:of|for|and|on)\s+(?:the\s+)?)?){{1,6}}(?:(?:{_ADVS}|recently|also)\s+)?"
+    rf"(?:{_VERBS}|{_OF_ACTS}|[a-z]{{3,}}ed)\b"
 )
 _SUBJECT_OF_SAID = re.compile(rf"(?P<name>{_OPENING_PNAME})\s+{_OF_SAID_TAIL}")
 # The part of a pattern after the name, searched first: without it in a paragraph the
@@ -412,26 +437,6 @@ _ONE_WORD = re.compile(  # the capital first, the test before it after it (`_OPE
 # Companies the stop list holds for page debris ("Share on Facebook"); they count as
 # actors only where they act ("Twitter said", "Facebook has removed").
 _PLATFORMS = frozenset({"Facebook", "Twitter", "LinkedIn", "Instagram", "WhatsApp", "Pinterest"})
-_AUXILIARIES = (
-    "is",
-    "was",
-    "were",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "must",
-    "should",
-    "has",
-    "have",
-    "had",
-    "also",
-    "did",
-    "does",
-    "do",
-)
 _DOES = re.compile(
     rf"\s+(?:(?:has|have|had|also|will|would)\s+[a-z]+ed\b|(?!(?:{'|'.join(_AUXILIARIES)})\b)"
     rf"(?:{'|'.join(sorted(ACTING_VERBS | SPEECH_VERBS))}|[a-z]+ed)\b)"
@@ -720,6 +725,13 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
             tokens = _clean_name(m["name"])
             if len(tokens) >= 2:
                 yield tokens, m["role"], ""
+            elif (
+                pattern is _ROLE_COMMA
+                and len(tokens) == 1
+                and m.group().endswith(",")
+                and _SPEAKS_NEXT.match(text, m.end())
+            ):
+                yield tokens, m["role"], ""  # "his mother, Zainab, told CNN": one name, speaking
     for m in _PARTY_STATE.finditer(text) if _PARTY_MARK.search(text) else ():
         tokens = _clean_name(m["name"])
         if len(tokens) >= 2:
@@ -733,7 +745,8 @@ def _person_candidates(para: Paragraph) -> Iterator[tuple[tuple[str, ...], str, 
         _SAID_SUBJECT,
         _DASH_CREDIT,
     ):
-        if (said is None and pattern is not _DASH_CREDIT) or not _has_tail(pattern, text):
+        needs_speech = pattern is not _DASH_CREDIT and pattern is not _SUBJECT_OF_SAID
+        if (said is None and needs_speech) or not _has_tail(pattern, text):
             continue
         found = said.get(id(pattern)) if said is not None else None
         for m in pattern.finditer(text) if found is None else found:
@@ -1660,8 +1673,10 @@ class Registry:
         """Whether ``word`` follows a place preposition ("in Cleveland") or a title ("President
         Trump", "Mr. Holder") somewhere in the article. Not one a body's name follows too
         ("from WikiLeaks", "via WikiLeaks", "at the NLD's offices", "into Microsoft")."""
-        for start, _end in _occurrences(self.text, {word}):
+        for start, end in _occurrences(self.text, {word}):
             before = _word_before(self.text, start)
+            if before and before[0] in _ONLY_PLACES and self.text.startswith(("'s", "’s"), end):
+                continue  # "in Youssif's case": the owner of what follows, not a place
             if before and (before[0] in _ONLY_PLACES or before[0] in _TITLES_AND_HONORIFICS):
                 return True
         return False
