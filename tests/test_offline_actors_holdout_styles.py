@@ -115,6 +115,43 @@ def test_a_one_word_name_between_a_role_and_a_speech_verb_is_a_person() -> None:
     assert "Leila" in names
 
 
+def test_a_country_whose_government_acts_after_in_is_an_actor() -> None:
+    names = [
+        a.name
+        for a in _actors(
+            "Executions rose sharply around the world last year, a human rights group said "
+            "in a report released on Tuesday.",
+            "In Malawi, the government lifted a six-year moratorium on executions after an "
+            "attack on a school.",
+        )
+    ]
+    assert "Malawi" in names
+
+
+def test_a_country_that_is_a_gerunds_subject_is_an_actor() -> None:
+    names = [
+        a.name
+        for a in _actors(
+            "Executions rose sharply around the world last year, a human rights group said "
+            "in a report released on Tuesday.",
+            "The report cites the example of Malawi lifting a six-year moratorium on "
+            "executions after an attack on a school.",
+        )
+    ]
+    assert "Malawi" in names
+
+
+def test_a_country_before_during_is_no_gerunds_subject() -> None:
+    names = [
+        a.name
+        for a in _actors(
+            "Relief flights reached Malawi during the drought, and aid groups said on Tuesday "
+            "that more would follow before the rains.",
+        )
+    ]
+    assert "Malawi" not in names
+
+
 def test_a_full_name_of_a_body_that_acts_is_a_person() -> None:
     names = [
         a.name
@@ -124,3 +161,35 @@ def test_a_full_name_of_a_body_that_acts_is_a_person() -> None:
         )
     ]
     assert "Abu Hamza al-Rashidi" in names
+
+
+def test_the_united_states_is_a_party_beside_a_foreign_party() -> None:
+    names = [
+        a.name
+        for a in _actors(
+            "Negotiators met in Geneva on Monday for talks with Iran on its nuclear program "
+            "after a month's break, diplomats said.",
+            "The talks cover trade between Iran and the United States and visas for students. "
+            "Flights to the United States, halted in March, are also on the table.",
+            "Diplomats said a deal with Iran, their main goal, was still far off, and that a "
+            "letter to the United States, sent in May, got no reply.",
+        )
+    ]
+    assert "Iran" in names
+    assert "United States" in names
+
+
+def test_the_united_states_named_as_a_place_is_no_party() -> None:
+    names = [
+        a.name
+        for a in _actors(
+            "Negotiators met in Geneva on Monday for talks with Iran on its nuclear program "
+            "after a month's break, diplomats said.",
+            "The talks cover trade between Iran and Europe. Many Iranians live in the United "
+            "States, and students in the United States, too, follow the talks closely.",
+            "Diplomats said a deal with Iran, their main goal, was still far off. Only a few "
+            "students have been able to travel into the United States since March.",
+        )
+    ]
+    assert "Iran" in names
+    assert "United States" not in names

@@ -239,6 +239,9 @@ _COMMITTEES = frozenset({"Committee", "Subcommittee"})
 _CHAMBERS = frozenset({"House", "Senate", "U.S. House", "U.S. Senate"})
 _SERVICES = frozenset({"Army", "Navy", "Marines"})
 _ABROAD_TIMES = 3  # a foreign country named this often as a noun of its own is a party
+# The home country as a place after "the" ("in the United States", "entering the United
+# States"): no party for being named so.
+_PLACE_THE = re.compile(r"\b(?:in|into|across|throughout|entering)\s+the\s+$")
 _VERBS = alternation(sorted(SPEECH_VERBS))
 _ADVS = alternation(sorted(SPEECH_ADVERBS))
 _SUBJECT_SAID = re.compile(rf"(?P<name>{_OPENING_PNAME})\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b")
@@ -2140,7 +2143,11 @@ class Registry:
                 after = self.paragraphs[pi].text[end:]
                 if entity.type == "country" and (organ := _ORGAN.match(after)):
                     after = after[organ.end() :]  # "South Korea's military said"
-                if _ACTING.match(after) or (entity.type == "group" and _PLURAL_ACTS.match(after)):
+                if (
+                    _ACTING.match(after)
+                    or (entity.type == "group" and _PLURAL_ACTS.match(after))
+                    or (entity.type == "country" and self._state_acts(pi, start, after))
+                ):
                     entity.signals.add("subject")
                 elif not entity.described and self._speaks_after_aside(pi, start, end):
                     entity.signals.add("subject")  # "Russia, Assad's main ally, said"
@@ -2166,6 +2173,16 @@ class Registry:
                 entity.signals.add("frequent")
             if entity.type != "country" and len(entity.mentions) >= 2 and self._in_headline(entity):
                 entity.signals.add("headline")  # "Democrats to sue Ariz. on poll access"
+
+    def _state_acts(self, pi: int, start: int, after: str) -> bool:
+        """ "In Pakistan, the government lifted a moratorium": the place named, and its
+        government acting; "the example of Pakistan lifting a moratorium": a gerund's
+        subject (not "a trip to Israel during the campaign")."""
+        before = _word_before(self.paragraphs[pi].text, start)
+        word = before[0].lower() if before else ""
+        if word == "in" and (there := _GOVERNMENT_THERE.match(after)):
+            return _ACTING.match(after[there.end() :]) is not None
+        return (word == "of" or word not in _BEFORE_PLACE) and _GERUND.match(after) is not None
 
     def _speaks_after_aside(self, pi: int, start: int, end: int) -> bool:
         """ "Russia, Assad's main ally, said", "The Washington Post, citing two sources,
@@ -2236,16 +2253,28 @@ class Registry:
         return found
 
     def _named_abroad(self, entity: Entity) -> bool:
-        """A country other than the United States that the article names three times or
-        more as a noun of its own outside quotations ("the strike infuriated Iraq", "talks
-        with Iran"; not "in Syria", "Iraq war"): a party to the story though it never acts.
-        The United States is where most stories here are set, not a party for that alone."""
-        if entity.type != "country" or entity.name == "United States":
+        """A country that the article names three times or more as a noun of its own
+        outside quotations ("the strike infuriated Iraq", "talks with Iran"; not "in Syria",
+        "Iraq war"): a party to the story though it never acts. The United States is where
+        most stories here are set, not a party for that alone: only beside a foreign country
+        that is one ("pressure on India ... concessions to the United States"), and not
+        where it is named as a place after "the" ("in the United States")."""
+        if entity.type != "country":
+            return False
+        home = entity.name == "United States"
+        if home and not any(
+            e.type == "country" and e.name != "United States" and self._named_abroad(e)
+            for e in self.entities
+        ):
             return False
         own = [
             (pi, start)
             for (pi, start), end in entity.mentions
-            if self._own_noun(pi, start, end) and not self.paragraphs[pi].inside_quote(start)
+            if self._own_noun(pi, start, end)
+            and not (
+                home and _PLACE_THE.search(self.paragraphs[pi].text, max(0, start - 16), start)
+            )
+            and not self.paragraphs[pi].inside_quote(start)
         ]
         return len(own) >= _ABROAD_TIMES
 
@@ -2911,6 +2940,14 @@ def _list_end(text: str, end: int, rest: re.Match[str] | None) -> int:
 # "the Turkish government", "the South Korean government" (not "Korean" cut from it).
 _STATE_GOVERNMENT = re.compile(  # (the test before the capital after it, as `_TITLED`'s)
     r"(?P<adjective>[A-Z](?<![\w.'’-].)(?:(?<=N)orth [A-Z]|(?<=S)outh [A-Z])?[a-z]+) government\b"
+)
+# The government of a place just named ("In Pakistan, the government lifted").
+_GOVERNMENT_THERE = re.compile(r",\s+(?:the\s+)?(?:government|authorities)(?=\s)")
+# A gerund with its object after a name ("the example of Pakistan lifting a moratorium").
+# Not a preposition's form ("to Israel during the campaign", "including the").
+_GERUND = re.compile(
+    r"\s+(?!(?:during|including|according|regarding|concerning|following|considering|excluding"
+    r"|pending|barring)\b)[a-z]{3,}ing\s+(?:a|an|the|its|their)\s"
 )
 # A state's own body after its name: "South Korea's military said" is the state acting.
 _ORGAN = re.compile(
