@@ -193,3 +193,28 @@ def test_the_united_states_named_as_a_place_is_no_party() -> None:
     ]
     assert "Iran" in names
     assert "United States" not in names
+
+
+def test_labour_named_alone_is_a_party() -> None:
+    names = [
+        a.name
+        for a in _actors(
+            "Trade unions handed Labour more than three million pounds in the last three "
+            "months of the year, new figures reveal.",
+            "A Labour spokesman said all donations had been declared. Critics said Labour "
+            "was now bankrolled by a handful of union leaders.",
+        )
+    ]
+    assert "Labour" in names
+
+
+def test_the_tories_are_the_conservative_party() -> None:
+    actors = _by_name(
+        _actors(
+            "The Conservative Party lost its majority on Tuesday when a second lawmaker "
+            "defected, leaving the prime minister short of votes.",
+            "More than a dozen Tories have threatened to back the bill, aides said.",
+        )
+    )
+    assert "Tories" not in actors
+    assert "Tories" in actors["Conservative Party"].aliases

@@ -97,7 +97,7 @@ METONYMS: dict[str, str] = {
 # Named groups that act collectively (parties' members, armed groups).
 GROUPS = _words(
     """Democrats Republicans Taliban Hamas Hezbollah Houthis Kurds Palestinians Israelis
-    Conservatives Liberals Tories"""
+    Conservatives Liberals Tories Labour"""
 ) | frozenset(
     [
         "Islamic State", "al-Qaeda", "al Qaeda", "Al Qaeda", "Al-Qaeda", "Boko Haram",

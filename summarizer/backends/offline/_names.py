@@ -511,6 +511,8 @@ _PARTY_OF = {
 _PARTY_NAMES = (
     ("Republicans", "Republican Party", "GOP"),
     ("Democrats", "Democratic Party"),
+    ("Labour Party", "Labour"),  # Britain's (the Daily Mail's "Labour received ...")
+    ("Conservatives", "Conservative Party", "Tories"),
 )
 # What a plural subject does in the present ("Republicans are slamming", "Democrats want").
 _PLURAL_ACTS = re.compile(r"\s+(?:are|want|say|think|seem|try|believe|argue|worry)\b")
