@@ -218,3 +218,15 @@ def test_the_tories_are_the_conservative_party() -> None:
     )
     assert "Tories" not in actors
     assert "Tories" in actors["Conservative Party"].aliases
+
+
+def test_unions_that_act_are_a_group() -> None:
+    names = [
+        a.name
+        for a in _actors(
+            "Unions have threatened to withdraw their support for the party over the new "
+            "tax on health plans, officials said on Monday.",
+            "The unions say the tax would hit the plans of millions of their members.",
+        )
+    ]
+    assert "unions" in names

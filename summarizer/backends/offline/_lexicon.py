@@ -570,7 +570,7 @@ GROUP_HEADS = _words(
     """protesters demonstrators lawmakers legislators senators governors forces troops
     soldiers gunmen attackers militants rebels insurgents fighters separatists jihadists
     refugees migrants immigrants allies traffickers smugglers hackers activists prosecutors
-    farmers police donors"""
+    farmers police donors unions"""
 )
 # Capitalised words before a group head: nationalities, parties, chambers, alliances.
 GROUP_NATIONALITIES = _words(
