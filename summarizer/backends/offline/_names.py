@@ -514,6 +514,9 @@ _PARTY_NAMES = (
     ("Labour Party", "Labour"),  # Britain's (the Daily Mail's "Labour received ...")
     ("Conservatives", "Conservative Party", "Tories"),
 )
+# "Party" after a party's one-word name ("Oslo Labour Party Candidate Phil Vang"): the
+# party's own name, found as an organisation's, not a mention of "Labour" alone.
+_PARTY_BEFORE = re.compile(r"\s+Party\b")
 # What a plural subject does in the present ("Republicans are slamming", "Democrats want").
 _PLURAL_ACTS = re.compile(r"\s+(?:are|want|say|think|seem|try|believe|argue|worry)\b")
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
@@ -2120,6 +2123,8 @@ class Registry:
                 continue
             if entity.type == "country" and _BEFORE_NAME.match(self.text, end):
                 continue  # "China expert Susan Thornton": the country only qualifies a person
+            if entity.type == "group" and form in GROUPS and _PARTY_BEFORE.match(self.text, end):
+                continue  # "Oslo Labour Party Candidate Phil Vang": the party's name, not "Labour"
             entity.mentions.append(((pi, start - offset), end - offset))
             used.add(form)
         entity.forms = {
