@@ -230,3 +230,15 @@ def test_unions_that_act_are_a_group() -> None:
         )
     ]
     assert "unions" in names
+
+
+def test_a_british_honorific_with_no_full_stop_names_a_person() -> None:
+    actors = _by_name(
+        _actors(
+            "A teenager who travelled to Syria to fight for a militant group has been "
+            "pictured holding a rifle, it emerged last night.",
+            "Mr Okonkwo, from Birmingham, is believed to have left with two friends last "
+            "year. Police said they were aware of the images.",
+        )
+    )
+    assert "Mr Okonkwo" in actors["Okonkwo"].aliases

@@ -106,7 +106,8 @@ GROUPS = _words(
 )  # fmt: skip
 
 # Honorifics carry no role: "Mr. Trump" names Trump but says nothing of his job.
-HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof."})
+# British style writes them with no full stop ("Mr Miliband", "Mrs May", "Dr Wollaston").
+HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr"})
 # The gender an honorific says ("m", "f"), with or without its full stop ("Mrs Clinton").
 HONORIFIC_GENDER = {
     **dict.fromkeys(("Mr.", "Mr"), "m"),
@@ -139,6 +140,7 @@ PERSON_TITLES: tuple[str, ...] = (
     # police ranks ("Detective Chief Inspector Mark Hudson", "Chief Constable Sara Thornton")
     "Det.", "Inspector", "Insp.", "Constable", "Supt.", "Supt",
     "First Lady", "First lady",  # "First lady Michelle Obama" opening a sentence
+    "Mr", "Mrs", "Ms", "Dr",  # British style, no full stop ("Mr Afzal said")
 )  # fmt: skip
 
 # Verbs that attribute direct speech.
