@@ -1553,3 +1553,42 @@ def test_a_body_a_spokesman_speaks_for_stays_an_actor() -> None:
         "Institute.",
     )
     assert "Kestrel Voting Institute" in _names(extract_offline(article))
+
+
+_PEOPLES_LEAD = (
+    "Marta Lindqvist opened her campaign in Tampa on Tuesday with a promise to fight for "
+    "families across the state.",
+)
+
+
+def test_a_people_the_story_keeps_naming_is_a_group_actor() -> None:
+    article = _article(
+        *_PEOPLES_LEAD,
+        "Latinos make up a quarter of the state's voters, and Lindqvist has courted Latinos "
+        "since the spring.",
+        "Polls show Latinos split on her plan, though Latinos under 30 back it by a wide margin.",
+    )
+    actor = next((a for a in extract_offline(article).actors if a.name == "Latinos"), None)
+    assert actor is not None and actor.type == "group"
+
+
+def test_a_people_named_in_passing_is_no_actor() -> None:
+    article = _article(
+        *_PEOPLES_LEAD,
+        "Her plan would help Latinos and Catholics alike, her aides said, and Latinos backed "
+        "her in the primary.",
+    )
+    names = _names(extract_offline(article))
+    assert "Latinos" not in names
+    assert "Catholics" not in names
+
+
+def test_a_people_a_quote_is_given_to_stays_its_speaker() -> None:
+    article = _article(
+        *_PEOPLES_LEAD,
+        'Lamenting the long campaign, Catholics in the city often say, "Pray for rain and '
+        'vote early."',
+    )
+    extraction = extract_offline(article)
+    assert "Catholics" in _names(extraction)
+    assert any(q.speaker == "Catholics" for q in extraction.quotes)

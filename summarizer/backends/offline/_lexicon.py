@@ -105,6 +105,19 @@ GROUPS = _words(
     ]
 )  # fmt: skip
 
+# Peoples an article may be about, named by a plural noun of their own: an ethnic or
+# religious community, a nationality's people ("Latinos", "Muslims", "Mexicans").
+PEOPLES = _words(
+    """Latinos Hispanics African-Americans Muslims Christians Jews Evangelicals Catholics
+    Mormons Mexicans Cuban-Americans Mexican-Americans Asian-Americans"""
+) | frozenset(
+    [
+        "African Americans", "Asian Americans", "Cuban Americans", "Mexican Americans",
+        "Muslim Americans", "Native Americans",
+    ]
+)  # fmt: skip
+GROUPS |= PEOPLES
+
 # Honorifics carry no role: "Mr. Trump" names Trump but says nothing of his job.
 # British style writes them with no full stop ("Mr Miliband", "Mrs May", "Dr Wollaston").
 HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr"})

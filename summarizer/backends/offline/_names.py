@@ -59,6 +59,7 @@ from summarizer.backends.offline._lexicon import (
     ORG_ACRONYMS,
     ORG_HEADS,
     OUTLET_HEADS,
+    PEOPLES,
     PERSON_NOUNS,
     PERSON_TITLES,
     PLACE_PREPOSITIONS,
@@ -238,6 +239,7 @@ _QUALIFIER = re.compile(
 _COMMITTEES = frozenset({"Committee", "Subcommittee"})
 _CHAMBERS = frozenset({"House", "Senate", "U.S. House", "U.S. Senate"})
 _SERVICES = frozenset({"Army", "Navy", "Marines"})
+_PEOPLES_TIMES = 4  # a people (`PEOPLES`) named this often is one the story is about
 _ABROAD_TIMES = 3  # a foreign country named this often as a noun of its own is a party
 # The home country as a place after "the" ("in the United States", "entering the United
 # States"): no party for being named so.
@@ -2682,6 +2684,7 @@ class Registry:
             if e.is_actor()
             and not self._in_passing(e)
             and not self._cited_in_passing(e)
+            and not self._people_in_passing(e)
             and not self._credited(e)
             and not self._a_thing_or_place(e)
         ]
@@ -2754,6 +2757,16 @@ class Registry:
             entity.type == "person"
             and bool(paragraphs)
             and all(_credit_line(self.paragraphs[pi].text) for pi in paragraphs)
+        )
+
+    def _people_in_passing(self, entity: Entity) -> bool:
+        """A people (`PEOPLES`: "Muslims", "Latinos", "African-Americans") named fewer than
+        four times, and not speaking: a story touches on many ("appeals to Latinos and
+        African-Americans") and is about the one it keeps naming."""
+        return (
+            entity.name in PEOPLES
+            and len(entity.mentions) < _PEOPLES_TIMES
+            and "speaker" not in entity.signals
         )
 
     def _cited_in_passing(self, entity: Entity) -> bool:
