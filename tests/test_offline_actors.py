@@ -1592,3 +1592,16 @@ def test_a_people_a_quote_is_given_to_stays_its_speaker() -> None:
     extraction = extract_offline(article)
     assert "Catholics" in _names(extraction)
     assert any(q.speaker == "Catholics" for q in extraction.quotes)
+
+
+def test_a_full_name_without_its_middle_name_is_the_same_person() -> None:
+    # "Hillary Clinton" beside "Hillary Rodham Clinton": one person, not two
+    article = _article(
+        "Marta Kestrel Lindqvist won the primary in a landslide on Tuesday night, and her "
+        "rivals conceded before midnight.",
+        "Analysts expect the result to shift the race, and Lindqvist now leads every poll.",
+        "Marta Lindqvist said the result showed that voters wanted change in the capital.",
+    )
+    actors = [a for a in extract_offline(article).actors if "Lindqvist" in a.name]
+    assert [a.name for a in actors] == ["Marta Kestrel Lindqvist"]
+    assert "Marta Lindqvist" in actors[0].aliases

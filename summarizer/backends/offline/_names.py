@@ -1081,6 +1081,18 @@ class Registry:
             ]
             if key and len(longer) == 1 and short in self.entities:
                 self._merge(short, longer[0])
+        for short in people:  # "Hillary Clinton" beside "Hillary Rodham Clinton"
+            key = keys[id(short)]
+            longer = [
+                p
+                for p in people
+                if len(key) == 2
+                and len(keys[id(p)]) == 3
+                and (keys[id(p)][0], keys[id(p)][2]) == key
+                and p in self.entities
+            ]
+            if len(longer) == 1 and short in self.entities:
+                self._merge(short, longer[0])
 
     def _add_named_subjects(self) -> None:
         """Untitled full names ("Donald Trump landed"): people when the surname is also used
