@@ -111,3 +111,12 @@ def test_a_department_named_by_its_place_in_lower_case_is_a_body() -> None:
         "wrote on its official account on Tuesday.",
     )
     assert "Halvik fire department" in names
+
+
+def test_a_state_whose_possessive_owns_a_deed_is_an_actor() -> None:
+    names = _names(
+        *_LEAD,
+        'The sentencing was part of Belarus\'s "Clean Sweep" campaign against unrest in '
+        "the north, which the government says targets terrorism.",
+    )
+    assert "Belarus" in names

@@ -464,6 +464,11 @@ _MISSION = re.compile(
     r"(?<![\w.'’-])(?P<adjective>(?:(?:North|South) )?[A-Z][a-z]+) (?P<kind>embassy|consulate)"
     r"(?: in (?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)?\b"
 )
+# A deed a state's possessive owns: "China's \"Strike Hard\" campaign", "Russia's invasion".
+_DEED = re.compile(
+    r"['’]s\s+(?:[\"“][^\"”]{1,40}[\"”]\s+)?(?:campaign|crackdown|invasion|offensive|"
+    r"blockade|sanctions|annexation|decision|threats?)\b"
+)
 # "the Zhangzhou fire department wrote", "the Russian foreign ministry doubled down": a
 # body named by its place or state and a lower-case department.
 _DEPARTMENT = re.compile(
@@ -2164,6 +2169,8 @@ class Registry:
                 after = self.paragraphs[pi].text[end:]
                 if entity.type == "country" and (organ := _ORGAN.match(after)):
                     after = after[organ.end() :]  # "South Korea's military said"
+                if entity.type == "country" and _DEED.match(after):
+                    entity.signals.add("subject")  # "China's 'Strike Hard' campaign"
                 if (
                     _ACTING.match(after)
                     or (entity.type == "group" and _PLURAL_ACTS.match(after))
