@@ -30,7 +30,10 @@ reader of the briefing must see it; no: allowed, as gold's ``required: false``),
 before the offline actors were looked at; and evals/reading/actor-keys-cnn.tsv (twelfth
 session): the same for the 11 CNN/DM sample stories no suite uses (source ``cnndm``,
 article the 0-based line of cnndm_sample/cnn_stories_sample.jsonl as two digits), each
-story's ``article`` field cleaned with `clean_article` as `eval run` cleans a case's text.
+story's ``article`` field cleaned with `clean_article` as `eval run` cleans a case's text;
+and every evals/reading/actor-keys-writer*.tsv (thirteenth session): the same for articles
+of the writer set (source ``writer``, article the 0-based line of
+llm_news_summ_writer_summaries/writer_summaries_by_article.jsonl as two digits).
 Each article's rows are a gold actor list and the offline actors are scored against it with
 the eval's own matcher (`score_actors`): actor precision, recall and F1 over the articles as
 the eval report pools them (the mean of each article's figure), per source (AllSides lines,
@@ -65,6 +68,9 @@ LIST = Path(__file__).parents[1] / "evals" / "reading" / "actor-reading.tsv"
 KEYS = Path(__file__).parents[1] / "evals" / "reading" / "actor-keys.tsv"
 KEYS_CNN = Path(__file__).parents[1] / "evals" / "reading" / "actor-keys-cnn.tsv"
 CNN = EXTERNAL / "cnndm_sample" / "cnn_stories_sample.jsonl"
+WRITER = EXTERNAL / "llm_news_summ_writer_summaries" / "writer_summaries_by_article.jsonl"
+# Sources whose ``article`` column is a 0-based line of a JSON-lines data set file.
+JSONL = {"cnndm": CNN, "writer": WRITER}
 
 
 def _named(actors: list[Actor], name: str) -> Actor | None:
@@ -127,15 +133,20 @@ def _gold(article: str, rows: list[dict[str, str]]) -> GoldCase:
     return GoldCase(id=f"keys-{article}", article=article, summary=summary, actors=actors)
 
 
-def extract_cnn(rows: list[dict[str, str]]) -> dict[tuple[str, str], Extraction]:
-    """The offline extraction of every CNN/DM sample story a list's ``cnndm`` rows name,
-    its ``article`` field cleaned as `eval run` cleans a case (no data set title)."""
-    lines = CNN.read_text().splitlines()
-    wanted = {r["article"] for r in rows if r["source"] == "cnndm"}
-    return {
-        ("cnndm", a): extract_offline(clean_article(json.loads(lines[int(a)])["article"]))
-        for a in wanted
-    }
+def extract_jsonl(rows: list[dict[str, str]]) -> dict[tuple[str, str], Extraction]:
+    """The offline extraction of every CNN/DM sample story (``cnndm`` rows) and writer-set
+    article (``writer`` rows) a list names, its ``article`` field cleaned as `eval run`
+    cleans a case (no data set title)."""
+    out: dict[tuple[str, str], Extraction] = {}
+    for source, path in JSONL.items():
+        wanted = {r["article"] for r in rows if r["source"] == source}
+        if not wanted:
+            continue
+        lines = path.read_text().splitlines()
+        for a in wanted:
+            text = clean_article(json.loads(lines[int(a)])["article"])
+            out[(source, a)] = extract_offline(text)
+    return out
 
 
 def _report(label: str, scores: dict[tuple[str, str], dict[str, float]], n: int) -> None:
@@ -152,11 +163,11 @@ def _report(label: str, scores: dict[tuple[str, str], dict[str, float]], n: int)
 def keys(verbose: bool) -> None:
     if not EXTERNAL.is_dir():
         raise SystemExit(f"{EXTERNAL} not found: run beside ../shared or set SUMMARIZER_DATA_DIR")
-    rows = [r for path in (KEYS, KEYS_CNN) for r in csv.DictReader(path.open(), delimiter="\t")]
-    found = {
-        k: e.actors for k, e in extract_listed([r for r in rows if r["source"] != "cnndm"]).items()
-    }
-    found |= {k: e.actors for k, e in extract_cnn(rows).items()}
+    paths = (KEYS, KEYS_CNN, *sorted(KEYS.parent.glob("actor-keys-writer*.tsv")))
+    rows = [r for path in paths for r in csv.DictReader(path.open(), delimiter="\t")]
+    listed = [r for r in rows if r["source"] not in JSONL]
+    found = {k: e.actors for k, e in extract_listed(listed).items()}
+    found |= {k: e.actors for k, e in extract_jsonl(rows).items()}
     scores: dict[tuple[str, str], dict[str, float]] = {}
     for key in sorted(found):
         gold = _gold(f"{key[0]}-{key[1]}", [r for r in rows if (r["source"], r["article"]) == key])
