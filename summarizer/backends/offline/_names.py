@@ -2768,15 +2768,13 @@ class Registry:
         return bool(spans) and all(b and b[0] in ("the", "The") for b in befores)
 
     def _credited(self, entity: Entity) -> bool:
-        """A person named only in the reporters' credit lines ("Lerer reported from Los
+        """A name met only in the reporters' credit lines ("Lerer reported from Los
         Angeles. Associated Press writer Jill Colvin contributed from Albuquerque.", "On
-        Twitter follow Lisa Lerer"): no actor (ANNOTATION.md)."""
+        Twitter follow Lisa Lerer"): no actor (ANNOTATION.md), be it the reporter, the
+        agency or a place the line names ("Pablo Gorondi in Budapest, Hungary contributed
+        to this story")."""
         paragraphs = {pi for (pi, _start), _end in entity.mentions}
-        return (
-            entity.type == "person"
-            and bool(paragraphs)
-            and all(_credit_line(self.paragraphs[pi].text) for pi in paragraphs)
-        )
+        return bool(paragraphs) and all(_credit_line(self.paragraphs[pi].text) for pi in paragraphs)
 
     def _people_in_passing(self, entity: Entity) -> bool:
         """A people (`PEOPLES`: "Muslims", "Latinos", "African-Americans") named fewer than

@@ -1,0 +1,29 @@
+"""Offline actor rules that keep spurious actors out (issue #14, thirteenth session):
+classes of names no reader lists per ANNOTATION.md (credit lines, things typed as people,
+...), found on tuning data. Synthetic texts; each test fails without its rule."""
+
+from __future__ import annotations
+
+from summarizer import CleanArticle
+from summarizer._schema import Actor
+from summarizer.backends.offline._extract import extract_offline
+
+
+def _names(*paragraphs: str) -> set[str]:
+    return {a.name for a in _actors(*paragraphs)}
+
+
+def _actors(*paragraphs: str) -> list[Actor]:
+    return extract_offline(CleanArticle(paragraphs=list(paragraphs))).actors
+
+
+def test_a_country_named_only_in_a_credit_line_is_no_actor() -> None:
+    names = _names(
+        "Lithuania's government said Tuesday it would expel two diplomats after a spy "
+        "scandal, and Poland criticised the decision.",
+        "Officials in Vilnius said the diplomats had 48 hours to leave.",
+        "Associated Press writers Jana Kowalska in Warsaw and Ilse Brandt in Vienna, "
+        "Austria contributed to this story.",
+    )
+    assert "Lithuania" in names and "Poland" in names
+    assert "Austria" not in names
