@@ -27,3 +27,15 @@ def test_a_country_named_only_in_a_credit_line_is_no_actor() -> None:
     )
     assert "Lithuania" in names and "Poland" in names
     assert "Austria" not in names
+
+
+def test_a_war_is_no_person() -> None:
+    names = _names(
+        "The two leaders met at the lake resort to talk about everything from tariffs to "
+        "the Cold War, President Amos Kettering said.",
+        "Cold War tensions",
+        "At a time of high Cold War tension, the resort hosted a summit that opened talks on "
+        "arms control.",
+    )
+    assert "Amos Kettering" in names
+    assert "Cold War" not in names

@@ -202,7 +202,9 @@ _QUALIFIED_NOUNS = (
 # Last words of a place's name, never of a person's ("Trump Tower", "Foggy Bottom").
 _PLACE_HEADS = wordset(
     "Airport Tower Towers Street Avenue Boulevard Building Base Stadium Arena Hotel "
-    "Bottom Palace Mall Bridge Airfield Harbor Harbour"
+    "Bottom Palace Mall Bridge Airfield Harbor Harbour "
+    # things, not places: a war, a law or a pact ("Cold War", "Rome Statute", "Paris Accord")
+    "War Statute Treaty Accord Accords Act Convention Center Centre Agreement Doctrine"
 )
 # A capital inside a word: one name ("WikiLeaks", "BuzzFeed"), not a plural ("Cubans").
 _CAMEL = re.compile(r"[a-z][A-Z]")
