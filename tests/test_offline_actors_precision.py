@@ -39,3 +39,14 @@ def test_a_war_is_no_person() -> None:
     )
     assert "Amos Kettering" in names
     assert "Cold War" not in names
+
+
+def test_the_last_word_of_another_bodys_name_is_no_mention_of_a_body() -> None:
+    names = _names(
+        "The White House on Monday defended its plan to cut farm subsidies, a White House "
+        "spokeswoman, Dana Merrit, said.",
+        "Merrit said the White House would send the plan to Congress next week.",
+        "Senator Paul Odum said the bill had little chance in the House this year.",
+    )
+    assert "White House" in names
+    assert "House" not in names  # named once; "White House" names another body

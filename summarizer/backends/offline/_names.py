@@ -2137,6 +2137,8 @@ class Registry:
         for start, end in _occurrences(self.text, entity.forms):
             if entity.type == "country" and any(a <= start < b for a, b in self._taken):
                 continue
+            if entity.type == "organization" and self._ends_longer(start, end):
+                continue  # "House" in "White House": the other body's name, not this one
             pi = bisect_right(self._starts, start) - 1
             para, offset = self.paragraphs[pi], self._starts[pi]
             form = self.text[start:end]
@@ -2153,6 +2155,22 @@ class Registry:
             for f in entity.forms
             if f in used or (f not in METONYMS and _occurrences(self.text, {f}))
         }
+
+    @cached_property
+    def _body_spans(self) -> list[tuple[int, int]]:
+        """Where bodies, countries and groups are named (not people: "CIA" in "CIA Director
+        John Brennan" still names the CIA), read once every entity is in."""
+        forms = {f for e in self.entities if e.type != "person" for f in e.forms}
+        return _occurrences(self.text, forms)
+
+    def _ends_longer(self, start: int, end: int) -> bool:
+        """Whether the span ends a longer name of a body (`_body_spans`): "House" in "White
+        House", "Supreme Court" in "State Supreme Court" name another body; not "NATO" in
+        "NATO allies" or "FBI" in "FBI Agents Association", where the name qualifies."""
+        return any(
+            a < start and end == b and _NAME_WORDS.fullmatch(self.text, a, start) is not None
+            for a, b in self._body_spans
+        )
 
     def _named_spans(self) -> list[tuple[int, int]]:
         """Where people and organisations are named, so "Washington Post" is no country."""
@@ -2834,6 +2852,9 @@ _CREDIT = re.compile(
     r"|\b(?:Reporting|Writing|Editing|Additional reporting) by\b"
 )
 _CREDIT_WORDS = 40
+# Capitalised words before a name, each one word ("White ", "New York State "): what makes
+# a longer name of another body, not a run-on ("MSNBC and ", "Clinton-endorsing ").
+_NAME_WORDS = re.compile(r"(?:[A-Z][\w.'’]*\s+)+")
 
 
 def _one_state_per_group(found: dict[str, set[str]]) -> dict[str, set[str]]:
