@@ -29,14 +29,14 @@ def test_description_is_a_sentence_not_the_evidence_copied() -> None:
     assert tension.evidence in text
 
 
-def test_passive_verb_gives_no_direction() -> None:
+def test_passive_verb_names_the_doer_first() -> None:
+    # thirteenth session: was "The article reports criticism involving Karl Olsen and Anna
+    # Berg." (the subject of a passive is the one acted on, the doer follows "by")
     text = "Prime Minister Karl Olsen was sharply criticized by Berg for inviting the envoy."
     tension = _only(_tensions("Anna Berg leads the opposition party in Ruritania.", text))
     assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
     assert "Karl Olsen criticized" not in tension.description
-    assert (
-        tension.description == "The article reports criticism involving Karl Olsen and Anna Berg."
-    )
+    assert tension.description == "Anna Berg criticized Karl Olsen."
 
 
 def test_verb_with_a_possessive_object_names_what_it_owns() -> None:
@@ -937,9 +937,7 @@ def test_a_pronoun_subject_of_a_passive_takes_the_person_meant(subject: str) -> 
     text = f"{subject} investigated by Congress for promoting miracle pills."
     tension = _only(_tensions(_OLSEN, text))
     assert set(tension.parties) == {"Karl Olsen", "Congress"}
-    assert tension.description == (
-        "The article reports an investigation involving Karl Olsen and Congress."
-    )
+    assert tension.description == "Congress investigated Karl Olsen."  # a passive: doer first
 
 
 def test_to_combat_a_named_side_is_a_verb_cue_after_a_subject_with_should() -> None:
@@ -966,9 +964,7 @@ def test_charged_by_a_group_is_a_tension_with_it() -> None:
     text = "Karl Olsen has been charged by federal prosecutors in Virginia, a filing shows."
     tension = _only(_tensions(_OLSEN, text))
     assert set(tension.parties) == {"Karl Olsen", "federal prosecutors"}
-    assert tension.description == (
-        "The article reports charges involving Karl Olsen and federal prosecutors."
-    )
+    assert tension.description == "Federal prosecutors charged Karl Olsen."  # doer first
 
 
 def test_a_headline_conflict_takes_evidence_past_a_lead_naming_one_side() -> None:
@@ -1501,3 +1497,28 @@ def test_a_plain_verb_sentence_past_a_name_called_an_adverb_or_an_opening_and(
     opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
     tension = _only(_tensions(opening, text, "Olsen and Berg left."))
     assert tension.description == description
+
+
+def test_a_passive_act_of_violence_names_who_did_it_to_whom() -> None:
+    # thirteenth session: "Forty protesters were shot dead by security forces in Baghdad"
+    # (a listed conflict missed until then); "killed in a crash" or "a day after 40
+    # people were killed by X, Norway's minister resigned" name no one it was done to
+    text = "Twelve protesters were shot dead by security forces in Oslo on Thursday."
+    tension = _only(_tensions("Protesters marched in Oslo.", text, "The protesters left."))
+    assert set(tension.parties) == {"protesters", "security forces"}
+    assert tension.description == "Security forces shot protesters."
+    for text in (
+        "Norway's minister resigned a day after 40 people were killed by security forces.",
+        "Karl Olsen was killed in a crash near Oslo on Thursday.",
+    ):
+        opening = "Prime Minister Karl Olsen spoke in Oslo on Friday. Security forces left."
+        assert _tensions(opening, text, "Norway said little.") == [], text
+
+
+def test_a_passive_verb_is_described_with_its_doer_first() -> None:
+    # thirteenth session: "Assange has been charged by federal prosecutors" was "The
+    # article reports charges involving ..."
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    text = "Anna Berg was criticized by Karl Olsen on Monday."
+    tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+    assert tension.description == "Karl Olsen criticized Anna Berg."

@@ -72,6 +72,10 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"combat", ("fought", "fights", "fighting")),
     (r"suspend", ("suspended", "suspends", "a suspension")),
     (r"charg", ("charged", "charges", "charges")),
+    (r"shot|gunned", ("shot", "shoots", "a shooting")),
+    (r"killed|murdered", ("killed", "kills", "a killing")),
+    (r"wounded", ("wounded", "wounds", "a wounding")),
+    (r"beaten", ("beat", "beats", "a beating")),
 )
 # relation cue -> the sentence, with {a} and {b}
 _RELATIONS: tuple[tuple[str, str], ...] = (
@@ -108,6 +112,14 @@ _REQUESTED = re.compile(
 # "called on Dean to apologize to Trump for (accusing) him": the one asked did it.
 _ASKED_TO_STOP = re.compile(
     r"\s+to\s+(?:stop|quit|cease|apologi[sz]e\s+(?:to\s+(?:[\w.'’-]+\s+){1,4}?)?for)\s+"
+)
+# A verb in the passive, its subject the one acted on and the doer after "by" ("Forty
+# protesters were shot dead by security forces", "was criticized by Ted Cruz").
+_PASSIVE = re.compile(
+    r"(?:\s+(?:was|were|(?:has|have|had)\s+been|being)|['’]s\s+been)\s+(?:\w+ly\s+)?"
+)
+_BY = re.compile(
+    r"(?:\s+(?:dead|to\s+death|and\s+killed|and\s+(?:\w+\s+)?wounded))?\s+by\s+(?:the\s+)?"
 )
 _PROGRESSIVE = re.compile(r"\s+(?P<be>is|are|was|were)\s+(?:\w+ly\s+)?")
 _TIME = re.compile(r"\b(?:past|last|recent|years?|months?|weeks?|days?|decades?|time)\b")
@@ -238,6 +250,14 @@ def _verb_sentence(
     if asked and not _NOT_SUBJECT.search(text[max(0, start - 20) : start]):
         return _full_stop(f"{subject} {_asking(asked['verb'])} {_acted_on(noun, b[2])}")
     whole = (start, a[1], subject)
+    if (
+        a[1] <= cue[0] < b[0]
+        and _PASSIVE.fullmatch(text, a[1], cue[0])
+        and _BY.fullmatch(text, cue[1], b[0])
+        and not _NOT_SUBJECT.search(text[max(0, start - 20) : start])
+        and not _POSSESSIVE.match(text[b[1] :])
+    ):
+        return _full_stop(f"{b[2]} {past} {subject}")  # the doer did it to the subject
     if a[1] <= cue[0] < b[0] and asked_to_stop(text, a[1], cue) and _object(text, cue, b):
         return _full_stop(f"{subject} {past} {b[2]}")  # asked to stop: it was done
     owned = _owned_object(text, cue, b) if a[1] <= cue[0] < b[0] else None

@@ -257,6 +257,15 @@ ORG_ACRONYMS |= {
     ".".join(a) + "." for a in ORG_ACRONYMS if a.isalpha() and 2 < len(a) < 6 and a != "GOP"
 }  # "G.O.P." is a party (the Republicans group), not a body of its own
 
+# Acts of violence stated in the passive with the one who did them after "by"
+# ("protesters were shot dead by security forces", "was killed by police"): cues only
+# then, in lower-cased text; "killed in a crash" or "the bill was killed" name no one.
+PASSIVE_VIOLENCE = tuple(
+    r"(?:(?<=was )|(?<=were )|(?<=been )|(?<=being )|(?<=fatally ))" + verb
+    + r"(?=(?:\s+(?:dead|to\s+death|and\s+killed|and\s+(?:\w+\s+)?wounded))?\s+by\s)"
+    for verb in ("shot", "killed", "wounded", r"gunned\s+down", "beaten", "murdered")
+)  # fmt: skip
+
 # Cue words that state a tension, as regular expressions over lower-cased text, in three
 # kinds that find their parties differently (see `summarizer.backends.offline._tensions`).
 # Verbs: a subject before the cue, an object after it ("Rahmon berated Putin").
@@ -328,6 +337,7 @@ TENSION_VERBS = (
     r"assault(?:ed|ing)",
     r"(?<=to )combat|combat(?:t?ed|t?ing)",  # "send forces to combat the Islamic State"
     r"charged(?=\s+by\b)",  # "Assange has been charged by federal prosecutors"
+    *PASSIVE_VIOLENCE,
 )
 # Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the
 # ICC", "trade war with China"), the other the nearest actor around it.

@@ -192,6 +192,10 @@ _MODIFIES_PLURAL = re.compile(
     r"news|days|weeks|months|years|times|was|has|does|is|as|his|its|us)\b)[a-z]{3,}s\b"
 )
 _BY_DOING = re.compile(r"\s+by\s+")
+# A passive act of violence (`PASSIVE_VIOLENCE`) and what joins its subject to it: the
+# one it was done to is named right before ("Forty protesters were shot dead by").
+_VIOLENCE = re.compile(r"shot|killed|wounded|gunned|beaten|murdered", re.IGNORECASE)
+_DONE_TO = re.compile(r"\s+(?:was|were|(?:has|have|had)\s+been|being)\s+(?:fatally\s+)?")
 # Right after a verb cue, a gerund whose object follows ("Kaine has opposed defunding
 # Planned Parenthood": he is for it), not a word of time or place nor a title's adjective
 # ("blaming retiring House Speaker Paul Ryan").
@@ -1190,6 +1194,8 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not _asked(m, cue, text)
         ]
         before = asked or before  # "called on Trump to stop attacking Y": Trump, not the caller
+        if _VIOLENCE.match(text, cue.start):  # "a day after 40 people were killed by X":
+            before = [m for m in before if _DONE_TO.fullmatch(text, m[1], cue.start)]  # not Iraq
         after = [
             m
             for m in after
