@@ -343,6 +343,14 @@ _LIST_REST = re.compile(
 _ALL = re.compile(r"(?:\s+(?:have|has|had))?\s+(?:all|both|each)(?=\s+[a-z]+ed\b)")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+$")
 _PROPER_NOUN_BEFORE = re.compile(r"(?:\b(?:the|The|of|for|and|on)|[A-Z][\w.]*['’]s)\s+$")
+# A title's "of" phrase before a name ("Chancellor of the Exchequer Kenneth Clarke",
+# "Archbishop of Canterbury Justin Welby"): the capitalised word after it ends the title.
+_TITLE_OF = re.compile(r"\b[A-Z][a-z]+\s+of(?:\s+the)?\s+$")
+
+
+def _given_in_second(tokens: tuple[str, ...]) -> bool:
+    """Whether a three-word name's second word, not its first, is a known given name."""
+    return len(tokens) == 3 and tokens[1] in GIVEN_NAMES and tokens[0] not in GIVEN_NAMES
 
 
 def _proper_noun_before(text: str, end: int) -> re.Match[str] | None:
@@ -1116,6 +1124,8 @@ class Registry:
                 if not 2 <= len(tokens) <= 3 or not _is_person_name(tokens):
                     continue
                 trimmed = self._without_prefix(tokens)
+                if _TITLE_OF.search(para.text, 0, m.start()) and _given_in_second(trimmed):
+                    trimmed = trimmed[1:]  # "Chancellor of the Exchequer Kenneth Clarke"
                 form = m.group() if trimmed == tokens else " ".join(trimmed)
                 tokens = trimmed
                 before = _proper_noun_before(para.text, m.start())
