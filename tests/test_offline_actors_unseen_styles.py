@@ -26,3 +26,26 @@ def test_a_title_ending_in_an_of_phrase_is_no_part_of_the_name() -> None:
     )
     person = next(a for a in actors if a.name == "Andrew Penrose")
     assert "Penrose" in person.aliases
+
+
+def test_a_person_named_by_a_rank_and_one_word_is_a_person() -> None:
+    names = _names(
+        _actors(
+            "Protests against Colonel Varga's rule spread to the capital on Monday, "
+            "witnesses said.",
+            "Varga was bearing down on the rebels in the east and threatening to crush them.",
+            "In October Varga was captured by fighters near the coast.",
+        )
+    )
+    assert "Varga" in names
+
+
+def test_a_rank_and_one_word_named_in_passing_is_no_actor() -> None:
+    names = _names(
+        _actors(
+            "Senator Ruth Alder is being caricatured as Lady Dunmore, a schemer in her own "
+            "play, her rivals said on Monday.",
+            "Alder said the attacks would not change her plans for the budget.",
+        )
+    )
+    assert "Dunmore" not in names

@@ -145,6 +145,12 @@ ROLE_NOUNS = _words(
 # Titles before a name that the shared TITLES leave out: set aside from the name ("Sheriff
 # Joe Arpaio" is Joe Arpaio, "Pfc. Bradley Manning" is Bradley Manning). Only the actor
 # rules read them: "the officer said" stays an unnamed speaker for the quote rules.
+# Ranks and styles spelled out before a name ("Colonel Gaddafi", "Lord Ashcroft"): with one
+# word after them, a person only where the article uses that word alone too (`Registry`),
+# not "Lady Macbeth" as a figure of speech.
+RANKS: tuple[str, ...] = (
+    "Colonel", "Captain", "Lieutenant", "Sergeant", "Commander", "Lord", "Lady", "Sir", "Dame",
+)  # fmt: skip
 PERSON_TITLES: tuple[str, ...] = (
     "Sheriff", "Officer", "Detective", "Trooper", "Pfc.", "Pvt.", "Cpl.", "Spc.", "Del.", "Rabbi",
     "Pastor", "Imam", "Bishop", "Archbishop", "Cardinal", "Councilman", "Councilwoman",
@@ -154,6 +160,7 @@ PERSON_TITLES: tuple[str, ...] = (
     "Det.", "Inspector", "Insp.", "Constable", "Supt.", "Supt",
     "First Lady", "First lady",  # "First lady Michelle Obama" opening a sentence
     "Mr", "Mrs", "Ms", "Dr",  # British style, no full stop ("Mr Afzal said")
+    *RANKS,
 )  # fmt: skip
 
 # Verbs that attribute direct speech.

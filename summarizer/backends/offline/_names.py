@@ -64,6 +64,7 @@ from summarizer.backends.offline._lexicon import (
     PERSON_TITLES,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
+    RANKS,
     ROLE_NOUNS,
     SPEECH_ADVERBS,
     SPEECH_VERBS,
@@ -999,6 +1000,7 @@ class Registry:
     def _add_people(self) -> None:
         found = [c for p in self._prose for c in _person_candidates(p)]
         found = [(self._without_prefix(c[0]), *c[1:]) for c in found if _is_person_name(c[0])]
+        found = [c for c in found if not self._rank_in_passing(c[0], c[1])]
         found.sort(key=lambda c: -len(c[0]))
         for tokens, role, form in found:
             person = self._person_for(tokens, role, form)
@@ -1012,6 +1014,12 @@ class Registry:
         self._leave_surnames_to_full_names()
         self._drop_sentence_openers()
         self._add_surnames()
+
+    def _rank_in_passing(self, tokens: tuple[str, ...], role: str) -> bool:
+        """A one-word name after a rank the article never uses alone ("Lady Macbeth, now in
+        her own play"): no person it is about, unlike "Colonel Gaddafi ... Gaddafi was"."""
+        ranked = bool(role) and role.split()[-1] in RANKS
+        return ranked and len(tokens) == 1 and not self._alone(tokens[0])
 
     def _leave_surnames_to_full_names(self) -> None:
         """A surname-only person called by an honorific ("Ms. Trump") and kept apart from
