@@ -49,3 +49,25 @@ def test_a_rank_and_one_word_named_in_passing_is_no_actor() -> None:
         )
     )
     assert "Dunmore" not in names
+
+
+def test_a_counted_group_opening_the_lead_is_an_actor() -> None:
+    actors = _actors(
+        "Nine Danish nationals have been detained in Ruritania after allegedly trying to "
+        "cross the border illegally, officials said.",
+        "The group, which includes four children, was held near the frontier on Wednesday.",
+    )
+    group = next(a for a in actors if a.name == "Danish nationals")
+    assert group.type == "group"
+    assert "Nine Danish nationals" in group.aliases
+
+
+def test_a_counted_time_opening_the_lead_is_no_actor() -> None:
+    names = _names(
+        _actors(
+            "Two years have passed since the flood destroyed the town's bridge, and the "
+            "council has still not rebuilt it.",
+            "The council said the money would come next year.",
+        )
+    )
+    assert "years" not in names

@@ -604,6 +604,15 @@ GROUP_HEADS = _words(
     refugees migrants immigrants allies traffickers smugglers hackers activists prosecutors
     farmers police donors unions"""
 )
+# Plural nouns for kinds of people a story may be about without naming them, counted in its
+# lead ("Nine British nationals have been detained", "Two climbers were rescued").
+PEOPLE_PLURALS = GROUP_HEADS | _words(
+    """nationals citizens tourists climbers hikers pilgrims sailors miners pupils children
+    teenagers men women suspects detainees prisoners hostages inmates patients doctors
+    nurses teachers students workers passengers residents victims survivors officers
+    soldiers journalists volunteers fans"""
+)
+
 # Capitalised words before a group head: nationalities, parties, chambers, alliances.
 GROUP_NATIONALITIES = _words(
     """American Afghan Albanian Algerian Arab Armenian Australian Austrian Azerbaijani

@@ -59,6 +59,7 @@ from summarizer.backends.offline._lexicon import (
     ORG_ACRONYMS,
     ORG_HEADS,
     OUTLET_HEADS,
+    PEOPLE_PLURALS,
     PEOPLES,
     PERSON_NOUNS,
     PERSON_TITLES,
@@ -554,6 +555,18 @@ _GROUP_PHRASE = re.compile(
     rf"(?<![\w.'’-])(?:(?:{_GROUP_WORD}|(?:[Aa]nti|[Pp]ro)-[A-Za-z]+|[A-Z][a-z]+-(?:backed|led))"
     rf"\s+){{0,2}}(?:{_GROUP_HEAD})(?![\w'’-])"
 )
+# A counted group opening the lead as its subject ("Nine British nationals have been
+# detained in Turkey", "Two American climbers were rescued"): the unnamed people the story
+# is about. The count is no part of their name.
+_COUNT = (
+    r"(?:(?:At least|More than|Some)\s+)?(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
+    r"Eleven|Twelve|Dozens|Hundreds|Thousands|\d[\d,]*)(?:\s+of)?"
+)
+_COUNTED_LEAD = re.compile(
+    rf"(?P<count>{_COUNT})\s+(?P<group>(?:[A-Za-z][a-z-]+\s+){{0,2}}?"
+    rf"(?:{alternation(sorted(PEOPLE_PLURALS, key=len, reverse=True))}))"
+    r"\s+(?:have|had|were|are|will|would|could|[a-z]+ed)\b"
+)
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
 _GROUP_PREPOSITIONS = (PREPOSITIONS | PLACE_PREPOSITIONS) - {"of", "by"}
 # Words between a preposition and the group it governs: "to the three governors".
@@ -994,6 +1007,7 @@ class Registry:
         self._join_party_names()
         self._fold_party_phrases()
         self._settle_group_phrases()
+        self._add_counted_lead_group()
 
     # --- building ------------------------------------------------------------
 
@@ -2100,6 +2114,25 @@ class Registry:
                     entity.signals.add("lead")
             if not entity.is_actor():
                 self._settle_party_phrase(entity)
+
+    def _add_counted_lead_group(self) -> None:
+        """The counted group the lead sentence opens with, as its subject ("Nine British
+        nationals have been detained"): a main actor however often the article names it
+        again ("the group", "they"), named without the count."""
+        pi, end = self._lead
+        found = _COUNTED_LEAD.match(self.paragraphs[pi].text, 0, end) if pi >= 0 else None
+        if found is None:
+            return
+        name = found["group"]
+        known = next(
+            (e for e in self.entities if e.described and e.name.lower() == name.lower()), None
+        )
+        group = known or Entity(name, "group", described=True)
+        group.forms |= {name, f"{found['count']} {name}"}
+        if known is None:
+            self._index(group)
+            self.entities.append(group)
+        group.signals.add("lead")
 
     def _settle_party_phrase(self, entity: Entity) -> None:
         """A party's members described, not otherwise an actor ("Republican lawmakers
