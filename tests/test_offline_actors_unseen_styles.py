@@ -71,3 +71,26 @@ def test_a_counted_time_opening_the_lead_is_no_actor() -> None:
         )
     )
     assert "years" not in names
+
+
+def test_a_place_that_speaks_twice_is_the_body_seated_there() -> None:
+    actors = _actors(
+        "The president said the intervention had gone wrong, in an interview published "
+        "on Thursday.",
+        "In response, Marlow Street said there were many difficult challenges in the region.",
+        "Marlow Street declined to comment on the remark about defence spending.",
+    )
+    seat = next(a for a in actors if a.name == "Marlow Street")
+    assert seat.type == "organization"
+
+
+def test_a_place_that_speaks_once_is_no_actor() -> None:
+    names = _names(
+        _actors(
+            "The president said the intervention had gone wrong, in an interview published "
+            "on Thursday.",
+            "In response, Marlow Street said there were many difficult challenges.",
+            "Crowds gathered on Marlow Street later that day.",
+        )
+    )
+    assert "Marlow Street" not in names

@@ -208,6 +208,13 @@ _PLACE_HEADS = wordset(
     # things, not places: a war, a law or a pact ("Cold War", "Rome Statute", "Paris Accord")
     "War Statute Treaty Accord Accords Act Convention Center Centre Agreement Doctrine"
 )
+# A place's name as the subject of a speech verb ("Downing Street said", "Buckingham Palace
+# declined to comment"): the body seated there speaking (`Registry._add_speaking_seats`).
+_SEAT_SAID = re.compile(
+    rf"(?<![\w.'’-])(?P<seat>[A-Z][a-z]+\s+(?:{alternation(sorted(_PLACE_HEADS))}))"
+    r"\s+(?:(?:has|had|also|later|then)\s+)?"
+    rf"(?:{alternation(sorted(SPEECH_VERBS))}|did not comment|declined to comment)\b"
+)
 # A capital inside a word: one name ("WikiLeaks", "BuzzFeed"), not a plural ("Cubans").
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _TITLE_WORDS = frozenset(w for t in TITLES + MORE_TITLES + PERSON_TITLES for w in t.split()) - {
@@ -985,6 +992,7 @@ class Registry:
         self._merge_organisations()
         self._add_lone_speakers()
         self._add_one_word_organisations()
+        self._add_speaking_seats()
         self._add_parts_of_government()
         self._add_missions()
         self._add_departments()
@@ -1430,6 +1438,18 @@ class Registry:
                 kind: ActorType = "person" if personal else "organization"
                 self.entities.append(Entity(word, kind, forms={word}))
                 known.add(word)
+
+    def _add_speaking_seats(self) -> None:
+        """A place's name that speaks twice or more ("Downing Street said", "Buckingham
+        Palace declined to comment"): the body seated there, by metonymy (ANNOTATION.md),
+        an organisation the article quotes; a place no one would quote otherwise."""
+        if not any(h in self.text for h in _PLACE_HEADS):
+            return
+        spoke = Counter(m["seat"] for m in _SEAT_SAID.finditer(self.text))
+        known = {f for e in self.entities for f in e.forms}
+        for seat, times in spoke.items():
+            if times >= 2 and seat not in known:
+                self.entities.append(Entity(seat, "organization", forms={seat}))
 
     def _headlined(self, word: str) -> bool:
         """Whether the article's title, or a title line before its lead paragraph, names
