@@ -94,3 +94,26 @@ def test_a_place_that_speaks_once_is_no_actor() -> None:
         )
     )
     assert "Marlow Street" not in names
+
+
+def test_a_one_word_party_that_people_join_is_an_actor() -> None:
+    actors = _actors(
+        "Mark Harwood has held the seat for Brightside since he defected to Brightside "
+        "last summer.",
+        "The Conservatives hope to win the seat back from Brightside in May.",
+        "Party officials fear that more of their MPs will join Brightside.",
+    )
+    party = next(a for a in actors if a.name == "Brightside")
+    assert party.type == "organization"
+
+
+def test_a_one_word_party_joined_only_as_a_qualifier_is_no_actor() -> None:
+    names = _names(
+        _actors(
+            "Anna Marsh joined Brightside candidate Kelly Dorn for a visit to a school in "
+            "the town on Monday.",
+            "The visit was seen as a sign of intent from Brightside in the seat.",
+            "Reporters asked about the poll for Brightside, which fell.",
+        )
+    )
+    assert "Brightside" not in names

@@ -215,6 +215,8 @@ _SEAT_SAID = re.compile(
     r"\s+(?:(?:has|had|also|later|then)\s+)?"
     rf"(?:{alternation(sorted(SPEECH_VERBS))}|did not comment|declined to comment)\b"
 )
+# Verbs by which someone joins a party or body ("defected to", "joined").
+_JOINS = r"\b(?:join(?:s|ed|ing)?|(?:defect|switch)(?:s|ed|ing)?\s+to)"
 # A capital inside a word: one name ("WikiLeaks", "BuzzFeed"), not a plural ("Cubans").
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _TITLE_WORDS = frozenset(w for t in TITLES + MORE_TITLES + PERSON_TITLES for w in t.split()) - {
@@ -1433,8 +1435,9 @@ class Registry:
                 continue
             if (word[-1] == "s" and not _CAMEL.search(word)) or self._place_or_person(word):
                 continue  # "Cubans" (not "WikiLeaks"), "in Cleveland", "President Trump"
-            if self._alone(word, times=3) and (self._acts(word) or self._headlined(word)):
-                personal = not word.isupper() and self._personal(word)
+            joined = _joined(self.text, word)  # no person: one joins a body
+            if self._alone(word, times=3) and (joined or self._acts(word) or self._headlined(word)):
+                personal = not joined and not word.isupper() and self._personal(word)
                 kind: ActorType = "person" if personal else "organization"
                 self.entities.append(Entity(word, kind, forms={word}))
                 known.add(word)
@@ -3047,6 +3050,14 @@ _AND_BEFORE = re.compile(r"\b(?:and|or)\s+$")
 
 # A passive verb's agent before a name: "performed by (Dr.) ", "was founded by ".
 _AGENT_BEFORE = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+by\s+(?:(?:Dr|Mr|Mrs|Ms)\.\s+)?$")
+
+
+def _joined(text: str, word: str) -> bool:
+    """Whether someone joins ``word`` or defects to it ("defected to Ukip", "join Ukip"):
+    a party or body that members join, named by its one word, not a place. Not where it
+    qualifies a noun after it ("joined Tory candidate Kelly Tolhurst")."""
+    after = rf"(?=['’]s\b|\s*[^\w\s]|\s*$|\s+(?:{'|'.join(sorted(AFTER_A_NOUN))})\b)"
+    return re.search(rf"{_JOINS}\s+(?:the\s+)?{re.escape(word)}\b{after}", text) is not None
 
 
 def _acts_after(text: str, start: int, end: int) -> bool:
