@@ -117,3 +117,28 @@ def test_a_one_word_party_joined_only_as_a_qualifier_is_no_actor() -> None:
         )
     )
     assert "Brightside" not in names
+
+
+def test_police_on_its_own_is_the_one_police_force_the_article_names() -> None:
+    actors = _actors(
+        "Officer Dan Reyes had served for six years with the Westbury Police before the "
+        "shooting on Saturday, records show.",
+        "Police then said Reyes had reported the encounter on his radio.",
+        "The mayor said the city would review the case.",
+    )
+    force = next(a for a in actors if a.name == "Westbury Police")
+    assert "Police" in force.aliases
+
+
+def test_a_police_group_and_the_named_force_are_one_actor() -> None:
+    names = _names(
+        _actors(
+            "Harbour Valley Police said on Monday that a presenter had been questioned "
+            "about an assault at a hotel.",
+            "Police are looking into the incident, and police said the producer had not "
+            "made a complaint himself.",
+            "A spokesman for Harbour Valley Police said inquiries were continuing.",
+        )
+    )
+    assert "Harbour Valley Police" in names
+    assert "police" not in names

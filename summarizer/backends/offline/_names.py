@@ -1009,6 +1009,7 @@ class Registry:
         for entity in self.entities:
             self._index(entity)
         self._trim_group_phrases()
+        self._fold_police_into_force()
         self._trim_campaigns()
         self._fold_party_members()
         self.entities = [e for e in self.entities if e.mentions]
@@ -2102,6 +2103,29 @@ class Registry:
                 )
                 fuller.forms |= party.forms
                 party.mentions = []
+
+    def _fold_police_into_force(self) -> None:
+        """ "his five years with the North Charleston Police ... Police then said": where
+        the article names one police force, "police" on its own is that force (one actor,
+        the force's name the fuller), not a second, described group."""
+        forces = [e for e in self.entities if e.type == "organization" and "Police" in e.tokens[1:]]
+        if len(forces) != 1:
+            return
+        force = forces[0]
+        police = Entity("police", "group", forms={"police", "Police"})
+        self._index(police)
+        police.mentions = [
+            ((pi, start), end)
+            for (pi, start), end in police.mentions
+            if not self._inside(((pi, start), end), force)
+            and not qualifier(self.paragraphs[pi].text, end)
+        ]
+        group = next((e for e in self.entities if e.described and e.name == "police"), None)
+        if group is not None:
+            self.entities.remove(group)
+        if police.mentions:
+            force.mentions = sorted(force.mentions + police.mentions, key=lambda m: m[0])
+            force.forms |= {self._form_at(m) for m in police.mentions}
 
     def _inside(self, mention: tuple[Pos, int], entity: Entity) -> bool:
         """Whether a mention lies within one of ``entity``'s ("Democrats" in "House Democrats")."""
