@@ -142,3 +142,35 @@ def test_a_police_group_and_the_named_force_are_one_actor() -> None:
     )
     assert "Harbour Valley Police" in names
     assert "police" not in names
+
+
+def test_a_person_identified_only_by_a_surname_is_a_person() -> None:
+    names = _names(
+        _actors(
+            "A woman who said she had surgery after her husband left her has sparked a "
+            "debate online, a local paper reported.",
+            "The woman, identified only by her surname Lopez, later sued the clinic.",
+        )
+    )
+    assert "Lopez" in names
+
+
+def test_an_unnamed_institution_that_speaks_is_an_actor() -> None:
+    actors = _actors(
+        "A woman who had three operations at a local hospital has sued the hospital for "
+        "damages, a local paper reported.",
+        "The hospital, however, argued that the operations were carried out properly.",
+    )
+    hospital = next(a for a in actors if a.name == "the hospital")
+    assert hospital.type == "organization"
+
+
+def test_an_institution_the_article_names_is_no_second_actor() -> None:
+    names = _names(
+        _actors(
+            "A woman who had three operations at Westfield General Hospital has sued the "
+            "hospital for damages, a local paper reported.",
+            "The hospital, however, argued that the operations were carried out properly.",
+        )
+    )
+    assert "the hospital" not in names

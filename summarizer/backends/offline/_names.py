@@ -215,6 +215,19 @@ _SEAT_SAID = re.compile(
     r"\s+(?:(?:has|had|also|later|then)\s+)?"
     rf"(?:{alternation(sorted(SPEECH_VERBS))}|did not comment|declined to comment)\b"
 )
+# A person named by one word the article says is all it gives ("The woman, identified only
+# by her surname Wang", "a man surnamed Li").
+_SURNAMED = re.compile(
+    r"\b(?:identified only (?:by (?:his|her) (?:surname|family name|first name)|as)|surnamed)"
+    r"\s+(?P<name>[A-Z][a-z]+)\b"
+)
+# An institution described by its kind as a speech verb's subject ("The hospital, however,
+# argued that"): kinds whose names hold the kind's word ("Shenyang Central Hospital").
+_INSTITUTION_SAID = re.compile(
+    r"\b[Tt]he\s+(?P<noun>hospital|school|university|college|church|zoo|hotel|council|club|"
+    r"museum|prison|charity)(?:,\s+[a-z]+(?:\s+[a-z]+)?,)?\s+(?:also\s+)?"
+    rf"(?:{alternation(sorted(SPEECH_VERBS))}|denied|declined)\b"
+)
 # Verbs by which someone joins a party or body ("defected to", "joined").
 _JOINS = r"\b(?:join(?:s|ed|ing)?|(?:defect|switch)(?:s|ed|ing)?\s+to)"
 # A capital inside a word: one name ("WikiLeaks", "BuzzFeed"), not a plural ("Cubans").
@@ -995,6 +1008,8 @@ class Registry:
         self._add_lone_speakers()
         self._add_one_word_organisations()
         self._add_speaking_seats()
+        self._add_surnamed()
+        self._add_speaking_institutions()
         self._add_parts_of_government()
         self._add_missions()
         self._add_departments()
@@ -1454,6 +1469,30 @@ class Registry:
         for seat, times in spoke.items():
             if times >= 2 and seat not in known:
                 self.entities.append(Entity(seat, "organization", forms={seat}))
+
+    def _add_surnamed(self) -> None:
+        """ "The woman, identified only by her surname Wang", "a man surnamed Li": a person
+        the article singles out by that one word only, wherever it names it."""
+        known = {f for e in self.entities for f in e.forms}
+        for m in _SURNAMED.finditer(self.text):
+            if m["name"] not in known:  # singled out: never a name in passing (`_in_passing`)
+                person = Entity(m["name"], "person", forms={m["name"]}, signals={"singled"})
+                self.entities.append(person)
+                known.add(m["name"])
+
+    def _add_speaking_institutions(self) -> None:
+        """ "sued the hospital ... The hospital, however, argued that": an institution the
+        article never names, described by its kind, that speaks and is named twice or more;
+        not where the article names one of that kind ("Shenyang Central Hospital")."""
+        for m in _INSTITUTION_SAID.finditer(self.text) if " the " in self.text else ():
+            noun = m["noun"].lower()
+            if re.search(rf"[A-Z][\w.'’-]*\s+{noun.title()}\b", self.text):
+                continue
+            if len(_occurrences(self.text, {f"the {noun}", f"The {noun}"})) >= 2:
+                self.entities.append(
+                    Entity(f"the {noun}", "organization", forms={f"the {noun}", f"The {noun}"})
+                )
+                return
 
     def _headlined(self, word: str) -> bool:
         """Whether the article's title, or a title line before its lead paragraph, names
