@@ -174,3 +174,15 @@ def test_an_institution_the_article_names_is_no_second_actor() -> None:
         )
     )
     assert "the hospital" not in names
+
+
+def test_a_company_boss_before_a_full_name_names_a_person() -> None:
+    names = _names(
+        _actors(
+            "The scientist says people alive today could live to a thousand, a claim his "
+            "critics call absurd.",
+            "His work is funded by rich backers. Software boss Oren Maltby (worth two "
+            "billion dollars) donated ten million to the institute.",
+        )
+    )
+    assert "Oren Maltby" in names

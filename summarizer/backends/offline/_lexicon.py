@@ -139,7 +139,7 @@ ROLE_NOUNS = _words(
     son-in-law daughter-in-law brother sister mother father spokesperson ceo founder pollster
     consultant columnist journalist officer general admiral negotiator representative
     writer reporter editor correspondent commentator fellow scholar predecessor successor
-    host cleric moderator co-moderator anchor actress actor singer comedian rapper"""
+    host cleric moderator co-moderator anchor actress actor singer comedian rapper boss"""
 )
 
 # Titles before a name that the shared TITLES leave out: set aside from the name ("Sheriff
