@@ -22,15 +22,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_MACHINE = re.compile(
-    r"\b(?:AIs?|A\.I\.|artificial intelligence|(?:large )?language models?|LLMs?|chat ?bots?"
+from summarizer._text import WordPattern
+
+# (Both searched as a `WordPattern`: "\b" before each, tried after a non-word character.)
+_MACHINE = WordPattern(
+    r"(?:AIs?|A\.I\.|artificial intelligence|(?:large )?language models?|LLMs?|chat ?bots?"
     r"|(?:AI |virtual )?assistants?|summari[sz]ers?|summari[sz]ation (?:tools?|models?|systems?)"
     r"|system prompt|(?:all |any |the )?(?:previous|prior|above|earlier|preceding) instructions"
     r"|your (?:instructions|rules|guidelines)|the operator|automated systems?|bots?)\b",
     re.I,
 )
-_PRODUCT = re.compile(
-    r"\b(?:as an? (?:actor|quote|speaker|party|tension)|the quote|a quote|quotes? (?:to|by|from)"
+_PRODUCT = WordPattern(
+    r"(?:as an? (?:actor|quote|speaker|party|tension)|the quote|a quote|quotes? (?:to|by|from)"
     r"|the summary|your summary|summary (?:to|as|should|must)|your (?:answer|output|response|reply)"
     r"|the output|(?:the |an? )?actors?(?: list)?\b|(?:a |the )?tensions?|JSON|the (?:field|schema)"
     r"|API key|system prompt|instructions|briefing)",

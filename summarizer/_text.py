@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -290,6 +291,45 @@ def layout(text: str) -> list[Paragraph]:
         Paragraph(i, p, q)
         for i, (p, q) in enumerate(zip(paragraphs, quote_regions(paragraphs), strict=True))
     ]
+
+
+class WordPattern:
+    r"""``re.compile(r"\b(?:" + body + ")", flags)``, searched faster, for a ``body`` that
+    matches only where a word character opens it (a list of words, "\b" after each).
+
+    `re` tries a pattern that opens with ``\b`` at every character of the text. This one
+    scans for a character before the body that may be a non-word character (`re` scans
+    for them, about one in six, and tries the body only after each), and tries the text's
+    start alone. The matches are the pattern's own, the same as
+    ``pattern.search`` and ``pattern.finditer`` give: where the body opens with a word
+    character, "\b" holds exactly where a non-word character or the text's start is
+    before it."""
+
+    def __init__(self, body: str, flags: int = 0) -> None:
+        self.pattern = re.compile(rf"\b(?:{body})", flags)
+        # any character but an ASCII letter, digit or "_": `re` tests it by a table, where
+        # "\W" asks the Unicode database at every character (a letter such as "é" is no
+        # "\b" before a word: `search` then tries on)
+        self._after = re.compile(rf"(?-i:[^0-9A-Z_a-z])(?=(?:{body}))", flags)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``self.pattern.search(text, pos, endpos)``."""
+        if pos <= 0 and (m := self.pattern.match(text, 0, endpos)) is not None:
+            return m
+        at = max(pos - 1, 0)  # the character before ``pos``, which "\b" there reads
+        while (before := self._after.search(text, at, endpos)) is not None:
+            if (m := self.pattern.match(text, before.end(), endpos)) is not None:
+                return m
+            at = before.end()  # a word character before it ("é"), or a body opening otherwise
+        return None
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """``self.pattern.finditer(text, pos, endpos)`` (its matches are never empty)."""
+        while (m := self.search(text, pos, endpos)) is not None:
+            yield m
+            pos = m.end()
 
 
 # --- titles and names ------------------------------------------------------------

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from summarizer import CleanArticle
-from summarizer._text import _MARK, DOUBLE_MARKS, Paragraph, layout, literal_spans
+from summarizer._text import _MARK, DOUBLE_MARKS, Paragraph, WordPattern, layout, literal_spans
 from summarizer.backends.offline._extract import (
     _DEBRIS,
     _headline,
@@ -817,3 +817,37 @@ def test_the_quote_rules_speech_verbs_grouped_find_what_the_plain_list_finds() -
     found = [(m.span(), m.group()) for m in _ANY_VERB.finditer(text)]
     assert found == [(m.span(), m.group()) for m in plain.finditer(text)]
     assert ("went on to say" in dict(found).values()) and len(found) >= 10
+
+
+def test_a_word_pattern_finds_what_the_pattern_opening_with_a_boundary_finds() -> None:
+    # `WordPattern` (the tension cues, `_NAME_CALLING`, `_instructions`): the scan for the
+    # non-word character before the body, the text's start tried alone, finds the matches
+    # of "\b" and the body, from any ``pos``, up to any ``endpos``, under ``re.I`` too
+    bodies = {
+        r"(?:war|warn(?:ed|s)?|s(?<=to s)ue)\b": 0,
+        r"(?P<cue>call(?:s|ed)?)\s+(?P<object>\w+)": 0,
+        r"(?:AIs?|bots?|the operator)\b": re.I,
+        r"war[,;]": 0,  # a match ending in a non-word character, the next right after it
+    }
+    texts = (
+        "war, warned: a warship warns; to sue, sue, pursue, war",
+        "War-warned (warns) éwar _war 'war x-war\twar\nwar",
+        "called Smith, recalled Jones, calls  Lee; call",
+        "AI, ais, Bots, robots, chatbot; THE OPERATOR, theoperator",
+        "",
+        "war",
+        "war,war;war,",
+    )
+    for body, flags in bodies.items():
+        new, old = WordPattern(body, flags), re.compile(rf"\b(?:{body})", flags)
+        for text in texts:
+            spans = [(m.span(), m.groups()) for m in new.finditer(text)]
+            assert spans == [(m.span(), m.groups()) for m in old.finditer(text)], (body, text)
+            for pos in range(len(text) + 2):
+                for end in (len(text), pos + 3, pos + 7):
+                    a, b = new.search(text, pos, end), old.search(text, pos, end)
+                    assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+                assert [m.span() for m in new.finditer(text, pos)] == [
+                    m.span() for m in old.finditer(text, pos)
+                ]
+    assert [m.group() for m in WordPattern(r"war\b").finditer("war warship, war")] == ["war"] * 2

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from summarizer._schema import Quote, Tension
-from summarizer._text import Paragraph, name_key, wordset
+from summarizer._text import Paragraph, WordPattern, name_key, wordset
 from summarizer.backends.offline._describe import asked_to_stop, criticism, describe
 from summarizer.backends.offline._lexicon import (
     ASKING_VERBS,
@@ -74,11 +74,12 @@ def _top_level(pattern: str) -> list[str]:
     return [*parts, pattern[start:]]
 
 
-def _by_first_letter(cues: tuple[str, ...]) -> re.Pattern[str]:
+def _by_first_letter(cues: tuple[str, ...]) -> WordPattern:
     """The cue words, one branch per first letter ("a(?:ccus(?:ed|es|ing)|ttack...)"): the
     regex engine skips a branch whose letter does not match, so a word is tried only against
     the cues of its letter. A lookbehind moves past the letter ("(?<=to )sue": "s(?<=to
-    s)ue")."""
+    s)ue"). Searched as a `WordPattern`: after a non-word character, where `re` would try
+    a pattern opening with "\\b" at every character."""
     by_letter: dict[str, list[str]] = {}
     for part in (p for cue in cues for p in _top_level(cue)):
         behind = _LOOKBEHINDS.match(part)
@@ -89,7 +90,7 @@ def _by_first_letter(cues: tuple[str, ...]) -> re.Pattern[str]:
         moved = _LOOKBEHIND.sub(rf"(?<=\1{letter})", behind[0] if behind else "")
         by_letter.setdefault(letter, []).append(moved + body[1:])
     branches = (f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items())
-    return re.compile(rf"\b(?:{'|'.join(branches)})\b")
+    return WordPattern(rf"(?:{'|'.join(branches)})\b")
 
 
 # Where a cue may start: the same words as `_CUE`, found about four times faster; `_CUE`
@@ -297,8 +298,8 @@ _COMPOUND = re.compile(
 # Calling someone a name of abuse ("Sanders called Trump a 'pathological liar'", "Christie
 # Calls Clinton 'A Disgrace'", "labeling the European Union a 'foe'"): the verb, the words
 # that name the one called (an actor must start there), the quoted name.
-_NAME_CALLING = re.compile(
-    r"\b(?P<cue>(?i:call(?:s|ed|ing)?|describ(?:es|ed|ing)|label(?:l?ed|s|l?ing)?|"
+_NAME_CALLING = WordPattern(  # "\b" before it: searched after a non-word character
+    r"(?P<cue>(?i:call(?:s|ed|ing)?|describ(?:es|ed|ing)|label(?:l?ed|s|l?ing)?|"
     r"brand(?:s|ed|ing)?))\s+(?P<object>(?:[\w.'’-]+\s+){1,5}?)(?:(?i:as)\s+)?"
     r"(?:(?i:a|an|the)\s+)?[\"'‘“](?P<name>[^\"”’]{1,60})"
 )
