@@ -93,6 +93,7 @@ from summarizer.backends.offline._quotes import (
     _credit,
     _spans,
 )
+from summarizer.backends.offline._tensions import _COMPOUND
 
 
 def test_has_word_is_a_whole_word_of_this_text() -> None:
@@ -711,9 +712,10 @@ def test_a_role_or_verbs_start_is_found_after_the_character_before_it() -> None:
 
 
 def test_a_pattern_opening_with_its_first_letter_finds_what_the_lookbehind_form_finds() -> None:
-    # `_CAMPAIGN`, `_GOVERNMENT`, `_STATE_GOVERNMENT` and `_text._MARK` open with the
-    # characters they match first (the test before them after them), where their old forms
-    # opened with a lookbehind or an alternation and were tried at every character
+    # `_CAMPAIGN`, `_GOVERNMENT`, `_STATE_GOVERNMENT`, `_text._MARK` and
+    # `_tensions._COMPOUND` open with the characters they match first (the test before them
+    # after them), where their old forms opened with a lookbehind or an alternation and were
+    # tried at every character
     olds = {
         _CAMPAIGN: r"(?<![\w.'’-])([A-Z][a-z]+)(?:['’]s)?\s+campaign\b",
         _GOVERNMENT: r"(?<![\w.'’-])(?:[A-Z][a-z]+ administration|(?:[Cc]ongressional|House"
@@ -721,6 +723,10 @@ def test_a_pattern_opening_with_its_first_letter_finds_what_the_lookbehind_form_
         _STATE_GOVERNMENT: r"(?<![\w.'’-])(?P<adjective>(?:(?:North|South) )?[A-Z][a-z]+)"
         r" government\b",
         _MARK: f"''|[{''.join(sorted(DOUBLE_MARKS))}]",
+        _COMPOUND: r"(?<![\w.’'-])(?P<a>[A-Z][\w.]*)[-–](?P<b>[A-Z][\w.]*)\s+"
+        r"(?:(?:trade|tariff|border|diplomatic|military|nuclear|political)\s+)?"
+        r"(?P<cue>wars?|conflicts?|tensions?|rift|disputes?|standoff|feud|rivalry|clash(?:es)?|"
+        r"ties|relations)\b",
     }
     texts = (
         "the Clinton campaign and Trump's campaign; xClinton campaign, .Bush campaign, "
@@ -732,6 +738,8 @@ def test_a_pattern_opening_with_its_first_letter_finds_what_the_lookbehind_form_
         "xSouth Korean government, the Turkish government, the Southern government, "
         "‘South Korean government, the Northern government, North  Korean government",
         "“a” ''b'' 'c' ''' '''' \"d\" „e‟ «f» ″g″ ＂h＂ ' '",
+        "U.S.-China trade war, the US-Iran tensions; xUS-Iran feud, .UK-EU rift, -US-UK ties, "
+        "’US-UK clash, 'US-UK feud, Russia–Ukraine war, EU-US relations",
     )
     for new, old in olds.items():
         found = [(m.span(), m.groups()) for t in texts for m in new.finditer(t)]

@@ -288,9 +288,11 @@ _ENDED = re.compile(
     r"end\s+(?:the|their|its|his|her)\s+)(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-# Two sides joined by a hyphen before a conflict noun ("the U.S.-China trade war").
+# Two sides joined by a hyphen before a conflict noun ("the U.S.-China trade war"). (The
+# capital first, the test of the character before it after it: `re` scans for capitals,
+# where a pattern opening with a lookbehind is tried at every character.)
 _COMPOUND = re.compile(
-    r"(?<![\w.’'-])(?P<a>[A-Z][\w.]*)[-–](?P<b>[A-Z][\w.]*)\s+"
+    r"(?P<a>[A-Z](?<![\w.’'-].)[\w.]*)[-–](?P<b>[A-Z][\w.]*)\s+"
     r"(?:(?:trade|tariff|border|diplomatic|military|nuclear|political)\s+)?"
     r"(?P<cue>wars?|conflicts?|tensions?|rift|disputes?|standoff|feud|rivalry|clash(?:es)?|"
     r"ties|relations)\b"
