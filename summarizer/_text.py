@@ -293,6 +293,13 @@ def layout(text: str) -> list[Paragraph]:
     ]
 
 
+# Any character but an ASCII letter, digit or "_": every non-word character, and the few
+# word characters outside ASCII. A scan for it is a scan for the non-word characters, the
+# test of the character found (``(?<=\W)``) made after: `re` tests this class by a table,
+# where "\W" asks the Unicode database at every character of the text.
+NOT_ASCII_WORD = "[^0-9A-Z_a-z]"
+
+
 class WordPattern:
     r"""``re.compile(r"\b(?:" + body + ")", flags)``, searched faster, for a ``body`` that
     matches only where a word character opens it (a list of words, "\b" after each).
@@ -307,10 +314,8 @@ class WordPattern:
 
     def __init__(self, body: str, flags: int = 0) -> None:
         self.pattern = re.compile(rf"\b(?:{body})", flags)
-        # any character but an ASCII letter, digit or "_": `re` tests it by a table, where
-        # "\W" asks the Unicode database at every character (a letter such as "é" is no
-        # "\b" before a word: `search` then tries on)
-        self._after = re.compile(rf"(?-i:[^0-9A-Z_a-z])(?=(?:{body}))", flags)
+        # (`NOT_ASCII_WORD`: a letter such as "é" is no "\b" before a word: `search` tries on)
+        self._after = re.compile(rf"(?-i:{NOT_ASCII_WORD})(?=(?:{body}))", flags)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``self.pattern.search(text, pos, endpos)``."""

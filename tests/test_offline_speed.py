@@ -542,6 +542,9 @@ def test_a_things_name_is_looked_for_only_in_an_article_naming_one() -> None:
         "the leadership ",
         "USS Cole",
         "\u017ftorm Ana",
+        "éstorm Ana",
+        "é storm Ana",
+        "é\u2014storm Ana",
         "aircraft \t carrier X",
         "aircraft X",
         "",
@@ -697,6 +700,7 @@ def test_a_role_or_verbs_start_is_found_after_the_character_before_it() -> None:
         "Said Senator; said\tadviser,",
         "adviser Tom, adviser,",
         "said it, said",
+        "ésaid, ésenator Tom, é said, é—senator Tom",
         "",
     ):
         roles, verbs = _role_and_verb_starts(text)

@@ -29,6 +29,7 @@ from itertools import accumulate
 from summarizer._schema import Actor, ActorType
 from summarizer._text import (
     MORE_TITLES,
+    NOT_ASCII_WORD,
     Paragraph,
     fold_accents,
     is_word_char,
@@ -188,8 +189,12 @@ _THING_BEFORE = re.compile(rf"{_THINGS}$", re.I)
 # `re` scans for, where `_THINGS` is tried at every character (`_holds_thing_noun`).
 _THING_AT_START = re.compile(_THING_NOUN, re.I)
 # (The words grouped by first letter, `alternation`: all in lower case, no two groups
-# match at one place even case-blind.)
-_THING = re.compile(rf"[^\w-](?i:{alternation(_THING_WORDS)}|aircraft[ \t]+carrier)[ \t]+")
+# match at one place even case-blind. The character before scanned for as `NOT_ASCII_WORD`
+# or "-", then tested.)
+_THING = re.compile(
+    r"[^0-9A-Z_a-z-](?<=[^\w-])"
+    rf"(?i:{alternation(_THING_WORDS)}|aircraft[ \t]+carrier)[ \t]+"
+)
 # What makes a country's name a newspaper's ("USA TODAY", "China Daily"): no form of it.
 _MASTHEAD = re.compile(r"\s+(?:TODAY|Today|Daily)\b")
 # Nouns a group head qualifies ("police officer", "police chief", "troops commander").
@@ -330,7 +335,8 @@ _VERB_AHEAD = rf"(?=(?:{_VERBS})\b)"
 # A role word's opening (`_ROLE_AHEAD`, its word in the group "role") or a speech verb's
 # (`_VERB_AHEAD`): after a non-word character, or at a text's start (`_role_and_verb_starts`).
 _ROLE_OR_VERB_AHEAD = rf"(?=(?P<role>{_ROLES_BEFORE})[\s,]|(?:{_VERBS})\b)"
-_ROLE_OR_VERB_STARTS = re.compile(rf"\W{_ROLE_OR_VERB_AHEAD}")
+# (The non-word character scanned for as `NOT_ASCII_WORD`, then tested.)
+_ROLE_OR_VERB_STARTS = re.compile(rf"{NOT_ASCII_WORD}{_ROLE_OR_VERB_AHEAD}(?<=\W)")
 _ROLE_OR_VERB_AT_START = re.compile(_ROLE_OR_VERB_AHEAD)
 _SAID_SUBJECT = re.compile(
     rf"\b(?=[a-z])(?:{_VERBS})\s+(?P<owner>[A-Z][\w.&]*['’]s\s+)?(?=[A-Z])(?P<name>{_PNAME})"
