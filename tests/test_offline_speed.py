@@ -24,6 +24,7 @@ from summarizer.backends.offline._names import (
     _BARE_APPOSITION,
     _CAMPAIGN,
     _CAPITAL_ROLE_BEFORE,
+    _CREDIT,
     _DASH_CREDIT,
     _FULL_NAME,
     _GENDER_PRONOUN,
@@ -46,6 +47,7 @@ from summarizer.backends.offline._names import (
     _ROLE_NOUNS_BEFORE,
     _SAID_SUBJECT,
     _SOURCE_BY,
+    _SOURCE_NAME,
     _SOURCE_SAYS,
     _STATE_FIRSTS,
     _STATE_GOVERNMENT,
@@ -863,3 +865,39 @@ def test_a_word_pattern_finds_what_the_pattern_opening_with_a_boundary_finds() -
                     m.span() for m in old.finditer(text, pos)
                 ]
     assert [m.group() for m in WordPattern(r"war\b").finditer("war warship, war")] == ["war"] * 2
+
+
+def test_a_source_and_a_credit_searched_as_word_patterns_find_what_their_old_forms_find() -> None:
+    # `_SOURCE_BY` and `_CREDIT`, every way opening with "\b" (but the credit's first, at
+    # the text's start), are `WordPattern`s
+    olds = {
+        _SOURCE_BY: r"(?:\b[Aa]ccording to|\b(?:reported|published|released|conducted|confirmed"
+        r"|obtained|compiled|commissioned|broken|cited|quoted|announced) by|\b(?:reported|wrote"
+        r"|writes|reports)(?=\s+[Tt]he\s)|\b(?:spokes(?:man|woman|person)|statement|"
+        r"representative)\s+(?:for|from)|\b(?:report|study|survey|poll|analysis|count|review|"
+        r"estimate)s?\s+(?:released\s+)?by)\s+(?P<the>[Tt]he\s+)?(?:(?:new|latest|nonpartisan"
+        rf"|recent)\s+)?(?P<name>{_SOURCE_NAME})",
+        _CREDIT: r"^(?:On Twitter,? follow|Follow)\b|\b(?:reported|contributed(?: reporting)?) "
+        r"from\b|\bcontributed (?:reporting )?to (?:this|the) (?:report|story)\b"
+        r"|\b(?:Reporting|Writing|Editing|Additional reporting) by\b",
+    }
+    texts = (
+        "According to the Pew Research Center, polls released by Gallup and a report by the "
+        "new Brennan Center; xaccording to Reuters, unreported by CNN, a spokesman for the "
+        "RSPCA, éreported by NBC, as The Hill reported. The study by Yale was cited by AP.",
+        "Follow the money, reported from Kabul. Jane Doe contributed reporting to this report.",
+        "On Twitter follow @jdoe. Reporting by Ann Lee; Writing by Bo Li; Editing by Al Roe",
+        "Mary Smith in Paris contributed to the story. Follow @x",
+        "",
+    )
+    for new, old in olds.items():
+        assert isinstance(new, WordPattern)
+        for text in texts:
+            found = [(m.span(), m.groups()) for m in new.finditer(text)]
+            assert found == [(m.span(), m.groups()) for m in re.finditer(old, text)], text
+            assert bool(new.search(text)) == bool(re.search(old, text))
+    assert [m["name"] for m in _SOURCE_BY.finditer(texts[0])][:3] == [
+        "Pew Research Center",
+        "Gallup",
+        "Brennan Center",
+    ]

@@ -31,6 +31,7 @@ from summarizer._text import (
     MORE_TITLES,
     NOT_ASCII_WORD,
     Paragraph,
+    WordPattern,
     fold_accents,
     is_word_char,
     literal_spans,
@@ -608,11 +609,11 @@ _SOURCE_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*)"
 _SOURCE_NAME = (
     rf"{_SOURCE_TOKEN}(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+|a\s+)?)?{_SOURCE_TOKEN}){{0,5}}"
 )
-_SOURCE_BY = re.compile(
-    r"(?:\b[Aa]ccording to|\b(?:reported|published|released|conducted|confirmed|obtained|"
-    r"compiled|commissioned|broken|cited|quoted|announced) by|\b(?:reported|wrote|writes|reports)"
-    r"(?=\s+[Tt]he\s)|\b(?:spokes(?:man|woman|person)|statement|representative)\s+(?:for|from)"
-    r"|\b(?:report|study|survey|poll|analysis|count|review|estimate)s?\s+"
+_SOURCE_BY = WordPattern(  # "\b" before each way it opens, searched after a non-word character
+    r"(?:[Aa]ccording to|(?:reported|published|released|conducted|confirmed|obtained|"
+    r"compiled|commissioned|broken|cited|quoted|announced) by|(?:reported|wrote|writes|reports)"
+    r"(?=\s+[Tt]he\s)|(?:spokes(?:man|woman|person)|statement|representative)\s+(?:for|from)"
+    r"|(?:report|study|survey|poll|analysis|count|review|estimate)s?\s+"
     r"(?:released\s+)?by)\s+(?P<the>[Tt]he\s+)?(?:(?:new|latest|nonpartisan|recent)\s+)?"
     rf"(?P<name>{_SOURCE_NAME})"
 )
@@ -888,7 +889,7 @@ def _matches_at(
             end = m.end()
 
 
-def _has_tail(pattern: re.Pattern[str], text: str) -> bool:
+def _has_tail(pattern: re.Pattern[str] | WordPattern, text: str) -> bool:
     """Whether ``text`` holds the part of ``pattern`` after the name, if `_TAILS` has it."""
     tail = _TAILS.get(id(pattern))
     return tail is None or tail.search(text) is not None
@@ -2989,10 +2990,10 @@ class Registry:
 
 # A reporters' credit line: "X reported from Y", "X contributed to this report", "On
 # Twitter follow X", "Reporting by X".
-_CREDIT = re.compile(
-    r"^(?:On Twitter,? follow|Follow)\b|\b(?:reported|contributed(?: reporting)?) from\b"
-    r"|\bcontributed (?:reporting )?to (?:this|the) (?:report|story)\b"
-    r"|\b(?:Reporting|Writing|Editing|Additional reporting) by\b"
+_CREDIT = WordPattern(  # "\b" before each way but the first, which opens the text
+    r"^(?:On Twitter,? follow|Follow)\b|(?:reported|contributed(?: reporting)?) from\b"
+    r"|contributed (?:reporting )?to (?:this|the) (?:report|story)\b"
+    r"|(?:Reporting|Writing|Editing|Additional reporting) by\b"
 )
 _CREDIT_WORDS = 40
 # Capitalised words before a name, each one word ("White ", "New York State "): what makes
