@@ -88,11 +88,13 @@ from summarizer.backends.offline._quotes import (
     _AS_SAID,
     _QUOTED_AS,
     _QUOTED_PASSIVE,
+    _SCARE_LEAD,
     _VERB_LIST,
     _VERBS,
     _after_window,
     _before_window,
     _credit,
+    _scare_lead,
     _spans,
 )
 from summarizer.backends.offline._tensions import _COMPOUND
@@ -901,3 +903,22 @@ def test_a_source_and_a_credit_searched_as_word_patterns_find_what_their_old_for
         "Gallup",
         "Brennan Center",
     ]
+
+
+def test_a_scare_lead_is_found_before_the_leads_end_as_the_search_of_it_all_finds_it() -> None:
+    # `_quotes._scare_lead` searches `_SCARE_LEAD` from its longest word's length before the
+    # lead's last non-space character
+    for lead in (
+        "the so-called",
+        "what he called  ",
+        "the SO-CALLED\t",
+        "a group known as\u00a0\n",
+        "a labelled",
+        "a dubbed word\n",
+        "so-called x",
+        "the word",
+        "",
+        "   ",
+    ):
+        assert _scare_lead(lead) == (_SCARE_LEAD.search(lead) is not None), lead
+    assert _scare_lead("the so-called") and not _scare_lead("so-called x")

@@ -173,6 +173,9 @@ _SCARE_LEAD = re.compile(
     r"phrase|slogan|headline)\s*$",
     re.IGNORECASE,
 )
+# Its longest word: a match opens no further back from the lead's last non-space character
+# (`_scare_lead` searches from there, where the pattern was tried at every character).
+_SCARE_LEAD_CHARS = len("so-called")
 _LEAD_PUNCT = " \t,;:—–-"
 _MIN_WORDS = 4
 _MAX_WORDS = 150
@@ -413,6 +416,13 @@ def _opens_sentence(span: _Span) -> bool:
     return bool(re.search(r"[.!?][\"”’')]*$", before))
 
 
+def _scare_lead(lead: str) -> bool:
+    """Whether `_SCARE_LEAD` matches in ``lead`` (the text before a quotation): searched
+    from its longest word's length before the last non-space character, where its word
+    ends."""
+    return _SCARE_LEAD.search(lead, max(0, len(lead.rstrip()) - _SCARE_LEAD_CHARS)) is not None
+
+
 def _is_quote(span: _Span, *, cued: bool = False) -> bool:
     """Not a scare quote, title or stray mark: long enough, or cued by a speech verb nearby
     (or ``cued``: it carries on a quotation left open in the previous paragraph)."""
@@ -431,7 +441,7 @@ def _is_quote(span: _Span, *, cued: bool = False) -> bool:
     lead = span.para.text[: span.start].rstrip(" \t,“\"'")
     if _called(_before_window(span)):
         cued = True  # "what Gilbert called “a perception problem.”"
-    elif short and _SCARE_LEAD.search(lead):
+    elif short and _scare_lead(lead):
         return False
     if (span.single or short) and not cued:
         start, _ = span.para.sentence_span(span.open)
