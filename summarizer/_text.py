@@ -47,6 +47,7 @@ _ABBREVIATION = re.compile(
     r"Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Ft|Mt)"
     r"|(?:\b[A-Za-z]\.)*\b[A-Z])$"
 )
+_ABBREVIATION_CHARS = len("Sept") + 1  # its longest word, a newline after it (`_abbreviated`)
 
 Region = tuple[int, int]
 
@@ -218,11 +219,19 @@ def _drop_open(out: list[list[Region]], last: int, confirm: bool) -> None:
         out[last] = out[last][:-1]
 
 
+def _abbreviated(before: str) -> bool:
+    """Whether `_ABBREVIATION` matches in ``before`` (the text before a full stop). It
+    matches at the end (``$``: or before a last newline): one of its words, or the capital
+    its initials end in, which alone matches too. So it is searched from its longest word's
+    length and one before the end, where it was tried at every character."""
+    return _ABBREVIATION.search(before, max(0, len(before) - _ABBREVIATION_CHARS)) is not None
+
+
 def sentence_starts(para: str) -> list[int]:
     """Offsets where sentences begin (always including 0)."""
     starts = [0]
     for m in _BOUNDARY.finditer(para):
-        if m.group()[0] == "." and _ABBREVIATION.search(para[max(0, m.start() - 16) : m.start()]):
+        if m.group()[0] == "." and _abbreviated(para[max(0, m.start() - 16) : m.start()]):
             continue
         starts.append(m.end())
     return starts

@@ -10,7 +10,16 @@ import re
 import pytest
 
 from summarizer import CleanArticle
-from summarizer._text import _MARK, DOUBLE_MARKS, Paragraph, WordPattern, layout, literal_spans
+from summarizer._text import (
+    _ABBREVIATION,
+    _MARK,
+    DOUBLE_MARKS,
+    Paragraph,
+    WordPattern,
+    _abbreviated,
+    layout,
+    literal_spans,
+)
 from summarizer.backends.offline._extract import (
     _DEBRIS,
     _headline,
@@ -922,3 +931,13 @@ def test_a_scare_lead_is_found_before_the_leads_end_as_the_search_of_it_all_find
     ):
         assert _scare_lead(lead) == (_SCARE_LEAD.search(lead) is not None), lead
     assert _scare_lead("the so-called") and not _scare_lead("so-called x")
+
+
+def test_an_abbreviation_is_found_before_a_stop_as_the_search_of_the_window_finds_it() -> None:
+    # `_text._abbreviated` searches `_ABBREVIATION` from its longest word's length and one
+    # before the end of the window before a full stop
+    text = "Sept\nSen. Mr vs U.S x.Y said Jones A ab.C (Capt Corp\n\tSt Ltd No.5 éA _B 9 Prof"
+    windows = {text[i:j] for i in range(len(text)) for j in range(i, min(len(text), i + 17) + 1)}
+    for window in sorted(windows):
+        assert _abbreviated(window) == (_ABBREVIATION.search(window) is not None), window
+    assert _abbreviated("in Sept\n") and _abbreviated("(Capt") and not _abbreviated("said")
