@@ -107,7 +107,7 @@ _NEXT = "Olsen said the plan would go ahead as agreed with the city council."
         ("Berg, Olsen collide on bridge plan", "Anna Berg and Karl Olsen are at odds."),
         (
             "Railing Against Olsen, Berg Vows To Stop Bridge Plan",
-            "The article reports criticism involving Karl Olsen and Anna Berg.",
+            "Anna Berg criticized Karl Olsen.",  # thirteenth session: the one railing first
         ),
     ],
 )
@@ -1522,3 +1522,41 @@ def test_a_passive_verb_is_described_with_its_doer_first() -> None:
     text = "Anna Berg was criticized by Karl Olsen on Monday."
     tension = _only(_tensions(opening, text, "Olsen and Berg left."))
     assert tension.description == "Karl Olsen criticized Anna Berg."
+
+
+def test_a_participle_opening_the_sentence_takes_the_main_clause_subject() -> None:
+    # thirteenth session: "After blasting the Drudge Report for linking to a Breitbart
+    # article ..., Glenn Beck doubled down"; "Railing Against Trump, Sanders Vows ..."
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    for text in (
+        "After blasting Karl Olsen for his budget, Anna Berg doubled down on Monday.",
+        "Railing against Karl Olsen, Anna Berg said the budget had failed.",
+    ):
+        tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+        assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}, text
+        assert tension.description == "Anna Berg criticized Karl Olsen.", text
+    text = "After attacking Karl Olsen for his budget, Anna Berg's aides said little."
+    assert _tensions(opening, text, "Olsen and Berg left.") == []  # the aides, not Berg
+
+
+def test_a_state_or_an_outlet_the_registry_lacks_is_a_verb_object() -> None:
+    # thirteenth session: "will sue the state of Arizona over voter access", "blasting the
+    # Drudge Report for linking to ..."
+    opening = "Anna Berg leads the opposition in Oslo."
+    tension = _only(_tensions(opening, "Anna Berg sued the state of Ohio on Monday.", "Berg left."))
+    assert set(tension.parties) == {"Anna Berg", "Ohio"}
+    assert tension.description == "Anna Berg sued Ohio."
+    text = "Anna Berg blasted the Oslo Report on Monday for its story."
+    tension = _only(_tensions(opening, text, "Berg left."))
+    assert set(tension.parties) == {"Anna Berg", "Oslo Report"}
+    assert tension.description == "Anna Berg criticized the Oslo Report."
+    text = "Anna Berg sued the state of Confusion on Monday."  # no US state: no party
+    assert _tensions(opening, text, "Berg left.") == []
+
+
+def test_undercutting_a_named_actor_is_a_tension() -> None:
+    # thirteenth session: "Trump seemed to undercut Giuliani, a former federal prosecutor"
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    text = "Karl Olsen seemed to undercut Anna Berg on Monday."
+    tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+    assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}

@@ -72,6 +72,7 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"combat", ("fought", "fights", "fighting")),
     (r"suspend", ("suspended", "suspends", "a suspension")),
     (r"charg", ("charged", "charges", "charges")),
+    (r"undercut", ("undercut", "undercuts", "undercutting")),
     (r"shot|gunned", ("shot", "shoots", "a shooting")),
     (r"killed|murdered", ("killed", "kills", "a killing")),
     (r"wounded", ("wounded", "wounds", "a wounding")),
@@ -121,6 +122,10 @@ _PASSIVE = re.compile(
 _BY = re.compile(
     r"(?:\s+(?:dead|to\s+death|and\s+killed|and\s+(?:\w+\s+)?wounded))?\s+by\s+(?:the\s+)?"
 )
+# Before a participle opening the sentence ("After blasting", "Railing against").
+_OPENING = re.compile(
+    r"(?:^|[.!?][\"”’']?\s+|\b(?:After|Before|While|Since|Besides|Despite|Upon|On|In|By)\s+)$"
+)
 _PROGRESSIVE = re.compile(r"\s+(?P<be>is|are|was|were)\s+(?:\w+ly\s+)?")
 _TIME = re.compile(r"\b(?:past|last|recent|years?|months?|weeks?|days?|decades?|time)\b")
 _UNCOUNTED = {"criticism", "retaliation", "hostility", "confrontation", "blowback", "backlash"}
@@ -137,8 +142,8 @@ _NOT_SUBJECT = re.compile(
 )
 # Between verb and object: "the", a title or other capitalised words (not "U.S. plans to").
 _OBJECT_GAP = re.compile(
-    r"^\s+(?:(?:the|former|current|fellow|then|likely|presumptive|vice|presidential|rival|"
-    r"nominee|candidate|front-runner|[A-Z][\w.'’-]*)\s+){0,5}$"
+    r"^\s+(?:the\s+state\s+of\s+|(?:(?:the|former|current|fellow|then|likely|presumptive|vice|"
+    r"presidential|rival|nominee|candidate|front-runner|[A-Z][\w.'’-]*)\s+){0,5})$"
 )
 # What may follow a verb's object: a preposition or conjunction ("rips Y on Russia probe").
 _AFTER_OBJECT = wordset(
@@ -167,6 +172,12 @@ _DEFINITE_HEADS = wordset(
     administration government campaign office bureau army navy police forces states kingdom
     nations republic senate pentagon kremlin caucus foundation"""
 )
+# Last words of a newspaper's name, read with "the" ("the Drudge Report", "the Washington
+# Post"); not "Fox News" nor "Breitbart News".
+_DEFINITE_OUTLETS = wordset(
+    """post times journal review examiner observer sentinel tribune herald gazette report
+    chronicle inquirer guardian telegraph monitor standard"""
+)
 _DEFINITE_INITIALS = frozenset(
     {"U.S.", "US", "USA", "U.S.A.", "U.K.", "UK", "EU", "E.U.", "U.N.", "UN"}
 )
@@ -183,7 +194,7 @@ def _definite(name: str) -> str:
         len(words) > 1
         and words[0][0].isupper()
         and words[0] != "The"
-        and words[-1].lower() in _DEFINITE_HEADS
+        and (words[-1].lower() in _DEFINITE_HEADS or words[-1].lower() in _DEFINITE_OUTLETS)
     ):
         return f"the {name}"
     return name
@@ -249,6 +260,12 @@ def _verb_sentence(
     asked = _ASKED.fullmatch(text, a[1], cue[0]) if a[1] <= cue[0] < b[0] else None
     if asked and not _NOT_SUBJECT.search(text[max(0, start - 20) : start]):
         return _full_stop(f"{subject} {_asking(asked['verb'])} {_acted_on(noun, b[2])}")
+    if (
+        cue[1] <= a[0]
+        and _OPENING.search(text[max(0, cue[0] - 12) : cue[0]])
+        and "," in text[a[1] : b[0]]
+    ):
+        return _full_stop(f"{b[2]} {past} {a[2]}")  # "After blasting A, B said": B did
     whole = (start, a[1], subject)
     if (
         a[1] <= cue[0] < b[0]

@@ -344,6 +344,7 @@ TENSION_VERBS = (
     r"assault(?:ed|ing)",
     r"(?<=to )combat|combat(?:t?ed|t?ing)",  # "send forces to combat the Islamic State"
     r"charged(?=\s+by\b)",  # "Assange has been charged by federal prosecutors"
+    r"undercut(?:s|ting)?",  # "Trump seemed to undercut Giuliani"
     *PASSIVE_VIOLENCE,
 )
 # Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the

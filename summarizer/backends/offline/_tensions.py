@@ -40,6 +40,7 @@ from summarizer.backends.offline._lexicon import (
     HEADLINE_TENSION_RELATIONS,
     HEADLINE_TENSION_VERBS,
     METONYMS,
+    OUTLET_HEADS,
     PEJORATIVES,
     REQUESTING_VERBS,
     SAID_ACCUSATIONS,
@@ -47,6 +48,7 @@ from summarizer.backends.offline._lexicon import (
     TENSION_NOUNS,
     TENSION_RELATIONS,
     TENSION_VERBS,
+    US_STATES,
 )
 from summarizer.backends.offline._names import Entity, Registry, _initials, qualifier
 
@@ -268,6 +270,23 @@ _FROM = re.compile(r"(?:\s+[A-Z]\w+)?\s+from\s+(?:the\s+)?")
 _FULL_NAME_OBJECT = re.compile(
     r"\s+(?:(?:the|[A-Z][\w.'’-]*)\s+){0,5}?(?P<name>(?P<given>[A-Z][a-z]+)\s+[A-Z][a-z]+"
     r"(?:-[A-Z][a-z]+)?)(?![\w'’-]|\s+[A-Z])"
+)
+# What opens a sentence before a participle whose subject is the main clause's ("After
+# blasting X, Y ...", "Railing against X, Y ..."), and the main clause's verb after its
+# subject (an adverb or "has" between).
+_OPENING_PARTICIPLE = re.compile(
+    r"\s*[\"“‘']?(?:(?:After|Before|While|Since|Besides|Despite|Upon|On|In|By)\s+)?"
+)
+_MAIN_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*(?:[a-z]+(?:ed|s)|said|told|wrote|took|"
+    r"made|gave|went|came|sent|spoke|kept|held|brought|stood|ran|won|lost|left|got|vowed)\b"
+)
+_TITLES = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}")  # "blasting Sen. X"
+# A body the registry does not hold, named as a verb's object: a US state as "the state of
+# Arizona", a news outlet by its full name ending in an outlet's word ("the Drudge Report").
+_BODY_OBJECT = re.compile(
+    r"\s+the\s+(?:state\s+of\s+(?P<state>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+    rf"|(?P<outlet>(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{'|'.join(sorted(OUTLET_HEADS))})))(?![\w'’-])"
 )
 # "He also blasted", "But she has repeatedly attacked", "He's been investigated by Congress":
 # a pronoun as the verb's subject (its grammatical one: a passive gives no direction).
@@ -802,6 +821,8 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     if pair is None and cue.kind == "verb":
         pair = _participle_pair(para, registry, clauses, at, cue, mentions, text)
     if pair is None and cue.kind == "verb":
+        pair = _opening_participle_pair(para, registry, clauses, at, cue, mentions, text)
+    if pair is None and cue.kind == "verb":
         pair = _pronoun_pair(para, registry, sentence[0], cue, mentions, text)
     if pair is None and cue.kind in ("verb", "relation"):
         pair = _described_object_pair(para, registry, cue, mentions, text)
@@ -896,6 +917,38 @@ def _participle_pair(
     return _pick([subject, *(m for m in mentions if m[0] >= cue.end)], cue, blanked)
 
 
+def _opening_participle_pair(
+    para: Paragraph,
+    registry: Registry,
+    clauses: list[tuple[int, int]],
+    at: int,
+    cue: _Cue,
+    mentions: list[Mention],
+    text: str,
+) -> tuple[Mention, Mention] | None:
+    """A participle opening the sentence takes the main clause's subject ("After blasting
+    the Drudge Report for linking to ..., Glenn Beck doubled down"): the actor that opens
+    the next clause, before its verb, against the participle's object."""
+    if at != 0 or len(clauses) < 2 or not text[cue.start : cue.end].split()[0].endswith("ing"):
+        return None
+    if not _OPENING_PARTICIPLE.fullmatch(text, clauses[0][0], cue.start):
+        return None
+    objects = [m for m in mentions if m[0] >= cue.end and _TITLES.fullmatch(text, cue.end, m[0])]
+    named = objects[0] if objects else None
+    if named is None:
+        named = _unregistered_person(para, registry, cue, mentions, text)
+        named = named or _unregistered_body(para, registry, cue, mentions, text)
+    main = registry.mentions_in(para.index, *clauses[1])
+    if named is None or not main or main[0][2] is named[2]:
+        return None
+    subject = main[0]
+    if not _SENTENCE_SUBJECT.fullmatch(text, clauses[1][0], subject[0]):
+        return None
+    if not _MAIN_VERB.match(text, subject[1]):
+        return None  # "After attacking X, Y's aides said": the aides, not Y
+    return subject, named
+
+
 def _pronoun_pair(
     para: Paragraph,
     registry: Registry,
@@ -982,15 +1035,40 @@ def _unregistered_object(
     verb's object after title words ("attacked Tennessee Democratic Senate Candidate Phil
     Bredesen as ..."): made a candidate actor of its own, as the quote rules make a
     speaker the registry missed."""
+    named = _unregistered_person(para, registry, cue, mentions, text) or _unregistered_body(
+        para, registry, cue, mentions, text
+    )
+    if named is None:
+        return None
+    before = [x for x in mentions if x[1] <= cue.start]
+    return _pick(_distinct([*before, named], cue.start), cue, text)
+
+
+def _unregistered_person(
+    para: Paragraph, registry: Registry, cue: _Cue, mentions: list[Mention], text: str
+) -> Mention | None:
     m = _FULL_NAME_OBJECT.match(text, cue.end)
     if m is None or m["given"] not in GIVEN_NAMES:
         return None
     if any(m.start("name") < b and a < m.end("name") for a, b, _ in mentions):
         return None
     person = registry.add_person(m["name"], ((para.index, m.start("name")), m.end("name")))
-    named = (m.start("name"), m.end("name"), person)
-    before = [x for x in mentions if x[1] <= cue.start]
-    return _pick(_distinct([*before, named], cue.start), cue, text)
+    return (m.start("name"), m.end("name"), person)
+
+
+def _unregistered_body(
+    para: Paragraph, registry: Registry, cue: _Cue, mentions: list[Mention], text: str
+) -> Mention | None:
+    """A state or an outlet the registry did not hold, the verb's object (`_BODY_OBJECT`):
+    made an organisation of its own ("sue the state of Arizona": Arizona)."""
+    m = _BODY_OBJECT.match(text, cue.end)
+    group = "state" if m is not None and m["state"] else "outlet"
+    if m is None or (group == "state" and m["state"] not in US_STATES):
+        return None
+    start, end = m.span(group)
+    if any(start < b and a < end for a, b, _ in mentions):
+        return None
+    return (start, end, registry.add_body(m[group], ((para.index, start), end)))
 
 
 def _pronoun_object_pair(
