@@ -106,7 +106,7 @@ from summarizer.backends.offline._quotes import (
     _scare_lead,
     _spans,
 )
-from summarizer.backends.offline._tensions import _COMPOUND
+from summarizer.backends.offline._tensions import _CLAUSE_END, _COMPOUND
 
 
 def test_has_word_is_a_whole_word_of_this_text() -> None:
@@ -941,3 +941,18 @@ def test_an_abbreviation_is_found_before_a_stop_as_the_search_of_the_window_find
     for window in sorted(windows):
         assert _abbreviated(window) == (_ABBREVIATION.search(window) is not None), window
     assert _abbreviated("in Sept\n") and _abbreviated("(Capt") and not _abbreviated("said")
+
+
+def test_a_clauses_end_is_found_as_the_alternation_opening_with_a_class_finds_it() -> None:
+    # `_tensions._CLAUSE_END` opens with the class of its first characters, each way on
+    # tested after it
+    old = re.compile(r"[,;:][\"”’']?\s+|\s+[—–]\s+|\s+-\s+")
+    text = (
+        'a, b; c: d," e,” f ,  g  —  h – i - j -k --l ,x ;\n m\u00a0— n\t-\tо, '
+        "p,’ q:' r,,  s  ,  t;- u,— v"
+    )
+    for start in range(len(text)):
+        for end in (len(text), start + 4):
+            found = [m.span() for m in _CLAUSE_END.finditer(text, start, end)]
+            assert found == [m.span() for m in old.finditer(text, start, end)], (start, end)
+    assert len(list(_CLAUSE_END.finditer(text))) == 17

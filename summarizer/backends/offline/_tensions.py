@@ -116,7 +116,10 @@ _LEAD_PARAGRAPHS = 4  # where a headline's conflict is looked for in the body
 # A name owning something between a headline's verb and its object ("BuzzFeed's").
 _OWNER_BETWEEN = re.compile(r"[\w.-]['’]s?(?:\s|$)")
 _MAX_EVIDENCE_WORDS = 70  # at most this many words of evidence; the metric caps it at 80
-_CLAUSE_END = re.compile(r"[,;:][\"”’']?\s+|\s+[—–]\s+|\s+-\s+")
+# A clause's end: ", " (a quotation mark may close first), " — ", " - ". (Its first
+# character first, each way on tested after it: `re` scans for them, where an alternation
+# opening with a class and "\s" was tried at every character.)
+_CLAUSE_END = re.compile(r"[,;:\s](?:(?<=[,;:])[\"”’']?\s+|(?<=\s)\s*[—–]\s+|(?<=\s)\s*-\s+)")
 # A state after a city ("Tulsa, Okla., police officer Betty Shelby"): no clause of its own.
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?=,\s)")
 _APPOSITIVE = re.compile(
