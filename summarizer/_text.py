@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 # Every character read as a double or a single quotation mark; `normalize` folds each to
 # the first of its row.
 DOUBLE_QUOTES = '"“”„‟«»″＂'
@@ -456,6 +458,21 @@ def names_match(a: str, b: str) -> bool:
     """Alias-aware name match: equal, or one is a full-token sub-span of the other."""
     ta, tb = name_tokens(a), name_tokens(b)
     return bool(ta and tb) and (ta == tb or sub_span(ta, tb) or sub_span(tb, ta))
+
+
+# The shortest word two spellings of which may be one name: shorter words one letter apart
+# are other names ("Rush"/"Bush" aside, "Cohn" and "Cohen" are two people).
+SPELLING_MIN_LETTERS = 4
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """Whether two words of a name are one slip of the pen apart: a letter added, dropped
+    or changed, or two swapped ("Skurka"/"Skura", "Jepps"/"Jepp", "Haberdasham"/
+    "Haberdashem"), never in the first letter, each word at least `SPELLING_MIN_LETTERS`
+    long. Case-sensitive: pass folded words (`name_key` tokens)."""
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < SPELLING_MIN_LETTERS:
+        return False
+    return DamerauLevenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 def fold_accents(text: str) -> str:

@@ -36,6 +36,7 @@ from summarizer._text import (
     is_word_char,
     literal_spans,
     name_tokens,
+    one_letter_apart,
     sub_span,
     wordset,
 )
@@ -1163,6 +1164,52 @@ class Registry:
             ]
             if len(longer) == 1 and short in self.entities:
                 self._merge(short, longer[0])
+        self._merge_slips(keys)
+
+    def _merge_slips(self, keys: dict[int, tuple[str, ...]]) -> None:
+        """A surname one letter off the surname of one other person and of no one else
+        ("Skura said" beside "Mark Skurka", "Mr Jepp" beside "Jim Jepps", "Clarence
+        Haberdashem" beside "Clarence Haberdasham"): the article misspells one name. The
+        given names must agree when both are written; the slip goes into the full name,
+        else into the form the article uses more often."""
+        people = [p for p in self.people() if id(p) in keys]
+        surnames = Counter(keys[id(p)][-1] for p in people if keys[id(p)])
+        for slip in people:
+            key = keys[id(slip)]
+            if not key or surnames[key[-1]] > 1 or slip.tokens[-1] in GIVEN_NAMES:
+                continue
+            near = [
+                p
+                for p in people
+                if p is not slip
+                and p in self.entities
+                and (keys[id(p)][:-1] == key[:-1] or len(key) == 1 or len(keys[id(p)]) == 1)
+                and one_letter_apart(key[-1], keys[id(p)][-1])
+                and not _gender_clash(_honorific_genders(slip.forms), p)
+            ]
+            if len(near) != 1 or slip not in self.entities:
+                continue
+            (other,) = near
+            given = max(slip.tokens, other.tokens, key=len)[0]
+            if self._other_given_name(slip, given) or self._other_given_name(other, given):
+                continue  # "Nate Cohn" beside "Jon Cohen": two people
+            if (len(other.tokens), self._times(other)) > (len(slip.tokens), self._times(slip)):
+                self._merge(slip, other)
+
+    def _other_given_name(self, person: Entity, given: str) -> bool:
+        """Whether the article writes ``person``'s surname after a name-like word other
+        than the given name ``given`` ("Nate Cohn" beside "Jon Cohen"); not after a
+        title ("Officer", "Mr") or a word the article also writes in lower case."""
+        for start, _ in literal_spans(self.text, person.tokens[-1]):
+            before = _WORD_BEFORE.search(self.text, max(0, start - 30), start)
+            word = before.group(1) if before else given
+            if word != given and word not in _NOT_GIVEN and not self._lower(word):
+                return True
+        return False
+
+    def _times(self, person: Entity) -> int:
+        """How often the article uses one of ``person``'s forms."""
+        return len(_occurrences(self.text, person.forms | {person.name}))
 
     def _add_named_subjects(self) -> None:
         """Untitled full names ("Donald Trump landed"): people when the surname is also used
