@@ -60,3 +60,15 @@ def test_two_people_whose_surnames_are_one_letter_apart_stay_two() -> None:
     )
     person = next(a for a in actors if a.name == "Jon Cohen")
     assert not any("Cohn" in form for form in person.names())
+
+
+def test_junior_spelled_out_is_the_suffix_jr() -> None:
+    actors = _actors(
+        "The presenter asked the actor Robert Tanning Jr about his past.",
+        "The presenter looked on as Robert Tanning Junior walked out of the interview.",
+        "Mr Tanning Jr later said he had not meant to be rude.",
+        "Her son Junior, who is four, was not there.",
+    )
+    people = [a for a in actors if "Tanning" in a.name]
+    assert len(people) == 1
+    assert "Junior" not in people[0].aliases

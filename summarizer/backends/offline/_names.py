@@ -568,7 +568,9 @@ _PARTY_NAMES = (
 _PARTY_BEFORE = re.compile(r"\s+Party\b")
 # What a plural subject does in the present ("Republicans are slamming", "Democrats want").
 _PLURAL_ACTS = re.compile(r"\s+(?:are|want|say|think|seem|try|believe|argue|worry)\b")
-_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "Junior", "Senior"})
+# A suffix spelled out, as British papers write it ("Robert Downey Junior"): one spelling.
+_SPELLED_SUFFIXES = {"junior": "jr", "senior": "sr"}
 # A described group: up to two qualifiers and a plural head ("anti-government protesters",
 # "Russian-backed separatists", "House Republicans' allies" is no group of its own).
 _GROUP_WORD = alternation(
@@ -976,7 +978,10 @@ def _spelling(name: str) -> tuple[str, ...]:
     """A person's name as one spelling: case, accents, quote marks, hyphens and middle
     initials folded ("Raúl Castro" = "Raul Castro", "O’Neill" = "O'Neill",
     "Kang Kyung-wha" = "Kang Kyung Wha", "George W. Bush" = "George Bush")."""
-    return name_tokens(fold_accents(re.sub(r"\b[A-Z]\.\s+", "", name)))
+    tokens = name_tokens(fold_accents(re.sub(r"\b[A-Z]\.\s+", "", name)))
+    if len(tokens) > 2 and tokens[-1] in _SPELLED_SUFFIXES:
+        return (*tokens[:-1], _SPELLED_SUFFIXES[tokens[-1]])
+    return tokens
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
@@ -1392,6 +1397,8 @@ class Registry:
         counts = Counter(t for e in people for t in {e.tokens[0], e.tokens[-1]})
         for person in people:
             for surname in (person.tokens[-1], person.tokens[0]):
+                if surname in _SUFFIXES:
+                    continue  # "Junior" alone is no name of Robert Downey Junior
                 if counts[surname] == 1 and len(surname) > 2 and self._alone(surname):
                     person.forms.add(surname)
                     break
