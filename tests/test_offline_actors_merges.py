@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from summarizer import CleanArticle
 from summarizer._schema import Actor
-from summarizer._text import one_letter_apart
+from summarizer._text import layout, one_letter_apart
 from summarizer.backends.offline._extract import extract_offline
+from summarizer.backends.offline._names import Registry
 
 
 def _actors(*paragraphs: str) -> list[Actor]:
@@ -72,3 +73,40 @@ def test_junior_spelled_out_is_the_suffix_jr() -> None:
     people = [a for a in actors if "Tanning" in a.name]
     assert len(people) == 1
     assert "Junior" not in people[0].aliases
+
+
+def test_a_name_of_clipped_words_is_the_body_written_in_full() -> None:
+    actors = _actors(
+        "The Liberal Reformists have admitted they are on course to lose at least 20 seats.",
+        "The Lib Refs held the town after their member was jailed, the senior Lib Ref said.",
+        "'We can either get a minority government or a coalition with the Lib Refs in it,' "
+        "the Lib Refs said in a statement.",
+        "Polls show the Lib Refs on 9 per cent.",
+    )
+    names = _names(actors)
+    assert not any(n.startswith("Lib Ref") for n in names)
+    body = next(a for a in actors if a.name == "Liberal Reformists")
+    assert body.type == "organization"
+    assert "Lib Refs" in body.aliases
+
+
+def test_a_party_word_only_inside_a_body_written_clipped_is_no_group() -> None:
+    names = _names(
+        _actors(
+            "The Liberal Democrats have admitted they are on course to lose at least 20 seats.",
+            "The Lib Dems held the town after their member was jailed, officials said.",
+            "Polls show the Lib Dems on 9 per cent, and the Lib Dems said they would fight on.",
+        )
+    )
+    assert "Liberal Democrats" in names
+    assert "Democrats" not in names
+
+
+def test_a_later_reading_of_a_clipped_form_names_the_body_not_a_new_person() -> None:
+    text = (
+        "The Liberal Reformists have admitted they are on course to lose at least 20 seats.\n"
+        "The Lib Refs held the town after their member was jailed, the senior Lib Ref said.\n"
+        "Polls show the Lib Refs on 9 per cent, and the Lib Refs said they would fight on."
+    )
+    registry = Registry(layout(text))
+    assert registry.add_person("Lib Refs").name == "Liberal Reformists"

@@ -568,6 +568,8 @@ _PARTY_NAMES = (
 _PARTY_BEFORE = re.compile(r"\s+Party\b")
 # What a plural subject does in the present ("Republicans are slamming", "Democrats want").
 _PLURAL_ACTS = re.compile(r"\s+(?:are|want|say|think|seem|try|believe|argue|worry)\b")
+# The shortest clipped word of a body's short name ("Lib Dems" for "Liberal Democrats").
+_CLIP_MIN = 3
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "Junior", "Senior"})
 # A suffix spelled out, as British papers write it ("Robert Downey Junior"): one spelling.
 _SPELLED_SUFFIXES = {"junior": "jr", "senior": "sr"}
@@ -1030,6 +1032,7 @@ class Registry:
         self._add_campaigns()
         self._merge_spellings()
         self._add_sources()
+        self._unclip()
         self._taken = self._named_spans()
         self._add_countries_and_groups()
         self._phrase_groups = self._add_group_phrases()
@@ -1215,6 +1218,36 @@ class Registry:
     def _times(self, person: Entity) -> int:
         """How often the article uses one of ``person``'s forms."""
         return len(_occurrences(self.text, person.forms | {person.name}))
+
+    def _unclip(self) -> None:
+        """A name of clipped words ("Lib Dems", "Lib Dem") that the article also writes in
+        full ("Liberal Democrats"): one body, under the full name. Every word must be
+        clipped (a person's surname never is: "Chris Smith" stays "Chris Smith")."""
+        self._unclipped_spans: list[tuple[int, int]] = []
+        for entity in list(self.entities):
+            full = self._unclipped(entity.name)
+            if full is None or entity not in self.entities:
+                continue
+            self._unclipped_spans += _occurrences(self.text, {full})
+            into = next((e for e in self.entities if e.name == full and e is not entity), None)
+            entity.forms |= {entity.name, full}
+            if into is None:
+                entity.name, entity.type = full, "organization"
+            else:
+                self._merge(entity, into)
+                into.type = "organization"
+
+    def _unclipped(self, name: str) -> str | None:
+        """The full form the article writes of a name of clipped words, if one."""
+        words = name.split()
+        if len(words) < 2 or any(len(w) < _CLIP_MIN or not w[0].isupper() for w in words):
+            return None
+        parts = [
+            re.escape(w[:-1]) + r"[a-z]+s" if w.endswith("s") else re.escape(w) + r"[a-z]+"
+            for w in words
+        ]
+        found = Counter(re.findall(r"\b" + r"\s+".join(parts) + r"\b", self.text))
+        return found.most_common(1)[0][0] if found else None
 
     def _add_named_subjects(self) -> None:
         """Untitled full names ("Donald Trump landed"): people when the surname is also used
@@ -2098,6 +2131,8 @@ class Registry:
                 entity.forms.update(forms + metonyms)
                 self.entities.append(entity)
         for group in sorted(GROUPS & present):
+            if all(self._in_unclipped(a) for a, _ in _occurrences(self.text, {group})):
+                continue  # "Democrats" only in "Liberal Democrats": that party's name
             if not any(e.name == group for e in self.entities):
                 self.entities.append(Entity(group, "group", forms={group}))
 
@@ -2335,6 +2370,8 @@ class Registry:
         for start, end in _occurrences(self.text, entity.forms):
             if entity.type == "country" and any(a <= start < b for a, b in self._taken):
                 continue
+            if entity.type == "group" and not entity.described and self._in_unclipped(start):
+                continue  # "Democrats" in "Liberal Democrats", written "Lib Dems" too
             if entity.type == "organization" and self._ends_longer(start, end):
                 continue  # "House" in "White House": the other body's name, not this one
             pi = bisect_right(self._starts, start) - 1
@@ -2369,6 +2406,10 @@ class Registry:
             a < start and end == b and _NAME_WORDS.fullmatch(self.text, a, start) is not None
             for a, b in self._body_spans
         )
+
+    def _in_unclipped(self, start: int) -> bool:
+        """Whether ``start`` is inside the full name of a body also named clipped."""
+        return any(a <= start < b for a, b in self._unclipped_spans)
 
     def _named_spans(self) -> list[tuple[int, int]]:
         """Where people and organisations are named, so "Washington Post" is no country."""
@@ -2890,6 +2931,9 @@ class Registry:
         one, else a new person, made and added once (in `added` too), the same entity at
         each later call; ``where`` is recorded as its mention, once."""
         who = next((e for e in self.people() if name in e.forms), None)
+        who = who or next(
+            (e for e in self.entities if e.type != "person" and name in e.forms), None
+        )
         if who is None:
             who = self.added[name] = Entity(name, "person", forms={name})
             self.entities.append(who)
