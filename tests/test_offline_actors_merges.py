@@ -110,3 +110,15 @@ def test_a_later_reading_of_a_clipped_form_names_the_body_not_a_new_person() -> 
     )
     registry = Registry(layout(text))
     assert registry.add_person("Lib Refs").name == "Liberal Reformists"
+
+
+def test_a_body_under_names_that_share_no_word_is_one_actor() -> None:
+    actors = _actors(
+        "Islamic State militants stormed the camp on Wednesday, residents said.",
+        "The boy said the ISIS fighters were looking for his brother before ISIS seized "
+        "control of the camp.",
+        "Daesh said it had taken the camp. Daesh has not commented since.",
+    )
+    bodies = [a for a in actors if {"ISIS", "Daesh", "Islamic State"} & set(a.names())]
+    assert [a.name for a in bodies] == ["Islamic State"]
+    assert {"ISIS", "Daesh"} <= set(bodies[0].aliases)

@@ -105,6 +105,14 @@ GROUPS = _words(
     ]
 )  # fmt: skip
 
+# One body under names that share no word, each its own entry above or found as an
+# acronym or a one-word name: the first is the name the briefing gives it.
+SAME_BODY: tuple[tuple[str, ...], ...] = (
+    ("Islamic State", "ISIS", "ISIL", "Daesh", "Islamic State of Iraq and Syria",
+     "Islamic State of Iraq and the Levant"),
+    ("al-Qaeda", "al Qaeda", "Al Qaeda", "Al-Qaeda", "al-Qaida", "Al-Qaida"),
+)  # fmt: skip
+
 # Peoples an article may be about, named by a plural noun of their own: an ethnic or
 # religious community, a nationality's people ("Latinos", "Muslims", "Mexicans").
 PEOPLES = _words(

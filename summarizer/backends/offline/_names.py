@@ -70,6 +70,7 @@ from summarizer.backends.offline._lexicon import (
     PREPOSITIONS,
     RANKS,
     ROLE_NOUNS,
+    SAME_BODY,
     SPEECH_ADVERBS,
     SPEECH_VERBS,
     STATE_ADJECTIVES,
@@ -1035,6 +1036,7 @@ class Registry:
         self._unclip()
         self._taken = self._named_spans()
         self._add_countries_and_groups()
+        self._merge_known_names()
         self._phrase_groups = self._add_group_phrases()
         self._merge_short_organisations()
         for entity in self.entities:
@@ -2135,6 +2137,18 @@ class Registry:
                 continue  # "Democrats" only in "Liberal Democrats": that party's name
             if not any(e.name == group for e in self.entities):
                 self.entities.append(Entity(group, "group", forms={group}))
+
+    def _merge_known_names(self) -> None:
+        """One actor for a body the article calls by names that share no word ("Islamic
+        State", "ISIS", "Daesh"; `SAME_BODY`), under the first name of its entry."""
+        for names in SAME_BODY:
+            found = [e for e in self.entities if e.name in names]
+            if len(found) < 2:
+                continue
+            into = min(found, key=lambda e: names.index(e.name))
+            for other in found:
+                if other is not into:
+                    self._merge(other, into)
 
     def _state_governments(self) -> dict[str, set[str]]:
         """ "the Turkish government", "The South Korean government": a state named by its
