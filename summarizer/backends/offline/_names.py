@@ -502,6 +502,15 @@ _GOVERNMENT = re.compile(  # (the test before the first letter after it, as `_TI
     r"[A-Zc](?<![\w.'’-].)(?:(?<=[A-Z])[a-z]+ administration"
     r"|(?:(?<=[Cc])ongressional|(?<=H)ouse|(?<=S)enate) (?:Democrats|Republicans))\b"
 )
+# A person named by one word after a word for a relation or an age ("her newborn daughter
+# Stella", "husband Bill", "5-year-old Youssif"): family stories name children and
+# spouses by the given name alone (`Registry._add_kin_named`).
+_KIN_NAMED = re.compile(
+    r"\b(?:baby|newborn|toddler|daughter|son|wife|husband|brother|sister|mother|father|"
+    r"girlfriend|boyfriend|fianc[ée]e?|grandson|granddaughter|nephew|niece|"
+    r"[\w-]+-(?:year|month|week)-old)\s+(?P<name>[A-Z][a-z]+)\b(?![ \t]+[A-Z])"
+)
+_KIN_TIMES = 3  # named this often on its own: one of the story's people, not a passing child
 # "the Chinese embassy in Islamabad", "the Russian consulate": a state's mission.
 _MISSION = re.compile(
     r"(?<![\w.'’-])(?P<adjective>(?:(?:North|South) )?[A-Z][a-z]+) (?P<kind>embassy|consulate)"
@@ -1025,6 +1034,7 @@ class Registry:
         self._add_one_word_organisations()
         self._add_speaking_seats()
         self._add_surnamed()
+        self._add_kin_named()
         self._add_speaking_institutions()
         self._add_parts_of_government()
         self._add_missions()
@@ -1675,6 +1685,21 @@ class Registry:
         for short, forms in found.items():
             name = max(forms, key=len)
             self.entities.append(Entity(name, "organization", forms=forms | {short}))
+
+    def _add_kin_named(self) -> None:
+        """ "Mack's daughter Stella ... baby Stella ... Stella has six fingers": a person the
+        article introduces by a relation or an age and then names by that one word alone,
+        three times or more; no word of a name already known ("husband Larry Smith")."""
+        known = {w for e in self.entities for f in e.forms for w in f.split()}
+        for m in _KIN_NAMED.finditer(self.text):
+            word = m["name"]
+            if word in known or word in STOP_CAPS or word in _STATE_WORDS:
+                continue
+            if word in _TITLE_WORDS or _common_noun(word) or self._lower(word):
+                continue
+            if self._alone(word, _KIN_TIMES):
+                self.entities.append(Entity(word, "person", forms={word}, signals={"singled"}))
+                known.add(word)
 
     def _add_departments(self) -> None:
         """ "the Zhangzhou fire department wrote": a department named by a place and a

@@ -1,0 +1,40 @@
+"""Offline actor rules for key actors missed on unseen news styles (issue #14, fourteenth
+session: the writer set's Daily Mail, BBC and CNN articles). Synthetic texts; each test
+fails without its rule."""
+
+from __future__ import annotations
+
+from summarizer import CleanArticle
+from summarizer._schema import Actor
+from summarizer.backends.offline._extract import extract_offline
+
+
+def _actors(*paragraphs: str) -> list[Actor]:
+    return extract_offline(CleanArticle(paragraphs=list(paragraphs))).actors
+
+
+def _names(actors: list[Actor]) -> list[str]:
+    return [a.name for a in actors]
+
+
+def test_a_child_named_by_a_given_name_after_a_relation_is_a_person() -> None:
+    names = _names(
+        _actors(
+            "Lawyers for Joanna Pirelli have asked a court to release money from her trust "
+            "fund for her newborn daughter Willa, court papers show.",
+            "Willa was born in a prison clinic in March and was later treated for a fever.",
+            "Pirelli said she hoped to keep baby Willa with her until the child turns two.",
+        )
+    )
+    assert "Willa" in names
+
+
+def test_a_child_named_once_after_a_relation_is_no_actor() -> None:
+    names = _names(
+        _actors(
+            "Lawyers for Joanna Pirelli have asked a court to release money from her trust "
+            "fund, court papers show.",
+            "Pirelli said she hoped to see her daughter Willa soon.",
+        )
+    )
+    assert "Willa" not in names
