@@ -38,3 +38,15 @@ def test_a_child_named_once_after_a_relation_is_no_actor() -> None:
         )
     )
     assert "Willa" not in names
+
+
+def test_a_devolved_government_that_acts_is_an_actor() -> None:
+    actors = _actors(
+        "Plans for new nature reserves have been dropped after a public consultation, the "
+        "environment minister Gareth Pryce told members on Tuesday.",
+        "The Welsh government proposed the reserves last year with the backing of "
+        "conservation groups.",
+        "Anglers said the Welsh government had ignored them.",
+    )
+    government = next(a for a in actors if a.name == "Welsh government")
+    assert government.type == "organization"

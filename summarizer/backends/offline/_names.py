@@ -511,6 +511,11 @@ _KIN_NAMED = re.compile(
     r"[\w-]+-(?:year|month|week)-old)\s+(?P<name>[A-Z][a-z]+)\b(?![ \t]+[A-Z])"
 )
 _KIN_TIMES = 3  # named this often on its own: one of the story's people, not a passing child
+# "the Scottish government", "The Welsh Government": a devolved government of the UK, named
+# by its nation's adjective (the UK's nations are no states of their own in COUNTRY_FORMS).
+_DEVOLVED = re.compile(
+    r"(?<![\w.'’-])(?:Scottish|Welsh|Northern Ireland) (?:[Gg]overnment|Executive)\b"
+)
 # "the Chinese embassy in Islamabad", "the Russian consulate": a state's mission.
 _MISSION = re.compile(
     r"(?<![\w.'’-])(?P<adjective>(?:(?:North|South) )?[A-Z][a-z]+) (?P<kind>embassy|consulate)"
@@ -1039,6 +1044,7 @@ class Registry:
         self._add_parts_of_government()
         self._add_missions()
         self._add_departments()
+        self._add_devolved_governments()
         self._campaigns: list[Entity] = []
         self._add_campaigns()
         self._merge_spellings()
@@ -1700,6 +1706,23 @@ class Registry:
             if self._alone(word, _KIN_TIMES):
                 self.entities.append(Entity(word, "person", forms={word}, signals={"singled"}))
                 known.add(word)
+
+    def _add_devolved_governments(self) -> None:
+        """ "The Welsh government proposed the zones", "the Scottish government remained
+        committed": a government of one of the UK's nations is a body (it counts with a
+        sign that it acts, as any body does), whatever the case of "government"."""
+        if "Scottish" not in self.text and "Welsh" not in self.text and "Ireland" not in self.text:
+            return
+        found: dict[str, set[str]] = {}
+        for m in _DEVOLVED.finditer(self.text):
+            found.setdefault(m.group().lower(), set()).add(m.group())
+        for forms in found.values():
+            known = next((e for e in self.entities if e.name in forms), None)
+            if known is not None:
+                known.forms.update(forms)
+            else:
+                name = min(forms)  # "Scottish Government" before "Scottish government"
+                self.entities.append(Entity(name, "organization", forms=forms))
 
     def _add_departments(self) -> None:
         """ "the Zhangzhou fire department wrote": a department named by a place and a
