@@ -50,3 +50,15 @@ def test_a_devolved_government_that_acts_is_an_actor() -> None:
     )
     government = next(a for a in actors if a.name == "Welsh government")
     assert government.type == "organization"
+
+
+def test_a_word_for_where_someone_is_from_is_no_part_of_the_name() -> None:
+    actors = _actors(
+        "Dan Hargreave and Luis Ortega may have taken the spotlight over the past two weeks.",
+        "But it is Ortega's upcoming opponent, Irishman Hargreave, who has dominated conversation.",
+        "And Ortega is not the only one. Boston-born Ortega claims he is under no illusions "
+        "about the fight.",
+    )
+    names = _names(actors)
+    assert "Irishman Hargreave" not in names and "Boston-born Ortega" not in names
+    assert "Dan Hargreave" in names and "Luis Ortega" in names

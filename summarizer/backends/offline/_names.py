@@ -712,6 +712,20 @@ class Entity:
         return Actor(name=self.name, type=self.type, role=self.role, aliases=aliases[:4])
 
 
+# A word for where someone is from, written before the name in sports and tabloid style
+# ("Irishman McGregor", "Spaniard Fernando Alonso", "Chicago-born Lamas"): no part of it.
+_DEMONYM_NOUNS = wordset(
+    "Irishman Irishwoman Englishman Englishwoman Welshman Welshwoman Scotsman Scotswoman "
+    "Frenchman Frenchwoman Dutchman Dutchwoman Spaniard Briton Scot Aussie Kiwi"
+)
+_BORN = re.compile(r"[A-Z][a-z]+-born")
+
+
+def _descriptor(token: str) -> bool:
+    """Whether ``token`` says where someone is from ("Irishman", "Chicago-born")."""
+    return token in _DEMONYM_NOUNS or _BORN.fullmatch(token) is not None
+
+
 @lru_cache(maxsize=4096)  # the same names, matched by several patterns (28000 asks, 7800 names)
 def _clean_name(raw: str) -> tuple[str, ...]:
     """Tokens of a captured name, with stop words, titles and honorifics trimmed off."""
@@ -721,6 +735,7 @@ def _clean_name(raw: str) -> tuple[str, ...]:
         or tokens[0] in _TITLES_AND_HONORIFICS
         or (len(tokens) > 2 and tokens[0].lower() in ROLE_NOUNS)  # "Pollster Samuel Okafor"
         or (len(tokens) > 2 and tokens[0] in _PARTY_WORDS)
+        or (len(tokens) > 1 and _descriptor(tokens[0]))
     ):
         tokens.pop(0)
     while tokens and (
