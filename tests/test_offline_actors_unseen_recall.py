@@ -62,3 +62,25 @@ def test_a_word_for_where_someone_is_from_is_no_part_of_the_name() -> None:
     names = _names(actors)
     assert "Irishman Hargreave" not in names and "Boston-born Ortega" not in names
     assert "Dan Hargreave" in names and "Luis Ortega" in names
+
+
+def test_a_name_after_a_name_and_and_is_a_person_whose_surname_stands_alone() -> None:
+    names = _names(
+        _actors(
+            "Jose Varela and Conor Hargreave may have taken the spotlight over the past two "
+            "weeks, but the title fight is still a month away.",
+            "Fans asked about Varela's reaction to Hargreave snatching the belt on stage.",
+        )
+    )
+    assert "Conor Hargreave" in names
+
+
+def test_a_body_named_with_and_is_no_person() -> None:
+    names = _names(
+        _actors(
+            "Dog owners may no longer walk their pets on the city's golf courses, a spokesman "
+            "for Leisure and Culture Dundee said on Monday.",
+            "The rules were changed after complaints, the spokesman said. Dundee has six courses.",
+        )
+    )
+    assert "Culture Dundee" not in names

@@ -374,6 +374,8 @@ _LIST_REST = re.compile(
     rf"(?:,\s+{_TOKEN}(?:\s+{_TOKEN}){{1,2}})*,?\s+(?:and|or)\s+{_TOKEN}(?:\s+{_TOKEN}){{1,2}}"
 )
 _ALL = re.compile(r"(?:\s+(?:have|has|had))?\s+(?:all|both|each)(?=\s+[a-z]+ed\b)")
+# Two capitalised words and "and" before a name: a list of names ("Jose Aldo and").
+_NAMES_AND = re.compile(r"[A-Z][\w'’-]*,?\s+[A-Z][\w'’-]*,?\s+and\s+$")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+$")
 _PROPER_NOUN_BEFORE = re.compile(r"(?:\b(?:the|The|of|for|and|on)|[A-Z][\w.]*['’]s)\s+$")
 # A title's "of" phrase before a name ("Chancellor of the Exchequer Kenneth Clarke",
@@ -1307,6 +1309,7 @@ class Registry:
                     before
                     and not _STATE_OWNER.match(before.group())
                     and not _given_and(before.group(), tokens)
+                    and not self._surname_and(para.text, m.start(), tokens)
                 ):
                     # "the death of Terence Crutcher"; "the Bernie Sanders campaign",
                     # "Ohio's John Kasich" (see below); not "the Winter Olympics"
@@ -1349,6 +1352,14 @@ class Registry:
                 or (how in ("lead", "acts", "opening", "source") and tokens[0] in given)
             ):
                 self._add_full_name(tokens, form)
+
+    def _surname_and(self, text: str, start: int, tokens: tuple[str, ...]) -> bool:
+        """ "Jose Aldo and Conor McGregor ... McGregor snatching the belt", "Burt, Brandon
+        and Brody Jenner": a pair after a list of names and "and", whose last word the
+        article also uses alone, is a person, whatever the given name; not the second half
+        of a body's name ("a spokesman for Leisure and Culture Dundee")."""
+        listed = _NAMES_AND.search(text, max(0, start - 60), start) is not None
+        return listed and self._alone(tokens[-1])
 
     @cached_property
     def _first_prose(self) -> set[int]:
