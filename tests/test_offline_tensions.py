@@ -390,7 +390,11 @@ def test_a_relation_with_someone_needs_that_someone_named_after_with() -> None:
     unnamed = "As Norway plans to sue Sweden, Anna Berg apparently disagrees with her former boss."
     assert all("Anna Berg" not in t.parties for t in _tensions(unnamed))
     named = "Olsen, a critic of Norway, said he disagreed with current President Anna Berg."
-    assert _only(_tensions(_OLSEN, named)).parties == ["Karl Olsen", "Anna Berg"]
+    # fourteenth session: "a critic of Norway" is a tension of its own
+    assert [t.parties for t in _tensions(_OLSEN, named)] == [
+        ["Karl Olsen", "Norway"],
+        ["Karl Olsen", "Anna Berg"],
+    ]
     possessor = "The question centered on Olsen’s long feud with the Nordic Council, aides said."
     assert _only(_tensions(_OLSEN, possessor)).parties == ["Karl Olsen", "Nordic Council"]
 
@@ -1560,3 +1564,20 @@ def test_undercutting_a_named_actor_is_a_tension() -> None:
     text = "Karl Olsen seemed to undercut Anna Berg on Monday."
     tension = _only(_tensions(opening, text, "Olsen and Berg left."))
     assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
+
+
+def test_a_critic_of_a_named_actor_is_a_tension() -> None:
+    # fourteenth session: "McCaskill has been a critic of Russia" (a listed conflict missed
+    # until then), "Jorge Castañeda, a former Mexican foreign minister who is a harsh critic
+    # of Mr. Peña Nieto, suggests"; "critics of X's plan contend" names no critic
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    for text in (
+        "Anna Berg has been a critic of Karl Olsen since 2015.",
+        "Anna Berg, a former minister who is a harsh critic of Mr. Olsen, spoke on Monday.",
+        "Anna Berg, an outspoken critic of Karl Olsen, spoke on Monday.",
+    ):
+        tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+        assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}, text
+        assert tension.description == "Anna Berg is a critic of Karl Olsen.", text
+    text = "But critics of Karl Olsen's budget contend that it failed."
+    assert _tensions(opening, text, "Olsen and Berg left.") == []

@@ -23,7 +23,7 @@ from summarizer.backends.offline._lexicon import ASKING_VERBS, GROUPS, REQUESTIN
 _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (
         r"berat|criticis|criticiz|slamm|slams|lambast|assail|chastis|rebuk|denounc|condemn|"
-        r"derid|mock|ridicul|insult",
+        r"derid|mock|ridicul|insult|critic",
         ("criticized", "criticizes", "criticism"),
     ),
     (r"accus", ("accused", "accuses", "an accusation")),
@@ -125,6 +125,12 @@ _BY = re.compile(
 # Before a participle opening the sentence ("After blasting", "Railing against").
 _OPENING = re.compile(
     r"(?:^|[.!?][\"”’']?\s+|\b(?:After|Before|While|Since|Besides|Despite|Upon|On|In|By)\s+)$"
+)
+# Between a person and "critic of": "has been a", "is a harsh", ", an outspoken"; ", a
+# former minister who is a" (an aside that says what the person is).
+_CRITIC_GAP = re.compile(
+    r"(?:\s+(?:is|was|has\s+been|had\s+been|have\s+been|are|were|remains?)|,(?:[^,;]*\s+who\s+is)?)"
+    r"\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}"
 )
 _PROGRESSIVE = re.compile(r"\s+(?P<be>is|are|was|were)\s+(?:\w+ly\s+)?")
 _TIME = re.compile(r"\b(?:past|last|recent|years?|months?|weeks?|days?|decades?|time)\b")
@@ -266,6 +272,12 @@ def _verb_sentence(
         and "," in text[a[1] : b[0]]
     ):
         return _full_stop(f"{b[2]} {past} {a[2]}")  # "After blasting A, B said": B did
+    if (
+        re.match(r"critics?\s+of", word)
+        and a[1] <= cue[0] < b[0]
+        and _subject_of_noun(text, a, cue)
+    ):
+        return _full_stop(f"{subject} {'are critics' if joined else 'is a critic'} of {b[2]}")
     whole = (start, a[1], subject)
     if (
         a[1] <= cue[0] < b[0]
@@ -298,6 +310,12 @@ def _verb_sentence(
     if joined:
         return _reported(noun, f"{joined[2]}, {a[2]}", b[2])
     return _reported(noun, a[2], b[2])
+
+
+def _subject_of_noun(text: str, a: tuple[int, int, str], cue: tuple[int, int]) -> bool:
+    """The one a noun of agency ("a critic of") is said of: the subject before "is a" or
+    "has been a", or the name it stands beside ("Fox, an outspoken critic of Trump,")."""
+    return bool(_CRITIC_GAP.fullmatch(text, a[1], cue[0]))
 
 
 def _asking(verb: str) -> str:

@@ -353,6 +353,7 @@ TENSION_VERBS = (
     r"(?<=to )combat|combat(?:t?ed|t?ing)",  # "send forces to combat the Islamic State"
     r"charged(?=\s+by\b)",  # "Assange has been charged by federal prosecutors"
     r"undercut(?:s|ting)?",  # "Trump seemed to undercut Giuliani"
+    r"critics?\s+of",  # "McCaskill has been a critic of Russia", "Fox, a critic of Trump,"
     *PASSIVE_VIOLENCE,
 )
 # Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the
