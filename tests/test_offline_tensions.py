@@ -1581,3 +1581,22 @@ def test_a_critic_of_a_named_actor_is_a_tension() -> None:
         assert tension.description == "Anna Berg is a critic of Karl Olsen.", text
     text = "But critics of Karl Olsen's budget contend that it failed."
     assert _tensions(opening, text, "Olsen and Berg left.") == []
+
+
+def test_a_candidates_supporters_are_a_party_of_their_own() -> None:
+    # fourteenth session: "Comedian Sarah Silverman was booed and shouted down by Bernie
+    # Sanders supporters", "just a day after supporters physically assaulted a Black Lives
+    # Matter protester" (two listed conflicts missed until then: the registry holds no
+    # supporters); "heckles Sanders supporters" is no tension with Sanders himself
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    text = "Anna Berg was booed and shouted down by Karl Olsen supporters after her speech."
+    tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+    assert set(tension.parties) == {"Anna Berg", "Karl Olsen supporters"}
+    text = "It came a day after supporters physically assaulted Anna Berg at a rally."
+    tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+    assert set(tension.parties) == {"supporters", "Anna Berg"}
+    title = "Anna Berg heckles Olsen supporters"
+    tensions = _tensions(opening, "Olsen and Berg left.", title=title)
+    assert all(set(t.parties) != {"Anna Berg", "Karl Olsen"} for t in tensions), tensions
+    text = "Anna Berg was booed by Oslo supporters after her speech."  # no candidate's
+    assert _tensions(opening, text, "Olsen and Berg left.") == []

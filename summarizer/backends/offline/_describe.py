@@ -73,6 +73,8 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"suspend", ("suspended", "suspends", "a suspension")),
     (r"charg", ("charged", "charges", "charges")),
     (r"undercut", ("undercut", "undercuts", "undercutting")),
+    (r"boo", ("booed", "boos", "booing")),
+    (r"heckl", ("heckled", "heckles", "heckling")),
     (r"shot|gunned", ("shot", "shoots", "a shooting")),
     (r"killed|murdered", ("killed", "kills", "a killing")),
     (r"wounded", ("wounded", "wounds", "a wounding")),

@@ -353,6 +353,8 @@ TENSION_VERBS = (
     r"(?<=to )combat|combat(?:t?ed|t?ing)",  # "send forces to combat the Islamic State"
     r"charged(?=\s+by\b)",  # "Assange has been charged by federal prosecutors"
     r"undercut(?:s|ting)?",  # "Trump seemed to undercut Giuliani"
+    r"boo(?:ed|ing)(?!\s+(?:off|out)\b)",  # "was booed by Sanders supporters"; not "booed off"
+    r"heckl(?:ed|es|ing)",
     r"critics?\s+of",  # "McCaskill has been a critic of Russia", "Fox, a critic of Trump,"
     *PASSIVE_VIOLENCE,
 )

@@ -3029,14 +3029,16 @@ class Registry:
             who.mentions.append(where)
         return who
 
-    def add_body(self, name: str, where: tuple[Pos, int]) -> Entity:
+    def add_body(
+        self, name: str, where: tuple[Pos, int], kind: ActorType = "organization"
+    ) -> Entity:
         """The organisation ``name`` that the building rules left out and a tension names
         as a verb's object ("will sue the state of Arizona", "blasting the Drudge Report"):
         the registry's entity of that form if it holds one, else a new organisation, made
         once; ``where`` is recorded as its mention, once."""
         body = next((e for e in self.entities if name in e.forms), None)
         if body is None:
-            body = Entity(name, "organization", forms={name})
+            body = Entity(name, kind, forms={name})
             self.entities.append(body)
         if where not in body.mentions:
             body.mentions.append(where)

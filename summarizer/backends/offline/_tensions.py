@@ -161,6 +161,12 @@ _TIED_BEFORE = re.compile(
     r"^(?:['’]s(?:\s+[a-z-]+){0,2}|\s+(?!(?:on|of|to|in|for|with|at|by|from|and|or|the|a|an)\s)"
     r"[a-z-]+)?\s+$"
 )
+# "supporters" or "Bernie Sanders supporters" (not "his supporters' rally", "supporters of
+# the bill"): a group the registry's heads leave out.
+_SUPPORTERS = re.compile(
+    r"(?<![\w'’-])(?:(?P<owner>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+)?(?P<head>supporters|delegates)"
+    r"(?![\w'’-]|\s+of\b)"
+)
 _ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{3,5}(?![\w.-])")
 # "the Iranian military", "the German government": the state, as a party.
 _STATE_BODY = re.compile(
@@ -539,6 +545,8 @@ def _headline_pair(
     if before and after:
         if _OWNER_BETWEEN.search(title[cue[1] : after[0][0]]):
             return None  # "shoots down BuzzFeed's Cohen report": the object is not Cohen
+        if _MODIFIES_PLURAL.match(title, after[0][1]):
+            return None  # "heckles Sanders supporters": the object is not Sanders
         return before[-1], after[0]
     if kind == "relation" and before:
         last = before[-1]
@@ -809,6 +817,8 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     mentions = [m for m in mentions if not _names_a_war(m, para.text)]
     mentions += _targets(para.text, window[0][0], window[-1][1], registry, mentions)
     mentions += _acronyms(para.text, window, registry, mentions)
+    if cue.kind == "verb":
+        mentions = _supporters(para, window, registry, mentions)
     text = para.text
     aside = None
     if j >= 0 and j < at - 1:  # the aside looked past does not part subject and verb
@@ -1234,6 +1244,29 @@ def _acronyms(
             if len(named) == 1 and not any(a < m.end() and m.start() < b for a, b, _ in mentions):
                 found.append((m.start(), m.end(), named[0]))
     return found
+
+
+def _supporters(
+    para: Paragraph, window: list[tuple[int, int]], registry: Registry, mentions: list[Mention]
+) -> list[Mention]:
+    """A candidate's supporters or delegates the registry does not hold, in the clauses looked at
+    ("supporters physically assaulted a Black Lives Matter protester", "was booed by Bernie
+    Sanders supporters"): a group of their own, named as the text names them ("Bernie
+    Sanders supporters", "supporters"), in place of the candidate they are named after."""
+    text = para.text
+    for start, end in window:
+        for m in _SUPPORTERS.finditer(text, start, end):
+            owner = [x for x in mentions if x[0] == m.start() and x[1] == m.end("owner")]
+            if m["owner"] and (not owner or owner[0][2].type != "person"):
+                continue  # "Republican supporters", "Oslo supporters": not a candidate's
+            name = f"{owner[0][2].name} {m['head']}" if owner else m["head"]
+            at = (m.start(), m.end()) if owner else m.span("head")
+            if any(x[0] < at[1] and at[0] < x[1] and x not in owner for x in mentions):
+                continue
+            group = registry.add_body(name, ((para.index, at[0]), at[1]), kind="group")
+            group.forms.add(text[at[0] : at[1]])  # "Sanders supporters"
+            mentions = [x for x in mentions if x not in owner] + [(*at, group)]
+    return mentions
 
 
 def _state_of(demonym: str, states: dict[tuple[str, ...], Entity]) -> Entity | None:
