@@ -122,3 +122,15 @@ def test_a_body_under_names_that_share_no_word_is_one_actor() -> None:
     bodies = [a for a in actors if {"ISIS", "Daesh", "Islamic State"} & set(a.names())]
     assert [a.name for a in bodies] == ["Islamic State"]
     assert {"ISIS", "Daesh"} <= set(bodies[0].aliases)
+
+
+def test_a_one_word_name_written_only_as_something_owned_is_no_person() -> None:
+    names = _names(
+        _actors(
+            "The officer tried to use his Zapper to subdue the man, police said.",
+            "'He took my Zapper,' the officer said on the radio.",
+            "The footage shows the officer picking up the Zapper and dropping it by the man.",
+            "A 2013 Zapper complaint against the officer was never investigated.",
+        )
+    )
+    assert "Zapper" not in names

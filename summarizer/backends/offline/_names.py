@@ -3130,7 +3130,9 @@ class Registry:
         # (the occurrences and the words before them read only here, where they answer)
         spans = _occurrences(self.text, entity.forms)
         befores = (_word_before(self.text, start)[:1] for start, _end in spans)
-        return bool(spans) and all(b and b[0] in ("the", "The") for b in befores)
+        return bool(spans) and all(
+            b and (b[0] in _THING_DETERMINERS or b[0].isdigit()) for b in befores
+        )
 
     def _credited(self, entity: Entity) -> bool:
         """A name met only in the reporters' credit lines ("Lerer reported from Los
@@ -3229,6 +3231,11 @@ _RELATIVE = re.compile(r"\s*(?:who|whose)\b")
 _GENDERED = {
     title: FEMALE_NAMES if said == "m" else MALE_NAMES for title, said in HONORIFIC_GENDER.items()
 }
+
+
+# Words before a one-word name that make it a thing's, written only so ("the Guardian has
+# learned", "his Taser", "my Taser", "a 2013 Taser complaint"): no one's name.
+_THING_DETERMINERS = frozenset({"the", "The", "his", "her", "my", "their", "its", "our", "your"})
 
 
 def _honorific_genders(forms: set[str]) -> set[str]:
