@@ -27,7 +27,7 @@ from summarizer.backends.offline._extract import (
     extract_offline,
     lead_summary,
 )
-from summarizer.backends.offline._lexicon import SPEECH_VERBS, alternation
+from summarizer.backends.offline._lexicon import AFTER_A_NOUN, SPEECH_VERBS, alternation
 from summarizer.backends.offline._names import (
     _APPOSITION,
     _BARE_APPOSITION,
@@ -40,6 +40,7 @@ from summarizer.backends.offline._names import (
     _GOVERNMENT,
     _GROUP_HEAD_FORMS,
     _GROUP_PHRASE,
+    _JOINS,
     _LIST_AND,
     _LIST_REST,
     _LIST_SUBJECT,
@@ -79,6 +80,8 @@ from summarizer.backends.offline._names import (
     _has_tail,
     _has_word,
     _holds_thing_noun,
+    _join_objects,
+    _joined,
     _in_quote_aside,
     _list_end,
     _matches_at,
@@ -956,3 +959,27 @@ def test_a_clauses_end_is_found_as_the_alternation_opening_with_a_class_finds_it
             found = [m.span() for m in _CLAUSE_END.finditer(text, start, end)]
             assert found == [m.span() for m in old.finditer(text, start, end)], (start, end)
     assert len(list(_CLAUSE_END.finditer(text))) == 17
+
+
+def test_a_body_joined_is_found_where_the_pattern_compiled_for_its_name_finds_it() -> None:
+    # `_joined` tests the name at the places `_join_objects` lists, where a pattern was
+    # compiled for each name before
+    after = rf"(?=['’]s\b|\s*[^\w\s]|\s*$|\s+(?:{'|'.join(sorted(AFTER_A_NOUN))})\b)"
+
+    def old(text: str, word: str) -> bool:
+        return re.search(rf"{_JOINS}\s+(?:the\s+)?{re.escape(word)}\b{after}", text) is not None
+
+    texts = [
+        "He defected to Ukip. They join the Greens, and joined Tory candidate Kelly Dorn.",
+        "switched  to the  Ukip's plan; rejoined Ukip, joins\nUkip\n",
+        "joining the the Ukip for Ukip-Max; join Greens candidate; defects to Brightside",
+        "éjoin Ukip, _join Ukip, join Ukipx, join Ukip_ and, switches to Ukip",
+        "join Ukip",
+        "Ukip",
+    ]
+    for text in texts:
+        starts = _join_objects(text)
+        for word in ("Ukip", "Greens", "Tory", "Brightside", "Ukip-Max", "Uki", "the"):
+            assert _joined(text, word, starts) == old(text, word), (text, word)
+    assert _joined(texts[0], "Greens", _join_objects(texts[0]))
+    assert not _joined(texts[0], "Tory", _join_objects(texts[0]))

@@ -1568,6 +1568,7 @@ class Registry:
             f for e in self.entities for f in e.forms if " " not in f
         }
         seen: set[str] = set()
+        joins = _join_objects(self.text)
         for m in _ONE_WORD.finditer(self.text):
             word = m.group()
             if word in seen or word in known:
@@ -1589,7 +1590,7 @@ class Registry:
                 continue
             if (word[-1] == "s" and not _CAMEL.search(word)) or self._place_or_person(word):
                 continue  # "Cubans" (not "WikiLeaks"), "in Cleveland", "President Trump"
-            joined = _joined(self.text, word)  # no person: one joins a body
+            joined = _joined(self.text, word, joins)  # no person: one joins a body
             if self._alone(word, times=3) and (joined or self._acts(word) or self._headlined(word)):
                 personal = not joined and not word.isupper() and self._personal(word)
                 kind: ActorType = "person" if personal else "organization"
@@ -3330,12 +3331,37 @@ _AND_BEFORE = re.compile(r"\b(?:and|or)\s+$")
 _AGENT_BEFORE = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+by\s+(?:(?:Dr|Mr|Mrs|Ms)\.\s+)?$")
 
 
-def _joined(text: str, word: str) -> bool:
+# The verb that joins a body, and the "the" that may stand between it and the body's name.
+_JOINS_BEFORE = WordPattern(rf"{_JOINS}\s+")
+_THE_JOINED = re.compile(r"the\s+")
+# What may follow the name of a body joined: not a noun it qualifies.
+_JOINED_AFTER = re.compile(
+    rf"\b(?=['’]s\b|\s*[^\w\s]|\s*$|\s+(?:{'|'.join(sorted(AFTER_A_NOUN))})\b)"
+)
+
+
+def _join_objects(text: str) -> tuple[int, ...]:
+    """Where the name of a body someone joins may start in ``text``: after each "join",
+    "defected to" (`_JOINS`) and after a "the" that follows it."""
+    starts: list[int] = []
+    for m in _JOINS_BEFORE.finditer(text):
+        starts.append(m.end())
+        if the := _THE_JOINED.match(text, m.end()):
+            starts.append(the.end())
+    return tuple(starts)
+
+
+def _joined(text: str, word: str, starts: tuple[int, ...]) -> bool:
     """Whether someone joins ``word`` or defects to it ("defected to Ukip", "join Ukip"):
     a party or body that members join, named by its one word, not a place. Not where it
-    qualifies a noun after it ("joined Tory candidate Kelly Tolhurst")."""
-    after = rf"(?=['’]s\b|\s*[^\w\s]|\s*$|\s+(?:{'|'.join(sorted(AFTER_A_NOUN))})\b)"
-    return re.search(rf"{_JOINS}\s+(?:the\s+)?{re.escape(word)}\b{after}", text) is not None
+    qualifies a noun after it ("joined Tory candidate Kelly Tolhurst"). ``starts``:
+    `_join_objects` of ``text``. (The search of
+    ``_JOINS\s+(?:the\s+)?{word}\b{_JOINED_AFTER}``, a pattern compiled for each word
+    before: most of the offline backend's time.)"""
+    return any(
+        text.startswith(word, at) and _JOINED_AFTER.match(text, at + len(word)) is not None
+        for at in starts
+    )
 
 
 def _acts_after(text: str, start: int, end: int) -> bool:
