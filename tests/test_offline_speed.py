@@ -40,6 +40,7 @@ from summarizer.backends.offline._names import (
     _GOVERNMENT,
     _GROUP_HEAD_FORMS,
     _GROUP_PHRASE,
+    _INSTITUTION_SAID,
     _JOINS,
     _LIST_AND,
     _LIST_REST,
@@ -49,6 +50,7 @@ from summarizer.backends.offline._names import (
     _OPENING_PNAME,
     _ORG_PHRASE,
     _ORG_WORD,
+    _PLACE_HEADS,
     _PNAME,
     _PROPER_NOUN_BEFORE,
     _ROLE_AHEAD,
@@ -56,6 +58,7 @@ from summarizer.backends.offline._names import (
     _ROLE_COMMA,
     _ROLE_NOUNS_BEFORE,
     _SAID_SUBJECT,
+    _SEAT_SAID,
     _SOURCE_BY,
     _SOURCE_NAME,
     _SOURCE_SAYS,
@@ -65,6 +68,7 @@ from summarizer.backends.offline._names import (
     _SUBJECT_ASIDE_SAID,
     _SUBJECT_OF_SAID,
     _SUBJECT_SAID,
+    _SURNAMED,
     _THE_BEFORE,
     _THING_BEFORE,
     _THINGS,
@@ -80,9 +84,9 @@ from summarizer.backends.offline._names import (
     _has_tail,
     _has_word,
     _holds_thing_noun,
+    _in_quote_aside,
     _join_objects,
     _joined,
-    _in_quote_aside,
     _list_end,
     _matches_at,
     _no_initials,
@@ -976,6 +980,7 @@ def test_a_body_joined_is_found_where_the_pattern_compiled_for_its_name_finds_it
         "éjoin Ukip, _join Ukip, join Ukipx, join Ukip_ and, switches to Ukip",
         "join Ukip",
         "Ukip",
+        "xjoin Ukip -join Ukip .defected to Ukip 'switched to Ukip",
     ]
     for text in texts:
         starts = _join_objects(text)
@@ -983,3 +988,38 @@ def test_a_body_joined_is_found_where_the_pattern_compiled_for_its_name_finds_it
             assert _joined(text, word, starts) == old(text, word), (text, word)
     assert _joined(texts[0], "Greens", _join_objects(texts[0]))
     assert not _joined(texts[0], "Tory", _join_objects(texts[0]))
+
+
+def test_a_seat_and_an_institution_speaking_are_found_as_their_old_forms_find_them() -> None:
+    # `_SEAT_SAID` tests what is before its capital after it, `_INSTITUTION_SAID` is a
+    # `WordPattern`: the same matches as the forms opening with the test
+    said = alternation(sorted(SPEECH_VERBS))
+    old_seat = re.compile(
+        rf"(?<![\w.'’-])(?P<seat>[A-Z][a-z]+\s+(?:{alternation(sorted(_PLACE_HEADS))}))"
+        r"\s+(?:(?:has|had|also|later|then)\s+)?"
+        rf"(?:{said}|did not comment|declined to comment)\b"
+    )
+    old_institution = re.compile(
+        r"\b[Tt]he\s+(?P<noun>hospital|school|university|college|church|zoo|hotel|council|club|"
+        r"museum|prison|charity)(?:,\s+[a-z]+(?:\s+[a-z]+)?,)?\s+(?:also\s+)?"
+        rf"(?:{said}|denied|declined)\b"
+    )
+    text = (
+        "Downing Street said. xDowning Street said; .Downing Street said -Downing Street said "
+        "’Downing Street said 'Downing Street said éDowning Street said\nDowning Street later declined to comment. "
+        "The hospital, however, argued; the school also denied. éthe zoo said, _The club said, "
+        "2the council said; The prison said"
+    )
+    for start in range(len(text)):
+        seats = [(m.span(), m["seat"]) for m in _SEAT_SAID.finditer(text, start)]
+        assert seats == [(m.span(), m["seat"]) for m in old_seat.finditer(text, start)]
+        found = [(m.span(), m["noun"]) for m in _INSTITUTION_SAID.finditer(text, start)]
+        assert found == [(m.span(), m["noun"]) for m in old_institution.finditer(text, start)]
+    assert len(list(_SEAT_SAID.finditer(text))) == 2
+    assert len(list(_INSTITUTION_SAID.finditer(text))) == 3
+    # `_add_surnamed` looks only where one of `_SURNAMED`'s words is: each finds its name
+    for words in ("a man surnamed Quan", "a man identified only as Quan"):
+        paragraphs = [f"Police said {words} was held on Monday.", "The case goes on."]
+        actors = extract_offline(CleanArticle(paragraphs=paragraphs)).actors
+        assert "Quan" in [a.name for a in actors], words
+        assert _SURNAMED.search(words)

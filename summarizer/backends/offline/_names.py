@@ -218,8 +218,8 @@ _PLACE_HEADS = wordset(
 )
 # A place's name as the subject of a speech verb ("Downing Street said", "Buckingham Palace
 # declined to comment"): the body seated there speaking (`Registry._add_speaking_seats`).
-_SEAT_SAID = re.compile(
-    rf"(?<![\w.'’-])(?P<seat>[A-Z][a-z]+\s+(?:{alternation(sorted(_PLACE_HEADS))}))"
+_SEAT_SAID = re.compile(  # the capital first, the test before it after it (`_ONE_WORD`)
+    rf"(?P<seat>[A-Z](?<![\w.'’-].)[a-z]+\s+(?:{alternation(sorted(_PLACE_HEADS))}))"
     r"\s+(?:(?:has|had|also|later|then)\s+)?"
     rf"(?:{alternation(sorted(SPEECH_VERBS))}|did not comment|declined to comment)\b"
 )
@@ -231,8 +231,8 @@ _SURNAMED = re.compile(
 )
 # An institution described by its kind as a speech verb's subject ("The hospital, however,
 # argued that"): kinds whose names hold the kind's word ("Shenyang Central Hospital").
-_INSTITUTION_SAID = re.compile(
-    r"\b[Tt]he\s+(?P<noun>hospital|school|university|college|church|zoo|hotel|council|club|"
+_INSTITUTION_SAID = WordPattern(  # "\b" before it, searched after a non-word character
+    r"[Tt]he\s+(?P<noun>hospital|school|university|college|church|zoo|hotel|council|club|"
     r"museum|prison|charity)(?:,\s+[a-z]+(?:\s+[a-z]+)?,)?\s+(?:also\s+)?"
     rf"(?:{alternation(sorted(SPEECH_VERBS))}|denied|declined)\b"
 )
@@ -1613,6 +1613,8 @@ class Registry:
         """ "The woman, identified only by her surname Wang", "a man surnamed Li": a person
         the article singles out by that one word only, wherever it names it."""
         known = {f for e in self.entities for f in e.forms}
+        if "surnamed" not in self.text and "identified only" not in self.text:
+            return  # (`_SURNAMED` opens with "\b", tried at every character)
         for m in _SURNAMED.finditer(self.text):
             if m["name"] not in known:  # singled out: never a name in passing (`_in_passing`)
                 person = Entity(m["name"], "person", forms={m["name"]}, signals={"singled"})
@@ -3332,7 +3334,9 @@ _AGENT_BEFORE = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+by\s+(?:(?:Dr|Mr|Mrs|Ms)\
 
 
 # The verb that joins a body, and the "the" that may stand between it and the body's name.
-_JOINS_BEFORE = WordPattern(rf"{_JOINS}\s+")
+_JOINS_BEFORE = re.compile(  # `_JOINS`, each way's first letter before its "\b" test
+    r"(?:j(?<!\w.)oin(?:s|ed|ing)?|d(?<!\w.)efect(?:s|ed|ing)?\s+to|s(?<!\w.)witch(?:s|ed|ing)?\s+to)\s+"
+)
 _THE_JOINED = re.compile(r"the\s+")
 # What may follow the name of a body joined: not a noun it qualifies.
 _JOINED_AFTER = re.compile(
@@ -3355,9 +3359,8 @@ def _joined(text: str, word: str, starts: tuple[int, ...]) -> bool:
     """Whether someone joins ``word`` or defects to it ("defected to Ukip", "join Ukip"):
     a party or body that members join, named by its one word, not a place. Not where it
     qualifies a noun after it ("joined Tory candidate Kelly Tolhurst"). ``starts``:
-    `_join_objects` of ``text``. (The search of
-    ``_JOINS\s+(?:the\s+)?{word}\b{_JOINED_AFTER}``, a pattern compiled for each word
-    before: most of the offline backend's time.)"""
+    `_join_objects` of ``text``. (`_JOINS`, "the", the word and `_JOINED_AFTER` were
+    one pattern compiled for each word: most of the offline backend's time.)"""
     return any(
         text.startswith(word, at) and _JOINED_AFTER.match(text, at + len(word)) is not None
         for at in starts
