@@ -4,17 +4,11 @@ classes of names no reader lists per ANNOTATION.md (credit lines, things typed a
 
 from __future__ import annotations
 
-from summarizer import CleanArticle
-from summarizer._schema import Actor
-from summarizer.backends.offline._extract import extract_offline
+from tests._offline import offline_actors as _actors
 
 
 def _names(*paragraphs: str) -> set[str]:
     return {a.name for a in _actors(*paragraphs)}
-
-
-def _actors(*paragraphs: str) -> list[Actor]:
-    return extract_offline(CleanArticle(paragraphs=list(paragraphs))).actors
 
 
 def test_a_country_named_only_in_a_credit_line_is_no_actor() -> None:

@@ -5,12 +5,8 @@ texts; each test fails without its rule."""
 from __future__ import annotations
 
 from summarizer import CleanArticle
-from summarizer._schema import Actor
 from summarizer.backends.offline._extract import extract_offline
-
-
-def _actors(*paragraphs: str) -> list[Actor]:
-    return extract_offline(CleanArticle(paragraphs=list(paragraphs))).actors
+from tests._offline import offline_actors as _actors
 
 
 def _names(*paragraphs: str) -> list[str]:

@@ -7,6 +7,7 @@ import pytest
 from summarizer import CleanArticle
 from summarizer._schema import Tension
 from summarizer.backends.offline._extract import extract_offline
+from tests._offline import offline_actors
 
 
 def _tensions(*paragraphs: str, title: str | None = None) -> list[Tension]:
@@ -1000,7 +1001,7 @@ def test_a_headline_cue_takes_no_party_past_a_semicolon() -> None:
 
 
 def _actors(*paragraphs: str) -> list[str]:
-    return [a.name for a in extract_offline(CleanArticle(paragraphs=list(paragraphs))).actors]
+    return [a.name for a in offline_actors(*paragraphs)]
 
 
 def test_a_noun_cue_marks_the_name_its_title_words_end_in_not_the_first() -> None:
