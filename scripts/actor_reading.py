@@ -33,11 +33,16 @@ article the 0-based line of cnndm_sample/cnn_stories_sample.jsonl as two digits)
 story's ``article`` field cleaned with `clean_article` as `eval run` cleans a case's text;
 and every evals/reading/actor-keys-writer*.tsv (thirteenth session): the same for articles
 of the writer set (source ``writer``, article the 0-based line of
-llm_news_summ_writer_summaries/writer_summaries_by_article.jsonl as two digits).
+llm_news_summ_writer_summaries/writer_summaries_by_article.jsonl as two digits);
+and evals/reading/actor-keys-polnear.tsv (fifteenth session): the same for 10 articles of
+the PolNeAR train sample (source ``polnear``, article the PolNeAR id), read with the
+PolNeAR bench's own loader (`load_polnear` on the ``train`` split's file) and cleaned with
+`clean_article` as the bench's summarizer cleans them.
 Each article's rows are a gold actor list and the offline actors are scored against it with
 the eval's own matcher (`score_actors`): actor precision, recall and F1 over the articles as
 the eval report pools them (the mean of each article's figure), per source (AllSides lines,
-CNN stories) and over all, and with ``-v`` each article's missed and spurious names.
+CNN stories, writer lines, PolNeAR articles) and over all, and with ``-v`` each article's
+missed and spurious names.
 
 Run from the repository root, with ../shared beside it (or SUMMARIZER_DATA_DIR set):
     .venv/bin/python scripts/actor_reading.py        # counts (-v: every row not as wished)
@@ -59,6 +64,7 @@ from tension_tuning import EXTERNAL, extract_listed
 from summarizer._schema import Actor, Extraction
 from summarizer._text import name_key
 from summarizer.backends.offline._extract import extract_offline
+from summarizer.eval._bench_polnear import load_polnear, polnear_file
 from summarizer.eval._gold import GoldActor, GoldCase, GoldSummary
 from summarizer.eval._metrics import score_actors
 from summarizer.eval._text import is_sub_span, names_score
@@ -67,6 +73,7 @@ from summarizer.input._cleaning import clean_article
 LIST = Path(__file__).parents[1] / "evals" / "reading" / "actor-reading.tsv"
 KEYS = Path(__file__).parents[1] / "evals" / "reading" / "actor-keys.tsv"
 KEYS_CNN = Path(__file__).parents[1] / "evals" / "reading" / "actor-keys-cnn.tsv"
+KEYS_POLNEAR = Path(__file__).parents[1] / "evals" / "reading" / "actor-keys-polnear.tsv"
 CNN = EXTERNAL / "cnndm_sample" / "cnn_stories_sample.jsonl"
 WRITER = EXTERNAL / "llm_news_summ_writer_summaries" / "writer_summaries_by_article.jsonl"
 # Sources whose ``article`` column is a 0-based line of a JSON-lines data set file.
@@ -149,6 +156,19 @@ def extract_jsonl(rows: list[dict[str, str]]) -> dict[tuple[str, str], Extractio
     return out
 
 
+def extract_polnear(rows: list[dict[str, str]]) -> dict[tuple[str, str], Extraction]:
+    """The offline extraction of every PolNeAR train-sample article (``polnear`` rows) a
+    list names, loaded as `summarizer eval bench polnear --split train` loads it and
+    cleaned as its summarizer cleans it; exits naming any article it cannot find."""
+    wanted = {r["article"] for r in rows if r["source"] == "polnear"}
+    if not wanted:
+        return {}
+    texts = {a.id: a.text for a in load_polnear(polnear_file(EXTERNAL, "train"))}
+    if missing := wanted - texts.keys():
+        raise SystemExit(f"PolNeAR train-sample articles not found: {sorted(missing)}")
+    return {("polnear", a): extract_offline(clean_article(texts[a])) for a in wanted}
+
+
 def _report(label: str, scores: dict[tuple[str, str], dict[str, float]], n: int) -> None:
     """One line: mean P/R/F1 over the articles and actors per article."""
     means = {
@@ -163,11 +183,13 @@ def _report(label: str, scores: dict[tuple[str, str], dict[str, float]], n: int)
 def keys(verbose: bool) -> None:
     if not EXTERNAL.is_dir():
         raise SystemExit(f"{EXTERNAL} not found: run beside ../shared or set SUMMARIZER_DATA_DIR")
-    paths = (KEYS, KEYS_CNN, *sorted(KEYS.parent.glob("actor-keys-writer*.tsv")))
+    writer = sorted(KEYS.parent.glob("actor-keys-writer*.tsv"))
+    paths = (KEYS, KEYS_CNN, *writer, KEYS_POLNEAR)
     rows = [r for path in paths for r in csv.DictReader(path.open(), delimiter="\t")]
-    listed = [r for r in rows if r["source"] not in JSONL]
+    listed = [r for r in rows if r["source"] not in {*JSONL, "polnear"}]
     found = {k: e.actors for k, e in extract_listed(listed).items()}
     found |= {k: e.actors for k, e in extract_jsonl(rows).items()}
+    found |= {k: e.actors for k, e in extract_polnear(rows).items()}
     scores: dict[tuple[str, str], dict[str, float]] = {}
     for key in sorted(found):
         gold = _gold(f"{key[0]}-{key[1]}", [r for r in rows if (r["source"], r["article"]) == key])
