@@ -206,9 +206,12 @@ _QUALIFIED_NOUNS = (
     | PERSON_NOUNS
     | wordset(
         "department station force union headquarters car academy commissioner spokesman "
-        "spokeswoman spokesperson custody"
+        "spokeswoman spokesperson custody leadership handling bail brutality misconduct"
     )
 )
+# Nouns after a group word that name the group's own body or voice ("police department",
+# "police spokesman"): the group is meant there (`Registry._index`).
+_THE_BODY_ITSELF = wordset("department force spokesman spokeswoman spokesperson")
 # Last words of a place's name, never of a person's ("Trump Tower", "Foggy Bottom").
 _PLACE_HEADS = wordset(
     "Airport Tower Towers Street Avenue Boulevard Building Base Stadium Arena Hotel "
@@ -2474,6 +2477,9 @@ class Registry:
                 continue  # "China expert Susan Thornton": the country only qualifies a person
             if entity.type == "group" and form in GROUPS and _PARTY_BEFORE.match(self.text, end):
                 continue  # "Oslo Labour Party Candidate Phil Vang": the party's name, not "Labour"
+            if entity.described and qualifier(self.text, end, _THE_BODY_ITSELF):
+                continue  # "police chief", "police custody": the noun after it is meant,
+                # not the group (not "police department", "police spokesman": the body)
             entity.mentions.append(((pi, start - offset), end - offset))
             used.add(form)
         entity.forms = {
@@ -3507,11 +3513,13 @@ def _word_before(text: str, start: int) -> list[str]:
     return [w.rstrip("\"”’'") for w in words]
 
 
-def qualifier(text: str, end: int) -> bool:
+def qualifier(text: str, end: int, but: frozenset[str] = frozenset()) -> bool:
     """Whether the group word that ends at ``end`` only qualifies the noun after it
-    ("police officer", "police department", "troops commander")."""
+    ("police officer", "police department", "troops commander"), that noun not one of
+    ``but``."""
     after = _word_after(text, end, 20)
-    return bool(after) and re.sub(r"s$", "", after[0]) in _QUALIFIED_NOUNS
+    noun = re.sub(r"s$", "", after[0].rstrip(",.;:\"”’'")) if after else ""
+    return noun in _QUALIFIED_NOUNS and noun not in but
 
 
 def _role_after(text: str, end: int) -> bool:

@@ -1,0 +1,37 @@
+"""Offline actor rules that keep spurious actors out on unseen styles (issue #14, fifteenth
+session): general classes found on the tuning key lists. Synthetic texts; each test fails
+without its rule."""
+
+from __future__ import annotations
+
+from tests._offline import offline_actors
+
+
+def _names(*paragraphs: str) -> set[str]:
+    return {a.name for a in offline_actors(*paragraphs)}
+
+
+def test_a_group_word_that_only_qualifies_a_noun_is_no_mention_of_the_group() -> None:
+    names = _names(
+        "The mayor of Dunmore has dismissed the town's police chief, Ada Brisk, a councillor, "
+        "said on Monday.",
+        "A man died in police custody in March, and the police union criticised the chief.",
+        "Brisk said the new police chief would start at once.",
+        "The police leadership had lost the town's trust, Brisk said.",
+        "An interim police chief, Tom Varley, was named. He vowed to bring accountability "
+        "to police.",
+    )
+    assert "Ada Brisk" in names
+    assert "police" not in names
+
+
+def test_a_police_department_is_the_police_acting() -> None:
+    names = _names(
+        "Protesters marched in Dunmore on Sunday after a police shooting, the third this year.",
+        "They asked how the police treat young men in the town.",
+        "The town's police department released only part of the video on Monday.",
+        "Police shootings have risen, Councillor Ada Brisk said.",
+        "One man described his encounter with police.",
+    )
+    assert "police" in names
+
