@@ -35,3 +35,22 @@ def test_a_police_department_is_the_police_acting() -> None:
     )
     assert "police" in names
 
+
+def test_a_noun_before_a_given_name_is_no_part_of_the_name() -> None:
+    names = _names(
+        "Hydrologist Mary Wendt said the river would crest on Friday near Ostby.",
+        "Wendt said the dam was safe and that no one had to leave.",
+        "The regional head of the Ministry of Flood Situations Sergei Talvik said the gates held.",
+        '"We have checked every gate," Talvik said.',
+    )
+    assert {"Mary Wendt", "Sergei Talvik"} <= names
+    assert "Hydrologist Mary Wendt" not in names
+    assert "Situations Sergei Talvik" not in names
+
+
+def test_a_name_before_a_given_name_stays_in_the_name() -> None:
+    names = _names(
+        "Moner Ali Tahsin said the river would crest on Friday near the town of Ostby.",
+        "Tahsin said the dam was safe and that no one had to leave.",
+    )
+    assert "Moner Ali Tahsin" in names

@@ -1000,6 +1000,20 @@ def _names_a_thing(text: str, start: int) -> bool:
     return word not in _CLAUSE_OPENERS and word not in ROLE_NOUNS and word not in SPEECH_VERBS
 
 
+# Endings of a common noun that a given name never has ("Archaeologist", "Situations",
+# "Services", "Filmmaker"): the word before a given name is then a role or the tail of a
+# body's name run into the person's ("Ministry of Emergency Situations Sergei Poletykin").
+_NOUN_ENDINGS = ("ist", "ists", "ions", "ices", "maker", "makers")
+
+
+def _noun_by_form(word: str) -> bool:
+    """Whether ``word``, written before a given name, is a common noun by its form: a role
+    ("Adviser"), a plural of one, or a noun's ending (`_NOUN_ENDINGS`); never a given name."""
+    if word in GIVEN_NAMES:
+        return False
+    return _common_noun(word) or word.lower().endswith(_NOUN_ENDINGS)
+
+
 def _common_noun(word: str) -> bool:
     """A role ("Officials") or a plural noun ("Demonstrators") opening a sentence."""
     lower = word.lower()
@@ -1137,7 +1151,9 @@ class Registry:
         elsewhere = len(_occurrences(self.text, {" ".join(rest)})) > len(
             _occurrences(self.text, {" ".join(tokens)})
         )
-        return rest if elsewhere or all(self._lower(t) for t in tokens[:start]) else tokens
+        if elsewhere or all(self._lower(t) for t in tokens[:start]):
+            return rest
+        return rest if _noun_by_form(tokens[start - 1]) else tokens
 
     def _lower(self, word: str) -> bool:
         """Whether the article also writes ``word`` in lower case."""
