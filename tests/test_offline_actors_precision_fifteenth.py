@@ -54,3 +54,25 @@ def test_a_name_before_a_given_name_stays_in_the_name() -> None:
         "Tahsin said the dam was safe and that no one had to leave.",
     )
     assert "Moner Ali Tahsin" in names
+
+
+def test_a_short_given_name_and_a_slip_of_one_letter_are_the_same_person() -> None:
+    actors = offline_actors(
+        "Joshua Pellow, 31, was jailed on Tuesday for attacking a bus driver in Ostby.",
+        "Josh Pellow had told the court he was sorry, Judge Ann Varga said.",
+        "Senator Hillary Brandt said the sentence was too short; Bill Brandt, her husband, "
+        "said nothing.",
+        '"We need longer sentences," Hilary Brandt said.',
+    )
+    names = {a.name for a in actors}
+    assert "Joshua Pellow" in names and "Josh Pellow" not in names
+    assert "Hillary Brandt" in names and "Hilary Brandt" not in names
+    assert "Bill Brandt" in names
+
+
+def test_given_names_of_two_genders_are_two_people() -> None:
+    names = _names(
+        "Louis Pellow and Louise Pellow, brother and sister, opened a bakery in Ostby.",
+        "Louis Pellow said the loan came late; Louise Pellow said the bank was fair.",
+    )
+    assert {"Louis Pellow", "Louise Pellow"} <= names

@@ -1000,6 +1000,17 @@ def _names_a_thing(text: str, start: int) -> bool:
     return word not in _CLAUSE_OPENERS and word not in ROLE_NOUNS and word not in SPEECH_VERBS
 
 
+# Endings that make a woman's given name of a shorter one ("Paula", "Louise", "Christine",
+# "Janet", "Danielle"): no full form of it (`Registry._merge_given_forms`).
+_FEMININE_ENDINGS = frozenset({"a", "e", "et", "ette", "ine", "ina", "elle", "ie", "na"})
+
+
+def _two_genders(given: str, other: str) -> bool:
+    """Whether one of two given names is only a woman's and the other is not ("Michelle"
+    beside "Michael", "Samantha" beside "Sam"): maybe two people."""
+    return len({g in FEMALE_NAMES and g not in MALE_NAMES for g in (given, other)}) == 2
+
+
 # Endings of a common noun that a given name never has ("Archaeologist", "Situations",
 # "Services", "Filmmaker"): the word before a given name is then a role or the tail of a
 # body's name run into the person's ("Ministry of Emergency Situations Sergei Poletykin").
@@ -1227,6 +1238,7 @@ class Registry:
             if len(longer) == 1 and short in self.entities:
                 self._merge(short, longer[0])
         self._merge_slips(keys)
+        self._merge_given_forms(keys)
 
     def _merge_slips(self, keys: dict[int, tuple[str, ...]]) -> None:
         """A surname one letter off the surname of one other person and of no one else
@@ -1257,6 +1269,40 @@ class Registry:
                 continue  # "Nate Cohn" beside "Jon Cohen": two people
             if (len(other.tokens), self._times(other)) > (len(slip.tokens), self._times(slip)):
                 self._merge(slip, other)
+
+    def _merge_given_forms(self, keys: dict[int, tuple[str, ...]]) -> None:
+        """Two people with one surname whose given names are one name's short form
+        ("Josh Sweet" beside "Joshua Sweet", "Ken Starr" beside "Kenneth Starr") or one
+        letter apart ("Hilary Clinton" beside "Hillary Clinton"): one person, whatever
+        other namesake the article has ("Bill Clinton"). Not when the given names may say
+        two genders ("Louis" and "Louise", "Paul" and "Paula": a woman's ending added to
+        a name is no full form of it). The short form goes into the full one; a slip into
+        the other spelling (`_spelled_right`)."""
+        people = [p for p in self.people() if len(keys.get(id(p), ())) >= 2]
+        for one in people:
+            for other in people:
+                if one is other or one not in self.entities or other not in self.entities:
+                    continue
+                a, b = keys[id(one)], keys[id(other)]
+                if a[1:] != b[1:] or len(a[0]) > len(b[0]) or a[0] == b[0]:
+                    continue  # (each pair is met twice: the shorter given name first)
+                if b[0].startswith(a[0]):
+                    if not (
+                        len(a[0]) < 3
+                        or b[0][len(a[0]) :] in _FEMININE_ENDINGS  # "Paula", "Louise"
+                        or _two_genders(one.tokens[0], other.tokens[0])  # "Samantha"
+                    ):
+                        self._merge(one, other)
+                    continue
+                genders = _given_gender(one.tokens) | _given_gender(other.tokens)
+                if len(a[0]) >= 5 and len(genders) < 2 and one_letter_apart(a[0], b[0]):
+                    slip, right = sorted((one, other), key=self._spelled_right)
+                    self._merge(slip, right)
+
+    def _spelled_right(self, person: Entity) -> tuple[bool, int]:
+        """Which of two spellings of a name is the slip (`_merge_given_forms`): the one
+        whose given name is no known one ("Donand"), else the one written less often."""
+        return person.tokens[0] in GIVEN_NAMES, len(_occurrences(self.text, {person.name}))
 
     def _other_given_name(self, person: Entity, given: str) -> bool:
         """Whether the article writes ``person``'s surname after a name-like word other
