@@ -76,3 +76,17 @@ def test_given_names_of_two_genders_are_two_people() -> None:
         "Louis Pellow said the loan came late; Louise Pellow said the bank was fair.",
     )
     assert {"Louis Pellow", "Louise Pellow"} <= names
+
+
+def test_a_states_troops_are_the_state_acting() -> None:
+    actors = offline_actors(
+        "The U.S. will send 2,000 more U.S. troops to the Gulf, officials said on Friday.",
+        "U.S. troops will guard the shipping lanes, and U.S. troops already there will stay.",
+        "The U.S. has blamed Iran for attacks on tankers.",
+        "Iran said U.S. troops were a threat to the region.",
+        "More U.S. troops arrived on Sunday.",
+    )
+    names = {a.name for a in actors}
+    assert "U.S. troops" not in names
+    state = next(a for a in actors if a.name == "U.S.")
+    assert "U.S. troops" in state.aliases

@@ -209,6 +209,9 @@ _QUALIFIED_NOUNS = (
         "spokeswoman spokesperson custody leadership handling bail brutality misconduct"
     )
 )
+# A state's armed forces, after its name or adjective ("U.S. troops", "Russian soldiers"):
+# the state acting (`Registry._fold_state_forces`).
+_STATE_FORCES = wordset("troops forces soldiers military")
 # Nouns after a group word that name the group's own body or voice ("police department",
 # "police spokesman"): the group is meant there (`Registry._index`).
 _THE_BODY_ITSELF = wordset("department force spokesman spokeswoman spokesperson")
@@ -1112,6 +1115,7 @@ class Registry:
         self._join_party_names()
         self._fold_party_phrases()
         self._settle_group_phrases()
+        self._fold_state_forces()
         self._add_counted_lead_group()
 
     # --- building ------------------------------------------------------------
@@ -2471,6 +2475,29 @@ class Registry:
             self._index(group)
             self.entities.append(group)
         group.signals.add("lead")
+
+    def _fold_state_forces(self) -> None:
+        """ "U.S. troops", "American forces", "Russian soldiers": a state's armed forces
+        where the article names that state as an actor are the state acting, as "the
+        Turkish government" is (`_state_governments`): its forms, not a second actor
+        (ANNOTATION.md: a metonym is an alias of the state)."""
+        for group in [e for e in self._phrase_groups if e in self.entities]:
+            words = group.tokens
+            if len(words) != 2 or words[1].lower() not in _STATE_FORCES or not group.is_actor():
+                continue  # (one that is no actor stays out of the state's forms)
+            state = STATE_ADJECTIVES.get(words[0]) or _STATE_OF.get(words[0])
+            country = next(
+                (
+                    e
+                    for e in self.entities
+                    if e.type == "country"
+                    and e.is_actor()
+                    and any(f == state or _STATE_OF.get(f) == state for f in e.forms)
+                ),
+                None,
+            )
+            if state and country is not None:
+                self._merge(group, country)
 
     def _settle_party_phrase(self, entity: Entity) -> None:
         """A party's members described, not otherwise an actor ("Republican lawmakers
