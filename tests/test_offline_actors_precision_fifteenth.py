@@ -90,3 +90,15 @@ def test_a_states_troops_are_the_state_acting() -> None:
     assert "U.S. troops" not in names
     state = next(a for a in actors if a.name == "U.S.")
     assert "U.S. troops" in state.aliases
+
+
+def test_the_first_of_two_surnames_after_a_title_is_that_person() -> None:
+    actors = offline_actors(
+        "Former President Vicente Alba criticised current President Ramón Pena Ortiz on "
+        "Tuesday for inviting the tycoon to the capital.",
+        '"I think President Peña is taking an enormous risk," Alba told reporters.',
+    )
+    names = {a.name for a in actors}
+    assert "Peña" not in names
+    pena = next(a for a in actors if a.name == "Ramón Pena Ortiz")
+    assert "President Peña" in pena.aliases

@@ -1243,6 +1243,7 @@ class Registry:
                 self._merge(short, longer[0])
         self._merge_slips(keys)
         self._merge_given_forms(keys)
+        self._merge_first_surnames(keys)
 
     def _merge_slips(self, keys: dict[int, tuple[str, ...]]) -> None:
         """A surname one letter off the surname of one other person and of no one else
@@ -1302,6 +1303,22 @@ class Registry:
                 if len(a[0]) >= 5 and len(genders) < 2 and one_letter_apart(a[0], b[0]):
                     slip, right = sorted((one, other), key=self._spelled_right)
                     self._merge(slip, right)
+
+    def _merge_first_surnames(self, keys: dict[int, tuple[str, ...]]) -> None:
+        """ "President Peña" beside "Enrique Pena Nieto": the first of two surnames, written
+        alone after a title, is the one person's whose name holds it there ("López" for
+        "Andrés Manuel López Obrador"), accents folded; not a given name, nor a word that
+        ends another person's name."""
+        people = [p for p in self.people() if id(p) in keys]
+        lasts = Counter(keys[id(p)][-1] for p in people if len(keys[id(p)]) > 1)
+        for short in people:
+            key = keys[id(short)]
+            titled = any(f != short.name and f.endswith(short.name) for f in short.forms)
+            if len(key) != 1 or lasts[key[0]] or short.name in GIVEN_NAMES or not titled:
+                continue
+            holders = [p for p in people if len(keys[id(p)]) >= 3 and keys[id(p)][-2] == key[0]]
+            if len(holders) == 1 and short in self.entities and holders[0] in self.entities:
+                self._merge(short, holders[0])
 
     def _spelled_right(self, person: Entity) -> tuple[bool, int]:
         """Which of two spellings of a name is the slip (`_merge_given_forms`): the one
