@@ -79,3 +79,15 @@ def test_a_body_named_with_and_is_no_person() -> None:
         )
     )
     assert "Culture Dundee" not in names
+
+
+def test_a_one_word_company_acting_across_an_apposition_is_an_organisation() -> None:
+    names = _names(
+        _actors(
+            "Torvane, the country's largest maker of garden tools, has acquired a small "
+            "workshop in Leeds to help it reach new export markets.",
+            "The workshop, which is now part of the Torvane group, employs nine people.",
+            "Last year Torvane had a fifth of the market, according to its annual report.",
+        )
+    )
+    assert "Torvane" in names

@@ -506,6 +506,9 @@ _SUBJECT_VERB = re.compile(
     r"(?!\s+(?:contributed|reported|reports|reporting|wrote|writes)\b)"
     rf"(?:{_DOES.pattern}|\s+(?:is|was|has|had)\s+(?:also\s+)?[a-z]+(?:ing|ed|en)\b)"
 )
+# An apposition after a name, a phrase opened by an article and closed by a comma ("Tesla,
+# the electric carmaker, has hiked"): the verb after it is the name's.
+_APPOSED = re.compile(r",\s+(?:the|a|an)\s+[^,;:.!?\"“”]{3,80},")
 _GOVERNMENT = re.compile(  # (the test before the first letter after it, as `_TITLED`'s)
     r"[A-Zc](?<![\w.'’-].)(?:(?<=[A-Z])[a-z]+ administration"
     r"|(?:(?<=[Cc])ongressional|(?<=H)ouse|(?<=S)enate) (?:Democrats|Republicans))\b"
@@ -2079,6 +2082,9 @@ class Registry:
                 continue
             if _DOES.match(self.text, end):
                 return True
+            apposed = _APPOSED.match(self.text, end)
+            if apposed and _DOES.match(self.text, apposed.end()):
+                return True  # "Diageo, the world's biggest distiller, has invested"
         return False
 
     def _add_organisations(self) -> None:
