@@ -91,3 +91,26 @@ def test_a_one_word_company_acting_across_an_apposition_is_an_organisation() -> 
         )
     )
     assert "Torvane" in names
+
+
+def test_a_full_name_with_a_lower_case_particle_is_a_person() -> None:
+    names = _names(
+        _actors(
+            "Sketches by Pieter van Rooyen went on show in a small gallery in York on "
+            "Tuesday, more than four centuries after they were drawn.",
+            "The works include studies of hands and of birds in flight.",
+            "Experts believe van Rooyen made most of them in a single winter.",
+        )
+    )
+    assert "Pieter van Rooyen" in names
+
+
+def test_a_place_before_a_name_with_a_particle_is_no_given_name() -> None:
+    names = _names(
+        _actors(
+            "Critics mock him, but in sunny California de Rossi now dines with investors "
+            "who fund his research.",
+            "De Rossi said his laboratory would open in the spring.",
+        )
+    )
+    assert "California de Rossi" not in names

@@ -372,7 +372,7 @@ _ORG_PHRASE = re.compile(
 _BEFORE_NAME = re.compile(
     rf"\s+(?:(?:[a-z-]+\s+)?(?:{_ROLES})|(?:[A-Z][a-z]+\s+)?(?:{_TITLE_ALT}))\s+[A-Z]"
 )
-_FULL_NAME = re.compile(rf"{_OPENING_TOKEN}(?:\s+{_TOKEN}){{1,2}}(?!\s+[A-Z])")
+_FULL_NAME = re.compile(rf"{_OPENING_TOKEN}(?:\s+{_PARTICLES}{_TOKEN}){{1,2}}(?!\s+[A-Z])")
 # The rest of a list of full names after its first ("..., Ted Cruz and Rand Paul"), whose
 # verb every name in it is the subject of ("Ben Carson, Ted Cruz and Rand Paul have all
 # attacked the program").
@@ -1387,6 +1387,8 @@ class Registry:
                 tokens = _clean_name(m.group())
                 if not 2 <= len(tokens) <= 3 or not _is_person_name(tokens):
                     continue
+                if tokens[1].islower() and (tokens[0] in US_STATES or tokens[0] in _STATE_WORDS):
+                    continue  # "in age-obsessed California de Grey": a place, and a name
                 trimmed = self._without_prefix(tokens)
                 if _TITLE_OF.search(para.text, 0, m.start()) and _given_in_second(trimmed):
                     trimmed = trimmed[1:]  # "Chancellor of the Exchequer Kenneth Clarke"
