@@ -114,3 +114,75 @@ def test_a_place_before_a_name_with_a_particle_is_no_given_name() -> None:
         )
     )
     assert "California de Rossi" not in names
+
+
+def test_an_institution_named_by_its_kind_that_acts_twice_is_an_organisation() -> None:
+    names = _names(
+        _actors(
+            "A Devon council is buying rainwater from a local farm so that a town pond can "
+            "be filled for the summer fair.",
+            "The pond had to be drained after a leak, and the council closed it last year.",
+            "The council is now paying £300 a month for the water, a spokesman said.",
+        )
+    )
+    assert "the council" in names
+
+
+def test_a_firm_named_by_two_words_and_an_ampersand_twice_is_an_organisation() -> None:
+    names = _names(
+        _actors(
+            "The shoe chain's 40 shops will close next month unless a buyer is found, "
+            "administrators Hollis & Brandt said on Monday.",
+            "Hollis & Brandt have already lined up two firms to sell the stock.",
+        )
+    )
+    assert "Hollis & Brandt" in names
+
+
+def test_a_firm_inside_a_longer_name_with_an_ampersand_is_none() -> None:
+    names = _names(
+        _actors(
+            "Two makers, Corvel and Torris Aerospace & Marine Systems Inc, sell drones abroad.",
+            "Torris Aerospace & Marine Systems Inc declined to comment on the new rules.",
+        )
+    )
+    assert "Aerospace & Marine" not in names
+
+
+def test_an_acronym_named_often_and_once_as_an_owner_is_an_organisation() -> None:
+    names = _names(
+        _actors(
+            "A call to expel a PDQ member of the city council has been rejected by the "
+            "party's leaders.",
+            "It was sent to PDQ's national committee before a row over remarks she made.",
+            "But PDQ chairman Alan Weir said the letter did not follow party rules.",
+            "A PDQ council group spokesman said the letter came from a small group.",
+            "Members who support PDQ in the north said they would write again.",
+            "The PDQ leadership has not commented since.",
+        )
+    )
+    assert "PDQ" in names
+
+
+def test_an_acronym_people_talk_to_is_no_owner_organisation() -> None:
+    names = _names(
+        _actors(
+            "The mayor of Ardwell told KTV that the bridge would reopen within a week.",
+            "A city engineer also told KTV that the damage was worse than first thought.",
+            "KTV's cameras showed cracks along the span on Tuesday.",
+            "A resident told KTV on Tuesday that she was worried about the school run.",
+            "KTV's Dana Holt and Sam Reyes reported from Ardwell.",
+        )
+    )
+    assert "KTV" not in names
+
+
+def test_campaigners_who_act_twice_are_a_group() -> None:
+    names = _names(
+        _actors(
+            "A petition against the new trade courts has been rejected by the commission.",
+            "Campaigners believe that the courts would let firms sue governments.",
+            "Campaigners have launched a legal challenge to the decision.",
+        )
+    )
+    assert "campaigners" in names

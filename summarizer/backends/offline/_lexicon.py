@@ -614,7 +614,7 @@ GROUP_HEADS = _words(
     """protesters demonstrators lawmakers legislators senators governors forces troops
     soldiers gunmen attackers militants rebels insurgents fighters separatists jihadists
     refugees migrants immigrants allies traffickers smugglers hackers activists prosecutors
-    farmers police donors unions"""
+    farmers police donors unions campaigners"""
 )
 # Plural nouns for kinds of people a story may be about without naming them, counted in its
 # lead ("Nine British nationals have been detained", "Two climbers were rescued").

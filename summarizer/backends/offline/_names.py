@@ -240,7 +240,8 @@ _SURNAMED = re.compile(
 _INSTITUTION_SAID = WordPattern(  # "\b" before it, searched after a non-word character
     r"[Tt]he\s+(?P<noun>hospital|school|university|college|church|zoo|hotel|council|club|"
     r"museum|prison|charity)(?:,\s+[a-z]+(?:\s+[a-z]+)?,)?\s+(?:also\s+)?"
-    rf"(?:{alternation(sorted(SPEECH_VERBS))}|denied|declined)\b"
+    rf"(?:{alternation(sorted(SPEECH_VERBS))}|denied|declined"
+    r"|(?:is|was|has|had|will)\s+(?:now\s+|also\s+)?[a-z]+(?:ing|ed)|[a-z]{3,}ed)\b"
 )
 # Verbs by which someone joins a party or body ("defected to", "joined").
 _JOINS = r"\b(?:join(?:s|ed|ing)?|(?:defect|switch)(?:s|ed|ing)?\s+to)"
@@ -419,6 +420,11 @@ _STATE_OWNER = re.compile(
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z.]{1,8})\)")
 _ACTING = re.compile(rf"^(?:\s+(?:{'|'.join(sorted(ACTING_VERBS))})\b|\s+[a-z]+ed\b)")
 # First words of place names that look like a first and last name ("New Hampshire").
+# A firm's name of two capitalised words joined by "&" ("Duff & Phelps", "Marks & Spencer").
+_AMPERSAND = re.compile(r"(?<!& )(?<![\w.'’-])[A-Z][a-z]+ & [A-Z][a-z]+(?![\w'’-]| &)")
+# An acronym the article names this often on its own, once as an owner ("UKIP's national
+# executive", "UKIP chairman Paul Oakden", "support UKIP"): the body the story is about.
+_OWNER_TIMES = 5
 _PLACE_STARTS = frozenset(
     [
         "New",
@@ -1088,6 +1094,7 @@ class Registry:
         self._merge_organisations()
         self._add_lone_speakers()
         self._add_one_word_organisations()
+        self._add_ampersand_firms()
         self._add_speaking_seats()
         self._add_surnamed()
         self._add_kin_named()
@@ -1682,11 +1689,39 @@ class Registry:
             if (word[-1] == "s" and not _CAMEL.search(word)) or self._place_or_person(word):
                 continue  # "Cubans" (not "WikiLeaks"), "in Cleveland", "President Trump"
             joined = _joined(self.text, word, joins)  # no person: one joins a body
-            if self._alone(word, times=3) and (joined or self._acts(word) or self._headlined(word)):
+            owned = word.isupper() and self._owns(word) and self._alone(word, times=_OWNER_TIMES)
+            if self._alone(word, times=3) and (
+                joined or self._acts(word) or self._headlined(word) or owned
+            ):
                 personal = not joined and not word.isupper() and self._personal(word)
                 kind: ActorType = "person" if personal else "organization"
                 self.entities.append(Entity(word, kind, forms={word}))
                 known.add(word)
+
+    def _owns(self, word: str) -> bool:
+        """Whether the article writes ``word`` as an owner ("UKIP's national executive"),
+        and it is no outlet that people talk to."""
+        if f"told {word}" in self.text or f"told the {word}" in self.text:
+            return False  # "told CNN", "CNN's Margot Haddad reported": the press
+        return f"{word}'s" in self.text or f"{word}’s" in self.text
+
+    def _add_ampersand_firms(self) -> None:
+        """Two capitalised words joined by "&" that the article names twice ("administrators
+        Duff & Phelps ... Duff & Phelps have lined up"): a firm, named as its founders were
+        ("Marks & Spencer", "Ernst & Young"); no head word says so (`_org_name`)."""
+        if " & " not in self.text:
+            return
+        known = {f for e in self.entities for f in e.forms}
+        found = Counter(
+            m.group()
+            for m in _AMPERSAND.finditer(self.text)
+            if self._alone_at(m.start(), m.end())  # not "Kratos Defense & Security Solutions"
+        )
+        for name, times in found.items():
+            words = name.split(" & ")
+            if times < 2 or name in known or any(w in STOP_CAPS for w in words):
+                continue
+            self.entities.append(Entity(name, "organization", forms={name}))
 
     def _add_speaking_seats(self) -> None:
         """A place's name that speaks twice or more ("Downing Street said", "Buckingham
