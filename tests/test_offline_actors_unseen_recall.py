@@ -186,3 +186,27 @@ def test_campaigners_who_act_twice_are_a_group() -> None:
         )
     )
     assert "campaigners" in names
+
+
+def test_social_media_users_who_act_are_a_group() -> None:
+    names = _names(
+        _actors(
+            "A radio host was sacked on Sunday after angry social media users accused him "
+            "of mocking flood victims.",
+            "Social media users began sharing the clip within minutes of the broadcast.",
+            "Some users defended him, and users of the station's app left hundreds of comments.",
+        )
+    )
+    assert "social media users" in names
+
+
+def test_users_with_no_qualifier_are_no_group() -> None:
+    names = _names(
+        _actors(
+            "The messaging app Chirrup lost a fifth of its value on Friday after users "
+            "complained that the new version kept crashing.",
+            "Users said the update had deleted months of messages.",
+            "Chirrup said it would fix the fault within a week.",
+        )
+    )
+    assert "users" not in names

@@ -614,7 +614,7 @@ GROUP_HEADS = _words(
     """protesters demonstrators lawmakers legislators senators governors forces troops
     soldiers gunmen attackers militants rebels insurgents fighters separatists jihadists
     refugees migrants immigrants allies traffickers smugglers hackers activists prosecutors
-    farmers police donors unions campaigners"""
+    farmers police donors unions campaigners users"""
 )
 # Plural nouns for kinds of people a story may be about without naming them, counted in its
 # lead ("Nine British nationals have been detained", "Two climbers were rescued").
@@ -643,7 +643,7 @@ GROUP_MODIFIERS = GROUP_NATIONALITIES | _words(
     """Democratic Republican GOP Conservative Labour Tory House Senate Congressional
     congressional U.S. US UK EU NATO U.N. UN federal state local foreign security armed
     human trafficking opposition government military rebel rival jihadist militant
-    anti-government pro-government"""
+    anti-government pro-government social media"""
 )
 # A bare head the article uses for a group it also calls by another head ("Gunmen
 # stormed ... cornered the attackers"): the second word is the group's usual name.

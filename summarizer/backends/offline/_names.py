@@ -633,6 +633,9 @@ _COUNTED_LEAD = re.compile(
     rf"(?:{alternation(sorted(PEOPLE_PLURALS, key=len, reverse=True))}))"
     r"\s+(?:have|had|were|are|will|would|could|[a-z]+ed)\b"
 )
+# Heads that name a group only with a qualifier ("social media users"; "users" alone are
+# anyone's).
+_QUALIFIED_HEADS = frozenset({"users"})
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
 _GROUP_PREPOSITIONS = (PREPOSITIONS | PLACE_PREPOSITIONS) - {"of", "by"}
 # Words between a preposition and the group it governs: "to the three governors".
@@ -2400,7 +2403,11 @@ class Registry:
                     for w in words
                 )
                 found.setdefault(key, set()).update({m.group(), key})
-        found = {k: v for k, v in found.items() if " " in k or k.lower() not in named}
+        found = {
+            k: v
+            for k, v in found.items()
+            if " " in k or (k.lower() not in named and k.lower() not in _QUALIFIED_HEADS)
+        }
         found = _one_state_per_group(found)
         added: list[Entity] = []
         for key in sorted(found, key=lambda k: (-len(k.split()), k)):
