@@ -50,6 +50,7 @@ from summarizer.backends.offline._names import (
     _OPENING_PNAME,
     _ORG_PHRASE,
     _ORG_WORD,
+    _PARTICLES,
     _PLACE_HEADS,
     _PNAME,
     _PROPER_NOUN_BEFORE,
@@ -434,7 +435,7 @@ def test_a_name_opening_a_pattern_is_found_as_the_plain_name_pattern_finds_it() 
     ]
     plain = re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_PNAME})\s+said")
     opening = re.compile(rf"(?P<name>{_OPENING_PNAME})\s+said")
-    full = re.compile(rf"(?<![\w.])(?=[A-Z]){_TOKEN}(?:\s+{_TOKEN}){{1,2}}(?!\s+[A-Z])")
+    full = re.compile(rf"(?<![\w.])(?=[A-Z]){_TOKEN}(?:\s+{_PARTICLES}{_TOKEN}){{1,2}}(?!\s+[A-Z])")
     for text in texts:
         for new, old in ((opening, plain), (_FULL_NAME, full)):
             found = [(m.span(), m.groupdict()) for m in new.finditer(text)]

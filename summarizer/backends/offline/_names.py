@@ -236,12 +236,14 @@ _SURNAMED = re.compile(
     r"\s+(?P<name>[A-Z][a-z]+)\b"
 )
 # An institution described by its kind as a speech verb's subject ("The hospital, however,
-# argued that"): kinds whose names hold the kind's word ("Shenyang Central Hospital").
+# argued that") or a verb with an auxiliary ("The council is now paying"; not a bare past
+# tense, "the council filed", which also opens a clause inside another's sentence): kinds
+# whose names hold the kind's word ("Shenyang Central Hospital").
 _INSTITUTION_SAID = WordPattern(  # "\b" before it, searched after a non-word character
     r"[Tt]he\s+(?P<noun>hospital|school|university|college|church|zoo|hotel|council|club|"
     r"museum|prison|charity)(?:,\s+[a-z]+(?:\s+[a-z]+)?,)?\s+(?:also\s+)?"
     rf"(?:{alternation(sorted(SPEECH_VERBS))}|denied|declined"
-    r"|(?:is|was|has|had|will)\s+(?:now\s+|also\s+)?[a-z]+(?:ing|ed)|[a-z]{3,}ed)\b"
+    r"|(?:is|was|has|had|will)\s+(?:now\s+|also\s+)?[a-z]+(?:ing|ed))\b"
 )
 # Verbs by which someone joins a party or body ("defected to", "joined").
 _JOINS = r"\b(?:join(?:s|ed|ing)?|(?:defect|switch)(?:s|ed|ing)?\s+to)"
