@@ -88,6 +88,7 @@ from summarizer.backends.offline._names import (
     _in_quote_aside,
     _join_objects,
     _joined,
+    _lengthened,
     _list_end,
     _matches_at,
     _no_initials,
@@ -1024,3 +1025,19 @@ def test_a_seat_and_an_institution_speaking_are_found_as_their_old_forms_find_th
         actors = extract_offline(CleanArticle(paragraphs=paragraphs)).actors
         assert "Quan" in [a.name for a in actors], words
         assert _SURNAMED.search(words)
+
+
+def test_a_clipped_name_is_tested_for_its_stems_as_its_pattern_would_find_them() -> None:
+    # `_unclipped` compiles a pattern per name only where each stem is followed by a
+    # lower-case letter: `_lengthened` must answer as the stem and `[a-z]` would
+    texts = ["Liberal Democrats", "Lib Dem", "Lib", "LibDem", "Lib-eral", "Libé", "xLiberal", ""]
+    for text in texts:
+        for stem in ("Lib", "Dem", "Li", "Liberal"):
+            expected = re.search(re.escape(stem) + "[a-z]", text) is not None
+            assert _lengthened(text, stem) == expected, (text, stem)
+    text = "The Liberal Democrats won. The Lib Dems lost, the Lib Dem leader said. Lib Ref fell."
+    registry = Registry(layout(text))
+    assert registry._unclipped("Lib Dems") == "Liberal Democrats"
+    assert registry._unclipped("Lib Dem") == "Liberal Democrats"
+    assert registry._unclipped("Lib Ref") is None  # "Ref" is never lengthened
+    assert registry._unclipped("Lib Won") is None  # "Won" is, as "won" only

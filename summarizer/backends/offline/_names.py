@@ -604,6 +604,19 @@ _PARTY_BEFORE = re.compile(r"\s+Party\b")
 _PLURAL_ACTS = re.compile(r"\s+(?:are|want|say|think|seem|try|believe|argue|worry)\b")
 # The shortest clipped word of a body's short name ("Lib Dems" for "Liberal Democrats").
 _CLIP_MIN = 3
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")  # `[a-z]`
+
+
+def _lengthened(text: str, stem: str) -> bool:
+    """Whether ``stem`` occurs in ``text`` with a lower-case ASCII letter right after it,
+    as every word of `Registry._unclipped`'s pattern needs ("Lib" in "Liberal")."""
+    i = text.find(stem)
+    while i != -1:
+        end = i + len(stem)
+        if end < len(text) and text[end] in _LOWER:
+            return True
+        i = text.find(stem, i + 1)
+    return False
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "Junior", "Senior"})
 # A suffix spelled out, as British papers write it ("Robert Downey Junior"): one spelling.
 _SPELLED_SUFFIXES = {"junior": "jr", "senior": "sr"}
@@ -1276,10 +1289,10 @@ class Registry:
                 p
                 for p in people
                 if p is not slip
-                and p in self.entities
                 and (keys[id(p)][:-1] == key[:-1] or len(key) == 1 or len(keys[id(p)]) == 1)
                 and one_letter_apart(key[-1], keys[id(p)][-1])
                 and not _gender_clash(_honorific_genders(slip.forms), p)
+                and p in self.entities  # last: a list's test, each entity compared field by field
             ]
             if len(near) != 1 or slip not in self.entities:
                 continue
@@ -1378,6 +1391,9 @@ class Registry:
         words = name.split()
         if len(words) < 2 or any(len(w) < _CLIP_MIN or not w[0].isupper() for w in words):
             return None
+        stems = [w[:-1] if w.endswith("s") else w for w in words]
+        if not all(_lengthened(self.text, stem) for stem in stems):
+            return None  # most names: a pattern compiled per name costs more than this test
         parts = [
             re.escape(w[:-1]) + r"[a-z]+s" if w.endswith("s") else re.escape(w) + r"[a-z]+"
             for w in words
