@@ -415,6 +415,14 @@ _COUNTRY_FORMS = {
     ("united", "kingdom"): "united kingdom",
 }
 COUNTRY_TOKENS = frozenset(t for form in _COUNTRY_FORMS.values() for t in form.split())
+# The forms by their first word, longest first (`_unify_countries` tries them in turn).
+_COUNTRY_FORMS_BY_FIRST = {
+    first: sorted(
+        ((form, canonical) for form, canonical in _COUNTRY_FORMS.items() if form[0] == first),
+        key=lambda kv: -len(kv[0]),
+    )
+    for first in {form[0] for form in _COUNTRY_FORMS}
+}
 _DOTTED = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\b\.?")
 _POSSESSIVE = re.compile(r"(?<=\w)'s?(?!\w)")
 
@@ -477,7 +485,10 @@ def one_letter_apart(a: str, b: str) -> bool:
 
 def fold_accents(text: str) -> str:
     """``text`` normalised, accents dropped ("Peña" -> "Pena")."""
-    decomposed = unicodedata.normalize("NFKD", normalize(text))
+    text = normalize(text)
+    if text.isascii():
+        return text  # nothing to decompose (most names)
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -500,9 +511,8 @@ def name_key(name: str) -> tuple[str, ...]:
 def _unify_countries(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
-    forms = sorted(_COUNTRY_FORMS.items(), key=lambda kv: -len(kv[0]))
     while i < len(words):
-        for form, canonical in forms:
+        for form, canonical in _COUNTRY_FORMS_BY_FIRST.get(words[i], ()):
             if tuple(words[i : i + len(form)]) == form:
                 out.extend(canonical.split())
                 i += len(form)

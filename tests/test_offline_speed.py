@@ -6,19 +6,24 @@ cache changes another article's briefing. (The cost itself is measured by
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 
 from summarizer import CleanArticle
 from summarizer._text import (
     _ABBREVIATION,
+    _COUNTRY_FORMS,
     _MARK,
     DOUBLE_MARKS,
     Paragraph,
     WordPattern,
     _abbreviated,
+    _unify_countries,
+    fold_accents,
     layout,
     literal_spans,
+    normalize,
 )
 from summarizer.backends.offline._extract import (
     _DEBRIS,
@@ -1041,3 +1046,35 @@ def test_a_clipped_name_is_tested_for_its_stems_as_its_pattern_would_find_them()
     assert registry._unclipped("Lib Dem") == "Liberal Democrats"
     assert registry._unclipped("Lib Ref") is None  # "Ref" is never lengthened
     assert registry._unclipped("Lib Won") is None  # "Won" is, as "won" only
+
+
+def test_country_forms_and_accents_are_folded_as_before_the_shortcuts() -> None:
+    # `_unify_countries` tries only the forms opening with the word, longest first;
+    # `fold_accents` returns an ASCII name as `normalize` leaves it
+    def old_unify(words: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        forms = sorted(_COUNTRY_FORMS.items(), key=lambda kv: -len(kv[0]))
+        while i < len(words):
+            for form, canonical in forms:
+                if tuple(words[i : i + len(form)]) == form:
+                    out.extend(canonical.split())
+                    i += len(form)
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+    for name in (
+        "the united states of america and great britain",
+        "united states of britain uk usa us",
+        "united kingdom united states great",
+        "united",
+        "",
+    ):
+        assert _unify_countries(name.split()) == old_unify(name.split()), name
+    for name in ("Raúl Castro", "Raul  Castro", "“Peña”", "Moon Jae-In", "Ａｂｅ", "O’Neill"):
+        decomposed = unicodedata.normalize("NFKD", normalize(name))
+        old = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        assert fold_accents(name) == old, name

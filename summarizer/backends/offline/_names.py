@@ -617,6 +617,8 @@ def _lengthened(text: str, stem: str) -> bool:
             return True
         i = text.find(stem, i + 1)
     return False
+
+
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "Junior", "Senior"})
 # A suffix spelled out, as British papers write it ("Robert Downey Junior"): one spelling.
 _SPELLED_SUFFIXES = {"junior": "jr", "senior": "sr"}

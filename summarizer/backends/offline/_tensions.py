@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from summarizer._schema import Quote, Tension
-from summarizer._text import Paragraph, WordPattern, name_key, wordset
+from summarizer._text import Paragraph, WordPattern, literal_spans, name_key, wordset
 from summarizer.backends.offline._describe import asked_to_stop, criticism, describe
 from summarizer.backends.offline._lexicon import (
     ASKING_VERBS,
@@ -581,11 +581,10 @@ def _named_in(text: str, registry: Registry) -> list[Mention]:
         if entity.type == "group":  # "Black Lawmakers Rip Trump": title case of "lawmakers"
             forms |= {f.title() for f in forms if f.islower()}
         for form in sorted(forms, key=len, reverse=True):
-            if form not in text:
-                continue  # a cheap test before the pattern, compiled per form
-            m = re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", text)
-            if m and not any(a < m.end() and m.start() < b for a, b, _ in found):
-                found.append((m.start(), m.end(), entity))
+            # the first place with no word character nor "." before it, no word after
+            span = next(literal_spans(text, form, not_before="."), None)
+            if span and not any(a < span[1] and span[0] < b for a, b, _ in found):
+                found.append((span[0], span[1], entity))
                 break
     return sorted(found, key=lambda m: m[0])
 
@@ -1568,6 +1567,6 @@ def _same_side(a: Entity, b: Entity) -> bool:
     for person, other in ((a, b), (b, a)):
         if person.type == "person" and other.type == "country":
             titled = " ".join(person.forms)
-            if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", titled) for f in other.forms):
+            if any(next(literal_spans(titled, f), None) for f in other.forms):
                 return True
     return False
