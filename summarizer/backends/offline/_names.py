@@ -1420,7 +1420,7 @@ class Registry:
                 if tokens[1].islower() and (tokens[0] in US_STATES or tokens[0] in _STATE_WORDS):
                     continue  # "in age-obsessed California de Grey": a place, and a name
                 trimmed = self._without_prefix(tokens)
-                if _TITLE_OF.search(para.text, 0, m.start()) and _given_in_second(trimmed):
+                if _given_in_second(trimmed) and _TITLE_OF.search(para.text, 0, m.start()):
                     trimmed = trimmed[1:]  # "Chancellor of the Exchequer Kenneth Clarke"
                 form = m.group() if trimmed == tokens else " ".join(trimmed)
                 tokens = trimmed
