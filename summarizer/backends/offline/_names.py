@@ -18,6 +18,7 @@ twice or defined by an acronym.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -1485,8 +1486,8 @@ class Registry:
     @cached_property
     def _first_prose(self) -> set[int]:
         """The paragraphs that are the article's opening: its first prose paragraphs."""
-        prose = [p.index for p in self.paragraphs if len(p.text.split()) >= _LEAD_WORDS]
-        return set(prose[:_LEAD_PARAGRAPHS])
+        prose = (p.index for p in self.paragraphs if len(p.text.split()) >= _LEAD_WORDS)
+        return set(itertools.islice(prose, _LEAD_PARAGRAPHS))  # not every paragraph split
 
     def _opening_mention(
         self, para: Paragraph, start: int, end: int, tokens: tuple[str, ...]
