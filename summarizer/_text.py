@@ -309,6 +309,10 @@ def layout(text: str) -> list[Paragraph]:
 # test of the character found (``(?<=\W)``) made after: `re` tests this class by a table,
 # where "\W" asks the Unicode database at every character of the text.
 NOT_ASCII_WORD = "[^0-9A-Z_a-z]"
+# The characters besides an ASCII letter's two cases that ``re.I`` matches to one ("İ",
+# "ı", "ſ", the Kelvin sign): a case-blind pattern of ASCII words matches a text whose
+# lower case holds none of its words only where one of these is.
+FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 class WordPattern:

@@ -569,6 +569,8 @@ def test_a_things_name_is_looked_for_only_in_an_article_naming_one() -> None:
         "the leadership ",
         "USS Cole",
         "\u017ftorm Ana",
+        "the tan\u212aer Eva",  # the Kelvin sign, "k" to `re.I` (and to `str.lower`)
+        "a sh\u0131p Eva",  # a dotless "i": "i" to `re.I`, not to `str.lower`
         "éstorm Ana",
         "é storm Ana",
         "é\u2014storm Ana",

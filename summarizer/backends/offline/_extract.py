@@ -21,7 +21,14 @@ from itertools import chain, islice, pairwise
 
 from summarizer._instructions import is_instruction
 from summarizer._schema import Extraction
-from summarizer._text import DOUBLE_MARKS, Paragraph, layout, strip_dateline, wordset
+from summarizer._text import (
+    DOUBLE_MARKS,
+    FOLDS_TO_ASCII,
+    Paragraph,
+    layout,
+    strip_dateline,
+    wordset,
+)
 from summarizer.backends.offline._lexicon import SPEECH_VERBS
 from summarizer.backends.offline._names import Registry
 from summarizer.backends.offline._quotes import find_quotes
@@ -55,13 +62,12 @@ _DEBRIS_WORDS = (
     "shutterstock",
     "via ap)",
 )
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _is_debris(text: str) -> bool:
     """Whether `_DEBRIS` finds anything in ``text`` (its words looked for first)."""
     lower = text.lower()
-    if any(w in lower for w in _DEBRIS_WORDS) or _FOLDS_TO_ASCII.search(text):
+    if any(w in lower for w in _DEBRIS_WORDS) or FOLDS_TO_ASCII.search(text):
         return _DEBRIS.search(text) is not None
     return False
 

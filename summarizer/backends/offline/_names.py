@@ -29,6 +29,7 @@ from itertools import accumulate
 
 from summarizer._schema import Actor, ActorType
 from summarizer._text import (
+    FOLDS_TO_ASCII,
     MORE_TITLES,
     NOT_ASCII_WORD,
     Paragraph,
@@ -192,6 +193,7 @@ _THING_BEFORE = re.compile(rf"{_THINGS}$", re.I)
 # then after a character that is no word character or "-" (`_THINGS`'s lookbehind), which
 # `re` scans for, where `_THINGS` is tried at every character (`_holds_thing_noun`).
 _THING_AT_START = re.compile(_THING_NOUN, re.I)
+_THING_FIRST_WORDS = (*_THING_WORDS, "aircraft")  # one of them in every match, in some case
 # (The words grouped by first letter, `alternation`: all in lower case, no two groups
 # match at one place even case-blind. The character before scanned for as `NOT_ASCII_WORD`
 # or "-", then tested.)
@@ -930,7 +932,11 @@ def _source_says(text: str) -> Iterator[re.Match[str]]:
 
 def _holds_thing_noun(text: str) -> bool:
     """Whether `_THINGS` matches in ``text``: at its start, or after a character `_THING`
-    opens with."""
+    opens with. Its words looked for first (most articles hold none, and the pattern is
+    tried after every non-word character)."""
+    lower = text.lower()
+    if not any(w in lower for w in _THING_FIRST_WORDS) and not FOLDS_TO_ASCII.search(text):
+        return False
     return bool(_THING_AT_START.match(text) or _THING.search(text))
 
 
