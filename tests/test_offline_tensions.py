@@ -1601,3 +1601,34 @@ def test_a_candidates_supporters_are_a_party_of_their_own() -> None:
     assert all(set(t.parties) != {"Anna Berg", "Karl Olsen"} for t in tensions), tensions
     text = "Anna Berg was booed by Oslo supporters after her speech."  # no candidate's
     assert _tensions(opening, text, "Olsen and Berg left.") == []
+
+
+def test_an_anti_word_states_opposition_to_the_actor_after_it() -> None:
+    # fifteenth session: "the Republican nominee's pro-Russian, anti-NATO stance" (a listed
+    # conflict missed until then, its holder named by a role), "anti-Trump delegates
+    # attempted to secure a vote" (a group the registry's heads leave out), "Virginia
+    # anti-Trump delegate Ken Cuccinelli"
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    text = "Karl Olsen's poll gains may fade if the prime minister's pro-Russian, anti-Berg stance is noticed."
+    tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+    assert set(tension.parties) == {"Karl Olsen", "Anna Berg"}
+    assert tension.description == "Karl Olsen opposes Anna Berg."
+    text = (
+        "Karl Olsen's poll gains may fade if the Ruritanian nominee's anti-Berg stance is noticed."
+    )
+    tension = _only(_tensions(opening, text, "Olsen and Berg left."))  # a role not given
+    assert set(tension.parties) == {"Karl Olsen", "Anna Berg"}
+    text = "On Monday, anti-Olsen delegates tried to force a vote on the rules."
+    tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+    assert set(tension.parties) == {"anti-Olsen delegates", "Karl Olsen"}
+    assert tension.description == "Anti-Olsen delegates oppose Karl Olsen."
+    text = "Prominent anti-Olsen delegate Anna Berg was surrounded by reporters."
+    tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+    assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
+    for text in (
+        "The anti-Berg and anti-Olsen activists cheered loudly.",  # one group, two stances
+        "Karl Olsen said the anti-Semitic images had no place in politics.",  # no actor
+        'Anna Berg said: "The anti-Olsen crowd is small." Olsen smiled.',  # quoted
+        "Anti-Olsen brochures were piled on a table.",  # no one holds it
+    ):
+        assert _tensions(opening, text, "Olsen and Berg left.") == [], text

@@ -226,6 +226,8 @@ def describe(
     on Iran")."""
     word = text[cue[0] : cue[1]].lower()
     first, second = (*first[:2], _definite(first[2])), (*second[:2], _definite(second[2]))
+    if kind == "stance":  # "anti-X": ``first`` is the one who holds it, against ``second``
+        return _opposition(first[2], second[2])
     if kind == "verb":
         if joined is not None:  # "Britain and Poland": the subject starts at the first
             joined = (joined[0], first[0], _definite(joined[2]))
@@ -341,6 +343,15 @@ def asked_to_stop(text: str, doer_end: int, cue: tuple[int, int]) -> bool:
 def criticism(a: str, b: str) -> str:
     """What a speaker who says ``b`` hid something or cannot be trusted did."""
     return _full_stop(f"{_definite(a)} criticized {_definite(b)}")
+
+
+def _opposition(a: str, b: str) -> str:
+    """What one who holds an "anti-" stance against ``b`` does ("Anti-Trump delegates
+    oppose Donald Trump.", "Donald Trump opposes NATO."): a group's plural head ("delegates",
+    "Republicans") takes a plural verb."""
+    head = a.split()[-1]
+    plural = head.endswith("s") and (head.islower() or head in GROUPS)
+    return _full_stop(f"{a} {'oppose' if plural else 'opposes'} {b}")
 
 
 def _plain(word: str) -> bool:

@@ -35,6 +35,7 @@ from summarizer.backends.offline._describe import asked_to_stop, criticism, desc
 from summarizer.backends.offline._lexicon import (
     ASKING_VERBS,
     GIVEN_NAMES,
+    GROUP_HEADS,
     GROUP_NATIONALITIES,
     HEADLINE_ACCUSATIONS,
     HEADLINE_TENSION_RELATIONS,
@@ -43,6 +44,7 @@ from summarizer.backends.offline._lexicon import (
     OUTLET_HEADS,
     PEJORATIVES,
     REQUESTING_VERBS,
+    ROLE_NOUNS,
     SAID_ACCUSATIONS,
     SPEECH_VERBS,
     TENSION_NOUNS,
@@ -417,6 +419,22 @@ _WAGED = re.compile(
     r"make|mount|escalat|intensif|renew)\w*\s+(?:[\w,-]+\s+){0,5})$"
 )
 _PLACE_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s+$")  # "killed in Benghazi, Libya, have filed"
+# "anti-NATO", "anti-Trump": opposition to the actor named right after the prefix.
+_ANTI = re.compile(r"(?<![\w-])[Aa]nti-(?=[A-Z])")
+# Who holds it: a group it heads ("anti-Trump delegates"), an actor it qualifies after a
+# title word or none ("the anti-Trump National Review", "anti-Trump delegate Ken
+# Cuccinelli"), or the owner of a stance ("the Republican nominee's pro-Russian, anti-NATO
+# stance"), an actor or a role the article gives ("the ... nominee's").
+_ANTI_HEADS = GROUP_HEADS | wordset("delegates voters Republicans Democrats conservatives groups")
+_ANTI_SINGULAR = wordset("delegate protester demonstrator voter group")  # "anti-X delegate Y"
+_ANTI_GROUP = re.compile(rf"\s+(?P<head>{'|'.join(sorted(_ANTI_HEADS))})\b")
+_ANTI_HOLDER = re.compile(r"\s+(?:(?P<noun>[a-z]+)\s+)?")
+_ANTI_STANCE = re.compile(
+    r"\s+(?:stances?|positions?|views|rhetoric|polic(?:y|ies)|bias|agenda|crusade|message|"
+    r"campaign|remarks|comments|vehicle)\b"
+)
+_ANTI_OWNER = re.compile(r"['’]s\s+(?:[\w-]+,?\s+){0,3}$")
+_ROLE_OWNER = re.compile(r"\bthe\s+(?:[\w.'’-]+\s+){0,3}?(?P<noun>[a-z]+)$")
 _OWNED_TARGET = re.compile(r"arrest|impeachment|indictment|investigation", re.IGNORECASE)
 _MAX_TENSIONS = 6
 _MIN_WORDS = 3
@@ -633,9 +651,85 @@ def _candidates(
         for cue in _name_calling(para.text, mentions):
             yield from _around(para, cue, registry)
         yield from _said_accusations(para, lower, mentions)
+        yield from _anti_stances(para, registry, mentions)
         for quote in accusing:
             if quote.text in para.text:
                 yield from _quoted_accusation(para, lower, registry, quote)
+
+
+def _anti_stances(para: Paragraph, registry: Registry, mentions: list[Mention]) -> Iterator[_Found]:
+    """Opposition an "anti-" word states ("anti-Trump delegates", "the anti-Trump National
+    Review", "the Republican nominee's pro-Russian, anti-NATO stance"): the one who holds
+    it against the actor named after the prefix; a group it heads is made one of its own
+    ("anti-Trump delegates"), as the registry's heads leave such groups out."""
+    text = para.text
+    for m in _ANTI.finditer(text):
+        target = _named_at(text, m.end(), registry)
+        if target is None or para.inside_quote(m.start()):
+            continue
+        holder = _anti_holder(para, registry, mentions, m.start(), target)
+        if holder is None or holder[2] is target[2] or _same_side(holder[2], target[2]):
+            continue
+        start, end = para.sentence_span(m.start())
+        evidence = text[start:end].strip()
+        if len(evidence.split()) > _MAX_EVIDENCE_WORDS:
+            continue
+        held, aimed = ((x[0], x[1], x[2].name) for x in (holder, target))
+        description = describe("stance", text, (m.start(), m.end()), held, aimed, end)
+        yield _Found((holder[2], target[2]), evidence, description)
+
+
+def _named_at(text: str, at: int, registry: Registry) -> Mention | None:
+    """The actor named at ``at`` right after a prefix the registry's mentions leave out
+    ("anti-NATO", "anti-Trump": a person by surname too), its longest form."""
+    best: Mention | None = None
+    for entity in registry.entities:
+        forms = {*entity.forms, entity.tokens[-1]} if entity.type == "person" else entity.forms
+        for form in forms:
+            end = at + len(form)
+            longer = best is None or end > best[1]
+            if longer and text.startswith(form, at) and not re.match(r"[\w'’-]", text[end:]):
+                best = (at, end, entity)
+    return best
+
+
+def _anti_holder(
+    para: Paragraph, registry: Registry, mentions: list[Mention], anti: int, target: Mention
+) -> Mention | None:
+    """Who holds the opposition of an "anti-" word at ``anti`` (see `_anti_stances`)."""
+    text = para.text
+    if (group := _ANTI_GROUP.match(text, target[1])) is not None:
+        if re.search(r"\band\s+$", text[max(0, anti - 5) : anti]):
+            return None  # "the anti-Trump and anti-Cruz activists": one group, two stances
+        name = text[anti : group.end()]
+        body = registry.add_body(name, ((para.index, anti), group.end()), kind="group")
+        return (anti, group.end(), body)
+    qualified = [
+        x
+        for x in mentions
+        if x[0] > target[1]
+        and x[2].type in ("person", "organization")
+        and (between := _ANTI_HOLDER.fullmatch(text, target[1], x[0])) is not None
+        and (not between["noun"] or between["noun"] in ROLE_NOUNS | _ANTI_SINGULAR)
+        and not _possessor(x, text)  # "the anti-Trump message Clinton's forces expect"
+    ]
+    if qualified:
+        return qualified[0]
+    owner = _ANTI_OWNER.search(text, 0, anti)
+    if owner is None or not _ANTI_STANCE.match(text, target[1]):
+        return None
+    owners = [x for x in mentions if x[1] == owner.start()]
+    if owners:
+        return owners[0]
+    role = _ROLE_OWNER.search(text, 0, owner.start())
+    if role is None or role["noun"] not in ROLE_NOUNS:
+        return None
+    start = para.sentence_span(anti)[0]
+    named = [x for x in _outer(mentions) if start <= x[0] < role.start() and x[2].type == "person"]
+    who = registry.by_role(role["noun"], (para.index, role.start()))
+    if who is None and len({id(x[2]) for x in named}) == 1:
+        who = named[0][2]  # "Donald Trump's recent gains ... if the Republican nominee's"
+    return (role.start(), owner.start(), who) if who is not None else None
 
 
 def _said_accusations(para: Paragraph, lower: str, mentions: list[Mention]) -> Iterator[_Found]:
