@@ -1632,3 +1632,20 @@ def test_an_anti_word_states_opposition_to_the_actor_after_it() -> None:
         "Anti-Olsen brochures were piled on a table.",  # no one holds it
     ):
         assert _tensions(opening, text, "Olsen and Berg left.") == [], text
+
+
+def test_a_subject_joined_before_what_a_named_actor_has_shares_its_side() -> None:
+    # fifteenth session: "The Democratic Party and the presidential campaigns of Hillary
+    # Clinton and Bernie Sanders will sue the state of Arizona" (the Democratic Party /
+    # Arizona, a listed conflict missed until then: 11 words before the verb)
+    opening = "Anna Berg and Karl Olsen lead the opposition. The Ruritanian Workers Party met."
+    text = (
+        "The Ruritanian Workers Party and the presidential campaigns of Anna Berg and Karl "
+        "Olsen will sue the state of Arizona over voter access."
+    )
+    tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+    assert tension.parties == ["Ruritanian Workers Party", "Anna Berg", "Karl Olsen", "Arizona"]
+    assert tension.description == (
+        "The article reports a lawsuit involving the Ruritanian Workers Party, Anna Berg, "
+        "Karl Olsen and Arizona."
+    )

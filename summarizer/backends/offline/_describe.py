@@ -217,20 +217,24 @@ def describe(
     clause_end: int,
     joined: tuple[int, int, str] | None = None,
     agent: int | None = None,
+    outer: str | None = None,
 ) -> str:
     """The description of a tension: ``kind`` of cue, the paragraph ``text``, the cue's
     offsets, both parties as (start, end, name) in text order, the end of the cue's clause;
     ``joined``, a verb's subject named with the first party ("Britain and Poland blamed
     Russia."); ``agent``, where the party that wages a noun cue is named, when the
     sentence says which one does ("U.S. sanctions on Iran": "sanctions by the United States
-    on Iran")."""
+    on Iran"); ``outer``, one more subject named before ``joined`` ("the Democratic Party,
+    Hillary Clinton and Bernie Sanders")."""
     word = text[cue[0] : cue[1]].lower()
     first, second = (*first[:2], _definite(first[2])), (*second[:2], _definite(second[2]))
     if kind == "stance":  # "anti-X": ``first`` is the one who holds it, against ``second``
         return _opposition(first[2], second[2])
     if kind == "verb":
         if joined is not None:  # "Britain and Poland": the subject starts at the first
-            joined = (joined[0], first[0], _definite(joined[2]))
+            named = _definite(joined[2])
+            named = f"{_definite(outer)}, {named}" if outer else named
+            joined = (joined[0], first[0], named)
         return _verb_sentence(word, text, cue, first, second, joined)
     if kind == "relation":
         after = max(first[1], second[1])  # "tensions between A and B over C"

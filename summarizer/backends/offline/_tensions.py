@@ -110,6 +110,8 @@ _HEADLINE_CUE = re.compile(
 _ACCUSATION = re.compile(
     rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{'|'.join(HEADLINE_ACCUSATIONS)})\b", re.IGNORECASE
 )
+# "X and the presidential campaigns of Y": X shares the side of what Y has.
+_JOINED_OWNER = re.compile(r"\s+and\s+the\s+(?:[a-z-]+\s+){0,2}?[a-z]+\s+of\s+")
 _JOINED = re.compile(r"\s*(?:,|and|&)\s*")  # "Trump, Democrats", "Rubio and Cruz"
 _HEADLINE_GAP = 2  # words between a headline's cue and each party ("fires agent Strzok")
 # A gap word that starts another clause: "Disputes Report That Olsen Lied" is not about Olsen.
@@ -949,7 +951,12 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         pair, joined = ((joined, pair[1]), None) if joined is not None else (pair, None)
         if _same_side(pair[0][2], pair[1][2]):
             return []
-    found = _found(para, cue, clauses, at, pair, joined, aside, reach)
+    outer = _owner_joined(mentions, joined or pair[0], para.text) if cue.kind == "verb" else None
+    if outer is not None and (_same_side(outer[2], pair[1][2]) or outer[2] is pair[1][2]):
+        outer = None
+    if joined is None:
+        joined, outer = outer, None
+    found = _found(para, cue, clauses, at, pair, joined, aside, reach, outer)
     return [found] if found is not None else []
 
 
@@ -1218,6 +1225,16 @@ def _joined_subject(mentions: list[Mention], subject: Mention, text: str) -> Men
     return None
 
 
+def _owner_joined(mentions: list[Mention], subject: Mention, text: str) -> Mention | None:
+    """The actor joined by "and" to a subject that is what a named actor has ("The
+    Democratic Party and the presidential campaigns of Hillary Clinton and Bernie Sanders
+    will sue": the Democratic Party, before the campaigns of Clinton)."""
+    for m in mentions:
+        if m[2] is not subject[2] and _JOINED_OWNER.fullmatch(text, m[1], subject[0]):
+            return m
+    return None
+
+
 def _found(
     para: Paragraph,
     cue: _Cue,
@@ -1227,17 +1244,21 @@ def _found(
     joined: Mention | None = None,
     aside: slice | None = None,
     reach: int | None = None,
+    outer: Mention | None = None,
 ) -> _Found | None:
     """The evidence and description of a tension between ``pair`` (subject, object); with
     the actor ``joined`` to the subject by "and" ("Britain and Poland blamed Moscow"), one
     tension of three parties: the subjects share one side, as a reader lists them. The
     description reads the sentence without the ``aside`` looked past between the subject
     and the verb ("X, the chairman of Y, accused Z": "X accused Z."). The evidence starts
-    no later than ``reach`` (where the person a pronoun object means is named)."""
+    no later than ``reach`` (where the person a pronoun object means is named). An
+    ``outer`` actor joined before ``joined`` ("X and the campaigns of J and A sued B")
+    shares their side: four parties."""
     first = min(
         pair[0][0],
         pair[1][0],
         *([joined[0]] if joined else []),
+        *([outer[0]] if outer else []),
         *([reach] if reach is not None else []),
     )
     begin = next(a for a, b in clauses if a <= first < b)
@@ -1254,11 +1275,11 @@ def _found(
     description = describe(
         cue.kind, text, (cue.start, cue.end), (a[0], a[1], a[2].name),
         (b[0], b[1], b[2].name), clauses[at][1], joined=also,
-        agent=agent[0] if agent else None,
+        agent=agent[0] if agent else None, outer=outer[2].name if outer and also else None,
     )  # fmt: skip
     if joined is None:
         return _Found((a[2], b[2]), evidence, description)
-    sides = sorted((*pair, joined), key=lambda m: m[0])
+    sides = sorted((*pair, joined, *([outer] if outer else [])), key=lambda m: m[0])
     return _Found(tuple(m[2] for m in sides), evidence, description, pair[1][2])
 
 
