@@ -1649,3 +1649,29 @@ def test_a_subject_joined_before_what_a_named_actor_has_shares_its_side() -> Non
         "The article reports a lawsuit involving the Ruritanian Workers Party, Anna Berg, "
         "Karl Olsen and Arizona."
     )
+
+
+def test_words_of_scorn_are_criticism() -> None:
+    # fifteenth session: "Trump and his supporters also repeatedly vilified Yovanovitch",
+    # "Chris Christie savaged Rubio", "He also reproached Harris", "President Barack Obama
+    # castigated Republican presidential candidate Donald Trump"
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    for verb in ("vilified", "savaged", "reproached", "castigated", "excoriated", "skewered"):
+        text = f"Anna Berg {verb} Karl Olsen on Monday."
+        tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+        assert tension.parties == ["Anna Berg", "Karl Olsen"], verb
+        assert tension.description == "Anna Berg criticized Karl Olsen.", verb
+    text = "Anna Berg made disparaging remarks on Monday, and Karl Olsen left."  # an adjective
+    assert _tensions(opening, text, "Olsen and Berg left.") == []
+
+
+def test_a_name_opening_a_clause_after_and_is_not_the_object() -> None:
+    # fifteenth session: "In a year in which Mr. Sanders has demonized Wall Street and Mr.
+    # Trump has disparaged immigrants" is no tension between Sanders and Trump
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    text = (
+        "In a year in which Ms. Berg has demonized Wall Street and Mr. Olsen has mocked the "
+        "unions, voters stayed home."
+    )
+    tensions = _tensions(opening, text, "Olsen and Berg left.")
+    assert all(set(t.parties) != {"Anna Berg", "Karl Olsen"} for t in tensions), tensions

@@ -23,7 +23,8 @@ from summarizer.backends.offline._lexicon import ASKING_VERBS, GROUPS, REQUESTIN
 _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (
         r"berat|criticis|criticiz|slamm|slams|lambast|assail|chastis|rebuk|denounc|condemn|"
-        r"derid|mock|ridicul|insult|critic",
+        r"derid|mock|ridicul|insult|critic|reproach|vilif|savag|skewer|excoriat|castigat|"
+        r"pillor|disparag|demoniz|belittl|denigrat|admonish|reprimand|upbraid",
         ("criticized", "criticizes", "criticism"),
     ),
     (r"accus", ("accused", "accuses", "an accusation")),

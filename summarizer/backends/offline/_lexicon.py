@@ -356,6 +356,23 @@ TENSION_VERBS = (
     r"boo(?:ed|ing)(?!\s+(?:off|out)\b)",  # "was booed by Sanders supporters"; not "booed off"
     r"heckl(?:ed|es|ing)",
     r"critics?\s+of",  # "McCaskill has been a critic of Russia", "Fox, a critic of Trump,"
+    # Words of scorn a reader takes as criticism ("Trump and his supporters also repeatedly
+    # vilified Yovanovitch", "Chris Christie savaged Rubio", "He also reproached Harris");
+    # not "disparaging"/"belittling" nor "savage", adjectives more often than verbs.
+    r"reproach(?:ed|es|ing)",
+    r"vilif(?:ied|ies|ying)",
+    r"savag(?:ed|es|ing)",
+    r"skewer(?:ed|s|ing)",
+    r"excoriat(?:ed|es|ing)",
+    r"castigat(?:ed|es|ing)",
+    r"pillor(?:ied|ies|ying)",
+    r"disparag(?:ed|es)",
+    r"demoniz(?:ed|es|ing)",
+    r"belittl(?:ed|es)",
+    r"denigrat(?:ed|es)",
+    r"admonish(?:ed|es)",
+    r"reprimand(?:ed|s)",
+    r"upbraid(?:ed|s|ing)",
     *PASSIVE_VIOLENCE,
 )
 # Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the

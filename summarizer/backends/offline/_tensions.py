@@ -223,6 +223,12 @@ _GERUND = re.compile(
 )
 # "the provision Democrats most strongly opposed and Obama said": "and" opens a clause.
 _AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+)?")
+# "Sanders has demonized Wall Street and Mr. Trump has disparaged immigrants": a name after
+# "and" with an auxiliary after it is the subject of a clause of its own, not the object.
+_NEW_CLAUSE = re.compile(
+    r"\band\s+(?:(?:the|[A-Z][a-z]{0,3}\.)\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}"
+    r"(?:has|have|had|is|are|was|were|will|would|could|can)\s"
+)
 # "criticized voters for not supporting Cruz": a name past "for" and a participle is in the
 # reason given, not the verb's object.
 _FOR_DOING = re.compile(r"\bfor\s+(?:not\s+)?[a-z]+ing\b")
@@ -1425,6 +1431,8 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not _asked(m, cue, text)
         ]
         before = asked or before  # "called on Trump to stop attacking Y": Trump, not the caller
+        new_clause = _NEW_CLAUSE.search(text, cue.end, cue.end + 160)
+        clause_of_its_own = new_clause.start() if new_clause else len(text)
         if _VIOLENCE.match(text, cue.start):  # "a day after 40 people were killed by X":
             before = [m for m in before if _DONE_TO.fullmatch(text, m[1], cue.start)]  # not Iraq
         after = [
@@ -1441,6 +1449,7 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not _FOR_DOING.search(text, cue.end, m[0])
             and not _GERUND.match(text, cue.end)
             and not _AND_NEXT.fullmatch(text, cue.end, m[0])
+            and m[0] < clause_of_its_own
             and not (
                 _CALLED_ON.match(text, cue.start) and re.search(r"\bto\b", text[cue.end : m[0]])
             )
