@@ -33,7 +33,9 @@ article the 0-based line of cnndm_sample/cnn_stories_sample.jsonl as two digits)
 story's ``article`` field cleaned with `clean_article` as `eval run` cleans a case's text;
 and every evals/reading/actor-keys-writer*.tsv (thirteenth session): the same for articles
 of the writer set (source ``writer``, article the 0-based line of
-llm_news_summ_writer_summaries/writer_summaries_by_article.jsonl as two digits);
+llm_news_summ_writer_summaries/writer_summaries_by_article.jsonl as two digits; lists a
+to c, thirteenth and fifteenth sessions, d sixteenth), scored together as ``writer`` and
+each list apart (``writer-a``...: a first look at a new list is its own line);
 and evals/reading/actor-keys-polnear.tsv (fifteenth session): the same for 10 articles of
 the PolNeAR train sample (source ``polnear``, article the PolNeAR id), read with the
 PolNeAR bench's own loader (`load_polnear` on the ``train`` split's file) and cleaned with
@@ -186,6 +188,12 @@ def keys(verbose: bool) -> None:
     writer = sorted(KEYS.parent.glob("actor-keys-writer*.tsv"))
     paths = (KEYS, KEYS_CNN, *writer, KEYS_POLNEAR)
     rows = [r for path in paths for r in csv.DictReader(path.open(), delimiter="\t")]
+    # Which writer list holds each writer line (a, b, c, d...), for a line per list.
+    lists = {
+        ("writer", r["article"]): path.stem.removeprefix("actor-keys-")
+        for path in writer
+        for r in csv.DictReader(path.open(), delimiter="\t")
+    }
     listed = [r for r in rows if r["source"] not in {*JSONL, "polnear"}]
     found = {k: e.actors for k, e in extract_listed(listed).items()}
     found |= {k: e.actors for k, e in extract_jsonl(rows).items()}
@@ -202,6 +210,9 @@ def keys(verbose: bool) -> None:
     for source in sorted({k[0] for k in found}):
         part = {k: v for k, v in scores.items() if k[0] == source}
         _report(source, part, sum(len(found[k]) for k in part))
+    for name in sorted(set(lists.values())):
+        part = {k: v for k, v in scores.items() if lists.get(k) == name}
+        _report(f"  {name}", part, sum(len(found[k]) for k in part))
     _report("all", scores, sum(len(a) for a in found.values()))
 
 
