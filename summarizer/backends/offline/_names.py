@@ -63,6 +63,7 @@ from summarizer.backends.offline._lexicon import (
     NOT_NAMES,
     ORG_ACRONYMS,
     ORG_HEADS,
+    ORG_NOUNS,
     OUTLET_HEADS,
     PEOPLE_PLURALS,
     PEOPLES,
@@ -1121,6 +1122,7 @@ class Registry:
         self._merge_organisations()
         self._add_lone_speakers()
         self._add_one_word_organisations()
+        self._add_described_bodies()
         self._add_ampersand_firms()
         self._add_speaking_seats()
         self._add_surnamed()
@@ -1727,6 +1729,58 @@ class Registry:
                 kind: ActorType = "person" if personal else "organization"
                 self.entities.append(Entity(word, kind, forms={word}))
                 known.add(word)
+
+    def _add_described_bodies(self) -> None:
+        """A body with no head word that the article describes as one beside its name and
+        that acts there: "American Crossroads, a super PAC aligned with Karl Rove, released
+        an ad", "The opposition party, the Economic Freedom Fighters, has backed them",
+        "solidarity group AfriForum handed a memorandum". The noun says it is a body (no
+        person, no place); the verb after it that the story is about it."""
+        if not any(n in self.text for n in _BODY_NOUN_WORDS):
+            return
+        known = {f for e in self.entities for f in e.forms} | {e.name for e in self.entities}
+        for para in self._prose:
+            text = para.text
+            for m in itertools.chain(
+                _NAME_THEN_BODY.finditer(text),
+                _BODY_THEN_NAME.finditer(text),
+                _BODY_BEFORE_NAME.finditer(text),
+            ):
+                tokens = m["name"].split()
+                while tokens and tokens[0] in STOP_CAPS:
+                    tokens.pop(0)
+                name = " ".join(tokens)
+                if not self._body_name(tokens) or name in known:
+                    continue
+                if _RUN_BEFORE.search(text, max(0, m.start("name") - 40), m.start("name")):
+                    continue  # "Right to Rise": the end of a longer name
+                if _ACTING.match(text[m.end() :]) is None or para.inside_quote(m.start()):
+                    continue
+                # every case the article writes it in ("AfriForum", "Afriforum"): one body
+                spellings = {
+                    f.group()
+                    for f in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text, re.I)
+                }
+                self.entities.append(Entity(name, "organization", forms=spellings | {name}))
+                self.entities[-1].signals.add("subject")
+                known |= spellings | {name}
+
+    def _body_name(self, tokens: list[str]) -> bool:
+        """Whether a capitalised run may be a body's own name: not a person's (a known
+        given name first), a state's, a place's or a word the article writes in lower case."""
+        if not tokens or len(tokens) > 5 or tokens[-1] in _SMALL_WORDS:
+            return False
+        if len(tokens) == 1 and (
+            tokens[0] in NOT_NAMES or tokens[0] in GIVEN_NAMES or self._lower(tokens[0])
+        ):
+            return False
+        name = " ".join(tokens)
+        return not (
+            tokens[0] in GIVEN_NAMES
+            or name in _STATE_WORDS
+            or name in US_STATES
+            or all(t in STOP_CAPS or t in _SMALL_WORDS for t in tokens)
+        )
 
     def _owns(self, word: str) -> bool:
         """Whether the article writes ``word`` as an owner ("UKIP's national executive"),
@@ -3827,6 +3881,34 @@ def _org_parts(start: int, phrase: str) -> list[tuple[int, str]]:
 
 # A plural before "'s" is part of a body's name, not its owner: "Children's Burn
 # Foundation", "Organization for Women's Freedom", "People's Liberation Army".
+# Nouns that say a name beside them is a body's ("a super PAC", "the opposition party",
+# "solidarity group AfriForum"); `ORG_NOUNS` without the press's, with more kinds of body.
+_BODY_NOUN_WORDS = (ORG_NOUNS - {"newspaper", "paper", "network", "website", "site"}) | wordset(
+    "party charity PAC coalition movement foundation institute think-tank watchdog alliance "
+    "pollster consultancy militia faction nonprofit"
+)
+_BODY_NOUN = alternation(sorted(_BODY_NOUN_WORDS | {"think tank"}, key=len, reverse=True))
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "&"})
+_BODY_NAME = (
+    r"(?P<name>[A-Z](?<![\w.'’-].)[\w&'’-]*(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?"
+    r"[A-Z][\w&'’-]*){0,4})(?![\w'’-])"
+)
+# A description's words before its noun: none a preposition, so "a member of the group" is
+# no body's description.
+_DESCRIBING = r"(?:(?!(?:of|in|for|at|with|from|by|to|and|who|which|that)\s)[a-z][\w'’-]*\s+){0,4}?"
+# "X, a conservative political action committee, called": the name, its description, and
+# the comma that closes the aside before the verb (the verb read after the match).
+_NAME_THEN_BODY = re.compile(
+    rf"{_BODY_NAME},\s+(?:a|an)\s+{_DESCRIBING}(?:{_BODY_NOUN})\b[^,;:.!?\"“”]{{0,80}},"
+)
+# "The opposition party, the Economic Freedom Fighters, has": the description first.
+_BODY_THEN_NAME = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?)\s+{_DESCRIBING}(?:{_BODY_NOUN}),\s+(?:the\s+)?{_BODY_NAME},"
+)
+# A capitalised word, and perhaps a short word, just before a name: the name runs on.
+_RUN_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+(?:[a-z]{1,3}\s+)?$")
+# "solidarity group AfriForum handed": the noun just before the name, lower case.
+_BODY_BEFORE_NAME = re.compile(rf"(?<![\w-])(?:{_BODY_NOUN})\s+{_BODY_NAME}")
 _PLURAL_OWNERS = frozenset({"children", "women", "men", "people"})
 
 

@@ -1,0 +1,76 @@
+"""Offline actor rules for key actors missed on unseen articles (issue #14, sixteenth
+session: bodies with no head word that the article describes beside their name). Synthetic
+texts; each test fails without its rule."""
+
+from __future__ import annotations
+
+from summarizer._schema import Actor
+from tests._offline import offline_actors
+
+
+def _names(*paragraphs: str) -> list[str]:
+    actors: list[Actor] = offline_actors(*paragraphs)
+    return [a.name for a in actors]
+
+
+def test_a_body_described_after_its_name_that_acts_is_an_actor() -> None:
+    names = _names(
+        "American Horizons, a super PAC aligned with the strategist Tom Bell, released a "
+        "digital ad in Ohio on Monday.",
+        "The ad targets the senator's record on trade.",
+    )
+    assert "American Horizons" in names
+
+
+def test_a_body_after_a_conjunction_described_by_a_longer_noun_is_an_actor() -> None:
+    names = _names(
+        "Voters in the district are split.",
+        "And Liberty Forward, a conservative political action committee, called the mayor "
+        "a liability for his party.",
+    )
+    assert "Liberty Forward" in names
+
+
+def test_a_body_named_after_its_description_is_an_actor() -> None:
+    names = _names(
+        "Statues were defaced in Durban last week.",
+        "The opposition party, the Radical Freedom Fighters, has come out in support of its "
+        "members.",
+    )
+    assert "Radical Freedom Fighters" in names
+
+
+def test_a_body_after_its_kind_is_one_actor_in_both_spellings() -> None:
+    actors = offline_actors(
+        "Statues were defaced in Durban last week.",
+        "The youth wing of solidarity group HeritageFirst handed a memorandum to parliament.",
+        "Heritagefirst says the statues belong to everyone.",
+    )
+    bodies = [a for a in actors if a.name.lower() == "heritagefirst"]
+    assert len(bodies) == 1
+    assert bodies[0].name == "HeritageFirst"
+
+
+def test_a_member_of_a_described_body_is_no_body() -> None:
+    names = _names(
+        "Voters in the district are split.",
+        "Maria Lopez, a member of the group, said the ad was unfair.",
+    )
+    assert "Maria Lopez" in names
+    assert not any(n.startswith("Maria") and n != "Maria Lopez" for n in names)
+
+
+def test_a_described_body_that_does_nothing_there_is_no_actor() -> None:
+    names = _names(
+        "Voters in the district are split.",
+        "The poll was run for Open Future, a research group in Boston.",
+    )
+    assert "Open Future" not in names
+
+
+def test_the_end_of_a_longer_described_name_is_no_body() -> None:
+    names = _names(
+        "Voters in the district are split.",
+        "Hope to Win, a super PAC backing the governor, has run ads against him.",
+    )
+    assert "Win" not in names
