@@ -74,3 +74,32 @@ def test_the_end_of_a_longer_described_name_is_no_body() -> None:
         "Hope to Win, a super PAC backing the governor, has run ads against him.",
     )
     assert "Win" not in names
+
+
+def test_a_government_that_acts_and_returns_is_a_form_of_the_one_state() -> None:
+    actors = offline_actors(
+        "Statues of colonial figures were defaced across Zambia this week, and Zambia "
+        "condemned the attacks.",
+        "The government backed the removal of one statue, a spokesman said.",
+        "He added that the government did not encourage violence.",
+    )
+    zambia = next(a for a in actors if a.name == "Zambia")
+    assert "The government" in zambia.aliases or "the government" in zambia.aliases
+
+
+def test_a_government_with_no_state_named_is_a_body_of_its_own() -> None:
+    names = _names(
+        "Councils across the region face cuts in their grants, Byron Hale said.",
+        "The government is moving to a system where the grant will go by 2020.",
+        "Hale said the council would make its case to the government next month.",
+    )
+    assert "the government" in names
+
+
+def test_a_government_only_supposed_to_act_is_no_actor() -> None:
+    names = _names(
+        "The wall could be paid for with other funds, Ms. Ortega said.",
+        "The government could skip the requirement if it invoked another law.",
+        "But the government would need to show that a wall meets the definition.",
+    )
+    assert "the government" not in names

@@ -1156,6 +1156,7 @@ class Registry:
         self._settle_group_phrases()
         self._fold_state_forces()
         self._add_counted_lead_group()
+        self._add_the_government()
 
     # --- building ------------------------------------------------------------
 
@@ -2605,6 +2606,35 @@ class Registry:
             if not entity.is_actor():
                 self._settle_party_phrase(entity)
 
+    def _add_the_government(self) -> None:
+        """ "The government backed the move ... the government did not encourage it": a
+        government named by no state's name, that acts and that the article names again, is
+        an actor: the one state the story has as an actor (ANNOTATION.md: a form of it), or,
+        where it has none ("cuts in central government funding ... The government is
+        moving to a new system"), a body of its own. Not with two states: whose is unsaid."""
+        if "government" not in self.text:
+            return
+        found = [
+            (para, m)
+            for para in self._prose
+            for m in _THE_GOVERNMENT.finditer(para.text)
+            if not para.inside_quote(m.start())
+        ]
+        if len(found) < 2 or not any(
+            _ACTING.match(p.text[m.end() :]) and not _MODAL.match(p.text, m.end()) for p, m in found
+        ):
+            return  # "the government could skip the requirement": no deed, a hypothesis
+        forms = {m.group() for _p, m in found}
+        states = [e for e in self.entities if e.type == "country" and e.is_actor()]
+        if len(states) == 1:
+            states[0].forms |= forms
+        elif not states:
+            fullest = max(sorted(forms), key=len)  # "the central government"
+            name = "t" + fullest[1:]
+            body = Entity(name, "organization", forms=forms, signals={"subject"})
+            body.mentions = [((p.index, m.start()), m.end()) for p, m in found]
+            self.entities.append(body)
+
     def _add_counted_lead_group(self) -> None:
         """The counted group the lead sentence opens with, as its subject ("Nine British
         nationals have been detained"): a main actor however often the article names it
@@ -3905,6 +3935,13 @@ _NAME_THEN_BODY = re.compile(
 _BODY_THEN_NAME = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?)\s+{_DESCRIBING}(?:{_BODY_NOUN}),\s+(?:the\s+)?{_BODY_NAME},"
 )
+# A government named by no state's name ("The government", "the central government"); not
+# an owner ("the government's plan") nor a qualifier ("the government official").
+_THE_GOVERNMENT = re.compile(
+    r"(?<![\w-])[Tt]he\s+(?:(?:central|federal|national)\s+)?government(?![\w'’-])"
+    r"(?!\s+(?:official|officials|spokesman|spokeswoman|source|sources|minister|ministers)\b)"
+)
+_MODAL = re.compile(r"\s+(?:could|would|may|might|must|should|can)\b")
 # A capitalised word, and perhaps a short word, just before a name: the name runs on.
 _RUN_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+(?:[a-z]{1,3}\s+)?$")
 # "solidarity group AfriForum handed": the noun just before the name, lower case.
