@@ -1675,3 +1675,33 @@ def test_a_name_opening_a_clause_after_and_is_not_the_object() -> None:
     )
     tensions = _tensions(opening, text, "Olsen and Berg left.")
     assert all(set(t.parties) != {"Anna Berg", "Karl Olsen"} for t in tensions), tensions
+
+
+def test_a_continent_standing_for_its_states_is_a_party() -> None:
+    # sixteenth session: "Europe has long been at odds with Trump, who withdrew from the
+    # Obama-era Iran nuclear deal" (Trump / Europe, a listed conflict: the registry holds
+    # Europe as a place only)
+    opening = "Prime Minister Karl Olsen spoke in Oslo on Friday."
+    text = "Europe has long been at odds with Olsen over the fishing deal."
+    tension = _only(_tensions(opening, text, "Olsen said the deal was dead."))
+    assert tension.parties == ["Europe", "Karl Olsen"]
+    assert tension.description == "Europe and Karl Olsen are at odds over the fishing deal."
+    for place in ("Troops in Europe", "Farmers across Europe", "Eastern Europe"):
+        text = f"{place} have long been at odds with Olsen over the fishing deal."
+        tensions = _tensions(opening, text, "Olsen said the deal was dead.")
+        assert all("Europe" not in t.parties for t in tensions), (place, tensions)
+        assert all("Eastern Europe" not in t.parties for t in tensions), (place, tensions)
+    text = "Olsen has long been at odds over trade in Europe."  # a place, not a side
+    assert _tensions(opening, text, "Olsen said the deal was dead.") == []
+
+
+def test_the_subject_of_a_who_clause_is_the_one_it_follows() -> None:
+    # sixteenth session: "at odds with Trump, who withdrew from the Iran nuclear deal" is
+    # Trump's withdrawal, not that of the subject before "with"
+    opening = "Prime Minister Karl Olsen spoke in Oslo on Friday. Iran was not there."
+    text = (
+        "Europe has long been at odds with Olsen, who withdrew from the Iran fishing deal "
+        "over European objections."
+    )
+    tensions = _tensions(opening, text, "Olsen said the deal was dead.")
+    assert [t.parties for t in tensions] == [["Europe", "Karl Olsen"], ["Karl Olsen", "Iran"]]

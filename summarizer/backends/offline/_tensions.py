@@ -147,6 +147,8 @@ _AFTER_PREPOSITION = re.compile(
     r"inside|outside|near|across|throughout|within|during|despite|amid)"
     r"\s+(?:(?:the|a|an)\s+)?(?:[A-Z][a-z]{1,4}\.\s+)?$"  # "to Amb. Sondland", "by a U.S. jury"
 )
+# Between a name and the verb of the "who" clause that says what the one named did.
+_RELATIVE_WHO = re.compile(r",\s+who\s+(?:(?:has|have|had|also|then|later|once|\w+ly)\s+)*")
 _NOT_AGENT = re.compile(
     r"\b(?:of|for|by|from|with|to|in|at|on|against|about|over|than|into|told|asked)\s+(?:the\s+)?$"
 )
@@ -179,6 +181,14 @@ _STATE_BODY = re.compile(
 _METONYM = re.compile(rf"\b(?:{'|'.join(METONYMS)})\b")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|from|to|near|outside|into|visits?|visited|visiting)\s+(?:the\s+)?$"
+)
+# A continent standing for its states ("Europe has long been at odds with Trump"), which
+# the registry holds as a place only: not "Eastern Europe", "Europe's", "Asia-Pacific".
+_REGION = re.compile(r"(?<![\w.-])(?:Europe|Asia|Africa|Latin\s+America)(?![\w'’-])")
+_REGION_BEFORE = re.compile(
+    r"(?:\b(?:in|at|from|to|near|outside|into|visits?|visited|visiting|across|throughout|"
+    r"around|over|of|for|through|within|toward|towards)\s+(?:the\s+)?|"
+    r"[A-Z][\w.-]*\s+)$"
 )
 # After a seat-of-power name, what makes it the name of a thing ("the Paris climate accord").
 _NAMED_AFTER = re.compile(
@@ -918,6 +928,8 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     mentions = [m for m in mentions if not _names_a_war(m, para.text)]
     mentions += _targets(para.text, window[0][0], window[-1][1], registry, mentions)
     mentions += _acronyms(para.text, window, registry, mentions)
+    if cue.kind != "noun":  # "Europe has long been at odds with Trump, who withdrew from"
+        mentions += _regions(para, window, registry, mentions)  # is not Europe's withdrawal
     if cue.kind == "verb":
         mentions = _supporters(para, window, registry, mentions)
     text = para.text
@@ -1366,6 +1378,26 @@ def _acronyms(
     return found
 
 
+def _regions(
+    para: Paragraph, window: list[tuple[int, int]], registry: Registry, mentions: list[Mention]
+) -> list[Mention]:
+    """A continent the registry does not hold as an actor, in the clauses looked at, not a
+    place something is in ("Europe has long been at odds with Trump", "tensions between
+    Washington and Europe"; not "troops in Europe", "across Asia"): a body of its own."""
+    text = para.text
+    found: list[Mention] = []
+    for start, end in window:
+        for m in _REGION.finditer(text, start, end):
+            before = text[max(0, m.start() - 16) : m.start()]
+            if _REGION_BEFORE.search(before):
+                continue
+            if any(a < m.end() and m.start() < b for a, b, _ in mentions):
+                continue
+            name = " ".join(m[0].split())
+            found.append((*m.span(), registry.add_body(name, ((para.index, m.start()), m.end()))))
+    return found
+
+
 def _supporters(
     para: Paragraph, window: list[tuple[int, int]], registry: Registry, mentions: list[Mention]
 ) -> list[Mention]:
@@ -1419,6 +1451,8 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             return None  # "He snubbed X and Y by pulling out of ...": objects, not the subject
         span = (cue.start, cue.end)
         asked = [m for m in before if asked_to_stop(text, m[1], span)]
+        # "at odds with Trump, who withdrew from the deal": Trump, though after "with"
+        relative = [m for m in before if _RELATIVE_WHO.fullmatch(text, m[1], cue.start)]
         before = [
             m
             for m in before
@@ -1430,7 +1464,8 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not _INFINITIVE_OBJECT.search(text[: m[0]])
             and not _asked(m, cue, text)
         ]
-        before = asked or before  # "called on Trump to stop attacking Y": Trump, not the caller
+        # "called on Trump to stop attacking Y": Trump, not the caller
+        before = relative[:1] or asked or before
         new_clause = _NEW_CLAUSE.search(text, cue.end, cue.end + 160)
         clause_of_its_own = new_clause.start() if new_clause else len(text)
         if _VIOLENCE.match(text, cue.start):  # "a day after 40 people were killed by X":
