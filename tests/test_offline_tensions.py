@@ -1705,3 +1705,17 @@ def test_the_subject_of_a_who_clause_is_the_one_it_follows() -> None:
     )
     tensions = _tensions(opening, text, "Olsen said the deal was dead.")
     assert [t.parties for t in tensions] == [["Europe", "Karl Olsen"], ["Karl Olsen", "Iran"]]
+
+
+def test_saying_someone_caused_deaths_or_broke_the_law_is_an_accusation() -> None:
+    # sixteenth session: 'Donald Trump said Hillary Clinton "caused death."' (a listed
+    # conflict, missed: no cue word in the sentence)
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    accusations = ('"caused death."', "caused the deaths of two hikers.", "broke the law.")
+    for accusation in (*accusations, "violated the law."):
+        text = f"Anna Berg said on Monday that Karl Olsen {accusation}"
+        tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+        assert tension.parties == ["Anna Berg", "Karl Olsen"], accusation
+        assert tension.description == "Anna Berg criticized Karl Olsen.", accusation
+    text = "Anna Berg said on Monday that Karl Olsen never broke the law."
+    assert _tensions(opening, text, "Olsen and Berg left.") == []

@@ -467,6 +467,9 @@ SAID_ACCUSATIONS = (
     r"mishandl(?:ed|es|ing)",
     r"was\s+a\s+mistake",
     r"is\s+a\s+mistake",
+    r"caused\s+(?:the\s+)?deaths?\b",  # "Trump said Hillary Clinton \"caused death.\""
+    r"br(?:oke|oken|eaking)\s+the\s+law\b",
+    r"violat(?:ed|ing)\s+the\s+law\b",
 )
 # Verbs that ask someone to act ("Trump ask Ukraine's president to investigate Biden",
 # "veterans urge troops to defy Trump"), each with what the one asking did, in a
