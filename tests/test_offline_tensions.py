@@ -1719,3 +1719,16 @@ def test_saying_someone_caused_deaths_or_broke_the_law_is_an_accusation() -> Non
         assert tension.description == "Anna Berg criticized Karl Olsen.", accusation
     text = "Anna Berg said on Monday that Karl Olsen never broke the law."
     assert _tensions(opening, text, "Olsen and Berg left.") == []
+
+
+def test_a_partys_leaders_are_its_members_in_a_tension() -> None:
+    # sixteenth session: "Democratic leaders denounced the entire confirmation process ...,
+    # blaming the GOP for trying to push the judge through" (Republicans / Democrats, a
+    # listed conflict; "leaders" is no group head: "world leaders")
+    opening = "Republicans won the vote on Friday. Democrats said they would fight on."
+    text = "Democratic leaders denounced the process, blaming the GOP for rushing the vote."
+    tension = _only(_tensions(opening, text, "The vote is on Monday."))
+    assert tension.parties == ["Democrats", "Republicans"]
+    text = "The rift between Karl Olsen and the Democratic leadership in the House grew."
+    tensions = _tensions(opening, "Karl Olsen spoke in Oslo.", text, "The vote is on Monday.")
+    assert [t.parties for t in tensions] == [["Karl Olsen", "Democrats"]]

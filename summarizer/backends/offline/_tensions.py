@@ -182,6 +182,12 @@ _METONYM = re.compile(rf"\b(?:{'|'.join(METONYMS)})\b")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|from|to|near|outside|into|visits?|visited|visiting)\s+(?:the\s+)?$"
 )
+# A party's leaders or members, named by the party's adjective ("Democratic leaders").
+_PARTY_MEMBERS = re.compile(
+    r"(?<![\w-])(?P<party>Democratic|Republican|GOP)\s+(?:(?:congressional|Senate|House)\s+)?"
+    r"(?:leaders|leadership|members|officials)\b"
+)
+_PARTY_OF = {"Democratic": "Democrats", "Republican": "Republicans", "GOP": "Republicans"}
 # A continent standing for its states ("Europe has long been at odds with Trump"), which
 # the registry holds as a place only: not "Eastern Europe", "Europe's", "Asia-Pacific".
 _REGION = re.compile(r"(?<![\w.-])(?:Europe|Asia|Africa|Latin\s+America)(?![\w'’-])")
@@ -930,6 +936,7 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     mentions += _acronyms(para.text, window, registry, mentions)
     if cue.kind != "noun":  # "Europe has long been at odds with Trump, who withdrew from"
         mentions += _regions(para, window, registry, mentions)  # is not Europe's withdrawal
+    mentions += _party_members(para.text, window, registry, mentions)
     if cue.kind == "verb":
         mentions = _supporters(para, window, registry, mentions)
     text = para.text
@@ -1375,6 +1382,24 @@ def _acronyms(
             ]
             if len(named) == 1 and not any(a < m.end() and m.start() < b for a, b, _ in mentions):
                 found.append((m.start(), m.end(), named[0]))
+    return found
+
+
+def _party_members(
+    text: str, window: list[tuple[int, int]], registry: Registry, mentions: list[Mention]
+) -> list[Mention]:
+    """A party's leaders or members the registry does not take for a group ("Democratic
+    leaders denounced the process, blaming the GOP"; "leaders" is no group head: "world
+    leaders"): the party's members, when the article holds them as an actor."""
+    found: list[Mention] = []
+    for start, end in window:
+        for m in _PARTY_MEMBERS.finditer(text, start, end):
+            party = _PARTY_OF[m["party"]]
+            group = next(
+                (e for e in registry.entities if e.type == "group" and party in e.forms), None
+            )
+            if group and not any(a < m.end() and m.start() < b for a, b, _ in mentions):
+                found.append((m.start(), m.end(), group))
     return found
 
 
