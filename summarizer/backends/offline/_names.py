@@ -2795,7 +2795,7 @@ class Registry:
                 if entity.type == "country" and _DEED.match(after):
                     entity.signals.add("subject")  # "China's 'Strike Hard' campaign"
                 if (
-                    _ACTING.match(after)
+                    (_ACTING.match(after) and not self._place_object(pi, start, entity))
                     or (entity.type == "group" and _PLURAL_ACTS.match(after))
                     or (entity.type == "country" and self._state_acts(pi, start, after))
                 ):
@@ -2824,6 +2824,17 @@ class Registry:
                 entity.signals.add("frequent")
             if entity.type != "country" and len(entity.mentions) >= 2 and self._in_headline(entity):
                 entity.signals.add("headline")  # "Democrats to sue Ariz. on poll access"
+
+    def _place_object(self, pi: int, start: int, entity: Entity) -> bool:
+        """Whether a state or body is named as a place, a place preposition's object
+        ("Shia militias in Iraq have claimed", "people in the US would"): the verb after
+        it is the noun's before the preposition, not the place's."""
+        if entity.type not in ("country", "organization"):
+            return False
+        words = self.paragraphs[pi].text[max(0, start - 30) : start].split()[-2:]
+        if words and words[-1] in ("the", "The"):
+            words.pop()
+        return bool(words) and words[-1].lower() in PLACE_PREPOSITIONS
 
     def _state_acts(self, pi: int, start: int, after: str) -> bool:
         """ "In Pakistan, the government lifted a moratorium": the place named, and its

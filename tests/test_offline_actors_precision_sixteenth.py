@@ -1,0 +1,22 @@
+"""Offline actor rules that keep spurious actors out on unseen styles (issue #14, sixteenth
+session): general classes found on the tuning key lists. Synthetic texts; each test fails
+without its rule."""
+
+from __future__ import annotations
+
+from tests._offline import offline_actors
+
+
+def _names(*paragraphs: str) -> set[str]:
+    return {a.name for a in offline_actors(*paragraphs)}
+
+
+def test_a_country_named_as_a_place_is_not_the_subject_of_the_verb_after_it() -> None:
+    names = _names(
+        "Rebels seized the port of Marvik on Tuesday, the army said.",
+        "Commander Ilse Brandt said the army would retake the port within days.",
+        "Armed groups in Portugal have claimed they did not take part in the raid.",
+        "Brandt said talks would begin in Lisbon.",
+    )
+    assert "Ilse Brandt" in names
+    assert "Portugal" not in names
