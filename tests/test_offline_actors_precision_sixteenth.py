@@ -20,3 +20,18 @@ def test_a_country_named_as_a_place_is_not_the_subject_of_the_verb_after_it() ->
     )
     assert "Ilse Brandt" in names
     assert "Portugal" not in names
+
+
+def test_a_chambers_party_members_named_after_the_party_are_the_party() -> None:
+    actors = {
+        a.name: a
+        for a in offline_actors(
+            "The court upheld the farm subsidy law on Thursday, a ruling that keeps aid for "
+            "two million growers.",
+            "Republicans have vowed to keep fighting the law in the courts and at the polls.",
+            "Senator Ada Brisk said the ruling was a loss for taxpayers.",
+            "Congressional Republicans have voted more than 40 times to repeal the law.",
+        )
+    }
+    assert "Congressional Republicans" not in actors
+    assert "Congressional Republicans" in actors["Republicans"].aliases

@@ -2529,8 +2529,10 @@ class Registry:
     def _fold_party_members(self) -> None:
         """ "House Democrats ... Democrats are waging": a party's members named in one chamber
         first, and in no other, are who the party's name means afterwards; one actor, named
-        by the fuller form. Not when two chambers' members are named ("House Democrats",
-        "Senate Democrats"), nor when the party is named first (then it is the party)."""
+        by the fuller form. Named after the party ("Republicans have vowed ... Congressional
+        Republicans have voted"), they are the party's members the story is about: one
+        actor, named by the party. Not when two chambers' members are named ("House
+        Democrats", "Senate Democrats")."""
         for party in [e for e in self.entities if e.name in ("Democrats", "Republicans")]:
             members = [
                 e
@@ -2547,6 +2549,13 @@ class Registry:
                 )
                 fuller.forms |= party.forms
                 party.mentions = []
+            else:
+                party.mentions = sorted(
+                    fuller.mentions + [m for m in party.mentions if not self._inside(m, fuller)],
+                    key=lambda m: m[0],
+                )
+                party.forms |= fuller.forms
+                fuller.mentions = []
 
     def _fold_police_into_force(self) -> None:
         """ "his five years with the North Charleston Police ... Police then said": where
