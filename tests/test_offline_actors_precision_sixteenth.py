@@ -35,3 +35,14 @@ def test_a_chambers_party_members_named_after_the_party_are_the_party() -> None:
     }
     assert "Congressional Republicans" not in actors
     assert "Congressional Republicans" in actors["Republicans"].aliases
+
+
+def test_a_chamber_named_twice_only_as_a_place_is_no_actor() -> None:
+    names = _names(
+        "Senator Ada Brisk and Governor Tom Varley campaigned together in Ohio on Monday, "
+        "drawing a crowd of some two thousand people to a rally at a county fairground.",
+        "Brisk has made her name in the Senate as a critic of the big banks.",
+        "Varley said Brisk had fought for workers from her seat in the Senate for years.",
+    )
+    assert {"Ada Brisk", "Tom Varley"} <= names
+    assert "Senate" not in names

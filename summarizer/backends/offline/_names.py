@@ -2812,7 +2812,7 @@ class Registry:
                 elif not entity.described and self._speaks_after_aside(pi, start, end):
                     entity.signals.add("subject")  # "Russia, Assad's main ally, said"
             named = entity.type == "organization" or " " in entity.name  # "Islamic State"
-            if named and entity.type != "country" and len(entity.mentions) >= 2:
+            if named and entity.type != "country" and self._named_twice(entity):
                 entity.signals.add("repeated")
             if any(self._in_lead(pi, start, end) for (pi, start), end in entity.mentions):
                 entity.signals.add("lead")
@@ -2833,6 +2833,16 @@ class Registry:
                 entity.signals.add("frequent")
             if entity.type != "country" and len(entity.mentions) >= 2 and self._in_headline(entity):
                 entity.signals.add("headline")  # "Democrats to sue Ariz. on poll access"
+
+    def _named_twice(self, entity: Entity) -> bool:
+        """Whether a body is named twice; a one-word one ("Senate", "Parliament") not
+        counting where it is only a place ("her perch in the Senate")."""
+        own = [
+            m
+            for m in entity.mentions
+            if len(entity.tokens) > 1 or not self._place_object(m[0][0], m[0][1], entity)
+        ]
+        return len(own) >= 2
 
     def _place_object(self, pi: int, start: int, entity: Entity) -> bool:
         """Whether a state or body is named as a place, a place preposition's object
