@@ -4,6 +4,8 @@ without its rule."""
 
 from __future__ import annotations
 
+from summarizer import CleanArticle
+from summarizer.backends.offline._extract import extract_offline
 from tests._offline import offline_actors
 
 
@@ -46,3 +48,30 @@ def test_a_chamber_named_twice_only_as_a_place_is_no_actor() -> None:
     )
     assert {"Ada Brisk", "Tom Varley"} <= names
     assert "Senate" not in names
+
+
+def test_a_town_after_a_preposition_is_neither_an_actor_nor_the_speaker() -> None:
+    extraction = extract_offline(
+        CleanArticle(
+            paragraphs=[
+                "Ada Brisk, the leader of the county council, wants a fairer share of the "
+                "national budget for the towns she serves.",
+                "The new depot has changed the area around Kettle Norton's bus station.",
+                "Back in Kettle Norton, Ada Brisk has some sympathy for the city council.",
+                '"The city probably has greater needs," she says.',
+            ]
+        )
+    )
+    assert "Kettle Norton" not in {a.name for a in extraction.actors}
+    assert [q.speaker for q in extraction.quotes] == ["Ada Brisk"]
+
+
+def test_a_name_only_ever_after_a_place_preposition_is_a_place() -> None:
+    names = _names(
+        "Ada Brisk, the leader of the county council, wants a fairer share of the national "
+        "budget for the towns she serves.",
+        "The new depot has changed the area around Kettle Norton's bus station.",
+        "Brisk said that jobs in Kettle Norton had doubled since the depot opened.",
+    )
+    assert "Ada Brisk" in names
+    assert "Kettle Norton" not in names

@@ -1148,7 +1148,7 @@ class Registry:
         self._fold_police_into_force()
         self._trim_campaigns()
         self._fold_party_members()
-        self.entities = [e for e in self.entities if e.mentions]
+        self.entities = [e for e in self.entities if e.mentions and not self._a_place(e)]
         self._mark_acting()
         self._mark_list_subjects()
         self._join_party_names()
@@ -2580,6 +2580,17 @@ class Registry:
             force.mentions = sorted(force.mentions + police.mentions, key=lambda m: m[0])
             force.forms |= {self._form_at(m) for m in police.mentions}
 
+    def _a_place(self, entity: Entity) -> bool:
+        """A "person" of two words or more, with no role, that the article names only
+        after a place preposition ("Back in Melton Mowbray, ...", "the area around Melton
+        Mowbray's station"): a town, no actor, and no one a later "he says" can mean."""
+        if entity.type != "person" or entity.role or len(entity.tokens) < 2:
+            return False
+        return all(
+            (before := _word_before(self.paragraphs[pi].text, start)) and before[0] in _PLACE_BEFORE
+            for (pi, start), _end in entity.mentions
+        )
+
     def _inside(self, mention: tuple[Pos, int], entity: Entity) -> bool:
         """Whether a mention lies within one of ``entity``'s ("Democrats" in "House Democrats")."""
         (pi, start), end = mention
@@ -3541,6 +3552,9 @@ _GENDERED = {
 
 # Words before a one-word name that make it a thing's, written only so ("the Guardian has
 # learned", "his Taser", "my Taser", "a 2013 Taser complaint"): no one's name.
+# The prepositions before a place that are never before a person ("in Dunmore", "around
+# Dunmore's station"; not "at", "from", "with": "a shot at Trump", "a call from Clinton").
+_PLACE_BEFORE = frozenset({"in", "around", "near", "across", "throughout", "outside"})
 _THING_DETERMINERS = frozenset({"the", "The", "his", "her", "my", "their", "its", "our", "your"})
 
 

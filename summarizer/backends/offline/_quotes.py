@@ -60,6 +60,7 @@ from summarizer.backends.offline._lexicon import (
     HONORIFIC_GENDER,
     ORG_NOUNS,
     PERSON_NOUNS,
+    PLACE_PREPOSITIONS,
     PREPOSITIONS,
     ROLE_NOUNS,
     SPEECH_ADVERBS,
@@ -1520,6 +1521,10 @@ _KIN_SUBJECT = re.compile(
 )
 
 
+# A preposition before a name makes it no sentence's subject (not "as": "As Jane Doe said").
+_OBJECT_BEFORE = (PREPOSITIONS | PLACE_PREPOSITIONS) - {"as"}
+
+
 def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
     """A person the registry missed who is the subject of the latest sentence (before
     ``pos``) that names anyone: "Another pollster, David Woodard of Clemson University,
@@ -1561,6 +1566,11 @@ def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
                 # "Growing up in El Paso, Mendoza regularly witnessed": a place in an
                 # opening clause is not the subject
                 if _OPENING.match(para.text, start, m.start()):
+                    continue
+                # "Back in Melton Mowbray, Byron Rhodes has": a preposition's object is
+                # no subject either
+                before = para.text[start : m.start()].split()[-1:]
+                if before and before[0].lower() in _OBJECT_BEFORE:
                     continue
                 # "The Ann Cole Morning Show had Ruiz as its guest": words run on from a
                 # name the registry holds as a modifier are the same proper noun's, no person
