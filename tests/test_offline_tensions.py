@@ -1732,3 +1732,16 @@ def test_a_partys_leaders_are_its_members_in_a_tension() -> None:
     text = "The rift between Karl Olsen and the Democratic leadership in the House grew."
     tensions = _tensions(opening, "Karl Olsen spoke in Oslo.", text, "The vote is on Monday.")
     assert [t.parties for t in tensions] == [["Karl Olsen", "Democrats"]]
+
+
+def test_going_after_someone_is_criticism() -> None:
+    # sixteenth session: "Bush went after Trump at the debate refusing to recant earlier
+    # remarks" (Trump / Jeb Bush, a listed conflict), "Reid has gone after Trump as ..."
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    for verb in ("went after", "has gone after"):
+        text = f"Berg {verb} Olsen at the debate, calling him weak."
+        tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+        assert tension.parties == ["Anna Berg", "Karl Olsen"], verb
+        assert tension.description == "Anna Berg criticized Karl Olsen.", verb
+    text = "Berg went after the debate to see Olsen in Oslo."  # an object right after it only
+    assert _tensions(opening, text, "Olsen and Berg left.") == []

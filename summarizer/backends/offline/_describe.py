@@ -51,7 +51,7 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"reject", ("rejected", "rejects", "a rejection")),
     (r"rebuff", ("rebuffed", "rebuffs", "a rebuff")),
     (
-        r"rip|blast|hammer|swipe|take|goes|rail|hits|corner",
+        r"rip|blast|hammer|swipe|take|goes|going|gone|went|rail|hits|corner",
         ("criticized", "criticizes", "criticism"),
     ),
     (r"break", ("broke with", "breaks with", "a break")),
@@ -312,7 +312,7 @@ def _verb_sentence(
     ):
         b = (*b[:2], f"{b[2]}'s {owned}") if owned else b  # "criticized China's offers"
         was = doing["be"] in ("was", "were") if doing else finite.endswith("ed")
-        verb = past if was or finite in ("fought", "sued", "took") else present
+        verb = past if was or finite in ("fought", "sued", "took", "went", "gone") else present
         if verb == present and _plural_name(a[2]):  # "gunmen", "Democrats"
             verb = _plural(present)
         return _full_stop(f"{subject} {verb} {b[2]}")

@@ -355,6 +355,10 @@ TENSION_VERBS = (
     r"undercut(?:s|ting)?",  # "Trump seemed to undercut Giuliani"
     r"boo(?:ed|ing)(?!\s+(?:off|out)\b)",  # "was booed by Sanders supporters"; not "booed off"
     r"heckl(?:ed|es|ing)",
+    # "Bush went after Trump at the debate": its object named right after it (_tensions'
+    # _DIRECT_OBJECT; not "went after the debate to see Trump")
+    r"g(?:oes|oing|one)\s+after",
+    r"went\s+after",
     r"critics?\s+of",  # "McCaskill has been a critic of Russia", "Fox, a critic of Trump,"
     # Words of scorn a reader takes as criticism ("Trump and his supporters also repeatedly
     # vilified Yovanovitch", "Chris Christie savaged Rubio", "He also reproached Harris");

@@ -331,8 +331,9 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:\s+(?:has|had|been|was|also|again|then|later|once|repeatedly|publicly|\w+ly))*\s+"
 )
 
-# Verbs whose object is named right after them, or "the" between ("combat the Islamic State").
-_DIRECT_OBJECT = re.compile(r"combat", re.IGNORECASE)
+# Verbs whose object is named right after them, or "the" between ("combat the Islamic State",
+# "went after Trump").
+_DIRECT_OBJECT = re.compile(r"combat|(?:went|goes|going|gone)\s+after", re.IGNORECASE)
 _OBJECT_WORDS = 8  # a verb's object further on is usually another clause's
 _SUBJECT_WORDS = 10  # a verb's subject further back is usually another clause's
 # "Hannity ends feud with Rubio": a conflict said to be over is not stated as one.
