@@ -1745,3 +1745,22 @@ def test_going_after_someone_is_criticism() -> None:
         assert tension.description == "Anna Berg criticized Karl Olsen.", verb
     text = "Berg went after the debate to see Olsen in Oslo."  # an object right after it only
     assert _tensions(opening, text, "Olsen and Berg left.") == []
+
+
+def test_an_opening_effort_to_act_is_the_main_subjects() -> None:
+    # sixteenth session: "With attempts to attack Judge Brett M. Kavanaugh's record failing,
+    # Democrats over the weekend mounted a last-ditch bid to derail his confirmation"
+    # (Democrats / Kavanaugh, a listed conflict)
+    opening = "Judge Karl Olsen spoke in Oslo on Friday. Democrats said they would fight on."
+    text = (
+        "With attempts to attack Judge Karl Olsen's record failing, Democrats over the "
+        "weekend mounted a last bid to stop him."
+    )
+    tension = _only(_tensions(opening, text, "The vote is on Monday."))
+    assert tension.parties == ["Karl Olsen", "Democrats"]
+    text = (  # the attack is the Republicans', not the main subject's
+        "With Republicans set to attack Judge Karl Olsen's record, Democrats over the "
+        "weekend mounted a last bid to save him."
+    )
+    tensions = _tensions(opening, text, "The vote is on Monday.")
+    assert all(set(t.parties) != {"Karl Olsen", "Democrats"} for t in tensions), tensions

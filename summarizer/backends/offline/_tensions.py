@@ -312,9 +312,17 @@ _FULL_NAME_OBJECT = re.compile(
 _OPENING_PARTICIPLE = re.compile(
     r"\s*[\"“‘']?(?:(?:After|Before|While|Since|Besides|Despite|Upon|On|In|By)\s+)?"
 )
+# "With attempts to attack X's record failing, Democrats ... mounted": an effort to act
+# opening the sentence, whose agent is the main clause's subject, as a participle's is.
+_OPENING_EFFORT = re.compile(
+    r"\s*With\s+(?:(?:the|their|repeated|new)\s+)?(?:attempts?|efforts?|bids?|plans?)\s+to\s+"
+)
+# "over the weekend", "on Monday", "last week": a time between a subject and its verb.
+_TIME_BETWEEN = r"(?:(?:over|on|last|this|earlier|late)\s+(?:the\s+)?[\w-]+\s+)?"
 _MAIN_VERB = re.compile(
-    r"\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*(?:[a-z]+(?:ed|s)|said|told|wrote|took|"
-    r"made|gave|went|came|sent|spoke|kept|held|brought|stood|ran|won|lost|left|got|vowed)\b"
+    rf"\s+{_TIME_BETWEEN}(?:(?:has|have|had|also|then|later|\w+ly)\s+)*"
+    r"(?:[a-z]+(?:ed|s)|said|told|wrote|took|made|gave|went|came|sent|spoke|kept|held|"
+    r"brought|stood|ran|won|lost|left|got|vowed)\b"
 )
 _TITLES = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}")  # "blasting Sen. X"
 # A body the registry does not hold, named as a verb's object: a US state as "the state of
@@ -1068,9 +1076,13 @@ def _opening_participle_pair(
     """A participle opening the sentence takes the main clause's subject ("After blasting
     the Drudge Report for linking to ..., Glenn Beck doubled down"): the actor that opens
     the next clause, before its verb, against the participle's object."""
-    if at != 0 or len(clauses) < 2 or not text[cue.start : cue.end].split()[0].endswith("ing"):
+    if at != 0 or len(clauses) < 2:
         return None
-    if not _OPENING_PARTICIPLE.fullmatch(text, clauses[0][0], cue.start):
+    participle = text[cue.start : cue.end].split()[0].endswith("ing")
+    if not (
+        (participle and _OPENING_PARTICIPLE.fullmatch(text, clauses[0][0], cue.start))
+        or _OPENING_EFFORT.fullmatch(text, clauses[0][0], cue.start)
+    ):
         return None
     objects = [m for m in mentions if m[0] >= cue.end and _TITLES.fullmatch(text, cue.end, m[0])]
     named = objects[0] if objects else None
