@@ -103,3 +103,12 @@ def test_a_government_only_supposed_to_act_is_no_actor() -> None:
         "But the government would need to show that a wall meets the definition.",
     )
     assert "the government" not in names
+
+
+def test_police_that_speak_twice_are_an_actor_beside_a_named_police_station() -> None:
+    names = _names(
+        "Two people were hurt when a van hit a bus near Harwell, police said.",
+        "The other passengers were taken to Harwell police station.",
+        "The road reopened at noon after the vehicles were moved, police said.",
+    )
+    assert "police" in names

@@ -2470,14 +2470,16 @@ class Registry:
                 words = m.group().split()
                 if words[-1][0].isupper() and (len(words) > 1 or not self._opens_in(para, m)):
                     continue  # "Syrian Democratic Forces", "Rebels" in a title
+                if qualifier(para.text, m.end()):
+                    # "police officer Karl Olsen", "police department": a qualifier; and
+                    # "Abingdon police station" names no police ("police said" may)
+                    continue
                 if self._named_before(para.text, m.start()):
                     named.add(words[-1].lower())
                     continue  # "Taliban fighters", "Nusra fighters": the group is named
                 before = _word_before(para.text, m.start())
                 if before and (before[0].lower() in _OWNERS or before[0].endswith(("'s", "’s"))):
                     continue  # "their forces", "Trump's allies": someone's, not a group
-                if qualifier(para.text, m.end()):
-                    continue  # "police officer Karl Olsen", "police department": a qualifier
                 key = " ".join(
                     w[0].lower() + w[1:]
                     if w.lower() in _LOWER_GROUP_WORDS or w.startswith(("Anti-", "Pro-"))
