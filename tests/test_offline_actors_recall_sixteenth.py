@@ -112,3 +112,11 @@ def test_police_that_speak_twice_are_an_actor_beside_a_named_police_station() ->
         "The road reopened at noon after the vehicles were moved, police said.",
     )
     assert "police" in names
+
+
+def test_a_body_named_for_a_plural_in_men_keeps_its_whole_name() -> None:
+    names = _names(
+        "New fishing limits were agreed for the coast on Monday.",
+        "The Scottish Fishermen's Association said previously that the limits were unfair.",
+    )
+    assert "Scottish Fishermen's Association" in names

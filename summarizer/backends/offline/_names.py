@@ -4011,7 +4011,9 @@ def _org_name(phrase: str) -> str | None:
     owners = [
         i
         for i, t in enumerate(tokens)
-        if t.endswith(("'s", "’s")) and t[:-2].lower() not in _PLURAL_OWNERS
+        if t.endswith(("'s", "’s"))
+        and t[:-2].lower() not in _PLURAL_OWNERS
+        and not t[:-2].endswith("men")  # "Fishermen's Association", as "Women's"
     ]
     tokens = tokens[owners[-1] + 1 :] if owners else tokens
     while tokens and tokens[0] in STOP_CAPS:
