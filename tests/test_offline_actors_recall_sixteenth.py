@@ -120,3 +120,21 @@ def test_a_body_named_for_a_plural_in_men_keeps_its_whole_name() -> None:
         "The Scottish Fishermen's Association said previously that the limits were unfair.",
     )
     assert "Scottish Fishermen's Association" in names
+
+
+def test_a_body_whose_spokesman_speaks_is_an_actor() -> None:
+    names = _names(
+        "Three people were hurt when a lorry hit a bus on the A34 on Sunday.",
+        "A Blue Line Rail spokesman said the firm was keen to help the passengers.",
+    )
+    assert "Blue Line Rail" in names
+
+
+def test_a_state_or_party_spokesman_makes_no_new_body() -> None:
+    names = _names(
+        "Three people were hurt when a lorry hit a bus on the A34 on Sunday.",
+        "A Russian spokesman said the report was false.",
+        "A Labour spokesman said the crash showed the roads needed money.",
+    )
+    assert "Russian" not in names
+    assert not any(n.startswith("Labour") and n != "Labour" for n in names)

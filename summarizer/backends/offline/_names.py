@@ -1123,6 +1123,7 @@ class Registry:
         self._add_lone_speakers()
         self._add_one_word_organisations()
         self._add_described_bodies()
+        self._add_spoken_for_bodies()
         self._add_ampersand_firms()
         self._add_speaking_seats()
         self._add_surnamed()
@@ -1765,6 +1766,27 @@ class Registry:
                 self.entities.append(Entity(name, "organization", forms=spellings | {name}))
                 self.entities[-1].signals.add("subject")
                 known |= spellings | {name}
+
+    def _add_spoken_for_bodies(self) -> None:
+        """ "A First Great Western spokesman said the firm was keen to help": a body with no
+        head word whose spokesman speaks is an actor, the one whose words they are. Not a
+        person's spokesman ("a Hale spokesman"), a state's ("a Russian spokesman") or a
+        party's ("a Labour spokesman", found as the party)."""
+        if "spokes" not in self.text:
+            return
+        known = {f for e in self.entities for f in e.forms} | {e.name for e in self.entities}
+        people = {t for e in self.entities if e.type == "person" for t in e.tokens}
+        for para in self._prose:
+            for m in _SPOKESMAN_OF.finditer(para.text):
+                tokens = m["name"].split()
+                name = " ".join(tokens)
+                if not self._body_name(tokens) or name in known or people & set(tokens):
+                    continue
+                if name in STATE_ADJECTIVES or name in GROUPS or para.inside_quote(m.start()):
+                    continue
+                self.entities.append(Entity(name, "organization", forms={name}))
+                self.entities[-1].signals.add("subject")
+                known.add(name)
 
     def _body_name(self, tokens: list[str]) -> bool:
         """Whether a capitalised run may be a body's own name: not a person's (a known
@@ -3988,6 +4010,11 @@ _THE_GOVERNMENT = re.compile(
     r"(?!\s+(?:official|officials|spokesman|spokeswoman|source|sources|minister|ministers)\b)"
 )
 _MODAL = re.compile(r"\s+(?:could|would|may|might|must|should|can)\b")
+# "A First Great Western spokesman said": a body's name between an article and the word
+# for the one who speaks for it.
+_SPOKESMAN_OF = re.compile(
+    rf"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+{_BODY_NAME}\s+spokes(?:man|woman|person)\b"
+)
 # A capitalised word, and perhaps a short word, just before a name: the name runs on.
 _RUN_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+(?:[a-z]{1,3}\s+)?$")
 # "solidarity group AfriForum handed": the noun just before the name, lower case.
