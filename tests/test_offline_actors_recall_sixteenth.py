@@ -138,3 +138,22 @@ def test_a_state_or_party_spokesman_makes_no_new_body() -> None:
     )
     assert "Russian" not in names
     assert not any(n.startswith("Labour") and n != "Labour" for n in names)
+
+
+def test_a_peer_named_by_her_title_is_a_person_with_the_bare_title_as_a_form() -> None:
+    actors = offline_actors(
+        "The Duchess of Tamworth has launched her own honey, made by bees in her garden.",
+        "Just 250 jars are being made, and the Duchess will give the money to charity.",
+    )
+    duchess = next(a for a in actors if a.name == "Duchess of Tamworth")
+    assert duchess.type == "person"
+    assert "the Duchess" in duchess.aliases
+
+
+def test_a_peer_named_once_who_does_nothing_is_no_actor() -> None:
+    names = _names(
+        "Hundreds of honey jars were sold at the market near the palace of the Bishop of "
+        "Tamworth this year, traders in the town said on Monday.",
+        "Sales rose by a third.",
+    )
+    assert "Bishop of Tamworth" not in names

@@ -1124,6 +1124,7 @@ class Registry:
         self._add_one_word_organisations()
         self._add_described_bodies()
         self._add_spoken_for_bodies()
+        self._add_peers()
         self._add_ampersand_firms()
         self._add_speaking_seats()
         self._add_surnamed()
@@ -1787,6 +1788,33 @@ class Registry:
                 self.entities.append(Entity(name, "organization", forms={name}))
                 self.entities[-1].signals.add("subject")
                 known.add(name)
+
+    def _add_peers(self) -> None:
+        """ "The Duchess of Cornwall has launched her own honey ... the Duchess is patron": a
+        person named by a peerage or a see ("Earl of Wessex", "Archbishop of Canterbury"),
+        not a place, when the article acts on it or names it again; the bare title ("the
+        Duchess") is a form of the one peer who holds it."""
+        if " of " not in self.text:
+            return
+        known = {f for e in self.entities for f in e.forms} | {e.name for e in self.entities}
+        found: dict[str, list[tuple[Paragraph, re.Match[str]]]] = {}
+        for para in self._prose:
+            for m in _PEER.finditer(para.text):
+                found.setdefault(m["name"], []).append((para, m))
+        titles = Counter(name.split()[0] for name in found)
+        for name, seen in found.items():
+            if name in known:
+                continue
+            title = name.split()[0]
+            bare = re.compile(rf"(?<![\w-])[Tt]he\s+{title}(?![\w'’-])(?!\s+of\b)")
+            alone = {m.group() for m in bare.finditer(self.text)} if titles[title] == 1 else set()
+            forms = {name} | alone  # "the Duchess", where no other duchess is named
+            acts = any(_ACTING.match(p.text[m.end() :]) for p, m in seen)
+            again = len(seen) > 1 or bool(alone)
+            if acts or again:
+                self.entities.append(Entity(name, "person", forms=forms))
+                if acts:  # a peer who acts once is no one named in passing
+                    self.entities[-1].signals.add("subject")
 
     def _body_name(self, tokens: list[str]) -> bool:
         """Whether a capitalised run may be a body's own name: not a person's (a known
@@ -4014,6 +4042,11 @@ _MODAL = re.compile(r"\s+(?:could|would|may|might|must|should|can)\b")
 # for the one who speaks for it.
 _SPOKESMAN_OF = re.compile(
     rf"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+{_BODY_NAME}\s+spokes(?:man|woman|person)\b"
+)
+# A person named by a peerage or a see: "the Duchess of Cornwall", "Archbishop of York".
+_PEER = re.compile(
+    r"(?<![\w-])(?P<name>(?:Duke|Duchess|Earl|Countess|Marquess|Marchioness|Viscount"
+    r"|Viscountess|Archbishop|Bishop)\s+of(?:\s+[A-Z][\w-]+(?:['’](?!s\b)[\w-]+)?){1,2})"
 )
 # A capitalised word, and perhaps a short word, just before a name: the name runs on.
 _RUN_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+(?:[a-z]{1,3}\s+)?$")
