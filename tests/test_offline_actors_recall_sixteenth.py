@@ -157,3 +157,26 @@ def test_a_peer_named_once_who_does_nothing_is_no_actor() -> None:
         "Sales rose by a third.",
     )
     assert "Bishop of Tamworth" not in names
+
+
+def test_a_team_before_its_staff_and_named_again_is_an_actor_with_its_staff() -> None:
+    actors = offline_actors(
+        "Harbury City boss Tom Brandt says his first season in the league has not been good "
+        "enough after defeat at Kestrel on Wednesday.",
+        "There were claims of a row after Kestrel's 2-1 win between Kestrel fitness coach "
+        "Paolo Vanti and the visitors' staff.",
+        "Kestrel manager Luca Moretti has played the incident down.",
+    )
+    names = [a.name for a in actors]
+    assert "Kestrel" in names
+    assert "Paolo Vanti" in names
+    assert "Luca Moretti" in names
+
+
+def test_a_team_named_once_before_its_manager_is_no_actor() -> None:
+    names = _names(
+        "Fans gathered outside the ground on Saturday to protest about ticket prices, which "
+        "rose for the third season running.",
+        "Kestrel manager Luca Moretti said the club would listen.",
+    )
+    assert "Kestrel" not in names

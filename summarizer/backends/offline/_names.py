@@ -1125,6 +1125,7 @@ class Registry:
         self._add_described_bodies()
         self._add_spoken_for_bodies()
         self._add_peers()
+        self._add_teams_by_staff()
         self._add_ampersand_firms()
         self._add_speaking_seats()
         self._add_surnamed()
@@ -1815,6 +1816,46 @@ class Registry:
                 self.entities.append(Entity(name, "person", forms=forms))
                 if acts:  # a peer who acts once is no one named in passing
                     self.entities[-1].signals.add("subject")
+
+    def _add_teams_by_staff(self) -> None:
+        """ "Chelsea manager Antonio Conte", "Manchester City boss Pep Guardiola": a name
+        before a word for a team's staff and a person's name is the team's, an organisation
+        the story is about when it names it again ("defeat at Chelsea"). A given name may
+        be a team's there ("Chelsea"); a known person's name is not ("a Hale aide")."""
+        if not any(w in self.text for w in _STAFF_WORDS):
+            return
+        known = {f for e in self.entities for f in e.forms} | {e.name for e in self.entities}
+        people = {t for e in self.entities if e.type == "person" for t in e.tokens}
+        for para in self._prose:
+            for m in _TEAM_STAFF.finditer(para.text):
+                tokens = m["name"].split()
+                while tokens and tokens[0] in STOP_CAPS:
+                    tokens.pop(0)
+                name = " ".join(tokens)
+                if not tokens or people & set(tokens):
+                    continue
+                self._add_staff(m["person"], m["role"], people)
+                if name in known:
+                    continue
+                if tokens[0] in GIVEN_NAMES and len(tokens) == 1:
+                    pass  # "Chelsea manager": no one's given name before "manager"
+                elif not self._body_name(tokens):
+                    continue
+                if name in _STATE_WORDS or name in STATE_ADJECTIVES or name in GROUPS:
+                    continue
+                if len(_form_spans(self.text, name)) < 2:
+                    continue
+                self.entities.append(Entity(name, "organization", forms={name}))
+                known.add(name)
+
+    def _add_staff(self, name: str, role: str, people: set[str]) -> None:
+        """The person a team's staff word names ("Chelsea fitness coach Paolo Bertelli"),
+        with that role, unless the article already holds someone of that surname."""
+        tokens = _name_tokens(name)
+        if tokens[-1] in people or any(t in STOP_CAPS for t in tokens):
+            return
+        self.entities.append(Entity(name, "person", role, forms={name}))
+        people.update(tokens)
 
     def _body_name(self, tokens: list[str]) -> bool:
         """Whether a capitalised run may be a body's own name: not a person's (a known
@@ -4047,6 +4088,13 @@ _SPOKESMAN_OF = re.compile(
 _PEER = re.compile(
     r"(?<![\w-])(?P<name>(?:Duke|Duchess|Earl|Countess|Marquess|Marchioness|Viscount"
     r"|Viscountess|Archbishop|Bishop)\s+of(?:\s+[A-Z][\w-]+(?:['’](?!s\b)[\w-]+)?){1,2})"
+)
+# Words for a sports team's staff and players, written between its name and a person's.
+_STAFF_WORDS = wordset("manager boss coach striker midfielder defender goalkeeper winger captain")
+# "Chelsea manager Antonio Conte", "Chelsea fitness coach Paolo Bertelli".
+_TEAM_STAFF = re.compile(
+    rf"{_BODY_NAME}\s+(?:(?!campaign\s)[a-z]+\s+)?(?P<role>{alternation(sorted(_STAFF_WORDS))})"
+    rf"\s+(?P<person>{_TOKEN}(?:\s+{_PARTICLES}{_TOKEN}){{1,2}})(?!\s+[A-Z])"
 )
 # A capitalised word, and perhaps a short word, just before a name: the name runs on.
 _RUN_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+(?:[a-z]{1,3}\s+)?$")
