@@ -75,3 +75,14 @@ def test_a_name_only_ever_after_a_place_preposition_is_a_place() -> None:
     )
     assert "Ada Brisk" in names
     assert "Kettle Norton" not in names
+
+
+def test_a_country_after_a_place_preposition_is_no_target_of_the_noun_before_it() -> None:
+    names = _names(
+        "Police in Brussels arrested a student, Karim Odell, on Sunday, suspected of "
+        "plotting attacks on churches in Portugal.",
+        "Odell had lived in the city for two years, his lawyer, Ilse Brandt, said.",
+        "Brandt said her client denied the charges.",
+    )
+    assert {"Karim Odell", "Ilse Brandt"} <= names
+    assert "Portugal" not in names

@@ -139,7 +139,8 @@ _PARTY_APPOSITIVE = re.compile(
 # Stone", "an investigation of Democratic presidential candidate Hillary Clinton").
 _TIED_AFTER = re.compile(
     r"^\s+(?:[a-z-]+\s+)?(?:with|against|on|by|from|between|targeting|at|of|into)\s+"
-    r"(?:the\s+)?(?:(?:[a-z-]+|[A-Z][\w.'’-]*)\s+){0,3}$"
+    r"(?:the\s+)?(?:(?!(?:in|near|across|throughout|outside|inside|within)\s)"
+    r"(?:[a-z-]+|[A-Z][\w.'’-]*)\s+){0,3}$"
 )
 # Before an actor that is not the agent: a preposition, or "the" of a modifier ("the Iran deal").
 _AFTER_PREPOSITION = re.compile(
