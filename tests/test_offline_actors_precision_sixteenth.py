@@ -86,3 +86,14 @@ def test_a_country_after_a_place_preposition_is_no_target_of_the_noun_before_it(
     )
     assert {"Karim Odell", "Ilse Brandt"} <= names
     assert "Portugal" not in names
+
+
+def test_a_country_inside_a_longer_place_name_is_no_mention_of_it() -> None:
+    names = _names(
+        "Police in Northern Ireland have said a bomb found near a school in Dunmore on Monday "
+        "was meant to kill officers, and the threat level in Northern Ireland stays severe.",
+        "Chief Constable Ada Brisk said dissident republicans were behind the attack.",
+        "Northern Ireland has seen three such attacks this year.",
+    )
+    assert "Ada Brisk" in names
+    assert "Ireland" not in names

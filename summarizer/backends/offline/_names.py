@@ -2855,6 +2855,10 @@ class Registry:
                 continue
             if entity.type == "country" and _BEFORE_NAME.match(self.text, end):
                 continue  # "China expert Susan Thornton": the country only qualifies a person
+            if entity.type == "country" and _COMPASS_BEFORE.search(
+                self.text, max(0, start - 12), start
+            ):
+                continue  # "Northern Ireland", "Western Australia": another place's name
             if entity.type == "group" and form in GROUPS and _PARTY_BEFORE.match(self.text, end):
                 continue  # "Oslo Labour Party Candidate Phil Vang": the party's name, not "Labour"
             if entity.described and qualifier(self.text, end, _THE_BODY_ITSELF):
@@ -3645,6 +3649,9 @@ _GENDERED = {
 
 # Words before a one-word name that make it a thing's, written only so ("the Guardian has
 # learned", "his Taser", "my Taser", "a 2013 Taser complaint"): no one's name.
+# A compass word that opens a longer place's name before a country's ("Northern Ireland",
+# "North Korea" where "Korea" is a form, "Western Australia").
+_COMPASS_BEFORE = re.compile(r"\b(?:North|South|East|West)(?:ern)?\s+$")
 # The prepositions before a place that are never before a person ("in Dunmore", "around
 # Dunmore's station"; not "at", "from", "with": "a shot at Trump", "a call from Clinton").
 _PLACE_BEFORE = frozenset({"in", "around", "near", "across", "throughout", "outside"})
