@@ -97,3 +97,14 @@ def test_a_country_inside_a_longer_place_name_is_no_mention_of_it() -> None:
     )
     assert "Ada Brisk" in names
     assert "Ireland" not in names
+
+
+def test_a_name_ending_in_an_events_head_word_is_no_person() -> None:
+    names = _names(
+        "Ada Brisk, the captain of the Dunmore cricket team, was criticised for her batting "
+        "during the fifth Harbury Test in Ostby on Monday.",
+        "Brisk said she would fight for her place before the next Harbury Test.",
+        "Dunmore lost the second Test against the visitors.",
+    )
+    assert "Ada Brisk" in names
+    assert "Harbury Test" not in names

@@ -226,6 +226,9 @@ _PLACE_HEADS = wordset(
     # things, not places: a war, a law or a pact ("Cold War", "Rome Statute", "Paris Accord")
     "War Statute Treaty Accord Accords Act Convention Center Centre Agreement Doctrine"
 )
+# Last words of an event's or a contest's name ("Ashes Test", "Challenge Cup", "Asian
+# Games"): a "person" named so is no actor (`Registry._a_thing_or_place`).
+_EVENT_HEADS = wordset("Cup Trophy Championship Championships Test Olympics Prix Games")
 # A place's name as the subject of a speech verb ("Downing Street said", "Buckingham Palace
 # declined to comment"): the body seated there speaking (`Registry._add_speaking_seats`).
 _SEAT_SAID = re.compile(  # the capital first, the test before it after it (`_ONE_WORD`)
@@ -3537,8 +3540,12 @@ class Registry:
             for start, _ in _occurrences(self.text, entity.forms)
         ):
             return True
-        if entity.type == "person" and len(entity.tokens) > 1 and entity.tokens[-1] in _PLACE_HEADS:
-            return True  # "Trump Tower", "Foggy Bottom", "Domodedovo Airport"
+        if (
+            entity.type == "person"
+            and len(entity.tokens) > 1
+            and entity.tokens[-1] in _PLACE_HEADS | _EVENT_HEADS
+        ):
+            return True  # "Trump Tower", "Foggy Bottom", "Domodedovo Airport", "Ashes Test"
         if entity.type != "person" or entity.signals or len(entity.tokens) != 1:
             return False
         # (the occurrences and the words before them read only here, where they answer)
