@@ -1810,8 +1810,10 @@ class Registry:
             if name in known:
                 continue
             title = name.split()[0]
-            bare = re.compile(rf"(?<![\w-])[Tt]he\s+{title}(?![\w'’-])(?!\s+of\b)")
-            alone = {m.group() for m in bare.finditer(self.text)} if titles[title] == 1 else set()
+            alone: set[str] = set()
+            if titles[title] == 1:  # the title's one holder: its pattern only then
+                bare = rf"(?<![\w-])[Tt]he\s+{title}(?![\w'’-])(?!\s+of\b)"
+                alone = {m.group() for m in re.finditer(bare, self.text)}
             forms = {name} | alone  # "the Duchess", where no other duchess is named
             acts = any(_ACTING.match(p.text[m.end() :]) for p, m in seen)
             again = len(seen) > 1 or bool(alone)
