@@ -34,8 +34,9 @@ story's ``article`` field cleaned with `clean_article` as `eval run` cleans a ca
 and every evals/reading/actor-keys-writer*.tsv (thirteenth session): the same for articles
 of the writer set (source ``writer``, article the 0-based line of
 llm_news_summ_writer_summaries/writer_summaries_by_article.jsonl as two digits; lists a
-to c, thirteenth and fifteenth sessions, d sixteenth), scored together as ``writer`` and
-each list apart (``writer-a``...: a first look at a new list is its own line);
+to c, thirteenth and fifteenth sessions, d sixteenth, e seventeenth), scored together as
+``writer`` and each list apart (``writer-a``...: a first look at a new list is its own
+line);
 and evals/reading/actor-keys-polnear.tsv (fifteenth session): the same for 10 articles of
 the PolNeAR train sample (source ``polnear``, article the PolNeAR id), read with the
 PolNeAR bench's own loader (`load_polnear` on the ``train`` split's file) and cleaned with
