@@ -228,7 +228,15 @@ _PLACE_HEADS = wordset(
 )
 # Last words of an event's or a contest's name ("Ashes Test", "Challenge Cup", "Asian
 # Games"): a "person" named so is no actor (`Registry._a_thing_or_place`).
-_EVENT_HEADS = wordset("Cup Trophy Championship Championships Test Olympics Prix Games")
+_EVENT_HEADS = wordset(
+    "Cup Trophy Championship Championships Test Olympics Prix Games National Marathon Derby"
+)
+# First words of a match's or a contest's part, never of a person's name ("Second Half
+# begins", "First Round"): a "person" named so is live commentary's debris.
+_ORDINALS = wordset("First Second Third Fourth Fifth Final")
+# First words of a broadcaster's name, never of a person's ("BBC Radio Oxford travel
+# reporter"): a "person" named so with no signal is an outlet named as a qualifier.
+_OUTLET_FIRST = wordset("Radio Television TV Channel")
 # A place's name as the subject of a speech verb ("Downing Street said", "Buckingham Palace
 # declined to comment"): the body seated there speaking (`Registry._add_speaking_seats`).
 _SEAT_SAID = re.compile(  # the capital first, the test before it after it (`_ONE_WORD`)
@@ -3542,12 +3550,8 @@ class Registry:
             for start, _ in _occurrences(self.text, entity.forms)
         ):
             return True
-        if (
-            entity.type == "person"
-            and len(entity.tokens) > 1
-            and entity.tokens[-1] in _PLACE_HEADS | _EVENT_HEADS
-        ):
-            return True  # "Trump Tower", "Foggy Bottom", "Domodedovo Airport", "Ashes Test"
+        if entity.type == "person" and len(entity.tokens) > 1 and self._named_no_one(entity):
+            return True  # "Trump Tower", "Ashes Test", "Second Half", "Radio Oxford"
         if entity.type != "person" or entity.signals or len(entity.tokens) != 1:
             return False
         # (the occurrences and the words before them read only here, where they answer)
@@ -3556,6 +3560,17 @@ class Registry:
         return bool(spans) and all(
             b and (b[0] in _THING_DETERMINERS or b[0].isdigit()) for b in befores
         )
+
+    @staticmethod
+    def _named_no_one(entity: Entity) -> bool:
+        """Whether a "person" of two words or more is a thing's name by its words: a
+        place's or an event's last word ("Trump Tower", "Grand National"), an ordinal
+        first ("Second Half ends"), or, with no signal, a broadcaster's first word ("BBC
+        Radio Oxford travel reporter")."""
+        first, last = entity.tokens[0], entity.tokens[-1]
+        if last in _PLACE_HEADS or last in _EVENT_HEADS or first in _ORDINALS:
+            return True
+        return first in _OUTLET_FIRST and not entity.signals
 
     def _credited(self, entity: Entity) -> bool:
         """A name met only in the reporters' credit lines ("Lerer reported from Los

@@ -1,0 +1,58 @@
+"""Offline actor rules that keep spurious actors out on unseen styles (issue #14,
+seventeenth session): kinds of junk found on the tuning key lists (sports reports, live
+commentary, broadcasters named as a reporter's qualifier, a nation's police beside the
+force's name). Synthetic texts; each test fails without its rule."""
+
+from __future__ import annotations
+
+from tests._offline import offline_actors
+
+
+def _names(*paragraphs: str) -> set[str]:
+    return {a.name for a in offline_actors(*paragraphs)}
+
+
+def test_a_race_named_like_a_person_is_no_actor() -> None:
+    names = _names(
+        "Ned Harlow is lined up to ride Copper Kettle in the Grand National at Aintree on "
+        "April 11.",
+        "Harlow had been expected to partner Sam Winder, who was pulled out on Monday.",
+        "The trainer Rob Dane said: \"It's a great ride to get and I'm looking forward to it.\"",
+        "Harlow rode Copper Kettle to fourth in last year's Grand National.",
+        "The Grand National field will be finalised next week.",
+    )
+    assert {"Ned Harlow", "Rob Dane"} <= names
+    assert "Grand National" not in names
+
+
+_COMMENTARY = (
+    "Millwall and Walsall drew 0-0 at The Den on Saturday, a result that leaves both sides "
+    "short of the play-off places.",
+    "Match ends, Millwall 0, Walsall 0.",
+    "Second Half ends, Millwall 0, Walsall 0.",
+    "Foul by Tom Brandy (Millwall).",
+    "Attempt missed. Jon Fyfe (Walsall) left footed shot from outside the box is high.",
+    "Second Half begins Millwall 0, Walsall 0.",
+    "Attempt blocked. Tom Brandy (Millwall) right footed shot is blocked.",
+    "Attempt saved. Jon Fyfe (Walsall) header is saved.",
+    "First Half ends, Millwall 0, Walsall 0.",
+)
+
+
+def test_a_match_half_in_live_commentary_is_no_person() -> None:
+    names = _names(*_COMMENTARY)
+    assert {"Tom Brandy", "Jon Fyfe"} <= names
+    assert "Second Half" not in names
+
+
+def test_a_broadcaster_named_as_a_reporters_qualifier_is_no_person() -> None:
+    names = _names(
+        "Drivers ignored the closure of the Marston bypass on Monday and drove through the "
+        "cones, police said, as roadworks caused long delays across the county.",
+        "Officers on site had problems with drivers ignoring the closure, according to BBC "
+        "Radio Oxford travel reporter Sal Dunmore.",
+        "She said diversions had led to lengthy delays in Oxford and beyond.",
+        "Oxford council said the works would finish on Friday.",
+    )
+    assert "Sal Dunmore" in names
+    assert "Radio Oxford" not in names
