@@ -45,6 +45,12 @@ def test_a_match_half_in_live_commentary_is_no_person() -> None:
     assert "Second Half" not in names
 
 
+def test_a_commentary_label_before_a_participle_is_no_organisation() -> None:
+    names = _names(*_COMMENTARY)
+    assert "Walsall" in names
+    assert "Attempt" not in names
+
+
 def test_a_broadcaster_named_as_a_reporters_qualifier_is_no_person() -> None:
     names = _names(
         "Drivers ignored the closure of the Marston bypass on Monday and drove through the "

@@ -264,6 +264,7 @@ _INSTITUTION_SAID = WordPattern(  # "\b" before it, searched after a non-word ch
 _JOINS = r"\b(?:join(?:s|ed|ing)?|(?:defect|switch)(?:s|ed|ing)?\s+to)"
 # A capital inside a word: one name ("WikiLeaks", "BuzzFeed"), not a plural ("Cubans").
 _CAMEL = re.compile(r"[a-z][A-Z]")
+_PARTICIPLE_LINE = re.compile(r"\s+[a-z]+ed\s*[.!]")  # "Attempt| missed." (`_commentary_line`)
 _TITLE_WORDS = frozenset(w for t in TITLES + MORE_TITLES + PERSON_TITLES for w in t.split()) - {
     "of"
 }
@@ -1735,6 +1736,8 @@ class Registry:
                 continue
             if (word[-1] == "s" and not _CAMEL.search(word)) or self._place_or_person(word):
                 continue  # "Cubans" (not "WikiLeaks"), "in Cleveland", "President Trump"
+            if self._commentary_line(word):
+                continue  # "Attempt missed. Kieron Morris (Walsall) left footed shot"
             joined = _joined(self.text, word, joins)  # no person: one joins a body
             owned = word.isupper() and self._owns(word) and self._alone(word, times=_OWNER_TIMES)
             if self._alone(word, times=3) and (
@@ -1744,6 +1747,16 @@ class Registry:
                 kind: ActorType = "person" if personal else "organization"
                 self.entities.append(Entity(word, kind, forms={word}))
                 known.add(word)
+
+    def _commentary_line(self, word: str) -> bool:
+        """Whether every use of ``word`` is a live commentary's line of two words, the
+        word and a participle ("Attempt missed.", "Attempt blocked."): an event's label,
+        not a body that acts."""
+        spans = _form_spans(self.text, word)
+        return bool(spans) and all(
+            self._opens_sentence(start) and _PARTICIPLE_LINE.match(self.text, end)
+            for start, end in spans
+        )
 
     def _add_described_bodies(self) -> None:
         """A body with no head word that the article describes as one beside its name and
