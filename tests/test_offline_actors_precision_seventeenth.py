@@ -62,3 +62,20 @@ def test_a_broadcaster_named_as_a_reporters_qualifier_is_no_person() -> None:
     )
     assert "Sal Dunmore" in names
     assert "Radio Oxford" not in names
+
+
+def test_a_nations_police_beside_the_one_named_force_is_that_force() -> None:
+    actors = {
+        a.name: a
+        for a in offline_actors(
+            "Nine British nationals have been detained in Turkey trying to cross into Syria, "
+            "the Foreign Office said.",
+            "The three were arrested following a tip-off from British police and flown back home.",
+            "Around half of those who went are believed to have returned, the Metropolitan "
+            "Police has said.",
+            "Turkish officials said they had not been warned promptly enough by British "
+            "police to stop the schoolgirls, and British police denied this.",
+        )
+    }
+    assert "British police" not in actors
+    assert "British police" in actors["Metropolitan Police"].aliases

@@ -2680,10 +2680,9 @@ class Registry:
         """ "his five years with the North Charleston Police ... Police then said": where
         the article names one police force, "police" on its own is that force (one actor,
         the force's name the fuller), not a second, described group."""
-        forces = [e for e in self.entities if e.type == "organization" and "Police" in e.tokens[1:]]
-        if len(forces) != 1:
+        force = self._police_force()
+        if force is None:
             return
-        force = forces[0]
         police = Entity("police", "group", forms={"police", "Police"})
         self._index(police)
         police.mentions = [
@@ -2695,9 +2694,28 @@ class Registry:
         group = next((e for e in self.entities if e.described and e.name == "police"), None)
         if group is not None:
             self.entities.remove(group)
+        self._fold_qualified_police(force)
         if police.mentions:
             force.mentions = sorted(force.mentions + police.mentions, key=lambda m: m[0])
             force.forms |= {self._form_at(m) for m in police.mentions}
+
+    def _fold_qualified_police(self, force: Entity) -> None:
+        """ "a tip-off from British police ... the Metropolitan Police has said": a group
+        of one qualifier and "police" is the one force the article names, a form of it."""
+        for group in [e for e in self.entities if e.described and len(e.tokens) == 2]:
+            if group.tokens[1] == "police":
+                self.entities.remove(group)
+                force.forms |= group.forms
+                force.mentions = sorted(
+                    force.mentions + [m for m in group.mentions if not self._inside(m, force)],
+                    key=lambda m: m[0],
+                )
+
+    def _police_force(self) -> Entity | None:
+        """The one police force the article names ("the North Charleston Police"), if it
+        names exactly one."""
+        forces = [e for e in self.entities if e.type == "organization" and "Police" in e.tokens[1:]]
+        return forces[0] if len(forces) == 1 else None
 
     def _a_place(self, entity: Entity) -> bool:
         """A "person" of two words or more, with no role, that the article names only
