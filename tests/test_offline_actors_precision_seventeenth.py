@@ -5,6 +5,8 @@ force's name). Synthetic texts; each test fails without its rule."""
 
 from __future__ import annotations
 
+from summarizer import CleanArticle
+from summarizer.backends.offline._extract import extract_offline
 from tests._offline import offline_actors
 
 
@@ -62,6 +64,23 @@ def test_a_broadcaster_named_as_a_reporters_qualifier_is_no_person() -> None:
     )
     assert "Sal Dunmore" in names
     assert "Radio Oxford" not in names
+
+
+def test_a_club_before_a_person_noun_is_no_speaker() -> None:
+    extraction = extract_offline(
+        CleanArticle(
+            paragraphs=[
+                "Rob Garnet admitted his side had fallen short in his first season in charge "
+                "of the club.",
+                '"In future I will be better - definitely," said the former Lisbon and Porto '
+                "Rovers coach.",
+                '"This season has been a massive lesson for me."',
+                'He added: "We have a lot of beautiful things to fight for."',
+            ]
+        )
+    )
+    assert "Porto Rovers" not in {a.name for a in extraction.actors}
+    assert {q.speaker for q in extraction.quotes} == {"Rob Garnet"}
 
 
 def test_a_nations_police_beside_the_one_named_force_is_that_force() -> None:

@@ -1525,6 +1525,14 @@ _KIN_SUBJECT = re.compile(
 _OBJECT_BEFORE = (PREPOSITIONS | PLACE_PREPOSITIONS) - {"as"}
 
 
+def _noun_qualified(text: str, end: int) -> bool:
+    """Whether a person noun follows the name ending at ``end`` ("said the former
+    Barcelona and Bayern Munich coach", "a Chelsea player"): the name only qualifies the
+    noun, and whoever the noun describes is the subject, not the name."""
+    after = text[end : end + 30].split("\n", 1)[0].split()[:1]
+    return bool(after) and after[0].rstrip(",.;:") in PERSON_NOUNS
+
+
 def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
     """A person the registry missed who is the subject of the latest sentence (before
     ``pos``) that names anyone: "Another pollster, David Woodard of Clemson University,
@@ -1593,6 +1601,7 @@ def _unregistered_subject(ctx: _Context, pos: tuple[int, int]) -> _Who:
                     and _is_person_name(tokens)
                     and registry._given_name(tokens)
                     and _subject_like(para.text, at, at + len(name))
+                    and not _noun_qualified(para.text, at + len(name))
                     and registry.resolve(name, pos) is None
                 ):
                     return _speaker_at(ctx, name, pi, at)
