@@ -1764,3 +1764,25 @@ def test_an_opening_effort_to_act_is_the_main_subjects() -> None:
     )
     tensions = _tensions(opening, text, "The vote is on Monday.")
     assert all(set(t.parties) != {"Karl Olsen", "Democrats"} for t in tensions), tensions
+
+
+def test_painting_someone_as_something_is_criticism() -> None:
+    # seventeenth session: "President Barack Obama effectively painted Romney as an
+    # out-of-touch rich guy", "an effort to paint Donald Trump as unfit to be
+    # commander-in-chief" (PolNeAR dev and train; every "paint X as" on tuning data is one)
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    for text, description in (
+        (
+            "Anna Berg painted Karl Olsen as an out-of-touch rich man on Monday.",
+            "Anna Berg criticized Karl Olsen.",
+        ),
+        (
+            "Anna Berg has sought to paint Karl Olsen as unfit to lead.",
+            "The article reports criticism involving Anna Berg and Karl Olsen.",
+        ),
+    ):
+        tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+        assert tension.parties == ["Anna Berg", "Karl Olsen"], text
+        assert tension.description == description, text
+    text = "Anna Berg painted the bridge near Karl Olsen's house on Monday."  # no "as": a brush
+    assert _tensions(opening, text, "Olsen and Berg left.") == []

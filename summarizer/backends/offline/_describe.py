@@ -76,6 +76,7 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"undercut", ("undercut", "undercuts", "undercutting")),
     (r"boo", ("booed", "boos", "booing")),
     (r"heckl", ("heckled", "heckles", "heckling")),
+    (r"paint", ("criticized", "criticizes", "criticism")),
     (r"shot|gunned", ("shot", "shoots", "a shooting")),
     (r"killed|murdered", ("killed", "kills", "a killing")),
     (r"wounded", ("wounded", "wounds", "a wounding")),

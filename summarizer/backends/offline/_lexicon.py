@@ -377,6 +377,10 @@ TENSION_VERBS = (
     r"admonish(?:ed|es)",
     r"reprimand(?:ed|s)",
     r"upbraid(?:ed|s|ing)",
+    # "Obama effectively painted Romney as an out-of-touch rich guy", "an effort to paint
+    # Donald Trump as unfit": every "paint X as" on tuning data is an attack; not "painted
+    # the fence" (no "as" within five words)
+    r"paint(?:ed|s|ing)?(?=\s+(?:[\w.'’-]+\s+){1,5}?as\s)",
     *PASSIVE_VIOLENCE,
 )
 # Nouns: one party tied to the cue ("Moscow's war", "sanctions on Iran", "arrest by the
