@@ -1786,3 +1786,23 @@ def test_painting_someone_as_something_is_criticism() -> None:
         assert tension.description == description, text
     text = "Anna Berg painted the bridge near Karl Olsen's house on Monday."  # no "as": a brush
     assert _tensions(opening, text, "Olsen and Berg left.") == []
+
+
+def test_walking_out_in_protest_after_someone_acted() -> None:
+    # seventeenth session: "Four Democratic members of the Senate Judiciary Committee walked
+    # out of the hearing room in protest after Republicans decided along party lines to
+    # schedule a vote" (Democrats / Republicans, a listed conflict): "in protest after/
+    # against/of/over/at" is a cue, and a subject's "of" phrase naming another actor ("of
+    # the Senate Judiciary Committee") does not count toward its distance from the verb
+    opening = "Republicans won the vote on Friday. Democrats said they would fight on."
+    text = (
+        "Four Democratic members of the Senate Budget Committee walked out of the hearing "
+        "room in protest after Republicans decided to hold the vote on Monday."
+    )
+    tension = _only(_tensions(opening, text, "The vote is on Monday."))
+    assert set(tension.parties) == {"Democrats", "Republicans"}
+    assert (
+        tension.description == "The article reports a protest involving Democrats and Republicans."
+    )
+    text = "Four Democratic members walked out in protest on Monday as Republicans voted."
+    assert _tensions(opening, text, "The vote is on Monday.") == []  # against no one named

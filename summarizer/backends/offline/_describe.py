@@ -77,6 +77,7 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"boo", ("booed", "boos", "booing")),
     (r"heckl", ("heckled", "heckles", "heckling")),
     (r"paint", ("criticized", "criticizes", "criticism")),
+    (r"in\s+protest", ("protested against", "protests against", "a protest")),
     (r"shot|gunned", ("shot", "shoots", "a shooting")),
     (r"killed|murdered", ("killed", "kills", "a killing")),
     (r"wounded", ("wounded", "wounds", "a wounding")),

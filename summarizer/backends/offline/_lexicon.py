@@ -377,6 +377,9 @@ TENSION_VERBS = (
     r"admonish(?:ed|es)",
     r"reprimand(?:ed|s)",
     r"upbraid(?:ed|s|ing)",
+    # "walked out of the hearing room in protest after Republicans decided ...": a protest
+    # against the one named after it; not a bare "in protest" (against no one named)
+    r"in\s+protest\s+(?:of|against|over|at|after)",
     # "Obama effectively painted Romney as an out-of-touch rich guy", "an effort to paint
     # Donald Trump as unfit": every "paint X as" on tuning data is an attack; not "painted
     # the fence" (no "as" within five words)

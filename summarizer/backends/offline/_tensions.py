@@ -345,6 +345,7 @@ _PRONOUN_SUBJECT = re.compile(
 _DIRECT_OBJECT = re.compile(r"combat|(?:went|goes|going|gone)\s+after", re.IGNORECASE)
 _OBJECT_WORDS = 8  # a verb's object further on is usually another clause's
 _SUBJECT_WORDS = 10  # a verb's subject further back is usually another clause's
+_OF_NAMED = re.compile(r"\s+of\s+(?:the\s+)?")  # "members of the Senate Judiciary Committee"
 # "Hannity ends feud with Rubio": a conflict said to be over is not stated as one.
 _ENDED = re.compile(
     r"\b(?:(?:ends|ended|ending|settles|settled|settling|resolves|resolved|resolving)\s+"
@@ -1496,7 +1497,7 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             m
             for m in before
             if not _AFTER_PREPOSITION.search(text[: m[0]])
-            and len(text[m[1] : cue.start].split()) <= _SUBJECT_WORDS
+            and _subject_words(m, mentions, text, cue.start) <= _SUBJECT_WORDS
             and not _OBJECT_THEN_AND.fullmatch(text[m[1] : cue.start])
             and not _modifier(m, text)
             and not (_possessor(m, text) and _TIME_WORD.search(text[: m[0]]))
@@ -1584,6 +1585,14 @@ def _asked(mention: Mention, cue: _Cue, text: str) -> bool:
     return bool(
         _ASKED_TO.fullmatch(text, mention[1], cue.start) and _ASKING.search(text[: mention[0]])
     )
+
+
+def _subject_words(m: Mention, mentions: list[Mention], text: str, cue: int) -> int:
+    """Words between a verb's subject and the verb, past an "of" phrase that names another
+    actor ("Four Democratic members of the Senate Judiciary Committee walked out ...")."""
+    of = _OF_NAMED.match(text, m[1])
+    named = [o for o in mentions if of and o[0] == of.end() and o[1] <= cue]
+    return len(text[named[0][1] if named else m[1] : cue].split())
 
 
 def _pick_for_noun(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Mention] | None:
