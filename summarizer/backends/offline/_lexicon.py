@@ -645,7 +645,7 @@ GROUP_HEADS = _words(
     """protesters demonstrators lawmakers legislators senators governors forces troops
     soldiers gunmen attackers militants rebels insurgents fighters separatists jihadists
     refugees migrants immigrants allies traffickers smugglers hackers activists prosecutors
-    farmers police donors unions campaigners users"""
+    farmers police donors unions campaigners users vandals passengers"""
 )
 # Plural nouns for kinds of people a story may be about without naming them, counted in its
 # lead ("Nine British nationals have been detained", "Two climbers were rescued").
@@ -678,7 +678,7 @@ GROUP_MODIFIERS = GROUP_NATIONALITIES | _words(
 )
 # A bare head the article uses for a group it also calls by another head ("Gunmen
 # stormed ... cornered the attackers"): the second word is the group's usual name.
-GROUP_SYNONYMS = {"demonstrators": "protesters", "attackers": "gunmen"}
+GROUP_SYNONYMS = {"demonstrators": "protesters", "attackers": "gunmen", "vandals": "protesters"}
 # Last words of news outlets' names ("Washington Examiner", "Orlando Sentinel"): a name
 # cited as a source that ends in one is an outlet's.
 OUTLET_HEADS = _words(
