@@ -1469,6 +1469,8 @@ class Registry:
                     how = "acts"
                 if not how and _ACCORDING_TO.search(para.text, max(0, m.start() - 14), m.start()):
                     how = "source"  # "according to Richard Rossow, a fellow at": `_add_sources`
+                if not how and _introduced_by(para.text, m.start()):
+                    how = "introduced"  # "Manchester City masseur Mark Sertori"
                 found.append((tokens, form, how))
         given = GIVEN_NAMES
         prose = set(self._prose)  # not a list's test, each paragraph compared field by field
@@ -1495,7 +1497,10 @@ class Registry:
                 or self._alone(tokens[-1])
                 or counts[tokens] >= 2
                 or self._family_name_first(tokens)
-                or (how in ("lead", "acts", "opening", "source") and tokens[0] in given)
+                or (
+                    how in ("lead", "acts", "opening", "source", "introduced")
+                    and tokens[0] in given
+                )
             ):
                 self._add_full_name(tokens, form)
 
@@ -3649,6 +3654,8 @@ class Registry:
         if entity.role:
             return False
         text = self.paragraphs[pi].text
+        if len(entity.tokens) > 1 and _introduced_by(text, start):
+            return False  # "Manchester City masseur Mark Sertori", "Italy's Michele Di Rocco"
         given = entity.tokens[0] in GIVEN_NAMES and len(entity.tokens) > 1
         if given and _acts_after(text, start, end):
             return False  # "Hillary Clinton has backed a no-fly zone": she acts
@@ -3658,6 +3665,38 @@ class Registry:
             return False  # "Surgeries will be performed by Dr. Peter Grossman": he acts
         prose = [p.index for p in self.paragraphs if len(p.text.split()) >= _LEAD_WORDS]
         return entity.first[0] not in prose[:_LEAD_PARAGRAPHS]
+
+
+# Endings of a lower-case noun for what a person is or does, written before a full name
+# ("masseur Mark Sertori", "protester Bernadette Smyth"), and words with them that are no
+# such noun.
+_DOER_ENDINGS = ("er", "or", "ist", "eur", "ian", "ant", "man", "woman")
+_NOT_DOERS = wordset(
+    """after under over other whether either neither rather together former later never
+    ever consider remember deliver offer enter answer order honor honour another their
+    whatever however sooner earlier latter"""
+)
+
+
+def _introduced_by(text: str, start: int) -> bool:
+    """Whether the word before a full name introduces its holder as one of the story's
+    people: a lower-case noun for what they are or do, which the role nouns do not list
+    ("Manchester City masseur Mark Sertori", "anti-abortion protester Bernadette Smyth"),
+    or a country's possessive, as sports reports name a player ("Italy's Michele Di
+    Rocco"); not a verb or a preposition ("beat Mark Sertori", "after Mark Sertori")."""
+    before = _word_before(text, start)
+    if not before:
+        return False
+    word = before[0]
+    if word.endswith(("'s", "’s")):
+        return word[:-2] in _STATE_OF and word[:-2] not in METONYMS  # no "Moscow's"
+    return (
+        len(word) >= 5
+        and word.isalpha()
+        and word.islower()
+        and word.endswith(_DOER_ENDINGS)
+        and word not in _NOT_DOERS
+    )
 
 
 # A reporters' credit line: "X reported from Y", "X contributed to this report", "On
