@@ -1806,3 +1806,14 @@ def test_walking_out_in_protest_after_someone_acted() -> None:
     )
     text = "Four Democratic members walked out in protest on Monday as Republicans voted."
     assert _tensions(opening, text, "The vote is on Monday.") == []  # against no one named
+
+
+def test_an_aside_naming_whose_the_subject_is_is_passed_over() -> None:
+    # seventeenth session: "Even China, Pyongyang's only ally and its economic lifeline to
+    # the outside world, said it was "resolutely opposed" to the test and warned North
+    # Korea" (China, not Pyongyang); "Larry Kudlow, Trump's top economist ..., ripped the
+    # CBO" with the next commit's cue
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    text = "Per Lund, Karl Olsen's top economist, criticized the Nordic Council on Tuesday."
+    tensions = _tensions(opening, text, "The Nordic Council met. Per Lund and Olsen left.")
+    assert [t.parties for t in tensions] == [["Per Lund", "Nordic Council"]]

@@ -130,6 +130,8 @@ _APPOSITIVE = re.compile(
     r"(?:the|a|an|who|which|whose|where|(?:neither|both|none|each|all|one) of (?:which|whom|them))\s",
     re.IGNORECASE,
 )
+# "Larry Kudlow, Trump's top economist, ripped the CBO": an aside naming whose the subject is.
+_POSSESSOR_APPOSITIVE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*['’]s?\s+[a-z]")
 # "Charles E. Schumer, New York Democrat, accused ...": a lawmaker's state and party.
 _PARTY_APPOSITIVE = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:state\s+)?(?:Democrat|Republican|Independent)[,;]\s*"
@@ -934,6 +936,7 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     while j >= 0 and (
         _APPOSITIVE.match(para.text, clauses[j][0])
         or _PARTY_APPOSITIVE.fullmatch(para.text, clauses[j][0], clauses[j][1])
+        or (j > 0 and _POSSESSOR_APPOSITIVE.match(para.text, clauses[j][0]))
     ):
         j -= 1  # "X, the chairman of Y, accused Z": look past the aside for the subject
     if j >= 0:
