@@ -1817,3 +1817,34 @@ def test_an_aside_naming_whose_the_subject_is_is_passed_over() -> None:
     text = "Per Lund, Karl Olsen's top economist, criticized the Nordic Council on Tuesday."
     tensions = _tensions(opening, text, "The Nordic Council met. Per Lund and Olsen left.")
     assert [t.parties for t in tensions] == [["Per Lund", "Nordic Council"]]
+
+
+def test_more_words_of_scorn_are_criticism() -> None:
+    # seventeenth session: "Chris Christie lit into Marco Rubio", "Larry Kudlow ... ripped
+    # the CBO", "Rubio responded first, ripping into President Barack Obama", "Giuliani
+    # trashed Comey", "Clinton decried the GOP", "McCain, who has tangled with Cruz"
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    for verb in (
+        "ripped",
+        "ripped into",
+        "trashed",
+        "bashed",
+        "lit into",
+        "tore into",
+        "fired back at",
+        "hit back at",
+        "jabbed at",
+        "decried",
+    ):
+        text = f"Anna Berg {verb} Karl Olsen on Monday."
+        tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+        assert tension.parties == ["Anna Berg", "Karl Olsen"], verb
+        assert tension.description == "Anna Berg criticized Karl Olsen.", verb
+    text = "Anna Berg has tangled with Karl Olsen repeatedly."
+    tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+    assert set(tension.parties) == {"Anna Berg", "Karl Olsen"}
+    for text in (
+        "The storm hit Oslo, ripping roofs off houses near Karl Olsen's office.",  # no actor
+        "That is what Anna Berg has done all year: bashing Karl Olsen.",  # "-ing": no subject
+    ):
+        assert _tensions(opening, text, "Olsen and Berg left.") == [], text

@@ -57,6 +57,7 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"break", ("broke with", "breaks with", "a break")),
     (r"silenc", ("silenced", "silences", "silencing")),
     (r"dismiss", ("dismissed", "dismisses", "a dismissal")),
+    (r"fir\w*\s+back", ("criticized", "criticizes", "criticism")),  # not "fired" someone
     (r"fire|sack|oust", ("dismissed", "dismisses", "a dismissal")),
     (r"spar", ("clashed with", "clashes with", "a clash")),
     (r"chid|scold|lash", ("criticized", "criticizes", "criticism")),
@@ -77,6 +78,11 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
     (r"boo", ("booed", "boos", "booing")),
     (r"heckl", ("heckled", "heckles", "heckling")),
     (r"paint", ("criticized", "criticizes", "criticism")),
+    (
+        r"ripp|trash|bash|fir|hit|lit|light|tore|tear|jabb|decr",
+        ("criticized", "criticizes", "criticism"),
+    ),
+    (r"tangl", ("clashed with", "clashes with", "a clash")),
     (r"in\s+protest", ("protested against", "protests against", "a protest")),
     (r"shot|gunned", ("shot", "shoots", "a shooting")),
     (r"killed|murdered", ("killed", "kills", "a killing")),
@@ -314,7 +320,11 @@ def _verb_sentence(
     ):
         b = (*b[:2], f"{b[2]}'s {owned}") if owned else b  # "criticized China's offers"
         was = doing["be"] in ("was", "were") if doing else finite.endswith("ed")
-        verb = past if was or finite in ("fought", "sued", "took", "went", "gone") else present
+        verb = (
+            past
+            if was or finite in ("fought", "sued", "took", "went", "gone", "lit", "tore", "hit")
+            else present
+        )
         if verb == present and _plural_name(a[2]):  # "gunmen", "Democrats"
             verb = _plural(present)
         return _full_stop(f"{subject} {verb} {b[2]}")

@@ -377,6 +377,20 @@ TENSION_VERBS = (
     r"admonish(?:ed|es)",
     r"reprimand(?:ed|s)",
     r"upbraid(?:ed|s|ing)",
+    # More words of scorn in prose ("Chris Christie lit into Marco Rubio", "Giuliani trashed
+    # Comey", "Clinton decried the GOP", "McCain, who has tangled with Cruz"); their "-ing"
+    # forms only after "into" ("ripping roofs off houses"; "bashing Clinton" after a colon
+    # has no subject the rules can find)
+    r"ripped(?:\s+into)?|ripping\s+into",
+    r"trash(?:ed|es)",
+    r"bash(?:ed|es)",
+    r"fir(?:ed|es|ing)\s+back\s+at",
+    r"hit(?:s|ting)?\s+back\s+at",
+    r"lit\s+into|light(?:s|ing)\s+into",
+    r"tore\s+into|tear(?:s|ing)\s+into",
+    r"jabb(?:ed|ing)\s+at",
+    r"tangl(?:ed|es|ing)\s+with",
+    r"decr(?:ied|ies|ying)",
     # "walked out of the hearing room in protest after Republicans decided ...": a protest
     # against the one named after it; not a bare "in protest" (against no one named)
     r"in\s+protest\s+(?:of|against|over|at|after)",
