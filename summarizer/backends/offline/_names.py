@@ -1341,11 +1341,12 @@ class Registry:
         people = [p for p in self.people() if len(keys.get(id(p), ())) >= 2]
         for one in people:
             for other in people:
-                if one is other or one not in self.entities or other not in self.entities:
-                    continue
                 a, b = keys[id(one)], keys[id(other)]
                 if a[1:] != b[1:] or len(a[0]) > len(b[0]) or a[0] == b[0]:
                     continue  # (each pair is met twice: the shorter given name first)
+                # after the keys: a list's test, each entity compared field by field
+                if one not in self.entities or other not in self.entities:
+                    continue  # merged already
                 if b[0].startswith(a[0]):
                     if not (
                         len(a[0]) < 3
