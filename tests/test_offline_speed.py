@@ -5,6 +5,7 @@ cache changes another article's briefing. (The cost itself is measured by
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -33,10 +34,14 @@ from summarizer.backends.offline._extract import (
     extract_offline,
     lead_summary,
 )
-from summarizer.backends.offline._lexicon import AFTER_A_NOUN, SPEECH_VERBS, alternation
+from summarizer.backends.offline._lexicon import AFTER_A_NOUN, SPEECH_VERBS, STOP_CAPS, alternation
 from summarizer.backends.offline._names import (
+    _ACTING,
     _APPOSITION,
     _BARE_APPOSITION,
+    _BODY_BEFORE_NAME,
+    _BODY_NOUN_WORDS,
+    _BODY_THEN_NAME,
     _CAMPAIGN,
     _CAPITAL_ROLE_BEFORE,
     _CREDIT,
@@ -53,6 +58,7 @@ from summarizer.backends.offline._names import (
     _LIST_REST,
     _LIST_SUBJECT,
     _LOW,
+    _NAME_THEN_BODY,
     _ONE_WORD,
     _OPENING_PNAME,
     _ORG_PHRASE,
@@ -65,6 +71,7 @@ from summarizer.backends.offline._names import (
     _ROLE_BEFORE,
     _ROLE_COMMA,
     _ROLE_NOUNS_BEFORE,
+    _RUN_BEFORE,
     _SAID_SUBJECT,
     _SEAT_SAID,
     _SOURCE_BY,
@@ -1111,6 +1118,38 @@ def _old_merge_given_forms(self: Registry, keys: dict[int, tuple[str, ...]]) -> 
                 self._merge(slip, right)
 
 
+def _old_add_described_bodies(self: Registry) -> None:
+    """`Registry._add_described_bodies` before it skipped the paragraphs holding none of
+    the body nouns the article holds."""
+    if not any(n in self.text for n in _BODY_NOUN_WORDS):
+        return
+    known = {f for e in self.entities for f in e.forms} | {e.name for e in self.entities}
+    for para in self._prose:
+        text = para.text
+        for m in itertools.chain(
+            _NAME_THEN_BODY.finditer(text),
+            _BODY_THEN_NAME.finditer(text),
+            _BODY_BEFORE_NAME.finditer(text),
+        ):
+            tokens = m["name"].split()
+            while tokens and tokens[0] in STOP_CAPS:
+                tokens.pop(0)
+            name = " ".join(tokens)
+            if not self._body_name(tokens) or name in known:
+                continue
+            if _RUN_BEFORE.search(text, max(0, m.start("name") - 40), m.start("name")):
+                continue
+            if _ACTING.match(text[m.end() :]) is None or para.inside_quote(m.start()):
+                continue
+            spellings = {
+                f.group()
+                for f in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text, re.I)
+            }
+            self.entities.append(Entity(name, "organization", forms=spellings | {name}))
+            self.entities[-1].signals.add("subject")
+            known |= spellings | {name}
+
+
 def _same_as_old(
     monkeypatch: pytest.MonkeyPatch, method: str, old: object, articles: list[tuple[str, ...]]
 ) -> list[str]:
@@ -1137,3 +1176,23 @@ def test_given_forms_are_merged_as_when_membership_was_tested_first(
     ]
     outputs = _same_as_old(monkeypatch, "_merge_given_forms", _old_merge_given_forms, articles)
     assert '"aliases":["Josh Sweet"]' in outputs[1]  # merged
+
+
+def test_described_bodies_are_found_in_the_paragraphs_holding_the_articles_nouns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `_add_described_bodies` tries its patterns only on a paragraph holding a body noun the
+    # article holds ("think tank" among them, though it alone does not open the search)
+    articles = [
+        ("The union leaders met.", "Bruegel, a liberal think tank based in Brussels, warned it."),
+        ("Bruegel, a liberal think tank based in Brussels, warned on Monday.",),
+        ("It rained.", "The opposition party, the Freedom Movers, has backed them."),
+        ("Solidarity group AfriForum handed a memorandum to the mayor.", "Afriforum said so."),
+        ("A watchdog met.", "Votewatch, a watchdog, said so.", "The PAC, the Good Ones, said."),
+        ("No body here.", "Clean Air Now, an alliance of groups, sued the city."),
+    ]
+    outputs = _same_as_old(
+        monkeypatch, "_add_described_bodies", _old_add_described_bodies, articles
+    )
+    assert '"Bruegel"' in outputs[0] and '"Bruegel"' not in outputs[1]
+    assert '"AfriForum"' in outputs[3]

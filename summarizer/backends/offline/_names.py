@@ -1770,11 +1770,14 @@ class Registry:
         an ad", "The opposition party, the Economic Freedom Fighters, has backed them",
         "solidarity group AfriForum handed a memorandum". The noun says it is a body (no
         person, no place); the verb after it that the story is about it."""
-        if not any(n in self.text for n in _BODY_NOUN_WORDS):
+        nouns = [n for n in _BODY_NOUN_FORMS if n in self.text]  # the few the article holds
+        if not any(n in _BODY_NOUN_WORDS for n in nouns):
             return
         known = {f for e in self.entities for f in e.forms} | {e.name for e in self.entities}
         for para in self._prose:
             text = para.text
+            if not any(n in text for n in nouns):
+                continue  # each pattern matches one of the nouns
             for m in itertools.chain(
                 _NAME_THEN_BODY.finditer(text),
                 _BODY_THEN_NAME.finditer(text),
@@ -4156,7 +4159,8 @@ _BODY_NOUN_WORDS = (ORG_NOUNS - {"newspaper", "paper", "network", "website", "si
     "party charity PAC coalition movement foundation institute think-tank watchdog alliance "
     "pollster consultancy militia faction nonprofit"
 )
-_BODY_NOUN = alternation(sorted(_BODY_NOUN_WORDS | {"think tank"}, key=len, reverse=True))
+_BODY_NOUN_FORMS = _BODY_NOUN_WORDS | {"think tank"}
+_BODY_NOUN = alternation(sorted(_BODY_NOUN_FORMS, key=len, reverse=True))
 _SMALL_WORDS = frozenset({"of", "for", "and", "the", "&"})
 _BODY_NAME = (
     r"(?P<name>[A-Z](?<![\w.'’-].)[\w&'’-]*(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?"
