@@ -64,6 +64,7 @@ from summarizer.backends.offline._names import (
     _ORG_PHRASE,
     _ORG_WORD,
     _PARTICLES,
+    _PEER,
     _PLACE_HEADS,
     _PNAME,
     _PROPER_NOUN_BEFORE,
@@ -1196,3 +1197,31 @@ def test_described_bodies_are_found_in_the_paragraphs_holding_the_articles_nouns
     )
     assert '"Bruegel"' in outputs[0] and '"Bruegel"' not in outputs[1]
     assert '"AfriForum"' in outputs[3]
+
+
+def test_a_peer_is_found_as_the_pattern_opening_with_its_lookbehind_finds_it() -> None:
+    # `_PEER` opens with each title's capital, the test before it after it
+    old = re.compile(
+        r"(?<![\w-])(?P<name>(?:Duke|Duchess|Earl|Countess|Marquess|Marchioness|Viscount"
+        r"|Viscountess|Archbishop|Bishop)\s+of(?:\s+[A-Z][\w-]+(?:['’](?!s\b)[\w-]+)?){1,2})"
+    )
+    texts = [
+        "The Duchess of Cornwall and the Duke of York's wife; Archbishop of Canterbury spoke.",
+        "éDuke of York, _Earl of Wessex, -Bishop of Durham, .Viscountess of Astor Hall, xEarl of X",
+        "Viscount of Lisle\nViscountess of Lisle Upon Tyne; Marchioness of Bath; Marquess of Bute",
+        "Duke of\nYork Duke ofYork Countess  of  Wessex's estate, Bishop of O'Brien-Smith Jones",
+        "Duke",
+        "",
+    ]
+    for text in texts:
+        assert [m.span("name") for m in _PEER.finditer(text)] == [
+            m.span("name") for m in old.finditer(text)
+        ], text
+        for pos in range(len(text) + 1):
+            new_m, old_m = _PEER.search(text, pos), old.search(text, pos)
+            assert (new_m and new_m.span()) == (old_m and old_m.span()), (text, pos)
+    assert [m["name"] for m in _PEER.finditer(texts[0])] == [
+        "Duchess of Cornwall",
+        "Duke of York",
+        "Archbishop of Canterbury",
+    ]

@@ -4191,9 +4191,26 @@ _SPOKESMAN_OF = re.compile(
     rf"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+{_BODY_NAME}\s+spokes(?:man|woman|person)\b"
 )
 # A person named by a peerage or a see: "the Duchess of Cornwall", "Archbishop of York".
+# Each title's capital first, the test before it after it (`re` scans for the capitals,
+# where a pattern opening with a lookbehind is tried at every character).
+_PEER_TITLES = alternation(
+    [
+        "Duke",
+        "Duchess",
+        "Earl",
+        "Countess",
+        "Marquess",
+        "Marchioness",
+        "Viscount",
+        "Viscountess",
+        "Archbishop",
+        "Bishop",
+    ],
+    after_first=r"(?<![\w-].)",
+)
 _PEER = re.compile(
-    r"(?<![\w-])(?P<name>(?:Duke|Duchess|Earl|Countess|Marquess|Marchioness|Viscount"
-    r"|Viscountess|Archbishop|Bishop)\s+of(?:\s+[A-Z][\w-]+(?:['’](?!s\b)[\w-]+)?){1,2})"
+    rf"(?P<name>(?:{_PEER_TITLES})\s+of"
+    r"(?:\s+[A-Z][\w-]+(?:['’](?!s\b)[\w-]+)?){1,2})"
 )
 # Words for a sports team's staff and players, written between its name and a person's.
 _STAFF_WORDS = wordset("manager boss coach striker midfielder defender goalkeeper winger captain")
