@@ -6,6 +6,7 @@ cache changes another article's briefing. (The cost itself is measured by
 from __future__ import annotations
 
 import itertools
+import random
 import re
 import unicodedata
 
@@ -54,6 +55,7 @@ from summarizer.backends.offline._names import (
     _GROUP_PHRASE,
     _INSTITUTION_SAID,
     _JOINS,
+    _KIN_NAMED,
     _LIST_AND,
     _LIST_REST,
     _LIST_SUBJECT,
@@ -104,6 +106,7 @@ from summarizer.backends.offline._names import (
     _in_quote_aside,
     _join_objects,
     _joined,
+    _kin_named,
     _lengthened,
     _list_end,
     _matches_at,
@@ -1225,3 +1228,25 @@ def test_a_peer_is_found_as_the_pattern_opening_with_its_lookbehind_finds_it() -
         "Duke of York",
         "Archbishop of Canterbury",
     ]
+
+
+def test_kin_named_matches_are_found_as_the_pattern_tried_at_every_character_finds_them() -> None:
+    # `_kin_named` tries `_KIN_NAMED` only from the run of word characters before each
+    # `_KIN_AHEAD` match; it must give `finditer`'s matches, spans included
+    texts = [
+        "Mack's daughter Stella ... baby Stella ... her 5-year-old Youssif and husband Bill",
+        "a x-5-year-old Ann, a x--5-year-old Ann, -5-year-old Ann; é5-year-old Ann _5-year-old Ann",
+        "person Ann, Jackson Ann, grandson Tom, son Tom Lee, son\tTom\tLee, son Tom--year-old Ann",
+        "person Tom-5-year-old Ann",
+        "son Tom-2-year-old Ann, fiancée Mia, fiance Mia, fiancé Mia, 3-month-old Eve, six-week-old Al",
+        "wife Jo-Ann, sister ANN, brother Al.baby Zoe\nnewborn Lia son  Ed",
+        "",
+    ]
+    pieces = ["son", "grand", "-", "5", "-year-old", "-week-old", " ", "\t", "Ann", "Tom", "é"]
+    pieces += ["x", "_", ".", "wife", "fiancée", "Al", "old", "\n", "Bo Li"]
+    rng = random.Random(14)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for text in texts:
+        found = [(m.span(), m["name"]) for m in _kin_named(text)]
+        assert found == [(m.span(), m["name"]) for m in _KIN_NAMED.finditer(text)], text
+    assert [m["name"] for m in _kin_named(texts[0])] == ["Stella", "Stella", "Youssif", "Bill"]

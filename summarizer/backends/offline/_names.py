@@ -540,11 +540,16 @@ _GOVERNMENT = re.compile(  # (the test before the first letter after it, as `_TI
 # A person named by one word after a word for a relation or an age ("her newborn daughter
 # Stella", "husband Bill", "5-year-old Youssif"): family stories name children and
 # spouses by the given name alone (`Registry._add_kin_named`).
-_KIN_NAMED = re.compile(
-    r"\b(?:baby|newborn|toddler|daughter|son|wife|husband|brother|sister|mother|father|"
-    r"girlfriend|boyfriend|fianc[ée]e?|grandson|granddaughter|nephew|niece|"
-    r"[\w-]+-(?:year|month|week)-old)\s+(?P<name>[A-Z][a-z]+)\b(?![ \t]+[A-Z])"
+_KIN_WORDS = (
+    r"baby|newborn|toddler|daughter|son|wife|husband|brother|sister|mother|father|"
+    r"girlfriend|boyfriend|fianc[ée]e?|grandson|granddaughter|nephew|niece"
 )
+_KIN_NAME = r"\s+(?P<name>[A-Z][a-z]+)\b(?![ \t]+[A-Z])"
+_KIN_NAMED = re.compile(rf"\b(?:{_KIN_WORDS}|[\w-]+-(?:year|month|week)-old){_KIN_NAME}")
+# What a match of `_KIN_NAMED` holds from its relation word, or its age's "-year-old", on:
+# no test before it, so `re` scans for the words' first letters (`_kin_named`).
+_KIN_AHEAD = re.compile(rf"(?:{_KIN_WORDS}|-(?:year|month|week)-old){_KIN_NAME}")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
 _KIN_TIMES = 3  # named this often on its own: one of the story's people, not a passing child
 # "the Scottish government", "The Welsh Government": a devolved government of the UK, named
 # by its nation's adjective (the UK's nations are no states of their own in COUNTRY_FORMS).
@@ -985,6 +990,27 @@ def _has_tail(pattern: re.Pattern[str] | WordPattern, text: str) -> bool:
     """Whether ``text`` holds the part of ``pattern`` after the name, if `_TAILS` has it."""
     tail = _TAILS.get(id(pattern))
     return tail is None or tail.search(text) is not None
+
+
+def _kin_named(text: str) -> Iterator[re.Match[str]]:
+    """``_KIN_NAMED.finditer(text)``, tried only where a match may open, not at every
+    character (it opens with ``\\b`` and, for an age, a run of word characters). Every
+    match holds a match of `_KIN_AHEAD`: where it opens (the relation word), or right
+    after the run of word characters and hyphens it opens with ("5-year-old"). So no
+    match opens before the first `_KIN_AHEAD` match past the last match, nor before the
+    run of word characters and hyphens that ends there."""
+    pos = 0
+    while (ahead := _KIN_AHEAD.search(text, pos)) is not None:
+        at = start = ahead.start()
+        while start > pos and _WORD_OR_HYPHEN.match(text, start - 1):
+            start -= 1
+        for opening in range(start, at + 1):
+            if (m := _KIN_NAMED.match(text, opening)) is not None:
+                yield m
+                pos = m.end()  # (never empty)
+                break
+        else:
+            pos = at + 1
 
 
 # How `_SOURCE_BY` opens where someone speaks for the body ("a spokesman for the RSPCA").
@@ -2063,7 +2089,7 @@ class Registry:
         article introduces by a relation or an age and then names by that one word alone,
         three times or more; no word of a name already known ("husband Larry Smith")."""
         known = {w for e in self.entities for f in e.forms for w in f.split()}
-        for m in _KIN_NAMED.finditer(self.text):
+        for m in _kin_named(self.text):
             word = m["name"]
             if word in known or word in STOP_CAPS or word in _STATE_WORDS:
                 continue
