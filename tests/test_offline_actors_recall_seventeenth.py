@@ -63,3 +63,40 @@ def test_passengers_the_article_comes_back_to_are_a_group() -> None:
         "Passengers said the driver had lost control on a bend in heavy rain.",
     )
     assert "passengers" in names
+
+
+def test_people_counted_in_the_lead_are_a_group() -> None:
+    actors = offline_actors(
+        "Three people were injured when a broken-down coach was hit by a lorry on the "
+        "motorway near the town late on Sunday night.",
+        "The southbound carriageway has been reopened but investigations are continuing.",
+    )
+    groups = [a for a in actors if a.type == "group"]
+    assert groups and "Three people" in groups[0].aliases
+
+
+def test_a_kind_of_people_opening_the_lead_before_an_auxiliary_is_a_group() -> None:
+    names = _names(
+        "Teenagers in foster care in the region are being moved between homes too often, "
+        "according to a charity.",
+        "The charity has warned that hundreds more carers are needed this year.",
+    )
+    assert "teenagers" in names
+
+
+def test_a_kind_of_people_that_did_something_in_the_lead_is_not_the_lead_group() -> None:
+    names = _names(
+        "Doctors removed five small polyps from the governor's colon on Saturday, and none "
+        "appeared worrisome, a spokesman said.",
+        "The polyps were sent to a laboratory for routine examination.",
+    )
+    assert "doctors" not in names
+
+
+def test_the_before_a_kind_of_people_is_no_qualifier_of_the_lead_group() -> None:
+    names = _names(
+        "The nurses are too afraid to show their faces or have their real names used in "
+        "this report.",
+        "They have been working double shifts for months.",
+    )
+    assert not [n for n in names if "nurses" in n.lower()]

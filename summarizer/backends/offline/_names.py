@@ -666,10 +666,21 @@ _COUNT = (
     r"(?:(?:At least|More than|Some)\s+)?(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|"
     r"Eleven|Twelve|Dozens|Hundreds|Thousands|\d[\d,]*)(?:\s+of)?"
 )
-_COUNTED_LEAD = re.compile(
+_LEAD_PLURALS = alternation(sorted(PEOPLE_PLURALS, key=len, reverse=True))
+# What may stand between the group and its verb: "Teenagers in foster care in Scotland are".
+_LEAD_QUALIFIER = r"(?:\s+(?:in|from|at|with|on)(?:\s+[\w'’-]+){1,5}?)?"
+_LEAD_VERB = r"\s+(?:have|had|were|are|will|would|could|[a-z]+ed)\b"
+_COUNTED_LEAD = re.compile(  # counted, "people" too: "Three people were injured"
     rf"(?P<count>{_COUNT})\s+(?P<group>(?:[A-Za-z][a-z-]+\s+){{0,2}}?"
-    rf"(?:{alternation(sorted(PEOPLE_PLURALS, key=len, reverse=True))}))"
-    r"\s+(?:have|had|were|are|will|would|could|[a-z]+ed)\b"
+    rf"(?:{_LEAD_PLURALS}|people)){_LEAD_QUALIFIER}{_LEAD_VERB}"
+)
+# The same group with no count, before an auxiliary ("Teenagers in foster care are being
+# moved too often", "British tourists have been"), a word that names a kind of people: not
+# "people", nor a deed in the past ("Doctors removed five polyps": who did it, in passing).
+_PLURAL_LEAD = re.compile(
+    rf"(?P<group>(?:(?!The\s)[A-Z][a-z-]+\s+)?(?:{_LEAD_PLURALS})"
+    rf"|{alternation(sorted((w.title() for w in PEOPLE_PLURALS), key=len, reverse=True))})"
+    rf"(?![\w'’-]){_LEAD_QUALIFIER}\s+(?:have|had|were|are|will|would|could)\b"
 )
 # Heads that name a group only with a qualifier ("social media users"; "users" alone are
 # anyone's).
@@ -2832,15 +2843,20 @@ class Registry:
         nationals have been detained"): a main actor however often the article names it
         again ("the group", "they"), named without the count."""
         pi, end = self._lead
-        found = _COUNTED_LEAD.match(self.paragraphs[pi].text, 0, end) if pi >= 0 else None
+        text = self.paragraphs[pi].text if pi >= 0 else ""
+        found = _COUNTED_LEAD.match(text, 0, end) or _PLURAL_LEAD.match(text, 0, end)
         if found is None:
             return
         name = found["group"]
+        first = name.split()[0]
+        if first.lower() in PEOPLE_PLURALS or self._lower(first):  # "Teenagers", "Young"
+            name = first.lower() + name[len(first) :]
         known = next(
             (e for e in self.entities if e.described and e.name.lower() == name.lower()), None
         )
         group = known or Entity(name, "group", described=True)
-        group.forms |= {name, f"{found['count']} {name}"}
+        count = found.groupdict().get("count")
+        group.forms |= {name, f"{count} {name}"} if count else {name, found["group"]}
         if known is None:
             self._index(group)
             self.entities.append(group)
