@@ -1848,3 +1848,22 @@ def test_more_words_of_scorn_are_criticism() -> None:
         "That is what Anna Berg has done all year: bashing Karl Olsen.",  # "-ing": no subject
     ):
         assert _tensions(opening, text, "Olsen and Berg left.") == [], text
+
+
+def test_demeaning_calling_out_and_pushing_back_are_stated_tensions() -> None:
+    # seventeenth session: "Chris Christie has demeaned Rubio's toughness", "Donald Trump
+    # Calls Out Ted Cruz For Backing Down", "Merkel also pushed back against Trump's
+    # frequent complaint"
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    for text in (
+        "Anna Berg has demeaned Karl Olsen's record on the trail.",
+        "Anna Berg called out Karl Olsen on Monday for backing down.",
+        "Anna Berg pushed back against Karl Olsen's complaint on Monday.",
+    ):
+        tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+        assert tension.parties == ["Anna Berg", "Karl Olsen"], text
+    for text in (  # a hope, not a stated act; and "call out of"
+        "Anna Berg expects the host to interrupt the debate by calling out Karl Olsen.",
+        "Anna Berg had to call out of the meeting with Karl Olsen on Monday.",
+    ):
+        assert _tensions(opening, text, "Olsen and Berg left.") == [], text

@@ -83,6 +83,8 @@ _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
         ("criticized", "criticizes", "criticism"),
     ),
     (r"tangl", ("clashed with", "clashes with", "a clash")),
+    (r"demean|call", ("criticized", "criticizes", "criticism")),
+    (r"push", ("pushed back against", "pushes back against", "pushback")),
     (r"in\s+protest", ("protested against", "protests against", "a protest")),
     (r"shot|gunned", ("shot", "shoots", "a shooting")),
     (r"killed|murdered", ("killed", "kills", "a killing")),

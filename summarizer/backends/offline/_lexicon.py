@@ -391,6 +391,12 @@ TENSION_VERBS = (
     r"jabb(?:ed|ing)\s+at",
     r"tangl(?:ed|es|ing)\s+with",
     r"decr(?:ied|ies|ying)",
+    # "Christie has demeaned Rubio's toughness", "Trump Calls Out Ted Cruz", "Merkel pushed
+    # back against Trump's complaint"; not "by calling out" (a hope: "expects Holt to ...
+    # by calling out Trump"), "refuted", "taunted" (their subjects went wrong on tuning data)
+    r"demean(?:ed|s)",
+    r"call(?:ed|s)\s+out(?!\s+(?:of|for|to)\b)",
+    r"push(?:ed|es|ing)?\s+back\s+(?:on|against)",
     # "walked out of the hearing room in protest after Republicans decided ...": a protest
     # against the one named after it; not a bare "in protest" (against no one named)
     r"in\s+protest\s+(?:of|against|over|at|after)",
