@@ -1867,3 +1867,17 @@ def test_demeaning_calling_out_and_pushing_back_are_stated_tensions() -> None:
         "Anna Berg had to call out of the meeting with Karl Olsen on Monday.",
     ):
         assert _tensions(opening, text, "Olsen and Berg left.") == [], text
+
+
+def test_condemning_the_attack_is_against_the_attackers_named_first() -> None:
+    # seventeenth session: "Gunmen stormed a luxury hotel ... Prime Minister Imran Khan
+    # issued a statement condemning the attack", "The Chinese embassy in Islamabad
+    # condemned the attack" (both in the dev suite's gold, Khan / gunmen and the embassy /
+    # gunmen); the "insurgents" of an earlier attack, named later, are not meant
+    opening = "Gunmen stormed a hotel in Oslo on Saturday, killing a guard and battling police."
+    later = "Insurgents attacked the city in 2019. The gunmen were killed."
+    text = "Prime Minister Karl Olsen issued a statement condemning the attack."
+    tensions = _tensions(opening, text, later)
+    assert ["Karl Olsen", "gunmen"] in [t.parties for t in tensions], tensions
+    text = "Prime Minister Karl Olsen condemned the attack on Sunday."
+    assert _tensions("A hotel in Oslo burned on Saturday.", text, "Olsen left.") == []

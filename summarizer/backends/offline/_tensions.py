@@ -347,6 +347,10 @@ _PRONOUN_SUBJECT = re.compile(
 _DIRECT_OBJECT = re.compile(r"combat|(?:went|goes|going|gone)\s+after", re.IGNORECASE)
 _OBJECT_WORDS = 8  # a verb's object further on is usually another clause's
 _SUBJECT_WORDS = 10  # a verb's subject further back is usually another clause's
+# "condemning the attack": the attackers the article names are its target.
+_CONDEMNED = re.compile(r"condemn|denounc", re.IGNORECASE)
+_ATTACK = re.compile(r"attacks?|bombings?|shootings?|killings?|assault|massacre|raid")
+_ATTACKERS = wordset("gunmen attackers militants insurgents assailants bombers terrorists")
 _OF_NAMED = re.compile(r"\s+of\s+(?:the\s+)?")  # "members of the Senate Judiciary Committee"
 # "Hannity ends feud with Rubio": a conflict said to be over is not stated as one.
 _ENDED = re.compile(
@@ -1144,11 +1148,23 @@ def _described_object_pair(
     if m is None:
         return None
     who = registry.by_role(m["noun"], (para.index, cue.start)) or _body_named(registry, m["noun"])
+    if who is None and _CONDEMNED.match(text, cue.start) and _ATTACK.fullmatch(m["noun"]):
+        who = _attackers(registry)  # "Imran Khan issued a statement condemning the attack"
     if who is None:
         return None
     described = (m.start("description"), m.end(), who)
     before = [x for x in mentions if x[1] <= cue.start]
     return _pick(_distinct([*before, described], cue.start), cue, text)  # nearest subject
+
+
+def _attackers(registry: Registry) -> Entity | None:
+    """The group of attackers the article names first ("Gunmen stormed a luxury hotel"; the
+    "insurgents" of an earlier attack come later), the side a condemnation of "the attack"
+    is against."""
+    groups = [
+        e for e in registry.entities if e.type == "group" and e.tokens[-1].lower() in _ATTACKERS
+    ]
+    return min(groups, key=lambda e: e.first) if groups else None
 
 
 def _body_named(registry: Registry, noun: str) -> Entity | None:
