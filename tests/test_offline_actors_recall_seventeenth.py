@@ -100,3 +100,36 @@ def test_the_before_a_kind_of_people_is_no_qualifier_of_the_lead_group() -> None
         "They have been working double shifts for months.",
     )
     assert not [n for n in names if "nurses" in n.lower()]
+
+
+_CARE = (
+    "The study found a particular need for homes for vulnerable teenagers, siblings and "
+    "disabled children across the country.",
+    "Foster carers are in short supply in every region of the country this year, the charity said.",
+)
+
+
+def test_a_first_name_with_an_age_opening_a_sentence_is_a_person() -> None:
+    names = _names(
+        *_CARE,
+        "Marla, 23, was taken into care at the age of 12 and had eight foster homes.",
+    )
+    assert "Marla" in names
+
+
+def test_a_person_named_once_in_full_with_an_age_is_an_actor() -> None:
+    names = _names(
+        *_CARE,
+        "Ruth Kelso, 41, has looked after more than thirty children in her home since the "
+        "scheme began.",
+    )
+    assert "Ruth Kelso" in names
+
+
+def test_a_word_with_an_age_that_the_article_writes_inside_a_longer_name_is_no_person() -> None:
+    names = _names(
+        "Diners queued for hours outside the Casa Verrini restaurant in the old town on the "
+        "first evening of the festival.",
+        "Verrini, 33, was the first restaurant in the town to win the award.",
+    )
+    assert "Verrini" not in names

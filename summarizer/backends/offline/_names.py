@@ -163,6 +163,15 @@ _BARE_APPOSITION = re.compile(rf"(?P<name>{_OPENING_PNAME}){_BARE_APPOSITION_TAI
 # between commas (the role left empty: it says none).
 _AGED_TAIL = r",\s+\d{1,3},\s+(?P<role>)"
 _AGED = re.compile(rf"(?P<name>{_OPENING_PNAME}){_AGED_TAIL}")
+_AGED_AFTER = re.compile(r",\s+\d{1,3},")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence of ``text`` (or the text itself)."""
+    before = text[:start].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?;:"
+
+
 # (the test before the capital made after it: `re` scans for capitals, as for `_TITLED`)
 _CAPITAL_ROLE_BEFORE = re.compile(rf"(?P<role>[A-Z](?<![\w.'’-].)[a-z-]+)\s+(?P<name>{_PNAME})")
 _MILITARY = frozenset({"General", "Admiral"})
@@ -1170,6 +1179,7 @@ class Registry:
         self._add_organisations()
         self._merge_organisations()
         self._add_lone_speakers()
+        self._add_aged_first_names()
         self._add_one_word_organisations()
         self._add_described_bodies()
         self._add_spoken_for_bodies()
@@ -1743,6 +1753,31 @@ class Registry:
                         continue  # "38 North said", "the North said": no one's name
                     if _common_noun(word) or self._lower(word):
                         continue
+                    self.entities.append(Entity(word, "person", forms={word}))
+                    known.add(word)
+
+    def _add_aged_first_names(self) -> None:
+        """ "Carla, 23, was taken into care": a single capitalised word that opens a
+        sentence with an age after it, as human-interest stories name the people they
+        follow, is a person named by one word only. Not a word of a name already known,
+        nor one the article ever writes after another capitalised word ("Alessandra
+        Mussolini ... Mussolini, 33, resigned" is hers), nor a word it writes in lower
+        case or a place's or role's."""
+        if not _AGED_AFTER.search(self.text):
+            return  # (a cheap test first)
+        known = {w for e in self.entities for f in e.forms for w in f.split()}
+        for para in self._prose:
+            for m in _AGED.finditer(para.text):
+                word = m["name"]
+                if " " in word or word in known or not _opens_sentence(para.text, m.start()):
+                    continue
+                if not _is_person_name((word,)) or word in STOP_CAPS | _STATE_WORDS:
+                    continue
+                if word in _TITLE_WORDS or word in _PLACE_STARTS or word in NOT_ACTORS:
+                    continue
+                if _common_noun(word) or self._lower(word):
+                    continue
+                if all(self._alone_at(a, b) for a, b in _occurrences(self.text, {word})):
                     self.entities.append(Entity(word, "person", forms={word}))
                     known.add(word)
 
@@ -3702,6 +3737,8 @@ class Registry:
         text = self.paragraphs[pi].text
         if len(entity.tokens) > 1 and _introduced_by(text, start):
             return False  # "Manchester City masseur Mark Sertori", "Italy's Michele Di Rocco"
+        if _AGED_AFTER.match(text, end):
+            return False  # "Carla, 23, was taken into care": a person the story introduces
         given = entity.tokens[0] in GIVEN_NAMES and len(entity.tokens) > 1
         if given and _acts_after(text, start, end):
             return False  # "Hillary Clinton has backed a no-fly zone": she acts
