@@ -1881,3 +1881,19 @@ def test_condemning_the_attack_is_against_the_attackers_named_first() -> None:
     assert ["Karl Olsen", "gunmen"] in [t.parties for t in tensions], tensions
     text = "Prime Minister Karl Olsen condemned the attack on Sunday."
     assert _tensions("A hotel in Oslo burned on Saturday.", text, "Olsen left.") == []
+
+
+def test_to_accuse_is_an_accusation() -> None:
+    # seventeenth session: "prompting the opposition Korea Liberty Party to accuse Moon's
+    # administration of 'abuse of power'" (in the dev suite's gold); the other base forms
+    # after "to" ("hesitancy to condemn", "for Ginsburg to criticize", "to blame") were
+    # wrong more often than right on tuning data and stay out
+    opening = "Prime Minister Karl Olsen spoke in Oslo on Friday. The Nordic Liberty Party met."
+    text = (
+        "The delegation took another route, prompting the opposition Nordic Liberty Party "
+        "to accuse Olsen's administration of abuse of power."
+    )
+    tension = _only(_tensions(opening, text, "Olsen left."))
+    assert set(tension.parties) == {"Nordic Liberty Party", "Karl Olsen"}
+    text = "The Nordic Liberty Party refused to accuse Karl Olsen of anything on Monday."
+    assert _tensions(opening, text, "Olsen left.") == []

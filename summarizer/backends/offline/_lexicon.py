@@ -344,6 +344,7 @@ TENSION_VERBS = (
     r"call(?:ed|s|ing)?\s+on(?=\s+(?:[\w.'’-]+\s+){1,6}?to\s+[\"“‘']?(?:resign|apologi[sz]e|step\s+(?:down|aside)|"
     r"stop|quit|drop\s+out|back\s+down|recuse|cease|halt|abandon|reverse|withdraw|end)\b)",
     r"(?<=to )attack",  # "decided to attack Trump personally"
+    r"(?<=to )accuse",  # "prompting the opposition party to accuse Moon's administration"
     r"(?<=to )retaliate\s+against",
     r"(?<=to )impeach",
     r"investigat(?:ed|es|ing)|(?<=to )investigate",
