@@ -98,3 +98,38 @@ def test_a_nations_police_beside_the_one_named_force_is_that_force() -> None:
     }
     assert "British police" not in actors
     assert "British police" in actors["Metropolitan Police"].aliases
+
+
+def test_a_country_named_only_as_where_someone_goes_is_no_party() -> None:
+    names = _names(
+        "Omar Farid, 34, was jailed for life on Friday for killing his wife at their home in "
+        "Leeds.",
+        "The court heard that his wife went to Pakistan on holiday last year and had made plans "
+        "to move to Pakistan with another man.",
+        "Farid told a doctor that he feared his wife would take their youngest son back to "
+        "Pakistan and never return.",
+        "Judge Alan Reeve said Farid had shown no remorse.",
+    )
+    assert {"Omar Farid", "Alan Reeve"} <= names
+    assert "Pakistan" not in names
+
+
+def test_a_country_named_thrice_as_a_party_is_still_one() -> None:
+    names = _names(
+        "Omar Farid, the trade minister, said on Friday that talks with Pakistan would resume.",
+        "Farid said the government would put pressure on Pakistan over the border dispute.",
+        "He said the sanctions imposed on Pakistan would stay in place until the talks end.",
+    )
+    assert "Pakistan" in names
+
+
+def test_a_country_named_only_after_in_the_is_no_party() -> None:
+    names = _names(
+        "Omar Farid, 34, was jailed for life on Friday for killing his wife at their home in "
+        "Leeds.",
+        "Farid had lived in the Netherlands as a boy, studied in the Netherlands and worked "
+        "across the Netherlands for a decade, the court heard.",
+        "Judge Alan Reeve said Farid had shown no remorse.",
+    )
+    assert {"Omar Farid", "Alan Reeve"} <= names
+    assert "Netherlands" not in names

@@ -312,6 +312,13 @@ _ABROAD_TIMES = 3  # a foreign country named this often as a noun of its own is 
 # The home country as a place after "the" ("in the United States", "entering the United
 # States"): no party for being named so.
 _PLACE_THE = re.compile(r"\b(?:in|into|across|throughout|entering)\s+the\s+$")
+# "to" after a verb of going or sending, a few words apart at most: "went to", "flown back
+# to the", "moved her family to" (`_a_destination`)
+_GOES_TO = re.compile(
+    r"\b(?:go|goes|going|gone|went|move[sd]?|moving|travell?(?:ed|ing)?|travels|flown|flew|fly"
+    r"|flies|return(?:s|ed|ing)?|sent|send|deport(?:ed|ation)?|fled|flee|came|come|trips?"
+    r"|emigrat(?:ed|e|ing)|relocat(?:ed|e|ing)|back)\s+(?:[a-z]+\s+){0,2}?to\s+(?:the\s+)?$"
+)
 _VERBS = alternation(sorted(SPEECH_VERBS))
 _ADVS = alternation(sorted(SPEECH_ADVERBS))
 _SUBJECT_SAID = re.compile(rf"(?P<name>{_OPENING_PNAME})\s+(?:(?:{_ADVS})\s+)?(?:{_VERBS})\b")
@@ -3190,9 +3197,7 @@ class Registry:
             (pi, start)
             for (pi, start), end in entity.mentions
             if self._own_noun(pi, start, end)
-            and not (
-                home and _PLACE_THE.search(self.paragraphs[pi].text, max(0, start - 16), start)
-            )
+            and not _a_destination(self.paragraphs[pi].text, start)
             and not self.paragraphs[pi].inside_quote(start)
         ]
         return len(own) >= _ABROAD_TIMES
@@ -3793,6 +3798,15 @@ _CREDIT_WORDS = 40
 # Capitalised words before a name, each one word ("White ", "New York State "): what makes
 # a longer name of another body, not a run-on ("MSNBC and ", "Clinton-endorsing ").
 _NAME_WORDS = re.compile(r"(?:[A-Z][\w.'’]*\s+)+")
+
+
+def _a_destination(text: str, start: int) -> bool:
+    """Whether the country named at ``start`` is only where someone is or goes: after a
+    place preposition and "the" ("in the United States", "across the UK") or after "to"
+    that a verb of going or sending governs ("went to Pakistan on holiday", "flown back
+    to the UK")."""
+    before = text[max(0, start - 40) : start]
+    return bool(_PLACE_THE.search(before) or _GOES_TO.search(before))
 
 
 def _one_state_per_group(found: dict[str, set[str]]) -> dict[str, set[str]]:
