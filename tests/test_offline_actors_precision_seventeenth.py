@@ -133,3 +133,15 @@ def test_a_country_named_only_after_in_the_is_no_party() -> None:
     )
     assert {"Omar Farid", "Alan Reeve"} <= names
     assert "Netherlands" not in names
+
+
+def test_a_month_after_by_is_no_source() -> None:
+    names = _names(
+        "The Ministry of Justice has launched a consultation on sentences for killers, after "
+        "a campaign by the parents of a murdered man.",
+        "Sue Harlow said the changes would spare other families.",
+        "A response to the Ministry of Justice consultation, which closes on 1 February, is "
+        "due to be published by May.",
+    )
+    assert {"Ministry of Justice", "Sue Harlow"} <= names
+    assert "May" not in names

@@ -2355,6 +2355,7 @@ class Registry:
             or _common_noun(tokens[0])  # "Leaders of the ... Caucus"
             or (last.isupper() and last.title() in STOP_CAPS)  # "MORE"
             or name in _PLACE_STARTS  # "The North"
+            or name == "May"  # "to be published by May": the month (not in STOP_CAPS: Theresa May)
             or (len(tokens) == 1 and last.endswith("s") and last not in _OUTLET_STOPS)
         ):  # "The Ebelings": a family
             return
