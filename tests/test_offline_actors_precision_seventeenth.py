@@ -145,3 +145,26 @@ def test_a_month_after_by_is_no_source() -> None:
     )
     assert {"Ministry of Justice", "Sue Harlow"} <= names
     assert "May" not in names
+
+
+_SURVEY = (
+    "Factory output fell at its fastest pace in three years in May, a survey of purchasing "
+    "managers found.",
+    "Firms blamed weak demand at home and uncertainty ahead of the EU referendum.",
+    "Rob Dunning, an economist at the survey's compiler, said the slowdown was broad.",
+)
+
+
+def test_a_body_only_ever_qualifying_a_noun_is_no_actor() -> None:
+    names = _names(
+        *_SURVEY,
+        '"Much of this is the uncertainty created by the EU referendum," said Lee Harlow of '
+        "the manufacturers' group.",
+    )
+    assert {"Rob Dunning", "Lee Harlow"} <= names
+    assert "EU" not in names
+
+
+def test_a_body_named_once_as_itself_beside_a_qualifier_is_still_repeated() -> None:
+    names = _names(*_SURVEY, "Exporters said the EU had already cut its orders.")
+    assert "EU" in names

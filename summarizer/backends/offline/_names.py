@@ -311,6 +311,8 @@ _PEOPLES_TIMES = 4  # a people (`PEOPLES`) named this often is one the story is 
 _ABROAD_TIMES = 3  # a foreign country named this often as a noun of its own is a party
 # The home country as a place after "the" ("in the United States", "entering the United
 # States"): no party for being named so.
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|an?)\s+$")  # (`Registry._premodifier`)
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b(?![-'’])")
 _PLACE_THE = re.compile(r"\b(?:in|into|across|throughout|entering)\s+the\s+$")
 # "to" after a verb of going or sending, a few words apart at most: "went to", "flown back
 # to the", "moved her family to" (`_a_destination`)
@@ -3082,13 +3084,37 @@ class Registry:
 
     def _named_twice(self, entity: Entity) -> bool:
         """Whether a body is named twice; a one-word one ("Senate", "Parliament") not
-        counting where it is only a place ("her perch in the Senate")."""
+        counting where it is only a place ("her perch in the Senate"); not a body every
+        mention of which only qualifies a noun ("ahead of the EU referendum")."""
         own = [
             m
             for m in entity.mentions
             if len(entity.tokens) > 1 or not self._place_object(m[0][0], m[0][1], entity)
         ]
-        return len(own) >= 2
+        return len(own) >= 2 and not all(self._premodifier(m) for m in own)
+
+    def _premodifier(self, mention: tuple[Pos, int]) -> bool:
+        """Whether a body's name only qualifies the noun after it in a phrase a determiner
+        opens ("uncertainty ahead of the EU referendum", "a Senate aide"): no mention of
+        the body itself. A word after it that may be a verb ("the EU has", "the EU wants",
+        "the FBI reported") leaves it the body."""
+        (pi, start), end = mention
+        text = self.paragraphs[pi].text
+        if not _DETERMINER_BEFORE.search(text, max(0, start - 6), start):
+            return False
+        after = _NOUN_AFTER.match(text, end)
+        if after is None:
+            return False
+        word = after[1]
+        return not (
+            word in ACTING_VERBS
+            or word in SPEECH_VERBS
+            or word in _AUXILIARIES
+            or word in AFTER_A_NOUN
+            or word in PREPOSITIONS
+            or word in PLACE_PREPOSITIONS
+            or word.endswith(("ed", "ly", "s"))
+        )
 
     def _place_object(self, pi: int, start: int, entity: Entity) -> bool:
         """Whether a state or body is named as a place, a place preposition's object
