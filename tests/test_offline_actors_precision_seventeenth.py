@@ -168,3 +168,15 @@ def test_a_body_only_ever_qualifying_a_noun_is_no_actor() -> None:
 def test_a_body_named_once_as_itself_beside_a_qualifier_is_still_repeated() -> None:
     names = _names(*_SURVEY, "Exporters said the EU had already cut its orders.")
     assert "EU" in names
+
+
+def test_a_service_named_only_as_a_qualifier_is_no_person() -> None:
+    names = _names(
+        "The Pentagon has sent an aircraft carrier and an Air Force bomber task force to the "
+        "Gulf in recent weeks, officials said.",
+        "The new forces include an engineering unit, an Air Force fighter squadron and drone "
+        "units.",
+        "Defense Secretary Mark Esper said the deployment was defensive.",
+    )
+    assert {"Pentagon", "Mark Esper"} <= names
+    assert "Air Force" not in names

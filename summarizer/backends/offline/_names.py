@@ -246,6 +246,13 @@ _ORDINALS = wordset("First Second Third Fourth Fifth Final")
 # First words of a broadcaster's name, never of a person's ("BBC Radio Oxford travel
 # reporter"): a "person" named so with no signal is an outlet named as a qualifier.
 _OUTLET_FIRST = wordset("Radio Television TV Channel")
+# Last words of a body's name that are nobody's surname ("an Air Force bomber task force"):
+# a "person" named so with no signal is a body named as a qualifier (`_named_no_one`).
+_BODY_LAST = wordset(
+    "Force Forces Corps Regiment Brigade Battalion Squadron Fleet Ministry Department Agency "
+    "Commission Committee Council Institute University Foundation Association Organization "
+    "Organisation Authority Administration Bureau"
+)
 # A place's name as the subject of a speech verb ("Downing Street said", "Buckingham Palace
 # declined to comment"): the body seated there speaking (`Registry._add_speaking_seats`).
 _SEAT_SAID = re.compile(  # the capital first, the test before it after it (`_ONE_WORD`)
@@ -3719,7 +3726,7 @@ class Registry:
         first, last = entity.tokens[0], entity.tokens[-1]
         if last in _PLACE_HEADS or last in _EVENT_HEADS or first in _ORDINALS:
             return True
-        return first in _OUTLET_FIRST and not entity.signals
+        return (first in _OUTLET_FIRST or last in _BODY_LAST) and not entity.signals
 
     def _credited(self, entity: Entity) -> bool:
         """A name met only in the reporters' credit lines ("Lerer reported from Los
