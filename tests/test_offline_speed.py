@@ -1250,3 +1250,30 @@ def test_kin_named_matches_are_found_as_the_pattern_tried_at_every_character_fin
         found = [(m.span(), m["name"]) for m in _kin_named(text)]
         assert found == [(m.span(), m["name"]) for m in _KIN_NAMED.finditer(text)], text
     assert [m["name"] for m in _kin_named(texts[0])] == ["Stella", "Stella", "Youssif", "Bill"]
+
+
+def test_a_things_noun_is_found_where_the_words_open_and_a_blank_follows() -> None:
+    # `_holds_thing_noun` gives up without the pattern where no word of `_THING_FIRST_WORDS`
+    # opens after no word character or "-" and is followed by a space or a tab
+    plain = re.compile(_THINGS, re.I)
+    texts = [
+        "a relationship with the discussion of Russ Feingold",
+        "the ship's crew; ship\nx; -ship x; _ship x; relation-ship x",
+        "ship x",
+        "USS\tCole",
+        "(uss x",
+        "The Aircraft carrier left",
+        "aircraft carriers",
+        "a ship",
+        "\u0130 a ship x",  # a capital dotted "I": two characters in lower case
+        "the \u212aelvin ship x",
+        "a sh\u0131p x",  # a dotless "i": "i" to `re.I`, not to `str.lower`
+        "\u017ftorm x",
+    ]
+    pieces = ["ship", "uss", "storm", "aircraft", " ", "\t", "\n", "-", "_", "é", "x", "S"]
+    pieces += ["carrier", "'", "relation", "Ship", "USS", "\u017f", "\u0131"]
+    rng = random.Random(14)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for text in texts:
+        assert _holds_thing_noun(text) == (plain.search(text) is not None), text
+    assert not _holds_thing_noun(texts[0]) and _holds_thing_noun(texts[2])
