@@ -135,7 +135,7 @@ from summarizer.backends.offline._quotes import (
     _scare_lead,
     _spans,
 )
-from summarizer.backends.offline._tensions import _CLAUSE_END, _COMPOUND
+from summarizer.backends.offline._tensions import _ANTI, _CLAUSE_END, _COMPOUND
 
 
 def test_has_word_is_a_whole_word_of_this_text() -> None:
@@ -1277,3 +1277,19 @@ def test_a_things_noun_is_found_where_the_words_open_and_a_blank_follows() -> No
     for text in texts:
         assert _holds_thing_noun(text) == (plain.search(text) is not None), text
     assert not _holds_thing_noun(texts[0]) and _holds_thing_noun(texts[2])
+
+
+def test_an_anti_prefix_is_found_as_the_pattern_opening_with_its_lookbehind_finds_it() -> None:
+    # `_ANTI` opens with its letter, the test before it after it
+    old = re.compile(r"(?<![\w-])[Aa]nti-(?=[A-Z])")
+    texts = [
+        "anti-Trump delegates, the Anti-NATO stance, pro-Russian anti-NATO; semi-anti-Trump",
+        "éanti-Trump _anti-Trump xanti-Trump -anti-Trump 'anti-Trump\nanti-Trump anti-trump",
+        "Santi-Trump anti-",
+        "",
+    ]
+    for text in texts:
+        for pos in range(len(text) + 1):
+            new_m, old_m = _ANTI.search(text, pos), old.search(text, pos)
+            assert (new_m and new_m.span()) == (old_m and old_m.span()), (text, pos)
+    assert len(list(_ANTI.finditer(texts[0]))) == 3  # not after "semi-"

@@ -461,7 +461,7 @@ _WAGED = re.compile(
 )
 _PLACE_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s+$")  # "killed in Benghazi, Libya, have filed"
 # "anti-NATO", "anti-Trump": opposition to the actor named right after the prefix.
-_ANTI = re.compile(r"(?<![\w-])[Aa]nti-(?=[A-Z])")
+_ANTI = re.compile(r"[Aa](?<![\w-].)nti-(?=[A-Z])")  # the test after the letter: `re` scans for it
 # Who holds it: a group it heads ("anti-Trump delegates"), an actor it qualifies after a
 # title word or none ("the anti-Trump National Review", "anti-Trump delegate Ken
 # Cuccinelli"), or the owner of a stance ("the Republican nominee's pro-Russian, anti-NATO
