@@ -133,3 +133,31 @@ def test_a_word_with_an_age_that_the_article_writes_inside_a_longer_name_is_no_p
         "Verrini, 33, was the first restaurant in the town to win the award.",
     )
     assert "Verrini" not in names
+
+
+def test_a_counted_group_that_acts_and_is_named_again_is_a_group() -> None:
+    names = _names(
+        "The staff wrote the op-ed for a newspaper after 10 doctors urged the university to "
+        "sever all ties with the surgeon last week.",
+        "Those doctors accused him of promoting quack treatments on his show.",
+    )
+    assert "10 doctors" in names
+
+
+def test_a_counted_group_named_once_is_no_group() -> None:
+    names = _names(
+        "The staff wrote the op-ed for a newspaper after 10 doctors urged the university to "
+        "sever all ties with the surgeon last week.",
+        "The surgeon said he would stay on.",
+    )
+    assert "10 doctors" not in names
+
+
+def test_a_count_in_a_date_or_an_age_is_no_counted_group() -> None:
+    names = _names(
+        "Relatives of 9/11 victims are tired of waiting for their day in court, their lawyer "
+        "told reporters on Monday.",
+        "The group, three men and four children aged from two to 11, was held at the border.",
+        "The victims and the children have been waiting for years.",
+    )
+    assert "11 victims" not in names and "four children" not in names

@@ -707,6 +707,12 @@ _PLURAL_LEAD = re.compile(
     rf"|{alternation(sorted((w.title() for w in PEOPLE_PLURALS), key=len, reverse=True))})"
     rf"(?![\w'’-]){_LEAD_QUALIFIER}\s+(?:have|had|were|are|will|would|could)\b"
 )
+# A counted group doing something, anywhere in the article ("after 10 doctors urged").
+_COUNTED_DEED = re.compile(
+    r"(?<![\w.,/$£€-])(?P<count>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    rf"|twelve)\s+(?P<head>{_LEAD_PLURALS})(?:\s+(?:have|had|were|are|will|would|could))?"
+    r"\s+(?!(?:been|be|being|aged|named|called|based)\b)[a-z]+ed\b"
+)
 # Heads that name a group only with a qualifier ("social media users"; "users" alone are
 # anyone's).
 _QUALIFIED_HEADS = frozenset({"users"})
@@ -1243,6 +1249,7 @@ class Registry:
         self._settle_group_phrases()
         self._fold_state_forces()
         self._add_counted_lead_group()
+        self._add_counted_groups()
         self._add_the_government()
 
     # --- building ------------------------------------------------------------
@@ -2922,6 +2929,29 @@ class Registry:
             self._index(group)
             self.entities.append(group)
         group.signals.add("lead")
+
+    def _add_counted_groups(self) -> None:
+        """ "The eight staff wrote the op-ed after 10 doctors urged Columbia to sever all
+        ties ... Those doctors accused him": a counted group that does something, outside
+        a quotation, and that the article names again by its head with a determiner
+        ("those doctors", "the 10 doctors"), is one of the story's parties, named as
+        counted. Not a group already known by that head."""
+        for para in self._prose:
+            for m in _COUNTED_DEED.finditer(para.text):
+                head = m["head"]
+                if para.inside_quote(m.start()) or any(
+                    e.type == "group" and e.tokens[-1].lower() == head for e in self.entities
+                ):
+                    continue
+                again = re.compile(rf"\b(?:[Tt]he|[Tt]hose|[Tt]hese)\s+(?:\w+\s+)?{head}\b")
+                if again.search(self.text, 0, self._starts[para.index]) or again.search(
+                    self.text, self._starts[para.index] + m.end()
+                ):
+                    name = f"{m['count']} {head}"
+                    group = Entity(name, "group", forms={name}, described=True)
+                    group.signals.add("subject")
+                    self._index(group)
+                    self.entities.append(group)
 
     def _fold_state_forces(self) -> None:
         """ "U.S. troops", "American forces", "Russian soldiers": a state's armed forces
