@@ -1897,3 +1897,12 @@ def test_to_accuse_is_an_accusation() -> None:
     assert set(tension.parties) == {"Nordic Liberty Party", "Karl Olsen"}
     text = "The Nordic Liberty Party refused to accuse Karl Olsen of anything on Monday."
     assert _tensions(opening, text, "Olsen left.") == []
+
+
+def test_an_embassy_in_a_city_is_read_with_the() -> None:
+    # seventeenth session: "Chinese embassy in Islamabad criticized gunmen." lacked its "The"
+    opening = "Gunmen stormed a hotel in Oslo on Saturday, killing a guard and battling police."
+    text = "The Chinese embassy in Oslo condemned the attack on Sunday."
+    tensions = _tensions(opening, text, "The gunmen were killed.")
+    descriptions = [t.description for t in tensions]
+    assert "The Chinese embassy in Oslo criticized gunmen." in descriptions, tensions

@@ -189,7 +189,7 @@ _OVER = re.compile(
 _DEFINITE_HEADS = wordset(
     """court house ministry department party council commission committee agency union
     administration government campaign office bureau army navy police forces states kingdom
-    nations republic senate pentagon kremlin caucus foundation"""
+    nations republic senate pentagon kremlin caucus foundation embassy"""
 )
 # Last words of a newspaper's name, read with "the" ("the Drudge Report", "the Washington
 # Post"); not "Fox News" nor "Breitbart News".
@@ -206,7 +206,7 @@ _SEATS = frozenset({"Pentagon", "Kremlin", "Senate", "House", "Taliban"})  # "th
 def _definite(name: str) -> str:
     """``name`` as a sentence reads it: "the Justice Department", "the U.S.", "Donald Trump";
     a group the article describes stays as it is ("security forces")."""
-    words = name.partition(" of ")[0].split()
+    words = re.split(r" (?:of|in) ", name, maxsplit=1)[0].split()  # "the Chinese embassy in X"
     if name in _DEFINITE_INITIALS or name in _SEATS:
         return f"the {name}"
     if (
