@@ -161,3 +161,24 @@ def test_a_count_in_a_date_or_an_age_is_no_counted_group() -> None:
         "The victims and the children have been waiting for years.",
     )
     assert "11 victims" not in names and "four children" not in names
+
+
+def test_a_name_in_brackets_after_players_three_times_is_a_team() -> None:
+    names = _names(
+        "Rovers missed the chance to close on the top six as they were held to a goalless "
+        "draw at home on Saturday.",
+        "Foul by Joe Edmunds (Halbury).",
+        "Simeon Jakes (Halbury) wins a free kick in the defensive half.",
+        "Attempt missed. Kieron Morrow (Halbury) header from the left side of the box.",
+    )
+    assert "Halbury" in names
+
+
+def test_a_name_in_brackets_twice_is_no_team() -> None:
+    names = _names(
+        "Rovers missed the chance to close on the top six as they were held to a goalless "
+        "draw at home on Saturday.",
+        "Foul by Joe Edmunds (Halbury).",
+        "Simeon Jakes (Halbury) wins a free kick in the defensive half.",
+    )
+    assert "Halbury" not in names

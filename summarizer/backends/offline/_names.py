@@ -1216,6 +1216,7 @@ class Registry:
         self._add_spoken_for_bodies()
         self._add_peers()
         self._add_teams_by_staff()
+        self._add_bracketed_teams()
         self._add_ampersand_firms()
         self._add_speaking_seats()
         self._add_surnamed()
@@ -1986,6 +1987,20 @@ class Registry:
                     continue
                 self.entities.append(Entity(name, "organization", forms={name}))
                 known.add(name)
+
+    def _add_bracketed_teams(self) -> None:
+        """ "Joe Edwards (Walsall) wins a free kick ... Foul by Simeon Jackson (Walsall)": a
+        name in brackets after people's full names, three times or more, is the team or
+        body they play or stand for, as live reports write it: an organisation, though it
+        never acts alone. Not a name the article's actors already hold, nor a state's."""
+        if " (" not in self.text:
+            return  # (a cheap test first)
+        counts = Counter(m["team"] for m in _BRACKETED_TEAM.finditer(self.text))
+        known = {f for e in self.entities for f in (*e.forms, e.name)}
+        for team, n in counts.items():
+            if n < _BRACKETED_TIMES or team in known or team in _STATE_WORDS | STOP_CAPS:
+                continue
+            self.entities.append(Entity(team, "organization", forms={team}, signals={"party"}))
 
     def _add_staff(self, name: str, role: str, people: set[str]) -> None:
         """The person a team's staff word names ("Chelsea fitness coach Paolo Bertelli"),
@@ -4386,6 +4401,12 @@ _TEAM_STAFF = re.compile(
     rf"\s+(?P<person>{_TOKEN}(?:\s+{_PARTICLES}{_TOKEN}){{1,2}})(?!\s+[A-Z])"
 )
 # A capitalised word, and perhaps a short word, just before a name: the name runs on.
+# A name in brackets after a person's full name ("Joe Edwards (Walsall)"), and how often
+# the article must write it so to make it a team.
+_BRACKETED_TEAM = re.compile(
+    rf"{_TOKEN}\s+{_TOKEN}\s+\((?P<team>[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})\)"
+)
+_BRACKETED_TIMES = 3
 _RUN_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+(?:[a-z]{1,3}\s+)?$")
 # "solidarity group AfriForum handed": the noun just before the name, lower case.
 _BODY_BEFORE_NAME = re.compile(rf"(?<![\w-])(?:{_BODY_NOUN})\s+{_BODY_NAME}")
