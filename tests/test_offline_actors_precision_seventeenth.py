@@ -180,3 +180,14 @@ def test_a_service_named_only_as_a_qualifier_is_no_person() -> None:
     )
     assert {"Pentagon", "Mark Esper"} <= names
     assert "Air Force" not in names
+
+
+def test_a_country_a_thing_is_sent_to_is_still_a_party() -> None:
+    names = _names(
+        "Omar Farid, 34, was jailed for life on Friday for killing his wife at their home in "
+        "Leeds.",
+        "The court heard that he had sent a warning to Iran.",
+        "Farid had delivered a formal protest to Iran, the court heard.",
+        "He said his brother would send an envoy to Iran.",
+    )
+    assert "Iran" in names

@@ -321,12 +321,13 @@ _ABROAD_TIMES = 3  # a foreign country named this often as a noun of its own is 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|an?)\s+$")  # (`Registry._premodifier`)
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b(?![-'’])")
 _PLACE_THE = re.compile(r"\b(?:in|into|across|throughout|entering)\s+the\s+$")
-# "to" after a verb of going or sending, a few words apart at most: "went to", "flown back
-# to the", "moved her family to" (`_a_destination`)
+# "to" right after a verb of going or after "back": "went to", "flown back to the", "take
+# their son back to" (`_a_destination`); not a thing sent or returned to a state ("sent a
+# letter to Iran", "returned the island to China"), which is a party
 _GOES_TO = re.compile(
     r"\b(?:go|goes|going|gone|went|move[sd]?|moving|travell?(?:ed|ing)?|travels|flown|flew|fly"
-    r"|flies|return(?:s|ed|ing)?|sent|send|deport(?:ed|ation)?|fled|flee|came|come|trips?"
-    r"|emigrat(?:ed|e|ing)|relocat(?:ed|e|ing)|back)\s+(?:[a-z]+\s+){0,2}?to\s+(?:the\s+)?$"
+    r"|flies|return(?:s|ed|ing)?|deport(?:ed|ation)?|fled|flee|came|come|trips?"
+    r"|emigrat(?:ed|e|ing)|relocat(?:ed|e|ing)|back)\s+to\s+(?:the\s+)?$"
 )
 _VERBS = alternation(sorted(SPEECH_VERBS))
 _ADVS = alternation(sorted(SPEECH_ADVERBS))
