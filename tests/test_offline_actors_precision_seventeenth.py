@@ -191,3 +191,15 @@ def test_a_country_a_thing_is_sent_to_is_still_a_party() -> None:
         "He said his brother would send an envoy to Iran.",
     )
     assert "Iran" in names
+
+
+def test_a_capitalised_kind_after_a_or_an_is_no_body() -> None:
+    names = _names(
+        "The island nation formally became a State Party to the Hague Convention on Monday, "
+        "its foreign minister said.",
+        "Foreign Minister Ana Pelu said the country would take on all the duties of a State "
+        "Party to the Convention.",
+        "A Homeland Security spokesman said the agency welcomed the move.",
+    )
+    assert {"Ana Pelu", "Homeland Security"} <= names
+    assert "State Party" not in names

@@ -318,6 +318,7 @@ _PEOPLES_TIMES = 4  # a people (`PEOPLES`) named this often is one the story is 
 _ABROAD_TIMES = 3  # a foreign country named this often as a noun of its own is a party
 # The home country as a place after "the" ("in the United States", "entering the United
 # States"): no party for being named so.
+_INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")  # (`Registry._only_indefinite`)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|an?)\s+$")  # (`Registry._premodifier`)
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b(?![-'’])")
 _PLACE_THE = re.compile(r"\b(?:in|into|across|throughout|entering)\s+the\s+$")
@@ -3761,6 +3762,8 @@ class Registry:
             for start, _ in _occurrences(self.text, entity.forms)
         ):
             return True
+        if entity.type == "organization" and self._only_indefinite(entity):
+            return True  # "becomes a State Party to the Rome Statute"
         if entity.type == "person" and len(entity.tokens) > 1 and self._named_no_one(entity):
             return True  # "Trump Tower", "Ashes Test", "Second Half", "Radio Oxford"
         if entity.type != "person" or entity.signals or len(entity.tokens) != 1:
@@ -3770,6 +3773,17 @@ class Registry:
         befores = (_word_before(self.text, start)[:1] for start, _end in spans)
         return bool(spans) and all(
             b and (b[0] in _THING_DETERMINERS or b[0].isdigit()) for b in befores
+        )
+
+    def _only_indefinite(self, entity: Entity) -> bool:
+        """Whether every use of a body's name follows "a" or "an" and ends its noun phrase
+        ("being a State Party to the Statute"): a kind of thing, never the body. Not one
+        that qualifies a noun ("a Homeland Security spokesman said"): the body speaks."""
+        spans = _occurrences(self.text, entity.forms)
+        return bool(spans) and all(
+            _INDEFINITE_BEFORE.search(self.text, max(0, start - 4), start)
+            and not _noun_follows(self.text, end)
+            for start, end in spans
         )
 
     @staticmethod
@@ -3887,6 +3901,12 @@ _CREDIT_WORDS = 40
 # Capitalised words before a name, each one word ("White ", "New York State "): what makes
 # a longer name of another body, not a run-on ("MSNBC and ", "Clinton-endorsing ").
 _NAME_WORDS = re.compile(r"(?:[A-Z][\w.'’]*\s+)+")
+
+
+def _noun_follows(text: str, end: int) -> bool:
+    """Whether a lower-case word that is no preposition or conjunction follows ``end``."""
+    after = _NOUN_AFTER.match(text, end)
+    return after is not None and not (after[1] in PREPOSITIONS or after[1] in AFTER_A_NOUN)
 
 
 def _a_destination(text: str, start: int) -> bool:
