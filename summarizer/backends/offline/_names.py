@@ -710,9 +710,10 @@ _PLURAL_LEAD = re.compile(
     rf"(?![\w'’-]){_LEAD_QUALIFIER}\s+(?:have|had|were|are|will|would|could)\b"
 )
 # A counted group doing something, anywhere in the article ("after 10 doctors urged").
+_COUNT_WORDS = wordset("two three four five six seven eight nine ten eleven twelve")
 _COUNTED_DEED = re.compile(
-    r"(?<![\w.,/$£€-])(?P<count>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven"
-    rf"|twelve)\s+(?P<head>{_LEAD_PLURALS})(?:\s+(?:have|had|were|are|will|would|could))?"
+    rf"(?<![\w.,/$£€-])(?P<count>\d{{1,3}}|{'|'.join(sorted(_COUNT_WORDS))})"
+    rf"\s+(?P<head>{_LEAD_PLURALS})(?:\s+(?:have|had|were|are|will|would|could))?"
     r"\s+(?!(?:been|be|being|aged|named|called|based)\b)[a-z]+ed\b"
 )
 # Heads that name a group only with a qualifier ("social media users"; "users" alone are
@@ -1995,8 +1996,10 @@ class Registry:
         name in brackets after people's full names, three times or more, is the team or
         body they play or stand for, as live reports write it: an organisation, though it
         never acts alone. Not a name the article's actors already hold, nor a state's."""
-        if " (" not in self.text:
-            return  # (a cheap test first)
+        # (a cheap test first: the brackets alone, found by their opening character)
+        bracketed = Counter(_BRACKETED.findall(self.text))
+        if not any(n >= _BRACKETED_TIMES for n in bracketed.values()):
+            return
         counts = Counter(m["team"] for m in _BRACKETED_TEAM.finditer(self.text))
         known = {f for e in self.entities for f in (*e.forms, e.name)}
         for team, n in counts.items():
@@ -4428,6 +4431,7 @@ _BRACKETED_TEAM = re.compile(
     rf"{_TOKEN}\s+{_TOKEN}\s+\((?P<team>[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})\)"
 )
 _BRACKETED_TIMES = 3
+_BRACKETED = re.compile(r"\(([A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\)")
 _RUN_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+(?:[a-z]{1,3}\s+)?$")
 # "solidarity group AfriForum handed": the noun just before the name, lower case.
 _BODY_BEFORE_NAME = re.compile(rf"(?<![\w-])(?:{_BODY_NOUN})\s+{_BODY_NAME}")
