@@ -1906,3 +1906,14 @@ def test_an_embassy_in_a_city_is_read_with_the() -> None:
     tensions = _tensions(opening, text, "The gunmen were killed.")
     descriptions = [t.description for t in tensions]
     assert "The Chinese embassy in Oslo criticized gunmen." in descriptions, tensions
+
+
+def test_avoiding_or_refusing_with_an_adverb_between_is_no_tension() -> None:
+    # seventeenth session: "Trump has avoided directly criticizing Comey" (half A) was
+    # taken for a stated criticism: an "-ly" adverb may stand after "avoided" or "to"
+    opening = "Prime Minister Karl Olsen spoke in Oslo on Friday."
+    for text in (
+        "Karl Olsen has avoided directly criticizing Norway's fishing plan.",
+        "Karl Olsen refused publicly to attack Norway on Monday.",
+    ):
+        assert _tensions(opening, text, "Norway said little.") == [], text

@@ -427,9 +427,10 @@ _SAYS = re.compile(
 _SAID_WORDS = 20  # words from the speech verb to the one accused
 # A verb or relation cue said not to happen ("did not dispute", "has never criticized",
 # "doesn't oppose"), in lower-cased text.
+# "Trump avoids condemning", "refused to condemn", "has avoided directly criticizing"
 _NEGATED = re.compile(
-    r"\b(?:(?:not|never|n['’]t)\s+(?:\w+ly\s+|been\s+)?|avoid(?:s|ed|ing)?\s+|"
-    r"(?:refus|declin|fail)\w*\s+to\s+)$"  # "Trump avoids condemning", "refused to condemn"
+    r"\b(?:(?:not|never|n['’]t)\s+(?:\w+ly\s+|been\s+)?|avoid(?:s|ed|ing)?\s+(?:\w+ly\s+)?|"
+    r"(?:refus|declin|fail)\w*\s+(?:\w+ly\s+)?to\s+(?:\w+ly\s+)?)$"
 )
 _WAR_AFTER = re.compile(r"\s+(?i:wars?)\b")  # "the Iraq war": Iraq names the war
 # Before a relation spoken of as a thing already known: "the" opening its clause (after a
