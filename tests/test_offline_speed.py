@@ -39,6 +39,7 @@ from summarizer.backends.offline._lexicon import AFTER_A_NOUN, SPEECH_VERBS, STO
 from summarizer.backends.offline._names import (
     _ACTING,
     _APPOSITION,
+    _ASIDE_SAID_TAIL,
     _BARE_APPOSITION,
     _BODY_BEFORE_NAME,
     _BODY_NOUN_WORDS,
@@ -1293,3 +1294,24 @@ def test_an_anti_prefix_is_found_as_the_pattern_opening_with_its_lookbehind_find
             new_m, old_m = _ANTI.search(text, pos), old.search(text, pos)
             assert (new_m and new_m.span()) == (old_m and old_m.span()), (text, pos)
     assert len(list(_ANTI.finditer(texts[0]))) == 3  # not after "semi-"
+
+
+def test_an_aside_before_said_is_found_as_its_tail_alone_finds_it() -> None:
+    # `_has_tail` searches `_TAIL_ENDS`' end of `_ASIDE_SAID_TAIL` before the tail
+    tail = re.compile(_ASIDE_SAID_TAIL)
+    texts = [
+        "Ann Brody, a teacher from Dayton, Ohio, said it.",
+        "Rucker Culpepper, who runs the effort, told reporters. Mr Lee, 40, also  said so.",
+        'Lee, "a friend," said it; Lee, a friend,said it; Lee, a friend, \tlater told us',
+        "Lee said, a friend, it; no comma said; , said; a friend, Saidi, said",
+        "Lee, " + "x" * 130 + ", said it",
+        "",
+    ]
+    pieces = [",", " ", "\t", "said", "told", "also", "a friend", "Ohio", '"', "“", "x", "Lee"]
+    rng = random.Random(14)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    for text in texts:
+        expected = tail.search(text) is not None
+        assert _has_tail(_SUBJECT_ASIDE_SAID, text) == expected, text
+    assert _has_tail(_SUBJECT_ASIDE_SAID, texts[0])
+    assert not _has_tail(_SUBJECT_ASIDE_SAID, "Lee said, a friend, it.")

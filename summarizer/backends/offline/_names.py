@@ -383,6 +383,11 @@ _TAILS = {
     id(_SUBJECT_ASIDE_SAID): re.compile(_ASIDE_SAID_TAIL),
     id(_SUBJECT_OF_SAID): re.compile(_OF_SAID_TAIL),
 }
+# A tail's own end, searched before it where the tail is dear: `_ASIDE_SAID_TAIL` runs
+# through the aside and back from every comma, its end (", said") is a scan for commas
+# (38 -> 6 ms over the 8,829 paragraphs of the tuning articles, 560 holding the end, 419
+# the tail).
+_TAIL_ENDS = {id(_SUBJECT_ASIDE_SAID): re.compile(rf",{_SPEAKS_NEXT.pattern}")}
 # "noted NBC's Dante Chinni": the owner before the name is kept out of it
 # Where a speech verb opens: every match of `_SAID_SUBJECT` opens at one, so one scan
 # finds where to try it, and whether the paragraph has a verb at all (`_said_matches`).
@@ -1041,7 +1046,11 @@ def _matches_at(
 
 
 def _has_tail(pattern: re.Pattern[str] | WordPattern, text: str) -> bool:
-    """Whether ``text`` holds the part of ``pattern`` after the name, if `_TAILS` has it."""
+    """Whether ``text`` holds the part of ``pattern`` after the name, if `_TAILS` has it
+    (and first its end, if `_TAIL_ENDS` has it)."""
+    end = _TAIL_ENDS.get(id(pattern))
+    if end is not None and end.search(text) is None:
+        return False
     tail = _TAILS.get(id(pattern))
     return tail is None or tail.search(text) is not None
 
