@@ -50,6 +50,11 @@ missed and spurious names.
 Run from the repository root, with ../shared beside it (or SUMMARIZER_DATA_DIR set):
     .venv/bin/python scripts/actor_reading.py        # counts (-v: every row not as wished)
     .venv/bin/python scripts/actor_reading.py --keys # P/R/F1 on the key-actor lists (-v)
+    .venv/bin/python scripts/actor_reading.py --unseen  # the unseen lists: aggregates only
+
+With ``--unseen``, the lists of evals/unseen/ (seventeenth session: writer list f), written
+by reading like the others but kept out of tuning: they are scored the same way, a line per
+list, and no article's figures or names are ever printed (no ``-v``).
 """
 
 from __future__ import annotations
@@ -77,6 +82,8 @@ LIST = Path(__file__).parents[1] / "evals" / "reading" / "actor-reading.tsv"
 KEYS = Path(__file__).parents[1] / "evals" / "reading" / "actor-keys.tsv"
 KEYS_CNN = Path(__file__).parents[1] / "evals" / "reading" / "actor-keys-cnn.tsv"
 KEYS_POLNEAR = Path(__file__).parents[1] / "evals" / "reading" / "actor-keys-polnear.tsv"
+# Key lists kept unseen: reporting data, scored as aggregates only (evals/unseen/README.md).
+UNSEEN = Path(__file__).parents[1] / "evals" / "unseen"
 CNN = EXTERNAL / "cnndm_sample" / "cnn_stories_sample.jsonl"
 WRITER = EXTERNAL / "llm_news_summ_writer_summaries" / "writer_summaries_by_article.jsonl"
 # Sources whose ``article`` column is a 0-based line of a JSON-lines data set file.
@@ -183,11 +190,15 @@ def _report(label: str, scores: dict[tuple[str, str], dict[str, float]], n: int)
     )
 
 
-def keys(verbose: bool) -> None:
+def keys(verbose: bool, *, unseen: bool = False) -> None:
+    """P/R/F1 on the key-actor lists (tuning data); with ``unseen``, on the lists of
+    evals/unseen/ instead, an aggregate line per list and never an article's figures."""
     if not EXTERNAL.is_dir():
         raise SystemExit(f"{EXTERNAL} not found: run beside ../shared or set SUMMARIZER_DATA_DIR")
-    writer = sorted(KEYS.parent.glob("actor-keys-writer*.tsv"))
-    paths = (KEYS, KEYS_CNN, *writer, KEYS_POLNEAR)
+    if unseen and verbose:
+        raise SystemExit("--unseen prints aggregates only: its lists are reporting data (no -v)")
+    writer = sorted((UNSEEN if unseen else KEYS.parent).glob("actor-keys-writer*.tsv"))
+    paths = tuple(writer) if unseen else (KEYS, KEYS_CNN, *writer, KEYS_POLNEAR)
     rows = [r for path in paths for r in csv.DictReader(path.open(), delimiter="\t")]
     # Which writer list holds each writer line (a, b, c, d...), for a line per list.
     lists = {
@@ -218,7 +229,9 @@ def keys(verbose: bool) -> None:
 
 
 if __name__ == "__main__":
-    if "--keys" in sys.argv:
+    if "--unseen" in sys.argv:
+        keys("-v" in sys.argv, unseen=True)
+    elif "--keys" in sys.argv:
         keys("-v" in sys.argv)
     else:
         main("-v" in sys.argv)
