@@ -677,6 +677,21 @@ PEOPLE_PLURALS = GROUP_HEADS | _words(
     soldiers journalists volunteers fans"""
 )
 
+# Every plural head a described group may have ("striking workers", "Scottish fans",
+# "local residents"): the group heads and the kinds of people a story is about, with
+# others that name a collective voice; not the bare "men", "women" or "children" of a
+# story's people, nor the "experts" and "investigators" it cites as sources.
+# `Registry._settle_group_phrases` keeps a group of the words beyond GROUP_HEADS only where
+# the article names it often and it acts.
+GROUP_PHRASE_HEADS = (
+    GROUP_HEADS
+    | PEOPLE_PLURALS
+    | _words(
+        """supporters parents families bloggers academics delegates guards carers voters
+        critics"""
+    )
+) - _words("men women children")
+
 # Capitalised words before a group head: nationalities, parties, chambers, alliances.
 GROUP_NATIONALITIES = _words(
     """American Afghan Albanian Algerian Arab Armenian Australian Austrian Azerbaijani

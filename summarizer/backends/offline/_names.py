@@ -51,6 +51,7 @@ from summarizer.backends.offline._lexicon import (
     GIVEN_NAMES,
     GROUP_HEADS,
     GROUP_MODIFIERS,
+    GROUP_PHRASE_HEADS,
     GROUP_SYNONYMS,
     GROUPS,
     HONORIFIC_GENDER,
@@ -685,7 +686,9 @@ _GROUP_WORD = alternation(
         reverse=True,
     )
 )
-_GROUP_HEAD_FORMS = sorted(GROUP_HEADS | {w.title() for w in GROUP_HEADS}, key=len, reverse=True)
+_GROUP_HEAD_FORMS = sorted(
+    GROUP_PHRASE_HEADS | {w.title() for w in GROUP_PHRASE_HEADS}, key=len, reverse=True
+)
 _GROUP_HEAD = alternation(_GROUP_HEAD_FORMS)
 _GROUP_PHRASE = re.compile(
     rf"(?<![\w.'’-])(?:(?:{_GROUP_WORD}|(?:[Aa]nti|[Pp]ro)-[A-Za-z]+|[A-Z][a-z]+-(?:backed|led))"
@@ -724,12 +727,15 @@ _COUNTED_DEED = re.compile(
 # Heads that name a group only with a qualifier ("social media users"; "users" alone are
 # anyone's).
 _QUALIFIED_HEADS = frozenset({"users"})
+# How often the article names a described group whose head is only a kind of people
+# ("teachers", "students"), not one of GROUP_HEADS, before it is an actor.
+_PEOPLE_MENTIONS = 3
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
 _GROUP_PREPOSITIONS = (PREPOSITIONS | PLACE_PREPOSITIONS) - {"of", "by"}
 # Words between a preposition and the group it governs: "to the three governors".
 _GROUP_FILLERS = frozenset({"the", "a", "some", "many", "more", "other", "all", "both", "most"})
 _OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-_LOWER_GROUP_WORDS = frozenset(w for w in GROUP_MODIFIERS | GROUP_HEADS if w[0].islower())
+_LOWER_GROUP_WORDS = frozenset(w for w in GROUP_MODIFIERS | GROUP_PHRASE_HEADS if w[0].islower())
 # A body or outlet as the source of what the article reports: "according to the NAACP",
 # "first reported by The Washington Post", "a survey by Comcast Xfinity found", "The Wall
 # Street Journal reports", "as The Hill pointed out", "CNN quoted a witness".
@@ -2892,7 +2898,11 @@ class Registry:
 
     def _settle_group_phrases(self) -> None:
         """A described group counts as an actor only when the article comes back to it: a
-        single "lawmakers" in the lead, or "protesters said" once, is no main actor."""
+        single "lawmakers" in the lead, or "protesters said" once, is no main actor. A group
+        named only by a kind of people ("teachers", "students"; not one of GROUP_HEADS) must
+        act and be named at least `_PEOPLE_MENTIONS` times: the story is about them."""
+        passing: list[Entity] = []
+        police = next((e for e in self.entities if e.described and e.name == "police"), None)
         for entity in self._phrase_groups:
             entity.signals -= {"repeated", "subject", "lead"}  # "repeated": a name's signal
             if len(entity.mentions) >= 2:
@@ -2903,8 +2913,22 @@ class Registry:
                     for (pi, start), end in entity.mentions
                 ):
                     entity.signals.add("lead")
+            if entity.tokens[-1] not in GROUP_HEADS and (
+                len(entity.mentions) < _PEOPLE_MENTIONS or "subject" not in entity.signals
+            ):
+                passing.append(entity)  # "prisoners ... prisoners said": named in passing
+                continue
+            if police is not None and entity.tokens[-1] == "officers":
+                # "police said ... anti-terrorist officers searched": the police's officers
+                police.forms |= entity.forms
+                police.mentions = sorted(police.mentions + entity.mentions, key=lambda m: m[0])
+                passing.append(entity)
+                continue
             if not entity.is_actor():
                 self._settle_party_phrase(entity)
+        for entity in passing:
+            self._phrase_groups.remove(entity)
+            self.entities.remove(entity)
 
     def _add_the_government(self) -> None:
         """ "The government backed the move ... the government did not encourage it": a
