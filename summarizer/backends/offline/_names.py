@@ -129,6 +129,8 @@ _ROLES = alternation(sorted(ROLE_NOUNS, key=len, reverse=True))
 # "first lady Laura Bush": a role before a name only ("a first lady historian" is one).
 _ROLE_NOUNS_BEFORE = ROLE_NOUNS | {"first lady"}
 _ROLES_BEFORE = alternation(sorted(_ROLE_NOUNS_BEFORE, key=len, reverse=True))
+# A person's post at a body they work for (`_EMPLOYED_AT`): a role noun, or a head or manager.
+_ROLES_EMPLOYED = alternation(sorted(ROLE_NOUNS | {"head", "manager"}, key=len, reverse=True))
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>{_ROLES_BEFORE})\s+(?P<name>{_PNAME})")
 # "The US defense secretary, Jim Mattis, is expected to": a role, then the name between
 # commas, or before the body it serves ("the judge, Gonzalo P. Curiel of United States
@@ -1232,6 +1234,7 @@ class Registry:
         self._add_one_word_organisations()
         self._add_described_bodies()
         self._add_spoken_for_bodies()
+        self._add_employers()
         self._add_peers()
         self._add_teams_by_staff()
         self._add_bracketed_teams()
@@ -1945,6 +1948,62 @@ class Registry:
                 self.entities.append(Entity(name, "organization", forms={name}))
                 self.entities[-1].signals.add("subject")
                 known.add(name)
+
+    def _add_employers(self) -> None:
+        """ "Rob Dobson, senior economist at Markit, said": a body named as a person's
+        employer is an actor where the article names it again ("The Markit/CIPS survey
+        found"): the body whose survey, report or statement the story is about. An
+        expert's employer named once ("said Joe Doe, president of the Ploughshares Fund")
+        only places the expert: no actor. A bracketed acronym counts as a second name only
+        where the article uses it again."""
+        known = {f for e in self.entities for f in e.forms} | {e.name for e in self.entities}
+        people = {t for e in self.entities if e.type == "person" for t in e.tokens}
+        for para in self._prose:
+            for m in _EMPLOYED_AT.finditer(para.text):
+                tokens = m["name"].split()
+                if tokens[0] == "The":
+                    tokens.pop(0)  # "editor for The Washington Post"
+                name = " ".join(tokens)
+                words = [t for t in tokens if t not in _SMALL_WORDS]  # "of Procurement and"
+                if not self._body_name(words) or name in known or people & set(tokens):
+                    continue
+                if name in STATE_ADJECTIVES or name in GROUPS or name in COUNTRY_FORMS:
+                    continue
+                if self._place_or_person(name) or _IN_STATE.match(para.text, m.end()):
+                    continue  # "the mayor of Oakland, California"
+                forms = {name} | ({m["acronym"]} if m["acronym"] else set())
+                if para.inside_quote(m.start()) or not self._named_again(forms, m["acronym"]):
+                    continue  # only the expert's employer, not the story's body
+                body = self._cut_short(tuple(tokens)) or Entity(name, "organization")
+                if body not in self.entities:
+                    self.entities.append(body)
+                body.forms = (body.forms - {body.name}) | forms  # no cut name as an alias
+                body.name = name
+                body.signals.add("employer")
+                known |= forms
+
+    def _named_again(self, forms: set[str], acronym: str | None) -> bool:
+        """Whether the article names a body other than as someone's employer ("senior
+        economist at Markit", "said Pant of King's College London") or by its acronym's
+        definition ("(CIPS)"): "The Markit/CIPS survey found", "a Victim Support worker"."""
+        return any(
+            not _EMPLOYER_BEFORE.search(self.text, max(0, start - 12), start)
+            and not (acronym and self.text[start - 1 : start] == "(")
+            for start, _end in _occurrences(self.text, forms)
+        )
+
+    def _cut_short(self, tokens: tuple[str, ...]) -> Entity | None:
+        """A body found under the first words of ``tokens`` only ("Chartered Institute of
+        Procurement" for "... of Procurement and Supply": "and" ends the head-word rule's
+        names), which the full name replaces."""
+        return next(
+            (
+                e
+                for e in self.entities
+                if e.type == "organization" and e.tokens == tokens[: len(e.tokens)]
+            ),
+            None,
+        )
 
     def _add_peers(self) -> None:
         """ "The Duchess of Cornwall has launched her own honey ... the Duchess is patron": a
@@ -4428,6 +4487,20 @@ _MODAL = re.compile(r"\s+(?:could|would|may|might|must|should|can)\b")
 _SPOKESMAN_OF = re.compile(
     rf"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+{_BODY_NAME}\s+spokes(?:man|woman|person)\b"
 )
+# "Rob Dobson, senior economist at Markit, said", "said Jane Roe, director for Victim
+# Support.": a person's role (its last word a role noun) and the body they work for, after
+# the comma that follows their name.
+_EMPLOYED_AT = re.compile(
+    rf"(?<=[a-z]),\s+(?:the\s+|an?\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}"
+    rf"(?:{_ROLES_EMPLOYED})\s+(?:at|for|of)\s+(?:the\s+)?{_BODY_NAME}"
+    r"(?:\s+\((?P<acronym>[A-Z][A-Za-z]{1,8})\))?(?=[,;:]|\.(?!\w))"
+)
+# A place's state or country after its name and a comma ("Oakland, California").
+_IN_STATE = re.compile(
+    rf",\s+(?:{alternation(sorted(US_STATES | COUNTRY_FORMS.keys(), key=len, reverse=True))})\b"
+)
+# What comes before a body named as someone's employer (`_named_again`).
+_EMPLOYER_BEFORE = re.compile(r"(?<![\w-])(?:at|for|of)\s+(?:the\s+)?$")
 # A person named by a peerage or a see: "the Duchess of Cornwall", "Archbishop of York".
 # Each title's capital first, the test before it after it (`re` scans for the capitals,
 # where a pattern opening with a lookbehind is tried at every character).
