@@ -51,3 +51,34 @@ def test_a_place_after_a_role_is_no_employer() -> None:
         "Brockton had 300 violent crimes last year.",
     )
     assert "Brockton" not in names
+
+
+def test_a_body_named_once_then_acting_by_its_head_noun_is_an_actor() -> None:
+    names = _names(
+        "Four schools in the town have been put in special measures after inspections in "
+        "the spring, inspectors said on Tuesday.",
+        "Two of them, run by the Telmore Co-operative Learning Trust, lost their heads.",
+        "The trust has not commented on the reports.",
+    )
+    assert "Telmore Co-operative Learning Trust" in names
+
+
+def test_the_head_noun_after_another_body_is_not_the_first_ones() -> None:
+    names = _names(
+        "The broadcaster has been accused of bias by its own presenters, several of whom "
+        "resigned this year.",
+        "You can watch it on Brixel Network, or online.",
+        "Anna Pole, the editor of the Veritas Media Group, told the host to stay calm. The network said "
+        "it would send her abroad.",
+    )
+    assert "Brixel Network" not in names
+
+
+def test_the_head_noun_where_two_bodies_hold_it_names_neither() -> None:
+    names = _names(
+        "Four schools in the town have been put in special measures after inspections in "
+        "the spring, inspectors said on Tuesday.",
+        "Inspectors visited Phoenix Academy and Lakemoor Academy in March.",
+        "The academy has not commented on the reports.",
+    )
+    assert "Phoenix Academy" not in names and "Lakemoor Academy" not in names

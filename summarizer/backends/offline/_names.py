@@ -1265,6 +1265,7 @@ class Registry:
         self._fold_party_members()
         self.entities = [e for e in self.entities if e.mentions and not self._a_place(e)]
         self._mark_acting()
+        self._mark_named_by_head()
         self._mark_list_subjects()
         self._join_party_names()
         self._fold_party_phrases()
@@ -3240,6 +3241,60 @@ class Registry:
             if entity.type != "country" and len(entity.mentions) >= 2 and self._in_headline(entity):
                 entity.signals.add("headline")  # "Democrats to sue Ariz. on poll access"
 
+    def _mark_named_by_head(self) -> None:
+        """Signal a body named once in full that the article then calls by its head noun
+        where it acts ("run by the Telmore Co-operative Multi-Academy Trust ... The trust
+        has not commented", "the Alavi Foundation ... the foundation agreed"): the only
+        body of that noun, so "the trust" can mean no other. Not a party, a court or an
+        administration, which a story tells of several at once."""
+        for entity in self.entities:
+            head = entity.tokens[-1] if entity.tokens else ""
+            if entity.type != "organization" or entity.signals or head not in _HEAD_NOUNS:
+                continue
+            if self._other_named(entity, head) or any(
+                o is not entity and o.tokens[-1:] == (head,) for o in self.entities
+            ):
+                continue  # "Lakeside Academy" and "Phoenix Academy": which academy acts?
+            if self._acts_by_head(entity, head.lower()):
+                entity.signals.add("by head")
+
+    def _other_named(self, entity: Entity, head: str) -> bool:
+        """Whether the article names a body of head noun ``head`` other than ``entity``
+        ("Phoenix Academy" beside "Lakeside Academy")."""
+        for m in re.finditer(rf"(?:[A-Z][\w'’&-]*\s+)+{head}(?![\w-])", self.text):
+            words = m.group().split()
+            while words and words[0] in STOP_CAPS:
+                words.pop(0)
+            name = " ".join(words)
+            if len(words) > 1 and not (name.endswith(entity.name) or entity.name.endswith(name)):
+                return True
+        return False
+
+    def _acts_by_head(self, entity: Entity, noun: str) -> bool:
+        """Whether "the <noun>" is the subject of a verb, out of quotation, after a
+        mention of the body with no other body named in between ("on Dish Network ...
+        Ms. Simonyan of RT ... The network said" is RT)."""
+        first = entity.first
+        bodies = sorted(
+            (m[0], e is entity)
+            for e in self.entities
+            if e.type == "organization" and not e.described
+            for m in e.mentions
+        )
+        for para in self._prose:
+            if para.index < first[0]:
+                continue
+            for m in re.finditer(rf"(?<![\w-])[Tt]he {noun}(?![\w'’-])", para.text):
+                at = (para.index, m.start())
+                if at < first or para.inside_quote(m.start()):
+                    continue
+                if not _ACTING.match(para.text[m.end() :]):
+                    continue
+                before = [own for pos, own in bodies if pos < at]
+                if before and before[-1]:
+                    return True
+        return False
+
     def _named_twice(self, entity: Entity) -> bool:
         """Whether a body is named twice; a one-word one ("Senate", "Parliament") not
         counting where it is only a place ("her perch in the Senate"); not a body every
@@ -4498,6 +4553,13 @@ _EMPLOYED_AT = re.compile(
 # A place's state or country after its name and a comma ("Oakland, California").
 _IN_STATE = re.compile(
     rf",\s+(?:{alternation(sorted(US_STATES | COUNTRY_FORMS.keys(), key=len, reverse=True))})\b"
+)
+# A body's head noun that a story uses alone for it ("the trust", "the foundation") where it
+# names one such body (`_mark_named_by_head`); not a party, a court, a government, a group.
+_HEAD_NOUNS = wordset(
+    """Trust Foundation Company Committee Council Club Network University Caucus Ministry
+    Agency Board Commission Union Society Association Institute Authority Department
+    Corporation Bank Academy Federation League Bureau Institution Charity"""
 )
 # What comes before a body named as someone's employer (`_named_again`).
 _EMPLOYER_BEFORE = re.compile(r"(?<![\w-])(?:at|for|of)\s+(?:the\s+)?$")
