@@ -4544,9 +4544,10 @@ _SPOKESMAN_OF = re.compile(
 )
 # "Rob Dobson, senior economist at Markit, said", "said Jane Roe, director for Victim
 # Support.": a person's role (its last word a role noun) and the body they work for, after
-# the comma that follows their name.
+# the comma that follows their name (the comma first, its letter looked behind after it: a
+# pattern that opens with a lookbehind is tried at every character).
 _EMPLOYED_AT = re.compile(
-    rf"(?<=[a-z]),\s+(?:the\s+|an?\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}"
+    rf",(?<=[a-z],)\s+(?:the\s+|an?\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}"
     rf"(?:{_ROLES_EMPLOYED})\s+(?:at|for|of)\s+(?:the\s+)?{_BODY_NAME}"
     r"(?:\s+\((?P<acronym>[A-Z][A-Za-z]{1,8})\))?(?=[,;:]|\.(?!\w))"
 )
