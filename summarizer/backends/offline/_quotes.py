@@ -1232,7 +1232,13 @@ _EPITHETS = {
     "candidate": "",
     "front-runner": "",
     "frontrunner": "",
+    "boss": "",
 }
+# What may qualify an epithet that still names the story's person: the article's own
+# names (a party, a place, a club: "the New York businessman", "the Royals boss") and
+# the words of a race ("the presumptive Republican presidential nominee"); not a
+# description of someone else ("the gambling tycoon told").
+_RACE_WORDS = frozenset({"presumptive", "presidential", "vice-presidential"})
 
 
 def _epithet(m: re.Match[str], ctx: _Context, pos: tuple[int, int]) -> _Who:
@@ -1244,8 +1250,9 @@ def _epithet(m: re.Match[str], ctx: _Context, pos: tuple[int, int]) -> _Who:
     noun = m["noun"]
     if (m["det"] or "").lower() != "the" or noun not in _EPITHETS:
         return None
-    if m.start("noun") > m.end("det") + 1:
-        return None  # "the gambling tycoon told": a qualified one may be anyone named
+    qualifiers = m.string[m.end("det") : m.start("noun")].split()
+    if any(not w[:1].isupper() and w not in _RACE_WORDS for w in qualifiers):
+        return None  # "the gambling tycoon told": a described one may be anyone named
     gender = _EPITHETS[noun]
     # "Carl Ortiz, who owns the farm, walked ... “...,” the businessman said.": someone
     # the registry missed opens the sentence before, so the epithet may well be him
