@@ -5,10 +5,11 @@ AllSides). Synthetic texts; each test fails without its rule."""
 from __future__ import annotations
 
 from summarizer import CleanArticle
+from summarizer._schema import Extraction
 from summarizer.backends.offline._extract import extract_offline
 
 
-def _extract(*paragraphs: str):  # type: ignore[no-untyped-def]
+def _extract(*paragraphs: str) -> Extraction:
     return extract_offline(CleanArticle(paragraphs=list(paragraphs)))
 
 
@@ -48,3 +49,25 @@ def test_a_described_epithet_is_still_someone_else() -> None:
         "\u201cIt was very nice,\u201d the gambling tycoon told Reuters in an interview.",
     )
     assert all(q.speaker != "Donald Trump" for q in out.quotes)
+
+
+def test_a_state_only_qualifying_the_building_attacked_is_no_target() -> None:
+    # "the attack on the U.S. consulate": the consulate is attacked; the state is named
+    # only as the consulate's qualifier, once, and is no actor for that
+    out = _extract(
+        "Jane Rowe, whose son was killed in the 2012 attack on the U.S. consulate in "
+        "Benghazi, spoke to reporters on Friday.",
+        "Rowe said she had written to the senator twice and heard nothing back.",
+    )
+    names = {a.name for a in out.actors}
+    assert "Jane Rowe" in names
+    assert "U.S." not in names
+
+
+def test_sanctions_against_a_state_still_make_it_a_target() -> None:
+    out = _extract(
+        "The foreign minister is a hero at home after talks that could end sanctions "
+        "against Iran within weeks.",
+        "Jane Rowe, a diplomat, said the talks were long.",
+    )
+    assert "Iran" in {a.name for a in out.actors}

@@ -3329,6 +3329,12 @@ class Registry:
             or word.endswith(("ed", "ly", "s"))
         )
 
+    def qualifies_noun(self, pi: int, start: int, end: int) -> bool:
+        """Whether the name at ``start``-``end`` of paragraph ``pi`` only qualifies the noun
+        after it, in a phrase a determiner opens ("the attack on the U.S. consulate"):
+        `_premodifier`, for the tension rules."""
+        return self._premodifier(((pi, start), end))
+
     def _place_object(self, pi: int, start: int, entity: Entity) -> bool:
         """Whether a state or body is named as a place, a place preposition's object
         ("Shia militias in Iraq have claimed", "people in the US would"): the verb after

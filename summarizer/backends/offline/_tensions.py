@@ -968,7 +968,10 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
             # not in "no increased threat from forces in Iraq"
             if m[0] >= cue.end and _tied(m, cue, text):
                 head = _head(m, mentions, text) or m  # "charges against GOP consultant Stone"
-                head[2].signals.add("target")
+                # not a name that only qualifies what is aimed at: "the attack on the U.S.
+                # consulate in Benghazi" is on a building, no act against the state
+                if not registry.qualifies_noun(para.index, head[0], head[1]):
+                    head[2].signals.add("target")
     pair = _pick(_distinct(mentions, cue.start), cue, text)
     if pair is None and cue.kind == "verb":
         pair = _participle_pair(para, registry, clauses, at, cue, mentions, text)
