@@ -101,6 +101,7 @@ from summarizer.backends.offline._names import (
     Registry,
     _acts_after,
     _given_gender,
+    _group_heads_in,
     _has_tail,
     _has_word,
     _holds_thing_noun,
@@ -565,6 +566,25 @@ def test_a_group_phrase_is_looked_for_only_where_its_head_is() -> None:
         assert all(p.split()[-1] in _GROUP_HEAD_FORMS for p in phrases), text
         groups = {e.name for e in Registry(layout(text)).entities if e.described}
         assert groups, text
+
+
+def test_every_head_a_group_phrase_ends_in_is_among_the_articles_heads() -> None:
+    # `_group_heads_in` (the article's runs of ASCII letters that are heads) holds the head
+    # of every `_GROUP_PHRASE` match, and no head the text does not hold (the old test:
+    # each head searched for in the text)
+    texts = [
+        "Gunmen stormed it; PROTESTERS and protesters' friends, Iraqi refugees.",
+        "the protesters’ march (police) anti-government\tprotesters",
+        "Russian-backed separatists, xprotesters, protesters-led, éprotesters, 3police",
+    ]
+    rng = random.Random(14)
+    pieces = ["protesters", "Gunmen", "police", "Anti-", "Iraqi", "rebels", " ", "\t", "\n"]
+    pieces += ["-", "'", "’", ".", ",", "é", "_", "1", "x", "s", "(", "“"]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(1, 9))) for _ in range(3000)]
+    for text in texts:
+        heads = _group_heads_in(text)
+        assert heads <= {h for h in _GROUP_HEAD_FORMS if h in text}, text
+        assert {m.group().split()[-1] for m in _GROUP_PHRASE.finditer(text)} <= heads, text
 
 
 def test_a_things_name_is_looked_for_only_in_an_article_naming_one() -> None:
