@@ -100,14 +100,17 @@ from summarizer.backends.offline._names import (
     Entity,
     Registry,
     _acts_after,
+    _gender_clash,
     _given_gender,
     _group_heads_in,
     _has_tail,
     _has_word,
     _holds_thing_noun,
+    _honorific_genders,
     _in_quote_aside,
     _join_objects,
     _joined,
+    _kin_clash,
     _kin_named,
     _lengthened,
     _list_end,
@@ -120,6 +123,7 @@ from summarizer.backends.offline._names import (
     _role_and_verb_starts,
     _said_matches,
     _source_says,
+    _spelling,
     _two_genders,
 )
 from summarizer.backends.offline._quotes import (
@@ -1201,6 +1205,61 @@ def test_given_forms_are_merged_as_when_membership_was_tested_first(
     ]
     outputs = _same_as_old(monkeypatch, "_merge_given_forms", _old_merge_given_forms, articles)
     assert '"aliases":["Josh Sweet"]' in outputs[1]  # merged
+
+
+def _old_merge_spellings(self: Registry) -> None:
+    """`Registry._merge_spellings` before each short name asked only the people whose key
+    ends with its last word (every person asked, for every short name)."""
+    people = self.people()
+    keys = {id(p): _spelling(p.name) for p in people}
+    for short in people:
+        key = keys[id(short)]
+        longer = [
+            p
+            for p in people
+            if p is not short
+            and len(keys[id(p)]) > len(key) - (len(key) > 1)
+            and keys[id(p)][len(keys[id(p)]) - len(key) :] == key
+            and not _gender_clash(_honorific_genders(short.forms), p)
+            and not _kin_clash(short.tokens, short.role, p)
+            and p in self.entities
+        ]
+        if key and len(longer) == 1 and short in self.entities:
+            self._merge(short, longer[0])
+    for short in people:
+        key = keys[id(short)]
+        longer = [
+            p
+            for p in people
+            if len(key) == 2
+            and len(keys[id(p)]) == 3
+            and (keys[id(p)][0], keys[id(p)][2]) == key
+            and p in self.entities
+        ]
+        if len(longer) == 1 and short in self.entities:
+            self._merge(short, longer[0])
+    self._merge_slips(keys)
+    self._merge_given_forms(keys)
+    self._merge_first_surnames(keys)
+
+
+def test_spellings_are_merged_as_when_every_person_was_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `_merge_spellings` asks, for each short name, only the people whose key ends with its
+    # last word, and for a two-word key only the three-word keys of its first and last words
+    articles = [
+        ("Raúl Castro said no.", "Raul Castro said yes.", "Castro left."),
+        ("Hillary Rodham Clinton spoke.", "Hillary Clinton said so.", "Clinton said it."),
+        ("James O’Neill said it.", "O'Neill agreed, Mr. O'Neill said.", "Tip O'Neill did."),
+        ("President Bush spoke.", "First lady Laura Bush said so.", "Bush said no."),
+        ("Mr. Obama said it.", "Michelle Obama said no.", "Obama left, Barack Obama said."),
+        ("Bill de Blasio said it.", "De Blasio said so.", "Moon Jae-In and Moon Jae-in met."),
+        ("George W. Bush said it.", "George Bush agreed.", "Jeb Bush and Bush Jr. said no."),
+    ]
+    outputs = _same_as_old(monkeypatch, "_merge_spellings", _old_merge_spellings, articles)
+    assert '"name":"Raúl Castro"' in outputs[0] or '"name":"Raul Castro"' in outputs[0]
+    assert '"Hillary Clinton"' in outputs[1] and '"name":"Hillary Rodham Clinton"' in outputs[1]
 
 
 def test_described_bodies_are_found_in_the_paragraphs_holding_the_articles_nouns(

@@ -1383,11 +1383,23 @@ class Registry:
         the surname of that one person only."""
         people = self.people()
         keys = {id(p): _spelling(p.name) for p in people}
+        # each short name asks only the people whose key ends with its last word (a key
+        # ending with it ends with that word), and a three-word key only the two-word ones
+        # of its first and last words: the lists below, in the order of ``people``
+        by_last: dict[str, list[Entity]] = {}
+        by_ends: dict[tuple[str, ...], list[Entity]] = {}
+        for p in people:
+            if k := keys[id(p)]:
+                by_last.setdefault(k[-1], []).append(p)
+            if len(k) == 3:
+                by_ends.setdefault((k[0], k[2]), []).append(p)
         for short in people:
             key = keys[id(short)]
+            if not key:
+                continue
             longer = [
                 p
-                for p in people
+                for p in by_last.get(key[-1], ())
                 if p is not short
                 and len(keys[id(p)]) > len(key) - (len(key) > 1)
                 and keys[id(p)][len(keys[id(p)]) - len(key) :] == key
@@ -1395,18 +1407,13 @@ class Registry:
                 and not _kin_clash(short.tokens, short.role, p)
                 and p in self.entities  # last: a list's test, each entity compared field by field
             ]
-            if key and len(longer) == 1 and short in self.entities:
+            if len(longer) == 1 and short in self.entities:
                 self._merge(short, longer[0])
         for short in people:  # "Hillary Clinton" beside "Hillary Rodham Clinton"
             key = keys[id(short)]
-            longer = [
-                p
-                for p in people
-                if len(key) == 2
-                and len(keys[id(p)]) == 3
-                and (keys[id(p)][0], keys[id(p)][2]) == key
-                and p in self.entities
-            ]
+            if len(key) != 2:
+                continue
+            longer = [p for p in by_ends.get(key, ()) if p in self.entities]
             if len(longer) == 1 and short in self.entities:
                 self._merge(short, longer[0])
         self._merge_slips(keys)
