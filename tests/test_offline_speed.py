@@ -18,6 +18,7 @@ from summarizer._text import (
     _COUNTRY_FORMS,
     _MARK,
     DOUBLE_MARKS,
+    FOLDS_TO_ASCII,
     Paragraph,
     WordPattern,
     _abbreviated,
@@ -141,7 +142,13 @@ from summarizer.backends.offline._quotes import (
     _scare_lead,
     _spans,
 )
-from summarizer.backends.offline._tensions import _ANTI, _CLAUSE_END, _COMPOUND
+from summarizer.backends.offline._tensions import (
+    _ANTI,
+    _CLAUSE_END,
+    _COMPOUND,
+    _NAME_CALLING,
+    _may_call_names,
+)
 
 
 def test_has_word_is_a_whole_word_of_this_text() -> None:
@@ -1394,3 +1401,39 @@ def test_an_aside_before_said_is_found_as_its_tail_alone_finds_it() -> None:
         assert _has_tail(_SUBJECT_ASIDE_SAID, text) == expected, text
     assert _has_tail(_SUBJECT_ASIDE_SAID, texts[0])
     assert not _has_tail(_SUBJECT_ASIDE_SAID, "Lee said, a friend, it.")
+
+
+def test_a_name_calling_verb_is_searched_for_only_where_its_stem_is() -> None:
+    # `_candidates` searches `_NAME_CALLING` (its verbs case-blind) only in a paragraph
+    # whose lower case holds a verb's stem, unless the article holds a character `re.I`
+    # reads as an ASCII letter; the pattern is the one written out before the stems were
+    cue = r"(?P<cue>(?i:call(?:s|ed|ing)?|describ(?:es|ed|ing)|label(?:l?ed|s|l?ing)?|"
+    assert _NAME_CALLING.pattern.pattern.startswith(rf"\b(?:{cue}brand(?:s|ed|ing)?))\s+")
+    texts = [
+        "Sanders CALLED Trump a 'pathological liar'",
+        "Christie Calls Clinton 'A Disgrace'",
+        "labelling the European Union a “foe”",
+        "Describes him as 'weak' and BRANDED her a 'fraud'",
+        "de\u017fcribed him as 'weak'",  # a long s: "s" to `re.I`, kept by `str.lower`
+        "labe\u212a him 'weak'",
+        "call\u0130ng him a 'fraud'",  # a dotted capital I: "i" and a dot in lower case
+    ]
+    rng = random.Random(21)
+    folds = {"s": "\u017f", "i": "\u0130\u0131", "k": "\u212a"}
+    for _ in range(3000):  # a verb in random case, a letter or two as `re.I` also reads it
+        verb = rng.choice(["call", "calls", "describes", "labelling", "labels", "branded"])
+        verb = "".join(
+            rng.choice(folds[c])
+            if c in folds and rng.random() < 0.2
+            else rng.choice([c, c.upper()])
+            for c in verb
+        )
+        before = rng.choice(["", "x", "-", " ", "é"])
+        mark = rng.choice(["'", "“"])
+        texts.append(f"{before}{verb} {rng.choice(['him', 'the EU as'])} {mark}liar'")
+    found = 0
+    for text in texts:
+        if _NAME_CALLING.search(text) is not None:
+            found += 1
+            assert _may_call_names(text.lower(), FOLDS_TO_ASCII.search(text) is not None), text
+    assert found > 1500
