@@ -1917,3 +1917,20 @@ def test_avoiding_or_refusing_with_an_adverb_between_is_no_tension() -> None:
         "Karl Olsen refused publicly to attack Norway on Monday.",
     ):
         assert _tensions(opening, text, "Norway said little.") == [], text
+
+
+def test_a_lawmakers_party_and_state_in_brackets_keep_the_plain_description() -> None:
+    # eighteenth session: "Harry M. Reid (D-Nev.) blasted Rubio", "Florida Gov. Rick Scott
+    # (R) blasted Congress", "Sen. Bernie Sanders (I-Vt.) has criticized Clinton" were "The
+    # article reports criticism involving ..."; a bracket that is no party stays unsure
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    for text in (
+        "Anna Berg (D-Nev.) blasted Karl Olsen in an interview on Monday.",
+        "Sen. Anna Berg (R) has criticized Olsen for his budget.",
+        "Anna Berg (I-N.Y.) criticized Karl Olsen on Monday.",
+    ):
+        tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+        assert tension.description == "Anna Berg criticized Karl Olsen.", text
+    text = "Anna Berg (and her aides) criticized Karl Olsen on Monday."
+    tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+    assert tension.description.startswith("The article reports"), tension

@@ -148,10 +148,13 @@ _CRITIC_GAP = re.compile(
 _PROGRESSIVE = re.compile(r"\s+(?P<be>is|are|was|were)\s+(?:\w+ly\s+)?")
 _TIME = re.compile(r"\b(?:past|last|recent|years?|months?|weeks?|days?|decades?|time)\b")
 _UNCOUNTED = {"criticism", "retaliation", "hostility", "confrontation", "blowback", "backlash"}
-# Between subject and verb: adverbs, "has", a time ("on Wednesday"); never "was"/"not".
+# Between subject and verb: adverbs, "has", a time ("on Wednesday"), a lawmaker's party and
+# state in brackets ("Harry M. Reid (D-Nev.) blasted", "Rick Scott (R) blasted"); never
+# "was"/"not".
 _SUBJECT_GAP = re.compile(
     r"^(?:\s+(?:has|have|had|also|again|once|repeatedly|publicly|openly|sharply|harshly|"
-    r"strongly|bitterly|angrily|formally|later|then|on\s+[A-Z]\w+|last\s+\w+|\w+ly))*\s+$"
+    r"strongly|bitterly|angrily|formally|later|then|on\s+[A-Z]\w+|last\s+\w+|\w+ly|"
+    r"\((?:D|R|I)(?:-[A-Z][A-Za-z.]{1,5})?\)))*\s+$"
 )
 # Before the subject: nothing that makes it the object of a preposition.
 _NOT_SUBJECT = re.compile(
