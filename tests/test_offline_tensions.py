@@ -540,12 +540,11 @@ def test_the_description_reads_the_subject_past_its_aside() -> None:
     )
     tension = _only(_tensions(_OLSEN, text))
     assert tension.description == "Anna Berg accused Karl Olsen."
-    # a plural possessor is not the object ("opposed the Palestinians' efforts")
+    # a plural possessor is not the object ("opposed the Palestinians' efforts"); from the
+    # eighteenth session what it owns is ("Norway opposed Palestinians' efforts.")
     text = "Norway, a member of the court, opposed the Palestinians' efforts to join it."
     tension = _only(_tensions("The Palestinians said they would try again.", text))
-    assert tension.description == (
-        "The article reports opposition involving Norway and Palestinians."
-    )
+    assert tension.description == "Norway opposed Palestinians' efforts."
     # an aside that is not right after the subject's comma is read as before
     text = "Anna Berg said on Monday that, as the chairwoman, she accused Karl Olsen of lying."
     assert all(t.description != "Anna Berg accused Karl Olsen." for t in _tensions(_OLSEN, text))
@@ -1934,3 +1933,31 @@ def test_a_lawmakers_party_and_state_in_brackets_keep_the_plain_description() ->
     text = "Anna Berg (and her aides) criticized Karl Olsen on Monday."
     tension = _only(_tensions(opening, text, "Olsen and Berg left."))
     assert tension.description.startswith("The article reports"), tension
+
+
+def test_what_a_possessive_object_owns_may_be_two_or_three_words() -> None:
+    # eighteenth session: "Jeb Bush criticized President Barack Obama's 2011 intervention in
+    # Libya", "Mark-Viverito pillories Sanders' immigration record", "Stoltenberg dismissed
+    # Russia's moratorium request on Friday" were "The article reports ... involving ..."
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    for text, owned in (
+        (
+            "Anna Berg criticized Karl Olsen's 2011 intervention in Libya.",
+            "Karl Olsen's 2011 intervention",
+        ),
+        ("Anna Berg pillories Karl Olsen's immigration record.", "Karl Olsen's immigration record"),
+        (
+            "Anna Berg dismissed Olsen's moratorium request on Friday.",
+            "Karl Olsen's moratorium request",
+        ),
+        ("Anna Berg criticized Olsen's offers thus far.", "Karl Olsen's offers"),  # the shortest
+        ("Anna Berg criticized Karl Olsen's hard line on tariffs.", "Karl Olsen's hard line"),
+    ):
+        tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+        assert tension.description.endswith(f" {owned}."), (text, tension.description)
+    for text in (  # a verb in the phrase, or a person it ends with: no owned thing
+        "Anna Berg criticized Karl Olsen's claims were false in a speech.",
+        "Anna Berg accused Karl Olsen's campaign chief of lying.",
+    ):
+        tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+        assert "Olsen's" not in tension.description, (text, tension.description)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from summarizer._text import wordset
-from summarizer.backends.offline._lexicon import ASKING_VERBS, GROUPS, REQUESTING_VERBS
+from summarizer.backends.offline._lexicon import ASKING_VERBS, GROUPS, REQUESTING_VERBS, ROLE_NOUNS
 
 # verb cue (as matched, lower case) -> (past, present, what the act is called)
 _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
@@ -173,12 +173,16 @@ _AFTER_OBJECT = wordset(
     "during since until while when who which that if"
 )
 _POSSESSIVE = re.compile(r"^['’]s?\b")
-# A possessor's one noun, then the phrase ends ("Beijing's offers thus far.", "the EU's plan
-# to ...", "Trump's retweet of ...").
+# A possessor's noun, up to two lower-case words before it, then the phrase ends
+# ("Beijing's offers thus far.", "the EU's plan to ...", "Trump's retweet of ...", "Clinton's
+# track record", "Sanders' immigration record", "Obama's 2011 intervention in Libya").
 _OWNED_NOUN = re.compile(
-    r"['’]s\s+(?P<noun>[a-z]+)(?=[,.;:!?]|\s+(?:(?:on|over|in|at|for|with|as|after|to|of|and|"
+    r"(?:['’]s|(?<=s)['’])\s+(?P<noun>(?:(?:[a-z]+|\d{4})\s+){0,2}?[a-z]+)"
+    r"(?=[,.;:!?]|\s+(?:(?:on|over|in|at|for|with|as|after|to|of|and|"
     r"about|against|by|during|since|while|when|which|that|thus|last|this)\b|[“\"]))"
 )
+# Not words of a possessor's noun phrase: a verb or a clause's start ("Trump's claims were").
+_NOT_OWNED = wordset("is was were are be been has have had will would said says who which that")
 _PLURAL_POSSESSIVE = re.compile(r"^['’]\s+[a-z]")  # "the Palestinians' efforts"
 _OVER = re.compile(
     r"^\s+over\s+((?:[\w'’-]+\s*){1,6}?)(?=[,.;:!?)]|\s+(?:that|which|who|as|"
@@ -323,7 +327,9 @@ def _verb_sentence(
         )
         and (owned or _object(text, cue, b))
     ):
-        b = (*b[:2], f"{b[2]}'s {owned}") if owned else b  # "criticized China's offers"
+        if owned:  # "criticized China's offers", "criticized Bernie Sanders' record"
+            mark = "'" if b[2].endswith("s") else "'s"
+            b = (*b[:2], f"{b[2]}{mark} {owned}")
         was = doing["be"] in ("was", "were") if doing else finite.endswith("ed")
         verb = (
             past
@@ -409,7 +415,12 @@ def _owned_object(text: str, cue: tuple[int, int], b: tuple[int, int, str]) -> s
     if not _OBJECT_GAP.match(text[cue[1] : b[0]]):
         return None
     m = _OWNED_NOUN.match(text, b[1])
-    return m["noun"] if m and m["noun"] not in _AFTER_OBJECT else None
+    words = m["noun"].split() if m else []
+    if m is None or any(w in _AFTER_OBJECT or w in _NOT_OWNED for w in words):
+        return None
+    if len(words) > 1 and words[-1] in ROLE_NOUNS:
+        return None  # "accused Sweden's navy chief of ...": a person, not what Sweden owns
+    return m["noun"]
 
 
 def _relation_sentence(
