@@ -1961,3 +1961,27 @@ def test_what_a_possessive_object_owns_may_be_two_or_three_words() -> None:
     ):
         tension = _only(_tensions(opening, text, "Olsen and Berg left."))
         assert "Olsen's" not in tension.description, (text, tension.description)
+
+
+def test_a_reaction_from_a_group_the_registry_lacks_names_that_group() -> None:
+    # eighteenth session: "The Obama administration, in a far-reaching effort to improve the
+    # lot of workers that has ignited criticism from business groups, has said ..." (a
+    # listed conflict): "ignited" a reaction as "drew"/"sparked" are, the group after "from"
+    # made one of its own, the subject read past its aside
+    opening = "The Nordic Labor Department met in Oslo on Friday."
+    text = (
+        "The Nordic Labor Department, in an effort to raise pay that has ignited criticism "
+        "from business groups, said on Monday it would act."
+    )
+    tension = _only(_tensions(opening, text, "The department did not comment."))
+    assert set(tension.parties) == {"Nordic Labor Department", "business groups"}
+    assert tension.description == (
+        "The article reports criticism by business groups of the Nordic Labor Department."
+    )
+    text = "The Nordic Labor Department drew criticism from the weather on Monday."
+    assert _tensions(opening, text, "The department did not comment.") == []
+    # the longest name opening the sentence: the administration, not the person in it
+    opening = "Prime Minister Karl Olsen spoke in Oslo on Friday. The Olsen administration met."
+    text = "The Olsen administration has drawn criticism from business groups this week."
+    tension = _only(_tensions(opening, text, "Olsen left."))
+    assert set(tension.parties) == {"Olsen administration", "business groups"}

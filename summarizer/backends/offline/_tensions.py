@@ -307,10 +307,16 @@ _DESCRIBED = re.compile(
 )
 # A reaction the subject draws ("X's remarks drew rebukes from Y", "faced criticism from Y").
 _REACTION = re.compile(
-    r"\b(?:dr[ae]w|draws|drawing|drawn|faced?|faces|facing|sparked|prompted|provoked)\s+"
-    r"(?:[a-z-]+\s+){0,2}$"
+    r"\b(?:dr[ae]w|draws|drawing|drawn|faced?|faces|facing|sparked|prompted|provoked|"
+    r"ignite[sd]?|igniting)\s+(?:[a-z-]+\s+){0,2}$"
 )
 _FROM = re.compile(r"(?:\s+[A-Z]\w+)?\s+from\s+(?:the\s+)?")
+# Who reacts, a group the registry did not hold ("has ignited criticism from business
+# groups", "drew fire from lawmakers"): up to two lower-case words and a plural head.
+_REACTING_GROUP = re.compile(
+    rf"(?:(?!(?:some|many|both|all|other|the|a|an)\s)[a-z-]+\s+){{0,2}}"
+    rf"(?:{'|'.join(sorted(GROUP_HEADS | {'groups', 'leaders'}))})(?![\w'’-])"
+)
 # Title words, then a full name and no more capitals ("Senate Candidate Phil Bredesen as").
 _FULL_NAME_OBJECT = re.compile(
     r"\s+(?:(?:the|[A-Z][\w.'’-]*)\s+){0,5}?(?P<name>(?P<given>[A-Z][a-z]+)\s+[A-Z][a-z]+"
@@ -1223,12 +1229,26 @@ def _reaction_pair(
         return None
     source = _FROM.match(text, cue.end)
     reacting = [m for m in mentions if source and m[0] == source.end()]
-    first = registry.mentions_in(para.index, start, cue.start)[:1]
+    if source and not reacting:
+        reacting = _reacting_group(para, registry, source.end(), mentions)
+    named = registry.mentions_in(para.index, start, cue.start)
+    first = sorted(named, key=lambda m: (m[0], m[0] - m[1]))[:1]  # "The Obama administration"
     if not reacting or not first or not _SENTENCE_SUBJECT.fullmatch(text[start : first[0][0]]):
         return None
-    if first[0][2] is reacting[0][2] or not re.match(r"(?:['’]s?)?\s", text[first[0][1] :]):
+    if first[0][2] is reacting[0][2] or not re.match(r"(?:['’]s?)?\s|,\s", text[first[0][1] :]):
         return None
     return first[0], reacting[0]
+
+
+def _reacting_group(
+    para: Paragraph, registry: Registry, at: int, mentions: list[Mention]
+) -> list[Mention]:
+    """A group the registry did not hold, named right after "from" (`_REACTING_GROUP`),
+    made a group of its own; none when a held actor is named inside it."""
+    m = _REACTING_GROUP.match(para.text, at)
+    if m is None or any(at <= a < m.end() for a, _, _ in mentions):
+        return []
+    return [(at, m.end(), registry.add_body(m.group(), ((para.index, at), m.end()), kind="group"))]
 
 
 def _unregistered_object(
