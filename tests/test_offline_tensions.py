@@ -1985,3 +1985,24 @@ def test_a_reaction_from_a_group_the_registry_lacks_names_that_group() -> None:
     text = "The Olsen administration has drawn criticism from business groups this week."
     tension = _only(_tensions(opening, text, "Olsen left."))
     assert set(tension.parties) == {"Olsen administration", "business groups"}
+
+
+def test_even_still_already_and_now_between_subject_and_verb_keep_the_plain_description() -> None:
+    # eighteenth session: "Senate Minority Leader Charles E. Schumer, New York Democrat, even
+    # accused former President George W. Bush of complicity" was "The article reports an
+    # accusation involving ..."; "is already blaming" likewise, as "is openly blaming" was
+    opening = "Anna Berg leads the opposition. Prime Minister Karl Olsen spoke in Oslo on Friday."
+    for text, description in (
+        ("Anna Berg even accused Karl Olsen of lying on Monday.", "Anna Berg accused Karl Olsen."),
+        (
+            "Anna Berg, Oslo Democrat, even accused Karl Olsen of lying.",
+            "Anna Berg accused Karl Olsen.",
+        ),
+        ("Anna Berg is already blaming Karl Olsen for the loss.", "Anna Berg blames Karl Olsen."),
+        (
+            "Anna Berg has still criticized Karl Olsen on Monday.",
+            "Anna Berg criticized Karl Olsen.",
+        ),
+    ):
+        tension = _only(_tensions(opening, text, "Olsen and Berg left."))
+        assert tension.description == description, (text, tension.description)

@@ -145,7 +145,7 @@ _CRITIC_GAP = re.compile(
     r"(?:\s+(?:is|was|has\s+been|had\s+been|have\s+been|are|were|remains?)|,(?:[^,;]*\s+who\s+is)?)"
     r"\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}"
 )
-_PROGRESSIVE = re.compile(r"\s+(?P<be>is|are|was|were)\s+(?:\w+ly\s+)?")
+_PROGRESSIVE = re.compile(r"\s+(?P<be>is|are|was|were)\s+(?:(?:\w+ly|even|still|already|now)\s+)?")
 _TIME = re.compile(r"\b(?:past|last|recent|years?|months?|weeks?|days?|decades?|time)\b")
 _UNCOUNTED = {"criticism", "retaliation", "hostility", "confrontation", "blowback", "backlash"}
 # Between subject and verb: adverbs, "has", a time ("on Wednesday"), a lawmaker's party and
@@ -153,7 +153,8 @@ _UNCOUNTED = {"criticism", "retaliation", "hostility", "confrontation", "blowbac
 # "was"/"not".
 _SUBJECT_GAP = re.compile(
     r"^(?:\s+(?:has|have|had|also|again|once|repeatedly|publicly|openly|sharply|harshly|"
-    r"strongly|bitterly|angrily|formally|later|then|on\s+[A-Z]\w+|last\s+\w+|\w+ly|"
+    r"strongly|bitterly|angrily|formally|later|then|even|still|already|now|"
+    r"on\s+[A-Z]\w+|last\s+\w+|\w+ly|"
     r"\((?:D|R|I)(?:-[A-Z][A-Za-z.]{1,5})?\)))*\s+$"
 )
 # Before the subject: nothing that makes it the object of a preposition.
