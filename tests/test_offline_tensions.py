@@ -2006,3 +2006,23 @@ def test_even_still_already_and_now_between_subject_and_verb_keep_the_plain_desc
     ):
         tension = _only(_tensions(opening, text, "Olsen and Berg left."))
         assert tension.description == description, (text, tension.description)
+
+
+def test_the_object_of_a_verb_before_a_comma_is_not_the_next_verbs_subject() -> None:
+    # eighteenth session: "Biden complained about the dour tone ... but defended Bernie
+    # Sanders as a mainstream candidate, mocked the Republican Party" gave Sanders /
+    # Republicans (Biden mocked them, named too far back)
+    opening = "Prime Minister Karl Olsen spoke in Oslo on Friday. The Nordic Party met."
+    text = (
+        "Anna Berg spoke at length about the long and dour campaign but defended Karl Olsen "
+        "as a decent man, mocked the Nordic Party and left."
+    )
+    pairs = [set(t.parties) for t in _tensions(opening, text, "Olsen left.")]
+    assert {"Karl Olsen", "Nordic Party"} not in pairs, pairs
+    for text in (  # no comma between; an adjective after "of"; a "who" clause's own subject
+        "Anna Berg complained Karl Olsen unfairly had criticized the Nordic Party.",
+        "Critics cite a list of unsubstantiated Karl Olsen claims, accusing the Nordic Party.",
+        "Anna Berg praised Karl Olsen, the prime minister, who criticized the Nordic Party.",
+    ):
+        pairs = [set(t.parties) for t in _tensions(opening, text, "Olsen left.")]
+        assert {"Karl Olsen", "Nordic Party"} in pairs, (text, pairs)

@@ -290,6 +290,13 @@ _OWNED = re.compile(r"\b(?:his|her|their|its|my|our|your)\s", re.IGNORECASE)
 _TIME_WORD = re.compile(r"\b(?:after|before|since|until)\s+(?:the\s+)?$", re.IGNORECASE)
 # "eager to jab senators for ..., attacked Rubio": an infinitive's object is no subject.
 _INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+)?$")
+# "defended Bernie Sanders as a mainstream candidate, mocked the Republican Party": a
+# name right after a verb in the past is that verb's object, not the subject of a verb
+# after a comma ("a list of unsubstantiated Taliban talking points" has no such verb).
+_FINITE_OBJECT = re.compile(
+    r"(?<![\w-])(?!(?:of|a|an|the|his|her|their|its|for|with|by|to|in|on|at|from)\s)[\w’']+"
+    r"\s+[a-z]+ed\s+(?:(?:the|[A-Z][\w.'’-]*)\s+){0,3}$"
+)
 # "warning that Russian forces would intercept": who is warned is not said.
 _THAT = re.compile(r"\s+that\b")
 # "battled depression years before he took the controls of Germanwings Flight 9525": an
@@ -1573,6 +1580,10 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
             and not (_possessor(m, text) and _TIME_WORD.search(text[: m[0]]))
             and not _INFINITIVE_OBJECT.search(text[: m[0]])
             and not _asked(m, cue, text)
+            and not (
+                _FINITE_OBJECT.search(text[max(0, m[0] - 60) : m[0]])
+                and "," in text[m[1] : cue.start]
+            )
         ]
         # "called on Trump to stop attacking Y": Trump, not the caller
         before = relative[:1] or asked or before
