@@ -2026,3 +2026,18 @@ def test_the_object_of_a_verb_before_a_comma_is_not_the_next_verbs_subject() -> 
     ):
         pairs = [set(t.parties) for t in _tensions(opening, text, "Olsen left.")]
         assert {"Karl Olsen", "Nordic Party"} in pairs, (text, pairs)
+
+
+def test_an_actor_naming_one_of_its_people_after_a_is_not_the_subject() -> None:
+    # eighteenth session: "a Sanders supporter who has vociferously criticized Clinton" gave
+    # Sanders / Clinton; "a GOP field largely focused on criticizing her" (a field is the
+    # party's candidates) stays the party's
+    opening = "Prime Minister Karl Olsen spoke in Oslo on Friday. The Nordic Party met."
+    for text in (
+        "The rally drew a Nordic Party supporter who has vociferously criticized Karl Olsen.",
+        "The rally drew a Nordic Party aide who has criticized Karl Olsen.",
+    ):
+        assert _tensions(opening, text, "Olsen left.") == [], text
+    text = "Voters heard a Nordic Party field that has criticized Karl Olsen for months."
+    tension = _only(_tensions(opening, text, "Olsen left."))
+    assert set(tension.parties) == {"Nordic Party", "Karl Olsen"}

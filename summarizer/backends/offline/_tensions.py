@@ -290,6 +290,9 @@ _OWNED = re.compile(r"\b(?:his|her|their|its|my|our|your)\s", re.IGNORECASE)
 _TIME_WORD = re.compile(r"\b(?:after|before|since|until)\s+(?:the\s+)?$", re.IGNORECASE)
 # "eager to jab senators for ..., attacked Rubio": an infinitive's object is no subject.
 _INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+)?$")
+# "a Sanders supporter who has criticized Clinton", "a Trump aide": one person of the
+# actor's side, unnamed, not the actor ("a GOP field" is the party's).
+_ONE_OF_THEIRS = ROLE_NOUNS | wordset("supporter backer loyalist surrogate staffer")
 # "defended Bernie Sanders as a mainstream candidate, mocked the Republican Party": a
 # name right after a verb in the past is that verb's object, not the subject of a verb
 # after a comma ("a list of unsubstantiated Taliban talking points" has no such verb).
@@ -1830,6 +1833,9 @@ def _modifier(mention: Mention, text: str) -> bool:
     """An actor's name between "the" (or "its", "their") and a noun it modifies ("the Iran
     nuclear deal", "its Russia investigation"), not before a verb or the body it heads ("the House voted", "the Trump administration")."""
     start, end, _ = mention
+    if re.search(r"(?<![\w'’-])an?\s+$", text[max(0, start - 4) : start]):
+        person = re.match(r"\s+([a-z]+)\b", text[end:])  # "a Sanders supporter who ..."
+        return person is not None and person.group(1) in _ONE_OF_THEIRS
     if not re.search(r"\b(?:the|its|his|her|their)\s+$", text[max(0, start - 7) : start], re.I):
         return False
     if not re.search(r"\bthe\s+$", text[max(0, start - 7) : start], re.I):
