@@ -2041,3 +2041,31 @@ def test_an_actor_naming_one_of_its_people_after_a_is_not_the_subject() -> None:
     text = "Voters heard a Nordic Party field that has criticized Karl Olsen for months."
     tension = _only(_tensions(opening, text, "Olsen left."))
     assert set(tension.parties) == {"Nordic Party", "Karl Olsen"}
+
+
+def test_a_pronoun_right_before_the_verb_that_cannot_mean_the_name_before_is_the_subject() -> None:
+    # eighteenth session: "China and elsewhere that he blamed on the policies of President
+    # Obama" gave China / Obama, "we're blaming Muslims, we're blaming Mexicans" Muslims /
+    # Mexicans; "Trump caused consternation in December, when he criticized Scalia" and
+    # "Although Assange was not charged, he has accused Clinton" stay (he: that person)
+    opening = (
+        "Prime Minister Karl Olsen spoke in Oslo on Friday. Anna Berg and Sweden were mentioned."
+    )
+    for text in (
+        "Voters think we are blaming Sweden, we are blaming Karl Olsen for our problems.",
+        "Anna Berg told Sweden that he had warned Karl Olsen.",  # not a person; one between
+        "Karl Olsen said they would sue Anna Berg.",  # "they" after one person
+    ):
+        assert _tensions(opening, text, "Olsen left.") == [], text
+    for text, pair in (
+        (
+            "Karl Olsen caused consternation in May, when he criticized Anna Berg.",
+            ["Karl Olsen", "Anna Berg"],
+        ),
+        (
+            "Although Anna Berg was not charged, she has accused Karl Olsen of lying.",
+            ["Anna Berg", "Karl Olsen"],
+        ),
+    ):
+        tension = _only(_tensions(opening, text, "Olsen left."))
+        assert tension.parties == pair, text

@@ -290,6 +290,12 @@ _OWNED = re.compile(r"\b(?:his|her|their|its|my|our|your)\s", re.IGNORECASE)
 _TIME_WORD = re.compile(r"\b(?:after|before|since|until)\s+(?:the\s+)?$", re.IGNORECASE)
 # "eager to jab senators for ..., attacked Rubio": an infinitive's object is no subject.
 _INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+)?$")
+# "China and elsewhere that he blamed on the policies of President Obama", "we're blaming
+# Muslims, we're blaming Mexicans": a pronoun right before the verb is its subject.
+_PRONOUN_BETWEEN = re.compile(
+    r"(?<![\w'’-])(?P<pronoun>he|she|they|we|I|you)(?:['’](?:re|s|ve|d|ll))?\s+"
+    r"(?:(?:has|have|had|is|are|was|were|also|then|will|would|\w+ly)\s+)*$"
+)
 # "a Sanders supporter who has criticized Clinton", "a Trump aide": one person of the
 # actor's side, unnamed, not the actor ("a GOP field" is the party's).
 _ONE_OF_THEIRS = ROLE_NOUNS | wordset("supporter backer loyalist surrogate staffer")
@@ -1587,6 +1593,7 @@ def _pick(mentions: list[Mention], cue: _Cue, text: str) -> tuple[Mention, Menti
                 _FINITE_OBJECT.search(text[max(0, m[0] - 60) : m[0]])
                 and "," in text[m[1] : cue.start]
             )
+            and not _other_pronoun(m, mentions, text, cue.start)
         ]
         # "called on Trump to stop attacking Y": Trump, not the caller
         before = relative[:1] or asked or before
@@ -1827,6 +1834,20 @@ def _subject_like(mention: Mention, text: str) -> bool:
 def _possessor(mention: Mention, text: str) -> bool:
     """ "Trump's feud": a name followed by a possessive."""
     return bool(re.match(r"['’]s?\b", text[mention[1] :]))
+
+
+def _other_pronoun(mention: Mention, mentions: list[Mention], text: str, cue: int) -> bool:
+    """A pronoun right before the verb that cannot mean ``mention``, its subject instead:
+    "I", "we", "you"; "he"/"she" after a name that is no person's, or with another actor
+    named between ("X told Y that he had warned Z"; "Trump caused consternation, when he
+    criticized Scalia": Trump); "they" after one person's name."""
+    m = _PRONOUN_BETWEEN.search(text, mention[1], cue)
+    if m is None:
+        return False
+    pronoun, kind = m["pronoun"], mention[2].type
+    if pronoun in ("he", "she"):
+        return kind != "person" or any(mention[1] <= x[0] < m.start() for x in mentions)
+    return pronoun != "they" or kind == "person"
 
 
 def _modifier(mention: Mention, text: str) -> bool:
