@@ -51,6 +51,7 @@ from summarizer.backends.offline._lexicon import (
     GIVEN_NAMES,
     GROUP_HEADS,
     GROUP_MODIFIERS,
+    GROUP_NATIONALITIES,
     GROUP_PHRASE_HEADS,
     GROUP_SYNONYMS,
     GROUPS,
@@ -729,6 +730,15 @@ _COUNTED_DEED = re.compile(
     rf"\s+(?P<head>{_LEAD_PLURALS})(?:\s+(?:have|had|were|are|will|would|could))?"
     r"\s+(?!(?:been|be|being|aged|named|called|based)\b)[a-z]+ed\b"
 )
+# A capitalised plural word ("Anzacs", "Sunnis", "Yazidis"): a group's own name, maybe
+# (`Registry._add_plural_names`).
+_PLURAL_NAME = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{2,}s(?![\w'’-])")
+# Every word of a state's names ("Korea" of "South Korea": "the two Koreas" are states).
+_STATE_NAME_WORDS = frozenset(
+    w for state, forms in COUNTRY_FORMS.items() for f in (state, *forms) for w in f.split()
+)
+# A capitalised word (or "of" and one) right after a mention.
+_CAP_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?)?[A-Z]")
 # Heads that name a group only with a qualifier ("social media users"; "users" alone are
 # anyone's).
 _QUALIFIED_HEADS = frozenset({"users"})
@@ -1281,6 +1291,7 @@ class Registry:
         self._join_party_names()
         self._fold_party_phrases()
         self._settle_group_phrases()
+        self._add_plural_names()
         self._fold_state_forces()
         self._add_counted_lead_group()
         self._add_counted_groups()
@@ -2772,6 +2783,45 @@ class Registry:
                 continue  # "Democrats" only in "Liberal Democrats": that party's name
             if not any(e.name == group for e in self.entities):
                 self.entities.append(Entity(group, "group", forms={group}))
+
+    def _add_plural_names(self) -> None:
+        """A group named by a capitalised plural of a word the article also writes alone
+        ("the Anzacs ... Anzac Day", "Sunnis ... a Sunni cleric"): a people or faction no
+        list holds. Not a nationality's people ("Americans": the state's), not states ("the
+        two Koreas"), not an acronym's plural ("MPs"), not a name already held; and only
+        where the article names it at least `_PEOPLE_MENTIONS` times on its own (not inside
+        a longer name) and it is a verb's subject: the story is about them."""
+        held = {f for e in self.entities for f in e.forms}
+        for word in sorted(set(_PLURAL_NAME.findall(self.text))):
+            single = word[:-1]
+            if (
+                word in held
+                or single in held
+                or single in GROUP_NATIONALITIES
+                or single in _STATE_NAME_WORDS
+                or _descriptor(single)
+                or word in HONORIFICS
+                or not _has_word(self.text, single)
+                or self._lower(word)  # "Pollsters say ... pollsters": a common noun
+            ):
+                continue
+            group = Entity(word, "group", forms={word})
+            self._index(group)
+            group.mentions = [m for m in group.mentions if not self._in_longer_name(m)]
+            if len(group.mentions) >= _PEOPLE_MENTIONS and any(
+                self._group_acts(m) for m in group.mentions
+            ):
+                group.signals.add("subject")
+                self.entities.append(group)
+
+    def _in_longer_name(self, mention: tuple[Pos, int]) -> bool:
+        """Whether a capitalised word (not "The") or "of" and one runs on either side of a mention
+        ("Knights Templar", "Friends of the Earth"): a part of another name."""
+        (pi, start), end = mention
+        text = self.paragraphs[pi].text
+        before = _word_before(text, start)
+        named_before = bool(before) and before[0][:1].isupper() and before[0] not in STOP_CAPS
+        return named_before or _CAP_AFTER.match(text, end) is not None
 
     def _merge_known_names(self) -> None:
         """One actor for a body the article calls by names that share no word ("Islamic
