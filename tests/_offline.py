@@ -7,6 +7,13 @@ from summarizer._schema import Actor
 from summarizer.backends.offline._extract import extract_offline
 
 
-def offline_actors(*paragraphs: str) -> list[Actor]:
-    """The offline backend's actors for an article made of ``paragraphs``."""
-    return extract_offline(CleanArticle(paragraphs=list(paragraphs))).actors
+def offline_actors(*paragraphs: str, ner: bool = False) -> list[Actor]:
+    """The offline backend's actors for an article made of ``paragraphs``; with ``ner``,
+    after the named-entity pass (`offline._ner`, spaCy: skip the test where it is absent)."""
+    article = CleanArticle(paragraphs=list(paragraphs))
+    extraction = extract_offline(article)
+    if ner:
+        from summarizer.backends.offline._ner import add_entity_orgs
+
+        extraction = add_entity_orgs(article.text, extraction)
+    return extraction.actors

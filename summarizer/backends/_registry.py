@@ -10,7 +10,7 @@ from summarizer.backends.offline import OFFLINE, OfflineBackend
 from summarizer.infra._settings import Settings
 
 BackendFactory = Callable[[Settings], Backend]
-_FACTORIES: dict[str, BackendFactory] = {OFFLINE: lambda settings: OfflineBackend()}
+_FACTORIES: dict[str, BackendFactory] = {OFFLINE: lambda settings: OfflineBackend(ner=settings.ner)}
 
 
 def register_backend(name: str, factory: BackendFactory) -> None:

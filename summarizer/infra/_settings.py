@@ -68,6 +68,10 @@ class Settings(BaseSettings):
     prompt: str | None = Field(None, validation_alias="SUMMARIZER_PROMPT")
     prompt_version: str | None = Field(None, validation_alias="SUMMARIZER_PROMPT_VERSION")
     strict: bool = Field(False, validation_alias="SUMMARIZER_STRICT")
+    # The offline backend adds the organisations spaCy's small English model finds that the
+    # rules miss (offline/_ner.py): ~15x the rules' CPU, so off unless asked for; needs
+    # the `ner` extra.
+    ner: bool = Field(False, validation_alias="SUMMARIZER_NER")
     grounding: bool = True
 
     def __repr_args__(self) -> Any:  # keys never reach a repr, even masked

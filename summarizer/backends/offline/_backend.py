@@ -11,15 +11,34 @@ from summarizer.input._cleaning import CleanArticle
 
 
 class OfflineBackend:
-    """Deterministic rules, no network, no model: free, so neither chunked nor cached."""
+    """Deterministic rules, no network, no model: free, so neither chunked nor cached.
+
+    With ``ner=True`` (setting ``SUMMARIZER_NER``), spaCy's small English model adds the
+    organisations the rules miss (`offline._ner`); it needs ``pip install 'summarizer[ner]'``.
+    """
 
     model = OFFLINE
-    prompt = PromptInfo(id="offline-rules", version="1", sha256="-")
     max_article_tokens: int | None = None
     cacheable = False  # the rules are cheaper than a lookup
 
+    def __init__(self, *, ner: bool = False) -> None:
+        if ner:
+            from summarizer.backends.offline._ner import check_ner
+
+            check_ner()  # a missing extra fails here, not on the first article
+        self.ner = ner
+        # Recorded with every output, so a briefing says whether the model took part.
+        self.prompt = PromptInfo(
+            id="offline-rules+ner" if ner else "offline-rules", version="1", sha256="-"
+        )
+
     def extract(self, article: CleanArticle, calls: Calls) -> tuple[Extraction, Usage]:
-        return extract_offline(article), Usage()
+        extraction = extract_offline(article)
+        if self.ner:
+            from summarizer.backends.offline._ner import add_entity_orgs
+
+            extraction = add_entity_orgs(article.text, extraction)
+        return extraction, Usage()
 
     async def aextract(self, article: CleanArticle, calls: Calls) -> tuple[Extraction, Usage]:
         return await asyncio.to_thread(self.extract, article, calls)

