@@ -107,7 +107,12 @@ _PARTICLES = rf"(?:{_PARTICLE}\s+){{0,2}}"
 # A date after a name is no part of it ("Chairman Mark Takano Feb. 22"), where a month
 # written short may be ("Zhang Jun": `_month_in_name`).
 _NOT_DATE = rf"(?!(?:{'|'.join(sorted(MONTH_ABBREVIATIONS))})\.?\s*\d)"
-_PNAME = rf"{_TOKEN}(?:\s+{_PARTICLES}{_NOT_DATE}{_TOKEN}){{0,3}}"
+# A regnal or generational numeral ends a name ("Queen Elizabeth II", "Pope John Paul II",
+# "T.S. Ellis III"): cut off, the monarch was "Elizabeth" and "King Mohammed VI" merged with
+# a "Sidi Mohammed". Not "V" or "X" alone ("I" is a stop word: `STOP_CAPS`).
+_NUMERALS = ("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI")
+_NUMERAL = rf"(?:\s+(?:{'|'.join(_NUMERALS)}){_TOKEN_END})?"
+_PNAME = rf"{_TOKEN}(?:\s+{_PARTICLES}{_NOT_DATE}{_TOKEN}){{0,3}}{_NUMERAL}"
 # `_TOKEN` where a pattern opens with "(?<![\w.])(?=[A-Z])": its capital first, then the
 # test of what is before it, then `_CAP`'s ways on in `_CAP`'s order (each prefix, the
 # plain name, initials). The same matches; `re` scans for capitals, where a pattern that
@@ -117,7 +122,7 @@ _OPENING_TOKEN = (
     + "".join(f"(?<={p[0]}){p[1:]}[{_UP}]{_CAP_REST}|" for p in _CAP_PREFIXES)
     + rf"{_CAP_REST}|\.(?:[A-Z]\.)?(?=\s+[A-Z])){_TOKEN_END}"
 )
-_OPENING_PNAME = rf"{_OPENING_TOKEN}(?:\s+{_PARTICLES}{_NOT_DATE}{_TOKEN}){{0,3}}"
+_OPENING_PNAME = rf"{_OPENING_TOKEN}(?:\s+{_PARTICLES}{_NOT_DATE}{_TOKEN}){{0,3}}{_NUMERAL}"
 _TITLES_BY_LENGTH = [re.escape(t) for t in sorted(TITLES + PERSON_TITLES, key=len, reverse=True)]
 _TITLE_ALT = alternation(_TITLES_BY_LENGTH)
 # A title opening with a capital that has no word character or "." before it, tested after

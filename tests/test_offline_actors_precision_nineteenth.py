@@ -1,0 +1,43 @@
+"""Offline actor rules against malformed names and wrong aliases on unseen articles (issue
+#14, nineteenth session): kinds found on several tuning sources (AllSides, PolNeAR, the
+writer lists). Synthetic texts; each test fails without its rule."""
+
+from __future__ import annotations
+
+from summarizer._schema import Actor
+from tests._offline import offline_actors
+
+
+def _named(actors: list[Actor], name: str) -> Actor:
+    return next(a for a in actors if a.name == name)
+
+
+def test_a_regnal_numeral_is_part_of_the_name() -> None:
+    actors = offline_actors(
+        "Prime Minister Anna Berg asked Queen Matilda III on Wednesday to close Parliament.",
+        "Queen Matilda has reigned since 1990, Berg said.",
+    )
+    names = {a.name for a in actors}
+    assert "Matilda III" in names
+    assert "Matilda" not in names
+    assert "Queen Matilda" in _named(actors, "Matilda III").aliases
+
+
+def test_a_monarch_is_not_merged_with_an_official_of_the_same_given_name() -> None:
+    actors = offline_actors(
+        "In his speech, King Omar VI of Norland said the vote was welcome.",
+        "Sidi Omar, a senior official of the rival movement, said the vote changed nothing.",
+        '"We will keep to our course," Mr Omar said.',
+    )
+    sidi = _named(actors, "Sidi Omar")
+    assert "King Omar" not in sidi.aliases
+    assert "Omar VI" in {a.name for a in actors}
+
+
+def test_a_father_and_son_told_apart_by_their_numerals() -> None:
+    actors = offline_actors(
+        "During the service, assistant pastor Walter Grieve III asked the congregation to stand.",
+        "Grieve's father, the Rev. Walter Grieve Jr., knew the singer for decades.",
+    )
+    names = {a.name for a in actors}
+    assert {"Walter Grieve III", "Walter Grieve Jr"} <= names
