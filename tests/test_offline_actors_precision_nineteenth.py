@@ -41,3 +41,22 @@ def test_a_father_and_son_told_apart_by_their_numerals() -> None:
     )
     names = {a.name for a in actors}
     assert {"Walter Grieve III", "Walter Grieve Jr"} <= names
+
+
+def test_a_day_named_before_a_body_is_no_form_of_it() -> None:
+    actors = offline_actors(
+        "The Senate voted on Tuesday to block the tariff plan.",
+        "After Tuesday's Senate vote, the trade office said it would appeal.",
+        "The Senate will meet again next month.",
+    )
+    senate = _named(actors, "Senate")
+    assert not any("Tuesday" in alias for alias in senate.aliases)
+
+
+def test_a_country_named_before_a_body_is_still_a_form_of_it() -> None:
+    actors = offline_actors(
+        "Norland's Fisheries Ministry said on Monday it would close the bay.",
+        "The Fisheries Ministry has closed the bay twice before.",
+    )
+    ministry = _named(actors, "Fisheries Ministry")
+    assert "Norland's Fisheries Ministry" in ministry.aliases

@@ -2748,7 +2748,9 @@ class Registry:
         if company:
             org.forms.add(company[1])  # "Boeing Co" is "Boeing" on second mention
         possessive = re.search(r"([A-Z][\w.]*)['’]s\s+$", text[:start])
-        if possessive:
+        # "Russia's Defence Ministry" is a form of the ministry; "Monday's White House
+        # briefing" names a day, not the White House
+        if possessive and possessive[1] not in STOP_CAPS:
             org.forms.add(f"{possessive.group()}{name}")
         acronym = re.match(r"\s*\(([A-Z][A-Z.]{1,8})\)", text[start + len(name) :])
         if acronym:
