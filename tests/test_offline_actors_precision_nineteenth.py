@@ -60,3 +60,42 @@ def test_a_country_named_before_a_body_is_still_a_form_of_it() -> None:
     )
     ministry = _named(actors, "Fisheries Ministry")
     assert "Norland's Fisheries Ministry" in ministry.aliases
+
+
+def test_a_quoted_nickname_does_not_cut_the_name() -> None:
+    actors = offline_actors(
+        '"The state is watching," state Del. Marta "Kit" Vasquez shouted to the crowd.',
+        "Vasquez later spoke to reporters about the race.",
+    )
+    names = {a.name for a in actors}
+    assert "Marta Vasquez" in names
+    assert "Marta" not in names
+    vasquez = _named(actors, "Marta Vasquez")
+    assert {'Marta "Kit" Vasquez', "Kit"} <= set(vasquez.aliases)
+
+
+def test_a_nickname_is_no_person_of_its_own() -> None:
+    actors = offline_actors(
+        'Drug lord Ramon "El Lobo" Ortega escaped from prison on Saturday.',
+        "Ortega fled through a tunnel, officials said.",
+        '"El Lobo" Ortega was last caught in 2016, officials said.',
+    )
+    names = {a.name for a in actors}
+    assert names & {"El Lobo", "Lobo"} == set()
+    assert "El Lobo" in _named(actors, "Ramon Ortega").aliases
+
+
+def test_a_given_name_before_a_nickname_is_not_used_alone() -> None:
+    actors = offline_actors(
+        'Juanito Almeda and Pedro "Chico" Salas of Oakland carried the photos.',
+        '"I cried the whole way," Salas said.',
+    )
+    assert "Pedro" not in _named(actors, "Pedro Salas").aliases
+
+
+def test_a_given_name_before_a_quoted_word_may_be_used_alone() -> None:
+    actors = offline_actors(
+        '"We will win," said Hillary Quell at the rally.',
+        'Supporters chanted Hillary "Now" until midnight, and Quell waved.',
+    )
+    assert "Hillary" in _named(actors, "Hillary Quell").aliases

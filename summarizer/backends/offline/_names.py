@@ -112,7 +112,13 @@ _NOT_DATE = rf"(?!(?:{'|'.join(sorted(MONTH_ABBREVIATIONS))})\.?\s*\d)"
 # a "Sidi Mohammed". Not "V" or "X" alone ("I" is a stop word: `STOP_CAPS`).
 _NUMERALS = ("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI")
 _NUMERAL = rf"(?:\s+(?:{'|'.join(_NUMERALS)}){_TOKEN_END})?"
-_PNAME = rf"{_TOKEN}(?:\s+{_PARTICLES}{_NOT_DATE}{_TOKEN}){{0,3}}{_NUMERAL}"
+# A nickname in quotation marks between a given name and the rest ("Joaquin \"El Chapo\"
+# Guzman", "Marcia 'Cia' Price"): the name runs on past it (`_clean_name` sets it aside,
+# `Registry._add_nicknames` keeps it as a form); cut there, the person was "Marcia" and
+# "Price", or nobody.
+_NICKNAME = r"\s+[\"“‘'](?P<nick>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)[\"”’']"
+_NICKNAME_BEFORE = rf"(?:{_NICKNAME.replace('?P<nick>', '?:')}(?=\s+{_PARTICLES}{_TOKEN}))?"
+_PNAME = rf"{_TOKEN}(?:{_NICKNAME_BEFORE}\s+{_PARTICLES}{_NOT_DATE}{_TOKEN}){{0,3}}{_NUMERAL}"
 # `_TOKEN` where a pattern opens with "(?<![\w.])(?=[A-Z])": its capital first, then the
 # test of what is before it, then `_CAP`'s ways on in `_CAP`'s order (each prefix, the
 # plain name, initials). The same matches; `re` scans for capitals, where a pattern that
@@ -122,7 +128,11 @@ _OPENING_TOKEN = (
     + "".join(f"(?<={p[0]}){p[1:]}[{_UP}]{_CAP_REST}|" for p in _CAP_PREFIXES)
     + rf"{_CAP_REST}|\.(?:[A-Z]\.)?(?=\s+[A-Z])){_TOKEN_END}"
 )
-_OPENING_PNAME = rf"{_OPENING_TOKEN}(?:\s+{_PARTICLES}{_NOT_DATE}{_TOKEN}){{0,3}}{_NUMERAL}"
+_OPENING_PNAME = (
+    rf"{_OPENING_TOKEN}(?:{_NICKNAME_BEFORE}\s+{_PARTICLES}{_NOT_DATE}{_TOKEN}){{0,3}}{_NUMERAL}"
+)
+_NICKNAMED = re.compile(rf"(?P<first>{_TOKEN}){_NICKNAME}\s+(?P<rest>{_PARTICLES}{_TOKEN})")
+_NICKNAME_IN = re.compile(_NICKNAME_BEFORE.removesuffix("?"))
 _TITLES_BY_LENGTH = [re.escape(t) for t in sorted(TITLES + PERSON_TITLES, key=len, reverse=True)]
 _TITLE_ALT = alternation(_TITLES_BY_LENGTH)
 # A title opening with a capital that has no word character or "." before it, tested after
@@ -432,7 +442,9 @@ _ORG_PHRASE = re.compile(
 _BEFORE_NAME = re.compile(
     rf"\s+(?:(?:[a-z-]+\s+)?(?:{_ROLES})|(?:[A-Z][a-z]+\s+)?(?:{_TITLE_ALT}))\s+[A-Z]"
 )
-_FULL_NAME = re.compile(rf"{_OPENING_TOKEN}(?:\s+{_PARTICLES}{_TOKEN}){{1,2}}(?!\s+[A-Z])")
+_FULL_NAME = re.compile(
+    rf"{_OPENING_TOKEN}(?:{_NICKNAME_BEFORE}\s+{_PARTICLES}{_TOKEN}){{1,2}}(?!\s+[A-Z])"
+)
 # The rest of a list of full names after its first ("..., Ted Cruz and Rand Paul"), whose
 # verb every name in it is the subject of ("Ben Carson, Ted Cruz and Rand Paul have all
 # attacked the program").
@@ -863,7 +875,7 @@ def _descriptor(token: str) -> bool:
 @lru_cache(maxsize=4096)  # the same names, matched by several patterns (28000 asks, 7800 names)
 def _clean_name(raw: str) -> tuple[str, ...]:
     """Tokens of a captured name, with stop words, titles and honorifics trimmed off."""
-    tokens = raw.split()
+    tokens = _NICKNAME_IN.sub("", raw).split()
     while tokens and (
         (tokens[0].rstrip(".") in STOP_CAPS and not _month_in_name(tokens, 0))
         or tokens[0] in _TITLES_AND_HONORIFICS
@@ -1317,10 +1329,27 @@ class Registry:
             person.role = person.role or role
             person.forms.update(f for f in (form, " ".join(tokens)) if f)
         self._add_named_subjects()
+        self._add_nicknames()
         self._merge_spellings()
         self._leave_surnames_to_full_names()
         self._drop_sentence_openers()
         self._add_surnames()
+
+    def _add_nicknames(self) -> None:
+        """A person named with a nickname in quotation marks ("Joaquin \"El Chapo\" Guzman")
+        has that form and the nickname for forms: the name alone is not in the text."""
+        if not any(q in self.text for q in "\"“‘'"):
+            return
+        for m in _NICKNAMED.finditer(self.text):
+            around = (m["first"], m["rest"].split()[-1])
+            person = next((p for p in self.people() if sub_span(around, p.tokens)), None)
+            if person is None:
+                continue
+            person.forms.update((m.group(), m["nick"]))
+            nick = tuple(m["nick"].split())
+            for other in self.people():  # "\"El Chapo\" Guzman was caught": no one else
+                if other is not person and other.tokens in (nick, (*nick, around[1])):
+                    self._merge(other, person)
 
     def _rank_in_passing(self, tokens: tuple[str, ...], role: str) -> bool:
         """A one-word name after a rank the article never uses alone ("Lady Macbeth, now in
@@ -1805,7 +1834,9 @@ class Registry:
 
     def _alone_at(self, start: int, end: int) -> bool:
         """Whether the word at ``start``-``end`` has no capitalised word right before or
-        after it."""
+        after it (nor a nickname in quotation marks and then one: "Juan \"Chico\" Ruiz")."""
+        if _NICKNAME_IN.match(self.text, end):
+            return False
         before = _word_before(self.text, start)
         after = _word_after(self.text, end)
         joined = [
