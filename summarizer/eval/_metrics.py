@@ -182,8 +182,9 @@ def score_actors(predicted: Sequence[Actor], gold: GoldCase) -> SectionScore:
     """Actor precision, recall, F1 (on names, see `summarizer.eval._names`), type accuracy.
 
     Each predicted actor is paired with at most one gold actor and each gold actor
-    with at most one prediction, best name match first. A prediction whose names
-    equal names of two different gold actors matches neither; a lone title or a
+    with at most one prediction, best name match first. A prediction whose surest
+    names name two different gold actors (two full names) matches neither, while a
+    name that fits two (a shared surname, "Mr Smith") is ignored; a lone title or a
     generic word ("President", "House") matches nothing.
     """
     names = _gold_names(gold)

@@ -23,8 +23,20 @@ that is one ("the president" names nobody in particular).
 
 `resolve` says which gold actor a name refers to, and refuses when it could be
 two ("Biden" when the gold has Joe and Hunter Biden and neither has the alias
-"Biden"); `actor_scores` refuses a predicted actor whose names equal names of
-two different gold actors (a catch-all actor matches nothing).
+"Biden"). Keys set titles aside, so "Mr Smith" and "Mrs Smith" share the key
+"smith": of two gold actors a name equals by key, the one whose names write it word
+for word, title and all, is the one it names.
+
+`actor_scores` scores a predicted actor by its names, the most specific first. The
+actor is the one gold actor named by its names that equal one gold actor's name and fit
+no other (a full name, "John Smith"); failing those, by its names that equal one actor's
+name and fit another too (a surname, "Mrs Smith" where the gold has "Mr Smith" and
+"Jane Smith"). A name that equals names of several gold actors says nothing ("Smith"
+or "Mr Smith" beside a gold John and Jane Smith who are both "Smith"), nor does one
+only part of several names ("Biden" beside Joe and Hunter Biden): a surname a family
+shares neither names the actor nor spoils it. A predicted actor whose names name two
+different gold actors is a catch-all and matches nothing ("John Smith" and "Jane
+Smith" in one actor; "Putin", "Rahmon" and "Russia").
 
 Keys, titles, generic words and sub-spans are the text core's (`summarizer._text`:
 `name_key`, `TITLE_WORDS`, `sub_span`), the same the summariser merges actors with;
@@ -40,6 +52,7 @@ from summarizer._text import (
     informative,
     is_lone_title,
     name_key,
+    name_tokens,
     sub_span,
     wordset,
 )
@@ -83,49 +96,75 @@ def best_match(predicted: Iterable[str], gold: Iterable[str]) -> float:
     return max((key_score(name_key(p), g) for p in predicted for g in gold_keys), default=0.0)
 
 
+def _rows(
+    names: Sequence[str], gold_names: Sequence[Sequence[str]]
+) -> list[tuple[list[float], list[int]]]:
+    """For each name: its best `key_score` against every gold actor, and the gold actors
+    it equals (`_equal`)."""
+    gold_keys = [[name_key(g) for g in actor] for actor in gold_names]
+    out = []
+    for name in names:
+        key = name_key(name)
+        row = [max((key_score(key, g) for g in actor), default=0.0) for actor in gold_keys]
+        out.append((row, _equal(name, row, gold_names)))
+    return out
+
+
+def _equal(name: str, row: Sequence[float], gold_names: Sequence[Sequence[str]]) -> list[int]:
+    """The gold actors one of whose names has ``name``'s key; of several, the one gold
+    actor that writes ``name`` word for word, title and all, when one does: keys set
+    titles aside, so "Mrs Smith" and "Mr Smith" share the key "smith", and the gold's
+    "Mrs Smith" is the one "Mrs Smith" names."""
+    equal = [j for j, s in enumerate(row) if s == 1.0]
+    if len(equal) > 1:
+        words = name_tokens(name)
+        written = [j for j in equal if any(name_tokens(g) == words for g in gold_names[j])]
+        if len(written) == 1:
+            return written
+    return equal
+
+
 def resolve(name: str, gold_names: Sequence[Sequence[str]]) -> int | None:
     """The one gold actor (index into ``gold_names``, each actor's names) that ``name`` names.
 
-    An equal name wins; failing that, an informative sub-span. ``None`` when no actor
-    or more than one fits at the best level ("Biden" with Joe and Hunter Biden).
+    An equal name wins (`_equal`: of two equal keys, the name the gold writes word for
+    word); failing that, an informative sub-span. ``None`` when no actor or more than one
+    fits at the best level ("Biden" with Joe and Hunter Biden).
     """
-    key = name_key(name)
-    scores = [
-        max((key_score(key, name_key(g)) for g in names), default=0.0) for names in gold_names
-    ]
-    exact = [j for j, s in enumerate(scores) if s == 1.0]
-    if exact:
-        return exact[0] if len(exact) == 1 else None
-    partial = [j for j, s in enumerate(scores) if s > 0]
+    ((row, equal),) = _rows([name], gold_names)
+    if equal:
+        return equal[0] if len(equal) == 1 else None
+    partial = [j for j, s in enumerate(row) if s > 0]
     return partial[0] if len(partial) == 1 else None
 
 
 def actor_scores(predicted: Sequence[str], gold_names: Sequence[Sequence[str]]) -> list[float]:
     """A predicted actor's (its names') score against every gold actor.
 
-    All zeros when its names equal names of two different gold actors, or when every
-    informative match is ambiguous: an actor is one actor.
+    A name that fits several gold actors says nothing: one equal to names of several
+    ("Smith" beside John and Jane Smith), or one that is only a sub-span of several.
+    A name equal to one gold actor's name and fitting no other names that actor; one
+    equal to one actor's but part of another's too ("Mrs Smith" equal to John Smith's
+    "Mr Smith" and part of "Jane Smith") does only when no such surer name does. Names
+    that name two different gold actors make a catch-all: all zeros, an actor is one actor.
     """
-    keys = [name_key(p) for p in predicted]
-    gold_keys = [[name_key(g) for g in names] for names in gold_names]
-    exact = {
-        j
-        for j, names in enumerate(gold_keys)
-        for k in keys
-        for g in names
-        if key_score(k, g) == 1.0
-    }
-    if len(exact) > 1:
+    rows = _rows(predicted, gold_names)
+    sure = {equal[0] for row, equal in rows if len(equal) == 1 and _hits(row) == equal}
+    named = sure or {equal[0] for _, equal in rows if len(equal) == 1}
+    if len(named) > 1:
         return [0.0] * len(gold_names)
     scores = [0.0] * len(gold_names)
-    for key in keys:
-        row = [max((key_score(key, g) for g in names), default=0.0) for names in gold_keys]
-        hits = [j for j, s in enumerate(row) if s > 0]
-        if len(hits) > 1 and not any(s == 1.0 for s in row):
-            continue  # a name that fits several actors equally vaguely says nothing
+    for row, equal in rows:
+        hits = _hits(row)
+        if len(equal) > 1 or (not equal and len(hits) > 1):
+            continue  # a name that fits several actors says nothing
         for j in hits:
             scores[j] = max(scores[j], row[j])
-    if exact:
-        (only,) = exact
+    if named:
+        (only,) = named
         return [s if j == only else 0.0 for j, s in enumerate(scores)]
     return scores
+
+
+def _hits(row: Sequence[float]) -> list[int]:
+    return [j for j, s in enumerate(row) if s > 0]
