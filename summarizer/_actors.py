@@ -8,7 +8,9 @@ extraction a *source*:
   (whatever the type: an alias says it is the same actor);
 - failing that, the one group of the same type whose member's name its name matches
   alias-aware (`summarizer._text.names_match`, also with leading titles set aside:
-  "Putin" ~ "Vladimir Putin", "President Putin" ~ "Putin"); a name that fits two groups
+  "Putin" ~ "Vladimir Putin", "President Putin" ~ "Putin"), unless the two say
+  different genders by an honorific or a known given name (`summarizer._given_names`:
+  "Mrs. Smith" is not "Mr. Smith", nor "John Smith"); a name that fits two groups
   ("Obama" for Barack and Michelle) starts a group of its own rather than guess;
 - two actors of one source are never merged with each other: the source listed them
   apart.
@@ -22,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from summarizer._given_names import FEMALE_NAMES, HONORIFIC_GENDER, MALE_NAMES
 from summarizer._schema import Actor, ActorType
 from summarizer._text import name_tokens, names_match, sub_span, without_titles
 
@@ -66,8 +69,11 @@ class ActorGroup:
         )
 
     def is_near(self, actor: Actor) -> bool:
-        """Same type, and its name matches a member's name alias-aware (titles aside)."""
-        return self.type == actor.type and any(_near(actor.name, m.name) for _, m in self.members)
+        """Same type, and its name matches a member's name alias-aware (titles aside), the
+        two not of different genders."""
+        return self.type == actor.type and any(
+            _near(actor.name, m.name) and not _genders_differ(actor, m) for _, m in self.members
+        )
 
 
 def fullness(name: str) -> tuple[int, int, int]:
@@ -81,6 +87,27 @@ def _near(a: str, b: str) -> bool:
         return True
     ca, cb = without_titles(a), without_titles(b)
     return ca == cb or sub_span(ca, cb) or sub_span(cb, ca)
+
+
+def _genders_differ(a: Actor, b: Actor) -> bool:
+    """Whether the names of ``a`` and of ``b`` say genders and no gender is in both: titles
+    aside, "Mrs. Smith" and "Mr. Smith" (or "John Smith") are both "smith"."""
+    ga, gb = _genders(a), _genders(b)
+    return bool(ga and gb) and not ga & gb
+
+
+def _genders(actor: Actor) -> set[str]:
+    """The genders an actor's names say: an honorific in front ("Mrs. Smith"), or a full
+    name's given name the lexicon knows ("John Smith")."""
+    out = set()
+    for name in actor.names():
+        words = name.split()
+        if words and words[0] in HONORIFIC_GENDER:
+            out.add(HONORIFIC_GENDER[words[0]])
+        elif len(core := without_titles(name)) > 1:
+            given = core[0].capitalize()
+            out |= {g for g, names in (("f", FEMALE_NAMES), ("m", MALE_NAMES)) if given in names}
+    return out
 
 
 def _find(actor: Actor, groups: list[ActorGroup], source: int) -> ActorGroup | None:

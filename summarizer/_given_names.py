@@ -1,8 +1,10 @@
-"""Common English given names that say a person's gender.
+"""Common English given names, and honorifics, that say a person's gender.
 
-One list for the two places that read a gender off a name: the offline backend's rules
-(whom "he" and "she" name) and the PolNeAR bench's pronoun reference. It lives here, in
-neither, so the eval does not reach into a backend's private module.
+One list for the places that read a gender off a name: the offline backend's rules
+(whom "he" and "she" name, "Mrs. Clinton" is no Bill), the PolNeAR bench's pronoun
+reference, and actor merging (`summarizer._actors`: "Mr. Smith" and "Mrs. Smith" are
+two people). It lives here, in none of them, so neither the eval nor the merge reaches
+into a backend's private module.
 """
 
 from __future__ import annotations
@@ -41,3 +43,8 @@ MALE_NAMES = wordset(
     Russ Alex Corey Jerome Brett Beto Reince Rahm Eliot Elliot Orrin Thad Marco Kirk Rex
     Hakeem Bashar Muammar Hosni Mahmoud Benjamin Ehud Nouri Hamid Ashton Leon Eric Gavin"""
 )
+# The gender an honorific says ("m", "f"), with or without its full stop ("Mrs Clinton").
+HONORIFIC_GENDER = {
+    **dict.fromkeys(("Mr.", "Mr"), "m"),
+    **dict.fromkeys(("Mrs.", "Ms.", "Miss", "Mrs", "Ms"), "f"),
+}

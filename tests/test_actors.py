@@ -71,3 +71,24 @@ def test_the_display_name_is_never_a_titled_alias() -> None:
     assert by_articles([[actor("Russian President Vladimir Putin")], [actor("Vladimir Putin")]])[
         "Vladimir Putin"
     ] == ["Russian President Vladimir Putin"]
+
+
+@pytest.mark.parametrize("merge", [by_chunks, by_articles], ids=["chunks", "articles"])
+def test_mr_and_mrs_of_one_surname_stay_two_people(merge: Any) -> None:
+    merged = merge([[actor("Mr. Smith")], [actor("Mrs. Smith")]])
+    names = [a.name for a in merged] if isinstance(merged, list) else list(merged)
+    assert names == ["Mr. Smith", "Mrs. Smith"]
+
+
+def test_a_titled_surname_does_not_join_a_full_name_of_the_other_gender() -> None:
+    merged = by_chunks([[actor("John Smith", "Mr Smith")], [actor("Mrs Smith")]])
+    assert [(a.name, a.aliases) for a in merged] == [
+        ("John Smith", ["Mr Smith"]),
+        ("Mrs Smith", []),
+    ]
+    merged = by_chunks([[actor("John Smith")], [actor("Mrs Smith")]])  # by the given name
+    assert [a.name for a in merged] == ["John Smith", "Mrs Smith"]
+    merged = by_chunks([[actor("Smith", "Mr Smith")], [actor("Mrs Smith")]])  # by its alias
+    assert [a.name for a in merged] == ["Smith", "Mrs Smith"]
+    [merged_one] = by_chunks([[actor("Jane Smith")], [actor("Mrs. Smith")]])
+    assert merged_one.aliases == ["Mrs. Smith"]  # the same gender still merges

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-# Common English given names that say a person's gender: one list, which the eval's
-# pronoun reference reads too, so it is kept outside the backend.
+# Common English given names, and honorifics, that say a person's gender: one list, which
+# the eval's pronoun reference and actor merging read too, so it is kept outside the backend.
 from summarizer._given_names import FEMALE_NAMES as FEMALE_NAMES
+from summarizer._given_names import HONORIFIC_GENDER as HONORIFIC_GENDER
 from summarizer._given_names import MALE_NAMES as MALE_NAMES
 
 # Capitalised titles that introduce a person's name ("President Vladimir Putin"): the
@@ -129,11 +130,6 @@ GROUPS |= PEOPLES
 # Honorifics carry no role: "Mr. Trump" names Trump but says nothing of his job.
 # British style writes them with no full stop ("Mr Miliband", "Mrs May", "Dr Wollaston").
 HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr"})
-# The gender an honorific says ("m", "f"), with or without its full stop ("Mrs Clinton").
-HONORIFIC_GENDER = {
-    **dict.fromkeys(("Mr.", "Mr"), "m"),
-    **dict.fromkeys(("Mrs.", "Ms.", "Miss", "Mrs", "Ms"), "f"),
-}
 
 # Lower-case nouns that introduce a person's name ("national security adviser H.R. McMaster")
 # or follow it in an apposition ("Brian Darling, a Republican strategist").
