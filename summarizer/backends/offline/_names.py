@@ -42,6 +42,7 @@ from summarizer._text import (
     sub_span,
     wordset,
 )
+from summarizer.backends.offline._describe import _plural as plural_verb
 from summarizer.backends.offline._lexicon import (
     ACTING_VERBS,
     AFTER_A_NOUN,
@@ -747,6 +748,65 @@ _COUNTED_DEED = re.compile(
     rf"\s+(?P<head>{_LEAD_PLURALS})(?:\s+(?:have|had|were|are|will|would|could))?"
     r"\s+(?!(?:been|be|being|aged|named|called|based)\b)[a-z]+ed\b"
 )
+
+
+def _plural_noun(noun: str) -> str:
+    """ "voter" -> "voters", "witness" -> "witnesses", "party" -> "parties"."""
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+# A plural people-noun the article's own grammar makes a group actor ("Residents said ...
+# residents protested", `Registry._add_acting_plurals`): the plural of a kind of person
+# (`PERSON_NOUNS`) or a described group's head (`GROUP_PHRASE_HEADS`); not the roles a named
+# person holds (`ROLE_NOUNS`: "officials said", "experts say") nor the article's unnamed
+# sources ("sources said", "witnesses said"): they report, they are no collective that acts.
+_ACTING_PLURAL_HEADS = frozenset(
+    {_plural_noun(n) for n in PERSON_NOUNS - ROLE_NOUNS if n.islower() and not n.endswith("man")}
+    | GROUP_PHRASE_HEADS
+) - wordset("men women children sources insiders observers witnesses")
+_ACTING_PLURAL_FORMS = sorted(
+    _ACTING_PLURAL_HEADS | ({w.title() for w in _ACTING_PLURAL_HEADS} - GROUPS),
+    key=len,
+    reverse=True,
+)
+# The deeds of `ACTING_VERBS` as a plural subject does them: "demand", "sent", "fought".
+_PLURAL_DEEDS = frozenset(
+    plural_verb(v) if v.endswith("s") and not v.endswith("ss") else v
+    for v in ACTING_VERBS - set(_AUXILIARIES)
+)
+# Such a plural with the word before it, maybe a qualifier ("striking workers").
+_ACTING_PLURAL = re.compile(
+    rf"(?<![\w.'’-])(?:(?P<modifier>[a-z][a-z-]+)\s+)?(?P<head>{alternation(_ACTING_PLURAL_FORMS)})"
+    r"(?![\w'’-])"
+)
+# Words that qualify no such group: function words, verbs, prepositions ("and residents",
+# "said residents", "for voters", "whom voters back").
+_NOT_MODIFIERS = (
+    {w.lower() for w in STOP_CAPS} | PREPOSITIONS | SPEECH_VERBS | ACTING_VERBS | {"whom", "whose"}
+)
+# At most this many such groups per article: the story's own collective voices.
+_ACTING_PLURALS_MAX = 2
+# What makes the phrase a verb's subject: a speech verb or a deed, maybe after an adverb
+# or an active auxiliary ("have demanded"), never a passive ("were evacuated", "have
+# been told": acted upon) nor a singular verb ("says": the noun is no subject).
+_PLURAL_SUBJECT_VERB = re.compile(
+    rf"\s+(?:(?:{'|'.join(sorted(SPEECH_ADVERBS - {'has', 'had', 'have', 'would', 'will'}))})\s+)?"
+    r"(?:(?:have|had|will|would)\s+)?(?!(?:been|be|being|are|were|was|is|aged|named|called|based|"
+    r"killed|injured|wounded|arrested|detained|evacuated)\b)"
+    rf"(?P<verb>(?:{'|'.join(sorted(SPEECH_VERBS | _PLURAL_DEEDS, key=len, reverse=True))})\b|"
+    # a participle before a preposition describes the noun ("officers involved in it",
+    # "voters turned off by him")
+    r"[a-z]{3,}ed\b(?!\s+(?:(?:off|out|up|down|away|back)\s+)?"
+    r"(?:by|in|to|from|with|for|as|at|on|during|under|over)\b))"
+)
+# Words that make a plural a quantity, not a group ("two officers", "a hundred migrants").
+_QUANTITY_WORDS = _COUNT_WORDS | wordset(
+    "one hundred hundreds thousand thousands dozen dozens million millions few"
+)
 # A capitalised plural word ("Anzacs", "Sunnis", "Yazidis"): a group's own name, maybe
 # (`Registry._add_plural_names`).
 _PLURAL_NAME = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{2,}s(?![\w'’-])")
@@ -1312,6 +1372,7 @@ class Registry:
         self._fold_state_forces()
         self._add_counted_lead_group()
         self._add_counted_groups()
+        self._add_acting_plurals()
         self._add_the_government()
 
     # --- building ------------------------------------------------------------
@@ -3171,6 +3232,83 @@ class Registry:
                     group.signals.add("subject")
                     self._index(group)
                     self.entities.append(group)
+
+    def _add_acting_plurals(self) -> None:
+        """ "Residents said the water smelled ... residents protested outside": a plural
+        people-noun (`_ACTING_PLURAL_HEADS`) that is the subject of a speech verb or a deed
+        (`_plural_subject`: outside quotations, no count, nobody's) twice, or once where
+        the headline or lead names it and the article `_PEOPLE_MENTIONS` times, is one of
+        the story's parties, named by its head ("residents"); not a head a group the
+        article already has ends in. At most `_ACTING_PLURALS_MAX` per article, those that
+        act most."""
+        acting: dict[str, list[tuple[Pos, int]]] = {}
+        for para in self._prose:
+            for m in _ACTING_PLURAL.finditer(para.text):
+                if m["modifier"] in _QUANTITY_WORDS:
+                    continue  # "a hundred migrants"
+                qualified = m["modifier"] is not None and m["modifier"] not in _NOT_MODIFIERS
+                start = m.start() if qualified else m.start("head")
+                if self._plural_subject(para, start, m.end()):
+                    acting.setdefault(m["head"].lower(), []).append(((para.index, start), m.end()))
+        heads = {e.tokens[-1].lower() for e in self.entities if e.type == "group"}
+        if "police" in heads or any("Police" in e.tokens for e in self.entities):
+            heads |= {"officers", "police"}  # "police said ... officers saw him": the police's
+        found = [
+            (h, ms)
+            for h, ms in acting.items()
+            if (len(ms) >= 2 or self._headlined_plural(h))
+            and h not in heads
+            and GROUP_SYNONYMS.get(h) not in heads
+        ]
+        found.sort(key=lambda f: (-len(f[1]), f[0]))
+        for head, _mentions in found[:_ACTING_PLURALS_MAX]:
+            # named by the head alone: a qualifier seen once ("passionate supporters") is
+            # no name of the group
+            group = Entity(head, "group", forms={head, head.title()} - GROUPS, described=True)
+            self._index(group)
+            group.signals.add("subject")
+            self.entities.append(group)
+
+    def _headlined_plural(self, head: str) -> bool:
+        """Whether the headline or the first two prose paragraphs name a plural
+        people-noun and the article names it `_PEOPLE_MENTIONS` times: the story's own
+        people ("Parents sue school board ... the parents said"), where they act once."""
+        named = re.compile(rf"\b{head}\b", re.IGNORECASE)
+        lead = self._prose[1].index if len(self._prose) > 1 else self._lead[0]
+        if not named.search(self.title) and not any(
+            named.search(p.text) for p in self.paragraphs[: lead + 1]
+        ):
+            return False
+        return len(named.findall(self.text)) >= _PEOPLE_MENTIONS
+
+    def _plural_subject(self, para: Paragraph, start: int, end: int) -> bool:
+        """Whether the plural people-noun phrase from ``start`` to ``end`` is its verb's
+        subject, as a group of its own: see `_add_acting_plurals`."""
+        if para.inside_quote(start) or not _PLURAL_SUBJECT_VERB.match(para.text, end):
+            return False
+        before = _word_before(para.text, start)
+        at = start
+        while before and before[0].lower() in _GROUP_FILLERS:  # "his most loyal supporters"
+            at = para.text.rfind(before[0], 0, at)
+            before = _word_before(para.text, at)
+        if before:
+            word = before[0].lower()
+            if word in _OWNERS or word.endswith(("'s", "’s")) or word[:1].isdigit():
+                return False  # "their lawyers said", "the 10 doctors": someone's, a count
+            if word in _QUANTITY_WORDS or word == "of":
+                return False  # "two officers", "one of the officers said"
+            if self._names_qualifier(para.text, at, before[0]):
+                return False  # "Trump supporters", "Tulsa police released": a name's
+        return not self._after_preposition(para.index, start, end)
+
+    def _names_qualifier(self, text: str, at: int, word: str) -> bool:
+        """Whether ``word``, right before ``at``, is a name that qualifies the noun after
+        it: capitalised, no stop word, and, opening its sentence, a word the article never
+        writes in lower case ("Tulsa police", not "Striking workers")."""
+        if not word[:1].isupper() or word in STOP_CAPS or word.endswith((".", ",", ":", ";")):
+            return False
+        opener = text[: text.rfind(word, 0, at)].rstrip(" \"“‘'(")
+        return (bool(opener) and opener[-1] not in ".!?;:—-") or not self._lower(word)
 
     def _fold_state_forces(self) -> None:
         """ "U.S. troops", "American forces", "Russian soldiers": a state's armed forces
