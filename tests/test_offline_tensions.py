@@ -2069,3 +2069,32 @@ def test_a_pronoun_right_before_the_verb_that_cannot_mean_the_name_before_is_the
     ):
         tension = _only(_tensions(opening, text, "Olsen left."))
         assert tension.parties == pair, text
+
+
+# --- nineteenth session ----------------------------------------------------------------
+
+
+def test_a_name_qualifying_an_event_after_at_a_is_no_party() -> None:
+    # nineteenth session: "an offer the leadership rebuffed at a White House meeting" gave
+    # Obama / White House, "criticism of the proposed tariffs at a Commerce Department
+    # hearing" the administration / the Commerce Department
+    opening = "The Foreign Ministry said on Monday that it would publish the minutes."
+    for text in (
+        "Prime Minister Karl Olsen sought new ideas, an offer the opposition rebuffed at a "
+        "Foreign Ministry meeting this week.",
+        "Prime Minister Karl Olsen faced criticism of the tariffs during a Foreign Ministry "
+        "hearing on Monday.",
+    ):
+        assert _tensions(opening, text, "Olsen left.") == [], text
+    # named as the one acting, the body stays a party
+    text = "The Foreign Ministry criticized Prime Minister Karl Olsen at a meeting on Monday."
+    tension = _only(_tensions(opening, text, "Olsen left."))
+    assert set(tension.parties) == {"Foreign Ministry", "Karl Olsen"}
+
+
+def test_one_actor_is_never_both_sides_of_a_tension() -> None:
+    # nineteenth session: "He mocked Rubio for not having won a single state", "he" taken
+    # for Rubio, gave Marco Rubio / Marco Rubio
+    opening = "Senator Karl Olsen lost every state on Tuesday, and Anna Berg won."
+    text = "He mocked Olsen for not having won a single state."
+    assert all(len(set(t.parties)) == len(t.parties) for t in _tensions(opening, text))

@@ -189,6 +189,10 @@ _STATE_BODY = re.compile(
     r"\bthe\s+(?P<demonym>[A-Z][a-z]+)\s+(?:government|military|regime|army|navy|armed\s+forces)\b"
 )
 _METONYM = re.compile(rf"\b(?:{'|'.join(METONYMS)})\b")
+# "at a White House meeting", "during a CNN interview": a name between "at a" and the
+# noun it qualifies names where something happened (`_names_an_event`).
+_AT_EVENT = re.compile(r"\b(?:at|during)\s+an?\s+$")
+_EVENT_NOUN = re.compile(r"\s+[a-z]{3,}\b")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|from|to|near|outside|into|visits?|visited|visiting)\s+(?:the\s+)?$"
 )
@@ -1000,6 +1004,7 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         window += _apposition(para, registry, clauses[at + 1])  # "a rival, Democrat Joe Biden,"
     mentions = _outer([m for a, b in window for m in registry.mentions_in(para.index, a, b)])
     mentions = [m for m in mentions if not _names_a_war(m, para.text)]
+    mentions = [m for m in mentions if not _names_an_event(m, para.text)]
     mentions += _targets(para.text, window[0][0], window[-1][1], registry, mentions)
     mentions += _acronyms(para.text, window, registry, mentions)
     if cue.kind != "noun":  # "Europe has long been at odds with Trump, who withdrew from"
@@ -1038,8 +1043,8 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
     if pair is None and cue.kind == "verb":
         found_object = _pronoun_object_pair(para, registry, sentence[0], cue, mentions, text)
         pair, reach = found_object if found_object else (None, None)
-    if pair is None:
-        return []
+    if pair is None or pair[0][2] is pair[1][2]:
+        return []  # one actor on both sides ("He mocked Rubio", "he" taken for Rubio)
     joined = _joined_subject(mentions, pair[0], para.text) if cue.kind == "verb" else None
     if joined is not None and _same_side(joined[2], pair[1][2]):
         joined = None
@@ -1054,6 +1059,13 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         joined, outer = outer, None
     found = _found(para, cue, clauses, at, pair, joined, aside, reach, outer)
     return [found] if found is not None else []
+
+
+def _names_an_event(mention: Mention, text: str) -> bool:
+    """A name that qualifies an event somewhere is at ("rebuffed at a White House meeting",
+    "criticism at a Commerce Department hearing"): where it happened, no party to it."""
+    start, end, _ = mention
+    return bool(_AT_EVENT.search(text, max(0, start - 12), start) and _EVENT_NOUN.match(text, end))
 
 
 def _outer(mentions: list[Mention]) -> list[Mention]:
