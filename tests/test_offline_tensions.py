@@ -2098,3 +2098,38 @@ def test_one_actor_is_never_both_sides_of_a_tension() -> None:
     opening = "Senator Karl Olsen lost every state on Tuesday, and Anna Berg won."
     text = "He mocked Olsen for not having won a single state."
     assert all(len(set(t.parties)) == len(t.parties) for t in _tensions(opening, text))
+
+
+def test_a_fight_for_a_place_in_a_count_is_no_conflict() -> None:
+    # nineteenth session: "Cruz was battling with Florida Sen. Marco Rubio for second place",
+    # "Rubio is in a five-person battle with Bush, Christie, Kasich and Cruz" for second
+    # place: a horse race, no conflict between the two
+    opening = "Anna Berg and Karl Olsen spoke in Oslo on Friday."
+    for text in (
+        "Berg was battling with Oslo Sen. Karl Olsen for second place in the north.",
+        "Berg is in a three-way battle with Olsen and Lund for second place.",
+        "Berg fought Karl Olsen for third, behind the mayor.",
+    ):
+        assert _tensions(opening, text, "Olsen left.") == [], text
+    # a fight over something else stays, and so does a fight "for the second time"
+    for text in (
+        "Berg was battling with Karl Olsen over the second budget.",
+        "Berg fought Karl Olsen for the second time this year.",
+    ):
+        tension = _only(_tensions(opening, text, "Olsen left."))
+        assert tension.parties == ["Anna Berg", "Karl Olsen"], text
+
+
+def test_echoing_someones_criticism_is_taking_their_side() -> None:
+    # nineteenth session: "Clinton's attacks were echoed by her campaign and Democrats",
+    # "Democrats largely echoed Clinton's line of criticism" gave Clinton / Democrats
+    opening = "Prime Minister Karl Olsen spoke in Oslo. The Nordic Party met on Friday."
+    for text in (
+        "Olsen's attacks were echoed by the Nordic Party across the country.",
+        "The Nordic Party largely echoed Olsen's line of criticism of the budget.",
+    ):
+        assert _tensions(opening, text, "Olsen left.") == [], text
+    # echoing criticism of someone is criticism of them
+    text = "The Nordic Party echoed criticism of Karl Olsen on Monday."
+    tension = _only(_tensions(opening, text, "Olsen left."))
+    assert set(tension.parties) == {"Nordic Party", "Karl Olsen"}

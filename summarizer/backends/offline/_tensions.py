@@ -193,6 +193,7 @@ _METONYM = re.compile(rf"\b(?:{'|'.join(METONYMS)})\b")
 # noun it qualifies names where something happened (`_names_an_event`).
 _AT_EVENT = re.compile(r"\b(?:at|during)\s+an?\s+$")
 _EVENT_NOUN = re.compile(r"\s+[a-z]{3,}\b")
+_ECHO = re.compile(r"\becho(?:es|ed|ing)?\b", re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"\b(?:in|at|from|to|near|outside|into|visits?|visited|visiting)\s+(?:the\s+)?$"
 )
@@ -453,6 +454,13 @@ _REQUESTED = re.compile(
 )
 # "battle to maintain control", "fighting to keep their seats": an effort to do something,
 # not a conflict with the actors named after it ("fight to the end" is still a fight).
+# "battling with X for second place", "a five-person battle with X, Y and Z" for second
+# place": a contest for a place in a count (a horse race), no conflict between the sides.
+_FOR_PLACE = re.compile(
+    r".{0,80}?\bfor\s+(?:the\s+)?(?:first|second|third|fourth|fifth|last)"
+    r"(?:\s+place\b|(?=[,.;]|\s+behind\b))",
+    re.IGNORECASE,
+)
 _STRIVING = re.compile(r"battl(?:es?|ed|ing)|fights?|fighting|fought")
 _TO_DO = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|death|end)\b)[a-z]+\b")
 # "Fox said ... that Mr. Trump should never be trusted": an accusation in prose
@@ -703,6 +711,11 @@ def _lead_sentence(
     return None
 
 
+def _for_place(para: Paragraph, end: int) -> bool:
+    """A contest for a place in a count follows the cue in its sentence (`_FOR_PLACE`)."""
+    return _FOR_PLACE.match(para.text, end, para.sentence_span(end)[1]) is not None
+
+
 def _ended(text: str, cue: int) -> bool:
     """A feud or dispute said to be over ("Hannity ends feud with Rubio") is no tension."""
     return bool(_ENDED.search(text[max(0, cue - 30) : cue]))
@@ -725,6 +738,8 @@ def _candidates(
                 continue
             if _STRIVING.fullmatch(m.group()) and _TO_DO.match(para.text, m.end()):
                 continue  # "Republicans battle to maintain control of the House": an effort
+            if _STRIVING.fullmatch(m.group()) and _for_place(para, m.end()):
+                continue  # "battling with Rubio for second place": a standing, no conflict
             if any(a <= m.start() < b for (a, b), _ in joined):
                 continue  # "the U.S.-China trade war" has its sides already
             if m.lastgroup != "noun" and _NEGATED.search(lower, max(0, m.start() - 24), m.start()):
@@ -1045,6 +1060,8 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         pair, reach = found_object if found_object else (None, None)
     if pair is None or pair[0][2] is pair[1][2]:
         return []  # one actor on both sides ("He mocked Rubio", "he" taken for Rubio)
+    if _echoed(pair, cue, text):
+        return []
     joined = _joined_subject(mentions, pair[0], para.text) if cue.kind == "verb" else None
     if joined is not None and _same_side(joined[2], pair[1][2]):
         joined = None
@@ -1059,6 +1076,14 @@ def _around(para: Paragraph, cue: _Cue, registry: Registry) -> list[_Found]:
         joined, outer = outer, None
     found = _found(para, cue, clauses, at, pair, joined, aside, reach, outer)
     return [found] if found is not None else []
+
+
+def _echoed(pair: tuple[Mention, Mention], cue: _Cue, text: str) -> bool:
+    """One side echoes the other's criticism ("Clinton's attacks were echoed by Democrats",
+    "Democrats largely echoed Clinton's line of criticism"): both are on one side."""
+    first, second = sorted(pair)
+    owner = any(_possessor(m, text) and 0 <= cue.start - m[1] <= 25 for m in pair)
+    return owner and _ECHO.search(text, first[1], second[0]) is not None
 
 
 def _names_an_event(mention: Mention, text: str) -> bool:
