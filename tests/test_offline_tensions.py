@@ -2133,3 +2133,36 @@ def test_echoing_someones_criticism_is_taking_their_side() -> None:
     text = "The Nordic Party echoed criticism of Karl Olsen on Monday."
     tension = _only(_tensions(opening, text, "Olsen left."))
     assert set(tension.parties) == {"Nordic Party", "Karl Olsen"}
+
+
+def test_two_sides_named_as_the_subject_of_a_verb_they_do_to_each_other() -> None:
+    # nineteenth session: "Pompeo and Bolton clashed on a number of issues", "Hillary
+    # Clinton and Bernie Sanders clashed on the Miami debate stage", "India and Pakistan,
+    # for instance, spar over whether ..." gave no tension
+    opening = "Prime Minister Karl Olsen leads. Anna Berg leads the opposition. Olsen spoke."
+    for text in (
+        "Berg and Olsen clashed on a number of issues, the minister said.",
+        "Anna Berg and Karl Olsen, for instance, spar over the budget.",
+        "Berg and Olsen have repeatedly feuded over taxes.",
+    ):
+        tension = _only(_tensions(opening, text, "Olsen left."))
+        assert tension.parties == ["Anna Berg", "Karl Olsen"], text
+        assert tension.description == "Anna Berg clashed with Karl Olsen.", text
+    for text in (
+        "Berg and Olsen supporters clashed over the credentials.",  # supporters of each
+        "Berg and Olsen never clashed over the budget.",
+        "Supporters of Berg and Olsen clashed outside the hall.",
+    ):
+        assert _tensions(opening, text, "Olsen left.") == [], text
+    # with "with" after the verb the two share a side against its object
+    text = "Berg and Olsen clashed with Sweden over fishing."
+    assert all(len(t.parties) != 2 for t in _tensions(opening, "Sweden spoke.", text)), text
+
+
+def test_a_name_inside_a_longer_one_is_not_a_side_of_a_mutual_verb() -> None:
+    # "Hillary Clinton and Bernie Sanders clashed" gave Bill Clinton, whom the "Clinton"
+    # inside "Hillary Clinton" also names
+    opening = "Lars Olsen spoke. Karl Olsen spoke too. Anna Berg leads the opposition."
+    text = "Anna Berg and Karl Olsen clashed on the debate stage on Monday."
+    tension = _only(_tensions(opening, text, "Olsen left."))
+    assert tension.parties == ["Anna Berg", "Karl Olsen"]

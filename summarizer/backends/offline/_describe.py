@@ -463,6 +463,12 @@ def _plural(present: str) -> str:
     return f"{verb} {rest}".strip()
 
 
+def clashed(a: str, b: str) -> str:
+    """Two sides a verb that takes both names as its subject ("Pompeo and Bolton clashed on
+    a number of issues", "India and Pakistan spar over ..."): "A clashed with B."."""
+    return _full_stop(f"{_definite(a)} clashed with {_definite(b)}")
+
+
 def _full_stop(sentence: str) -> str:
     """A capital first letter ("gunmen" opening it) and one full stop, also after a name
     that ends with one ("U.S.")."""

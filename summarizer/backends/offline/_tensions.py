@@ -38,7 +38,7 @@ from summarizer._text import (
     name_key,
     wordset,
 )
-from summarizer.backends.offline._describe import asked_to_stop, criticism, describe
+from summarizer.backends.offline._describe import asked_to_stop, clashed, criticism, describe
 from summarizer.backends.offline._lexicon import (
     ASKING_VERBS,
     GIVEN_NAMES,
@@ -194,6 +194,17 @@ _METONYM = re.compile(rf"\b(?:{'|'.join(METONYMS)})\b")
 _AT_EVENT = re.compile(r"\b(?:at|during)\s+an?\s+$")
 _EVENT_NOUN = re.compile(r"\s+[a-z]{3,}\b")
 _ECHO = re.compile(r"\becho(?:es|ed|ing)?\b", re.IGNORECASE)
+# A verb both sides do to each other (`_mutual`), and what may part it from its subject.
+_MUTUAL_VERB = re.compile(
+    r"\b(?:clash(?:ed|es)?|spar(?:red|s)?|squabbl(?:ed|e)|feud(?:ed)?|quarrel(?:l?ed)?|"
+    r"tangled|bickered|locked\s+horns|butted\s+heads|traded\s+(?:barbs|insults|jabs|blows))"
+    r"(?!\s+with\b)(?![\w'’-])"
+)
+_MUTUAL_GAP = re.compile(
+    r"(?:,\s+(?:for\s+(?:instance|example)|however|too|meanwhile),)?"  # "India and Pakistan,
+    r"\s+(?:(?:have|has|had|also|often|again|openly|\w+ly)\s+)*"  # for instance, spar over"
+)
+_AND = re.compile(r",?\s+and\s+(?:the\s+)?")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|from|to|near|outside|into|visits?|visited|visiting)\s+(?:the\s+)?$"
 )
@@ -754,10 +765,33 @@ def _candidates(
             for cue in _name_calling(para.text, mentions):
                 yield from _around(para, cue, registry)
         yield from _said_accusations(para, lower, mentions)
+        yield from _mutual(para, mentions)
         yield from _anti_stances(para, registry, mentions)
         for quote in accusing:
             if quote.text in para.text:
                 yield from _quoted_accusation(para, lower, registry, quote)
+
+
+def _mutual(para: Paragraph, mentions: list[Mention]) -> Iterator[_Found]:
+    """A verb both sides do to each other, the two named as its subject and joined by "and"
+    ("Pompeo and Bolton clashed on a number of issues", "India and Pakistan spar over");
+    not with "with" after it (one side is then its object), nor a name that qualifies a
+    noun ("Trump and Cruz supporters clashed"); only adverbs between the second and the
+    verb ("never", "did not" part them: no clash stated)."""
+    text = para.text
+    mentions = _outer(mentions)  # "Hillary Clinton", not the "Clinton" inside it
+    for m in _MUTUAL_VERB.finditer(text):
+        second = [x for x in mentions if _MUTUAL_GAP.fullmatch(text, x[1], m.start())]
+        first = [x for x in mentions if second and _AND.fullmatch(text, x[1], second[-1][0])]
+        if not first or not _subject_like(first[-1], text):  # "supporters of X and Y clashed"
+            continue
+        a, b = first[-1][2], second[-1][2]
+        if _same_side(a, b):
+            continue
+        start, end = para.sentence_span(m.start())
+        evidence = text[start:end].strip()
+        if len(evidence.split()) <= _MAX_EVIDENCE_WORDS:
+            yield _Found((a, b), evidence, clashed(a.name, b.name))
 
 
 def _anti_stances(para: Paragraph, registry: Registry, mentions: list[Mention]) -> Iterator[_Found]:
