@@ -2166,3 +2166,19 @@ def test_a_name_inside_a_longer_one_is_not_a_side_of_a_mutual_verb() -> None:
     text = "Anna Berg and Karl Olsen clashed on the debate stage on Monday."
     tension = _only(_tensions(opening, text, "Olsen left."))
     assert tension.parties == ["Anna Berg", "Karl Olsen"]
+
+
+def test_a_quoted_relation_cue_keeps_its_partner_after_with() -> None:
+    # nineteenth session: 'Cruz said he has had "areas of significant disagreement" with
+    # Trump but cannot allow Hillary Clinton to become president' gave Trump / Clinton
+    opening = "Prime Minister Karl Olsen leads. Anna Berg leads the opposition. Per Lund spoke."
+    text = (
+        'Berg said she has had "areas of significant disagreement" with Olsen but cannot '
+        "allow Per Lund to become president."
+    )
+    tension = _only(_tensions(opening, text, "Olsen left."))
+    assert tension.parties == ["Anna Berg", "Karl Olsen"]
+    # "with regard to" names no partner: the description stays as it was
+    text = "Karl Olsen angered voters by labeling Sweden a “foe” with regard to trade."
+    tension = _only(_tensions(opening, "Sweden spoke.", text, "Olsen left."))
+    assert tension.description == "Karl Olsen and Sweden are described as foes."

@@ -235,7 +235,9 @@ _TRANSITIVE = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?i:disput(?:e|es|ed))\s+(?:the|a|an|his|her|its|their|[A-Z])"
 )
 _WITH_WORD = re.compile(r"\s+(?:[a-z-]+\s+)?with(?=\s)")
-_WITH = re.compile(r"\s+(?:[a-z-]+\s+)?with\s+(?:the\s+)?")  # "at odds with", "relations with"
+# "at odds with X", "relations with X", a quoted cue ("\"areas of disagreement\" with X");
+# not "a \"foe\" with regard to trade"
+_WITH = re.compile(r"[\"”’']?\s+(?:[a-z-]+\s+)?with\s+(?!regard\b|respect\b)(?:the\s+)?")
 # "the (Sept. 11) terror attack on Y": a known event, named as an object, has no agent here.
 _DEFINITE = re.compile(
     r"\bthe\s+(?:(?!(?:and|or|of|to)\b|\w+ed\b)[\w.,-]+\s+){0,4}$", re.IGNORECASE
