@@ -111,6 +111,26 @@ def test_a_name_s_people_are_no_group() -> None:
     assert "drivers" not in names
 
 
+def test_a_name_s_qualified_people_are_no_group() -> None:
+    names = _names(
+        "A dispute over new licence fees has shut down taxi ranks in Brinton this week.",
+        *_TAIL,
+        "On Monday, Zippcab night drivers said the fees would cost them a month's earnings.",
+        "On Tuesday, Zippcab night drivers blocked the road outside the town hall.",
+    )
+    assert "drivers" not in names
+
+
+def test_people_a_name_qualifies_somewhere_are_the_name_s() -> None:
+    names = _names(
+        "A dispute over new licence fees has shut down taxi ranks in Brinton this week.",
+        *_TAIL,
+        "Zippcab drivers stopped work on Monday. Drivers said the fees would ruin them.",
+        "On Tuesday drivers blocked the road outside the town hall.",
+    )
+    assert "drivers" not in names
+
+
 def test_a_plural_inside_a_quotation_is_no_group() -> None:
     names = _names(
         "A dispute over new licence fees has shut down taxi ranks in Brinton this week.",

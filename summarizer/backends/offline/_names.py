@@ -3239,11 +3239,17 @@ class Registry:
         (`_plural_subject`: outside quotations, no count, nobody's) twice, or once where
         the headline or lead names it and the article `_PEOPLE_MENTIONS` times, is one of
         the story's parties, named by its head ("residents"); not a head a group the
-        article already has ends in. At most `_ACTING_PLURALS_MAX` per article, those that
-        act most."""
+        article already has ends in, nor one a name qualifies anywhere ("Velmora Front
+        fighters attacked ... the fighters withdrew": the Front's). At most
+        `_ACTING_PLURALS_MAX` per article, those that act most."""
         acting: dict[str, list[tuple[Pos, int]]] = {}
+        named: set[str] = set()  # heads a name qualifies somewhere ("Velmora Front fighters")
         for para in self._prose:
             for m in _ACTING_PLURAL.finditer(para.text):
+                before = _word_before(para.text, m.start("head"))
+                if before and self._names_qualifier(para.text, m.start("head"), before[0]):
+                    named.add(m["head"].lower())
+                    continue  # the named group's people, not a group of their own
                 if m["modifier"] in _QUANTITY_WORDS:
                     continue  # "a hundred migrants"
                 qualified = m["modifier"] is not None and m["modifier"] not in _NOT_MODIFIERS
@@ -3257,7 +3263,7 @@ class Registry:
             (h, ms)
             for h, ms in acting.items()
             if (len(ms) >= 2 or self._headlined_plural(h))
-            and h not in heads
+            and h not in heads | named
             and GROUP_SYNONYMS.get(h) not in heads
         ]
         found.sort(key=lambda f: (-len(f[1]), f[0]))
