@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from summarizer._given_names import FEMALE_NAMES, HONORIFIC_GENDER, MALE_NAMES
+from summarizer._given_names import given_gender, honorific_gender
 from summarizer._schema import Actor, ActorType
 from summarizer._text import name_tokens, names_match, sub_span, without_titles
 
@@ -101,12 +101,10 @@ def _genders(actor: Actor) -> set[str]:
     name's given name the lexicon knows ("John Smith")."""
     out = set()
     for name in actor.names():
-        words = name.split()
-        if words and words[0] in HONORIFIC_GENDER:
-            out.add(HONORIFIC_GENDER[words[0]])
+        if said := honorific_gender(name):
+            out.add(said)
         elif len(core := without_titles(name)) > 1:
-            given = core[0].capitalize()
-            out |= {g for g, names in (("f", FEMALE_NAMES), ("m", MALE_NAMES)) if given in names}
+            out |= given_gender(core[0].capitalize())
     return out
 
 

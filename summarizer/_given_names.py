@@ -48,3 +48,16 @@ HONORIFIC_GENDER = {
     **dict.fromkeys(("Mr.", "Mr"), "m"),
     **dict.fromkeys(("Mrs.", "Ms.", "Miss", "Mrs", "Ms"), "f"),
 }
+
+
+def honorific_gender(name: str) -> str | None:
+    """The gender the honorific in front of ``name`` says ("Mrs. Clinton": "f"), if any."""
+    words = name.split()
+    return HONORIFIC_GENDER.get(words[0]) if words else None
+
+
+def given_gender(given: str) -> set[str]:
+    """The gender a given name the lists know says ("Michelle": {"f"}); empty if none, or
+    if both lists held it."""
+    genders = {g for g, names in (("f", FEMALE_NAMES), ("m", MALE_NAMES)) if given in names}
+    return genders if len(genders) == 1 else set()

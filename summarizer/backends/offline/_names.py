@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
 
+from summarizer._given_names import given_gender, honorific_gender
 from summarizer._schema import Actor, ActorType
 from summarizer._text import (
     FOLDS_TO_ASCII,
@@ -4366,15 +4367,12 @@ _THING_DETERMINERS = frozenset({"the", "The", "his", "her", "my", "their", "its"
 
 def _honorific_genders(forms: set[str]) -> set[str]:
     """The genders the honorifics of ``forms`` say ("Mrs. Clinton": {"f"})."""
-    return {HONORIFIC_GENDER[f.split()[0]] for f in forms if f and f.split()[0] in HONORIFIC_GENDER}
+    return {said for f in forms if (said := honorific_gender(f))}
 
 
 def _given_gender(tokens: tuple[str, ...]) -> set[str]:
-    """The gender a known given name says ("Michelle Obama": {"f"}), if only one."""
-    if len(tokens) < 2:
-        return set()
-    genders = {g for g, names in (("f", FEMALE_NAMES), ("m", MALE_NAMES)) if tokens[0] in names}
-    return genders if len(genders) == 1 else set()
+    """The gender a full name's known given name says ("Michelle Obama": {"f"})."""
+    return given_gender(tokens[0]) if len(tokens) > 1 else set()
 
 
 def _role_gender(role: str) -> set[str]:
