@@ -804,6 +804,30 @@ _PLURAL_SUBJECT_VERB = re.compile(
     r"[a-z]{3,}ed\b(?!\s+(?:(?:off|out|up|down|away|back)\s+)?"
     r"(?:by|in|to|from|with|for|as|at|on|during|under|over)\b))"
 )
+# A headline's, or the lead sentence's, opening subject when it is a plural people-noun
+# or a party of `GROUPS` ("Frustrated Parents Rally Nationwide", "Factory workers feel the
+# sting", "Republicans lower volume in debate"; `Registry._add_opening_groups`): up to
+# three words before the head and the word after it, which must read as its verb.
+_OPENING_GROUP = re.compile(
+    r"\s*[\"“‘']?(?P<before>(?:[\w.'’-]+\s+){0,3}?)"
+    rf"(?P<head>{alternation(sorted(set(_ACTING_PLURAL_FORMS) | GROUPS, key=len, reverse=True))})"
+    r"(?![\w'’-])(?P<next>\s+[\w'’-]+)?"
+)
+# Words before an opening's plural that make it no subject: a verb's object ("Trump Blasts
+# Allies"), a preposition's ("Clinton Offers Hope to Voters"), a share ("most delegates").
+_OPENING_NOT_BEFORE = PREPOSITIONS | SPEECH_VERBS | ACTING_VERBS | wordset("most")
+# Where a headline falls into parts, each with a subject of its own ("Poll: Wealthy Voters
+# Abandon ...", "... in debate; With key states ...").
+_HEADLINE_PARTS = re.compile(r"\s*(?:[:;|]|\s[—–-]\s)\s*")
+# Words after a plural noun that make it no verb's subject: a preposition or a conjunction
+# ("Allies At NATO"), a pronoun ("tells voters she's"), a noun the plural qualifies
+# ("Police Shooting Comments").
+_NOT_VERBS = (
+    PREPOSITIONS
+    | AFTER_A_NOUN
+    | ({w.lower() for w in STOP_CAPS} - {"march"})  # "Protesters March On": no month
+    | wordset("and or nor who whom whose which that she he it they we you i its their his her")
+)
 # Words that make a plural a quantity, not a group ("two officers", "a hundred migrants").
 _QUANTITY_WORDS = _COUNT_WORDS | wordset(
     "one hundred hundreds thousand thousands dozen dozens million millions few"
@@ -1374,6 +1398,7 @@ class Registry:
         self._add_counted_lead_group()
         self._add_counted_groups()
         self._add_acting_plurals()
+        self._add_opening_groups()
         self._add_the_government()
 
     # --- building ------------------------------------------------------------
@@ -3275,6 +3300,91 @@ class Registry:
             self._index(group)
             group.signals.add("subject")
             self.entities.append(group)
+
+    def _add_opening_groups(self) -> None:
+        """ "Frustrated Parents Rally Nationwide ... the parents said", "Factory workers feel
+        the sting of global trade": a plural people-noun (or a party of `GROUPS`) that is
+        the subject of the headline or the lead sentence is the story's party, where it acts
+        only there; named by its head, as `_add_acting_plurals` names its groups. Only where
+        the body names it again, not counted ("31 Latinos"), not behind a verb or a
+        preposition ("Trump Blasts Allies"), not the head of a group the article already
+        has; at most one per article."""
+        police = bool(self._groups_headed("police")) or any(
+            "Police" in e.tokens for e in self.entities
+        )
+        for text, prose in self._openings():
+            for part in [text] if prose else _HEADLINE_PARTS.split(text):
+                m = _OPENING_GROUP.match(part)
+                if m is None or not self._opening_subject(m, prose) or self._bodys_people(m):
+                    continue
+                head = m["head"] if m["head"] in GROUPS else m["head"].lower()
+                mentions = len(re.findall(rf"\b{head}\b", self.text, re.IGNORECASE))
+                if mentions < self._opening_mentions(text, prose):
+                    continue
+                known = self._groups_headed(head)
+                if len(known) == 1 and not known[0].is_actor():
+                    known[0].signals.add("headline")  # "Republicans lower volume": it acts
+                    return
+                if known or head in GROUPS or (police and head in ("officers", "police")):
+                    continue  # "police said ... officers saw him": the police's
+                group = Entity(head, "group", forms={head, head.title()} - GROUPS, described=True)
+                self._index(group)
+                group.signals.add("subject")
+                self.entities.append(group)
+                return
+
+    def _groups_headed(self, head: str) -> list[Entity]:
+        """The article's groups named by ``head`` or ending in it, or in its usual word
+        (`GROUP_SYNONYMS`: "gunmen" for "attackers")."""
+        words = {head.lower(), GROUP_SYNONYMS.get(head, head).lower()}
+        return [e for e in self.entities if e.type == "group" and e.tokens[-1].lower() in words]
+
+    def _openings(self) -> Iterator[tuple[str, bool]]:
+        """The headline (the title, the short title lines before the lead) and the lead
+        sentence, each with whether it is prose."""
+        if self.title:
+            yield self.title, False
+        pi, end = self._lead
+        for para in self.paragraphs[: max(pi, 0)]:
+            if len(para.text.split()) < _LEAD_WORDS and not para.inside_quote(0):
+                yield para.text, False
+        if pi >= 0:
+            yield self.paragraphs[pi].text[:end], True
+
+    def _bodys_people(self, m: re.Match[str]) -> bool:
+        """Whether the word before an `_OPENING_GROUP` match's plural names a body, state or
+        group the article holds ("Taliban Fighters Storm a Base", "Labour MPs"): that
+        body's people, not a group of their own (a person's are: "Sanders supporters")."""
+        before = m["before"].split()
+        word = before[-1].removesuffix("'s").removesuffix("’s") if before else ""
+        return bool(word) and any(
+            e.type != "person" and any(word in f.split() for f in e.forms | {e.name})
+            for e in self.entities
+        )
+
+    def _opening_mentions(self, text: str, prose: bool) -> int:
+        """How often the article must name a group its opening makes a subject: once more
+        than the opening (the title is no part of the text); in the lead sentence, as
+        often as a described people-noun (`_PEOPLE_MENTIONS`): "Doctors removed five
+        polyps" names, in passing, who did it."""
+        if prose:
+            return _PEOPLE_MENTIONS
+        return 1 if text is self.title else 2
+
+    def _opening_subject(self, m: re.Match[str], prose: bool) -> bool:
+        """Whether an `_OPENING_GROUP` match's plural is its clause's subject: nothing
+        before it that is a count, a verb or a preposition, and a verb after it (in a
+        headline, any word that is no preposition, pronoun or "-ing" noun)."""
+        before = m["before"].split()
+        if any(
+            w.lower() in _QUANTITY_WORDS | _OPENING_NOT_BEFORE or w[:1].isdigit() for w in before
+        ):
+            return False
+        if prose:
+            return _PLURAL_SUBJECT_VERB.match(m.string, m.end("head")) is not None
+        after = (m["next"] or "").split()
+        word = after[0].lower() if after else ""
+        return bool(word) and word not in _NOT_VERBS and not word.endswith("ing")
 
     def _headlined_plural(self, head: str) -> bool:
         """Whether the headline or the first two prose paragraphs name a plural
