@@ -3340,13 +3340,17 @@ class Registry:
         return [e for e in self.entities if e.type == "group" and e.tokens[-1].lower() in words]
 
     def _openings(self) -> Iterator[tuple[str, bool]]:
-        """The headline (the title, the short title lines before the lead) and the lead
-        sentence, each with whether it is prose."""
+        """The headline (the title; before the lead, the title lines and a short first
+        paragraph, "Factory workers feel sting of global trade.") and the lead sentence,
+        each with whether it is prose."""
         if self.title:
             yield self.title, False
         pi, end = self._lead
+        prose = {p.index for p in self._prose}
         for para in self.paragraphs[: max(pi, 0)]:
-            if len(para.text.split()) < _LEAD_WORDS and not para.inside_quote(0):
+            if (para.index == 0 or para.index not in prose) and (
+                len(para.text.split()) < _LEAD_WORDS and not para.inside_quote(0)
+            ):
                 yield para.text, False
         if pi >= 0:
             yield self.paragraphs[pi].text[:end], True
