@@ -7,10 +7,10 @@ because a lost paragraph can take a quote with it while a stray line costs a
 few tokens. Every dropped line is kept in `CleanArticle.removed` so a rule that
 misfires can be seen.
 
-Order of the passes: split into paragraphs, drop debris (pulling out dates and
-credits on the way; a linked name's related-headline pop-up inside a paragraph
-goes too), take the headline off the top, collapse repeated paragraphs, strip
-the wire dateline from the first paragraphs.
+Order of the passes: repair mojibake ("PeÃ±a" reads "Peña": `repair_mojibake`), split into
+paragraphs, drop debris (pulling out dates and credits on the way; a linked name's
+related-headline pop-up inside a paragraph goes too), take the headline off the top,
+collapse repeated paragraphs, strip the wire dateline from the first paragraphs.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field, computed_field
 
 from summarizer._schema import ArticleMeta
 from summarizer._text import WIRES, fold_quotes, match_dateline
+from summarizer.input._encoding import repair_mojibake
 from summarizer.input._html import HtmlExtract, extract_html, looks_like_html
 
 
@@ -121,7 +122,8 @@ _MIN_WRAPPED_LINE, _MAX_WRAPPED_LINE = 40, 120
 
 
 def _normalise_input(raw: str) -> str:
-    return _CONTROLS.sub("", _LINE_BREAKS.sub("\n", raw))
+    # Mojibake first: its runs hold C1 characters that the other two passes would change.
+    return _CONTROLS.sub("", _LINE_BREAKS.sub("\n", repair_mojibake(raw)))
 
 
 def _squash(line: str) -> str:

@@ -14,12 +14,22 @@ silently, in the prompt and in the note. The order here:
    nearly always are in (WHATWG also reads "latin-1" as windows-1252).
 
 `decode` says which encoding it assumed; the caller warns when it was not UTF-8.
+
+`repair_mojibake` mends text that was already decoded with the wrong codec before it reached
+us ("PeÃ±a" for "Peña", "â€œ" for "“"): cleaning calls it first, so every backend, grounding
+and the eval read the repaired text.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ftfy import TextFixerConfig
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
@@ -103,3 +113,48 @@ def decode(data: bytes) -> tuple[str, str]:
     if encoding == "cp1252":
         return _cp1252(data), encoding
     return data.decode(encoding, errors="replace"), encoding
+
+
+@cache
+def _ftfy_config() -> TextFixerConfig:
+    """ftfy's encoding repairs only. Everything else it can do is off: it would rewrite
+    text that is not mojibake, and the project relies on that text as written (curly quotes
+    make quote regions, typography is grounded verbatim, cleaning has its own line-break and
+    control-character rules)."""
+    from ftfy import TextFixerConfig  # imported on first use: ~90 ms, not at start-up
+
+    return TextFixerConfig(
+        unescape_html=False,  # "&amp;" in plain text is what the article says
+        remove_terminal_escapes=False,
+        fix_encoding=True,  # UTF-8 read as cp1252/latin-1/...: the mojibake itself
+        restore_byte_a0=True,  # ... with its non-breaking space turned into a space
+        replace_lossy_sequences=True,  # ... or with bytes lost: U+FFFD, not garbage
+        decode_inconsistent_utf8=True,  # ... in part of a line only
+        fix_c1_controls=True,  # cp1252 read as latin-1: \x93 \x94 are curly quotes
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        # ftfy 6.3 applies the encoding options above only when it explains: without,
+        # `fix_and_explain` calls `fix_encoding` with its default configuration.
+        explain=True,
+    )
+
+
+def repair_mojibake(text: str) -> str:
+    """``text`` with mojibake repaired by ftfy; text without any comes back unchanged.
+
+    A repaired text is also NFC-composed: data sets decompose mojibake ("PeA\u0303\u00b1a"),
+    and ftfy reads it only composed. A text ftfy finds nothing to repair in is returned as
+    given, decomposed or not.
+    """
+    if text.isascii():  # ASCII cannot hold mojibake (HTML entities are left alone)
+        return text
+    from ftfy import fix_text
+
+    composed = unicodedata.normalize("NFC", text)
+    fixed = fix_text(composed, _ftfy_config())
+    return text if fixed == composed else fixed
