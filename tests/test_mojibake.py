@@ -15,6 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarizer._schema import Actor, Quote
+from summarizer.eval._bench_polnear import alnum_positions, locate, parse_record, score_polnear
 from summarizer.input._cleaning import clean_article
 from summarizer.input._encoding import _cp1252, repair_mojibake
 
@@ -125,3 +127,59 @@ def test_ordinary_text_passes_byte_identical(text: str, form: str) -> None:
     ordinary = unicodedata.normalize(form, text)
 
     assert repair_mojibake(ordinary) == ordinary
+
+
+def test_the_polnear_bench_places_a_quote_whose_characters_were_repaired() -> None:
+    """The bench searches predicted quotes in the data set's own text (gold offsets are
+    there); a prediction from the repaired text must still be placed, on the same
+    characters as the mojibake it repairs."""
+    said = _as_cp1252("“Señor Muñoz will win,”")
+    text = f"Intro line.\n\n{said} he said. “Other words,” she said."
+    quote = Quote(text="Señor Muñoz will win,", speaker="he")
+
+    [placed] = locate(text, [quote], [])
+
+    start = text.index("Se")
+    assert placed.chars == alnum_positions(text, [(start, text.index(",", start))])
+
+
+def test_a_quote_ending_in_a_repaired_character_is_placed_to_the_run_s_end() -> None:
+    twice = _as_cp1252(_as_cp1252("olé"))  # "olÃƒÂ©": "Â" is a letter of the run
+    text = f"“We shouted {twice}!” the crowd said."
+
+    [placed] = locate(text, [Quote(text="We shouted olé", speaker="crowd")], [])
+
+    start, end = text.index("We"), text.index("!")
+    assert placed.chars == alnum_positions(text, [(start, end)])
+
+
+def test_the_polnear_bench_scores_a_repaired_speaker_against_a_mojibake_mention() -> None:
+    """The gold source mention carries the data set's mojibake; the system names the
+    speaker as the cleaned text spells it."""
+    text = f"{_as_cp1252('“We will win,” said Señor Muñoz.')}"
+    mention = _as_cp1252("Señor Muñoz")
+    quote = _as_cp1252("“We will win,”")
+
+    def span(needle: str) -> dict[str, object]:
+        return {
+            "start": text.index(needle),
+            "end": text.index(needle) + len(needle),
+            "text": needle,
+        }
+
+    relation = {"source": [span(mention)], "content": [span(quote)], "has_source": True}
+    record = {
+        "id": "m",
+        "text": text,
+        "primary_annotator": "a",
+        "annotations": {"a": [relation | {"quote_type": "direct", "source_is_pronoun": False}]},
+    }
+    article = parse_record(record)
+    cleaned = clean_article(text).text
+    predicted = Quote(text=cleaned[1 : cleaned.index(",") + 1], speaker="Señor Muñoz")
+
+    placed = locate(text, [predicted], [Actor(name="Señor Muñoz", type="person", role="")])
+    scores = score_polnear([article], {"m": placed})
+
+    assert cleaned.startswith("“We will win,” said Señor Muñoz")
+    assert scores["recall_0_3"] == 1.0 and scores["speaker_named_0_3"] == 1.0

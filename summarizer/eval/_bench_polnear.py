@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ from summarizer._text import double_quote_regions, normalize
 from summarizer.eval._jsonl import read_jsonl
 from summarizer.eval._metrics import _pred_names
 from summarizer.eval._text import names_score, tokens
+from summarizer.input._encoding import repair_mojibake
 
 THRESHOLDS = (0.3, 0.8)
 SPLITS = ("dev", "test", "train")
@@ -84,7 +86,7 @@ class GoldQuote:
     chars: frozenset[int]
     text: str
     direct: bool  # False: a partial quote (allowed, not required)
-    speaker: str | None  # the source mention; None when the relation has no source
+    speaker: str | None  # the source mention, mojibake repaired; None: the relation has none
     pronoun: bool
     # Pronoun speakers: the named person the pronoun refers to by `pronoun_referent`
     # (None: no named referent), and the nearest preceding non-pronoun source mention
@@ -146,14 +148,16 @@ def parse_record(record: Mapping[str, Any]) -> PolnearArticle:
         if pronoun:
             start = rel["source"][0]["start"]
             before = [name for at, name in named_sources if at < start]
-            antecedent = before[-1] if before else None
-            referent = pronoun_referent(text, start, rel["source"][0]["text"], named_sources)
+            antecedent = _as_cleaned(before[-1]) if before else None
+            referent = _as_cleaned(
+                pronoun_referent(text, start, rel["source"][0]["text"], named_sources)
+            )
         quotes.append(
             GoldQuote(
                 chars=alnum_positions(text, spans),
                 text=" ".join(text[a:b] for a, b in spans),
                 direct=rel["quote_type"] == "direct",
-                speaker=_span_text(rel["source"]) if has_source else None,
+                speaker=_as_cleaned(_span_text(rel["source"])) if has_source else None,
                 pronoun=pronoun,
                 referent=referent,
                 antecedent=antecedent,
@@ -171,6 +175,12 @@ def source_mentions(relations: Sequence[Mapping[str, Any]]) -> list[tuple[int, s
         if rel.get("has_source") and rel["source"] and not rel.get("source_is_pronoun")
         for span in rel["source"][:1]
     )
+
+
+def _as_cleaned(name: str | None) -> str | None:
+    """A gold speaker as cleaning spells it (mojibake repaired: "Peña", not "PeÃ±a"), so it
+    matches the name a system reads in the cleaned text."""
+    return None if name is None else repair_mojibake(name)
 
 
 def _span_text(spans: Sequence[Mapping[str, Any]]) -> str:
@@ -643,15 +653,40 @@ def _folded(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+def _repaired(text: str) -> tuple[str, list[int]]:
+    """``text`` as cleaning reads it (mojibake repaired by `repair_mojibake`), and for each
+    of its characters the index of the original character it stands for. The repair keeps
+    the lines (ftfy mends line by line), so only a changed line is aligned; a repaired run
+    stands for the whole run it replaces ("ñ" for "Ã±")."""
+    repaired = repair_mojibake(text)
+    if repaired == text:
+        return text, list(range(len(text)))
+    where: list[int] = []
+    at = 0
+    for old, new in zip(text.split("\n"), repaired.split("\n"), strict=True):
+        for op, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            if op == "equal":
+                where.extend(range(at + a1, at + a2))
+            elif b2 > b1:  # a replaced run (or an inserted one, held by the next character)
+                last = at + max(a1, a2 - 1)
+                where.extend([at + a1] * (b2 - b1 - 1) + [last])
+        where.append(at + len(old))  # the newline
+        at += len(old) + 1
+    return repaired, [min(i, len(text) - 1) for i in where[: len(repaired)]]
+
+
 def locate(text: str, quotes: Sequence[Quote], actors: Sequence[Actor]) -> list[PredictedQuote]:
     """Place a briefing's quotes in the original article text.
 
     Each quote's text (quotation marks and edge punctuation stripped, quote
-    characters and white space normalised, case ignored) is looked up in order;
-    a repeated text takes the next occurrence. A quote not found gets no
-    positions, so it can only be a false positive.
+    characters and white space normalised, case ignored) is looked up in order
+    in the text as cleaning reads it (mojibake repaired: `_repaired`), and placed
+    on the original characters; a repeated text takes the next occurrence. A
+    quote not found gets no positions, so it can only be a false positive.
     """
-    folded, where = _folded(text)
+    repaired, original = _repaired(text)
+    folded, where = _folded(repaired)
+    where = [original[i] for i in where]
     taken: set[int] = set()
     placed = []
     for quote in quotes:
