@@ -19,7 +19,8 @@ then splits each article's cost by stage, in the order `extract_offline` runs th
 ``layout`` (paragraphs, sentences, title lines), ``registry`` (the names registry:
 actors found), ``quotes``, ``tensions``, ``actors`` (the registry's actors listed) and
 ``summary`` (the lead). A stage's figure is its best pass too, so the stages add up to a
-little less than the whole. The split runs the stages itself and stops if its result is
+little less than the whole. ``(repair)`` is the part of ``clean`` that repairs mojibake
+(`repair_mojibake` on the raw text), timed apart in the same run. The split runs the stages itself and stops if its result is
 not `extract_offline`'s (update it when `extract_offline` changes).
 The figures move with the machine's load (printed): compare rows of one run, or runs made
 back to back.
@@ -48,6 +49,7 @@ from summarizer.backends.offline._names import Registry  # noqa: E402
 from summarizer.backends.offline._quotes import find_quotes  # noqa: E402
 from summarizer.backends.offline._tensions import find_tensions  # noqa: E402
 from summarizer.input._cleaning import CleanArticle  # noqa: E402
+from summarizer.input._encoding import repair_mojibake  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "reuters-2025-10-08-putin-tajikistan.txt"
 STAGES = ("clean", "layout", "registry", "quotes", "tensions", "actors", "summary")
@@ -124,6 +126,12 @@ def measure(raws: list[Raw], passes: int) -> dict[str, float]:
             staged(raw, times)
         stage_passes.append(times)
     row |= {stage: min(p[stage] for p in stage_passes) for stage in STAGES}
+
+    def repair() -> None:
+        for text, _ in raws:
+            repair_mojibake(text)
+
+    row["(repair)"] = best(passes, repair)
     return {k: 1000 * v / len(raws) for k, v in row.items()}
 
 
@@ -133,7 +141,7 @@ def main() -> int:
     args = ap.parse_args()
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} CPUs")
     print(f"CPU ms per article (process_time, best of {args.repeat} passes)")
-    columns = ("extract", *STAGES)
+    columns = ("extract", *STAGES, "(repair)")
     print(f"{'set':12}{'articles':>9}" + "".join(f"{c:>10}" for c in columns))
     for name, raws in article_sets().items():
         row = measure(raws, args.repeat)
