@@ -9,6 +9,7 @@ quotes, ligatures, full-width letters, NFC, HTML entities) are switched off.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 import pytest
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from summarizer._schema import Actor, Quote
 from summarizer.eval._bench_polnear import alnum_positions, locate, parse_record, score_polnear
 from summarizer.input._cleaning import clean_article
-from summarizer.input._encoding import _cp1252, repair_mojibake
+from summarizer.input._encoding import _TYPOGRAPHY, _cp1252, _ftfy_config, repair_mojibake
 
 
 def _as_cp1252(text: str) -> str:
@@ -83,6 +84,31 @@ def test_cp1252_read_as_latin1_keeps_its_quotation_marks() -> None:
 )
 def test_text_without_mojibake_is_unchanged(text: str) -> None:
     assert repair_mojibake(text) == text
+
+
+def test_common_typography_cannot_form_mojibake_in_any_encoding_ftfy_tries() -> None:
+    """Why ASCII and common typography skip ftfy: in each encoding, the typography is all
+    UTF-8 lead bytes or all continuation bytes, never both (no multi-byte sequence can
+    form), and ftfy itself changes no short string of them."""
+    from ftfy import chardata, fix_text
+
+    for encoding in chardata.CHARMAP_ENCODINGS:
+        codes = [ch.encode(encoding)[0] for ch in _TYPOGRAPHY if _encodes(ch, encoding)]
+        lead = any(0xC2 <= b <= 0xF4 for b in codes)
+        continuation = any(0x80 <= b <= 0xBF for b in codes)
+        assert not (lead and continuation), encoding
+    alphabet = [*_TYPOGRAPHY, "a", " ", "."]
+    for n in (1, 2, 3):
+        for chars in itertools.product(alphabet, repeat=n):
+            assert fix_text("".join(chars), _ftfy_config()) == "".join(chars)
+
+
+def _encodes(ch: str, encoding: str) -> bool:
+    try:
+        ch.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _WORDS = st.sampled_from(
