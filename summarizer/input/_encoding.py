@@ -155,7 +155,7 @@ def _ftfy_config() -> TextFixerConfig:
 def repair_mojibake(text: str) -> str:
     """``text`` with mojibake repaired by ftfy; text without any comes back unchanged.
 
-    A repaired text is also NFC-composed: data sets decompose mojibake ("PeA\u0303\u00b1a"),
+    A repaired text is also NFC-composed: data sets decompose mojibake ("PeA" + U+0303 + "±a"),
     and ftfy reads it only composed. A text ftfy finds nothing to repair in is returned as
     given, decomposed or not.
     """
