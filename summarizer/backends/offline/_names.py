@@ -561,6 +561,10 @@ _PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians", "ics")
 # r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er|[Hh]ers)\b" with its first letter first (the
 # test before it after it, as `_TITLED`'s): `re` scans for the first letters.
 _GENDER_PRONOUN = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])(?:e|is|im|er|ers)|(?<=[Ss])he)\b")
+_SHE_WORDS = frozenset({"she", "her", "hers"})
+# "He" or "She" opening a sentence (not a quotation: '"He lied," she said'): whom the
+# sentence before named first.
+_OPENING_PRONOUN = re.compile(r"\s*(He|She)\b")
 _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
 # Heads written either way round: "Justice Department", "Department of Justice".
 _TURNING_HEADS = frozenset({"Department", "Ministry", "Office", "Bureau", "Agency", "Commission"})
@@ -919,6 +923,9 @@ class Entity:
     signals: set[str] = field(default_factory=set)
     mentions: list[tuple[Pos, int]] = field(default_factory=list)  # (start, end offset)
     described: bool = False  # a group the article describes ("Iraqi refugees")
+    # "m" or "f" where the article's pronouns settle a full name the given-name lists do not
+    # know (`Registry._settle_honorifics`); "" otherwise
+    gender: str = ""
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -934,13 +941,15 @@ class Entity:
             return bool(self.signals - {"target"})
         return self.type == "person" or bool(self.signals)
 
-    def to_actor(self, shared: frozenset[str] = frozenset()) -> Actor:
-        """The briefing's actor; ``shared``: forms another actor's too, left out."""
-        forms = self.forms - {self.name} - shared
+    def to_actor(self, shared: frozenset[str] = frozenset(), name: str = "") -> Actor:
+        """The briefing's actor; ``shared``: forms another actor's too, left out; ``name``:
+        the name shown, if not its own (`Registry.shown`: "Mrs. Smith" beside "Mr. Smith")."""
+        name = name or self.name
+        forms = self.forms - {self.name, name} - shared
         if self.described:  # "Security forces" opening a sentence is no other name
             forms = {f for f in forms if f.lower() != self.name.lower()}
         aliases = sorted(forms, key=lambda f: (len(f), f))
-        return Actor(name=self.name, type=self.type, role=self.role, aliases=aliases[:4])
+        return Actor(name=name, type=self.type, role=self.role, aliases=aliases[:4])
 
 
 # A word for where someone is from, written before the name in sports and tabloid style
@@ -1418,9 +1427,81 @@ class Registry:
         self._add_named_subjects()
         self._add_nicknames()
         self._merge_spellings()
+        self._settle_honorifics()
         self._leave_surnames_to_full_names()
         self._drop_sentence_openers()
         self._add_surnames()
+
+    def _settle_honorifics(self) -> None:
+        """A full name whose given name the lists do not know takes "Mr Buksh" and "Mrs
+        Buksh" alike (`_gender_clash` cannot tell): its gender is then what the article's
+        pronouns say of it (`_pronoun_gender`), else, if it holds both, its first honorific's
+        in the text; and a form with the other gender's honorific is another person: the one namesake that
+        gender can be ("Nasreen Buksh"), else a person of that form alone."""
+        for person in self.people():
+            if len(person.tokens) < 2 or _given_gender(person.tokens) or person.gender:
+                continue
+            said = {f: g for f in person.forms if (g := honorific_gender(f))}
+            namesakes = [
+                p for p in self.people() if p is not person and p.tokens[-1] == person.tokens[-1]
+            ]
+            if not said:
+                continue
+            gender = self._pronoun_gender(person)
+            if not gender and len(set(said.values())) > 1:
+                gender = self._first_honorific(said)
+            if not gender:
+                continue
+            person.gender = gender
+            for form in [f for f, g in said.items() if g != gender]:
+                person.forms.discard(form)
+                self._honorific_holder(form, namesakes).forms.add(form)
+
+    def _first_honorific(self, said: dict[str, str]) -> str:
+        """The gender of the honorific form of ``said`` written first in the text."""
+        spans = [
+            (start, said[self.text[start:end]]) for start, end in _occurrences(self.text, set(said))
+        ]
+        return min(spans)[1] if spans else ""
+
+    def _honorific_holder(self, form: str, namesakes: list[Entity]) -> Entity:
+        """Who "Mrs Buksh" is once it is not the man it was given to: the one namesake that
+        is not of the other gender, else a one-word person with that honorific, made once."""
+        gender = {honorific_gender(form) or ""}
+        fits = [p for p in namesakes if len(p.tokens) > 1 and not _gender_clash(gender, p)]
+        if len(fits) == 1:
+            return fits[0]
+        alone = [p for p in namesakes if len(p.tokens) == 1 and not _gender_clash(gender, p)]
+        if alone:
+            return alone[0]
+        person = Entity(form.split()[-1], "person")
+        self.entities.append(person)
+        return person
+
+    def _pronoun_gender(self, person: Entity) -> str:
+        """ "m" or "f" where the pronouns outside quotation marks say it of a full name: in
+        the sentences that name it and no one else, and a "He"/"She" opening the sentence
+        after one that names it first ("Asghar Buksh, 55, struck Nasreen Buksh. He
+        admitted"); "" when they do not, or are even."""
+        count: Counter[str] = Counter()
+        sentences = [(para, a, b) for para in self._prose for a, b in para.sentences()]
+        forms = {f for p in self.people() if p is not person for f in p.forms | {p.name}}
+        for i, (para, a, b) in enumerate(sentences):
+            text = para.text[a:b]
+            at = text.find(person.name)
+            if at < 0:
+                continue
+            named = _occurrences(text, forms | person.forms)  # the longest form wins
+            others = [s for s, e in named if text[s:e] not in person.forms]
+            if not others:
+                for m in _GENDER_PRONOUN.finditer(text):
+                    if not para.inside_quote(a + m.start()):
+                        count["f" if m.group().lower() in _SHE_WORDS else "m"] += 1
+            if i + 1 < len(sentences) and all(at < o for o in others):
+                after, start, end = sentences[i + 1]
+                if opener := _OPENING_PRONOUN.match(after.text, start, end):
+                    count["f" if opener[1] == "She" else "m"] += 1
+        return "" if count["m"] == count["f"] else max(count, key=count.__getitem__)
 
     def _add_nicknames(self) -> None:
         """A person named with a nickname in quotation marks ("Joaquin \"El Chapo\" Guzman")
@@ -4253,7 +4334,24 @@ class Registry:
                 for person in people:
                     if person is not self._owner(form, people):
                         shared.setdefault(id(person), set()).add(form)
-        return [e.to_actor(frozenset(shared.get(id(e), ()))) for e in kept]
+        return [e.to_actor(frozenset(shared.get(id(e), ())), self.shown(e)) for e in kept]
+
+    def shown(self, entity: Entity) -> str:
+        """The name the briefing gives ``entity`` (actor, speaker, party): its name, but for
+        people known by one surname only that names another person too ("Mr. Smith" and
+        "Mrs. Smith", both "Smith"; "Mrs Buksh" beside Asghar Buksh): then their honorific
+        form, the one the article writes most often (first if even), so that a reader can
+        tell them apart."""
+        if len(entity.tokens) != 1 or entity.type != "person":
+            return entity.name
+        if not any(p is not entity and p.tokens[-1] == entity.name for p in self.people()):
+            return entity.name
+        titled = [f for f in entity.forms if honorific_gender(f) and f.split()[-1] == entity.name]
+        if not titled:
+            return entity.name
+        written = [self.text[a:b] for a, b in _occurrences(self.text, set(titled))]
+        titled.sort(key=lambda f: written.index(f) if f in written else len(written))
+        return max(titled, key=Counter(written).__getitem__)
 
     def _owner(self, form: str, people: list[Entity]) -> Entity | None:
         """Which of ``people`` a one-word form they share names (see `actor_list`)."""
@@ -4518,11 +4616,13 @@ def _gender_clash(genders: set[str], person: Entity) -> bool:
     Michelle Obama, nor a "Clinton" called "Mrs. Clinton" Bill Clinton). A full name's
     gender is its given name's: the honorifics given to it may be a namesake's; a given
     name the lexicon does not know leaves it to the role the article gives the person
-    ("his first wife, Ivana Trump" is no "Mr. Trump")."""
+    ("his first wife, Ivana Trump" is no "Mr. Trump"), then to the gender the article's
+    pronouns settled (`Registry._settle_honorifics`)."""
     if len(genders) != 1:
         return False
     if len(person.tokens) > 1:
         own = _given_gender(person.tokens) or _role_gender(person.role)
+        own = own or ({person.gender} if person.gender else set())
     else:
         own = _honorific_genders(person.forms)
     return bool(own) and not own & genders

@@ -269,7 +269,7 @@ def find_quotes(paragraphs: list[Paragraph], registry: Registry) -> list[Quote]:
             if who is None:
                 who = _reported(paragraphs, span, ctx)
             if who is not None and who is not UNKNOWN and _is_quote(span, cued=cued):
-                quotes.append(Quote(text=span.text, speaker=who.name))
+                quotes.append(Quote(text=span.text, speaker=registry.shown(who)))
                 who.signals.add("speaker")
                 ctx.heard(who, span)
             elif _unquoted(who, previous) and not _is_quote(span, cued=cued):

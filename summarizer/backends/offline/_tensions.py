@@ -591,7 +591,7 @@ def find_tensions(
         seen.update(keys)
         for party in found.parties:
             party.signals.add("party")
-        names = [p.name for p in found.parties]
+        names = [registry.shown(p) for p in found.parties]
         tensions.append(
             Tension(parties=names, description=found.description, evidence=found.evidence)
         )
