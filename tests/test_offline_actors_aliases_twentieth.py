@@ -77,3 +77,21 @@ def test_people_known_by_one_surname_are_shown_by_their_honorifics() -> None:
     extraction = extract_offline(article)
     assert {a.name for a in extraction.actors} >= {"Mr. Smith", "Mrs. Smith"}
     assert [q.speaker for q in extraction.quotes] == ["Mrs. Smith", "Mr. Smith"]
+
+
+def test_two_spellings_of_the_refuted_honorific_are_one_person() -> None:
+    actors = offline_actors(
+        "Kofi Mensah was charged with fraud in Leeds on Monday.",
+        "He was released on bail, and Mrs Mensah told the court that she had not known.",
+        "Mensah denies the charge. Mrs. Mensah said she would stand by him.",
+    )
+    assert "Mrs Mensah" not in _named(actors, "Kofi Mensah").aliases
+    assert _named(actors, "Mrs Mensah").aliases == ["Mrs. Mensah"]
+
+
+def test_one_person_known_by_a_surname_keeps_it_for_a_name() -> None:
+    actors = offline_actors(
+        "Mr. Smith said the house in Leeds was sold on Monday.",
+        "\u201cIt was my house,\u201d Mr. Smith said.",
+    )
+    assert [a.name for a in actors] == ["Smith"]

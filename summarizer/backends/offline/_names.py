@@ -1436,15 +1436,12 @@ class Registry:
         """A full name whose given name the lists do not know takes "Mr Buksh" and "Mrs
         Buksh" alike (`_gender_clash` cannot tell): its gender is then what the article's
         pronouns say of it (`_pronoun_gender`), else, if it holds both, its first honorific's
-        in the text; and a form with the other gender's honorific is another person: the one namesake that
-        gender can be ("Nasreen Buksh"), else a person of that form alone."""
+        in the text; a form with the other gender's honorific is then another person's
+        (`_honorific_holder`), and the gender keeps it apart (`_gender_clash`)."""
         for person in self.people():
             if len(person.tokens) < 2 or _given_gender(person.tokens) or person.gender:
                 continue
             said = {f: g for f in person.forms if (g := honorific_gender(f))}
-            namesakes = [
-                p for p in self.people() if p is not person and p.tokens[-1] == person.tokens[-1]
-            ]
             if not said:
                 continue
             gender = self._pronoun_gender(person)
@@ -1455,7 +1452,7 @@ class Registry:
             person.gender = gender
             for form in [f for f, g in said.items() if g != gender]:
                 person.forms.discard(form)
-                self._honorific_holder(form, namesakes).forms.add(form)
+                self._honorific_holder(form).forms.add(form)
 
     def _first_honorific(self, said: dict[str, str]) -> str:
         """The gender of the honorific form of ``said`` written first in the text."""
@@ -1464,17 +1461,16 @@ class Registry:
         ]
         return min(spans)[1] if spans else ""
 
-    def _honorific_holder(self, form: str, namesakes: list[Entity]) -> Entity:
-        """Who "Mrs Buksh" is once it is not the man it was given to: the one namesake that
-        is not of the other gender, else a one-word person with that honorific, made once."""
-        gender = {honorific_gender(form) or ""}
-        fits = [p for p in namesakes if len(p.tokens) > 1 and not _gender_clash(gender, p)]
-        if len(fits) == 1:
-            return fits[0]
-        alone = [p for p in namesakes if len(p.tokens) == 1 and not _gender_clash(gender, p)]
+    def _honorific_holder(self, form: str) -> Entity:
+        """Who "Mrs Buksh" is once it is not the man it was given to: a one-word person with
+        that honorific, made once ("Mrs Buksh", "Mrs. Buksh"); the second `_merge_spellings`
+        gives it to the one namesake of its gender, if there is one ("Nasreen Buksh")."""
+        gender, surname = {honorific_gender(form) or ""}, form.split()[-1]
+        alone = [p for p in self.people() if p.name == surname and _honorific_genders(p.forms)]
+        alone = [p for p in alone if not _gender_clash(gender, p)]
         if alone:
             return alone[0]
-        person = Entity(form.split()[-1], "person")
+        person = Entity(surname, "person")
         self.entities.append(person)
         return person
 
