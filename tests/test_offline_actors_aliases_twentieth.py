@@ -95,3 +95,13 @@ def test_one_person_known_by_a_surname_keeps_it_for_a_name() -> None:
         "\u201cIt was my house,\u201d Mr. Smith said.",
     )
     assert [a.name for a in actors] == ["Smith"]
+
+
+def test_a_titled_surname_is_not_the_relative_named_by_it() -> None:
+    actors = offline_actors(
+        "Park Tae-woo, the leader of Norland, spoke to the envoy on Monday.",
+        "Mr. Park\u2019s father, Park Sung Il, ruled the country until 2011.",
+        "Mr. Park said the talks would go on.",
+    )
+    assert "Mr. Park" in _named(actors, "Park Tae-woo").aliases
+    assert "Mr. Park" not in _named(actors, "Park Sung Il").aliases

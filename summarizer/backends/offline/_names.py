@@ -1947,6 +1947,8 @@ class Registry:
         if len(people) > 1 and role:
             same_role = [e for e in people if role.split()[-1] in e.role]
             people = same_role or people
+        if len(people) > 1:  # "Mr. Kim" beside "Mr. Kim's father, Kim Jong Il": the son
+            people = [e for e in people if not _relative(e.role)] or people
         return people[0] if people else None
 
     def _add_surnames(self) -> None:
@@ -4592,6 +4594,20 @@ def _role_gender(role: str) -> set[str]:
 # Roles that name a woman by her relation to a man ("first lady Laura Bush", "his wife
 # Ivanka Trump"), who shares the surname of the one she is the relative of.
 _FEMALE_RELATIVES = wordset("lady wife widow daughter mother sister daughter-in-law grandmother")
+
+
+# The last word of a role that names someone by a relation to another person of the
+# article ("Mr. Kim's father", "his brother"), who often shares the surname.
+_RELATIONS = wordset(
+    "father mother son daughter brother sister wife husband widow widower grandfather "
+    "grandmother grandson granddaughter uncle aunt nephew niece cousin"
+)
+
+
+def _relative(role: str) -> bool:
+    """Whether ``role`` names someone as a relative ("Mr. Kim's father", "his wife")."""
+    words = role.lower().split()
+    return bool(words) and words[-1] in _RELATIONS
 
 
 def _kin_clash(tokens: tuple[str, ...], role: str, other: Entity) -> bool:
