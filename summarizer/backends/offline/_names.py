@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
 
-from summarizer._given_names import given_gender, honorific_gender
+from summarizer._given_names import given_gender, honorific_gender, title_kind
 from summarizer._schema import Actor, ActorType
 from summarizer._text import (
     FOLDS_TO_ASCII,
@@ -1614,6 +1614,7 @@ class Registry:
                 and keys[id(p)][len(keys[id(p)]) - len(key) :] == key
                 and not _gender_clash(_honorific_genders(short.forms), p)
                 and not _kin_clash(short.tokens, short.role, p)
+                and not _other_title_kind(short.forms, p)
                 and p in self.entities  # last: a list's test, each entity compared field by field
             ]
             if len(longer) == 1 and short in self.entities:
@@ -1943,11 +1944,13 @@ class Registry:
             and not (len(e.tokens) > 1 and e.tokens[0] in other)
             and not _gender_clash(said, e)
             and not _kin_clash(tokens, role, e)
+            and not _other_title_kind({form}, e)
         ]
         if len(people) > 1 and role:
             same_role = [e for e in people if role.split()[-1] in e.role]
             people = same_role or people
-        if len(people) > 1:  # "Mr. Kim" beside "Mr. Kim's father, Kim Jong Il": the son
+        if len(people) > 1 and said:  # "Mr. Kim" beside "Mr. Kim's father, Kim Jong Il":
+            # the son; not "President Halvorsen" beside "his brother, George Halvorsen"
             people = [e for e in people if not _relative(e.role)] or people
         return people[0] if people else None
 
@@ -4337,14 +4340,14 @@ class Registry:
     def shown(self, entity: Entity) -> str:
         """The name the briefing gives ``entity`` (actor, speaker, party): its name, but for
         people known by one surname only that names another person too ("Mr. Smith" and
-        "Mrs. Smith", both "Smith"; "Mrs Buksh" beside Asghar Buksh): then their honorific
-        form, the one the article writes most often (first if even), so that a reader can
-        tell them apart."""
+        "Mrs. Smith", both "Smith"; "Mrs Buksh" beside Asghar Buksh; "King Mohammed" beside
+        Sidi Mohammed): then their honorific or royal form (`title_kind`), the one the
+        article writes most often (first if even), so that a reader can tell them apart."""
         if len(entity.tokens) != 1 or entity.type != "person":
             return entity.name
         if not any(p is not entity and p.tokens[-1] == entity.name for p in self.people()):
             return entity.name
-        titled = [f for f in entity.forms if honorific_gender(f) and f.split()[-1] == entity.name]
+        titled = [f for f in entity.forms if title_kind(f) and f.split()[-1] == entity.name]
         if not titled:
             return entity.name
         written = [self.text[a:b] for a, b in _occurrences(self.text, set(titled))]
@@ -4608,6 +4611,14 @@ def _relative(role: str) -> bool:
     """Whether ``role`` names someone as a relative ("Mr. Kim's father", "his wife")."""
     words = role.lower().split()
     return bool(words) and words[-1] in _RELATIONS
+
+
+def _other_title_kind(forms: set[str], person: Entity) -> bool:
+    """Whether the titles of ``forms`` and of ``person``'s forms are of kinds (`title_kind`)
+    and none in common: "King Mohammed" is not Sidi Mohammed, called "Mr Mohammed"."""
+    kinds = {title_kind(f) for f in forms} - {""}
+    own = {title_kind(f) for f in person.forms} - {""}
+    return bool(kinds and own) and not kinds & own
 
 
 def _kin_clash(tokens: tuple[str, ...], role: str, other: Entity) -> bool:
