@@ -16,7 +16,9 @@ extraction a *source*:
   apart.
 
 A group's name is the fullest name a member chose as its name (`fullness`), never a
-titled alias; its aliases are every other form, each spelling once.
+titled alias, but where two groups of people would show one name ("Smith" for Mr. Smith
+and for Mrs. Smith): then a member's honorific form of it; its aliases are every other
+form, each spelling once.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from summarizer._given_names import given_gender, honorific_gender
+from summarizer._given_names import given_gender, honorific_gender, title_kind
 from summarizer._schema import Actor, ActorType
 from summarizer._text import name_tokens, names_match, sub_span, without_titles
 
@@ -35,15 +37,21 @@ class ActorGroup:
 
     type: ActorType
     members: list[tuple[int, Actor]] = field(default_factory=list)
+    shown: str = ""  # the name shown instead of the fullest (`_tell_apart`)
 
     @property
     def name(self) -> str:
+        return self.shown or self.fullest
+
+    @property
+    def fullest(self) -> str:
         return max((actor.name for _, actor in self.members), key=fullness)
 
     @property
     def aliases(self) -> list[str]:
-        """Every name of the members but the group's name, one spelling each, in order."""
-        seen = {name_tokens(self.name)}
+        """Every name of the members but the group's name (and the fullest, shared with
+        another group, where it is shown otherwise), one spelling each, in order."""
+        seen = {name_tokens(self.name), name_tokens(self.fullest)}
         out = []
         for _, actor in self.members:
             for name in actor.names():
@@ -61,9 +69,10 @@ class ActorGroup:
         return {source for source, _ in self.members}
 
     def has_exact(self, actor: Actor) -> bool:
-        """A name of ``actor`` is a member's name or alias, or the reverse."""
+        """A name of ``actor`` is a member's name or alias, or the reverse; the two not of
+        different genders ("Smith" called "Mr. Smith" and "Smith" called "Mrs. Smith")."""
         own = {name_tokens(n) for n in actor.names()}
-        return any(
+        return not self._differs(actor) and any(
             name_tokens(m.name) in own or name_tokens(actor.name) in map(name_tokens, m.names())
             for _, m in self.members
         )
@@ -71,9 +80,24 @@ class ActorGroup:
     def is_near(self, actor: Actor) -> bool:
         """Same type, and its name matches a member's name alias-aware (titles aside), the
         two not of different genders."""
-        return self.type == actor.type and any(
-            _near(actor.name, m.name) and not _genders_differ(actor, m) for _, m in self.members
+        return (
+            self.type == actor.type
+            and not self._differs(actor)
+            and any(_near(actor.name, m.name) for _, m in self.members)
         )
+
+    def _differs(self, actor: Actor) -> bool:
+        """Whether ``actor``'s names and the group's say genders and none in common (the
+        genders of every member, not only of the one it matches: "Asghar Buksh" beside "Mr
+        Buksh" is no "Mrs Buksh"), or titles of kinds never given to one person ("King
+        Mohammed" is no "Mr Mohammed")."""
+        group = {g for _, m in self.members for g in _genders(m)}
+        own = _genders(actor)
+        if group and own and not group & own:
+            return True
+        kinds = {title_kind(n) for _, m in self.members for n in m.names()} - {""}
+        own_kinds = {title_kind(n) for n in actor.names()} - {""}
+        return bool(kinds and own_kinds) and not kinds & own_kinds
 
 
 def fullness(name: str) -> tuple[int, int, int]:
@@ -87,13 +111,6 @@ def _near(a: str, b: str) -> bool:
         return True
     ca, cb = without_titles(a), without_titles(b)
     return ca == cb or sub_span(ca, cb) or sub_span(cb, ca)
-
-
-def _genders_differ(a: Actor, b: Actor) -> bool:
-    """Whether the names of ``a`` and of ``b`` say genders and no gender is in both: titles
-    aside, "Mrs. Smith" and "Mr. Smith" (or "John Smith") are both "smith"."""
-    ga, gb = _genders(a), _genders(b)
-    return bool(ga and gb) and not ga & gb
 
 
 def _genders(actor: Actor) -> set[str]:
@@ -133,4 +150,24 @@ def group_actors(
             group.members.append((source, actor))
             slots.append(groups.index(group))
         where.append(slots)
+    _tell_apart(groups)
     return groups, where
+
+
+def _tell_apart(groups: list[ActorGroup]) -> None:
+    """People whose groups would show one name ("Smith" for Mr. Smith and for Mrs.
+    Smith) are shown by a member's honorific form of it, so a reader tells them apart."""
+    by_name: dict[tuple[str, ...], list[ActorGroup]] = {}
+    for group in groups:
+        if group.type == "person":
+            by_name.setdefault(name_tokens(group.fullest), []).append(group)
+    for same in by_name.values():
+        for group in same if len(same) > 1 else ():
+            core = without_titles(group.fullest)
+            titled = [
+                n
+                for _, m in group.members
+                for n in m.names()
+                if title_kind(n) and without_titles(n) == core
+            ]
+            group.shown = titled[0] if titled else ""

@@ -9,7 +9,7 @@ into a backend's private module.
 
 from __future__ import annotations
 
-from summarizer._text import wordset
+from summarizer._text import royal, wordset
 
 # A short hand-written list; a name not listed falls back on the article's own cues.
 FEMALE_NAMES = wordset(
@@ -61,3 +61,12 @@ def given_gender(given: str) -> set[str]:
     if both lists held it."""
     genders = {g for g, names in (("f", FEMALE_NAMES), ("m", MALE_NAMES)) if given in names}
     return genders if len(genders) == 1 else set()
+
+
+def title_kind(name: str) -> str:
+    """What the title in front of ``name`` makes the person: "royal" ("King Mohammed"),
+    "honorific" ("Mr Mohammed"), "" for anything else. No one is called both ways, so two
+    names of different kinds are two people, whatever name they share."""
+    if royal(name):
+        return "royal"
+    return "honorific" if honorific_gender(name) else ""

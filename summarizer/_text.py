@@ -378,6 +378,19 @@ TITLES: tuple[str, ...] = (
     "Spokesman", "Spokeswoman", "Dr.", "Prof.", "Rev.", "Mr.", "Mrs.", "Ms.", "Whip",
     "Vice-President",
 )  # fmt: skip
+# Titles of a monarch or a royal ("King Mohammed", "Crown Prince Mohammed"): no one is
+# called so and "Mr." or "Mrs." too, whatever name they share ("Mr Mohammed").
+ROYAL_TITLES = frozenset({"King", "Queen", "Prince", "Princess", "Crown Prince", "Emir", "Sultan"})
+
+
+def royal(name: str) -> bool:
+    """Whether ``name`` is a royal title and a name ("King Mohammed", "Crown Prince
+    Salman"; not "Prince", Matthew Prince's surname)."""
+    words = name.split()
+    n = 2 if " ".join(words[:2]) in ROYAL_TITLES else 1
+    return len(words) > n and " ".join(words[:n]) in ROYAL_TITLES
+
+
 # Titles the offline rules leave to other cues (honorifics, ranks spelled out, plurals):
 # set aside in front of a name all the same.
 MORE_TITLES: tuple[str, ...] = (

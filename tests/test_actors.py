@@ -9,6 +9,7 @@ import pytest
 
 from summarizer._actors import group_actors
 from summarizer._chunking import merge_extractions
+from summarizer._given_names import title_kind
 from summarizer._multi import merge_actors
 from summarizer._schema import Actor, Extraction
 
@@ -92,3 +93,30 @@ def test_a_titled_surname_does_not_join_a_full_name_of_the_other_gender() -> Non
     assert [a.name for a in merged] == ["Smith", "Mrs Smith"]
     [merged_one] = by_chunks([[actor("Jane Smith")], [actor("Mrs. Smith")]])
     assert merged_one.aliases == ["Mrs. Smith"]  # the same gender still merges
+
+
+@pytest.mark.parametrize("merge", [by_chunks, by_articles], ids=["chunks", "articles"])
+def test_people_shown_by_one_surname_are_shown_by_their_honorifics(merge: Any) -> None:
+    merged = merge([[actor("Smith", "Mr. Smith")], [actor("Smith", "Mrs. Smith")]])
+    shown = [(a.name, a.aliases) for a in merged] if isinstance(merged, list) else merged
+    assert dict(shown) == {"Mr. Smith": [], "Mrs. Smith": []}  # "Smith" names neither
+
+
+def test_a_title_kind_needs_a_name_after_the_title() -> None:
+    names = ("King Omar", "Crown Prince Omar", "Prince", "Crown Prince", "Mr Omar", "Omar")
+    assert [title_kind(n) for n in names] == ["royal", "royal", "", "", "honorific", ""]
+
+
+def test_a_titled_surname_does_not_join_a_group_another_member_says_is_the_other_gender() -> None:
+    merged = by_chunks([[actor("Asghar Buksh")], [actor("Mr Buksh")], [actor("Mrs Buksh")]])
+    assert [(a.name, a.aliases) for a in merged] == [
+        ("Asghar Buksh", ["Mr Buksh"]),
+        ("Mrs Buksh", []),
+    ]
+
+
+def test_a_royal_title_does_not_join_someone_called_mr() -> None:
+    merged = by_chunks([[actor("Sidi Omar", "Mr Omar", "Omar")], [actor("King Omar", "Omar")]])
+    assert [a.name for a in merged] == ["Sidi Omar", "King Omar"]
+    [merged_one] = by_chunks([[actor("Omar VI", "King Omar")], [actor("King Omar VI")]])
+    assert merged_one.name == "Omar VI"  # the same kind still merges

@@ -105,3 +105,13 @@ def test_a_titled_surname_is_not_the_relative_named_by_it() -> None:
     )
     assert "Mr. Park" in _named(actors, "Park Tae-woo").aliases
     assert "Mr. Park" not in _named(actors, "Park Sung Il").aliases
+
+
+def test_a_royal_title_is_not_a_form_of_someone_called_mr() -> None:
+    actors = offline_actors(
+        "Sidi Omar, a shopkeeper in Rabat, said prices had doubled this year.",
+        "Mr Omar said he had closed his shop twice.",
+        "King Omar promised reforms in a speech on Friday, and King Omar praised the army.",
+    )
+    assert "King Omar" not in _named(actors, "Sidi Omar").aliases
+    assert "King Omar" in {a.name for a in actors}  # shown apart from "Omar"
