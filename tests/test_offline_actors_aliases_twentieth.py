@@ -8,6 +8,8 @@ from __future__ import annotations
 from summarizer import CleanArticle
 from summarizer._schema import Actor
 from summarizer.backends.offline._extract import extract_offline
+from summarizer.eval._gold import GoldActor, GoldCase, GoldSummary
+from summarizer.eval._metrics import score_actors
 from tests._offline import offline_actors
 
 
@@ -115,3 +117,22 @@ def test_a_royal_title_is_not_a_form_of_someone_called_mr() -> None:
     )
     assert "King Omar" not in _named(actors, "Sidi Omar").aliases
     assert "King Omar" in {a.name for a in actors}  # shown apart from "Omar"
+
+
+def test_the_eval_scores_people_shown_by_honorifics_as_by_the_bare_surname() -> None:
+    actors = offline_actors(
+        "Mr. Smith said the house in Leeds was sold, and Mrs. Smith disagreed with him.",
+        "\u201cWe never agreed to sell,\u201d Mrs. Smith said.",
+    )
+    bare = [a.model_copy(update={"name": "Smith", "aliases": [a.name]}) for a in actors]
+    for gold in (
+        [("John Smith", ["Mr Smith"]), ("Jane Smith", ["Mrs Smith"])],
+        [("Smith", ["Mr. Smith"]), ("Smith", ["Mrs. Smith"])],
+    ):
+        case = GoldCase(
+            id="smiths",
+            article="smiths.txt",
+            summary=GoldSummary(reference="(actors only)"),
+            actors=[GoldActor(name=n, aliases=a, type="person", required=True) for n, a in gold],
+        )
+        assert score_actors(actors, case).scores == score_actors(bare, case).scores
