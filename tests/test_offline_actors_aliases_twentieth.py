@@ -81,6 +81,18 @@ def test_people_known_by_one_surname_are_shown_by_their_honorifics() -> None:
     assert [q.speaker for q in extraction.quotes] == ["Mrs. Smith", "Mr. Smith"]
 
 
+def test_a_tension_between_people_of_one_surname_names_them_apart() -> None:
+    article = CleanArticle(
+        paragraphs=[
+            "Mr. Smith accused Mrs. Smith of lying about the sale of the house in Leeds.",
+            "\u201cWe never agreed to sell,\u201d Mrs. Smith said.",
+        ]
+    )
+    [tension] = extract_offline(article).tensions
+    assert tension.parties == ["Mr. Smith", "Mrs. Smith"]
+    assert tension.description == "Mr. Smith accused Mrs. Smith."
+
+
 def test_two_spellings_of_the_refuted_honorific_are_one_person() -> None:
     actors = offline_actors(
         "Kofi Mensah was charged with fraud in Leeds on Monday.",
@@ -136,3 +148,14 @@ def test_the_eval_scores_people_shown_by_honorifics_as_by_the_bare_surname() -> 
             actors=[GoldActor(name=n, aliases=a, type="person", required=True) for n, a in gold],
         )
         assert score_actors(actors, case).scores == score_actors(bare, case).scores
+
+
+def test_a_quoted_accusation_finds_its_speaker_by_the_name_shown() -> None:
+    article = CleanArticle(
+        paragraphs=[
+            "Mr. Smith and Mrs. Smith went to court in Leeds on Monday over the house.",
+            "\u201cMrs. Smith hid this email for years,\u201d said Mr. Smith.",
+        ]
+    )
+    [tension] = extract_offline(article).tensions
+    assert tension.parties == ["Mr. Smith", "Mrs. Smith"]

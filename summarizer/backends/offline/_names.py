@@ -926,6 +926,12 @@ class Entity:
     # "m" or "f" where the article's pronouns settle a full name the given-name lists do not
     # know (`Registry._settle_honorifics`); "" otherwise
     gender: str = ""
+    shown: str = ""  # the name the briefing gives it, where not ``name`` (`Registry.shown`)
+
+    @property
+    def label(self) -> str:
+        """The name the briefing gives it: ``shown``, else ``name``."""
+        return self.shown or self.name
 
     @property
     def tokens(self) -> tuple[str, ...]:

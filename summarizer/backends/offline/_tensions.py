@@ -581,6 +581,8 @@ def find_tensions(
     hid this email for years,' said Tom Fitton") is its speaker's against the one accused."""
     seen: set[frozenset[int]] = set()
     tensions: list[Tension] = []
+    for person in registry.people():  # "Mr. Smith accused Mrs. Smith", not "Smith ... Smith"
+        person.shown = registry.shown(person)
     headline = _from_headline(title, paragraphs, registry) if title else None
     accusing = [q for q in quotes or [] if _SAID_ACCUSATION.search(q.text.lower())]
     candidates = _candidates(paragraphs, registry, accusing)
@@ -591,7 +593,7 @@ def find_tensions(
         seen.update(keys)
         for party in found.parties:
             party.signals.add("party")
-        names = [registry.shown(p) for p in found.parties]
+        names = [p.label for p in found.parties]
         tensions.append(
             Tension(parties=names, description=found.description, evidence=found.evidence)
         )
@@ -607,7 +609,7 @@ def _from_headline(title: str, paragraphs: list[Paragraph], registry: Registry) 
     if (said := _headline_speaker(title, named)) is not None:
         evidence = _lead_sentence(paragraphs[:_LEAD_PARAGRAPHS], registry, *said)
         evidence = evidence or _lead_sentence(paragraphs, registry, *said)
-        return _Found(said, evidence, criticism(said[0].name, said[1].name)) if evidence else None
+        return _Found(said, evidence, criticism(said[0].label, said[1].label)) if evidence else None
     cue = _HEADLINE_CUE.search(title.lower())
     called = next(_name_calling(title, named), None)
     if called and (cue is None or called.start < cue.start()):
@@ -632,8 +634,8 @@ def _from_headline(title: str, paragraphs: list[Paragraph], registry: Registry) 
         return None
     first, second = sorted((a, b), key=lambda m: m[0])
     description = describe(
-        kind, title, cue_span, (first[0], first[1], first[2].name),
-        (second[0], second[1], second[2].name), len(title),
+        kind, title, cue_span, (first[0], first[1], first[2].label),
+        (second[0], second[1], second[2].label), len(title),
     )  # fmt: skip
     return _Found((a[2], b[2]), evidence, description)
 
@@ -793,7 +795,7 @@ def _mutual(para: Paragraph, mentions: list[Mention]) -> Iterator[_Found]:
         start, end = para.sentence_span(m.start())
         evidence = text[start:end].strip()
         if len(evidence.split()) <= _MAX_EVIDENCE_WORDS:
-            yield _Found((a, b), evidence, clashed(a.name, b.name))
+            yield _Found((a, b), evidence, clashed(a.label, b.label))
 
 
 def _anti_stances(para: Paragraph, registry: Registry, mentions: list[Mention]) -> Iterator[_Found]:
@@ -813,7 +815,7 @@ def _anti_stances(para: Paragraph, registry: Registry, mentions: list[Mention]) 
         evidence = text[start:end].strip()
         if len(evidence.split()) > _MAX_EVIDENCE_WORDS:
             continue
-        held, aimed = ((x[0], x[1], x[2].name) for x in (holder, target))
+        held, aimed = ((x[0], x[1], x[2].label) for x in (holder, target))
         description = describe("stance", text, (m.start(), m.end()), held, aimed, end)
         yield _Found((holder[2], target[2]), evidence, description)
 
@@ -893,7 +895,7 @@ def _said_accusations(para: Paragraph, lower: str, mentions: list[Mention]) -> I
             continue
         evidence = text[start:end].strip()
         if len(evidence.split()) <= _MAX_EVIDENCE_WORDS:
-            yield _Found((subject[2], y[2]), evidence, criticism(subject[2].name, y[2].name))
+            yield _Found((subject[2], y[2]), evidence, criticism(subject[2].label, y[2].label))
 
 
 def _quoted_accusation(
@@ -902,7 +904,7 @@ def _quoted_accusation(
     """A quotation that opens with an accusation of an actor ("'The Obama administration
     and Clinton officials hid this email for years,' said Tom Fitton"): its speaker
     against the one accused."""
-    speaker = next((e for e in registry.entities if e.name == quote.speaker), None)
+    speaker = next((e for e in registry.entities if e.label == quote.speaker), None)
     at = para.text.find(quote.text)
     accusation = _SAID_ACCUSATION.search(lower, at, at + len(quote.text))
     if speaker is None or accusation is None:
@@ -918,7 +920,7 @@ def _quoted_accusation(
     begin, stop = para.sentence_span(at)
     evidence = para.text[begin:stop].strip()
     if len(evidence.split()) <= _MAX_EVIDENCE_WORDS:
-        yield _Found((speaker, y[2]), evidence, criticism(speaker.name, y[2].name))
+        yield _Found((speaker, y[2]), evidence, criticism(speaker.label, y[2].label))
 
 
 def _accused(text: str, mentions: list[Mention], accusation: re.Match[str]) -> Mention | None:
@@ -1011,8 +1013,8 @@ def _compounds(
             strained = _STRAINED.search(para.text[: m.start()])
             cue_span = strained.span(1) if strained else cue_span
         description = describe(
-            kind, para.text, cue_span, (m.start("a"), m.end("a"), a.name),
-            (m.start("b"), m.end("b"), b.name), end,
+            kind, para.text, cue_span, (m.start("a"), m.end("a"), a.label),
+            (m.start("b"), m.end("b"), b.label), end,
         )  # fmt: skip
         yield (m.start(), m.end()), _Found((a, b), evidence, description)
 
@@ -1468,13 +1470,13 @@ def _found(
     if len(evidence.split()) < _MIN_WORDS:
         return None
     a, b = sorted(pair, key=lambda m: m[0])
-    also = (joined[0], joined[1], joined[2].name) if joined is not None and a is pair[0] else None
+    also = (joined[0], joined[1], joined[2].label) if joined is not None and a is pair[0] else None
     text = _without_aside(para.text, a[1], aside, cue.start)
     agent = _noun_agent(a, b, cue, text) if cue.kind == "noun" else None
     description = describe(
-        cue.kind, text, (cue.start, cue.end), (a[0], a[1], a[2].name),
-        (b[0], b[1], b[2].name), clauses[at][1], joined=also,
-        agent=agent[0] if agent else None, outer=outer[2].name if outer and also else None,
+        cue.kind, text, (cue.start, cue.end), (a[0], a[1], a[2].label),
+        (b[0], b[1], b[2].label), clauses[at][1], joined=also,
+        agent=agent[0] if agent else None, outer=outer[2].label if outer and also else None,
     )  # fmt: skip
     if joined is None:
         return _Found((a[2], b[2]), evidence, description)
