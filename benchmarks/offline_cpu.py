@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/offline_cpu.py               # from the repository root; ~1 min
     .venv/bin/python benchmarks/offline_cpu.py --repeat 5
+    .venv/bin/python benchmarks/offline_cpu.py --ner        # and the opt-in named-entity pass
     PYTHONPATH=/path/to/an/older/checkout .venv/bin/python benchmarks/offline_cpu.py  # before
 
 Times `extract_offline` (the offline backend's whole extraction, cleaning excluded) in CPU
@@ -22,6 +23,9 @@ actors found), ``quotes``, ``tensions``, ``actors`` (the registry's actors liste
 little less than the whole. ``(repair)`` is the part of ``clean`` that repairs mojibake
 (`repair_mojibake` on the raw text), timed apart in the same run. The split runs the stages itself and stops if its result is
 not `extract_offline`'s (update it when `extract_offline` changes).
+With ``--ner`` (the `ner` extra installed), two more columns: ``+ner``, the opt-in
+named-entity pass (`offline._ner`, ``SUMMARIZER_NER``) run on the rules' output, and
+``ratio``, the rules with the pass over the rules alone, both measured in the same run.
 The figures move with the machine's load (printed): compare rows of one run, or runs made
 back to back.
 """
@@ -106,7 +110,7 @@ def best(passes: int, run: Callable[[], None]) -> float:
     return min(cpu)
 
 
-def measure(raws: list[Raw], passes: int) -> dict[str, float]:
+def measure(raws: list[Raw], passes: int, *, ner: bool = False) -> dict[str, float]:
     """Milliseconds of CPU per article: the whole extraction, then each stage."""
     articles: list[CleanArticle] = [_with_title(*raw) for raw in raws]
     for raw, article in zip(raws, articles, strict=True):
@@ -132,19 +136,38 @@ def measure(raws: list[Raw], passes: int) -> dict[str, float]:
             repair_mojibake(text)
 
     row["(repair)"] = best(passes, repair)
-    return {k: 1000 * v / len(raws) for k, v in row.items()}
+    if ner:
+        row["+ner"] = ner_cpu(articles, passes)
+        row["ratio"] = (row["extract"] + row["+ner"]) / row["extract"]
+    return {k: v if k == "ratio" else 1000 * v / len(raws) for k, v in row.items()}
+
+
+def ner_cpu(articles: list[CleanArticle], passes: int) -> float:
+    """CPU seconds of the named-entity pass over the rules' output (the pipeline loaded
+    and warmed up first: a run loads it once)."""
+    from summarizer.backends.offline._ner import add_entity_orgs
+
+    found = [(article.text, extract_offline(article)) for article in articles]
+    add_entity_orgs(*found[0])
+
+    def run() -> None:
+        for text, extraction in found:
+            add_entity_orgs(text, extraction)
+
+    return best(passes, run)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", type=int, default=3, help="passes per set; the best counts")
+    ap.add_argument("--ner", action="store_true", help="also the opt-in named-entity pass")
     args = ap.parse_args()
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} CPUs")
     print(f"CPU ms per article (process_time, best of {args.repeat} passes)")
-    columns = ("extract", *STAGES, "(repair)")
+    columns = ("extract", *STAGES, "(repair)", *(("+ner", "ratio") if args.ner else ()))
     print(f"{'set':12}{'articles':>9}" + "".join(f"{c:>10}" for c in columns))
     for name, raws in article_sets().items():
-        row = measure(raws, args.repeat)
+        row = measure(raws, args.repeat, ner=args.ner)
         print(f"{name:12}{len(raws):>9}" + "".join(f"{row[c]:>10.2f}" for c in columns))
     if not EXTERNAL.is_dir():
         print(f"(no tuning set: {EXTERNAL} is not there)")
