@@ -135,3 +135,86 @@ def test_ner_backend_is_deterministic_and_recorded_on_the_briefing() -> None:
     assert first.prompt.id == "offline-rules+ner"
     assert "Harbor Light Systems" in [a.name for a in first.actors]
     assert first.actors == second.actors
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_agent_after_by_is_added_but_not_an_outlet_quoting_someone() -> None:
+    assert "Harbor Light Systems" in _names(
+        "The servers were wiped by Harbor Light Systems last year, Mayor Jane Doe said.",
+        "Doe said she had not been told.",
+    )
+    assert "Interlink" not in _names(
+        "Mayor Jane Doe was quoted as saying by Interlink that the budget would be cut.",
+        "Doe said the cuts would start in March.",
+    )
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_object_of_a_preposition_before_a_verb_is_no_subject() -> None:
+    assert "Harbor Light Systems" not in _names(
+        "The audit of Harbor Light Systems found gaps in the books, Mayor Jane Doe said.",
+        "Doe said she would act.",
+    )
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_name_only_ever_after_a_place_preposition_is_not_added() -> None:
+    assert "Eastleigh" not in _names(
+        "Mayor Jane Doe stopped off in Eastleigh in Hampshire on Monday.",
+        "Doe travelled to Eastleigh to spell out her plans.",
+    )
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_name_only_ever_qualifying_a_noun_is_not_added() -> None:
+    assert "Air Force" not in _names(
+        "The Pentagon sent an Air Force bomber task force, Mayor Jane Doe said.",
+        "Doe said an Air Force fighter squadron would follow.",
+    )
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_a_hotel_is_not_an_organisation() -> None:
+    assert "Harbor Light Hotel" not in _names(
+        "Mayor Jane Doe stayed at the Harbor Light Hotel on Monday.",
+        "The Harbor Light Hotel is used by visiting ministers, Doe said.",
+    )
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_long_name_of_an_acronym_the_rules_found_is_not_repeated() -> None:
+    text = (
+        "The FBI opened an inquiry on Monday, Mayor Jane Doe said.",
+        "Doe said the Federal Bureau of Investigation's agents had called her.",
+    )
+    assert offline_actors(*text, ner=True) == offline_actors(*text)
+
+
+@pytest.mark.usefixtures("spacy_model")
+def test_a_family_named_by_a_persons_surname_is_not_an_organisation() -> None:
+    assert "Schullers" not in _names(
+        "Robert Schuller founded a church in 1955.",
+        "With their young family in tow, the Schullers caravanned west, his son said.",
+    )
+
+
+def test_a_states_metonym_is_not_an_organisation() -> None:
+    kremlin = _ner._Org(forms=["Kremlin", "Kremlin"], mentions=2, subject=True)
+    assert not _ner._kept(("kremlin",), kremlin, [])
+    firm = _ner._Org(forms=["Harbor Light Systems"], mentions=2, subject=True)
+    assert _ner._kept(("harbor", "light", "systems"), firm, [])
+
+
+def test_model_reads_only_sentences_with_a_name_no_rules_actor_holds() -> None:
+    text = (
+        "Mayor Jane Doe spoke in Washington on Monday.\n\n"
+        "Harbor Light Systems wiped the servers, Doe said.\n\n"
+        "Doe said Brightwater Labs had helped, and Brightwater Labs denied it.\n\n"
+        "Doe said she once met Kestrel Foods.\n\n"
+        "Reporting by Ann Roe; Editing by Tom Hale"
+    )
+    doe = [a for a in offline_actors(text) if a.name == "Jane Doe"]
+    assert _ner._unnamed_sentences(text, doe) == [
+        "Harbor Light Systems wiped the servers, Doe said.",
+        "Doe said Brightwater Labs had helped, and Brightwater Labs denied it.",
+    ]
