@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import ConfigurationError, Summarizer
+from summarizer._schema import Actor
 from summarizer.backends.offline import _ner
 from summarizer.infra._settings import load_settings
 from tests._offline import offline_actors
@@ -143,8 +144,8 @@ def test_agent_after_by_is_added_but_not_an_outlet_quoting_someone() -> None:
         "The servers were wiped by Harbor Light Systems last year, Mayor Jane Doe said.",
         "Doe said she had not been told.",
     )
-    assert "Interlink" not in _names(
-        "Mayor Jane Doe was quoted as saying by Interlink that the budget would be cut.",
+    assert "Northgate Analytics" not in _names(
+        "Mayor Jane Doe was quoted as saying by Northgate Analytics that the budget would be cut.",
         "Doe said the cuts would start in March.",
     )
 
@@ -218,3 +219,54 @@ def test_model_reads_only_sentences_with_a_name_no_rules_actor_holds() -> None:
         "Harbor Light Systems wiped the servers, Doe said.",
         "Doe said Brightwater Labs had helped, and Brightwater Labs denied it.",
     ]
+
+
+def _kept(name: str, mentions: int = 2, *, subject: bool = True, actors: tuple = ()) -> bool:
+    """The guards on an ORG entity named ``mentions`` times (the model not needed)."""
+    org = _ner._Org(forms=[name] * mentions, mentions=mentions, subject=subject)
+    return _ner._kept(_ner.name_key(name), org, list(actors))
+
+
+def test_an_outlet_by_a_wire_a_newspaper_word_or_a_masthead_is_not_an_organisation() -> None:
+    assert _kept("Harbor Light Systems")
+    assert not _kept("Reuters Breaking Desk")  # a wire's name first
+    assert not _kept("Westbrook Times Debate")  # a newspaper's word inside
+    assert not _kept("Westbrook Today")  # a masthead
+
+
+def test_a_place_by_its_first_or_last_word_is_not_an_organisation() -> None:
+    assert not _kept("Fort Marhollow")
+    assert not _kept("Marhollow River")
+    assert _kept("Marhollow River Networks")
+
+
+def test_a_person_by_a_given_name_is_not_an_organisation() -> None:
+    assert not _kept("Michael Marhollow")
+    assert _kept("Marhollow Partners")
+
+
+def test_a_family_named_by_a_persons_surname_in_the_plural_is_not_an_organisation() -> None:
+    schuller = Actor(name="Robert Schuller", type="person", role="")
+    assert not _kept("Schullers", 3, actors=(schuller,))
+    assert _kept("Schullers", 3)
+
+
+def test_name_only_ever_after_a_place_preposition_is_never_added() -> None:
+    org = _ner._Org(forms=["Capanagh Wood"] * 2, mentions=2, placed=2)
+    assert not _ner._kept(("capanagh", "wood"), org, [])
+    org.placed = 1
+    assert _ner._kept(("capanagh", "wood"), org, [])
+
+
+def test_a_form_that_is_no_names_shape_is_not_an_organisation() -> None:
+    for form in ("gentler movement", "Tu-154", "@HarborLight", "Harbor Light of"):
+        assert not _kept(form), form
+    assert _kept("al-Nusra")
+
+
+def test_one_word_needs_to_be_named_twice_and_as_a_subject() -> None:
+    assert not _kept("Marhollow", 1)
+    assert not _kept("Marhollow", 3, subject=False)
+    assert _kept("Marhollow", 2)
+    assert _kept("Harbor Light Systems", 1)
+    assert _kept("Harbor Light Systems", 2, subject=False)

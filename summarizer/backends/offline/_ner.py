@@ -9,17 +9,19 @@ It runs after the rules and only adds: an ORG entity becomes an organisation whe
   form of one, or its initials one: "FBI"), and spaCy never reads the same name as a
   person or a place;
 - it is named at least twice, or once as a subject (a verb right after it, as the rules
-  read one) or as the agent after "by" (not an outlet's: "quoted by X", "seen by X"): a
-  name in passing ("a report by ...", "told the BBC", "an audit of X found") is not an
-  actor;
+  read one) or as the agent after "by" (not an outlet's: "quoted by X", "seen by X"); a
+  name of one word both twice and as a subject (one capitalised word is as often a common
+  noun, a work's title or a given name): a name in passing ("a report by ...", "told the
+  BBC", "an audit of X found") is not an actor;
 - it is not only ever a place ("in X", "to X") nor only a noun's qualifier ("an Air Force
   bomber"); not a thing by its last word as the rules read one ("Hotel", "Treaty",
-  "Cup"), a state's metonym ("Kremlin") nor a family ("the Schullers" beside Robert
-  Schuller);
-- it is not an acronym the article never spells out (CNN, CPR) nor a name ending in an
-  outlet's word ("Post", "News"): outlets are cited, not actors; an acronym that is
-  spelled out becomes an alias of the long name ("FBI" of "Federal Bureau of
-  Investigation").
+  "Cup"), a place by its first or last word ("Fort", "River"), a person by a given name
+  first, a state's metonym ("Kremlin") nor a family ("the Schullers" beside Robert
+  Schuller); every form has a name's shape (capitalised words: not "Tu-154", "@handle");
+- it is not an outlet (a wire's name, a newspaper's word, a masthead: "Reuters", "USA
+  Today", "Post") nor an acronym the article never spells out (CNN, CPR): outlets are
+  cited, not actors; an acronym that is spelled out becomes an alias of the long name
+  ("FBI" of "Federal Bureau of Investigation").
 
 Cost: only the entity recogniser is loaded (no tagger, no parser), and it reads only the
 sentences holding a capitalised name no rules actor holds that is named twice or once as
@@ -41,6 +43,7 @@ from summarizer._errors import ConfigurationError
 from summarizer._schema import Actor, Extraction
 from summarizer._text import (
     COUNTRY_TOKENS,
+    WIRES,
     informative,
     is_lone_title,
     literal_spans,
@@ -48,9 +51,11 @@ from summarizer._text import (
     split_paragraphs,
     split_sentences,
     sub_span,
+    wordset,
 )
 from summarizer.backends.offline._lexicon import (
     COUNTRY_FORMS,
+    GIVEN_NAMES,
     METONYMS,
     NOT_ACTORS,
     NOT_NAMES,
@@ -65,7 +70,9 @@ from summarizer.backends.offline._lexicon import (
 from summarizer.backends.offline._names import (
     _ACTING,
     _EVENT_HEADS,
+    _MASTHEAD,
     _PLACE_HEADS,
+    _PLACE_STARTS,
     _SUBJECT_VERB,
     _credit_line,
     _initials,
@@ -109,6 +116,17 @@ _AT_PLACE = re.compile(  # "in Eastleigh", "to Didcot", "in north Wales", "at th
     rf"(?<![\w-])(?:{'|'.join(sorted(PLACE_PREPOSITIONS | {'to'}))})\s+(?:the\s+)?(?:[a-z]+\s+)?$",
     re.IGNORECASE,
 )
+# A name's shape: capitalised words, joined by small words, no digit, no handle, not ending
+# in a joining word ("gentler movement", "Tu-154", "@AmbJohnBolton", "Patriarchate of").
+_NAME_WORD = r"[A-Z][A-Za-z'’.&-]*"
+_NAME_SHAPE = re.compile(
+    rf"(?:(?:al|el|ad|an)[\s-])?{_NAME_WORD}(?:\s+(?:(?:of|for|and|the|on|&|de|du|al|la|le)\s+)*{_NAME_WORD})*"
+)
+# The place heads of the rules' `NOT_NAMES`: a name ending in one is a place's.
+_PLACE_WORDS = NOT_NAMES & wordset(
+    "Sea River Street Avenue Valley County City Island Islands Bay Peninsula Beach Gulf"
+)
+_WIRE_WORDS = frozenset(w.split()[0] for w in WIRES)  # "Reuters", "Bloomberg Politics"
 _PARENTHESIS = re.compile(r"^\s*\([^()]{1,40}\)")  # "Blue Harbor Partners (BHP) bought"
 _NOT_ORGS = frozenset({"PERSON", "GPE", "LOC", "FAC"})  # a name also read as one of these
 _LOCK = threading.Lock()  # one spaCy pipeline shared by the backend's worker threads
@@ -294,13 +312,43 @@ def _kept(key: tuple[str, ...], org: _Org, actors: list[Actor]) -> bool:
         return False
     if any(f in NOT_ACTORS for f in org.forms) or _undefined_acronym(org):
         return False
-    if org.forms[0].split()[-1] in OUTLET_HEADS or _named(key, actors):
+    if _named(key, actors):
         return False
     if org.placed == org.mentions or (org.modifying == org.mentions and not org.subject):
         return False  # only ever where something happens, or a qualifier: "in X", "an X team"
+    name = org.forms[0]
     if _a_thing(key) or any(f in METONYMS for f in org.forms) or _family(key, actors):
         return False
+    if _an_outlet(name) or _a_place(name) or _a_person(name):
+        return False
+    if not all(_NAME_SHAPE.fullmatch(f) for f in org.forms):
+        return False  # "gentler movement", "Tu-154", "@AmbJohnBolton", "Patriarchate of"
+    if len(key) == 1:  # one word is as often a common word, a work or a given name
+        return org.mentions >= 2 and org.subject
     return org.mentions >= 2 or org.subject
+
+
+def _an_outlet(name: str) -> bool:
+    """An outlet's name: a wire's ("Reuters", "Bloomberg Politics"), one holding a
+    newspaper's word ("New York Times Debate") or a masthead's ("USA Today"): outlets are
+    cited, not actors."""
+    words = name.split()
+    return (
+        words[0] in _WIRE_WORDS
+        or any(w in OUTLET_HEADS for w in words)
+        or bool(_MASTHEAD.search(name))
+    )
+
+
+def _a_place(name: str) -> bool:
+    """A place's name by a word the rules read as one ("Fort Hood", "Hudson River")."""
+    words = name.split()
+    return words[0] in _PLACE_STARTS or words[-1] in _PLACE_WORDS
+
+
+def _a_person(name: str) -> bool:
+    """A person's name by its first word, a given name ("Patrisse Cullors")."""
+    return name.split()[0] in GIVEN_NAMES
 
 
 def _a_thing(key: tuple[str, ...]) -> bool:
