@@ -8,24 +8,25 @@ It runs after the rules and only adds: an ORG entity becomes an organisation whe
 - no actor the rules found already names it (its `name_key` equal to, inside or around a
   form of one, or its initials one: "FBI"), and spaCy never reads the same name as a
   person or a place;
-- it is named at least twice, or once as a subject (a verb right after it, as the rules
-  read one) or as the agent after "by" (not an outlet's: "quoted by X", "seen by X"); a
-  name of one word both twice and as a subject (one capitalised word is as often a common
-  noun, a work's title or a given name): a name in passing ("a report by ...", "told the
-  BBC", "an audit of X found") is not an actor;
-- it is not only ever a place ("in X", "to X") nor only a noun's qualifier ("an Air Force
-  bomber"); not a thing by its last word as the rules read one ("Hotel", "Treaty",
-  "Cup"), a place by its first or last word ("Fort", "River"), a person by a given name
-  first, a state's metonym ("Kremlin") nor a family ("the Schullers" beside Robert
-  Schuller); every form has a name's shape (capitalised words: not "Tu-154", "@handle");
+- it is named at least once as a subject (a verb right after it, as the rules read one)
+  or as the agent after "by" (not an outlet's: "quoted by X", "seen by X"); a name of one
+  word, twice too (one capitalised word is as often a common noun, a work's title or a
+  given name): a name only in passing ("a report by ...", "told the BBC", "an audit of X
+  found", "fans of X"), however often, is not an actor;
+- it is not only ever a place ("in X", "to X"); not a thing by its last word as the
+  rules read one ("Hotel", "Treaty", "Cup") nor a plan ("Program"); not a law the rules
+  list ("Nafta"), a place by its first or last word ("Fort", "River"), a person (a given
+  name first, or a word the article writes after a given name or "Mr."), a state's
+  metonym ("Kremlin") nor a family ("the Schullers" beside Robert Schuller); every form
+  has a name's shape (capitalised words: not "Tu-154", "@handle", "gentler movement");
 - it is not an outlet (a wire's name, a newspaper's word, a masthead: "Reuters", "USA
   Today", "Post") nor an acronym the article never spells out (CNN, CPR): outlets are
   cited, not actors; an acronym that is spelled out becomes an alias of the long name
   ("FBI" of "Federal Bureau of Investigation").
 
 Cost: only the entity recogniser is loaded (no tagger, no parser), and it reads only the
-sentences holding a capitalised name no rules actor holds that is named twice or once as
-a subject (the guard above, tested on the text first): about twice the rules' CPU in all.
+sentences holding a capitalised name no rules actor holds that the text shows named twice
+or once as a subject (a superset of what the guards keep): about twice the rules' CPU.
 Measured in evals/BENCHMARKS.md ("Organisations by a named-entity model"); it is not the
 default. spaCy's CPU inference is deterministic.
 """
@@ -35,6 +36,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -56,6 +58,7 @@ from summarizer._text import (
 from summarizer.backends.offline._lexicon import (
     COUNTRY_FORMS,
     GIVEN_NAMES,
+    HONORIFICS,
     METONYMS,
     NOT_ACTORS,
     NOT_NAMES,
@@ -76,7 +79,6 @@ from summarizer.backends.offline._names import (
     _SUBJECT_VERB,
     _credit_line,
     _initials,
-    _noun_follows,
 )
 
 # spaCy's small English pipeline as re-published on PyPI (the `ner` extra; the `peers`
@@ -126,6 +128,9 @@ _NAME_SHAPE = re.compile(
 _PLACE_WORDS = NOT_NAMES & wordset(
     "Sea River Street Avenue Valley County City Island Islands Bay Peninsula Beach Gulf"
 )
+_PLANS = frozenset({"Plan", "Program", "Programme"})
+# Words right before a surname: a given name or an honorific ("Donald Trump", "Mr. X").
+_PERSON_FIRST = GIVEN_NAMES | HONORIFICS
 _WIRE_WORDS = frozenset(w.split()[0] for w in WIRES)  # "Reuters", "Bloomberg Politics"
 _PARENTHESIS = re.compile(r"^\s*\([^()]{1,40}\)")  # "Blue Harbor Partners (BHP) bought"
 _NOT_ORGS = frozenset({"PERSON", "GPE", "LOC", "FAC"})  # a name also read as one of these
@@ -164,7 +169,6 @@ class _Org:
     mentions: int = 0
     subject: bool = False
     placed: int = 0  # mentions after a place's preposition ("in Eastleigh", "to Didcot")
-    modifying: int = 0  # mentions before a noun ("an Air Force bomber")
 
 
 def add_entity_orgs(text: str, extraction: Extraction) -> Extraction:
@@ -177,7 +181,7 @@ def add_entity_orgs(text: str, extraction: Extraction) -> Extraction:
     orgs, not_orgs = _organisations(docs)
     added: list[Actor] = []
     for key, org in _fold_acronyms(text, orgs).items():
-        if key not in not_orgs and _kept(key, org, [*extraction.actors, *added]):
+        if key not in not_orgs and _kept(key, org, [*extraction.actors, *added], text):
             added.append(_actor(org))
     if not added:
         return extraction
@@ -187,8 +191,8 @@ def add_entity_orgs(text: str, extraction: Extraction) -> Extraction:
 def _unnamed_sentences(text: str, actors: list[Actor]) -> list[str]:
     """The sentences where the model may find an organisation the pass would add: those
     holding a capitalised name no rules actor's form holds, named twice or once as a
-    subject (the guard of `_kept`). Every mention of such a name is in one of them, so the
-    model's count and subjects for it are the whole article's."""
+    subject (more than `_kept` keeps). Every mention of such a name is in one of them, so
+    the model's count and subjects for it are the whole article's."""
     keys = [k for a in actors for f in a.names() if (k := name_key(f))]
     lower = frozenset(re.findall(r"\b[a-z]+\b", text))  # words the article writes in lower case
     sentences = [  # a reporters' credit line names no actor (ANNOTATION.md)
@@ -271,7 +275,6 @@ def _organisations(docs: list[Any]) -> tuple[dict[tuple[str, ...], _Org], set[tu
                 org.mentions += 1
                 org.subject |= _is_subject(doc.text, ent.start_char, ent.end_char)
                 org.placed += bool(_AT_PLACE.search(doc.text, 0, ent.start_char))
-                org.modifying += _noun_follows(doc.text, ent.end_char)
     return orgs, not_orgs
 
 
@@ -306,26 +309,29 @@ def _fold_acronyms(text: str, orgs: dict[tuple[str, ...], _Org]) -> dict[tuple[s
     return orgs
 
 
-def _kept(key: tuple[str, ...], org: _Org, actors: list[Actor]) -> bool:
-    """Whether an ORG entity is an actor the rules missed (the module's guards)."""
+def _kept(key: tuple[str, ...], org: _Org, actors: list[Actor], text: str) -> bool:
+    """Whether an ORG entity of ``text`` is an actor the rules missed (the guards)."""
     if not informative(key) or is_lone_title(key) or all(w in COUNTRY_TOKENS for w in key):
         return False
-    if any(f in NOT_ACTORS for f in org.forms) or _undefined_acronym(org):
+    if any(f in NOT_ACTORS or f.upper() in NOT_ACTORS for f in org.forms):
+        return False  # a law or a programme ("Nafta", "Medicare")
+    if _undefined_acronym(org):
         return False
     if _named(key, actors):
         return False
-    if org.placed == org.mentions or (org.modifying == org.mentions and not org.subject):
-        return False  # only ever where something happens, or a qualifier: "in X", "an X team"
+    if org.placed == org.mentions:
+        return False  # only ever where something happens: "in Eastleigh", "to Didcot"
     name = org.forms[0]
     if _a_thing(key) or any(f in METONYMS for f in org.forms) or _family(key, actors):
         return False
-    if _an_outlet(name) or _a_place(name) or _a_person(name):
+    if _an_outlet(name) or _a_place(name) or _a_person(name, text):
         return False
     if not all(_NAME_SHAPE.fullmatch(f) for f in org.forms):
         return False  # "gentler movement", "Tu-154", "@AmbJohnBolton", "Patriarchate of"
-    if len(key) == 1:  # one word is as often a common word, a work or a given name
-        return org.mentions >= 2 and org.subject
-    return org.mentions >= 2 or org.subject
+    # An actor acts: named as a subject at least once (a name only ever in passing, twice
+    # or more, is as often a place, an outlet or a programme); one word, twice too, as it
+    # is as often a common word, a work or a given name.
+    return org.subject and (len(key) > 1 or org.mentions >= 2)
 
 
 def _an_outlet(name: str) -> bool:
@@ -346,16 +352,31 @@ def _a_place(name: str) -> bool:
     return words[0] in _PLACE_STARTS or words[-1] in _PLACE_WORDS
 
 
-def _a_person(name: str) -> bool:
-    """A person's name by its first word, a given name ("Patrisse Cullors")."""
-    return name.split()[0] in GIVEN_NAMES
+def _a_person(name: str, text: str) -> bool:
+    """A person's name: by its first word, a given name ("Patrisse Cullors"); one word
+    the article writes after a given name or an honorific ("Donald Trump", "Mr. McEntee"),
+    a surname."""
+    words = name.split()
+    if words[0] in GIVEN_NAMES:
+        return True
+    return len(words) == 1 and any(
+        before[-1] in _PERSON_FIRST for before in _words_before(text, name)
+    )
+
+
+def _words_before(text: str, name: str) -> Iterator[list[str]]:
+    """The words before each mention of ``name`` in ``text``."""
+    for start, _end in literal_spans(text, name):
+        if words := text[max(0, start - 30) : start].split():
+            yield words
 
 
 def _a_thing(key: tuple[str, ...]) -> bool:
-    """A place's, a law's or an event's name by its last word, as the rules read it
-    ("Pearl Continental Hotel", "Rome Statute", "Challenge Cup"): no organisation."""
+    """A place's, a law's, a programme's or an event's name by its last word, as the rules
+    read it ("Pearl Continental Hotel", "Rome Statute", "Challenge Cup"), or a plan
+    ("Clean Power Plan", "Children's Health Insurance Program"): no organisation."""
     last = key[-1].title()
-    return last in _PLACE_HEADS or last in _EVENT_HEADS
+    return last in _PLACE_HEADS or last in _EVENT_HEADS or last in _PLANS
 
 
 def _family(key: tuple[str, ...], actors: list[Actor]) -> bool:
