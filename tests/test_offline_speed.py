@@ -146,6 +146,8 @@ from summarizer.backends.offline._tensions import (
     _ANTI,
     _CLAUSE_END,
     _COMPOUND,
+    _MUTUAL_VERB,
+    _MUTUAL_VERBS,
     _NAME_CALLING,
     _may_call_names,
 )
@@ -1437,3 +1439,34 @@ def test_a_name_calling_verb_is_searched_for_only_where_its_stem_is() -> None:
             found += 1
             assert _may_call_names(text.lower(), FOLDS_TO_ASCII.search(text) is not None), text
     assert found > 1500
+
+
+def test_a_mutual_verb_is_looked_for_only_where_its_stem_is() -> None:
+    # `_MUTUAL_VERB`, built from `_MUTUAL_VERBS` and searched after a non-word character,
+    # is the pattern written out before; `_mutual` searches it only in a paragraph holding
+    # one of its stems
+    written = (
+        r"\b(?:clash(?:ed|es)?|spar(?:red|s)?|squabbl(?:ed|e)|feud(?:ed)?|quarrel(?:l?ed)?|"
+        r"tangled|bickered|locked\s+horns|butted\s+heads|traded\s+(?:barbs|insults|jabs|blows))"
+        r"(?!\s+with\b)(?![\w'’-])"
+    )
+    assert _MUTUAL_VERB.pattern.pattern == r"\b(?:" + written.removeprefix(r"\b") + ")"
+    old = re.compile(written)
+    texts = ["India and Pakistan spar over it; they clashed, then traded  barbs and feud."]
+    rng = random.Random(23)
+    pieces = ["clash", "ed", "es", "spar", "red", "squabbl", "feud", "quarrel", "led", "tangled"]
+    pieces += ["locked", "horns", "traded", "jabs", "with", " ", "\n", "-", "'", "é", "x", "."]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(1, 8))) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        spans = [m.span() for m in old.finditer(text)]
+        assert [m.span() for m in _MUTUAL_VERB.finditer(text)] == spans, text
+        if spans:
+            found += 1
+            assert any(stem in text for stem in _MUTUAL_VERBS), text
+    assert found > 500
+    verbs = ("clashed", "sparred", "squabbled", "feuded", "tangled", "bickered", "locked horns")
+    for verb in (*verbs, "butted heads", "traded barbs"):  # each stem, the gate's too
+        text = f"Mike Pompeo and John Bolton {verb} over the plan, aides said."
+        extraction = extract_offline(CleanArticle(paragraphs=["Fund chiefs met.", text]))
+        assert [t.parties for t in extraction.tensions] == [["Mike Pompeo", "John Bolton"]], verb

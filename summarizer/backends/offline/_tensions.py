@@ -195,9 +195,22 @@ _AT_EVENT = re.compile(r"\b(?:at|during)\s+an?\s+$")
 _EVENT_NOUN = re.compile(r"\s+[a-z]{3,}\b")
 _ECHO = re.compile(r"\becho(?:es|ed|ing)?\b", re.IGNORECASE)
 # A verb both sides do to each other (`_mutual`), and what may part it from its subject.
-_MUTUAL_VERB = re.compile(
-    r"\b(?:clash(?:ed|es)?|spar(?:red|s)?|squabbl(?:ed|e)|feud(?:ed)?|quarrel(?:l?ed)?|"
-    r"tangled|bickered|locked\s+horns|butted\s+heads|traded\s+(?:barbs|insults|jabs|blows))"
+# Each verb's stem (a literal it opens with: `_mutual` looks for the pattern only in a
+# paragraph holding one) and what may follow it.
+_MUTUAL_VERBS = {
+    "clash": "(?:ed|es)?",
+    "spar": "(?:red|s)?",
+    "squabbl": "(?:ed|e)",
+    "feud": "(?:ed)?",
+    "quarrel": "(?:l?ed)?",
+    "tangled": "",
+    "bickered": "",
+    "locked": r"\s+horns",
+    "butted": r"\s+heads",
+    "traded": r"\s+(?:barbs|insults|jabs|blows)",
+}
+_MUTUAL_VERB = WordPattern(  # "\b" before it: searched after a non-word character
+    rf"(?:{'|'.join(stem + ends for stem, ends in _MUTUAL_VERBS.items())})"
     r"(?!\s+with\b)(?![\w'’-])"
 )
 _MUTUAL_GAP = re.compile(
@@ -783,8 +796,13 @@ def _mutual(para: Paragraph, mentions: list[Mention]) -> Iterator[_Found]:
     noun ("Trump and Cruz supporters clashed"); only adverbs between the second and the
     verb ("never", "did not" part them: no clash stated)."""
     text = para.text
+    if not any(stem in text for stem in _MUTUAL_VERBS):
+        return  # (and `_outer`, quadratic in the mentions, only for a paragraph with a verb)
+    verbs = list(_MUTUAL_VERB.finditer(text))
+    if not verbs:
+        return
     mentions = _outer(mentions)  # "Hillary Clinton", not the "Clinton" inside it
-    for m in _MUTUAL_VERB.finditer(text):
+    for m in verbs:
         second = [x for x in mentions if _MUTUAL_GAP.fullmatch(text, x[1], m.start())]
         first = [x for x in mentions if second and _AND.fullmatch(text, x[1], second[-1][0])]
         if not first or not _subject_like(first[-1], text):  # "supporters of X and Y clashed"
