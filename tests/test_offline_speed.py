@@ -28,6 +28,7 @@ from summarizer._text import (
     literal_spans,
     normalize,
     one_letter_apart,
+    sub_span,
 )
 from summarizer.backends.offline._extract import (
     _DEBRIS,
@@ -63,6 +64,8 @@ from summarizer.backends.offline._names import (
     _LIST_SUBJECT,
     _LOW,
     _NAME_THEN_BODY,
+    _NICKNAME_IN,
+    _NICKNAMED,
     _ONE_WORD,
     _OPENING_PNAME,
     _ORG_PHRASE,
@@ -1441,6 +1444,33 @@ def test_a_name_calling_verb_is_searched_for_only_where_its_stem_is() -> None:
     assert found > 1500
 
 
+def test_a_nickname_is_looked_for_only_in_an_article_holding_one_before_a_name() -> None:
+    # `_add_nicknames` searches `_NICKNAMED` (tried at every character) only in a text
+    # where `_NICKNAME_IN` (a nickname in quotation marks, a name after it) is
+    texts = [
+        'Joaquin "El Chapo" Guzman was caught.',
+        "Marcia 'Cia' Price and “Big” Tony said so; Bo ‘Bo’ de la Cruz, Ann \"X\"  Lee",
+    ]
+    rng = random.Random(23)
+    parts = (
+        ["Joaquin", "joaquin", "J.", "Ann-Marie", "é", "", "x "],
+        [" ", "  ", "\n", "\u00a0", ""],
+        ['"', "“", "‘", "'", "’", "", "x"],
+        ["El Chapo", "Big", "el", "Big  Bad", "A.B.", "O'Neil"],
+        ['"', "”", "’", "'", "“", ""],
+        [" ", "  ", "\n", "", "-"],
+        ["", "de ", "de la ", "von der ", "of "],
+        ["Guzman", "guzman", "O’Neil", "Lee's", "Ann", "II"],
+    )
+    texts += ["".join(rng.choice(p) for p in parts) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        if _NICKNAMED.search(text) is not None:
+            found += 1
+            assert _NICKNAME_IN.search(text) is not None, text
+    assert found > 50
+
+
 def test_a_mutual_verb_is_looked_for_only_where_its_stem_is() -> None:
     # `_MUTUAL_VERB`, built from `_MUTUAL_VERBS` and searched after a non-word character,
     # is the pattern written out before; `_mutual` searches it only in a paragraph holding
@@ -1470,3 +1500,33 @@ def test_a_mutual_verb_is_looked_for_only_where_its_stem_is() -> None:
         text = f"Mike Pompeo and John Bolton {verb} over the plan, aides said."
         extraction = extract_offline(CleanArticle(paragraphs=["Fund chiefs met.", text]))
         assert [t.parties for t in extraction.tensions] == [["Mike Pompeo", "John Bolton"]], verb
+
+
+def _old_add_nicknames(self: Registry) -> None:
+    if not any(q in self.text for q in "\"“‘'"):
+        return
+    for m in _NICKNAMED.finditer(self.text):
+        around = (m["first"], m["rest"].split()[-1])
+        person = next((p for p in self.people() if sub_span(around, p.tokens)), None)
+        if person is None:
+            continue
+        person.forms.update((m.group(), m["nick"]))
+        nick = tuple(m["nick"].split())
+        for other in self.people():
+            if other is not person and other.tokens in (nick, (*nick, around[1])):
+                self._merge(other, person)
+
+
+def test_nicknames_are_added_as_when_every_article_was_searched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    articles = [
+        ('Joaquin "El Chapo" Guzman was caught on Friday.', '"El Chapo" Guzman said no.'),
+        ("Marcia 'Cia' Price said it was over.", "Price said so again."),
+        ("Tom said it's 'Big' news.", "Nobody's nickname: Ann Lee's “Joy” Park."),
+        ("Anna “Big Sis” Lowe said it was over.", "Lowe said so again."),
+        ('Joaquin "El Chapo" Guzman was caught on Friday.', "Guzman said no."),
+    ]
+    outputs = _same_as_old(monkeypatch, "_add_nicknames", _old_add_nicknames, articles)
+    assert '"aliases":["Lowe","Big Sis","Anna “Big Sis” Lowe"]' in outputs[3]
+    assert '"El Chapo","Joaquin \\"El Chapo\\" Guzman"]' in outputs[4]

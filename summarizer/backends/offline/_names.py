@@ -1508,8 +1508,8 @@ class Registry:
     def _add_nicknames(self) -> None:
         """A person named with a nickname in quotation marks ("Joaquin \"El Chapo\" Guzman")
         has that form and the nickname for forms: the name alone is not in the text."""
-        if not any(q in self.text for q in "\"“‘'"):
-            return
+        if _NICKNAME_IN.search(self.text) is None:
+            return  # (`_NICKNAMED`, opening with a lookbehind, is tried at every character)
         for m in _NICKNAMED.finditer(self.text):
             around = (m["first"], m["rest"].split()[-1])
             person = next((p for p in self.people() if sub_span(around, p.tokens)), None)
