@@ -37,9 +37,18 @@ from summarizer.backends.offline._extract import (
     extract_offline,
     lead_summary,
 )
-from summarizer.backends.offline._lexicon import AFTER_A_NOUN, SPEECH_VERBS, STOP_CAPS, alternation
+from summarizer.backends.offline._lexicon import (
+    AFTER_A_NOUN,
+    GROUP_SYNONYMS,
+    GROUPS,
+    SPEECH_VERBS,
+    STOP_CAPS,
+    alternation,
+)
 from summarizer.backends.offline._names import (
     _ACTING,
+    _ACTING_PLURAL,
+    _ACTING_PLURALS_MAX,
     _APPOSITION,
     _ASIDE_SAID_TAIL,
     _BARE_APPOSITION,
@@ -66,6 +75,7 @@ from summarizer.backends.offline._names import (
     _NAME_THEN_BODY,
     _NICKNAME_IN,
     _NICKNAMED,
+    _NOT_MODIFIERS,
     _ONE_WORD,
     _OPENING_PNAME,
     _ORG_PHRASE,
@@ -75,6 +85,7 @@ from summarizer.backends.offline._names import (
     _PLACE_HEADS,
     _PNAME,
     _PROPER_NOUN_BEFORE,
+    _QUANTITY_WORDS,
     _ROLE_AHEAD,
     _ROLE_BEFORE,
     _ROLE_COMMA,
@@ -103,6 +114,8 @@ from summarizer.backends.offline._names import (
     _WORD_BEFORE,
     Entity,
     Registry,
+    _acting_heads_in,
+    _acting_plurals,
     _acts_after,
     _gender_clash,
     _given_gender,
@@ -129,6 +142,7 @@ from summarizer.backends.offline._names import (
     _source_says,
     _spelling,
     _two_genders,
+    _word_before,
 )
 from summarizer.backends.offline._quotes import (
     _ACCORDING,
@@ -1444,6 +1458,28 @@ def test_a_name_calling_verb_is_searched_for_only_where_its_stem_is() -> None:
     assert found > 1500
 
 
+def test_an_acting_plural_is_tried_where_it_can_open_and_found_as_finditer_finds_it() -> None:
+    # `_acting_plurals` tries `_ACTING_PLURAL` only at a head standing as a whole run of
+    # ASCII letters and at the qualifier before it: the matches (and their groups) of
+    # `finditer`, which tries it at every character
+    texts = [
+        "Residents said the water smelled; striking workers protested, anti-war protesters too.",
+        'Tulsa residents\u00a0said so. "Voters voters" residents-led xvoters, voters’ 2voters',
+        "the self-styled   \n\tresidents walked out; a hundred migrants arrived.",
+    ]
+    rng = random.Random(23)
+    pieces = ["residents", "Residents", "voters", "workers", "striking ", "anti-war ", "a", "x"]
+    pieces += [" ", "  ", "\u00a0", "\t", "\n", "-", "'", "’", ".", ",", "é", "_", "2", "Two"]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(1, 10))) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        old = [(m.span(), m.groupdict()) for m in _ACTING_PLURAL.finditer(text)]
+        new = [(m.span(), m.groupdict()) for m in _acting_plurals(text, _acting_heads_in(text))]
+        assert new == old, text
+        found += sum(1 for _, groups in old if groups["modifier"])
+    assert found > 100  # qualified ones among them
+
+
 def test_a_nickname_is_looked_for_only_in_an_article_holding_one_before_a_name() -> None:
     # `_add_nicknames` searches `_NICKNAMED` (tried at every character) only in a text
     # where `_NICKNAME_IN` (a nickname in quotation marks, a name after it) is
@@ -1530,3 +1566,70 @@ def test_nicknames_are_added_as_when_every_article_was_searched(
     outputs = _same_as_old(monkeypatch, "_add_nicknames", _old_add_nicknames, articles)
     assert '"aliases":["Lowe","Big Sis","Anna “Big Sis” Lowe"]' in outputs[3]
     assert '"El Chapo","Joaquin \\"El Chapo\\" Guzman"]' in outputs[4]
+
+
+def _old_add_acting_plurals(self: Registry) -> None:
+    acting: dict[str, list[tuple[tuple[int, int], int]]] = {}
+    named: set[str] = set()
+    for para in self._prose:
+        for m in _ACTING_PLURAL.finditer(para.text):
+            before = _word_before(para.text, m.start("head"))
+            if before and self._names_qualifier(para.text, m.start("head"), before[0]):
+                named.add(m["head"].lower())
+                continue
+            if m["modifier"] in _QUANTITY_WORDS:
+                continue
+            qualified = m["modifier"] is not None and m["modifier"] not in _NOT_MODIFIERS
+            start = m.start() if qualified else m.start("head")
+            if self._plural_subject(para, start, m.end()):
+                acting.setdefault(m["head"].lower(), []).append(((para.index, start), m.end()))
+    heads = {e.tokens[-1].lower() for e in self.entities if e.type == "group"}
+    if "police" in heads or any("Police" in e.tokens for e in self.entities):
+        heads |= {"officers", "police"}
+    found = [
+        (h, ms)
+        for h, ms in acting.items()
+        if (len(ms) >= 2 or self._headlined_plural(h))
+        and h not in heads | named
+        and GROUP_SYNONYMS.get(h) not in heads
+    ]
+    found.sort(key=lambda f: (-len(f[1]), f[0]))
+    for head, _mentions in found[:_ACTING_PLURALS_MAX]:
+        group = Entity(head, "group", forms={head, head.title()} - GROUPS, described=True)
+        self._index(group)
+        group.signals.add("subject")
+        self.entities.append(group)
+
+
+def test_acting_plurals_are_found_as_when_every_character_was_tried(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `_add_acting_plurals` asks `_acting_plurals` with the heads of the article's text
+    articles = [
+        (
+            "A row over water bills has split the town of Orlen this spring.",
+            "Mayor Tessa Vane said the bills were fair.",
+            "Residents said the water smelled of metal.",
+            "On Monday angry residents blocked the main road.",
+        ),
+        (
+            "Bus services in Kettle Bay stopped on Friday.",
+            "Mayor Tessa Vane said talks would resume.",
+            "Striking\u00a0workers blocked the depot; many workers said the pay was too low.",
+            "Two workers left, and the workers’ union said so.",
+        ),
+        (  # a head no described group has (`_GROUP_HEAD_FORMS`)
+            "Neighbours of the Dunmore towers lost their deposits when the landlord shut it.",
+            "Mayor Tessa Vane said the city would help.",
+            "Neighbours said the landlord owed them money.",
+            "On Friday neighbours blocked the office.",
+        ),
+        (
+            "Teachers said no to the plan.",
+            "Velmora Front fighters attacked; the fighters withdrew.",
+            "Parents sued the board, and the parents’ lawyers said the parents had won.",
+        ),
+    ]
+    outputs = _same_as_old(monkeypatch, "_add_acting_plurals", _old_add_acting_plurals, articles)
+    assert '"name":"residents"' in outputs[0] and '"name":"workers"' in outputs[1]
+    assert '"name":"neighbours"' in outputs[2]
