@@ -83,6 +83,7 @@ from summarizer.backends.offline._names import (
     _PARTICLES,
     _PEER,
     _PLACE_HEADS,
+    _PLURAL_NAME,
     _PNAME,
     _PROPER_NOUN_BEFORE,
     _QUANTITY_WORDS,
@@ -104,6 +105,7 @@ from summarizer.backends.offline._names import (
     _SUBJECT_SAID,
     _SURNAMED,
     _THE_BEFORE,
+    _THE_GOVERNMENT,
     _THING_BEFORE,
     _THINGS,
     _TITLE_ALT,
@@ -1633,3 +1635,26 @@ def test_acting_plurals_are_found_as_when_every_character_was_tried(
     outputs = _same_as_old(monkeypatch, "_add_acting_plurals", _old_add_acting_plurals, articles)
     assert '"name":"residents"' in outputs[0] and '"name":"workers"' in outputs[1]
     assert '"name":"neighbours"' in outputs[2]
+
+
+def test_a_pattern_opening_with_its_first_letter_finds_what_its_lookbehind_form_finds() -> None:
+    # `_PLURAL_NAME` and `_THE_GOVERNMENT` open with their first letters, the test before
+    # them after them: the matches of the forms opening with the test
+    old_plural = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{2,}s(?![\w'’-])")
+    old_government = re.compile(
+        r"(?<![\w-])[Tt]he\s+(?:(?:central|federal|national)\s+)?government(?![\w'’-])"
+        r"(?!\s+(?:official|officials|spokesman|spokeswoman|source|sources|minister|ministers)\b)"
+    )
+    rng = random.Random(23)
+    pieces = ["Anzacs", "Sunnis", "The ", "the ", "federal ", "government", " officials", "Kurds"]
+    pieces += [" ", "  ", "\n", "-", ".", "'", "’", "é", "x", "_", "1", "s", "'s"]
+    texts = ["The Anzacs and the Sunnis met; the federal government's man, xThe government."]
+    texts += ["-The government, -Anzacs, .Sunnis, 'Kurds, _the government, éThe government"]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(1, 10))) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        for new, old in ((_PLURAL_NAME, old_plural), (_THE_GOVERNMENT, old_government)):
+            spans = [m.span() for m in old.finditer(text)]
+            assert [m.span() for m in new.finditer(text)] == spans, text
+            found += len(spans)
+    assert found > 300

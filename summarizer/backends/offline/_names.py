@@ -841,7 +841,9 @@ _QUANTITY_WORDS = _COUNT_WORDS | wordset(
 )
 # A capitalised plural word ("Anzacs", "Sunnis", "Yazidis"): a group's own name, maybe
 # (`Registry._add_plural_names`).
-_PLURAL_NAME = re.compile(r"(?<![\w.'’-])[A-Z][a-z]{2,}s(?![\w'’-])")
+# As r"(?<![\w.'’-])[A-Z][a-z]{2,}s(?![\w'’-])" with its capital first, the test before it
+# after it (`_OPENING_TOKEN`): `re` scans for capitals.
+_PLURAL_NAME = re.compile(r"[A-Z](?<![\w.'’-].)[a-z]{2,}s(?![\w'’-])")
 # Every word of a state's names ("Korea" of "South Korea": "the two Koreas" are states).
 _STATE_NAME_WORDS = frozenset(
     w for state, forms in COUNTRY_FORMS.items() for f in (state, *forms) for w in f.split()
@@ -5081,8 +5083,8 @@ _BODY_THEN_NAME = re.compile(
 )
 # A government named by no state's name ("The government", "the central government"); not
 # an owner ("the government's plan") nor a qualifier ("the government official").
-_THE_GOVERNMENT = re.compile(
-    r"(?<![\w-])[Tt]he\s+(?:(?:central|federal|national)\s+)?government(?![\w'’-])"
+_THE_GOVERNMENT = re.compile(  # its first letter first, the test before it after it
+    r"[Tt](?<![\w-].)he\s+(?:(?:central|federal|national)\s+)?government(?![\w'’-])"
     r"(?!\s+(?:official|officials|spokesman|spokeswoman|source|sources|minister|ministers)\b)"
 )
 _MODAL = re.compile(r"\s+(?:could|would|may|might|must|should|can)\b")
