@@ -74,6 +74,7 @@ from summarizer.backends.offline._names import (
     _LOW,
     _NAME_THEN_BODY,
     _NICKNAME_IN,
+    _NICKNAME_MARK,
     _NICKNAMED,
     _NOT_MODIFIERS,
     _ONE_WORD,
@@ -1658,3 +1659,28 @@ def test_a_pattern_opening_with_its_first_letter_finds_what_its_lookbehind_form_
             assert [m.span() for m in new.finditer(text)] == spans, text
             found += len(spans)
     assert found > 300
+
+
+def test_a_nickname_is_in_a_text_where_its_mark_is() -> None:
+    # `_NICKNAME_MARK` (the opening quotation mark first) is in a text where `_NICKNAME_IN`
+    # is, and nowhere else
+    assert _NICKNAME_MARK.pattern != _NICKNAME_IN.pattern
+    rng = random.Random(23)
+    parts = (
+        ["Joaquin", "é", "", "x"],
+        [" ", "  ", "\n", "\u00a0", "", "x"],
+        ['"', "“", "‘", "'", "’", "", "x"],
+        ["El Chapo", "Big", "el", "Big  Bad", "A.B."],
+        ['"', "”", "’", "'", "“", ""],
+        [" ", "  ", "\n", "", "-"],
+        ["", "de ", "de la ", "of "],
+        ["Guzman", "guzman", "O’Neil", "Lee's", "II"],
+    )
+    texts = ['Joaquin "El Chapo" Guzman', "Ann\n‘Big’ de Lee", "Ann'Big' Lee", " 'x' Lee"]
+    texts += ["".join(rng.choice(p) for p in parts) for _ in range(10000)]
+    found = 0
+    for text in texts:
+        held = _NICKNAME_IN.search(text) is not None
+        assert (_NICKNAME_MARK.search(text) is not None) == held, text
+        found += held
+    assert found > 200

@@ -135,6 +135,12 @@ _OPENING_PNAME = (
 )
 _NICKNAMED = re.compile(rf"(?P<first>{_TOKEN}){_NICKNAME}\s+(?P<rest>{_PARTICLES}{_TOKEN})")
 _NICKNAME_IN = re.compile(_NICKNAME_BEFORE.removesuffix("?"))
+# Where a text holds `_NICKNAME_IN`, it holds this: the same with its opening quotation mark
+# first and the white space before it tested after it (`re` scans for the marks, where a
+# pattern opening with "\s+" is tried at every character: `Registry._add_nicknames`).
+_NICKNAME_MARK = re.compile(
+    _NICKNAME_IN.pattern.replace(r"(?:\s+[\"“‘']", r"(?:[\"“‘'](?<=\s.)", 1)
+)
 _TITLES_BY_LENGTH = [re.escape(t) for t in sorted(TITLES + PERSON_TITLES, key=len, reverse=True)]
 _TITLE_ALT = alternation(_TITLES_BY_LENGTH)
 # A title opening with a capital that has no word character or "." before it, tested after
@@ -1561,7 +1567,7 @@ class Registry:
     def _add_nicknames(self) -> None:
         """A person named with a nickname in quotation marks ("Joaquin \"El Chapo\" Guzman")
         has that form and the nickname for forms: the name alone is not in the text."""
-        if _NICKNAME_IN.search(self.text) is None:
+        if _NICKNAME_MARK.search(self.text) is None:
             return  # (`_NICKNAMED`, opening with a lookbehind, is tried at every character)
         for m in _NICKNAMED.finditer(self.text):
             around = (m["first"], m["rest"].split()[-1])
