@@ -41,6 +41,7 @@ from summarizer.backends.offline._lexicon import (
     AFTER_A_NOUN,
     GROUP_SYNONYMS,
     GROUPS,
+    PEOPLE_PLURALS,
     SPEECH_VERBS,
     STOP_CAPS,
     alternation,
@@ -57,6 +58,7 @@ from summarizer.backends.offline._names import (
     _BODY_THEN_NAME,
     _CAMPAIGN,
     _CAPITAL_ROLE_BEFORE,
+    _COUNTED_DEED,
     _CREDIT,
     _DASH_CREDIT,
     _FEMININE_ENDINGS,
@@ -133,6 +135,7 @@ from summarizer.backends.offline._names import (
     _kin_clash,
     _kin_named,
     _lengthened,
+    _letter_runs,
     _list_end,
     _matches_at,
     _no_initials,
@@ -1684,3 +1687,59 @@ def test_a_nickname_is_in_a_text_where_its_mark_is() -> None:
         assert (_NICKNAME_MARK.search(text) is not None) == held, text
         found += held
     assert found > 200
+
+
+def test_a_counted_group_s_head_is_a_whole_letter_run_the_article_holds() -> None:
+    # `_add_counted_groups` tries `_COUNTED_DEED` only on a paragraph holding one of the
+    # article's `PEOPLE_PLURALS` runs of ASCII letters: every match's head is one
+    rng = random.Random(23)
+    parts = (
+        ["", "x", "-", ".", " ", "é"],
+        ["10", "three", "Two", "1234", "eleven"],
+        [" ", "  ", "\n", "\t", "", "-"],
+        ["doctors", "men", "government", "xmen", "womenx", "children’s"],
+        ["", " have", " were", "'s"],
+        [" ", "  ", "\n", "", "é"],
+        ["urged", "signed", "been", "called", "urgedx", "Urged"],
+    )
+    texts = ["after 10 doctors urged it; three  women\thad signed, 5 menxed"]
+    texts += ["".join(rng.choice(p) for p in parts) for _ in range(10000)]
+    found = 0
+    for text in texts:
+        heads = PEOPLE_PLURALS.intersection(_letter_runs(text))
+        for m in _COUNTED_DEED.finditer(text):
+            assert m["head"] in heads, text
+            found += 1
+    assert found > 50
+
+
+def _old_add_counted_groups(self: Registry) -> None:
+    for para in self._prose:
+        for m in _COUNTED_DEED.finditer(para.text):
+            head = m["head"]
+            if para.inside_quote(m.start()) or any(
+                e.type == "group" and e.tokens[-1].lower() == head for e in self.entities
+            ):
+                continue
+            again = re.compile(rf"\b(?:[Tt]he|[Tt]hose|[Tt]hese)\s+(?:\w+\s+)?{head}\b")
+            if again.search(self.text, 0, self._starts[para.index]) or again.search(
+                self.text, self._starts[para.index] + m.end()
+            ):
+                name = f"{m['count']} {head}"
+                group = Entity(name, "group", forms={name}, described=True)
+                group.signals.add("subject")
+                self._index(group)
+                self.entities.append(group)
+
+
+def test_counted_groups_are_found_as_when_every_paragraph_was_searched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    articles = [
+        ("After 12 nurses signed a letter, the Dunmore hospital replied.", "The nurses said so."),
+        ("Three climbers were rescued.", "Rescuers said 4 hikers walked out; those hikers left."),
+        ("The 10 governments agreed after ten women signed it.", "Police said the women left."),
+    ]  # (women: a head of `PEOPLE_PLURALS` no described group has)
+    outputs = _same_as_old(monkeypatch, "_add_counted_groups", _old_add_counted_groups, articles)
+    assert '"name":"12 nurses"' in outputs[0] and '"name":"4 hikers"' in outputs[1]
+    assert '"name":"ten women"' in outputs[2]

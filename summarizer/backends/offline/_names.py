@@ -1160,7 +1160,7 @@ def _holds_thing_noun(text: str) -> bool:
     return bool(_THING_AT_START.match(text) or _THING.search(text))
 
 
-@lru_cache(maxsize=1)  # one article's text, asked for its group heads then its acting ones
+@lru_cache(maxsize=1)  # one article's text, asked for its group, counted and acting heads
 def _letter_runs(text: str) -> frozenset[str]:
     """The runs of ASCII letters ``text`` holds (`_LETTER_RUN`)."""
     return frozenset(_LETTER_RUN.findall(text))
@@ -3389,7 +3389,13 @@ class Registry:
         a quotation, and that the article names again by its head with a determiner
         ("those doctors", "the 10 doctors"), is one of the story's parties, named as
         counted. Not a group already known by that head."""
+        # `_COUNTED_DEED` (tried at every position: it opens with a lookbehind) only on a
+        # paragraph holding one of its heads (`PEOPLE_PLURALS`) that the article holds as a
+        # whole run of ASCII letters, as every head it matches is (white space either side)
+        heads = PEOPLE_PLURALS.intersection(_letter_runs(self.text))
         for para in self._prose:
+            if not any(h in para.text for h in heads):
+                continue
             for m in _COUNTED_DEED.finditer(para.text):
                 head = m["head"]
                 if para.inside_quote(m.start()) or any(
