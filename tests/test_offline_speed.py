@@ -9,6 +9,7 @@ import itertools
 import random
 import re
 import unicodedata
+from collections import Counter
 
 import pytest
 
@@ -39,6 +40,7 @@ from summarizer.backends.offline._extract import (
 )
 from summarizer.backends.offline._lexicon import (
     AFTER_A_NOUN,
+    GROUP_MODIFIERS,
     GROUP_SYNONYMS,
     GROUPS,
     PEOPLE_PLURALS,
@@ -67,6 +69,7 @@ from summarizer.backends.offline._names import (
     _GOVERNMENT,
     _GROUP_HEAD_FORMS,
     _GROUP_PHRASE,
+    _GROUP_WORD_CHARACTERS,
     _INSTITUTION_SAID,
     _JOINS,
     _KIN_NAMED,
@@ -125,6 +128,7 @@ from summarizer.backends.offline._names import (
     _gender_clash,
     _given_gender,
     _group_heads_in,
+    _group_phrases,
     _has_tail,
     _has_word,
     _holds_thing_noun,
@@ -1743,3 +1747,26 @@ def test_counted_groups_are_found_as_when_every_paragraph_was_searched(
     outputs = _same_as_old(monkeypatch, "_add_counted_groups", _old_add_counted_groups, articles)
     assert '"name":"12 nurses"' in outputs[0] and '"name":"4 hikers"' in outputs[1]
     assert '"name":"ten women"' in outputs[2]
+
+
+def test_a_group_phrase_is_tried_where_it_can_open_and_found_as_finditer_finds_it() -> None:
+    # `_group_phrases` tries `_GROUP_PHRASE` only at a head standing as a whole run of ASCII
+    # letters and at the one or two qualifiers before it: the matches (and their groups) of
+    # `finditer`, which tries it at every character; a qualifier is made of
+    # `_GROUP_WORD_CHARACTERS` (a modifier with another would be missed)
+    assert all(set(word) <= _GROUP_WORD_CHARACTERS for word in GROUP_MODIFIERS)
+    texts = [
+        "(Iraqi security forces) and anti-government protesters; U.S. troops, “Russian-backed"
+        " separatists”, xIraqi troops, -U.S. troops, Iraqi  \n\tsecurity\u00a0forces.",
+    ]
+    rng = random.Random(23)
+    pieces = ["Iraqi ", "U.S. ", "anti-government ", "Russian-backed ", "security ", "pro-war "]
+    pieces += ["protesters", "forces", "Forces", "troops", " ", "\u00a0", "\n", "(", '"', "“"]
+    pieces += ["-", ".", "'", "’", "é", "x", "_", "2"]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(1, 10))) for _ in range(5000)]
+    qualified = Counter[int]()
+    for text in texts:
+        old = [(m.span(), m.groups()) for m in _GROUP_PHRASE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _group_phrases(text, _group_heads_in(text))] == old
+        qualified.update(len(text[a:b].split()) - 1 for (a, b), _ in old)
+    assert qualified[1] > 100 and qualified[2] > 20  # one qualifier, two

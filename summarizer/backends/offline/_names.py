@@ -729,6 +729,8 @@ _GROUP_PHRASE = re.compile(
     rf"(?<![\w.'’-])(?:(?:{_GROUP_WORD}|(?:[Aa]nti|[Pp]ro)-[A-Za-z]+|[A-Z][a-z]+-(?:backed|led))"
     rf"\s+){{0,2}}(?:{_GROUP_HEAD})(?![\w'’-])"
 )
+# The characters of its qualifiers: each of `GROUP_MODIFIERS` is made of them (`_group_phrases`).
+_GROUP_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-")
 # A counted group opening the lead as its subject ("Nine British nationals have been
 # detained in Turkey", "Two American climbers were rescued"): the unnamed people the story
 # is about. The count is no part of their name.
@@ -1183,12 +1185,26 @@ def _acting_heads_in(text: str) -> frozenset[str]:
 
 def _acting_plurals(text: str, heads: frozenset[str]) -> list[re.Match[str]]:
     """``list(_ACTING_PLURAL.finditer(text))`` where its heads in ``text`` are among
-    ``heads`` (`_acting_heads_in` of the article), the pattern tried only where a match can
-    open: at such a head standing as a whole run of ASCII letters, or at the run of "a-z"
-    and "-" before the white space before one (its qualifier; the pattern's lookbehind
-    allows none of them before it). `re` tries a pattern opening with a lookbehind at every
-    character: over the tuning articles' 8829 paragraphs (1858 holding a head) this takes
-    an eighth of `finditer`'s time."""
+    ``heads`` (`_acting_heads_in` of the article): see `_phrases_at_heads`."""
+    return _phrases_at_heads(_ACTING_PLURAL, text, heads, _QUALIFIER_CHARACTERS, 1)
+
+
+def _group_phrases(text: str, heads: frozenset[str]) -> list[re.Match[str]]:
+    """``list(_GROUP_PHRASE.finditer(text))`` where its heads in ``text`` are among
+    ``heads`` (`_group_heads_in` of the article): see `_phrases_at_heads`."""
+    return _phrases_at_heads(_GROUP_PHRASE, text, heads, _GROUP_WORD_CHARACTERS, 2)
+
+
+def _phrases_at_heads(
+    pattern: re.Pattern[str], text: str, heads: frozenset[str], letters: frozenset[str], most: int
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))``, for a pattern that opens with a lookbehind allowing
+    none of ``letters`` before it and matches up to ``most`` words of ``letters``, each
+    followed by white space, then a head that stands as a whole run of ASCII letters, its
+    heads in ``text`` among ``heads``. `re` tries such a pattern at every character; here it
+    is tried only where a match can open: at such a head, or at the start of the run of
+    ``letters`` before the white space before it (a qualifier), and so on ``most`` times
+    back. Over the tuning articles' paragraphs, an eighth of `finditer`'s time."""
     opens: set[int] = set()
     for head in heads:
         at = text.find(head)
@@ -1196,18 +1212,22 @@ def _acting_plurals(text: str, heads: frozenset[str]) -> list[re.Match[str]]:
             end = at + len(head)
             if not _ascii_letter(text[at - 1 : at]) and not _ascii_letter(text[end : end + 1]):
                 opens.add(at)
-                blank = at
-                while blank and text[blank - 1].isspace():  # `re`'s "\s" in a str pattern
-                    blank -= 1
-                word = blank
-                while word and text[word - 1] in _QUALIFIER_CHARACTERS:
-                    word -= 1
-                if word < blank < at:
+                start = at
+                for _ in range(most):
+                    blank = start
+                    while blank and text[blank - 1].isspace():  # `re`'s "\s" in a str pattern
+                        blank -= 1
+                    word = blank
+                    while word and text[word - 1] in letters:
+                        word -= 1
+                    if not word < blank < start:
+                        break
                     opens.add(word)
+                    start = word
             at = text.find(head, end)  # (one inside this one has a letter before it)
     found: list[re.Match[str]] = []
     for at in sorted(opens):
-        if (not found or at >= found[-1].end()) and (m := _ACTING_PLURAL.match(text, at)):
+        if (not found or at >= found[-1].end()) and (m := pattern.match(text, at)):
             found.append(m)
     return found
 
@@ -3125,14 +3145,9 @@ class Registry:
         it, and no one's when several do ("U.S. troops", "Russian troops")."""
         found: dict[str, set[str]] = {}
         named: set[str] = set()  # heads a name qualifies somewhere ("Taliban fighters")
-        # `_GROUP_PHRASE` (tried at every position: it opens with a lookbehind) only on a
-        # paragraph holding one of its heads, found in the article first: 7444 of the 8157
-        # prose paragraphs of the tuning articles hold none
         heads = _group_heads_in(self.text)
         for para in self._prose:
-            if not any(h in para.text for h in heads):
-                continue
-            for m in _GROUP_PHRASE.finditer(para.text):
+            for m in _group_phrases(para.text, heads):
                 words = m.group().split()
                 if words[-1][0].isupper() and (len(words) > 1 or not self._opens_in(para, m)):
                     continue  # "Syrian Democratic Forces", "Rebels" in a title
