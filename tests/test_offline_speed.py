@@ -72,7 +72,11 @@ from summarizer.backends.offline._names import (
     _GROUP_WORD_CHARACTERS,
     _INSTITUTION_SAID,
     _JOINS,
+    _KIN_AGES,
     _KIN_NAMED,
+    _KIN_RUNS,
+    _KIN_WORDS,
+    _LETTER_RUN,
     _LIST_AND,
     _LIST_REST,
     _LIST_SUBJECT,
@@ -1770,3 +1774,31 @@ def test_a_group_phrase_is_tried_where_it_can_open_and_found_as_finditer_finds_i
         assert [(m.span(), m.groups()) for m in _group_phrases(text, _group_heads_in(text))] == old
         qualified.update(len(text[a:b].split()) - 1 for (a, b), _ in old)
     assert qualified[1] > 100 and qualified[2] > 20  # one qualifier, two
+
+
+def test_a_relation_named_is_looked_for_only_in_an_article_holding_its_word_or_an_age() -> None:
+    # `_add_kin_named` skips an article holding none of `_KIN_RUNS` as a run of ASCII
+    # letters and none of `_KIN_AGES`: every `_KIN_NAMED` match holds one
+    assert all(w.isascii() and w.isalpha() for w in _KIN_RUNS)
+    assert {w for w in _KIN_WORDS.split("|") if w.isalpha()} < _KIN_RUNS
+    rng = random.Random(23)
+    parts = (
+        ["", "x", "-", " ", "é", "2", "Mack's "],
+        ["daughter", "son", "fiancée", "fiancé", "fiance", "fiancee", "5-year-old", "two-week-old"],
+        ["", "x", "-", "s"],
+        [" ", "  ", "\n", "\t", ""],
+        ["Stella", "stella", "Jo Ann", "Al"],
+    )
+    texts = ["".join(rng.choice(p) for p in parts) for _ in range(10000)]
+    found = 0
+    for text in texts:
+        if _KIN_NAMED.search(text) is not None:
+            found += 1
+            runs = set(_LETTER_RUN.findall(text))
+            assert runs & _KIN_RUNS or any(age in text for age in _KIN_AGES), text
+    assert found > 500
+    for kin in ("his fiancée", "his son", "the 4-year-old"):  # found by this rule alone
+        paragraphs = [f"Dale Roe found {kin} Milo in a field.", "By noon Milo was warm again."]
+        paragraphs += ["Doctors said Milo was fine.", "Milo slept."]
+        extraction = extract_offline(CleanArticle(paragraphs=paragraphs))
+        assert [a.name for a in extraction.actors] == ["Milo"], kin

@@ -610,11 +610,16 @@ _KIN_WORDS = (
     r"girlfriend|boyfriend|fianc[ée]e?|grandson|granddaughter|nephew|niece"
 )
 _KIN_NAME = r"\s+(?P<name>[A-Z][a-z]+)\b(?![ \t]+[A-Z])"
-_KIN_NAMED = re.compile(rf"\b(?:{_KIN_WORDS}|[\w-]+-(?:year|month|week)-old){_KIN_NAME}")
+_AGE_UNITS = "year|month|week"  # "5-year-old"
+_KIN_NAMED = re.compile(rf"\b(?:{_KIN_WORDS}|[\w-]+-(?:{_AGE_UNITS})-old){_KIN_NAME}")
 # What a match of `_KIN_NAMED` holds from its relation word, or its age's "-year-old", on:
 # no test before it, so `re` scans for the words' first letters (`_kin_named`).
-_KIN_AHEAD = re.compile(rf"(?:{_KIN_WORDS}|-(?:year|month|week)-old){_KIN_NAME}")
+_KIN_AHEAD = re.compile(rf"(?:{_KIN_WORDS}|-(?:{_AGE_UNITS})-old){_KIN_NAME}")
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
+# The runs of ASCII letters a relation word of `_KIN_WORDS` opens (the word, or "fianc" of
+# "fiancée"), and the ages: an article holding neither holds no `_KIN_NAMED` match.
+_KIN_RUNS = frozenset(_KIN_WORDS.replace("fianc[ée]e?", "fianc|fiance|fiancee").split("|"))
+_KIN_AGES = tuple(f"-{unit}-old" for unit in _AGE_UNITS.split("|"))
 _KIN_TIMES = 3  # named this often on its own: one of the story's people, not a passing child
 # "the Scottish government", "The Welsh Government": a devolved government of the UK, named
 # by its nation's adjective (the UK's nations are no states of their own in COUNTRY_FORMS).
@@ -2580,6 +2585,10 @@ class Registry:
         """ "Mack's daughter Stella ... baby Stella ... Stella has six fingers": a person the
         article introduces by a relation or an age and then names by that one word alone,
         three times or more; no word of a name already known ("husband Larry Smith")."""
+        if _KIN_RUNS.isdisjoint(_letter_runs(self.text)) and not any(
+            age in self.text for age in _KIN_AGES
+        ):
+            return  # (`_KIN_AHEAD`'s words open with most letters: `re` tries it nearly anywhere)
         known = {w for e in self.entities for f in e.forms for w in f.split()}
         for m in _kin_named(self.text):
             word = m["name"]
