@@ -53,6 +53,7 @@ from summarizer.backends.offline._names import (
     _ACTING_PLURAL,
     _ACTING_PLURALS_MAX,
     _APPOSITION,
+    _ASCII_LETTERS,
     _ASIDE_SAID_TAIL,
     _BARE_APPOSITION,
     _BODY_BEFORE_NAME,
@@ -67,6 +68,7 @@ from summarizer.backends.offline._names import (
     _FULL_NAME,
     _GENDER_PRONOUN,
     _GOVERNMENT,
+    _GOVERNMENT_WORDS,
     _GROUP_HEAD_FORMS,
     _GROUP_PHRASE,
     _GROUP_WORD_CHARACTERS,
@@ -150,6 +152,7 @@ from summarizer.backends.offline._names import (
     _occurrences,
     _org_parts,
     _person_candidates,
+    _phrases_at_heads,
     _proper_noun_before,
     _role_and_verb_starts,
     _said_matches,
@@ -1802,3 +1805,30 @@ def test_a_relation_named_is_looked_for_only_in_an_article_holding_its_word_or_a
         paragraphs += ["Doctors said Milo was fine.", "Milo slept."]
         extraction = extract_offline(CleanArticle(paragraphs=paragraphs))
         assert [a.name for a in extraction.actors] == ["Milo"], kin
+
+
+def test_a_part_of_government_is_tried_at_the_word_before_its_last_word() -> None:
+    # `_add_parts_of_government` tries `_GOVERNMENT` only at the word before one of
+    # `_GOVERNMENT_WORDS` standing as a whole run of ASCII letters after white space
+    rng = random.Random(23)
+    parts = (
+        ["", "x", "-", " ", "é", "(", "the "],
+        ["Trump", "trump", "McDonald", "House", "Senate", "congressional", "Congressional", ""],
+        [" ", "  ", "\n", "-", ""],
+        ["administration", "Democrats", "Republicans", "administrations", "Democrat"],
+        ["", "'s", "x", ".", " said"],
+    )
+    texts = ["the Trump administration and House Republicans; congressional Democrats"]
+    texts += ["".join(rng.choice(p) for p in parts) for _ in range(10000)]
+    found = 0
+    for text in texts:
+        old = [m.span() for m in _GOVERNMENT.finditer(text)]
+        heads = _GOVERNMENT_WORDS.intersection(_LETTER_RUN.findall(text))
+        assert [
+            m.span() for m in _phrases_at_heads(_GOVERNMENT, text, heads, _ASCII_LETTERS, 1)
+        ] == old
+        found += len(old)
+    assert found > 200
+    paragraphs = ["The Trump administration said no.", "House Republicans said yes.", "It rained."]
+    names = [a.name for a in extract_offline(CleanArticle(paragraphs=paragraphs)).actors]
+    assert "Trump administration" in names and "House Republicans" in names

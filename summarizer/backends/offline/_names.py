@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -602,6 +603,7 @@ _GOVERNMENT = re.compile(  # (the test before the first letter after it, as `_TI
     r"[A-Zc](?<![\w.'’-].)(?:(?<=[A-Z])[a-z]+ administration"
     r"|(?:(?<=[Cc])ongressional|(?<=H)ouse|(?<=S)enate) (?:Democrats|Republicans))\b"
 )
+_GOVERNMENT_WORDS = frozenset({"administration", "Democrats", "Republicans"})
 # A person named by one word after a word for a relation or an age ("her newborn daughter
 # Stella", "husband Bill", "5-year-old Youssif"): family stories name children and
 # spouses by the given name alone (`Registry._add_kin_named`).
@@ -735,7 +737,8 @@ _GROUP_PHRASE = re.compile(
     rf"\s+){{0,2}}(?:{_GROUP_HEAD})(?![\w'’-])"
 )
 # The characters of its qualifiers: each of `GROUP_MODIFIERS` is made of them (`_group_phrases`).
-_GROUP_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-")
+_GROUP_WORD_CHARACTERS = frozenset(string.ascii_letters + ".-")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 # A counted group opening the lead as its subject ("Nine British nationals have been
 # detained in Turkey", "Two American climbers were rescued"): the unnamed people the story
 # is about. The count is no part of their name.
@@ -803,7 +806,7 @@ _ACTING_PLURAL = re.compile(
     r"(?![\w'’-])"
 )
 # The characters of its ``modifier`` (`_acting_plurals`).
-_QUALIFIER_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz-")
+_QUALIFIER_CHARACTERS = frozenset(string.ascii_lowercase + "-")
 # Words that qualify no such group: function words, verbs, prepositions ("and residents",
 # "said residents", "for voters", "whom voters back").
 _NOT_MODIFIERS = (
@@ -1203,10 +1206,10 @@ def _group_phrases(text: str, heads: frozenset[str]) -> list[re.Match[str]]:
 def _phrases_at_heads(
     pattern: re.Pattern[str], text: str, heads: frozenset[str], letters: frozenset[str], most: int
 ) -> list[re.Match[str]]:
-    """``list(pattern.finditer(text))``, for a pattern that opens with a lookbehind allowing
-    none of ``letters`` before it and matches up to ``most`` words of ``letters``, each
-    followed by white space, then a head that stands as a whole run of ASCII letters, its
-    heads in ``text`` among ``heads``. `re` tries such a pattern at every character; here it
+    """``list(pattern.finditer(text))``, for a pattern whose matches open where none of
+    ``letters`` is before them (a lookbehind) and hold up to ``most`` words of ``letters``,
+    each followed by white space, then a head that stands as a whole run of ASCII letters,
+    its heads in ``text`` among ``heads``. `re` tries such a pattern at every character; here it
     is tried only where a match can open: at such a head, or at the start of the run of
     ``letters`` before the white space before it (a qualifier), and so on ``most`` times
     back. Over the tuning articles' paragraphs, an eighth of `finditer`'s time."""
@@ -2550,8 +2553,10 @@ class Registry:
         Named once, each is a candidate that counts only with a sign that it acts or
         leads ("the Obama administration announced new limits")."""
         found: dict[str, list[str]] = {}
-        words = ("administration", "Democrats", "Republicans")  # one is in every match
-        for m in _GOVERNMENT.finditer(self.text) if any(w in self.text for w in words) else ():
+        # one of the words ends every match, a whole run of ASCII letters after a blank: tried
+        # only at the word before such a run (`_phrases_at_heads`)
+        heads = _GOVERNMENT_WORDS.intersection(_letter_runs(self.text))
+        for m in _phrases_at_heads(_GOVERNMENT, self.text, heads, _ASCII_LETTERS, 1):
             form = m.group()
             key = form[0].upper() + form[1:]
             found.setdefault(key, []).append(form)
