@@ -208,6 +208,8 @@ def test_a_states_metonym_is_not_an_organisation() -> None:
 def test_model_reads_only_sentences_with_a_name_no_rules_actor_holds() -> None:
     text = (
         "Mayor Jane Doe spoke in Washington on Monday.\n\n"
+        "Doe flew on to the Russia-Central Asia summit and met Central Asian leaders.\n\n"
+        "Central Asian states want the Russia-Central Asia summit held yearly.\n\n"
         "Harbor Light Systems wiped the servers, Doe said.\n\n"
         "Doe said Brightwater Labs had helped, and Brightwater Labs denied it.\n\n"
         "Doe said she once met Kestrel Foods.\n\n"

@@ -101,6 +101,7 @@ _NEVER_ORGS = (
     | COUNTRY_FORMS.keys()
     | STATE_ADJECTIVES.keys()
     | METONYMS.keys()
+    | wordset("North South East West Central")  # "Central Asian states", "North Korean"
 )
 _ACRONYM_LETTERS = 6  # "CNN", "NATO", "UNICEF": one capitalised word this long at most
 _BY = re.compile(r"(?<![\w-])by\s+(?:the\s+)?$", re.IGNORECASE)  # "was hacked by (the) X"
@@ -224,7 +225,9 @@ def _unnamed(run: str, keys: list[tuple[str, ...]], lower: frozenset[str]) -> tu
     run is inside no actor's name), else ``()``."""
     words = [w.strip(".,;:") for w in run.split()]
     if " ".join(words) in _NEVER_ORGS or all(
-        _never_an_org(re.split("['’]", w)[0], lower) for w in words
+        _never_an_org(part, lower)
+        for w in words
+        for part in re.split("['’]", w)[0].split("-")  # "Russia-Central", "It's"
     ):
         return ()
     while words and words[0] in STOP_CAPS:
