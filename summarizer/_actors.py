@@ -26,7 +26,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from summarizer._given_names import given_gender, honorific_gender, title_kind
+from summarizer._given_names import (
+    given_gender,
+    honorific_gender,
+    title_kind,
+    titles_of_other_kinds,
+)
 from summarizer._schema import Actor, ActorType
 from summarizer._text import name_tokens, names_match, sub_span, without_titles
 
@@ -95,9 +100,7 @@ class ActorGroup:
         own = _genders(actor)
         if group and own and not group & own:
             return True
-        kinds = {title_kind(n) for _, m in self.members for n in m.names()} - {""}
-        own_kinds = {title_kind(n) for n in actor.names()} - {""}
-        return bool(kinds and own_kinds) and not kinds & own_kinds
+        return titles_of_other_kinds((n for _, m in self.members for n in m.names()), actor.names())
 
 
 def fullness(name: str) -> tuple[int, int, int]:

@@ -9,6 +9,8 @@ into a backend's private module.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from summarizer._text import royal, wordset
 
 # A short hand-written list; a name not listed falls back on the article's own cues.
@@ -70,3 +72,11 @@ def title_kind(name: str) -> str:
     if royal(name):
         return "royal"
     return "honorific" if honorific_gender(name) else ""
+
+
+def titles_of_other_kinds(names: Iterable[str], others: Iterable[str]) -> bool:
+    """Whether the titles of ``names`` and of ``others`` are of kinds (`title_kind`) and
+    none in common: "King Mohammed" is not the person called "Mr Mohammed"."""
+    kinds = {title_kind(n) for n in names} - {""}
+    own = {title_kind(n) for n in others} - {""}
+    return bool(kinds and own) and not kinds & own

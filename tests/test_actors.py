@@ -9,7 +9,7 @@ import pytest
 
 from summarizer._actors import group_actors
 from summarizer._chunking import merge_extractions
-from summarizer._given_names import title_kind
+from summarizer._given_names import title_kind, titles_of_other_kinds
 from summarizer._multi import merge_actors
 from summarizer._schema import Actor, Extraction
 
@@ -120,3 +120,12 @@ def test_a_royal_title_does_not_join_someone_called_mr() -> None:
     assert [a.name for a in merged] == ["Sidi Omar", "King Omar"]
     [merged_one] = by_chunks([[actor("Omar VI", "King Omar")], [actor("King Omar VI")]])
     assert merged_one.name == "Omar VI"  # the same kind still merges
+
+
+def test_titles_of_other_kinds_need_a_titled_name_on_each_side() -> None:
+    # One definition for the offline rules (`_other_title_kind`) and actor merging
+    # (`ActorGroup._differs`): a royal and an honorific are two people; a bare name is no clash.
+    assert titles_of_other_kinds({"King Mohammed"}, {"Mr Mohammed", "Sidi Mohammed"})
+    assert not titles_of_other_kinds({"King Mohammed"}, {"Sidi Mohammed"})
+    assert not titles_of_other_kinds({"Mr Mohammed"}, {"Mrs Mohammed"})
+    assert not titles_of_other_kinds({"King Mohammed", "Mr Mohammed"}, {"Mr Mohammed"})

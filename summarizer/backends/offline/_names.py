@@ -28,7 +28,12 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
 
-from summarizer._given_names import given_gender, honorific_gender, title_kind
+from summarizer._given_names import (
+    given_gender,
+    honorific_gender,
+    title_kind,
+    titles_of_other_kinds,
+)
 from summarizer._schema import Actor, ActorType
 from summarizer._text import (
     FOLDS_TO_ASCII,
@@ -4715,11 +4720,10 @@ def _relative(role: str) -> bool:
 
 
 def _other_title_kind(forms: set[str], person: Entity) -> bool:
-    """Whether the titles of ``forms`` and of ``person``'s forms are of kinds (`title_kind`)
-    and none in common: "King Mohammed" is not Sidi Mohammed, called "Mr Mohammed"."""
-    kinds = {title_kind(f) for f in forms} - {""}
-    own = {title_kind(f) for f in person.forms} - {""}
-    return bool(kinds and own) and not kinds & own
+    """Whether the titles of ``forms`` and of ``person``'s forms are of kinds and none in
+    common (`titles_of_other_kinds`): "King Mohammed" is not Sidi Mohammed, called "Mr
+    Mohammed"."""
+    return titles_of_other_kinds(forms, person.forms)
 
 
 def _kin_clash(tokens: tuple[str, ...], role: str, other: Entity) -> bool:
