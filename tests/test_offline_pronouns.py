@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from summarizer import CleanArticle
 from summarizer._schema import Extraction
+from summarizer._text import Paragraph
 from summarizer.backends.offline._extract import extract_offline
+from summarizer.backends.offline._names import _pronoun_votes
 
 
 def _article(*paragraphs: str) -> CleanArticle:
@@ -401,3 +403,14 @@ def test_a_known_name_as_a_modifier_does_not_hide_the_subject_the_registry_misse
     assert _speakers(extract_offline(article)) == {
         "They should speak English in public,": "Mira Kowalczyk"
     }
+
+
+def test_pronoun_votes_count_a_sentences_pronouns_outside_quotation_marks() -> None:
+    # One reading for the registry's two gender readings (`_infer_genders`,
+    # `_pronoun_gender`): "He" inside the quotation and "Sherry" are no votes.
+    text = 'Dana Whitfield said her plan works. "He lied," she said of him. Sherry agreed.'
+    para = Paragraph(0, text)
+    second = text.index('"He')
+
+    assert _pronoun_votes(para, 0, len(text)) == {"f": 2, "m": 1}
+    assert _pronoun_votes(para, second, text.index(" Sherry")) == {"f": 1, "m": 1}

@@ -1588,9 +1588,7 @@ class Registry:
             named = _occurrences(text, forms | person.forms)  # the longest form wins
             others = [s for s, e in named if text[s:e] not in person.forms]
             if not others:
-                for m in _GENDER_PRONOUN.finditer(text):
-                    if not para.inside_quote(a + m.start()):
-                        count["f" if m.group().lower() in _SHE_WORDS else "m"] += 1
+                count.update(_pronoun_votes(para, a, b))
             if i + 1 < len(sentences) and all(at < o for o in others):
                 after, start, end = sentences[i + 1]
                 if opener := _OPENING_PRONOUN.match(after.text, start, end):
@@ -4311,15 +4309,7 @@ class Registry:
                 }
                 if len(named) != 1:
                     continue
-                outside = [
-                    w.lower()
-                    for m in _GENDER_PRONOUN.finditer(para.text[a:b])
-                    if not para.inside_quote(a + m.start())
-                    for w in [m.group()]
-                ]
-                count = votes[named.pop()]
-                count["m"] += sum(w in ("he", "his", "him") for w in outside)
-                count["f"] += sum(w in ("she", "her", "hers") for w in outside)
+                votes[named.pop()].update(_pronoun_votes(para, a, b))
         return {
             key: ("m" if c["m"] > c["f"] else "f") for key, c in votes.items() if c["m"] != c["f"]
         }
@@ -4682,6 +4672,17 @@ _COMPASS_BEFORE = re.compile(r"\b(?:North|South|East|West)(?:ern)?\s+$")
 # Dunmore's station"; not "at", "from", "with": "a shot at Trump", "a call from Clinton").
 _PLACE_BEFORE = frozenset({"in", "around", "near", "across", "throughout", "outside"})
 _THING_DETERMINERS = frozenset({"the", "The", "his", "her", "my", "their", "its", "our", "your"})
+
+
+def _pronoun_votes(para: Paragraph, start: int, end: int) -> Counter[str]:
+    """The gendered pronouns of a sentence of ``para`` outside quotation marks, counted as
+    "m" ("he", "his", "him") and "f" ("she", "her", "hers"): one reading for
+    `Registry._infer_genders` and `Registry._pronoun_gender`."""
+    return Counter(
+        "f" if m.group().lower() in _SHE_WORDS else "m"
+        for m in _GENDER_PRONOUN.finditer(para.text[start:end])  # (a slice: "\b" at its ends)
+        if not para.inside_quote(start + m.start())
+    )
 
 
 def _honorific_genders(forms: set[str]) -> set[str]:
