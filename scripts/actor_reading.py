@@ -52,7 +52,7 @@ Run from the repository root, with ../shared beside it (or SUMMARIZER_DATA_DIR s
     .venv/bin/python scripts/actor_reading.py --keys # P/R/F1 on the key-actor lists (-v)
     .venv/bin/python scripts/actor_reading.py --unseen  # the unseen lists: aggregates only
 
-With ``--unseen``, the lists of evals/unseen/ (writer lists f, g and h), written
+With ``--unseen``, the lists of evals/unseen/ (writer lists f, g, h and i), written
 by reading like the others but kept out of tuning: they are scored the same way, a line per
 list, and no article's figures or names are ever printed (no ``-v``).
 """
