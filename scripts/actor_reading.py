@@ -68,7 +68,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from tension_tuning import EXTERNAL, extract_listed
+from tension_tuning import EXTERNAL, _with_title, extract_listed
 
 from summarizer._schema import Actor, Extraction
 from summarizer._text import name_key
@@ -87,6 +87,7 @@ KEYS_POLNEAR = Path(__file__).parents[1] / "evals" / "reading" / "actor-keys-pol
 UNSEEN = Path(__file__).parents[1] / "evals" / "unseen"
 CNN = EXTERNAL / "cnndm_sample" / "cnn_stories_sample.jsonl"
 WRITER = EXTERNAL / "llm_news_summ_writer_summaries" / "writer_summaries_by_article.jsonl"
+ALLSIDES = EXTERNAL / "allsides_article_bias_sample" / "allsides_news_sample200.jsonl"
 # Sources whose ``article`` column is a 0-based line of a JSON-lines data set file.
 JSONL = {"cnndm": CNN, "writer": WRITER}
 
@@ -167,6 +168,23 @@ def extract_jsonl(rows: list[dict[str, str]]) -> dict[tuple[str, str], Extractio
     return out
 
 
+def extract_allsides_even(rows: list[dict[str, str]]) -> dict[tuple[str, str], Extraction]:
+    """The offline extraction of every AllSides even line (``allsides`` rows with an even
+    ``article``: reporting lines, which the tuning loader never yields) a list names,
+    cleaned with the data set's title exactly as the tuning loader cleans the odd lines."""
+    wanted = {
+        r["article"] for r in rows if r["source"] == "allsides" and int(r["article"]) % 2 == 0
+    }
+    if not wanted:
+        return {}
+    lines = ALLSIDES.read_text().splitlines()
+    out: dict[tuple[str, str], Extraction] = {}
+    for a in wanted:
+        row = json.loads(lines[int(a)])
+        out[("allsides", a)] = extract_offline(_with_title(row["text"], row.get("title")))
+    return out
+
+
 def extract_polnear(rows: list[dict[str, str]]) -> dict[tuple[str, str], Extraction]:
     """The offline extraction of every PolNeAR train-sample article (``polnear`` rows) a
     list names, loaded as `summarizer eval bench polnear --split train` loads it and
@@ -198,17 +216,24 @@ def keys(verbose: bool, *, unseen: bool = False) -> None:
         raise SystemExit(f"{EXTERNAL} not found: run beside ../shared or set SUMMARIZER_DATA_DIR")
     if unseen and verbose:
         raise SystemExit("--unseen prints aggregates only: its lists are reporting data (no -v)")
-    writer = sorted((UNSEEN if unseen else KEYS.parent).glob("actor-keys-writer*.tsv"))
-    paths = tuple(writer) if unseen else (KEYS, KEYS_CNN, *writer, KEYS_POLNEAR)
+    if unseen:  # every unseen list, whatever its source, a line each
+        per_list = sorted(UNSEEN.glob("actor-keys-*.tsv"))
+        paths = tuple(per_list)
+    else:  # the writer lists a line each, the other key lists by source only
+        per_list = sorted(KEYS.parent.glob("actor-keys-writer*.tsv"))
+        paths = (KEYS, KEYS_CNN, *per_list, KEYS_POLNEAR)
     rows = [r for path in paths for r in csv.DictReader(path.open(), delimiter="\t")]
-    # Which writer list holds each writer line (a, b, c, d...), for a line per list.
+    # Which list (writer-a, writer-b..., allsides-j) holds each article, for a line per list.
     lists = {
-        ("writer", r["article"]): path.stem.removeprefix("actor-keys-")
-        for path in writer
+        (r["source"], r["article"]): path.stem.removeprefix("actor-keys-")
+        for path in per_list
         for r in csv.DictReader(path.open(), delimiter="\t")
     }
+    even = extract_allsides_even(rows)
     listed = [r for r in rows if r["source"] not in {*JSONL, "polnear"}]
+    listed = [r for r in listed if (r["source"], r["article"]) not in even]
     found = {k: e.actors for k, e in extract_listed(listed).items()}
+    found |= {k: e.actors for k, e in even.items()}
     found |= {k: e.actors for k, e in extract_jsonl(rows).items()}
     found |= {k: e.actors for k, e in extract_polnear(rows).items()}
     scores: dict[tuple[str, str], dict[str, float]] = {}
