@@ -3507,7 +3507,7 @@ class Registry:
                 mentions = len(re.findall(rf"\b{head}\b", self.text, re.IGNORECASE))
                 if mentions < self._opening_mentions(text, prose):
                     continue
-                known = self._groups_headed(head)
+                known = self._groups_headed(head) or self._party_named(head)
                 if len(known) == 1 and not known[0].is_actor():
                     known[0].signals.add("headline")  # "Republicans lower volume": it acts
                     return
@@ -3519,11 +3519,22 @@ class Registry:
                 self.entities.append(group)
                 return
 
+    def _party_named(self, name: str) -> list[Entity]:
+        """The body a `GROUPS` name the organisation rules found first names ("Tea Party",
+        "Islamic State"): the party itself, typed as those rules typed it."""
+        return [e for e in self.entities if e.type == "organization" and e.name == name]
+
     def _groups_headed(self, head: str) -> list[Entity]:
         """The article's groups named by ``head`` or ending in it, or in its usual word
-        (`GROUP_SYNONYMS`: "gunmen" for "attackers")."""
-        words = {head.lower(), GROUP_SYNONYMS.get(head, head).lower()}
-        return [e for e in self.entities if e.type == "group" and e.tokens[-1].lower() in words]
+        (`GROUP_SYNONYMS`: "gunmen" for "attackers"); a head of several words ("Tea Party")
+        by as many last words."""
+        heads = {tuple(h.lower().split()) for h in (head, GROUP_SYNONYMS.get(head, head))}
+        return [
+            e
+            for e in self.entities
+            if e.type == "group"
+            and any(tuple(t.lower() for t in e.tokens[-len(h) :]) == h for h in heads)
+        ]
 
     def _openings(self) -> Iterator[tuple[str, bool]]:
         """The headline (the title; before the lead, the title lines and a short first
@@ -4524,12 +4535,13 @@ class Registry:
 
     def _people_in_passing(self, entity: Entity) -> bool:
         """A people (`PEOPLES`: "Muslims", "Latinos", "African-Americans") named fewer than
-        four times, and not speaking: a story touches on many ("appeals to Latinos and
-        African-Americans") and is about the one it keeps naming."""
+        four times, neither speaking nor named in the headline (its subject, or named
+        twice in the article): a story touches on many ("appeals to Latinos and
+        African-Americans") and is about the one it keeps naming or its headline names."""
         return (
             entity.name in PEOPLES
             and len(entity.mentions) < _PEOPLES_TIMES
-            and "speaker" not in entity.signals
+            and not entity.signals & {"speaker", "headline"}
         )
 
     def _cited_in_passing(self, entity: Entity) -> bool:
