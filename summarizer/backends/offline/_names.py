@@ -1507,6 +1507,7 @@ class Registry:
         self._add_acting_plurals()
         self._add_opening_groups()
         self._add_the_government()
+        self._add_unnamed_bodies()
 
     # --- building ------------------------------------------------------------
 
@@ -3391,6 +3392,41 @@ class Registry:
             body.mentions = [((p.index, m.start()), m.end()) for p, m in found]
             self.entities.append(body)
 
+    def _add_unnamed_bodies(self) -> None:
+        """ "the election commission said it would announce results ... the election
+        commission announced": a body the article names only in lower case, by its head
+        noun ("commission", "union", `_HEAD_NOUNS`) and a word that says which, is an actor
+        where it is named twice out of quotation and acts once (ANNOTATION.md: an
+        organisation that acts). Not where the article names a body of that noun by a
+        capitalised name ("the commission" is then that one, `_mark_named_by_head`), nor
+        where two qualifiers name two bodies ("the police department", "the justice
+        department"), nor a capitalised body's organ ("the university council" beside
+        the University of Cape Town)."""
+        for head in _LOWER_HEADS:
+            if head not in self.text:
+                continue
+            found = [
+                (para, m)
+                for para in self._prose
+                for m in _the_body(head).finditer(para.text)
+                if not para.inside_quote(m.start())
+            ]
+            kinds = {m["kind"].split()[-1] for _p, m in found if m["kind"]}
+            if len(found) < 2 or len(kinds) != 1:
+                continue
+            if not any(_ACTING.match(p.text[m.end() :]) for p, m in found):
+                continue
+            kind = kinds.pop()
+            named = {t for e in self.entities if e.type == "organization" for t in e.tokens}
+            if head.title() in named or kind.title() in named:
+                continue  # "the university council" of the University of Cape Town: its organ
+            name = f"{kind} {head}"
+            if any(e.name.lower() == name for e in self.entities):
+                continue
+            body = Entity(name, "organization", forms={name}, signals={"subject"})
+            body.mentions = [((p.index, m.start("body")), m.end()) for p, m in found]
+            self.entities.append(body)
+
     def _add_counted_lead_group(self) -> None:
         """The counted group the lead sentence opens with, as its subject ("Nine British
         nationals have been detained"): a main actor however often the article names it
@@ -5171,6 +5207,37 @@ _HEAD_NOUNS = wordset(
     Agency Board Commission Union Society Association Institute Authority Department
     Corporation Bank Academy Federation League Bureau Institution Charity"""
 )
+# The lower-case head nouns of public bodies a story may name only so ("the election
+# commission", "the city's police union"): `_add_unnamed_bodies`.
+_LOWER_HEADS = tuple(
+    w.lower()
+    for w in sorted(_HEAD_NOUNS)
+    if w
+    in {
+        "Commission",
+        "Union",
+        "Department",
+        "Council",
+        "Committee",
+        "Board",
+        "Agency",
+        "Authority",
+        "Ministry",
+        "Association",
+        "Federation",
+    }
+)
+
+
+@lru_cache(maxsize=32)
+def _the_body(head: str) -> re.Pattern[str]:
+    """ "the election commission", "the city's police union", "the union": "the", an
+    owner perhaps, a lower-case word that says which body (``kind``), then ``head``."""
+    return re.compile(
+        rf"(?<![\w-])[Tt]he\s+(?:[a-z]+['’]s\s+)?(?P<body>(?P<kind>[a-z]+\s+)?{head})(?![\w'’-])"
+    )
+
+
 # What comes before a body named as someone's employer (`_named_again`).
 _EMPLOYER_BEFORE = re.compile(r"(?<![\w-])(?:at|for|of)\s+(?:the\s+)?$")
 # A person named by a peerage or a see: "the Duchess of Cornwall", "Archbishop of York".
