@@ -60,3 +60,24 @@ def test_the_head_noun_of_a_capitalised_body_is_that_body() -> None:
         "Later the electoral commission announced a recount in two wards.",
     )
     assert "electoral commission" not in names
+
+
+def test_democrats_in_liberal_democrats_are_that_party() -> None:
+    names = _names(
+        "Labour held the seat in Swansea, and the Welsh Liberal Democrats are still "
+        "licking their wounds after the count.",
+        "The party's leader said she had no regrets over the campaign.",
+    )
+    assert "Liberal Democrats" in names
+    assert "Democrats" not in names
+
+
+def test_the_party_s_name_is_no_mention_of_another_party() -> None:
+    actors = offline_actors(
+        "The Liberal Democrats lost two seats in Cardiff on Thursday night.",
+        "The Liberal Democrats said the result was a blow to the party in Wales.",
+        "A delegation of Democrats from Washington watched the count.",
+    )
+    party = next(a for a in actors if a.name == "Liberal Democrats")
+    assert "Democrats" not in party.aliases  # the Americans are no form of the party
+    assert "Democrats" not in {a.name for a in actors}  # named once, in passing

@@ -103,6 +103,9 @@ GROUPS = _words(
     [
         "Islamic State", "al-Qaeda", "al Qaeda", "Al Qaeda", "Al-Qaeda", "Boko Haram",
         "Muslim Brotherhood", "al-Shabab", "Black Lives Matter", "Tea Party",
+        # Britain's parties beside Labour and the Conservatives: "Democrats" in "Liberal
+        # Democrats" is no other party's members
+        "Liberal Democrats", "Lib Dems", "Plaid Cymru",
     ]
 )  # fmt: skip
 

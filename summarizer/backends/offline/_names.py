@@ -694,6 +694,7 @@ _PARTY_NAMES = (
     ("Democrats", "Democratic Party"),
     ("Labour Party", "Labour"),  # Britain's (the Daily Mail's "Labour received ...")
     ("Conservatives", "Conservative Party", "Tories"),
+    ("Liberal Democrats", "Lib Dems"),
 )
 # "Party" after a party's one-word name ("Oslo Labour Party Candidate Phil Vang"): the
 # party's own name, found as an organisation's, not a mention of "Labour" alone.
@@ -1456,6 +1457,7 @@ class Registry:
         self._genders: dict[int, str] | None = None
         self._narration: dict[Pos, bool] = {}  # `_narrated`
         self.added: dict[str, Entity] = {}  # people the rules missed, added by `add_person`
+        self._group_spans: list[tuple[int, int]] = []  # longer groups' names (`_in_longer_group`)
         self._add_people()
         self._add_organisations()
         self._merge_organisations()
@@ -3088,11 +3090,18 @@ class Registry:
                 entity = Entity(forms[0] if forms else metonyms[0], "country")
                 entity.forms.update(forms + metonyms)
                 self.entities.append(entity)
+        longer = {g for g in GROUPS & present if " " in g}
+        self._group_spans = _occurrences(self.text, longer) if longer else []
         for group in sorted(GROUPS & present):
             if all(self._in_unclipped(a) for a, _ in _occurrences(self.text, {group})):
                 continue  # "Democrats" only in "Liberal Democrats": that party's name
             if not any(e.name == group for e in self.entities):
                 self.entities.append(Entity(group, "group", forms={group}))
+
+    def _in_longer_group(self, start: int, end: int, name: str) -> bool:
+        """Whether the span of group ``name`` lies inside a longer group's name the lexicon
+        holds ("Democrats" in "Liberal Democrats")."""
+        return any(a <= start and end <= b and b - a > end - start for a, b in self._group_spans)
 
     def _add_plural_names(self) -> None:
         """A group named by a capitalised plural of a word the article also writes alone
@@ -3238,7 +3247,10 @@ class Registry:
             members = [
                 e
                 for e in self.entities
-                if e.type == "group" and e is not party and e.tokens[-1:] == party.tokens
+                if e.type == "group"
+                and e is not party
+                and e.tokens[-1:] == party.tokens
+                and e.name not in GROUPS  # "Liberal Democrats": a party of its own
             ]
             if len(members) != 1 or not members[0].mentions or not party.mentions:
                 continue
@@ -3741,7 +3753,11 @@ class Registry:
         for start, end in _occurrences(self.text, entity.forms):
             if entity.type == "country" and any(a <= start < b for a, b in self._taken):
                 continue
-            if entity.type == "group" and not entity.described and self._in_unclipped(start):
+            if (
+                entity.type == "group"
+                and not entity.described
+                and (self._in_unclipped(start) or self._in_longer_group(start, end, entity.name))
+            ):
                 continue  # "Democrats" in "Liberal Democrats", written "Lib Dems" too
             if entity.type == "organization" and self._ends_longer(start, end):
                 continue  # "House" in "White House": the other body's name, not this one
