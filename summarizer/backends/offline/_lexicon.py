@@ -149,6 +149,33 @@ ROLE_NOUNS = _words(
     host cleric moderator co-moderator anchor actress actor singer comedian rapper boss"""
 )
 
+# Words for a relative, each with the gender it says ("" for either): the one list that
+# every rule reading a relation derives its words from (a person named by a relation and a
+# given name, "husband Bill"; the gender a role says, "his wife"; a relative who shares a
+# surname, "Mr. Kim's father"). A word added here reaches each of them.
+KIN: dict[str, str] = {
+    "father": "m", "mother": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f",
+    "husband": "m", "wife": "f", "widower": "m", "widow": "f",
+    "grandfather": "m", "grandmother": "f", "grandson": "m", "granddaughter": "f",
+    "uncle": "m", "aunt": "f", "nephew": "m", "niece": "f", "cousin": "",
+    "stepfather": "m", "stepmother": "f", "son-in-law": "m", "daughter-in-law": "f",
+    "boyfriend": "m", "girlfriend": "f",
+    # AP's spellings, and the French ones: the man's with one "e", the woman's with two
+    "fiance": "m", "fiancee": "f", "fiancé": "m", "fiancée": "f",
+}  # fmt: skip
+# Role nouns that say a gender and no relation ("spokeswoman"; "wife" is in KIN).
+GENDERED_ROLES: dict[str, str] = {
+    "spokeswoman": "f", "spokesman": "m", "congresswoman": "f", "congressman": "m",
+    "chairwoman": "f", "chairman": "m", "businesswoman": "f", "businessman": "m",
+    "actress": "f", "actor": "m", "queen": "f", "king": "m", "princess": "f", "prince": "m",
+}  # fmt: skip
+
+
+def of_gender(words: dict[str, str], gender: str) -> frozenset[str]:
+    """The words of ``words`` (`KIN`, `GENDERED_ROLES`) that say ``gender`` ("f" or "m")."""
+    return frozenset(w for w, said in words.items() if said == gender)
+
+
 # Titles before a name that the shared TITLES leave out: set aside from the name ("Sheriff
 # Joe Arpaio" is Joe Arpaio, "Pfc. Bradley Manning" is Bradley Manning). Only the actor
 # rules read them: "the officer said" stays an unnamed speaker for the quote rules.

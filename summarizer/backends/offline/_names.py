@@ -56,6 +56,7 @@ from summarizer.backends.offline._lexicon import (
     CLAUSE_OPENERS,
     COUNTRY_FORMS,
     FEMALE_NAMES,
+    GENDERED_ROLES,
     GIVEN_NAMES,
     GROUP_HEADS,
     GROUP_MODIFIERS,
@@ -66,6 +67,7 @@ from summarizer.backends.offline._lexicon import (
     HONORIFIC_GENDER,
     HONORIFICS,
     INSTITUTIONS,
+    KIN,
     MALE_NAMES,
     METONYMS,
     MONTH_ABBREVIATIONS,
@@ -91,6 +93,7 @@ from summarizer.backends.offline._lexicon import (
     TITLES,
     US_STATES,
     alternation,
+    of_gender,
 )
 
 Pos = tuple[int, int]  # (paragraph index, offset)
@@ -531,42 +534,9 @@ _PLACE_STARTS = frozenset(
         "West",
     ]
 )
-_FEMALE_ROLES = frozenset(
-    [
-        "spokeswoman",
-        "congresswoman",
-        "chairwoman",
-        "businesswoman",
-        "wife",
-        "mother",
-        "daughter",
-        "sister",
-        "widow",
-        "actress",
-        "queen",
-        "princess",
-        "grandmother",
-        "girlfriend",
-    ]
-)
-_MALE_ROLES = frozenset(
-    [
-        "spokesman",
-        "congressman",
-        "chairman",
-        "businessman",
-        "husband",
-        "father",
-        "son",
-        "brother",
-        "widower",
-        "actor",
-        "king",
-        "prince",
-        "grandfather",
-        "boyfriend",
-    ]
-)
+# Role nouns that say a gender: every relative's and the other gendered roles' (`_role_gender`).
+_FEMALE_ROLES = of_gender(KIN, "f") | of_gender(GENDERED_ROLES, "f")
+_MALE_ROLES = of_gender(KIN, "m") | of_gender(GENDERED_ROLES, "m")
 # Endings of plural nouns that open a sentence as a speaker ("Demonstrators said").
 _PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians", "ics")
 # "he", "his", "him", "she", "her", "hers" (`Registry._infer_genders`), as
@@ -612,10 +582,9 @@ _GOVERNMENT_WORDS = frozenset({"administration", "Democrats", "Republicans"})
 # A person named by one word after a word for a relation or an age ("her newborn daughter
 # Stella", "husband Bill", "5-year-old Youssif"): family stories name children and
 # spouses by the given name alone (`Registry._add_kin_named`).
-_KIN_WORDS = (
-    r"baby|newborn|toddler|daughter|son|wife|husband|brother|sister|mother|father|"
-    r"girlfriend|boyfriend|fianc[ée]e?|grandson|granddaughter|nephew|niece"
-)
+# Every relative's word, and the words for a small child, who is named the same way.
+_KIN_BEFORE_NAME = (*KIN, "baby", "newborn", "toddler")
+_KIN_WORDS = alternation(_KIN_BEFORE_NAME)
 _KIN_NAME = r"\s+(?P<name>[A-Z][a-z]+)\b(?![ \t]+[A-Z])"
 _AGE_UNITS = "year|month|week"  # "5-year-old"
 _KIN_NAMED = re.compile(rf"\b(?:{_KIN_WORDS}|[\w-]+-(?:{_AGE_UNITS})-old){_KIN_NAME}")
@@ -623,9 +592,12 @@ _KIN_NAMED = re.compile(rf"\b(?:{_KIN_WORDS}|[\w-]+-(?:{_AGE_UNITS})-old){_KIN_N
 # no test before it, so `re` scans for the words' first letters (`_kin_named`).
 _KIN_AHEAD = re.compile(rf"(?:{_KIN_WORDS}|-(?:{_AGE_UNITS})-old){_KIN_NAME}")
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
+# A run of ASCII letters (`_letter_runs`): a head `_GROUP_PHRASE` matches is one, whole
+# (`_group_heads_in`), and so is the start of a relation word (`_KIN_RUNS`).
+_LETTER_RUN = re.compile("[A-Za-z]+")
 # The runs of ASCII letters a relation word of `_KIN_WORDS` opens (the word, or "fianc" of
 # "fiancée"), and the ages: an article holding neither holds no `_KIN_NAMED` match.
-_KIN_RUNS = frozenset(_KIN_WORDS.replace("fianc[ée]e?", "fianc|fiance|fiancee").split("|"))
+_KIN_RUNS = frozenset(run[0] for w in _KIN_BEFORE_NAME if (run := _LETTER_RUN.match(w)))
 _KIN_AGES = tuple(f"-{unit}-old" for unit in _AGE_UNITS.split("|"))
 _KIN_TIMES = 3  # named this often on its own: one of the story's people, not a passing child
 # "the Scottish government", "The Welsh Government": a devolved government of the UK, named
@@ -736,8 +708,6 @@ _GROUP_HEAD_FORMS = sorted(
 )
 _GROUP_HEAD = alternation(_GROUP_HEAD_FORMS)
 _GROUP_HEAD_SET = frozenset(_GROUP_HEAD_FORMS)
-# A run of ASCII letters: a head `_GROUP_PHRASE` matches is one, whole (`_group_heads_in`).
-_LETTER_RUN = re.compile("[A-Za-z]+")
 _GROUP_PHRASE = re.compile(
     rf"(?<![\w.'’-])(?:(?:{_GROUP_WORD}|(?:[Aa]nti|[Pp]ro)-[A-Za-z]+|[A-Z][a-z]+-(?:backed|led))"
     rf"\s+){{0,2}}(?:{_GROUP_HEAD})(?![\w'’-])"
@@ -4766,16 +4736,14 @@ def _role_gender(role: str) -> set[str]:
 
 
 # Roles that name a woman by her relation to a man ("first lady Laura Bush", "his wife
-# Ivanka Trump"), who shares the surname of the one she is the relative of.
-_FEMALE_RELATIVES = wordset("lady wife widow daughter mother sister daughter-in-law grandmother")
+# Ivanka Trump"), who shares the surname of the one she is the relative of: every female
+# relative's, and "first lady", the president's wife by her title.
+_FEMALE_RELATIVES = of_gender(KIN, "f") | {"lady"}
 
 
 # The last word of a role that names someone by a relation to another person of the
 # article ("Mr. Kim's father", "his brother"), who often shares the surname.
-_RELATIONS = wordset(
-    "father mother son daughter brother sister wife husband widow widower grandfather "
-    "grandmother grandson granddaughter uncle aunt nephew niece cousin"
-)
+_RELATIONS = frozenset(KIN)
 
 
 def _relative(role: str) -> bool:

@@ -58,6 +58,7 @@ from summarizer._text import DOUBLE_MARKS, TITLE_HEADS, TITLE_WORDS, Paragraph, 
 from summarizer.backends.offline._lexicon import (
     CLAUSE_OPENERS,
     HONORIFIC_GENDER,
+    KIN,
     ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_PREPOSITIONS,
@@ -1519,11 +1520,12 @@ _INTRODUCTION = re.compile(r"\s*(?:One|Another|A|An)\s+[a-z][^,;:“”\"]{0,80}
 
 
 # A relative named by a given name in apposition, opening a sentence: "Her father, Brad,
-# 39,", "Clinton's husband, Bill,".
+# 39,", "Clinton's husband, Bill,". Any relative, or a partner in life: after "her" and
+# before a given name, "partner" is no firm's ("a partner at the firm" is no relative
+# elsewhere, so `KIN` leaves it out).
 _KIN_SUBJECT = re.compile(
     r"\s*(?:And\s+|But\s+)?(?:His|Her|Their|[A-Z][\w'’-]*['’]s?)\s+(?:late\s+)?"
-    r"(?:husband|wife|father|mother|son|daughter|brother|sister|grandfather|grandmother"
-    r"|uncle|aunt|nephew|niece|cousin|fiancée?|partner|stepfather|stepmother)"
+    rf"(?:{alternation((*KIN, 'partner'))})"
     r",\s+(?P<name>[A-Z][a-z]+),"
 )
 
