@@ -410,6 +410,11 @@ TITLE_WORDS = TITLE_QUALIFIERS | {
 # The words that end a title phrase ("General" ends "Attorney General" but begins
 # "General Motors").
 TITLE_HEADS = TITLE_WORDS - TITLE_QUALIFIERS - {"general"}
+# The compass points, which open places' names ("North Korea", "West Bank", "Western
+# Australia"), and "Central", which opens regions' names as they do ("Central Asia"): a word
+# of a place, never an actor's own.
+COMPASS_POINTS = ("North", "South", "East", "West")
+REGION_OPENERS = (*COMPASS_POINTS, "Central")
 # Words too generic to name an actor by being part of a longer name.
 GENERIC = wordset(
     """
@@ -417,10 +422,10 @@ GENERIC = wordset(
     house senate congress parliament government administration ministry department
     office agency committee council court party army military police forces force
     officials official people group union republic states state national federal
-    white new north south east west central democratic republican democrats republicans
+    white new democratic republican democrats republicans
     news media press
     """
-)
+) | {w.lower() for w in REGION_OPENERS}
 _COUNTRY_FORMS = {
     ("us",): "united states",
     ("usa",): "united states",

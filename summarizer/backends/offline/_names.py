@@ -36,6 +36,7 @@ from summarizer._given_names import (
 )
 from summarizer._schema import Actor, ActorType
 from summarizer._text import (
+    COMPASS_POINTS,
     FOLDS_TO_ASCII,
     MORE_TITLES,
     NOT_ASCII_WORD,
@@ -81,11 +82,14 @@ from summarizer.backends.offline._lexicon import (
     PEOPLES,
     PERSON_NOUNS,
     PERSON_TITLES,
+    PLACE_HEADS,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
     RANKS,
     ROLE_NOUNS,
     SAME_BODY,
+    SITE_HEADS,
+    SOURCE_BY_VERBS,
     SPEECH_ADVERBS,
     SPEECH_VERBS,
     STATE_ADJECTIVES,
@@ -265,11 +269,11 @@ _STATE_FORCES = wordset("troops forces soldiers military")
 # "police spokesman"): the group is meant there (`Registry._index`).
 _THE_BODY_ITSELF = wordset("department force spokesman spokeswoman spokesperson")
 # Last words of a place's name, never of a person's ("Trump Tower", "Foggy Bottom").
-_PLACE_HEADS = wordset(
-    "Airport Tower Towers Street Avenue Boulevard Building Base Stadium Arena Hotel "
-    "Bottom Palace Mall Bridge Airfield Harbor Harbour "
+_PLACE_HEADS = (
+    PLACE_HEADS
+    | SITE_HEADS
     # things, not places: a war, a law or a pact ("Cold War", "Rome Statute", "Paris Accord")
-    "War Statute Treaty Accord Accords Act Convention Center Centre Agreement Doctrine"
+    | wordset("War Statute Treaty Accord Accords Act Convention Center Centre Agreement Doctrine")
 )
 # Last words of an event's or a contest's name ("Ashes Test", "Challenge Cup", "Asian
 # Games"): a "person" named so is no actor (`Registry._a_thing_or_place`).
@@ -528,10 +532,8 @@ _PLACE_STARTS = frozenset(
         "Lake",
         "Cape",
         "Camp",  # "Camp David"
-        "North",
-        "South",
-        "East",
-        "West",
+        # (not "Central" of `REGION_OPENERS`: "Central Intelligence Agency", "Central Bank")
+        *COMPASS_POINTS,
     ]
 )
 # Role nouns that say a gender: every relative's and the other gendered roles' (`_role_gender`).
@@ -862,9 +864,9 @@ _SOURCE_NAME = (
     rf"{_SOURCE_TOKEN}(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+|a\s+)?)?{_SOURCE_TOKEN}){{0,5}}"
 )
 _SOURCE_BY = WordPattern(  # "\b" before each way it opens, searched after a non-word character
-    r"(?:[Aa]ccording to|(?:reported|published|released|conducted|confirmed|obtained|"
-    r"compiled|commissioned|broken|cited|quoted|announced) by|(?:reported|wrote|writes|reports)"
-    r"(?=\s+[Tt]he\s)|(?:spokes(?:man|woman|person)|statement|representative)\s+(?:for|from)"
+    rf"(?:[Aa]ccording to|(?:{alternation(sorted(SOURCE_BY_VERBS))}) by"
+    r"|(?:reported|wrote|writes|reports)(?=\s+[Tt]he\s)"
+    r"|(?:spokes(?:man|woman|person)|statement|representative)\s+(?:for|from)"
     r"|(?:report|study|survey|poll|analysis|count|review|estimate)s?\s+"
     r"(?:released\s+)?by)\s+(?P<the>[Tt]he\s+)?(?:(?:new|latest|nonpartisan|recent)\s+)?"
     rf"(?P<name>{_SOURCE_NAME})"
@@ -4701,7 +4703,7 @@ _GENDERED = {
 # learned", "his Taser", "my Taser", "a 2013 Taser complaint"): no one's name.
 # A compass word that opens a longer place's name before a country's ("Northern Ireland",
 # "North Korea" where "Korea" is a form, "Western Australia").
-_COMPASS_BEFORE = re.compile(r"\b(?:North|South|East|West)(?:ern)?\s+$")
+_COMPASS_BEFORE = re.compile(rf"\b(?:{'|'.join(COMPASS_POINTS)})(?:ern)?\s+$")
 # The prepositions before a place that are never before a person ("in Dunmore", "around
 # Dunmore's station"; not "at", "from", "with": "a shot at Trump", "a call from Clinton").
 _PLACE_BEFORE = frozenset({"in", "around", "near", "across", "throughout", "outside"})

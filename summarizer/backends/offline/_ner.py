@@ -45,6 +45,7 @@ from summarizer._errors import ConfigurationError
 from summarizer._schema import Actor, Extraction
 from summarizer._text import (
     COUNTRY_TOKENS,
+    REGION_OPENERS,
     WIRES,
     informative,
     is_lone_title,
@@ -53,7 +54,6 @@ from summarizer._text import (
     split_paragraphs,
     split_sentences,
     sub_span,
-    wordset,
 )
 from summarizer.backends.offline._lexicon import (
     COUNTRY_FORMS,
@@ -62,8 +62,10 @@ from summarizer.backends.offline._lexicon import (
     METONYMS,
     NOT_ACTORS,
     NOT_NAMES,
+    OUTLET_BY_VERBS,
     OUTLET_HEADS,
     PEOPLES,
+    PLACE_HEADS,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
     STATE_ADJECTIVES,
@@ -101,15 +103,13 @@ _NEVER_ORGS = (
     | COUNTRY_FORMS.keys()
     | STATE_ADJECTIVES.keys()
     | METONYMS.keys()
-    | wordset("North South East West Central")  # "Central Asian states", "North Korean"
+    | frozenset(REGION_OPENERS)  # "Central Asian states", "North Korean"
 )
 _ACRONYM_LETTERS = 6  # "CNN", "NATO", "UNICEF": one capitalised word this long at most
 _BY = re.compile(r"(?<![\w-])by\s+(?:the\s+)?$", re.IGNORECASE)  # "was hacked by (the) X"
 # An outlet's verbs before "by": "quoted as saying by X", "seen by X", "obtained by X".
 _REPORTED = re.compile(
-    r"(?<![\w-])(?:quoted|seen|obtained|contacted|reported|cited|interviewed|published"
-    r"|broadcast)(?:\s+\w+){0,2}\s+$",
-    re.IGNORECASE,
+    rf"(?<![\w-])(?:{'|'.join(sorted(OUTLET_BY_VERBS))})(?:\s+\w+){{0,2}}\s+$", re.IGNORECASE
 )
 _OBJECT = re.compile(  # a preposition's object, not a subject: "an audit of X found"
     rf"(?<![\w-])(?:{'|'.join(sorted((PREPOSITIONS | PLACE_PREPOSITIONS) - {'by'}))})\s+(?:the\s+)?$",
@@ -124,10 +124,6 @@ _AT_PLACE = re.compile(  # "in Eastleigh", "to Didcot", "in north Wales", "at th
 _NAME_WORD = r"[A-Z][A-Za-z'’.&-]*"
 _NAME_SHAPE = re.compile(
     rf"(?:(?:al|el|ad|an)[\s-])?{_NAME_WORD}(?:\s+(?:(?:of|for|and|the|on|&|de|du|al|la|le)\s+)*{_NAME_WORD})*"
-)
-# The place heads of the rules' `NOT_NAMES`: a name ending in one is a place's.
-_PLACE_WORDS = NOT_NAMES & wordset(
-    "Sea River Street Avenue Valley County City Island Islands Bay Peninsula Beach Gulf"
 )
 _PLANS = frozenset({"Plan", "Program", "Programme"})
 # Words right before a surname: a given name or an honorific ("Donald Trump", "Mr. X").
@@ -352,7 +348,7 @@ def _an_outlet(name: str) -> bool:
 def _a_place(name: str) -> bool:
     """A place's name by a word the rules read as one ("Fort Hood", "Hudson River")."""
     words = name.split()
-    return words[0] in _PLACE_STARTS or words[-1] in _PLACE_WORDS
+    return words[0] in _PLACE_STARTS or words[-1] in PLACE_HEADS
 
 
 def _a_person(name: str, text: str) -> bool:
