@@ -2182,3 +2182,31 @@ def test_a_quoted_relation_cue_keeps_its_partner_after_with() -> None:
     text = "Karl Olsen angered voters by labeling Sweden a “foe” with regard to trade."
     tension = _only(_tensions(opening, "Sweden spoke.", text, "Olsen left."))
     assert tension.description == "Karl Olsen and Sweden are described as foes."
+
+
+# --- twenty-first session --------------------------------------------------------------
+
+
+def test_a_headline_pair_joined_by_a_comma_keeps_its_topic_out() -> None:
+    # twenty-first session: "Snowden, WikiLeaks clash over DNC emails" gave WikiLeaks / DNC
+    # (the topic after the cue taken as the second side)
+    opening = "Premier Karl Olsen leads Norway. Anna Berg leads the opposition. Sweden spoke."
+    body = "Berg and Olsen met in Oslo on Monday to discuss Sweden."
+    for title in ("Berg, Olsen clash over Sweden deal", "Berg, Olsen at odds on Sweden"):
+        tension = _tensions(opening, body, "Olsen left.", title=title)[0]
+        assert tension.parties == ["Anna Berg", "Karl Olsen"], title
+    # the one after "with", "against" or "vs." is a side: the two before share theirs
+    for title in ("Berg, Olsen at odds with Sweden", "Berg, Olsen vs. Sweden"):
+        tension = _tensions(opening, body, "Olsen left.", title=title)[0]
+        assert "Sweden" in tension.parties, title
+
+
+def test_a_line_that_joins_two_sides_by_a_comma_before_a_mutual_verb() -> None:
+    # twenty-first session: a headline line opening the body, "Snowden, WikiLeaks clash over
+    # DNC emails.", gave WikiLeaks / DNC ("clash" read as a noun tied to what follows)
+    opening = "Premier Karl Olsen leads Norway. Anna Berg leads the opposition. Sweden spoke."
+    tension = _only(_tensions("Berg, Olsen clash over Sweden deal.", opening, "Olsen left."))
+    assert tension.parties == ["Anna Berg", "Karl Olsen"]
+    # a comma after a name that does not open the sentence joins no sides
+    text = "Unlike Berg, Olsen feuded over taxes for years."
+    assert _tensions(opening, text, "Olsen left.") == []

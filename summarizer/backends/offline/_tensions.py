@@ -120,6 +120,10 @@ _ACCUSATION = re.compile(
 # "X and the presidential campaigns of Y": X shares the side of what Y has.
 _JOINED_OWNER = re.compile(r"\s+and\s+the\s+(?:[a-z-]+\s+){0,2}?[a-z]+\s+of\s+")
 _JOINED = re.compile(r"\s*(?:,|and|&)\s*")  # "Trump, Democrats", "Rubio and Cruz"
+# What makes the actor after a headline's relation its partner ("clash with Y", "at odds
+# with Y", "vs. Y"), not the topic ("clash over DNC emails", "at odds on Iran").
+_PARTNER_AFTER = re.compile(r"\.?\s+(?:with|against)\b", re.IGNORECASE)
+_VERSUS = re.compile(r"vs|versus", re.IGNORECASE)
 _HEADLINE_GAP = 2  # words between a headline's cue and each party ("fires agent Strzok")
 # A gap word that starts another clause: "Disputes Report That Olsen Lied" is not about Olsen.
 _CLAUSE_WORDS = wordset("that which who whom whose if whether after as while when says said")
@@ -218,6 +222,7 @@ _MUTUAL_GAP = re.compile(
     r"\s+(?:(?:have|has|had|also|often|again|openly|\w+ly)\s+)*"  # for instance, spar over"
 )
 _AND = re.compile(r",?\s+and\s+(?:the\s+)?")
+_COMMA = re.compile(r",\s+")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|from|to|near|outside|into|visits?|visited|visiting)\s+(?:the\s+)?$"
 )
@@ -679,6 +684,10 @@ def _headline_pair(
     relation, two actors joined before it ("Trump, Democrats at odds", "Bush, Rubio
     collide"); for a verb opening the headline, its object and the actor after the comma
     ("Railing Against Trump, Sanders Vows ...")."""
+    joined = _joined_before(title, named, before) if kind == "relation" and before else None
+    partner = _PARTNER_AFTER.match(title, cue[1]) or _VERSUS.fullmatch(title, *cue)
+    if joined and not (after and partner):  # "X, Y clash over Z": Z is the topic
+        return joined
     if before and after:
         if _OWNER_BETWEEN.search(title[cue[1] : after[0][0]]):
             return None  # "shoots down BuzzFeed's Cohen report": the object is not Cohen
@@ -686,9 +695,7 @@ def _headline_pair(
             return None  # "heckles Sanders supporters": the object is not Sanders
         return before[-1], after[0]
     if kind == "relation" and before:
-        last = before[-1]
-        joined = [m for m in named if m[1] <= last[0] and _JOINED.fullmatch(title[m[1] : last[0]])]
-        return (joined[-1], last) if joined else None
+        return None
     if kind == "verb" and after and not title[: cue[0]].strip():
         comma = title.find(",", after[0][1])
         subject = [m for m in named if comma >= 0 and m[0] > comma]
@@ -696,6 +703,16 @@ def _headline_pair(
         if subject and object_ends and not title[comma + 1 : subject[0][0]].strip():
             return subject[0], after[0]
     return None
+
+
+def _joined_before(
+    title: str, named: list[Mention], before: list[Mention]
+) -> tuple[Mention, Mention] | None:
+    """The last actor before a headline's cue and the one joined to it by a comma or "and"
+    ("Trump, Democrats at odds", "Bush, Rubio collide")."""
+    last = before[-1]
+    joined = [m for m in named if m[1] <= last[0] and _JOINED.fullmatch(title[m[1] : last[0]])]
+    return (joined[-1], last) if joined else None
 
 
 def _words_between(text: str, mention: Mention, cue: tuple[int, int]) -> int:
@@ -761,6 +778,9 @@ def _candidates(
         joined = list(_compounds(para, keys))
         yield from (found for _, found in joined)
         lower = para.text.lower()
+        mentions = registry.mentions_in(para.index, 0, len(para.text))
+        mutual = list(_mutual(para, mentions))
+        joined += mutual  # "Snowden, WikiLeaks clash over DNC emails": "clash" has its sides
         for m in _cues(lower):
             if m.lastgroup == "relation" and _ended(para.text, m.start()):
                 continue
@@ -777,24 +797,25 @@ def _candidates(
                 kind = "verb"  # "Trump disputed the newspaper's account": subject and object
             cue = _Cue(kind, m.start(), m.end())
             yield from _around(para, cue, registry)
-        mentions = registry.mentions_in(para.index, 0, len(para.text))
         if _may_call_names(lower, folds):
             for cue in _name_calling(para.text, mentions):
                 yield from _around(para, cue, registry)
         yield from _said_accusations(para, lower, mentions)
-        yield from _mutual(para, mentions)
+        yield from (found for _, found in mutual)
         yield from _anti_stances(para, registry, mentions)
         for quote in accusing:
             if quote.text in para.text:
                 yield from _quoted_accusation(para, lower, registry, quote)
 
 
-def _mutual(para: Paragraph, mentions: list[Mention]) -> Iterator[_Found]:
-    """A verb both sides do to each other, the two named as its subject and joined by "and"
-    ("Pompeo and Bolton clashed on a number of issues", "India and Pakistan spar over");
-    not with "with" after it (one side is then its object), nor a name that qualifies a
-    noun ("Trump and Cruz supporters clashed"); only adverbs between the second and the
-    verb ("never", "did not" part them: no clash stated)."""
+def _mutual(para: Paragraph, mentions: list[Mention]) -> Iterator[tuple[tuple[int, int], _Found]]:
+    """A verb both sides do to each other (with the verb's span), the two named as its
+    subject and joined by "and" ("Pompeo and Bolton clashed on a number of issues", "India
+    and Pakistan spar over"), or by a comma in a line a headline's way ("Snowden, WikiLeaks
+    clash over DNC emails", the first name opening it); not with "with" after it (one side
+    is then its object), nor a name that qualifies a noun ("Trump and Cruz supporters
+    clashed"); only adverbs between the second and the verb ("never", "did not" part them:
+    no clash stated)."""
     text = para.text
     if not any(stem in text for stem in _MUTUAL_VERBS):
         return  # (and `_outer`, quadratic in the mentions, only for a paragraph with a verb)
@@ -804,7 +825,7 @@ def _mutual(para: Paragraph, mentions: list[Mention]) -> Iterator[_Found]:
     mentions = _outer(mentions)  # "Hillary Clinton", not the "Clinton" inside it
     for m in verbs:
         second = [x for x in mentions if _MUTUAL_GAP.fullmatch(text, x[1], m.start())]
-        first = [x for x in mentions if second and _AND.fullmatch(text, x[1], second[-1][0])]
+        first = [x for x in mentions if second and _joined_to(para, x, second[-1])]
         if not first or not _subject_like(first[-1], text):  # "supporters of X and Y clashed"
             continue
         a, b = first[-1][2], second[-1][2]
@@ -813,7 +834,17 @@ def _mutual(para: Paragraph, mentions: list[Mention]) -> Iterator[_Found]:
         start, end = para.sentence_span(m.start())
         evidence = text[start:end].strip()
         if len(evidence.split()) <= _MAX_EVIDENCE_WORDS:
-            yield _Found((a, b), evidence, clashed(a.label, b.label))
+            yield m.span(), _Found((a, b), evidence, clashed(a.label, b.label))
+
+
+def _joined_to(para: Paragraph, first: Mention, second: Mention) -> bool:
+    """``first`` and ``second`` joined by "and", or by a comma with ``first`` opening its
+    sentence ("Snowden, WikiLeaks clash over ...": a headline's way of joining)."""
+    text = para.text
+    if _AND.fullmatch(text, first[1], second[0]):
+        return True
+    opens = not text[para.sentence_span(first[0])[0] : first[0]].strip()
+    return opens and _COMMA.fullmatch(text, first[1], second[0]) is not None
 
 
 def _anti_stances(para: Paragraph, registry: Registry, mentions: list[Mention]) -> Iterator[_Found]:
