@@ -2210,3 +2210,17 @@ def test_a_line_that_joins_two_sides_by_a_comma_before_a_mutual_verb() -> None:
     # a comma after a name that does not open the sentence joins no sides
     text = "Unlike Berg, Olsen feuded over taxes for years."
     assert _tensions(opening, text, "Olsen left.") == []
+
+
+def test_a_seat_of_power_before_an_attack_names_where_it_happened() -> None:
+    # twenty-first session: "Paris attacks test Clinton's strategy" and "the Paris terror
+    # attacks highlight the threat the NRA poses" gave France as the attacker (PolNeAR)
+    opening = "President Anna Berg of Norway spoke. France said the vote was close."
+    for text in (
+        "The Paris attacks test Berg's strategy on security.",
+        "Paris terror attacks highlight the threat Berg poses.",
+    ):
+        assert _tensions(opening, text, "Berg left.") == [], text
+    # a verb between: the seat of power acts
+    tension = _only(_tensions(opening, "Paris launched attacks on Berg's allies.", "Berg left."))
+    assert tension.parties == ["France", "Anna Berg"]

@@ -240,9 +240,12 @@ _REGION_BEFORE = re.compile(
     r"around|over|of|for|through|within|toward|towards)\s+(?:the\s+)?|"
     r"[A-Z][\w.-]*\s+)$"
 )
-# After a seat-of-power name, what makes it the name of a thing ("the Paris climate accord").
+# After a seat-of-power name, what makes it the name of a thing ("the Paris climate accord"),
+# or of where an attack happened ("the Paris attacks", "Paris terror attacks"; not "Moscow
+# launched attacks", a verb between).
 _NAMED_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:accords?|agreements?|deal|summit|talks|treaty|protocol|Olympics)\b|"
+    r"\s+(?:(?:terror|terrorist|suicide)\s+)?attacks?\b|"
     r"\s+state\b"  # "Washington state"
 )
 # "She quit the council and lashed out at X": an actor right before "and <verb>" is the
