@@ -2210,6 +2210,9 @@ def test_a_line_that_joins_two_sides_by_a_comma_before_a_mutual_verb() -> None:
     # a comma after a name that does not open the sentence joins no sides
     text = "Unlike Berg, Olsen feuded over taxes for years."
     assert _tensions(opening, text, "Olsen left.") == []
+    # a relation cue inside the verb keeps its own reading, what it is over included
+    tension = _only(_tensions(opening, "Berg and Olsen quarreled over taxes.", "Olsen left."))
+    assert tension.description == "Anna Berg and Karl Olsen have quarrelled over taxes."
 
 
 def test_a_seat_of_power_before_an_attack_names_where_it_happened() -> None:

@@ -783,7 +783,6 @@ def _candidates(
         lower = para.text.lower()
         mentions = registry.mentions_in(para.index, 0, len(para.text))
         mutual = list(_mutual(para, mentions))
-        joined += mutual  # "Snowden, WikiLeaks clash over DNC emails": "clash" has its sides
         for m in _cues(lower):
             if m.lastgroup == "relation" and _ended(para.text, m.start()):
                 continue
@@ -793,6 +792,8 @@ def _candidates(
                 continue  # "battling with Rubio for second place": a standing, no conflict
             if any(a <= m.start() < b for (a, b), _ in joined):
                 continue  # "the U.S.-China trade war" has its sides already
+            if m.lastgroup == "noun" and any(a <= m.start() < b for (a, b), _ in mutual):
+                continue  # "Snowden, WikiLeaks clash over DNC emails": "clash" has its sides
             if m.lastgroup != "noun" and _NEGATED.search(lower, max(0, m.start() - 24), m.start()):
                 continue  # "he did not dispute that ...", "never criticized X": none stated
             kind = m.lastgroup or "relation"
