@@ -17,7 +17,7 @@ extraction a *source*:
 
 A group's name is the fullest name a member chose as its name (`fullness`), never a
 titled alias, but where two groups of people would show one name ("Smith" for Mr. Smith
-and for Mrs. Smith): then a member's honorific form of it; its aliases are every other
+and for Mrs. Smith): then the honorific form of it the members give most; its aliases are every other
 form, each spelling once.
 """
 
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from summarizer._given_names import (
     given_gender,
     honorific_gender,
-    title_kind,
+    shown_form,
     titles_of_other_kinds,
 )
 from summarizer._schema import Actor, ActorType
@@ -159,18 +159,13 @@ def group_actors(
 
 def _tell_apart(groups: list[ActorGroup]) -> None:
     """People whose groups would show one name ("Smith" for Mr. Smith and for Mrs.
-    Smith) are shown by a member's honorific form of it, so a reader tells them apart."""
+    Smith) are shown by the members' honorific form of it (`shown_form`: the one most
+    members' names give, the first if even), so a reader tells them apart."""
     by_name: dict[tuple[str, ...], list[ActorGroup]] = {}
     for group in groups:
         if group.type == "person":
             by_name.setdefault(name_tokens(group.fullest), []).append(group)
     for same in by_name.values():
         for group in same if len(same) > 1 else ():
-            core = without_titles(group.fullest)
-            titled = [
-                n
-                for _, m in group.members
-                for n in m.names()
-                if title_kind(n) and without_titles(n) == core
-            ]
-            group.shown = titled[0] if titled else ""
+            names = (n for _, m in group.members for n in m.names())
+            group.shown = shown_form(names, without_titles(group.fullest))

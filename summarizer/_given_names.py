@@ -9,9 +9,10 @@ into a backend's private module.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
-from summarizer._text import royal, wordset
+from summarizer._text import royal, without_titles, wordset
 
 # A short hand-written list; a name not listed falls back on the article's own cues.
 FEMALE_NAMES = wordset(
@@ -72,6 +73,17 @@ def title_kind(name: str) -> str:
     if royal(name):
         return "royal"
     return "honorific" if honorific_gender(name) else ""
+
+
+def shown_form(names: Iterable[str], core: tuple[str, ...]) -> str:
+    """The name shown for a person whose name, ``core`` (`without_titles`), another person
+    shares ("Smith" for Mr. Smith and for Mrs. Smith), so that a reader tells them apart:
+    of ``names`` (each as often as written, in order), the forms that are ``core`` behind a
+    title of a kind (`title_kind`: "Mrs. Smith", "King Mohammed"), the one written most
+    often, the first if even; "" for none. One rule for the offline rules (the article's
+    own writing, `Registry.shown`) and actor merging (the members' names, `_tell_apart`)."""
+    counts = Counter(n for n in names if title_kind(n) and without_titles(n) == core)
+    return max(counts, key=counts.__getitem__, default="")
 
 
 def titles_of_other_kinds(names: Iterable[str], others: Iterable[str]) -> bool:

@@ -9,7 +9,7 @@ import pytest
 
 from summarizer._actors import group_actors
 from summarizer._chunking import merge_extractions
-from summarizer._given_names import title_kind, titles_of_other_kinds
+from summarizer._given_names import shown_form, title_kind, titles_of_other_kinds
 from summarizer._multi import merge_actors
 from summarizer._schema import Actor, Extraction
 
@@ -100,6 +100,28 @@ def test_people_shown_by_one_surname_are_shown_by_their_honorifics(merge: Any) -
     merged = merge([[actor("Smith", "Mr. Smith")], [actor("Smith", "Mrs. Smith")]])
     shown = [(a.name, a.aliases) for a in merged] if isinstance(merged, list) else merged
     assert dict(shown) == {"Mr. Smith": [], "Mrs. Smith": []}  # "Smith" names neither
+
+
+@pytest.mark.parametrize("merge", [by_chunks, by_articles], ids=["chunks", "articles"])
+def test_namesakes_are_shown_by_the_honorific_form_the_members_give_most(merge: Any) -> None:
+    # the offline rules' rule (`shown_form`, as `Registry.shown` picks the form the article
+    # writes most): "Mrs. Smith" twice over "Mrs Smith" once, not the first member's form
+    sources = [
+        [actor("Smith", "Mr. Smith"), actor("Smith", "Mrs Smith")],
+        [actor("Smith", "Mrs. Smith")],
+        [actor("Smith", "Mrs. Smith")],
+    ]
+    merged = merge(sources)
+    names = [a.name for a in merged] if isinstance(merged, list) else list(merged)
+    assert sorted(names) == ["Mr. Smith", "Mrs. Smith"]  # (articles: most sources first)
+
+
+def test_the_shown_form_is_the_titled_form_written_most_the_first_if_even() -> None:
+    core = ("smith",)
+    assert shown_form(["Smith", "Mrs Smith", "Mrs. Smith", "Mrs. Smith"], core) == "Mrs. Smith"
+    assert shown_form(["Mrs Smith", "Mrs. Smith"], core) == "Mrs Smith"
+    assert shown_form(["Smith", "Mrs. Jane Smith", "Dr. Smith"], core) == ""  # no such form
+    assert shown_form(["King Omar", "Omar"], ("omar",)) == "King Omar"
 
 
 def test_a_title_kind_needs_a_name_after_the_title() -> None:

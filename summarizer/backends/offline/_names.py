@@ -31,7 +31,7 @@ from itertools import accumulate
 from summarizer._given_names import (
     given_gender,
     honorific_gender,
-    title_kind,
+    shown_form,
     titles_of_other_kinds,
 )
 from summarizer._schema import Actor, ActorType
@@ -4472,18 +4472,19 @@ class Registry:
         """The name the briefing gives ``entity`` (actor, speaker, party): its name, but for
         people known by one surname only that names another person too ("Mr. Smith" and
         "Mrs. Smith", both "Smith"; "Mrs Buksh" beside Asghar Buksh; "King Mohammed" beside
-        Sidi Mohammed): then their honorific or royal form (`title_kind`), the one the
-        article writes most often (first if even), so that a reader can tell them apart."""
+        Sidi Mohammed): then their honorific or royal form, the one the article writes most
+        often, the first if even (`shown_form`, as actor merging shows namesakes), so that a
+        reader can tell them apart."""
         if len(entity.tokens) != 1 or entity.type != "person":
             return entity.name
         if not any(p is not entity and p.tokens[-1] == entity.name for p in self.people()):
             return entity.name
-        titled = [f for f in entity.forms if title_kind(f) and f.split()[-1] == entity.name]
+        core = name_tokens(entity.name)
+        titled = [f for f in entity.forms if shown_form((f,), core)]
         if not titled:
             return entity.name
         written = [self.text[a:b] for a, b in _occurrences(self.text, set(titled))]
-        titled.sort(key=lambda f: written.index(f) if f in written else len(written))
-        return max(titled, key=Counter(written).__getitem__)
+        return shown_form(written, core) or titled[0]
 
     def _owner(self, form: str, people: list[Entity]) -> Entity | None:
         """Which of ``people`` a one-word form they share names (see `actor_list`)."""
