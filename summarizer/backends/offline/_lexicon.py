@@ -144,7 +144,7 @@ ROLE_NOUNS = _words(
     researcher diplomat commander minister secretary president chairman chairwoman activist
     author historian scientist physician pastor governor mayor prosecutor counsel investigator
     businessman businesswoman billionaire dictator opponent ally owner son daughter wife husband
-    son-in-law daughter-in-law brother sister mother father spokesperson ceo founder pollster
+    son-in-law daughter-in-law brother sister mother father ceo pollster
     consultant columnist journalist officer general admiral negotiator representative
     writer reporter editor correspondent commentator fellow scholar predecessor successor
     host cleric moderator co-moderator anchor actress actor singer comedian rapper boss"""
@@ -212,7 +212,7 @@ SPEECH_VERBS = _words(
 # Words that may sit between a subject and its speech verb ("Trump later said").
 SPEECH_ADVERBS = _words(
     """also later then again previously earlier recently once reportedly repeatedly publicly
-    privately has had have would will had often"""
+    privately has had have would will often"""
 )
 
 # Months written short: dates ("Jun. 5", "Jan 5"), and given or family names too
@@ -229,7 +229,7 @@ STOP_CAPS = MONTH_ABBREVIATIONS | _words(
     September October November December
     Reuters AP AFP Associated Press Photo Image Video Read More Watch Click Sign Subscribe
     Advertisement Related Just Even Only Instead Despite During Under Over Into Through Such
-    Senior Former Retired Top Acting Then Late Four Five Six Seven Eight Nine Ten Eleven Twelve
+    Senior Former Retired Top Acting Late Four Five Six Seven Eight Nine Ten Eleven Twelve
     Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen Twenty Dozens Hundreds
     Lt Col Maj Sgt Capt Adm Cpl Pvt Prof Rev Amb Sens Reps Facebook Twitter Pinterest
     Instagram LinkedIn WhatsApp Email Share Comment Comments Getty Images Beyond Whether
@@ -692,12 +692,11 @@ PREPOSITIONS = _words(
 # "a doctor", "one Democratic source") is quoted under that description.
 PERSON_NOUNS = ROLE_NOUNS | _words(
     """announcer narrator doctor nurse friend source resident voter supporter critic
-    protester teacher student worker employee witness neighbor neighbour host moderator
-    questioner caller reader viewer member veteran parent observer insider staffer
-    man woman boy girl mother father musician singer actor actress player coach manager
-    organizer organiser volunteer officer agent trooper soldier driver farmer owner
-    customer patient victim survivor relative neighbor participant attendee delegate
-    Democrat Republican"""
+    protester teacher student worker employee witness neighbor neighbour questioner caller
+    reader viewer member veteran parent observer insider staffer man woman boy girl
+    musician player coach manager organizer organiser volunteer agent trooper soldier driver
+    farmer customer patient victim survivor relative participant attendee delegate Democrat
+    Republican"""
 )
 
 # Nouns by which an article refers back to an organisation it has named ("the company said").
@@ -731,8 +730,8 @@ GROUP_HEADS = _words(
 PEOPLE_PLURALS = GROUP_HEADS | _words(
     """nationals citizens tourists climbers hikers pilgrims sailors miners pupils children
     teenagers men women suspects detainees prisoners hostages inmates patients doctors
-    nurses teachers students workers passengers residents victims survivors officers
-    soldiers journalists volunteers fans"""
+    nurses teachers students workers residents victims survivors officers journalists
+    volunteers fans"""
 )
 
 # Every plural head a described group may have ("striking workers", "Scottish fans",
