@@ -3,16 +3,21 @@ core) and derived where a rule reads it, so a word added once reaches every use.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from summarizer._text import COMPASS_POINTS, GENERIC, REGION_OPENERS
+from summarizer.backends.offline._describe import _RELATIONS
 from summarizer.backends.offline._lexicon import (
+    HEADLINE_TENSION_RELATIONS,
     NOT_NAMES,
     OUTLET_BY_VERBS,
     PLACE_HEADS,
     REPORTED_BY_VERBS,
     SITE_HEADS,
     SOURCE_BY_VERBS,
+    TENSION_RELATIONS,
 )
 from summarizer.backends.offline._names import (
     _COMPASS_BEFORE,
@@ -51,3 +56,14 @@ def test_a_compass_word_reaches_each_rule_that_reads_one(word: str) -> None:
     assert bool(_COMPASS_BEFORE.search(f"in {word}ern ")) == compass
     assert bool(_COMPASS_BEFORE.search(f"in {word} ")) == compass
     assert (f"{word}ern" in NOT_NAMES) == compass
+
+
+@pytest.mark.parametrize("cue", TENSION_RELATIONS + HEADLINE_TENSION_RELATIONS)
+def test_every_relation_cue_of_the_lexicon_has_a_sentence_to_describe_it(cue: str) -> None:
+    # a relation cue the tension rules find ("strained", "at odds", "square off") is
+    # described by the first of `_describe._RELATIONS` its word opens with: a cue added to
+    # the lexicon with none would fail at its first tension (`next` of nothing)
+    words = re.match(r"(?:[a-z ]|\\s\+)+", cue)
+    assert words is not None, cue
+    word = words.group().replace("\\s+", " ")
+    assert any(re.match(pattern, word) for pattern, _ in _RELATIONS), cue
