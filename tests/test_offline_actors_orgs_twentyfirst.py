@@ -81,3 +81,30 @@ def test_the_party_s_name_is_no_mention_of_another_party() -> None:
     party = next(a for a in actors if a.name == "Liberal Democrats")
     assert "Democrats" not in party.aliases  # the Americans are no form of the party
     assert "Democrats" not in {a.name for a in actors}  # named once, in passing
+
+
+def test_a_one_word_body_named_twice_that_acts_and_owns_is_an_actor() -> None:
+    names = _names(
+        "Three schools in Leeds were put in special measures this week.",
+        "Ofqual criticised the governors' lack of support to the schools.",
+        "Ofqual's report said teaching in all three was inadequate.",
+    )
+    assert "Ofqual" in names
+
+
+def test_a_one_word_name_used_twice_with_no_owner_is_no_actor() -> None:
+    names = _names(
+        "Three schools in Leeds were put in special measures this week.",
+        "Ofqual criticised the governors' lack of support to the schools.",
+        "The report, seen by Ofqual, said teaching in all three was inadequate.",
+    )
+    assert "Ofqual" not in names
+
+
+def test_a_one_word_name_used_twice_that_never_acts_is_no_actor() -> None:
+    names = _names(
+        "Three schools in Leeds were put in special measures this week.",
+        "The schools were visited by Ofqual in May.",
+        "Ofqual's report said teaching in all three was inadequate.",
+    )
+    assert "Ofqual" not in names

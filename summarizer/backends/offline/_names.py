@@ -2147,7 +2147,9 @@ class Registry:
         said", "the AFL-CIO endorsed"): a company or body named by its name alone. Not a
         word the article also writes in lower case, nor one the lexicon or a known name
         explains (a given name, a surname, a country, a title, a role). A name inside a
-        known person's title ("USDA spokesman Tim Murtaugh") is no reason to skip it."""
+        known person's title ("USDA spokesman Tim Murtaugh") is no reason to skip it. Two
+        uses on its own are enough where one acts and one owns ("Ofsted criticised the
+        trust ... Ofsted's report said")."""
         known = {w for e in self.entities for w in e.tokens} | {
             f for e in self.entities for f in e.forms if " " not in f
         }
@@ -2178,9 +2180,10 @@ class Registry:
                 continue  # "Attempt missed. Kieron Morris (Walsall) left footed shot"
             joined = _joined(self.text, word, joins)  # no person: one joins a body
             owned = word.isupper() and self._owns(word) and self._alone(word, times=_OWNER_TIMES)
-            if self._alone(word, times=3) and (
-                joined or self._acts(word) or self._headlined(word) or owned
-            ):
+            if (
+                self._alone(word, times=3)
+                and (joined or self._acts(word) or self._headlined(word) or owned)
+            ) or (self._alone(word, times=2) and self._acts(word) and self._owns(word)):
                 personal = not joined and not word.isupper() and self._personal(word)
                 kind: ActorType = "person" if personal else "organization"
                 self.entities.append(Entity(word, kind, forms={word}))
