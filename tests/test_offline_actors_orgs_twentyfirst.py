@@ -5,6 +5,7 @@ without its rule or guard."""
 
 from __future__ import annotations
 
+from summarizer._schema import Actor
 from tests._offline import offline_actors
 
 
@@ -108,3 +109,54 @@ def test_a_one_word_name_used_twice_that_never_acts_is_no_actor() -> None:
         "Ofqual's report said teaching in all three was inadequate.",
     )
     assert "Ofqual" not in names
+
+
+def _actor(actors: list[Actor], name: str) -> Actor:
+    return next(a for a in actors if a.name == name)
+
+
+def test_a_committee_on_a_subject_keeps_its_subject_in_its_name() -> None:
+    names = _names(
+        "The Senate Committee on Foreign Relations voted to delay the treaty on Tuesday.",
+        "The Senate Committee on Foreign Relations said it would hold hearings in May.",
+    )
+    assert "Senate Committee on Foreign Relations" in names
+    assert "Senate Committee" not in names
+
+
+def test_a_day_after_on_is_no_part_of_the_name() -> None:
+    names = _names(
+        "The Leeds City Council on Wednesday approved a resolution condemning the mayor's "
+        "plan to close every public library in the city by the end of next year.",
+        "Council members said the cuts would fall on the poorest districts.",
+    )
+    assert "Leeds City Council" in names
+    assert not any(n.endswith(" on") for n in names)
+
+
+def test_the_body_s_possessive_and_its_short_form_are_one_body() -> None:
+    actors = offline_actors(
+        "Republicans on the House Select Committee on Aviation questioned the airline's "
+        "chief on Tuesday.",
+        "The Select Committee on Aviation's report found that the airline ignored warnings.",
+        "The Select Committee will meet again in June.",
+    )
+    committee = _actor(actors, "House Select Committee on Aviation")
+    assert {"Select Committee on Aviation", "Select Committee"} <= set(committee.aliases)
+
+
+def test_staff_for_a_committee_are_no_part_of_its_name() -> None:
+    names = _names(
+        "Staff for the House Select Committee on Aviation said the report was ready.",
+        "The House Select Committee on Aviation will publish it in June.",
+    )
+    assert "House Select Committee on Aviation" in names
+    assert not any(n.startswith("Staff") for n in names)
+
+
+def test_a_council_on_two_subjects_runs_on_through_and() -> None:
+    names = _names(
+        "The American Council on Science and Health published a report on Tuesday.",
+        "The American Council on Science and Health said the additive was safe.",
+    )
+    assert "American Council on Science and Health" in names

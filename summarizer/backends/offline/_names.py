@@ -449,6 +449,10 @@ _DASH_CREDIT = re.compile(rf"[”\"][ \t]*[―—–][ \t]*(?P<name>{_PNAME})[ \
 # Its dash, searched first (`_has_tail`): 95 % of paragraphs (tuning, half A) have none, where the
 # pattern is tried at every closing quotation mark.
 _TAILS[id(_DASH_CREDIT)] = re.compile("[―—–]")
+_WEEKDAYS_AND_MONTHS = wordset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December"
+)
 # "St. Paul"; "the F.B.I." (New York Times style)
 _ORG_WORD = r"(?:U\.S\.|U\.N\.|St\.(?=\s+[A-Z][a-z])|(?:[A-Z]\.){2,5}|[A-Z][\w&'’-]*|[A-Z]{2,})"
 # `_ORG_WORD` opening a phrase: its capital first, the test before it after it (as
@@ -457,8 +461,16 @@ _OPENING_ORG_WORD = (
     r"[A-Z](?<![\w.'’-].)(?:(?<=U)\.S\.|(?<=U)\.N\.|(?<=S)t\.(?=\s+[A-Z][a-z])|(?:\.[A-Z]){1,4}\."
     r"|[\w&'’-]*|[A-Z]+)"
 )
+# "on" inside a body's name, after the nouns that take it ("House Select Committee on
+# Benghazi", "Council on Foreign Relations"); not a day's ("the Council on Friday").
+_ON_HEADS = frozenset({"Committee", "Subcommittee", "Commission", "Council"})
+_ON_JOIN = (
+    rf"(?:{'|'.join(f'(?<={h})' for h in sorted(_ON_HEADS))})\s+on\s+"
+    rf"(?!(?:{'|'.join(sorted(_WEEKDAYS_AND_MONTHS))})\b)"
+)
 _ORG_PHRASE = re.compile(
-    rf"{_OPENING_ORG_WORD}(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?{_ORG_WORD})*(?![\w'’-])"
+    rf"{_OPENING_ORG_WORD}(?:(?:{_ON_JOIN}|\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?){_ORG_WORD})*"
+    r"(?![\w'’-])"
 )
 _BEFORE_NAME = re.compile(
     rf"\s+(?:(?:[a-z-]+\s+)?(?:{_ROLES})|(?:[A-Z][a-z]+\s+)?(?:{_TITLE_ALT}))\s+[A-Z]"
@@ -2994,6 +3006,11 @@ class Registry:
             if len(short.tokens) < 2:
                 continue
             longer = [e for e in orgs if e is not short and self._shortened(short.tokens, e.tokens)]
+            # "Select Committee" of both "Select Committee on Aviation" and "House Select
+            # Committee on Aviation": of the fullest, the other its short form too
+            longer = [
+                e for e in longer if not any(self._shortened(e.tokens, o.tokens) for o in longer)
+            ]
             if len(longer) == 1 and short in self.entities:
                 self._merge(short, longer[0])
 
@@ -3001,7 +3018,13 @@ class Registry:
     def _shortened(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         """Whether ``short`` is ``long`` without its chamber ("Intelligence Committee",
         "House Intelligence Committee") or without what follows "of"/"for" ("DC Circuit
-        Court", "DC Circuit Court of Appeals")."""
+        Court", "DC Circuit Court of Appeals"), each perhaps with what follows "on" ("Select
+        Committee", "House Select Committee on Benghazi")."""
+        tail = _on_tail(long)
+        if tail and short[-len(tail) :] == tail and len(short) > len(tail):
+            short, long = short[: -len(tail)], long[: -len(tail)]  # both "... on Benghazi"
+        elif tail and len(long) - len(tail) > len(short):
+            long = long[: -len(tail)]
         n = len(short)
         if long[-n:] == short and short[-1] in _COMMITTEES:
             return " ".join(long[:-n]) in _CHAMBERS
@@ -5273,17 +5296,28 @@ _BODY_BEFORE_NAME = re.compile(rf"(?<![\w-])(?:{_BODY_NOUN})\s+{_BODY_NAME}")
 _PLURAL_OWNERS = frozenset({"children", "women", "men", "people"})
 
 
+def _on_tail(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """What follows "on" in a body's name ("on Benghazi" of "Select Committee on
+    Benghazi"), or nothing."""
+    for i in range(1, len(tokens) - 1):
+        if tokens[i] == "on" and tokens[i - 1] in _ON_HEADS:
+            return tokens[i:]
+    return ()
+
+
 def _runs_on(name: str, tail: str) -> bool:
     """Whether a body's name made with "for" runs on through "and" ("Center for Strategic
     and International Studies", "Organization for Economic Cooperation and Development");
     not into a person ("... Court of Appeals for the Seventh Circuit and William Bauer")."""
     first = tail.split()[:1]
-    return " for " in name and bool(first) and first[0] not in GIVEN_NAMES
+    return (" for " in name or " on " in name) and bool(first) and first[0] not in GIVEN_NAMES
 
 
 def _org_name(phrase: str) -> str | None:
     """The organisation a capitalised phrase names: it must end in a head word (or "of X")."""
     tokens = phrase.split()
+    if tokens and tokens[-1].endswith(("'s", "’s")) and _on_tail(tuple(tokens)):
+        tokens[-1] = tokens[-1][:-2]  # "the Select Committee on Benghazi's insistence"
     if not any(t in ORG_HEADS or t in ORG_ACRONYMS for t in tokens):
         return None
     owners = [
@@ -5303,14 +5337,21 @@ def _org_name(phrase: str) -> str | None:
     heads = [i for i, t in enumerate(tokens) if t in ORG_HEADS]
     if not heads:
         return None
-    of = [i for i in range(1, heads[0]) if tokens[i] == "of"]
+    # "Staff for the House Select Committee": the body's people before "for the"
+    of = [
+        i
+        for i in range(1, heads[0])
+        if tokens[i] == "of" or (tokens[i] == "for" and tokens[i + 1] == "the")
+    ]
     if of:  # "Kate Clark of the Afghanistan Analysts Network": a person before "of"
         tokens = tokens[of[0] + 1 :]
         tokens = tokens[1:] if tokens[:1] == ["the"] else tokens
         return _org_name(" ".join(tokens))
     end = heads[-1] + 1
     if end < len(tokens) and (
-        tokens[end] == "of" or (tokens[end] == "for" and tokens[end - 1] != "House")
+        tokens[end] == "of"
+        or (tokens[end] == "for" and tokens[end - 1] != "House")
+        or (tokens[end] == "on" and tokens[end - 1] in _ON_HEADS)
     ):
         # "House of Representatives", "Center for American Progress", but not "...
         # Speaker Nancy Pelosi" after it
