@@ -160,3 +160,27 @@ def test_a_council_on_two_subjects_runs_on_through_and() -> None:
         "The American Council on Science and Health said the additive was safe.",
     )
     assert "American Council on Science and Health" in names
+
+
+# --- rev24: guards the first tests left unplanted ------------------------------------
+
+
+def test_a_lower_case_body_named_inside_a_quotation_is_not_named_there() -> None:
+    # the twice-named rule counts mentions out of quotation only: one quoted, one not
+    names = _names(
+        "Counting in the mayoral vote in Lagos slowed on Tuesday after a power cut.",
+        '"The electoral commission said it would publish the results," Ade Bello said.',
+        "Later the electoral commission announced a recount in two wards.",
+    )
+    assert "electoral commission" not in names
+
+
+def test_the_liberal_democrats_short_name_is_the_same_party() -> None:
+    actors = offline_actors(
+        "The Liberal Democrats lost two seats in Cardiff on Thursday night.",
+        "The Lib Dems said the result was a blow to the party in Wales.",
+        "Lib Dems won one seat in Swansea.",
+    )
+    party = _actor(actors, "Liberal Democrats")
+    assert "Lib Dems" in party.aliases
+    assert "Lib Dems" not in {a.name for a in actors}
