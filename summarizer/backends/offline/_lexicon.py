@@ -218,15 +218,19 @@ SPEECH_ADVERBS = _words(
 # Months written short: dates ("Jun. 5", "Jan 5"), and given or family names too
 # ("Jan Brewer", "Zhang Jun"), which `_names` keeps where they stand in a name.
 MONTH_ABBREVIATIONS = _words("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
+# The days of the week and the months, written in full: dates, never a name's words ("the
+# Council on Friday"). "May" is a surname too ("Theresa May"), so `STOP_CAPS` leaves it out.
+WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+MONTHS = _words(
+    "January February March April May June July August September October November December"
+)
 # Capitalised words that start sentences or fill slots but never name anyone.
-STOP_CAPS = MONTH_ABBREVIATIONS | _words(
+STOP_CAPS = (MONTH_ABBREVIATIONS | WEEKDAYS | (MONTHS - {"May"})) | _words(
     """The A An And But Or Nor So Yet For In On At By To Of From With Without As If When While
     After Before Since Until Because Although Though However Meanwhile Still Also Then Now Here
     There This That These Those It Its He She They We I You His Her Their Our My Your Who What
     Where Why How Which Asked According Speaking Earlier Later Last Next Some Many Most Several
-    Both Each Every All No Not One Two Three Mr Mrs Ms Dr Sen Rep Gov Gen Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday January February March April June July August
-    September October November December
+    Both Each Every All No Not One Two Three Mr Mrs Ms Dr Sen Rep Gov Gen
     Reuters AP AFP Associated Press Photo Image Video Read More Watch Click Sign Subscribe
     Advertisement Related Just Even Only Instead Despite During Under Over Into Through Such
     Senior Former Retired Top Acting Late Four Five Six Seven Eight Nine Ten Eleven Twelve

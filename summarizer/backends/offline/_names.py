@@ -72,6 +72,7 @@ from summarizer.backends.offline._lexicon import (
     MALE_NAMES,
     METONYMS,
     MONTH_ABBREVIATIONS,
+    MONTHS,
     NOT_ACTORS,
     NOT_NAMES,
     ORG_ACRONYMS,
@@ -96,6 +97,7 @@ from summarizer.backends.offline._lexicon import (
     STOP_CAPS,
     TITLES,
     US_STATES,
+    WEEKDAYS,
     alternation,
     of_gender,
 )
@@ -449,10 +451,6 @@ _DASH_CREDIT = re.compile(rf"[”\"][ \t]*[―—–][ \t]*(?P<name>{_PNAME})[ \
 # Its dash, searched first (`_has_tail`): 95 % of paragraphs (tuning, half A) have none, where the
 # pattern is tried at every closing quotation mark.
 _TAILS[id(_DASH_CREDIT)] = re.compile("[―—–]")
-_WEEKDAYS_AND_MONTHS = wordset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December"
-)
 # "St. Paul"; "the F.B.I." (New York Times style)
 _ORG_WORD = r"(?:U\.S\.|U\.N\.|St\.(?=\s+[A-Z][a-z])|(?:[A-Z]\.){2,5}|[A-Z][\w&'’-]*|[A-Z]{2,})"
 # `_ORG_WORD` opening a phrase: its capital first, the test before it after it (as
@@ -466,7 +464,7 @@ _OPENING_ORG_WORD = (
 _ON_HEADS = frozenset({"Committee", "Subcommittee", "Commission", "Council"})
 _ON_JOIN = (
     rf"(?:{'|'.join(f'(?<={h})' for h in sorted(_ON_HEADS))})\s+on\s+"
-    rf"(?!(?:{'|'.join(sorted(_WEEKDAYS_AND_MONTHS))})\b)"
+    rf"(?!(?:{'|'.join(sorted(WEEKDAYS | MONTHS))})\b)"
 )
 _ORG_PHRASE = re.compile(
     rf"{_OPENING_ORG_WORD}(?:(?:{_ON_JOIN}|\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?){_ORG_WORD})*"
