@@ -184,3 +184,20 @@ def test_the_liberal_democrats_short_name_is_the_same_party() -> None:
     party = _actor(actors, "Liberal Democrats")
     assert "Lib Dems" in party.aliases
     assert "Lib Dems" not in {a.name for a in actors}
+
+
+def test_a_word_that_says_no_body_which_names_no_lower_case_body() -> None:
+    # "the full committee", "the new commission", "the same union": no name, as if "the
+    # committee" alone (rev24: they were actors so named)
+    for kind, head in (("full", "committee"), ("new", "commission"), ("same", "union")):
+        names = _names(
+            f"The {kind} {head} voted on Tuesday to send the bill on to the governor.",
+            f"The {kind} {head} said it would meet again in May.",
+        )
+        assert f"{kind} {head}" not in names, kind
+    # beside a word that does, it is that body
+    names = _names(
+        "The electoral commission said it would publish the results on Friday.",
+        "Later the new commission announced a recount in two wards.",
+    )
+    assert "electoral commission" in names

@@ -3403,7 +3403,8 @@ class Registry:
     def _add_unnamed_bodies(self) -> None:
         """ "the election commission said it would announce results ... the election
         commission announced": a body the article names only in lower case, by its head
-        noun ("commission", "union", `_HEAD_NOUNS`) and a word that says which, is an actor
+        noun ("commission", "union", `_HEAD_NOUNS`) and a word that says which (`_kind`: not
+        "the new commission", "the full committee"), is an actor
         where it is named twice out of quotation and acts once (ANNOTATION.md: an
         organisation that acts). Not where the article names a body of that noun by a
         capitalised name ("the commission" is then that one, `_mark_named_by_head`), nor
@@ -3419,7 +3420,7 @@ class Registry:
                 for m in _the_body(head).finditer(para.text)
                 if not para.inside_quote(m.start())
             ]
-            kinds = {m["kind"].split()[-1] for _p, m in found if m["kind"]}
+            kinds = {_kind(m) for _p, m in found} - {""}
             if len(found) < 2 or len(kinds) != 1:
                 continue
             if not any(_ACTING.match(p.text[m.end() :]) for p, m in found):
@@ -5247,6 +5248,18 @@ def _the_body(head: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])[Tt]he\s+(?:[a-z]+['’]s\s+)?(?P<body>(?P<kind>[a-z]+\s+)?{head})(?![\w'’-])"
     )
+
+
+# Words before a body's head noun that say no body which ("the new commission", "the full
+# committee", "the same union"): "the <head>" as if alone (`_kind`).
+_NOT_KINDS = _NOT_MODIFIERS | wordset("new old same other full whole entire current previous")
+
+
+def _kind(found: re.Match[str]) -> str:
+    """The word of a `_the_body` match that says which body ("election" of "the election
+    commission"), or "" where none does ("the commission", "the new commission")."""
+    kind = (found["kind"] or "").strip()
+    return "" if kind in _NOT_KINDS else kind
 
 
 # What comes before a body named as someone's employer (`_named_again`).
