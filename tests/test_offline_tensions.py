@@ -2227,3 +2227,11 @@ def test_a_seat_of_power_before_an_attack_names_where_it_happened() -> None:
     # a verb between: the seat of power acts
     tension = _only(_tensions(opening, "Paris launched attacks on Berg's allies.", "Berg left."))
     assert tension.parties == ["France", "Anna Berg"]
+
+
+def test_a_seat_of_power_that_attacks_a_named_party_is_a_side() -> None:
+    # rev24: "Moscow attacks Berg over the vote" (a verb, a name after it) lost its tension
+    # to the rule that reads "the Paris attacks" as where they happened
+    opening = "President Anna Berg of Norway spoke. Russia said the vote was close."
+    tension = _only(_tensions(opening, "Moscow attacks Berg over the vote.", "Berg left."))
+    assert tension.parties == ["Russia", "Anna Berg"]

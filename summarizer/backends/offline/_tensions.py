@@ -242,10 +242,10 @@ _REGION_BEFORE = re.compile(
 )
 # After a seat-of-power name, what makes it the name of a thing ("the Paris climate accord"),
 # or of where an attack happened ("the Paris attacks", "Paris terror attacks"; not "Moscow
-# launched attacks", a verb between).
+# launched attacks", a verb between, nor "Moscow attacks Kyiv", the verb before a name).
 _NAMED_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:accords?|agreements?|deal|summit|talks|treaty|protocol|Olympics)\b|"
-    r"\s+(?:(?:terror|terrorist|suicide)\s+)?attacks?\b|"
+    r"\s+(?:(?:terror|terrorist|suicide)\s+)?attacks?\b(?!\s+[A-Z])|"
     r"\s+state\b"  # "Washington state"
 )
 # "She quit the council and lashed out at X": an actor right before "and <verb>" is the
