@@ -17,7 +17,13 @@ from __future__ import annotations
 import re
 
 from summarizer._text import wordset
-from summarizer.backends.offline._lexicon import ASKING_VERBS, GROUPS, REQUESTING_VERBS, ROLE_NOUNS
+from summarizer.backends.offline._lexicon import (
+    ASKING_VERBS,
+    GROUPS,
+    REQUESTING_VERBS,
+    ROLE_NOUNS,
+    VERSUS,
+)
 
 # verb cue (as matched, lower case) -> (past, present, what the act is called)
 _VERBS: tuple[tuple[str, tuple[str, str, str]], ...] = (
@@ -104,7 +110,7 @@ _RELATIONS: tuple[tuple[str, str], ...] = (
     (r"quarrel", "{a} and {b} have quarrelled"),
     (r"disagree", "{a} and {b} disagree"),
     (r"spat", "{a} and {b} had a spat"),
-    (r"vs|versus|collide|clash|square|face|lock", "{a} and {b} are at odds"),
+    ("|".join((*VERSUS, "collide", "clash", "square", "face", "lock")), "{a} and {b} are at odds"),
     (r"diverge", "{a} and {b} disagree"),
     (r"foe", "{a} and {b} are described as foes"),
     (r"tortured", "{a} and {b} have strained relations"),

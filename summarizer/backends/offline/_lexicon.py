@@ -526,9 +526,10 @@ HEADLINE_TENSION_VERBS = (
     r"shoots?\s+down",  # "Mueller's office shoots down BuzzFeed's report"
     r"suspend(?:s|ed)?",  # "Boris Johnson moves to suspend Parliament"
 )
+# "McCaul vs. Clinton": the two sides on either side of the cue, never a topic after it.
+VERSUS = (r"vs", r"versus")
 HEADLINE_TENSION_RELATIONS = (
-    r"vs",
-    r"versus",
+    *VERSUS,
     r"collide",
     r"diverge",
     r"clash",

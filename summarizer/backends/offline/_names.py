@@ -461,7 +461,7 @@ _OPENING_ORG_WORD = (
 )
 # "on" inside a body's name, after the nouns that take it ("House Select Committee on
 # Benghazi", "Council on Foreign Relations"); not a day's ("the Council on Friday").
-_ON_HEADS = frozenset({"Committee", "Subcommittee", "Commission", "Council"})
+_ON_HEADS = _COMMITTEES | {"Commission", "Council"}
 _ON_JOIN = (
     rf"(?:{'|'.join(f'(?<={h})' for h in sorted(_ON_HEADS))})\s+on\s+"
     rf"(?!(?:{'|'.join(sorted(WEEKDAYS | MONTHS))})\b)"

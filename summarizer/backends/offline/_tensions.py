@@ -58,6 +58,7 @@ from summarizer.backends.offline._lexicon import (
     TENSION_RELATIONS,
     TENSION_VERBS,
     US_STATES,
+    VERSUS,
 )
 from summarizer.backends.offline._names import Entity, Registry, _initials, qualifier
 
@@ -123,7 +124,7 @@ _JOINED = re.compile(r"\s*(?:,|and|&)\s*")  # "Trump, Democrats", "Rubio and Cru
 # What makes the actor after a headline's relation its partner ("clash with Y", "at odds
 # with Y", "vs. Y"), not the topic ("clash over DNC emails", "at odds on Iran").
 _PARTNER_AFTER = re.compile(r"\.?\s+(?:with|against)\b", re.IGNORECASE)
-_VERSUS = re.compile(r"vs|versus", re.IGNORECASE)
+_VERSUS = re.compile("|".join(VERSUS), re.IGNORECASE)
 _HEADLINE_GAP = 2  # words between a headline's cue and each party ("fires agent Strzok")
 # A gap word that starts another clause: "Disputes Report That Olsen Lied" is not about Olsen.
 _CLAUSE_WORDS = wordset("that which who whom whose if whether after as while when says said")
