@@ -134,6 +134,16 @@ def test_a_day_after_on_is_no_part_of_the_name() -> None:
     assert not any(n.endswith(" on") for n in names)
 
 
+def test_where_a_committee_sits_is_no_part_of_its_name() -> None:
+    # rev24: "on Capitol Hill" was read as the committee's subject
+    names = _names(
+        "The House Oversight Committee on Capitol Hill questioned the airline's chief.",
+        "The House Oversight Committee said it would publish its report in June.",
+    )
+    assert "House Oversight Committee" in names
+    assert not any("Capitol" in n for n in names)
+
+
 def test_the_body_s_possessive_and_its_short_form_are_one_body() -> None:
     actors = offline_actors(
         "Republicans on the House Select Committee on Aviation questioned the airline's "

@@ -460,11 +460,13 @@ _OPENING_ORG_WORD = (
     r"|[\w&'’-]*|[A-Z]+)"
 )
 # "on" inside a body's name, after the nouns that take it ("House Select Committee on
-# Benghazi", "Council on Foreign Relations"); not a day's ("the Council on Friday").
+# Benghazi", "Council on Foreign Relations"); not a day's ("the Council on Friday") nor
+# where it sits ("the House Oversight Committee on Capitol Hill").
 _ON_HEADS = _COMMITTEES | {"Commission", "Council"}
+_ON_NOT = WEEKDAYS | MONTHS | {"Capitol"}
 _ON_JOIN = (
     rf"(?:{'|'.join(f'(?<={h})' for h in sorted(_ON_HEADS))})\s+on\s+"
-    rf"(?!(?:{'|'.join(sorted(WEEKDAYS | MONTHS))})\b)"
+    rf"(?!(?:{'|'.join(sorted(_ON_NOT))})\b)"
 )
 _ORG_PHRASE = re.compile(
     rf"{_OPENING_ORG_WORD}(?:(?:{_ON_JOIN}|\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?){_ORG_WORD})*"
