@@ -52,8 +52,8 @@ Run from the repository root, with ../shared beside it (or SUMMARIZER_DATA_DIR s
     .venv/bin/python scripts/actor_reading.py --keys # P/R/F1 on the key-actor lists (-v)
     .venv/bin/python scripts/actor_reading.py --unseen  # the unseen lists: aggregates only
 
-With ``--unseen``, the lists of evals/unseen/ (writer lists h and i; f and g were moved to
-evals/reading/ as tuning data in the twenty-first session), written
+With ``--unseen``, the lists of evals/unseen/ (writer lists h and i, AllSides list j; f and g
+were moved to evals/reading/ as tuning data in the twenty-first session), written
 by reading like the others but kept out of tuning: they are scored the same way, a line per
 list, and no article's figures or names are ever printed (no ``-v``).
 """
